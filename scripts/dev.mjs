@@ -1,0 +1,62 @@
+// `npm run dev`: everything a local instance needs, started together and stopped with Ctrl-C.
+import { join } from 'node:path';
+import { isStopping, start, run, stopOnSignals, stopAll } from './lib/processes.mjs';
+import { buildAdmin, buildServer, ensureNodeModules, ensureTemporalCli, fail, loadDotEnv, requireDatabase, ROOT, step, waitFor } from './lib/setup.mjs';
+import { startTemporal } from './lib/temporal.mjs';
+
+loadDotEnv();
+const env = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
+  DATABASE_URL: process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/backhaul',
+  TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+  PORT: process.env.PORT ?? '3000',
+  STORAGE_DIR: process.env.STORAGE_DIR ?? join(ROOT, '.data', 'storage'),
+};
+const temporalPort = Number(env.TEMPORAL_ADDRESS.split(':')[1]);
+const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
+
+stopOnSignals();
+
+await requireDatabase(env.DATABASE_URL);
+const temporalCli = await ensureTemporalCli();
+await ensureNodeModules();
+await buildServer();
+await buildAdmin();
+
+step('Applying migrations');
+await run('node', [join(ROOT, 'dist/src/cli/migrate.js')], { env });
+step('Loading demo data (first run only)');
+await run('node', [join(ROOT, 'dist/src/cli/seed-demo.js')], { env });
+
+step(`Starting the Temporal dev server (:${temporalPort}, UI :${uiPort})`);
+await startTemporal(temporalCli, { port: temporalPort, uiPort, dbFile: join(ROOT, '.data', 'temporal-dev.db') });
+
+step('Starting the API and the worker');
+const api = start('api', 'node', [join(ROOT, 'dist/src/main.js')], { env });
+start('worker', 'node', [join(ROOT, 'dist/src/worker.js')], { env });
+api.once('exit', async (code) => {
+  if (isStopping()) return;
+  await stopAll();
+  fail(`The API stopped (exit ${code}); see its log above.`);
+});
+
+const base = `http://localhost:${env.PORT}`;
+await waitFor('the API health check', async () => {
+  try {
+    return (await fetch(`${base}/api/health`)).ok;
+  } catch {
+    return false;
+  }
+});
+
+process.stdout.write(`
+Backhaul is running. Ctrl-C stops everything.
+
+  Admin panel   ${base}/admin
+  API docs      ${base}/api/docs   (OpenAPI JSON: ${base}/api/docs-json)
+  Health        ${base}/api/health
+  Temporal UI   http://localhost:${uiPort}
+
+  Demo login    admin@backhaul.local / backhaul-demo
+`);

@@ -1,0 +1,164 @@
+// Set-up shared by `npm run dev` and `npm test`: it installs what is missing and fails fast,
+// with a sentence saying what to do, when something it cannot install is absent.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { run } from './processes.mjs';
+
+export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+export const SEARCH_ATTRIBUTES = ['AccountId=Int', 'InvoiceId=Int', 'BillingDate=Datetime'];
+
+export function fail(message) {
+  process.stderr.write(`\n✖ ${message}\n\n`);
+  process.exit(1);
+}
+
+export function step(message) {
+  process.stdout.write(`• ${message}\n`);
+}
+
+/** Reads .env (KEY=VALUE lines) without overriding what the shell already set. */
+export function loadDotEnv() {
+  const file = join(ROOT, '.env');
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (match && process.env[match[1]] === undefined) process.env[match[1]] = match[2].replace(/^(['"])(.*)\1$/, '$2');
+  }
+}
+
+export function canConnect(host, port, timeoutMs = 3000) {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export async function requireDatabase(databaseUrl) {
+  let url;
+  try {
+    url = new URL(databaseUrl);
+    if (url.protocol !== 'mysql:') throw new Error('not mysql');
+  } catch {
+    fail(`DATABASE_URL is not a mysql:// URL: "${databaseUrl}". Set it like mysql://root@127.0.0.1:3306/backhaul.`);
+  }
+  const port = Number(url.port || 3306);
+  if (!(await canConnect(url.hostname, port))) {
+    fail(
+      `Cannot reach MariaDB/MySQL at ${url.hostname}:${port}.\n` +
+        `  Start it (for example: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd),\n` +
+        `  or set DATABASE_URL to a reachable server, e.g. DATABASE_URL=mysql://user:pass@host:3306/backhaul.`,
+    );
+  }
+}
+
+function which(command) {
+  const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+function findGo() {
+  return which('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : null);
+}
+
+/** The Temporal CLI: on PATH, in Go's bin folder, or installed there with `go install`. */
+export async function ensureTemporalCli() {
+  const onPath = which('temporal');
+  if (onPath) return onPath;
+  const go = findGo();
+  const gopath = go ? execFileSync(go, ['env', 'GOPATH'], { encoding: 'utf8' }).trim() : join(homedir(), 'go');
+  const gobin = (go && execFileSync(go, ['env', 'GOBIN'], { encoding: 'utf8' }).trim()) || join(gopath, 'bin');
+  const installed = join(gobin, 'temporal');
+  if (existsSync(installed)) return installed;
+  if (!go) {
+    fail(
+      'The Temporal CLI is not installed and there is no Go toolchain to build it.\n' +
+        `  Install Go (https://go.dev/dl), then re-run; or install the CLI yourself: go install ${TEMPORAL_CLI_MODULE}`,
+    );
+  }
+  step(`Installing the Temporal CLI (go install ${TEMPORAL_CLI_MODULE}); this takes a few minutes once`);
+  await run(go, ['install', TEMPORAL_CLI_MODULE]);
+  if (!existsSync(installed)) fail(`go install finished but ${installed} is missing`);
+  return installed;
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+/** npm dependencies, installed from the lockfile when absent or older than it. */
+export async function ensureNodeModules() {
+  const marker = join(ROOT, 'node_modules', '.package-lock.json');
+  const lock = join(ROOT, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  step('Installing npm dependencies (npm ci)');
+  await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: ROOT });
+}
+
+/** Compiles the API and worker when any TypeScript source is newer than the build. */
+export async function buildServer() {
+  const built = join(ROOT, 'dist', 'src', 'main.js');
+  const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'workflows')), newestMtime(join(ROOT, 'package-lock.json')));
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  step('Compiling the API and worker');
+  await run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT });
+}
+
+/** Builds the admin panel when its sources are newer than the build. */
+export async function buildAdmin() {
+  const built = join(ROOT, 'admin', 'dist', 'index.html');
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'admin', 'src')),
+    newestMtime(join(ROOT, 'admin', 'index.html')),
+    newestMtime(join(ROOT, 'admin', 'vite.config.ts')),
+    newestMtime(join(ROOT, 'package-lock.json')),
+  );
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  step('Building the admin panel');
+  await run('npm', ['run', 'build', '--workspace', 'admin'], { cwd: ROOT });
+}
+
+/** Debian's Chromium for the browser tests, installed with apt-get when missing. */
+export async function ensureChromium() {
+  const found = process.env.CHROMIUM_PATH ?? which('chromium') ?? which('chromium-browser');
+  if (found) return found;
+  if (process.getuid?.() !== 0 || !which('apt-get')) {
+    fail('Chromium is needed for the browser tests. Install it (apt-get install chromium) or set CHROMIUM_PATH.');
+  }
+  step('Installing Chromium from Debian packages (apt-get install chromium)');
+  await run('apt-get', ['update', '-qq']);
+  await run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return which('chromium') ?? fail('apt-get installed chromium but it is not on PATH');
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitFor(description, probe, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  fail(`Timed out waiting for ${description}`);
+}

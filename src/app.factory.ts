@@ -1,0 +1,58 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppModule, AppModuleOptions } from './app.module';
+import { bodyErrorHandler, jsonBodyParser, jsonOnlyMiddleware, requestIdMiddleware } from './common/http-pipeline';
+import { errorBody } from './common/http-exception.filter';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/app-config';
+import { Metrics } from './metrics/metrics';
+import { mountOpenApi } from './openapi';
+
+/** Builds the HTTP application (not yet listening); main.ts and the tests share it. */
+export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+
+  app.use(requestIdMiddleware);
+  app.use(app.get(Metrics).middleware());
+  app.use('/api', jsonOnlyMiddleware, jsonBodyParser, bodyErrorHandler, cookieParser());
+  mountAdmin(app, config);
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  mountOpenApi(app);
+  await app.init();
+  return app;
+}
+
+/** Serves the built panel under /admin, falling back to index.html for client-side routes. */
+function mountAdmin(app: NestExpressApplication, config: AppConfig): void {
+  const dist = resolve(config.ADMIN_DIST_DIR);
+  const index = join(dist, 'index.html');
+  app.use('/admin', express.static(dist, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+  app.use('/admin', (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET') return next();
+    if (!existsSync(index)) {
+      res.status(503).json(errorBody(503, 'The admin panel is not built; run npm run build:admin'));
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+function noCacheForHtml(res: express.Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

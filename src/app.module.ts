@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { ListResultInterceptor } from './common/list-result.interceptor';
+import { loggerOptions } from './common/logger-options';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { TemporalModule } from './temporal/temporal.module';
+import { UsersModule } from './users/users.module';
+
+export interface AppModuleOptions {
+  /** Where logs go; stdout when absent. Tests pass a buffer to inspect log lines. */
+  logStream?: DestinationStream;
+}
+
+/** Domain modules shared by the API and the worker. */
+export function domainModules(config: AppConfig) {
+  return [ConfigModule.forRoot(config), CommonModule, DatabaseModule, TemporalModule, AuditModule, UsersModule];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config, options.logStream)),
+        ...domainModules(config),
+        AuthModule,
+        HealthModule,
+        MetricsModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: ListResultInterceptor },
+      ],
+    };
+  }
+}

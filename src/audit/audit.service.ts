@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Writable } from 'node:stream';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { Clock } from '../common/clock';
+import { csvRow } from '../common/csv';
+import { ListQuery, ListResult } from '../common/list-query';
+import { Actor, requestContext } from '../common/request-context';
+import { ActionHistory, AuditState } from './action-history.entity';
+import { ActionHistoryFilterDto, ActionHistorySortField } from './dto/action-history-filter.dto';
+import { ViewHistoryFilterDto } from './dto/view-history-filter.dto';
+import { ViewHistory } from './view-history.entity';
+
+export interface ActionRecord {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: AuditState;
+  after?: AuditState;
+  /** Defaults to the logged-in user of the current request. */
+  actor?: Actor | null;
+}
+
+const SECRET_KEYS = /password|hash|token|secret/i;
+
+/** Audit states must never carry credentials, whatever an entity holds. */
+export function redactSecrets(state: AuditState | undefined): AuditState {
+  if (!state) return null;
+  return Object.fromEntries(
+    Object.entries(state).map(([key, value]) => [key, SECRET_KEYS.test(key) ? '[redacted]' : value]),
+  );
+}
+
+const ACTION_COLUMNS: Record<ActionHistorySortField, string> = {
+  id: 'a.id',
+  createdAt: 'a.created_at',
+  action: 'a.action',
+  entityType: 'a.entity_type',
+};
+
+export const CSV_HEADER = ['id', 'created_at', 'actor_user_id', 'actor_email', 'action', 'entity_type', 'entity_id', 'request_id', 'before', 'after'];
+
+export function actionCsvRow(a: ActionHistory): string {
+  return csvRow([a.id, a.createdAt, a.actorUserId, a.actorEmail, a.action, a.entityType, a.entityId, a.requestId, a.before, a.after]);
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(ActionHistory) private readonly actions: Repository<ActionHistory>,
+    @InjectRepository(ViewHistory) private readonly views: Repository<ViewHistory>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Writes inside the caller's transaction, so the entry exists exactly when the change does. */
+  async recordAction(em: EntityManager, record: ActionRecord): Promise<void> {
+    const context = requestContext.current();
+    const actor = record.actor === undefined ? context?.actor : record.actor;
+    const entry: Partial<ActionHistory> = {
+      actorUserId: actor?.userId ?? null,
+      actorEmail: actor?.email ?? null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: String(record.entityId),
+      before: redactSecrets(record.before),
+      after: redactSecrets(record.after),
+      requestId: context?.requestId ?? null,
+      createdAt: this.clock.now(),
+    };
+    await em.getRepository(ActionHistory).insert(entry as never);
+  }
+
+  async recordView(entityType: string, entityId: string | number, viewer: Actor): Promise<void> {
+    await this.views.insert({
+      userId: viewer.userId,
+      userEmail: viewer.email,
+      entityType,
+      entityId: String(entityId),
+      viewedAt: this.clock.now(),
+    });
+  }
+
+  async listActions(query: ListQuery<ActionHistoryFilterDto, ActionHistorySortField>): Promise<ListResult<ActionHistory>> {
+    const qb = this.filteredActions(query.filter)
+      .orderBy(ACTION_COLUMNS[query.sort.field], query.sort.order)
+      .addOrderBy('a.id', query.sort.order)
+      .offset(query.offset)
+      .limit(query.limit);
+    const [items, total] = await qb.getManyAndCount();
+    return new ListResult('action-history', items, total, query.offset);
+  }
+
+  async listViews(query: ListQuery<ViewHistoryFilterDto, 'id' | 'viewedAt'>): Promise<ListResult<ViewHistory>> {
+    const qb = this.views.createQueryBuilder('v');
+    if (query.filter.entityType) qb.andWhere('v.entity_type = :entityType', { entityType: query.filter.entityType });
+    if (query.filter.entityId) qb.andWhere('v.entity_id = :entityId', { entityId: query.filter.entityId });
+    if (query.filter.userId) qb.andWhere('v.user_id = :userId', { userId: query.filter.userId });
+    qb.orderBy(query.sort.field === 'viewedAt' ? 'v.viewed_at' : 'v.id', query.sort.order)
+      .addOrderBy('v.id', query.sort.order)
+      .offset(query.offset)
+      .limit(query.limit);
+    const [items, total] = await qb.getManyAndCount();
+    return new ListResult('view-history', items, total, query.offset);
+  }
+
+  /**
+   * Rows after `afterId` in id order: keyset paging, so exports of millions of
+   * rows cost the same per page as the first one.
+   */
+  async actionsAfter(filter: ActionHistoryFilterDto, afterId: number, limit: number, order: 'ASC' | 'DESC' = 'ASC'): Promise<ActionHistory[]> {
+    const qb = this.filteredActions(filter);
+    if (afterId > 0) qb.andWhere(order === 'ASC' ? 'a.id > :afterId' : 'a.id < :afterId', { afterId });
+    return qb.orderBy('a.id', order).limit(limit).getMany();
+  }
+
+  /** Streams the whole filtered history as CSV, page by page, to keep memory flat. */
+  async writeActionsCsv(filter: ActionHistoryFilterDto, order: 'ASC' | 'DESC', out: Writable): Promise<number> {
+    out.write(csvRow(CSV_HEADER));
+    let afterId = 0;
+    let count = 0;
+    for (;;) {
+      const page = await this.actionsAfter(filter, afterId, 2000, order);
+      if (page.length === 0) break;
+      const chunk = page.map(actionCsvRow).join('');
+      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      count += page.length;
+      afterId = page[page.length - 1].id;
+      if (page.length < 2000) break;
+    }
+    return count;
+  }
+
+  private filteredActions(filter: ActionHistoryFilterDto): SelectQueryBuilder<ActionHistory> {
+    const qb = this.actions.createQueryBuilder('a');
+    if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.actorUserId) qb.andWhere('a.actor_user_id = :actorUserId', { actorUserId: filter.actorUserId });
+    if (filter.requestId) qb.andWhere('a.request_id = :requestId', { requestId: filter.requestId });
+    if (filter.createdFrom) qb.andWhere('a.created_at >= :createdFrom', { createdFrom: new Date(filter.createdFrom) });
+    if (filter.createdTo) qb.andWhere('a.created_at < :createdTo', { createdTo: new Date(filter.createdTo) });
+    return qb;
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ErrorResponseDto } from '../common/error-response.dto';
+import { UsersService } from '../users/users.service';
+import { Authenticated, CurrentUser, Public, SESSION_COOKIE } from './auth.decorators';
+import { tokenFrom } from './auth.guard';
+import { AuthService } from './auth.service';
+import type { AuthenticatedUser } from './authenticated-user';
+import { LoginDto, LoginResponseDto, MeResponseDto } from './dto/login.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
+    const { token, expiresAt } = await this.auth.login(dto.email, dto.password);
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.secure,
+      path: '/',
+      expires: expiresAt,
+    });
+    return { token };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated()
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const token = tokenFrom(req);
+    if (token) await this.auth.logout(token);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiOkResponse({ type: MeResponseDto })
+  me(@CurrentUser() user: AuthenticatedUser): Promise<MeResponseDto> {
+    return this.users.describe(user);
+  }
+}

@@ -1,0 +1,22 @@
+/** Named permissions; roles are sets of these. New domains add theirs here. */
+export enum Permission {
+  UsersRead = 'users.read',
+  UsersManage = 'users.manage',
+  RolesRead = 'roles.read',
+  RolesManage = 'roles.manage',
+  AuditRead = 'audit.read',
+  AuditExport = 'audit.export',
+  SystemMetrics = 'system.metrics',
+}
+
+export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
+  [Permission.UsersRead]: 'See staff users',
+  [Permission.UsersManage]: 'Create, edit and deactivate staff users',
+  [Permission.RolesRead]: 'See roles and their permissions',
+  [Permission.RolesManage]: 'Create, edit and delete roles',
+  [Permission.AuditRead]: 'Read the action and view history',
+  [Permission.AuditExport]: 'Export the action history as CSV',
+  [Permission.SystemMetrics]: 'Scrape Prometheus metrics',
+};
+
+export const ALL_PERMISSIONS = Object.values(Permission);

@@ -1,0 +1,16 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class FieldErrorDto {
+  @ApiProperty({ example: 'email' }) field: string;
+  @ApiProperty({ example: 'isEmail', description: 'The rule that failed' }) rule: string;
+  @ApiProperty({ example: 'email must be an email' }) message: string;
+}
+
+/** The single error shape every route answers with. */
+export class ErrorResponseDto {
+  @ApiProperty({ example: 400 }) statusCode: number;
+  @ApiProperty({ example: 'Bad Request' }) error: string;
+  @ApiProperty({ example: 'The request is not valid' }) message: string;
+  @ApiProperty({ type: [FieldErrorDto] }) details: FieldErrorDto[];
+  @ApiPropertyOptional({ example: 'b1946ac9-2f1c-4c7e-9d5a-3cf3c1b8f0aa' }) requestId?: string;
+}

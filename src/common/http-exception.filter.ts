@@ -1,0 +1,61 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { DomainException, FieldError } from './errors';
+import { requestContext } from './request-context';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details: FieldError[];
+  requestId?: string;
+}
+
+export function errorBody(statusCode: number, message: string, details: FieldError[] = []): ErrorBody {
+  return {
+    statusCode,
+    error: STATUS_CODES[statusCode] ?? 'Error',
+    message,
+    details,
+    requestId: requestContext.current()?.requestId,
+  };
+}
+
+/**
+ * Flattens every error into one shape. Anything that is not a deliberate HTTP or
+ * domain error is logged in full and shown only as "Internal server error".
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainException) {
+      return errorBody(exception.status, exception.message, exception.details);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : typeof (response as { message?: unknown }).message === 'string'
+            ? (response as { message: string }).message
+            : exception.message;
+      const details = (response as { details?: FieldError[] }).details ?? [];
+      return errorBody(status, message, details);
+    }
+    return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
+  }
+}

@@ -1,0 +1,45 @@
+import type { NextFunction, Request, Response } from 'express';
+import express from 'express';
+import { randomUUID } from 'node:crypto';
+import { errorBody } from './http-exception.filter';
+import { requestContext } from './request-context';
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** Gives every request an id (the caller's X-Request-Id when sane) and opens its context. */
+export function requestIdMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const incoming = req.header('x-request-id');
+  const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  (req as Request & { id: string }).id = id;
+  res.setHeader('X-Request-Id', id);
+  requestContext.run({ requestId: id, ip: req.ip }, next);
+}
+
+/** Bodies are JSON. Anything else is refused before it is parsed. */
+export function jsonOnlyMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is('application/json')) {
+    res.status(415).json(
+      errorBody(415, 'Send the body as application/json', [
+        { field: 'Content-Type', rule: 'mediaType', message: `Content-Type ${req.headers['content-type'] ?? '(none)'} is not accepted` },
+      ]),
+    );
+    return;
+  }
+  next();
+}
+
+export const jsonBodyParser = express.json({ limit: '1mb' });
+
+/** body-parser's own errors would otherwise reach Express's HTML error page. */
+export function bodyErrorHandler(err: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
+  if (err.type === 'entity.parse.failed') {
+    res.status(400).json(errorBody(400, 'The body is not valid JSON', [{ field: 'body', rule: 'json', message: err.message }]));
+  } else if (err.type === 'entity.too.large') {
+    res.status(413).json(errorBody(413, 'The body is too large', [{ field: 'body', rule: 'maxSize', message: 'at most 1 MB' }]));
+  } else if (err.status && err.status >= 400 && err.status < 500) {
+    res.status(err.status).json(errorBody(err.status, err.message));
+  } else {
+    next(err);
+  }
+}

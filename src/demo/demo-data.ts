@@ -1,0 +1,29 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ALL_PERMISSIONS, Permission } from '../auth/permission';
+import { RolesService } from '../users/roles.service';
+import { StaffUser } from '../users/staff-user.entity';
+import { UsersService } from '../users/users.service';
+
+export const DEMO_ADMIN = { email: 'admin@backhaul.local', password: 'backhaul-demo', name: 'Demo Administrator' };
+
+/**
+ * Loads the demo data set once: a database that already has the demo
+ * administrator is left alone, so restarting the dev command keeps edits.
+ */
+export async function loadDemoData(app: INestApplicationContext): Promise<boolean> {
+  const db = app.get(DataSource);
+  if (await db.getRepository(StaffUser).existsBy({ email: DEMO_ADMIN.email })) return false;
+
+  const roles = app.get(RolesService);
+  const users = app.get(UsersService);
+  const admin = await roles.create({ name: 'Administrator', description: 'Everything', permissions: [...ALL_PERMISSIONS] });
+  const clerk = await roles.create({
+    name: 'Billing clerk',
+    description: 'Works accounts day to day',
+    permissions: [Permission.AuditRead, Permission.UsersRead],
+  });
+  await users.create({ ...DEMO_ADMIN, active: true, roleIds: [admin.id] });
+  await users.create({ email: 'clerk@backhaul.local', name: 'Demo Clerk', password: 'backhaul-clerk-demo', active: true, roleIds: [clerk.id] });
+  return true;
+}

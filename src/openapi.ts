@@ -1,0 +1,49 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SESSION_COOKIE } from './auth/auth.decorators';
+import { ErrorResponseDto } from './common/error-response.dto';
+
+const ERROR_REF = { $ref: '#/components/schemas/ErrorResponseDto' };
+
+/**
+ * Every operation documents the shared error shape for the failures it can
+ * produce, so clients see one contract instead of per-route variations.
+ */
+function addErrorResponses(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const op = item[method];
+      if (!op) continue;
+      const hasBody = Boolean(op.requestBody);
+      const hasParams = (op.parameters ?? []).length > 0;
+      const add = (status: string, description: string) => {
+        op.responses[status] ??= { description, content: { 'application/json': { schema: ERROR_REF } } };
+      };
+      if (hasBody || hasParams) add('400', 'Invalid input; details name each field and rule');
+      if ((op.parameters ?? []).some((p) => 'in' in p && p.in === 'path')) add('404', 'No such record');
+      if (hasBody) add('415', 'The body is not application/json');
+      add('500', 'Unexpected failure; the body carries a request id to quote');
+    }
+  }
+}
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Backhaul API')
+    .setDescription(
+      'Account management and billing for ISPs. Lists follow the simple-REST dialect: ' +
+        '`sort`, `range` and `filter` query parameters, and a Content-Range header on the answer.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .addCookieAuth(SESSION_COOKIE)
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
+  addErrorResponses(document);
+  return document;
+}
+
+export function mountOpenApi(app: INestApplication): void {
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}

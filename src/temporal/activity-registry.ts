@@ -1,0 +1,20 @@
+import type { INestApplicationContext, Type } from '@nestjs/common';
+import { AuditActivities } from '../audit/audit.activities';
+
+/** Injectables whose public methods are Temporal activities. Each domain adds its class here. */
+export const ACTIVITY_PROVIDERS: Type<object>[] = [AuditActivities];
+
+/** Resolves each provider from Nest and binds its methods, so activities keep their dependencies. */
+export function collectActivities(app: INestApplicationContext): Record<string, (...args: unknown[]) => Promise<unknown>> {
+  const activities: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const type of ACTIVITY_PROVIDERS) {
+    const instance = app.get(type) as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(type.prototype)) {
+      const member = instance[name];
+      if (name === 'constructor' || typeof member !== 'function') continue;
+      if (activities[name]) throw new Error(`Activity ${name} is defined twice`);
+      activities[name] = (member as (...args: unknown[]) => Promise<unknown>).bind(instance);
+    }
+  }
+  return activities;
+}

@@ -1,0 +1,1 @@
+export { auditExportWorkflow } from './audit-export.workflow';
