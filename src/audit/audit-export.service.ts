@@ -45,13 +45,18 @@ export class AuditExportService {
       await this.audit.recordAction(em, { action: 'create', entityType: 'audit_export', entityId: row.id, after: { ...row } });
       return row;
     });
+    await this.launchWorkflow(created.id);
+    return created;
+  }
+
+  /** One workflow per export, ever: the id is derived from the row and never reused. */
+  async launchWorkflow(exportId: number): Promise<void> {
     await this.temporal.workflow.start(auditExportWorkflow, {
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      workflowId: workflowIds.auditExport(created.id),
+      workflowId: workflowIds.auditExport(exportId),
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      args: [{ exportId: created.id }],
+      args: [{ exportId }],
     });
-    return created;
   }
 
   async get(id: number): Promise<AuditExport> {

@@ -27,7 +27,7 @@ const SECRET_KEYS = /password|hash|token|secret/i;
 export function redactSecrets(state: AuditState | undefined): AuditState {
   if (!state) return null;
   return Object.fromEntries(
-    Object.entries(state).map(([key, value]) => [key, SECRET_KEYS.test(key) ? '[redacted]' : value]),
+    Object.entries(state).map(([key, value]) => [key, SECRET_KEYS.test(key) && typeof value === 'string' ? '[redacted]' : value]),
   );
 }
 

@@ -1,4 +1,5 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { DomainException, FieldError } from './errors';
@@ -28,13 +29,13 @@ export function errorBody(statusCode: number, message: string, details: FieldErr
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
+  constructor(@InjectPinoLogger('Errors') private readonly logger: PinoLogger) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error({ err: exception }, 'Unhandled error');
     }
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);

@@ -111,11 +111,9 @@ export class UsersService {
   }
 
   private async load(em: EntityManager, id: number, lock = false): Promise<StaffUser> {
-    const user = await em.findOne(StaffUser, {
-      where: { id },
-      relations: { roles: true },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const, tables: ['staff_users'] } } : {}),
-    });
+    // Lock the bare row first: MySQL cannot lock one table of a joined SELECT.
+    if (lock) await em.findOne(StaffUser, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const user = await em.findOne(StaffUser, { where: { id }, relations: { roles: true } });
     if (!user) throw new NotFoundException('User', id);
     return user;
   }
