@@ -74,7 +74,9 @@ export class ListQueryPipe<F extends object, S extends string> implements PipeTr
       sortOrder = String(sort[1]).toUpperCase() as SortOrder;
     }
 
-    const range = parseJson('range', query?.range, [0, 24]);
+    // react-admin's getMany sends ids and no range: answer all of them, not the first page.
+    const wantsIds = typeof query?.filter === 'string' && /"id"\s*:\s*\[/.test(query.filter);
+    const range = parseJson('range', query?.range, wantsIds ? [0, MAX_PAGE_SIZE - 1] : [0, 24]);
     let offset = 0;
     let limit = 25;
     if (

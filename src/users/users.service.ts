@@ -28,6 +28,7 @@ const SORT_COLUMNS: Record<UserSortField, string> = {
   id: 'u.id',
   email: 'u.email',
   name: 'u.name',
+  active: 'u.active',
   createdAt: 'u.created_at',
   lastLoginAt: 'u.last_login_at',
 };

@@ -37,7 +37,7 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** A user holding exactly these permissions, logged in; returns its bearer token. */
   userWith: (permissions: Permission[]) => Promise<{ id: number; email: string; password: string; token: string }>;
-  admin: () => Promise<{ id: number; email: string; token: string }>;
+  admin: () => Promise<{ id: number; email: string; password: string; token: string }>;
   close: () => Promise<void>;
 }
 
@@ -46,7 +46,7 @@ export async function createTestApp(overrides: Partial<Record<keyof AppConfig, s
   const logs = new LogCapture();
   const app = await createApp(config, { logStream: logs });
   const db = app.get(DataSource);
-  let adminUser: { id: number; email: string; token: string } | undefined;
+  let adminUser: { id: number; email: string; password: string; token: string } | undefined;
 
   const userWith = async (permissions: Permission[]) => {
     const suffix = randomUUID().slice(0, 8);

@@ -31,7 +31,7 @@ export class UserFilterDto {
   id?: number[];
 }
 
-export const USER_SORTABLE = ['id', 'email', 'name', 'createdAt', 'lastLoginAt'] as const;
+export const USER_SORTABLE = ['id', 'email', 'name', 'active', 'createdAt', 'lastLoginAt'] as const;
 export type UserSortField = (typeof USER_SORTABLE)[number];
 
 export class UserResponseDto {

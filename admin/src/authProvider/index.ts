@@ -1,0 +1,2 @@
+export * from './authProvider';
+export * from './me';

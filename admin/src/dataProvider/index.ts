@@ -1,0 +1,4 @@
+export * from './apiUrl';
+export * from './dataProvider';
+export * from './exportUrl';
+export * from './httpClient';

@@ -1,0 +1,3 @@
+export * from './AppBar';
+export * from './Layout';
+export * from './Menu';

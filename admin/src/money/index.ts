@@ -1,0 +1,2 @@
+export * from './formatMoney';
+export * from './MoneyField';
