@@ -62,11 +62,13 @@ export async function requireDatabase(databaseUrl) {
 }
 
 function which(command) {
-  const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  const result = spawnSync('/bin/sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
+/** GO names a toolchain explicitly; otherwise PATH, then Go's default install folder. */
 function findGo() {
+  if (process.env.GO) return existsSync(process.env.GO) ? process.env.GO : null;
   return which('go') ?? (existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : null);
 }
 

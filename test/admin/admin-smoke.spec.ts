@@ -63,8 +63,8 @@ describe('admin panel in headless Chromium', () => {
     await page.waitForURL(/#\/users/);
     const admin = await sut.admin();
     await page.getByRole('textbox', { name: 'Search' }).fill(admin.email);
-    await page.locator('tbody tr').filter({ hasText: admin.email }).first().waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+    await page.locator('tbody tr').filter({ hasText: admin.email }).waitFor();
     await page.getByRole('menuitem', { name: 'Roles' }).click();
     await page.waitForURL(/#\/roles/);
     await page.locator('tbody tr').first().waitFor();
