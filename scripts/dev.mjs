@@ -1,7 +1,18 @@
 // `npm run dev`: everything a local instance needs, started together and stopped with Ctrl-C.
 import { join } from 'node:path';
 import { isStopping, start, run, stopOnSignals, stopAll } from './lib/processes.mjs';
-import { buildAdmin, buildServer, ensureNodeModules, ensureTemporalCli, fail, loadDotEnv, requireDatabase, ROOT, step, waitFor } from './lib/setup.mjs';
+import {
+  buildAdmin,
+  buildServer,
+  ensureNodeModules,
+  ensureTemporalCli,
+  fail,
+  loadDotEnv,
+  requireDatabase,
+  ROOT,
+  step,
+  waitFor,
+} from './lib/setup.mjs';
 import { startTemporal } from './lib/temporal.mjs';
 
 loadDotEnv();

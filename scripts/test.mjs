@@ -5,7 +5,17 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, stopAll, stopOnSignals } from './lib/processes.mjs';
-import { buildAdmin, ensureChromium, ensureNodeModules, ensureTemporalCli, freePort, loadDotEnv, requireDatabase, ROOT, step } from './lib/setup.mjs';
+import {
+  buildAdmin,
+  ensureChromium,
+  ensureNodeModules,
+  ensureTemporalCli,
+  freePort,
+  loadDotEnv,
+  requireDatabase,
+  ROOT,
+  step,
+} from './lib/setup.mjs';
 import { startTemporal } from './lib/temporal.mjs';
 
 loadDotEnv();
@@ -62,7 +72,10 @@ const results = join(scratch, 'jest-results.json');
 let exitCode = 1;
 try {
   step(`Running jest against database ${database}`);
-  await run(join(ROOT, 'node_modules', '.bin', 'jest'), ['--json', `--outputFile=${results}`, ...process.argv.slice(2)], { env, cwd: ROOT });
+  await run(join(ROOT, 'node_modules', '.bin', 'jest'), ['--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
+    env,
+    cwd: ROOT,
+  });
   exitCode = 0;
 } catch {
   exitCode = 1;

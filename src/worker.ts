@@ -22,6 +22,8 @@ async function run(): Promise<void> {
 }
 
 run().catch((err: unknown) => {
-  process.stderr.write(err instanceof InvalidConfigError ? `${err.message}\n` : `Worker failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.stderr.write(
+    err instanceof InvalidConfigError ? `${err.message}\n` : `Worker failed: ${err instanceof Error ? err.stack : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -49,7 +49,9 @@ export async function stopAll() {
         const timer = setTimeout(() => {
           try {
             process.kill(-child.pid, 'SIGKILL');
-          } catch {}
+          } catch {
+            // already gone
+          }
         }, 10_000);
         child.once('exit', () => {
           clearTimeout(timer);

@@ -112,7 +112,11 @@ export async function ensureNodeModules() {
 /** Compiles the API and worker when any TypeScript source is newer than the build. */
 export async function buildServer() {
   const built = join(ROOT, 'dist', 'src', 'main.js');
-  const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'workflows')), newestMtime(join(ROOT, 'package-lock.json')));
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'src')),
+    newestMtime(join(ROOT, 'workflows')),
+    newestMtime(join(ROOT, 'package-lock.json')),
+  );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   step('Compiling the API and worker');
   await run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT });

@@ -67,7 +67,8 @@ export class AuditExportService {
 
   async openFile(id: number): Promise<NodeJS.ReadableStream> {
     const row = await this.get(id);
-    if (row.status !== 'completed') throw new ConflictException('export_not_ready', `Audit export ${id} is ${row.status}, not ready to download`);
+    if (row.status !== 'completed')
+      throw new ConflictException('export_not_ready', `Audit export ${id} is ${row.status}, not ready to download`);
     const file = this.filePath(id);
     if (!existsSync(file)) throw new NotFoundException('Audit export file', id);
     return createReadStream(file);

@@ -38,7 +38,18 @@ const ACTION_COLUMNS: Record<ActionHistorySortField, string> = {
   entityType: 'a.entity_type',
 };
 
-export const CSV_HEADER = ['id', 'created_at', 'actor_user_id', 'actor_email', 'action', 'entity_type', 'entity_id', 'request_id', 'before', 'after'];
+export const CSV_HEADER = [
+  'id',
+  'created_at',
+  'actor_user_id',
+  'actor_email',
+  'action',
+  'entity_type',
+  'entity_id',
+  'request_id',
+  'before',
+  'after',
+];
 
 export function actionCsvRow(a: ActionHistory): string {
   return csvRow([a.id, a.createdAt, a.actorUserId, a.actorEmail, a.action, a.entityType, a.entityId, a.requestId, a.before, a.after]);
@@ -107,7 +118,12 @@ export class AuditService {
    * Rows after `afterId` in id order: keyset paging, so exports of millions of
    * rows cost the same per page as the first one.
    */
-  async actionsAfter(filter: ActionHistoryFilterDto, afterId: number, limit: number, order: 'ASC' | 'DESC' = 'ASC'): Promise<ActionHistory[]> {
+  async actionsAfter(
+    filter: ActionHistoryFilterDto,
+    afterId: number,
+    limit: number,
+    order: 'ASC' | 'DESC' = 'ASC',
+  ): Promise<ActionHistory[]> {
     const qb = this.filteredActions(filter);
     if (afterId > 0) qb.andWhere(order === 'ASC' ? 'a.id > :afterId' : 'a.id < :afterId', { afterId });
     return qb.orderBy('a.id', order).limit(limit).getMany();

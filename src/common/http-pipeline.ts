@@ -19,11 +19,13 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
 export function jsonOnlyMiddleware(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (hasBody && !req.is('application/json')) {
-    res.status(415).json(
-      errorBody(415, 'Send the body as application/json', [
-        { field: 'Content-Type', rule: 'mediaType', message: `Content-Type ${req.headers['content-type'] ?? '(none)'} is not accepted` },
-      ]),
-    );
+    res
+      .status(415)
+      .json(
+        errorBody(415, 'Send the body as application/json', [
+          { field: 'Content-Type', rule: 'mediaType', message: `Content-Type ${req.headers['content-type'] ?? '(none)'} is not accepted` },
+        ]),
+      );
     return;
   }
   next();

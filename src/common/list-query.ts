@@ -63,7 +63,12 @@ export class ListQueryPipe<F extends object, S extends string> implements PipeTr
     const sort = parseJson('sort', query?.sort, [this.defaultSort.field, this.defaultSort.order]);
     let sortField = this.defaultSort.field;
     let sortOrder: SortOrder = this.defaultSort.order;
-    if (!Array.isArray(sort) || sort.length !== 2 || !this.sortable.includes(sort[0]) || !['ASC', 'DESC'].includes(String(sort[1]).toUpperCase())) {
+    if (
+      !Array.isArray(sort) ||
+      sort.length !== 2 ||
+      !this.sortable.includes(sort[0]) ||
+      !['ASC', 'DESC'].includes(String(sort[1]).toUpperCase())
+    ) {
       errors.push({
         field: 'sort',
         rule: 'sortable',

@@ -24,6 +24,12 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
     permissions: [Permission.AuditRead, Permission.UsersRead],
   });
   await users.create({ ...DEMO_ADMIN, active: true, roleIds: [admin.id] });
-  await users.create({ email: 'clerk@backhaul.local', name: 'Demo Clerk', password: 'backhaul-clerk-demo', active: true, roleIds: [clerk.id] });
+  await users.create({
+    email: 'clerk@backhaul.local',
+    name: 'Demo Clerk',
+    password: 'backhaul-clerk-demo',
+    active: true,
+    roleIds: [clerk.id],
+  });
   return true;
 }

@@ -16,7 +16,9 @@ export class RolesController {
   @Authenticated({ permission: Permission.RolesRead })
   @ApiList(RoleFilterDto)
   @ApiOkResponse({ type: [RoleResponseDto] })
-  list(@Query(new ListQueryPipe(RoleFilterDto, ROLE_SORTABLE, { field: 'name', order: 'ASC' })) query: ListQuery<RoleFilterDto, 'id' | 'name'>) {
+  list(
+    @Query(new ListQueryPipe(RoleFilterDto, ROLE_SORTABLE, { field: 'name', order: 'ASC' })) query: ListQuery<RoleFilterDto, 'id' | 'name'>,
+  ) {
     return this.roles.list(query);
   }
 
@@ -52,7 +54,9 @@ export class RolesController {
   @Get('permissions')
   @Authenticated({ permission: Permission.RolesRead })
   @ApiList(PermissionFilterDto)
-  permissions(@Query(new ListQueryPipe(PermissionFilterDto, ['id'], { field: 'id', order: 'ASC' })) query: ListQuery<PermissionFilterDto, 'id'>) {
+  permissions(
+    @Query(new ListQueryPipe(PermissionFilterDto, ['id'], { field: 'id', order: 'ASC' })) query: ListQuery<PermissionFilterDto, 'id'>,
+  ) {
     const all = ALL_PERMISSIONS.map((id) => ({ id, description: PERMISSION_DESCRIPTIONS[id] }));
     if (query.sort.order === 'DESC') all.reverse();
     return new ListResult('permissions', all.slice(query.offset, query.offset + query.limit), all.length, query.offset);

@@ -20,7 +20,9 @@ export class RolesService {
     const qb = this.db.getRepository(Role).createQueryBuilder('r');
     if (query.filter.q) qb.andWhere('r.name LIKE :q', { q: `%${query.filter.q.replace(/[%_\\]/g, '\\$&')}%` });
     if (query.filter.id?.length) qb.andWhere('r.id IN (:...ids)', { ids: query.filter.id });
-    qb.orderBy(query.sort.field === 'name' ? 'r.name' : 'r.id', query.sort.order).skip(query.offset).take(query.limit);
+    qb.orderBy(query.sort.field === 'name' ? 'r.name' : 'r.id', query.sort.order)
+      .skip(query.offset)
+      .take(query.limit);
     const [roles, total] = await qb.getManyAndCount();
     const items = await Promise.all(roles.map((r) => this.describe(this.db.manager, r.id)));
     return new ListResult('roles', items, total, query.offset);
@@ -46,7 +48,11 @@ export class RolesService {
       await this.lock(em, id);
       const before = await this.describe(em, id);
       if (dto.name !== undefined && dto.name !== before.name) await this.assertNameFree(em, dto.name);
-      await em.update(Role, { id }, { ...(dto.name !== undefined && { name: dto.name }), ...(dto.description !== undefined && { description: dto.description }) });
+      await em.update(
+        Role,
+        { id },
+        { ...(dto.name !== undefined && { name: dto.name }), ...(dto.description !== undefined && { description: dto.description }) },
+      );
       if (dto.permissions) await this.replacePermissions(em, id, dto.permissions);
       const after = await this.describe(em, id);
       await this.audit.recordAction(em, { action: 'update', entityType: 'role', entityId: id, before: { ...before }, after: { ...after } });
@@ -87,7 +93,11 @@ export class RolesService {
 
   private async replacePermissions(em: EntityManager, roleId: number, permissions: Permission[]): Promise<void> {
     await em.delete(RolePermission, { roleId });
-    if (permissions.length) await em.insert(RolePermission, permissions.map((permission) => ({ roleId, permission })));
+    if (permissions.length)
+      await em.insert(
+        RolePermission,
+        permissions.map((permission) => ({ roleId, permission })),
+      );
   }
 
   private async assertNameFree(em: EntityManager, name: string): Promise<void> {

@@ -16,7 +16,9 @@ export class UsersController {
   @Authenticated({ permission: Permission.UsersRead })
   @ApiList(UserFilterDto)
   @ApiOkResponse({ type: [UserResponseDto] })
-  list(@Query(new ListQueryPipe(UserFilterDto, USER_SORTABLE, { field: 'id', order: 'ASC' })) query: ListQuery<UserFilterDto, UserSortField>) {
+  list(
+    @Query(new ListQueryPipe(UserFilterDto, USER_SORTABLE, { field: 'id', order: 'ASC' })) query: ListQuery<UserFilterDto, UserSortField>,
+  ) {
     return this.users.list(query);
   }
 

@@ -55,7 +55,12 @@ export class UsersService {
       ? await this.db.getRepository(StaffUser).find({ where: { id: In(page.map((u) => u.id)) }, relations: { roles: true } })
       : [];
     const byId = new Map(withRoles.map((u) => [u.id, u]));
-    return new ListResult('users', page.map((u) => toUserResponse(byId.get(u.id) ?? u)), total, query.offset);
+    return new ListResult(
+      'users',
+      page.map((u) => toUserResponse(byId.get(u.id) ?? u)),
+      total,
+      query.offset,
+    );
   }
 
   async get(id: number): Promise<UserResponseDto> {

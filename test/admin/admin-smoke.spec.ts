@@ -63,7 +63,7 @@ describe('admin panel in headless Chromium', () => {
     await page.waitForURL(/#\/users/);
     const admin = await sut.admin();
     await page.getByRole('textbox', { name: 'Search' }).fill(admin.email);
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+    await page.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
     await page.locator('tbody tr').filter({ hasText: admin.email }).waitFor();
     await page.getByRole('menuitem', { name: 'Roles' }).click();
     await page.waitForURL(/#\/roles/);

@@ -12,12 +12,22 @@ describe('action history', () => {
   afterAll(() => sut.close());
 
   const entriesFor = (requestId: string) =>
-    sut.http().get(`/api/action-history?filter=${encodeURIComponent(JSON.stringify({ requestId }))}`).auth(token, { type: 'bearer' }).expect(200);
+    sut
+      .http()
+      .get(`/api/action-history?filter=${encodeURIComponent(JSON.stringify({ requestId }))}`)
+      .auth(token, { type: 'bearer' })
+      .expect(200);
 
   it('records exactly one entry per mutation, with actor, before and after', async () => {
     const admin = await sut.admin();
     const createId = `create-${randomUUID()}`;
-    const created = await sut.http().post('/api/roles').auth(token, { type: 'bearer' }).set('X-Request-Id', createId).send({ name: `Auditors ${createId}`, permissions: [Permission.AuditRead] }).expect(201);
+    const created = await sut
+      .http()
+      .post('/api/roles')
+      .auth(token, { type: 'bearer' })
+      .set('X-Request-Id', createId)
+      .send({ name: `Auditors ${createId}`, permissions: [Permission.AuditRead] })
+      .expect(201);
 
     const createEntries = (await entriesFor(createId)).body;
     expect(createEntries).toHaveLength(1);
@@ -33,7 +43,13 @@ describe('action history', () => {
     });
 
     const updateId = `update-${randomUUID()}`;
-    await sut.http().put(`/api/roles/${created.body.id}`).auth(token, { type: 'bearer' }).set('X-Request-Id', updateId).send({ description: 'Read the trail' }).expect(200);
+    await sut
+      .http()
+      .put(`/api/roles/${created.body.id}`)
+      .auth(token, { type: 'bearer' })
+      .set('X-Request-Id', updateId)
+      .send({ description: 'Read the trail' })
+      .expect(200);
     const updateEntries = (await entriesFor(updateId)).body;
     expect(updateEntries).toHaveLength(1);
     expect(updateEntries[0].before).toMatchObject({ description: '' });
@@ -58,7 +74,9 @@ describe('action history', () => {
   it('is append-only in the database itself', async () => {
     await expect(sut.db.query('UPDATE action_history SET action = "tampered" LIMIT 1')).rejects.toThrow(/append-only/);
     await expect(sut.db.query('DELETE FROM action_history LIMIT 1')).rejects.toThrow(/append-only/);
-    await sut.db.query("INSERT INTO view_history (user_id, user_email, entity_type, entity_id, viewed_at) VALUES (1, 'x@y.z', 'account', '1', NOW(3))");
+    await sut.db.query(
+      "INSERT INTO view_history (user_id, user_email, entity_type, entity_id, viewed_at) VALUES (1, 'x@y.z', 'account', '1', NOW(3))",
+    );
     await expect(sut.db.query('DELETE FROM view_history LIMIT 1')).rejects.toThrow(/append-only/);
   });
 
@@ -73,9 +91,17 @@ describe('action history', () => {
     expect(res.headers['content-range']).toBe('action-history 0-1/2');
 
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    const none = await sut.http().get(`/api/action-history?filter=${encodeURIComponent(JSON.stringify({ createdFrom: future }))}`).auth(token, { type: 'bearer' }).expect(200);
+    const none = await sut
+      .http()
+      .get(`/api/action-history?filter=${encodeURIComponent(JSON.stringify({ createdFrom: future }))}`)
+      .auth(token, { type: 'bearer' })
+      .expect(200);
     expect(none.body).toEqual([]);
-    const bad = await sut.http().get(`/api/action-history?filter=${encodeURIComponent(JSON.stringify({ createdFrom: 'yesterday' }))}`).auth(token, { type: 'bearer' }).expect(400);
+    const bad = await sut
+      .http()
+      .get(`/api/action-history?filter=${encodeURIComponent(JSON.stringify({ createdFrom: 'yesterday' }))}`)
+      .auth(token, { type: 'bearer' })
+      .expect(400);
     expect(bad.body.details[0]).toMatchObject({ field: 'filter.createdFrom', rule: 'isIso8601' });
   });
 
@@ -83,7 +109,9 @@ describe('action history', () => {
     const user = await sut.userWith([]);
     const res = await sut
       .http()
-      .get(`/api/action-history/export.csv?filter=${encodeURIComponent(JSON.stringify({ entityType: 'staff_user', entityId: String(user.id) }))}&sort=["id","ASC"]`)
+      .get(
+        `/api/action-history/export.csv?filter=${encodeURIComponent(JSON.stringify({ entityType: 'staff_user', entityId: String(user.id) }))}&sort=["id","ASC"]`,
+      )
       .auth(token, { type: 'bearer' })
       .expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -97,7 +125,13 @@ describe('action history', () => {
     const { AuditService } = await import('../../src/audit/audit.service');
     const viewer = await sut.userWith([]);
     await sut.app.get(AuditService).recordView('account', 4242, { userId: viewer.id, email: viewer.email });
-    const res = await sut.http().get(`/api/view-history?filter=${encodeURIComponent(JSON.stringify({ userId: viewer.id }))}`).auth(token, { type: 'bearer' }).expect(200);
-    expect(res.body).toEqual([expect.objectContaining({ userId: viewer.id, userEmail: viewer.email, entityType: 'account', entityId: '4242' })]);
+    const res = await sut
+      .http()
+      .get(`/api/view-history?filter=${encodeURIComponent(JSON.stringify({ userId: viewer.id }))}`)
+      .auth(token, { type: 'bearer' })
+      .expect(200);
+    expect(res.body).toEqual([
+      expect.objectContaining({ userId: viewer.id, userEmail: viewer.email, entityType: 'account', entityId: '4242' }),
+    ]);
   });
 });

@@ -40,7 +40,12 @@ describe('audit export workflow, end to end on the Temporal dev server', () => {
   });
 
   it('writes every matching row exactly once, in id order, and serves the file', async () => {
-    const started = await sut.http().post('/api/audit-exports').auth(token, { type: 'bearer' }).send({ filter: { entityId: marker } }).expect(202);
+    const started = await sut
+      .http()
+      .post('/api/audit-exports')
+      .auth(token, { type: 'bearer' })
+      .send({ filter: { entityId: marker } })
+      .expect(202);
     const exportId: number = started.body.id;
     expect(started.body.status).toBe('running');
 
@@ -55,23 +60,37 @@ describe('audit export workflow, end to end on the Temporal dev server', () => {
     });
     expect(done.rowCount).toBe(12001);
 
-    const file = await sut.http().get(`/api/audit-exports/${exportId}/download`).auth(token, { type: 'bearer' }).buffer(true).parse((res, cb) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => cb(null, text));
-    }).expect(200);
+    const file = await sut
+      .http()
+      .get(`/api/audit-exports/${exportId}/download`)
+      .auth(token, { type: 'bearer' })
+      .buffer(true)
+      .parse((res, cb) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => cb(null, text));
+      })
+      .expect(200);
     const lines = (file.body as string).trim().split('\r\n');
     expect(lines).toHaveLength(12002);
     const ns = lines.slice(1).map((line) => Number(/"\{""n"": ?(\d+)\}"/.exec(line)?.[1]));
     expect(ns).toEqual(Array.from({ length: 12001 }, (_, i) => i + 1));
 
     // The export itself is audited: created by the user, completed by the system.
-    const trail = await sut.db.query("SELECT action, actor_user_id AS actor FROM action_history WHERE entity_type = 'audit_export' AND entity_id = ? ORDER BY id", [String(exportId)]);
+    const trail = await sut.db.query(
+      "SELECT action, actor_user_id AS actor FROM action_history WHERE entity_type = 'audit_export' AND entity_id = ? ORDER BY id",
+      [String(exportId)],
+    );
     expect(trail.map((t: { action: string }) => t.action)).toEqual(['create', 'complete']);
   });
 
   it('starting the same export twice is refused by its deterministic workflow id', async () => {
-    const started = await sut.http().post('/api/audit-exports').auth(token, { type: 'bearer' }).send({ filter: { entityId: 'nothing-matches' } }).expect(202);
+    const started = await sut
+      .http()
+      .post('/api/audit-exports')
+      .auth(token, { type: 'bearer' })
+      .send({ filter: { entityId: 'nothing-matches' } })
+      .expect(202);
     const client = sut.app.get<Client>(TEMPORAL_CLIENT);
     await client.workflow.getHandle(workflowIds.auditExport(started.body.id)).result();
     await expect(sut.app.get(AuditExportService).launchWorkflow(started.body.id)).rejects.toThrow(WorkflowExecutionAlreadyStartedError);
@@ -79,7 +98,12 @@ describe('audit export workflow, end to end on the Temporal dev server', () => {
 
   it('rewrites a part whole when an activity is retried, so a crash mid-part duplicates nothing', async () => {
     const exportsService = sut.app.get(AuditExportService);
-    const row = await sut.http().post('/api/audit-exports').auth(token, { type: 'bearer' }).send({ filter: { entityId: marker } }).expect(202);
+    const row = await sut
+      .http()
+      .post('/api/audit-exports')
+      .auth(token, { type: 'bearer' })
+      .send({ filter: { entityId: marker } })
+      .expect(202);
     await sut.app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(workflowIds.auditExport(row.body.id)).result();
     const first = await exportsService.writePart(row.body.id, 1, 0);
     const again = await exportsService.writePart(row.body.id, 1, 0);
@@ -92,7 +116,10 @@ describe('audit export workflow, end to end on the Temporal dev server', () => {
     await sut.http().get('/api/audit-exports/999999').auth(token, { type: 'bearer' }).expect(404);
     await sut.http().get('/api/audit-exports/999999/download').auth(token, { type: 'bearer' }).expect(404);
     const admin = await sut.admin();
-    const { insertId } = await sut.db.query("INSERT INTO audit_exports (requested_by, filter, status, created_at) VALUES (?, '{}', 'running', NOW(3))", [admin.id]);
+    const { insertId } = await sut.db.query(
+      "INSERT INTO audit_exports (requested_by, filter, status, created_at) VALUES (?, '{}', 'running', NOW(3))",
+      [admin.id],
+    );
     const res = await sut.http().get(`/api/audit-exports/${insertId}/download`).auth(token, { type: 'bearer' }).expect(409);
     expect(res.body.message).toBe(`Audit export ${insertId} is running, not ready to download`);
   });

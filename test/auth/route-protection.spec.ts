@@ -64,7 +64,8 @@ describe('route protection', () => {
     expect(guarded.length).toBeGreaterThan(10);
     for (const op of guarded) {
       const res = await sut.http()[op.method](op.path).auth(nobody.token, { type: 'bearer' }).send({});
-      if (res.status !== 403 || !String(res.body.message).includes(op.permission!)) failures.push(`${op.method} ${op.path} -> ${res.status}`);
+      if (res.status !== 403 || !String(res.body.message).includes(op.permission!))
+        failures.push(`${op.method} ${op.path} -> ${res.status}`);
     }
     expect(failures).toEqual([]);
   });

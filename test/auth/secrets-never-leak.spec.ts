@@ -30,9 +30,18 @@ describe('passwords, hashes and tokens', () => {
     keep(await sut.http().get('/api/auth/me').auth(token, { type: 'bearer' }).expect(200));
     keep(await sut.http().get(`/api/users/${id}`).auth(admin.token, { type: 'bearer' }).expect(200));
     keep(await sut.http().get('/api/users?range=[0,999]').auth(admin.token, { type: 'bearer' }).expect(200));
-    keep(await sut.http().put(`/api/users/${id}`).auth(admin.token, { type: 'bearer' }).send({ password: 'another-long-password' }).expect(200));
+    keep(
+      await sut
+        .http()
+        .put(`/api/users/${id}`)
+        .auth(admin.token, { type: 'bearer' })
+        .send({ password: 'another-long-password' })
+        .expect(200),
+    );
     keep(await sut.http().get(`/api/action-history?filter={"entityId":"${id}"}`).auth(admin.token, { type: 'bearer' }).expect(200));
-    keep(await sut.http().get(`/api/action-history/export.csv?filter={"entityId":"${id}"}`).auth(admin.token, { type: 'bearer' }).expect(200));
+    keep(
+      await sut.http().get(`/api/action-history/export.csv?filter={"entityId":"${id}"}`).auth(admin.token, { type: 'bearer' }).expect(200),
+    );
     keep(await sut.http().post('/api/auth/login').send({ email, password: 'wrong' }).expect(401));
 
     const [{ newHash }] = await sut.db.query('SELECT password_hash AS newHash FROM staff_users WHERE id = ?', [id]);
@@ -43,7 +52,10 @@ describe('passwords, hashes and tokens', () => {
       expect(everything.filter((text) => text.includes(secret))).toEqual([]);
     }
     // The audit trail records that the password changed, not what it is.
-    const audit = await sut.db.query("SELECT after_state AS afterState FROM action_history WHERE entity_type = 'staff_user' AND entity_id = ? AND action = 'update'", [String(id)]);
+    const audit = await sut.db.query(
+      "SELECT after_state AS afterState FROM action_history WHERE entity_type = 'staff_user' AND entity_id = ? AND action = 'update'",
+      [String(id)],
+    );
     expect(audit[0].afterState).toMatchObject({ passwordChanged: true });
   });
 });

@@ -47,6 +47,11 @@ describe('commands without Go or the Temporal CLI', () => {
 describe('CI', () => {
   it('runs exactly the README test command', () => {
     const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
-    expect(ci.trim().split('\n').filter((l) => l && !l.startsWith('#') && !l.startsWith('set ') && !l.startsWith('cd '))).toEqual(['npm test']);
+    expect(
+      ci
+        .trim()
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#') && !l.startsWith('set ') && !l.startsWith('cd ')),
+    ).toEqual(['npm test']);
   });
 });

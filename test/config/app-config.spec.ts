@@ -15,7 +15,13 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('configuration', () => {
   it('fills defaults around the one required value', () => {
     const sut = loadConfig(valid);
-    expect(sut).toMatchObject({ PORT: 3000, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'default', CURRENCY: 'USD', BILLING_TIME_ZONE: 'UTC' });
+    expect(sut).toMatchObject({
+      PORT: 3000,
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'default',
+      CURRENCY: 'USD',
+      BILLING_TIME_ZONE: 'UTC',
+    });
     expect(Object.isFrozen(sut)).toBe(true);
   });
 

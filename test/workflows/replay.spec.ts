@@ -29,7 +29,9 @@ describe('workflow replay', () => {
   it.each(files)('replays %s without nondeterminism', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')));
     const workflowId = file.replace(/\.json$/, '');
-    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, history, workflowId)).resolves.toBeUndefined();
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, history, workflowId),
+    ).resolves.toBeUndefined();
   });
 
   it('catches a change that reorders what a recorded run already did', async () => {
@@ -38,6 +40,8 @@ describe('workflow replay', () => {
     const scheduled = json.events.find((e: { eventType: string }) => e.eventType === 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED');
     scheduled.activityTaskScheduledEventAttributes.activityType.name = 'somethingElse';
     const history = historyFromJSON(json);
-    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, history, 'tampered')).rejects.toThrow(/[Nn]ondetermin/);
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: workflowBundlePath() } }, history, 'tampered')).rejects.toThrow(
+      /[Nn]ondetermin/,
+    );
   });
 });

@@ -4,15 +4,7 @@ import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { createElement } from 'react';
-import {
-  Link,
-  Title,
-  useCreatePath,
-  useGetIdentity,
-  useGetResourceLabel,
-  usePermissions,
-  useResourceDefinitions,
-} from 'react-admin';
+import { Link, Title, useCreatePath, useGetIdentity, useGetResourceLabel, usePermissions, useResourceDefinitions } from 'react-admin';
 import { menuResources } from '../layout/Menu';
 import { canSeeResource } from '../permissions';
 

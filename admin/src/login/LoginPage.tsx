@@ -11,14 +11,7 @@ export const LoginPage = () => (
       Backhaul
     </Typography>
     <LoginForm>
-      <TextInput
-        autoFocus
-        source="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        validate={required()}
-      />
+      <TextInput autoFocus source="email" label="Email" type="email" autoComplete="username" validate={required()} />
       <TextInput source="password" label="Password" type="password" autoComplete="current-password" validate={required()} />
     </LoginForm>
   </Login>

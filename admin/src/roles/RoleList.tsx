@@ -16,12 +16,7 @@ export const RoleList = () => {
         <TextField source="id" label="ID" />
         <TextField source="name" />
         <TextField source="description" sortable={false} />
-        <FunctionField<Role>
-          label="Permissions"
-          textAlign="right"
-          sortable={false}
-          render={(role) => role.permissions?.length ?? 0}
-        />
+        <FunctionField<Role> label="Permissions" textAlign="right" sortable={false} render={(role) => role.permissions?.length ?? 0} />
         <NumberField source="userCount" label="Users" sortable={false} />
         {canManage ? <DeleteRoleButton /> : null}
       </Datagrid>
