@@ -50,6 +50,10 @@ await requireDatabase(serverUrl.toString());
 const temporalCli = await ensureTemporalCli();
 const chromium = await ensureChromium();
 await ensureNodeModules();
+step('Checking format, lint and types (npm run check)');
+await run('npm', ['run', '--silent', 'check'], { cwd: ROOT }).catch(() =>
+  fail('npm run check failed (see above): run npm run format for formatting, fix lint and type errors, then re-run.'),
+);
 await buildAdmin();
 
 const temporalPort = await freePort();
