@@ -34,8 +34,12 @@ export async function auditTrailBench(databaseUrl: string): Promise<void> {
     await db.query('ANALYZE TABLE action_history');
 
     const role = await app.get(RolesService).create({ name: 'bench', permissions: [...ALL_PERMISSIONS] });
-    await app.get(UsersService).create({ email: 'bench@backhaul.local', name: 'Bench', password: 'bench-password-123', roleIds: [role.id] });
-    const token = (await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'bench@backhaul.local', password: 'bench-password-123' })).body.token;
+    await app
+      .get(UsersService)
+      .create({ email: 'bench@backhaul.local', name: 'Bench', password: 'bench-password-123', roleIds: [role.id] });
+    const token = (
+      await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'bench@backhaul.local', password: 'bench-password-123' })
+    ).body.token;
     const audit = app.get(AuditService);
 
     const writes = [
@@ -46,7 +50,9 @@ export async function auditTrailBench(databaseUrl: string): Promise<void> {
         ),
       ),
       await measure('recordAction() in its own transaction', 500, (i) =>
-        db.transaction((em) => audit.recordAction(em, { action: 'update', entityType: 'account', entityId: i, after: { n: i }, actor: null })),
+        db.transaction((em) =>
+          audit.recordAction(em, { action: 'update', entityType: 'account', entityId: i, after: { n: i }, actor: null }),
+        ),
       ),
     ];
     report(`Audit writes (${ROWS} rows already in the table)`, writes);

@@ -26,6 +26,8 @@ export function report(title: string, samples: Sample[]): void {
   process.stdout.write(`\n## ${title}\n${machine}\n\n| case | runs | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|\n`);
   for (const s of samples) {
     const f = (n: number) => n.toFixed(2);
-    process.stdout.write(`| ${s.name} | ${s.ms.length} | ${f(percentile(s.ms, 50))} | ${f(percentile(s.ms, 95))} | ${f(Math.max(...s.ms))} |\n`);
+    process.stdout.write(
+      `| ${s.name} | ${s.ms.length} | ${f(percentile(s.ms, 50))} | ${f(percentile(s.ms, 95))} | ${f(Math.max(...s.ms))} |\n`,
+    );
   }
 }
