@@ -73,7 +73,6 @@ export class Accounts1795725000000 implements MigrationInterface {
       CONSTRAINT fk_accounts_type FOREIGN KEY (account_type_id) REFERENCES account_types (id),
       CONSTRAINT fk_accounts_status FOREIGN KEY (account_status_id) REFERENCES account_statuses (id),
       CONSTRAINT fk_accounts_parent FOREIGN KEY (parent_account_id) REFERENCES accounts (id),
-      CONSTRAINT ck_accounts_not_own_parent CHECK (parent_account_id IS NULL OR parent_account_id <> id),
       CONSTRAINT ck_accounts_latitude CHECK (service_latitude IS NULL OR service_latitude BETWEEN -90 AND 90),
       CONSTRAINT ck_accounts_longitude CHECK (service_longitude IS NULL OR service_longitude BETWEEN -180 AND 180)
     ) ${TABLE_OPTIONS}`);
