@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
@@ -10,9 +11,13 @@ import { ListResultInterceptor } from './common/list-result.interceptor';
 import { loggerOptions } from './common/logger-options';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ContactsModule } from './contacts/contacts.module';
+import { CustomFieldsModule } from './custom-fields/custom-fields.module';
 import { DatabaseModule } from './database/database.module';
+import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotesModule } from './notes/notes.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
 
@@ -23,7 +28,19 @@ export interface AppModuleOptions {
 
 /** Domain modules shared by the API and the worker. */
 export function domainModules(config: AppConfig) {
-  return [ConfigModule.forRoot(config), CommonModule, DatabaseModule, TemporalModule, AuditModule, UsersModule];
+  return [
+    ConfigModule.forRoot(config),
+    CommonModule,
+    DatabaseModule,
+    TemporalModule,
+    AuditModule,
+    UsersModule,
+    AccountsModule,
+    ContactsModule,
+    CustomFieldsModule,
+    NotesModule,
+    FilesModule,
+  ];
 }
 
 @Module({})

@@ -11,6 +11,8 @@ export class ActionHistory {
   @Column({ length: 40 }) action: string;
   @Column({ name: 'entity_type', length: 60 }) entityType: string;
   @Column({ name: 'entity_id', length: 64 }) entityId: string;
+  /** The account the entity belongs to (an account's contact, note, file…), for the account's log. */
+  @Column({ name: 'account_id', type: 'int', unsigned: true, nullable: true }) accountId: number | null;
   @Column({ name: 'before_state', type: 'json', nullable: true }) before: AuditState;
   @Column({ name: 'after_state', type: 'json', nullable: true }) after: AuditState;
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true }) requestId: string | null;

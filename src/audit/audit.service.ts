@@ -15,6 +15,8 @@ export interface ActionRecord {
   action: string;
   entityType: string;
   entityId: string | number;
+  /** The owning account, when the entity is an account or belongs to one. */
+  accountId?: number | null;
   before?: AuditState;
   after?: AuditState;
   /** Defaults to the logged-in user of the current request. */
@@ -52,7 +54,19 @@ export const CSV_HEADER = [
 ];
 
 export function actionCsvRow(a: ActionHistory): string {
-  return csvRow([a.id, a.createdAt, a.actorUserId, a.actorEmail, a.action, a.entityType, a.entityId, a.requestId, a.before, a.after]);
+  return csvRow([
+    a.id,
+    a.createdAt,
+    a.actorUserId,
+    a.actorEmail,
+    a.action,
+    a.entityType,
+    a.entityId,
+    a.accountId,
+    a.requestId,
+    a.before,
+    a.after,
+  ]);
 }
 
 @Injectable()
@@ -73,6 +87,7 @@ export class AuditService {
       action: record.action,
       entityType: record.entityType,
       entityId: String(record.entityId),
+      accountId: record.accountId ?? null,
       before: redactSecrets(record.before),
       after: redactSecrets(record.after),
       requestId: context?.requestId ?? null,
@@ -150,6 +165,7 @@ export class AuditService {
     const qb = this.actions.createQueryBuilder('a');
     if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
     if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.accountId) qb.andWhere('a.account_id = :accountId', { accountId: filter.accountId });
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
     if (filter.actorUserId) qb.andWhere('a.actor_user_id = :actorUserId', { actorUserId: filter.actorUserId });
     if (filter.requestId) qb.andWhere('a.request_id = :requestId', { requestId: filter.requestId });

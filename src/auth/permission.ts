@@ -7,6 +7,9 @@ export enum Permission {
   AuditRead = 'audit.read',
   AuditExport = 'audit.export',
   SystemMetrics = 'system.metrics',
+  AccountsRead = 'accounts.read',
+  AccountsManage = 'accounts.manage',
+  AccountsConfigure = 'accounts.configure',
 }
 
 export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
@@ -17,6 +20,9 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [Permission.AuditRead]: 'Read the action and view history',
   [Permission.AuditExport]: 'Export the action history as CSV',
   [Permission.SystemMetrics]: 'Scrape Prometheus metrics',
+  [Permission.AccountsRead]: 'Open accounts and see their contacts, notes, tasks, files and logs',
+  [Permission.AccountsManage]: 'Create and edit accounts, contacts, notes, tasks and files',
+  [Permission.AccountsConfigure]: 'Define account types, statuses, groups, custom fields and message categories',
 };
 
 export const ALL_PERMISSIONS = Object.values(Permission);

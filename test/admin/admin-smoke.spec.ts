@@ -52,7 +52,9 @@ describe('admin panel in headless Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const path = await download.path();
     const csv = require('node:fs').readFileSync(path, 'utf8') as string;
-    expect(csv.split('\r\n')[0]).toBe('id,created_at,actor_user_id,actor_email,action,entity_type,entity_id,request_id,before,after');
+    expect(csv.split('\r\n')[0]).toBe(
+      'id,created_at,actor_user_id,actor_email,action,entity_type,entity_id,account_id,request_id,before,after',
+    );
     expect(csv).toContain(`,staff_user,${admin.id},`);
 
     await page.screenshot({ path: `${process.env.TEST_SCRATCH_DIR}/admin-audit-log.png`, fullPage: true });

@@ -23,7 +23,7 @@ describe('passwords, hashes and tokens', () => {
     );
     const id = created.body.id;
     const [{ hash }] = await sut.db.query('SELECT password_hash AS hash FROM staff_users WHERE id = ?', [id]);
-    expect(hash).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=4\$/);
 
     const login = await sut.http().post('/api/auth/login').send({ email, password }).expect(200);
     const token: string = login.body.token;

@@ -4,6 +4,11 @@ import { IsISO8601, IsInt, IsOptional, IsPositive, IsString, MaxLength } from 'c
 export class ActionHistoryFilterDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) entityId?: string;
+  @ApiPropertyOptional({ description: 'Everything that happened to an account and what it owns' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  accountId?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) action?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() actorUserId?: number;
   @ApiPropertyOptional({ description: 'Request id, to see everything one request changed' })

@@ -218,6 +218,11 @@ export class Accounts1795725000000 implements MigrationInterface {
       CONSTRAINT fk_account_files_uploader FOREIGN KEY (uploaded_by_user_id) REFERENCES staff_users (id)
     ) ${TABLE_OPTIONS}`);
 
+    // Lets an account's log show what happened to everything it owns (contacts, notes, files).
+    await q.query(
+      'ALTER TABLE action_history ADD COLUMN account_id INT UNSIGNED NULL AFTER entity_id, ADD KEY ix_action_history_account (account_id, id)',
+    );
+
     // One row per account holding every searchable word (name, address, contact names,
     // emails and phone digits), kept current by the services that change them.
     await q.query(`CREATE TABLE account_search (
@@ -230,6 +235,7 @@ export class Accounts1795725000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE action_history DROP KEY ix_action_history_account, DROP COLUMN account_id');
     for (const table of [
       'account_search',
       'account_files',
