@@ -48,6 +48,7 @@ export const CSV_HEADER = [
   'action',
   'entity_type',
   'entity_id',
+  'account_id',
   'request_id',
   'before',
   'after',
