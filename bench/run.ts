@@ -1,19 +1,35 @@
 import { createConnection } from 'mysql2/promise';
+import { accountsBench } from './accounts.bench';
 import { auditTrailBench } from './audit-trail.bench';
 
-/** `npm run bench`: each benchmark on a scratch database, dropped afterwards. */
+const BENCHES: Record<string, (databaseUrl: string) => Promise<void>> = {
+  'audit-trail': auditTrailBench,
+  accounts: accountsBench,
+};
+
+/**
+ * `npm run bench [name…]`: each benchmark on a scratch database of its own, dropped
+ * afterwards, so one benchmark's seed data never skews another's numbers.
+ */
 async function main(): Promise<void> {
   const server = new URL(process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/backhaul');
-  const name = `backhaul_bench_${Date.now()}`;
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  try {
-    await auditTrailBench(url.toString());
-  } finally {
-    server.pathname = '/';
-    const conn = await createConnection(server.toString());
-    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.end();
+  const chosen = process.argv.slice(2);
+  const unknown = chosen.filter((n) => !(n in BENCHES));
+  if (unknown.length) throw new Error(`Unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
+  for (const [key, bench] of Object.entries(BENCHES)) {
+    if (chosen.length && !chosen.includes(key)) continue;
+    const name = `backhaul_bench_${key.replace(/\W/g, '_')}_${Date.now()}`;
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    try {
+      await bench(url.toString());
+    } finally {
+      const admin = new URL(server);
+      admin.pathname = '/';
+      const conn = await createConnection(admin.toString());
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    }
   }
 }
 

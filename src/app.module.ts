@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AccountPageModule } from './account-page/account-page.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -40,6 +41,7 @@ export function domainModules(config: AppConfig) {
     CustomFieldsModule,
     NotesModule,
     FilesModule,
+    AccountPageModule,
   ];
 }
 

@@ -15,10 +15,21 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   requestContext.run({ requestId: id, ip: req.ip }, next);
 }
 
-/** Bodies are JSON. Anything else is refused before it is parsed. */
+/**
+ * The one route that takes multipart/form-data. Its handler reads the stream
+ * itself, after the guards, so no global parser may touch it.
+ */
+const MULTIPART_ROUTES = [{ method: 'POST', path: /^\/api\/account-files\/?$/i }];
+
+function acceptsMultipart(req: Request): boolean {
+  const path = req.originalUrl.split('?')[0];
+  return MULTIPART_ROUTES.some((route) => route.method === req.method && route.path.test(path)) && Boolean(req.is('multipart/form-data'));
+}
+
+/** Bodies are JSON, except on the upload route above. Anything else is refused before it is parsed. */
 export function jsonOnlyMiddleware(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !req.is('application/json')) {
+  if (hasBody && !req.is('application/json') && !acceptsMultipart(req)) {
     res
       .status(415)
       .json(

@@ -64,6 +64,13 @@ const schema = z.object({
     .max(24 * 60)
     .default(15),
   ADMIN_DIST_DIR: z.string().default('admin/dist'),
+  /** Largest account file upload, in bytes (500 MB by default). */
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50 * 1024 ** 3)
+    .default(500 * 1024 ** 2),
 });
 
 export type AppConfig = Readonly<z.infer<typeof schema>>;

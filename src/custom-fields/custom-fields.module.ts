@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CustomFieldValuesService } from './custom-field-values.service';
+import { CustomField } from './custom-field.entity';
+import { CustomFieldsController } from './custom-fields.controller';
+import { CustomFieldsService } from './custom-fields.service';
 
 @Module({
-  imports: [AccountsModule],
+  imports: [TypeOrmModule.forFeature([CustomField])],
+  controllers: [CustomFieldsController],
+  providers: [CustomFieldsService, CustomFieldValuesService],
+  exports: [CustomFieldValuesService],
 })
 export class CustomFieldsModule {}

@@ -4,6 +4,9 @@ import { ALL_PERMISSIONS, Permission } from '../auth/permission';
 import { RolesService } from '../users/roles.service';
 import { StaffUser } from '../users/staff-user.entity';
 import { UsersService } from '../users/users.service';
+import { generateDemoAccounts } from './accounts-demo';
+
+const DEMO_ACCOUNTS = 200;
 
 export const DEMO_ADMIN = { email: 'admin@backhaul.local', password: 'backhaul-demo', name: 'Demo Administrator' };
 
@@ -21,7 +24,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
   const clerk = await roles.create({
     name: 'Billing clerk',
     description: 'Works accounts day to day',
-    permissions: [Permission.AuditRead, Permission.UsersRead],
+    permissions: [Permission.AuditRead, Permission.UsersRead, Permission.AccountsRead, Permission.AccountsManage],
   });
   await users.create({ ...DEMO_ADMIN, active: true, roleIds: [admin.id] });
   await users.create({
@@ -31,5 +34,6 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
     active: true,
     roleIds: [clerk.id],
   });
+  await generateDemoAccounts(db, DEMO_ACCOUNTS);
   return true;
 }

@@ -6,6 +6,9 @@ export const Permissions = {
   RolesManage: 'roles.manage',
   AuditRead: 'audit.read',
   AuditExport: 'audit.export',
+  AccountsRead: 'accounts.read',
+  AccountsManage: 'accounts.manage',
+  AccountsConfigure: 'accounts.configure',
 } as const;
 
 export type PermissionName = (typeof Permissions)[keyof typeof Permissions];
@@ -16,10 +19,17 @@ export const hasPermission = (permissions: unknown, permission: PermissionName):
 
 /** The permission a staff member needs to see each resource in the menu and on the dashboard. */
 export const resourcePermissions: Record<string, PermissionName> = {
+  accounts: Permissions.AccountsRead,
   users: Permissions.UsersRead,
   roles: Permissions.RolesRead,
   'action-history': Permissions.AuditRead,
   'view-history': Permissions.AuditRead,
+  // The configurable lists are readable with accounts.read, but only shown (under Settings) to those who may change them.
+  'account-types': Permissions.AccountsConfigure,
+  'account-statuses': Permissions.AccountsConfigure,
+  'account-groups': Permissions.AccountsConfigure,
+  'message-categories': Permissions.AccountsConfigure,
+  'custom-fields': Permissions.AccountsConfigure,
 };
 
 export const canSeeResource = (permissions: unknown, resource: string): boolean => {

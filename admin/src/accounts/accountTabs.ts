@@ -1,0 +1,28 @@
+import type { ComponentType } from 'react';
+import { Permissions, type PermissionName } from '../permissions';
+import type { Account } from '../types';
+import { ContactsTab } from './contacts/ContactsTab';
+import { CustomFieldsTab } from './customFields/CustomFieldsTab';
+import { AllLogsTab } from './logs/AllLogsTab';
+import { OverviewTab } from './overview/OverviewTab';
+
+export interface AccountTabProps {
+  account: Account;
+}
+
+export interface AccountTab {
+  /** URL segment after /accounts/:id/show/; '' is the default tab. */
+  path: string;
+  label: string;
+  component: ComponentType<AccountTabProps>;
+  /** Shown only to those who hold it (beyond accounts.read). */
+  permission?: PermissionName;
+}
+
+/** The side tabs of the account page, in order. A new tab is one entry here. */
+export const accountTabs: AccountTab[] = [
+  { path: '', label: 'Overview', component: OverviewTab },
+  { path: 'contacts', label: 'Contacts', component: ContactsTab },
+  { path: 'custom-fields', label: 'Custom Fields', component: CustomFieldsTab },
+  { path: 'logs', label: 'All Logs', component: AllLogsTab, permission: Permissions.AuditRead },
+];

@@ -1,0 +1,37 @@
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import { Permissions, useHasPermission } from '../../permissions';
+import type { AccountTabProps } from '../accountTabs';
+import { CustomFieldsCard } from './CustomFieldsCard';
+import { DetailsCard } from './DetailsCard';
+import { FilesCard } from './FilesCard';
+import { LocationCard } from './LocationCard';
+import { NotesCard } from './NotesCard';
+import { PrimaryContactCard } from './PrimaryContactCard';
+import { RecentLogsCard } from './RecentLogsCard';
+import { TasksCard } from './TasksCard';
+
+/** The default tab: the account at a glance, in two columns on wide screens. */
+export const OverviewTab = ({ account }: AccountTabProps) => {
+  const canReadLogs = useHasPermission(Permissions.AuditRead);
+  return (
+    <Grid container spacing={2}>
+      <Grid size={{ xs: 12, lg: 7 }}>
+        <Stack spacing={2}>
+          <DetailsCard account={account} />
+          <NotesCard accountId={account.id} />
+          <TasksCard accountId={account.id} />
+          <FilesCard accountId={account.id} />
+        </Stack>
+      </Grid>
+      <Grid size={{ xs: 12, lg: 5 }}>
+        <Stack spacing={2}>
+          <PrimaryContactCard accountId={account.id} />
+          <LocationCard account={account} />
+          <CustomFieldsCard accountId={account.id} />
+          {canReadLogs ? <RecentLogsCard accountId={account.id} /> : null}
+        </Stack>
+      </Grid>
+    </Grid>
+  );
+};

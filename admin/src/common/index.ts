@@ -1,0 +1,2 @@
+export * from './searchByName';
+export * from './SettingsListActions';

@@ -1,0 +1,60 @@
+import {
+  ArrayInput,
+  BooleanInput,
+  FormDataConsumer,
+  NumberInput,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  maxLength,
+  required,
+} from 'react-admin';
+import { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../types';
+
+export const customFieldTypeChoices = CUSTOM_FIELD_TYPES.map((id) => ({ id, name: id.charAt(0).toUpperCase() + id.slice(1) }));
+
+const validatePattern = (value: string | null | undefined) => {
+  if (!value) return undefined;
+  try {
+    new RegExp(value);
+    return undefined;
+  } catch {
+    return 'Not a valid regular expression';
+  }
+};
+
+/** Options for select fields, a pattern for text fields; nothing else depends on the type. */
+const TypeSpecificInputs = ({ type }: { type: CustomFieldType | undefined }) => {
+  if (type === 'select') {
+    return (
+      <ArrayInput source="options" label="Options" validate={required('A select field needs at least one option')}>
+        <SimpleFormIterator inline disableReordering={false}>
+          <TextInput source="value" label="Option" validate={[required(), maxLength(120)]} />
+        </SimpleFormIterator>
+      </ArrayInput>
+    );
+  }
+  if (type === 'text') {
+    return (
+      <TextInput
+        source="pattern"
+        label="Pattern"
+        helperText="Optional regular expression the value must match, e.g. ^FIBER-\d{4}$"
+        validate={validatePattern}
+      />
+    );
+  }
+  return null;
+};
+
+export const CustomFieldInputs = () => (
+  <>
+    <TextInput source="name" validate={[required(), maxLength(80)]} />
+    <SelectInput source="type" choices={customFieldTypeChoices} validate={required()} />
+    <FormDataConsumer<{ type?: CustomFieldType }>>{({ formData }) => <TypeSpecificInputs type={formData.type} />}</FormDataConsumer>
+    <BooleanInput source="required" helperText="Every account must have a value" />
+    <BooleanInput source="unique" helperText="No two accounts may share a value" />
+    <NumberInput source="position" step={1} helperText="Lower comes first" />
+    <BooleanInput source="active" helperText="Inactive fields are hidden from accounts" />
+  </>
+);

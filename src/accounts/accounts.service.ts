@@ -1,0 +1,339 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Writable } from 'node:stream';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { csvRow } from '../common/csv';
+import { BadInputException, ConflictException, NotFoundException } from '../common/errors';
+import { ListQuery, ListResult, MAX_PAGE_SIZE } from '../common/list-query';
+import { typedValue } from '../custom-fields/custom-field-rules';
+import { CustomField } from '../custom-fields/custom-field.entity';
+import { CustomFieldValuesService } from '../custom-fields/custom-field-values.service';
+import { AccountGroup } from './account-group.entity';
+import { AccountLockService } from './account-lock.service';
+import { AccountSearchIndexer } from './account-search.indexer';
+import { AccountSearchService } from './account-search.service';
+import { AccountStatus } from './account-status.entity';
+import { AccountType } from './account-type.entity';
+import { Account } from './account.entity';
+import { AccountFilterDto, AccountResponseDto, AccountSortField, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
+
+type CustomValues = AccountResponseDto['customFields'];
+
+export function toAccountResponse(account: Account, groupIds: number[], customFields: CustomValues): AccountResponseDto {
+  const hasMailing = account.mailingLine1 !== null;
+  return {
+    id: account.id,
+    name: account.name,
+    accountTypeId: account.accountTypeId,
+    accountStatusId: account.accountStatusId,
+    groupIds: [...groupIds].sort((a, b) => a - b),
+    parentAccountId: account.parentAccountId,
+    activatedAt: account.activatedAt,
+    nextBillingDate: account.nextBillingDate,
+    serviceAddress: {
+      line1: account.serviceLine1,
+      line2: account.serviceLine2,
+      city: account.serviceCity,
+      region: account.serviceRegion,
+      postcode: account.servicePostcode,
+      country: account.serviceCountry,
+      latitude: account.serviceLatitude,
+      longitude: account.serviceLongitude,
+    },
+    mailingAddress: hasMailing
+      ? {
+          line1: account.mailingLine1 as string,
+          line2: account.mailingLine2,
+          city: account.mailingCity as string,
+          region: account.mailingRegion as string,
+          postcode: account.mailingPostcode as string,
+          country: account.mailingCountry as string,
+        }
+      : null,
+    customFields,
+    createdAt: account.createdAt,
+    updatedAt: account.updatedAt,
+  };
+}
+
+const SORT_COLUMNS: Record<AccountSortField, string> = { id: 'a.id', name: 'a.name', createdAt: 'a.created_at' };
+
+export const ACCOUNT_CSV_HEADER = [
+  'id',
+  'name',
+  'account_type_id',
+  'account_status_id',
+  'group_ids',
+  'parent_account_id',
+  'activated_at',
+  'next_billing_date',
+  'service_line1',
+  'service_line2',
+  'service_city',
+  'service_region',
+  'service_postcode',
+  'service_country',
+  'service_latitude',
+  'service_longitude',
+  'created_at',
+];
+
+function addressColumns(dto: CreateAccountDto | UpdateAccountDto): Partial<Account> {
+  const s = dto.serviceAddress;
+  const m = dto.mailingAddress;
+  return {
+    ...(s && {
+      serviceLine1: s.line1,
+      serviceLine2: s.line2 ?? null,
+      serviceCity: s.city,
+      serviceRegion: s.region,
+      servicePostcode: s.postcode,
+      serviceCountry: s.country,
+      serviceLatitude: s.latitude ?? null,
+      serviceLongitude: s.longitude ?? null,
+    }),
+    ...(m !== undefined && {
+      mailingLine1: m?.line1 ?? null,
+      mailingLine2: m?.line2 ?? null,
+      mailingCity: m?.city ?? null,
+      mailingRegion: m?.region ?? null,
+      mailingPostcode: m?.postcode ?? null,
+      mailingCountry: m?.country ?? null,
+    }),
+  };
+}
+
+/** Subscriber accounts: each change locks the account, refreshes its search document and leaves one audit entry. */
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly locks: AccountLockService,
+    private readonly indexer: AccountSearchIndexer,
+    private readonly search: AccountSearchService,
+    private readonly customFields: CustomFieldValuesService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: ListQuery<AccountFilterDto, AccountSortField>): Promise<ListResult<AccountResponseDto>> {
+    const qb = this.db.getRepository(Account).createQueryBuilder('a');
+    const { q, accountStatusId, accountTypeId, groupId, parentAccountId, id } = query.filter;
+    if (q) {
+      const ids = await this.search.matchingIds(q, MAX_PAGE_SIZE);
+      if (!ids.length) return new ListResult('accounts', [], 0, query.offset);
+      qb.andWhere('a.id IN (:...searchIds)', { searchIds: ids });
+    }
+    if (accountStatusId) qb.andWhere('a.account_status_id = :accountStatusId', { accountStatusId });
+    if (accountTypeId) qb.andWhere('a.account_type_id = :accountTypeId', { accountTypeId });
+    if (parentAccountId) qb.andWhere('a.parent_account_id = :parentAccountId', { parentAccountId });
+    if (groupId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM account_group_members m WHERE m.account_id = a.id AND m.group_id = :groupId)', { groupId });
+    }
+    if (id?.length) qb.andWhere('a.id IN (:...ids)', { ids: id });
+    qb.orderBy(SORT_COLUMNS[query.sort.field], query.sort.order).addOrderBy('a.id', query.sort.order).skip(query.offset).take(query.limit);
+    const [page, total] = await qb.getManyAndCount();
+    return new ListResult('accounts', await this.describeMany(this.db.manager, page), total, query.offset);
+  }
+
+  async get(id: number): Promise<AccountResponseDto> {
+    return this.describe(this.db.manager, id);
+  }
+
+  /** Streams every matching account in the list's order, a thousand rows at a time. */
+  async writeCsv(query: ListQuery<AccountFilterDto, AccountSortField>, out: Writable): Promise<number> {
+    out.write(csvRow(ACCOUNT_CSV_HEADER));
+    let written = 0;
+    for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+      const page = await this.list({ ...query, offset, limit: MAX_PAGE_SIZE });
+      for (const a of page.items) {
+        const line = csvRow([
+          a.id,
+          a.name,
+          a.accountTypeId,
+          a.accountStatusId,
+          a.groupIds.join(' '),
+          a.parentAccountId,
+          a.activatedAt,
+          a.nextBillingDate,
+          a.serviceAddress.line1,
+          a.serviceAddress.line2,
+          a.serviceAddress.city,
+          a.serviceAddress.region,
+          a.serviceAddress.postcode,
+          a.serviceAddress.country,
+          a.serviceAddress.latitude,
+          a.serviceAddress.longitude,
+          a.createdAt,
+        ]);
+        if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+      }
+      written += page.items.length;
+      if (page.items.length < MAX_PAGE_SIZE) return written;
+    }
+  }
+
+  async create(dto: CreateAccountDto): Promise<AccountResponseDto> {
+    return this.db.transaction(async (em) => {
+      const parentId = dto.parentAccountId ?? null;
+      if (parentId !== null) {
+        const parent = await this.lockParent(em, parentId);
+        this.assertCanBeParent(parent);
+      }
+      await this.assertExists(em, dto.accountTypeId, dto.accountStatusId, dto.groupIds);
+      const status = await em.findOneByOrFail(AccountStatus, { id: dto.accountStatusId });
+      const result = await em.insert(Account, {
+        name: dto.name,
+        accountTypeId: dto.accountTypeId,
+        accountStatusId: dto.accountStatusId,
+        parentAccountId: parentId,
+        nextBillingDate: dto.nextBillingDate ?? null,
+        activatedAt: status.countsAsActive ? this.clock.now() : null,
+        ...addressColumns(dto),
+      });
+      const id = Number(result.identifiers[0].id);
+      await this.replaceGroups(em, id, dto.groupIds ?? []);
+      if (dto.customFields) await this.customFields.write(em, id, dto.customFields, { creating: true });
+      await this.indexer.refresh(em, id);
+      const after = await this.describe(em, id);
+      await this.audit.recordAction(em, { action: 'create', entityType: 'account', entityId: id, accountId: id, after: { ...after } });
+      return after;
+    });
+  }
+
+  async update(id: number, dto: UpdateAccountDto): Promise<AccountResponseDto> {
+    return this.db.transaction(async (em) => {
+      const newParentId = dto.parentAccountId ?? null;
+      // Both rows in id order: two clerks linking the same pair in opposite directions cannot deadlock.
+      const lockOrder = newParentId !== null && newParentId !== id ? [id, newParentId].sort((a, b) => a - b) : [id];
+      let account: Account | undefined;
+      let parent: Account | undefined;
+      for (const lockId of lockOrder) {
+        if (lockId === id) account = await this.locks.lock(em, id);
+        else parent = await this.lockParent(em, lockId);
+      }
+      if (!account) throw new NotFoundException('Account', id);
+      const before = await this.describe(em, id);
+
+      if (dto.parentAccountId !== undefined && newParentId !== account.parentAccountId && newParentId !== null) {
+        if (newParentId === id) {
+          throw new ConflictException('account_own_parent', `${account.name} cannot be its own parent account`, [
+            { field: 'parentAccountId', rule: 'notSelf', message: 'an account cannot be its own parent' },
+          ]);
+        }
+        this.assertCanBeParent(parent as Account);
+        const [{ n }] = await em.query('SELECT COUNT(*) AS n FROM accounts WHERE parent_account_id = ?', [id]);
+        if (Number(n) > 0) {
+          throw new ConflictException(
+            'parent_cannot_become_child',
+            `${account.name} is the parent of ${n} account(s), so it cannot become a child of another account`,
+            [{ field: 'parentAccountId', rule: 'noGrandchildren', message: 'a parent account cannot become a child' }],
+          );
+        }
+      }
+      await this.assertExists(em, dto.accountTypeId, dto.accountStatusId, dto.groupIds);
+
+      const changes: Partial<Account> = {
+        ...(dto.name !== undefined && { name: dto.name }),
+        ...(dto.accountTypeId !== undefined && { accountTypeId: dto.accountTypeId }),
+        ...(dto.accountStatusId !== undefined && { accountStatusId: dto.accountStatusId }),
+        ...(dto.parentAccountId !== undefined && { parentAccountId: newParentId }),
+        ...(dto.nextBillingDate !== undefined && { nextBillingDate: dto.nextBillingDate }),
+        ...addressColumns(dto),
+      };
+      if (dto.accountStatusId !== undefined && account.activatedAt === null) {
+        const status = await em.findOneByOrFail(AccountStatus, { id: dto.accountStatusId });
+        if (status.countsAsActive) changes.activatedAt = this.clock.now();
+      }
+      if (Object.keys(changes).length) await em.update(Account, { id }, changes);
+      if (dto.groupIds !== undefined) await this.replaceGroups(em, id, dto.groupIds);
+      if (dto.customFields) await this.customFields.write(em, id, dto.customFields, { creating: false });
+      if (dto.name !== undefined || dto.serviceAddress || dto.mailingAddress !== undefined) await this.indexer.refresh(em, id);
+      const after = await this.describe(em, id);
+      await this.audit.recordAction(em, {
+        action: 'update',
+        entityType: 'account',
+        entityId: id,
+        accountId: id,
+        before: { ...before },
+        after: { ...after },
+      });
+      return after;
+    });
+  }
+
+  private async lockParent(em: EntityManager, parentId: number): Promise<Account> {
+    try {
+      return await this.locks.lock(em, parentId);
+    } catch (err) {
+      if (err instanceof NotFoundException) {
+        throw new BadInputException([{ field: 'parentAccountId', rule: 'exists', message: `account ${parentId} does not exist` }]);
+      }
+      throw err;
+    }
+  }
+
+  private assertCanBeParent(parent: Account): void {
+    if (parent.parentAccountId !== null) {
+      throw new ConflictException(
+        'child_cannot_be_parent',
+        `${parent.name} is itself a child of account ${parent.parentAccountId}, so it cannot be a parent account`,
+        [{ field: 'parentAccountId', rule: 'noGrandchildren', message: 'a child account cannot be a parent' }],
+      );
+    }
+  }
+
+  private async assertExists(em: EntityManager, typeId?: number, statusId?: number, groupIds?: number[]): Promise<void> {
+    const errors = [];
+    if (typeId !== undefined && !(await em.existsBy(AccountType, { id: typeId }))) {
+      errors.push({ field: 'accountTypeId', rule: 'exists', message: `account type ${typeId} does not exist` });
+    }
+    if (statusId !== undefined && !(await em.existsBy(AccountStatus, { id: statusId }))) {
+      errors.push({ field: 'accountStatusId', rule: 'exists', message: `account status ${statusId} does not exist` });
+    }
+    if (groupIds?.length) {
+      const found = await em.findBy(AccountGroup, { id: In(groupIds) });
+      const missing = groupIds.filter((g) => !found.some((f) => f.id === g));
+      if (missing.length) errors.push({ field: 'groupIds', rule: 'exists', message: `account groups ${missing.join(', ')} do not exist` });
+    }
+    if (errors.length) throw new BadInputException(errors);
+  }
+
+  private async replaceGroups(em: EntityManager, accountId: number, groupIds: number[]): Promise<void> {
+    await em.query('DELETE FROM account_group_members WHERE account_id = ?', [accountId]);
+    if (groupIds.length) {
+      await em.query('INSERT INTO account_group_members (account_id, group_id) VALUES ?', [groupIds.map((g) => [accountId, g])]);
+    }
+  }
+
+  private async describe(em: EntityManager, id: number): Promise<AccountResponseDto> {
+    const account = await em.findOneBy(Account, { id });
+    if (!account) throw new NotFoundException('Account', id);
+    const [item] = await this.describeMany(em, [account]);
+    return item;
+  }
+
+  /** Groups and custom-field values of a page of accounts in one query each. */
+  private async describeMany(em: EntityManager, accounts: Account[]): Promise<AccountResponseDto[]> {
+    if (!accounts.length) return [];
+    const ids = accounts.map((a) => a.id);
+    const members: { accountId: number; groupId: number }[] = await em.query(
+      'SELECT account_id AS accountId, group_id AS groupId FROM account_group_members WHERE account_id IN (?)',
+      [ids],
+    );
+    const values: { accountId: number; id: number; type: CustomField['type']; value: string }[] = await em.query(
+      `SELECT v.account_id AS accountId, f.id, f.type, v.value FROM custom_field_values v JOIN custom_fields f ON f.id = v.custom_field_id
+        WHERE v.account_id IN (?) AND f.active = 1 ORDER BY f.position, f.id`,
+      [ids],
+    );
+    return accounts.map((a) =>
+      toAccountResponse(
+        a,
+        members.filter((m) => Number(m.accountId) === a.id).map((m) => Number(m.groupId)),
+        Object.fromEntries(values.filter((v) => Number(v.accountId) === a.id).map((v) => [String(v.id), typedValue(v.type, v.value)])),
+      ),
+    );
+  }
+}
