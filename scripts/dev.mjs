@@ -41,7 +41,11 @@ step('Loading demo data (first run only)');
 await run('node', [join(ROOT, 'dist/src/cli/seed-demo.js')], { env });
 
 step(`Starting the Temporal dev server (:${temporalPort}, UI :${uiPort})`);
-await startTemporal(temporalCli, { port: temporalPort, uiPort, dbFile: join(ROOT, '.data', 'temporal-dev.db') });
+await startTemporal(temporalCli, {
+  port: temporalPort,
+  uiPort,
+  dbFile: join(ROOT, '.data', `temporal-${new URL(env.DATABASE_URL).pathname.slice(1)}.db`),
+});
 
 step('Starting the API and the worker');
 const api = start('api', 'node', [join(ROOT, 'dist/src/main.js')], { env });

@@ -11,7 +11,7 @@ async function run(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  routeTemporalLogsToPino(config);
+  routeTemporalLogsToPino(config, logger);
   const { worker, connection } = await createWorker(app, config);
   logger.log(`Worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   // worker.run() resolves after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish.

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowIdReusePolicy } from '@temporalio/client';
 import { createReadStream, existsSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { workflowIds } from '../../workflows/shared';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { csvRow } from '../common/csv';
-import { ConflictException, NotFoundException } from '../common/errors';
+import { ConflictException, DomainException, NotFoundException } from '../common/errors';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditExport } from './audit-export.entity';
@@ -45,7 +45,13 @@ export class AuditExportService {
       await this.audit.recordAction(em, { action: 'create', entityType: 'audit_export', entityId: row.id, after: { ...row } });
       return row;
     });
-    await this.launchWorkflow(created.id);
+    try {
+      await this.launchWorkflow(created.id);
+    } catch (err) {
+      // Never leave a row that says "running" with nothing running behind it.
+      await this.fail(created.id, `could not start: ${err instanceof Error ? err.message : String(err)}`);
+      throw new DomainException('export_not_started', 'The export could not be started; try again shortly', HttpStatus.SERVICE_UNAVAILABLE);
+    }
     return created;
   }
 

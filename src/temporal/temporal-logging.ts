@@ -1,5 +1,5 @@
+import type { LoggerService } from '@nestjs/common';
 import { DefaultLogger, LogLevel, Runtime } from '@temporalio/worker';
-import { PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 
 const LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel> = {
@@ -12,13 +12,15 @@ const LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel> = {
   silent: 'ERROR',
 };
 
-/** Sends the Temporal SDK's own logs (worker state, bundling, core) through pino as JSON. */
-export function routeTemporalLogsToPino(config: AppConfig): void {
-  const pino = PinoLogger.root;
+/** Sends the Temporal SDK's own logs (worker state, bundling, core) through the app's pino logger. */
+export function routeTemporalLogsToPino(config: AppConfig, logger: LoggerService): void {
   Runtime.install({
     logger: new DefaultLogger(LEVELS[config.LOG_LEVEL], ({ level, message, meta }) => {
-      const method = level.toLowerCase() as 'trace' | 'debug' | 'info' | 'warn' | 'error';
-      pino[method]({ temporal: true, ...meta }, message);
+      const entry = { ...meta, msg: message };
+      if (level === 'ERROR') logger.error(entry, 'Temporal');
+      else if (level === 'WARN') logger.warn(entry, 'Temporal');
+      else if (level === 'INFO') logger.log(entry, 'Temporal');
+      else logger.debug?.(entry, 'Temporal');
     }),
   });
 }
