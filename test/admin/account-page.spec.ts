@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
@@ -62,12 +63,17 @@ describe('account page in headless Chromium', () => {
   it('creates an account, manages its contacts, files, notes and tasks', async () => {
     const admin = await sut.admin();
     const auth = { Authorization: `Bearer ${admin.token}` };
-    await sut.http().post('/api/account-types').set(auth).send({ name: 'Residential', description: 'Homes' }).expect(201);
+    // Other suites share the database: names unique to this run keep every lookup unambiguous.
+    const run = randomUUID().slice(0, 8);
+    const typeName = `Residential ${run}`;
+    const statusName = `Active ${run}`;
+    const accountName = `Jane Rivera ${run}`;
+    await sut.http().post('/api/account-types').set(auth).send({ name: typeName, description: 'Homes' }).expect(201);
     await sut
       .http()
       .post('/api/account-statuses')
       .set(auth)
-      .send({ name: 'Active', countsAsActive: true, isDelinquency: false, color: '#2e7d32' })
+      .send({ name: statusName, countsAsActive: true, isDelinquency: false, color: '#2e7d32' })
       .expect(201);
 
     await page.goto(`${base}/admin/`);
@@ -78,11 +84,11 @@ describe('account page in headless Chromium', () => {
 
     // Create the account through the form.
     await page.goto(`${base}/admin/#/accounts/create`);
-    await page.getByLabel('Name').fill('Jane Rivera');
+    await page.getByLabel('Name').fill(accountName);
     await page.getByLabel('Type').click();
-    await page.getByRole('option', { name: 'Residential' }).click();
+    await page.getByRole('option', { name: typeName, exact: true }).click();
     await page.getByLabel('Status').click();
-    await page.getByRole('option', { name: 'Active' }).click();
+    await page.getByRole('option', { name: statusName, exact: true }).click();
     await page.getByLabel('Address line 1').fill('12 Oak St');
     await page.getByLabel('City').fill('Springfield');
     await page.getByLabel('Region').fill('IL');
@@ -95,7 +101,7 @@ describe('account page in headless Chromium', () => {
     const accountId = Number(/#\/accounts\/(\d+)\/show/.exec(page.url())![1]);
 
     const header = page.getByRole('region', { name: 'Account header' });
-    await header.getByRole('heading', { name: 'Jane Rivera' }).waitFor();
+    await header.getByRole('heading', { name: accountName }).waitFor();
     await header.getByText(String(accountId), { exact: true }).waitFor();
     await header.getByText('[No Groups]').waitFor();
     await page.getByTestId('coordinates').filter({ hasText: '39.781721, -89.650148' }).waitFor();
@@ -105,7 +111,7 @@ describe('account page in headless Chromium', () => {
     await page.waitForURL(/\/show\/contacts/);
     for (const [name, email] of [
       ['Jane Rivera', 'jane@example.com'],
-      ['Sam Rivera', 'sam@example.com'],
+      ['Sam Rivera', `sam-${run}@example.com`],
     ]) {
       await page.getByRole('button', { name: 'Add contact' }).click();
       const dialog = page.getByRole('dialog', { name: 'Add contact' });
@@ -123,7 +129,7 @@ describe('account page in headless Chromium', () => {
     await email.filter({ hasText: 'jane@example.com' }).waitFor();
     await page.getByRole('row', { name: 'Contact Jane Rivera' }).getByText('Primary', { exact: true }).waitFor();
     await page.getByRole('row', { name: 'Contact Sam Rivera' }).getByRole('button', { name: 'Make primary' }).click();
-    await email.filter({ hasText: 'sam@example.com' }).waitFor();
+    await email.filter({ hasText: `sam-${run}@example.com` }).waitFor();
     await page.getByRole('row', { name: 'Contact Sam Rivera' }).getByText('Primary', { exact: true }).waitFor();
 
     // Overview: an image upload shows its thumbnail tile.
@@ -170,12 +176,12 @@ describe('account page in headless Chromium', () => {
 
     // The accounts list exports its rows as CSV, and the global search opens the account.
     await page.getByRole('menuitem', { name: 'Accounts' }).click();
-    await page.locator('tbody tr').filter({ hasText: 'Jane Rivera' }).waitFor();
+    await page.locator('tbody tr').filter({ hasText: accountName }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = require('node:fs').readFileSync(await download.path(), 'utf8') as string;
-    expect(csv).toContain('Jane Rivera');
-    await page.getByRole('combobox', { name: 'Search accounts' }).fill('sam@example.com');
-    await page.getByRole('option', { name: /Jane Rivera/ }).waitFor();
+    expect(csv).toContain(accountName);
+    await page.getByRole('combobox', { name: 'Search accounts' }).fill(`sam-${run}@example.com`);
+    await page.getByRole('option', { name: new RegExp(accountName) }).waitFor();
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`#/accounts/${accountId}/show$`));
   });
