@@ -1,3 +1,4 @@
+import { transactionWithRetry } from '../database/transaction';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -61,12 +62,6 @@ function phonesFrom(phones: ContactPhoneDto[]): Pick<ContactPhone, 'type' | 'num
   });
   if (errors.length) throw new BadInputException(errors);
   return result;
-}
-
-const MAX_ATTEMPTS = 3;
-
-function isDeadlock(err: unknown): boolean {
-  return (err as { code?: string }).code === 'ER_LOCK_DEADLOCK';
 }
 
 function isDuplicateUsername(err: unknown): boolean {
@@ -294,21 +289,8 @@ export class ContactsService {
     });
   }
 
-  /**
-   * Runs work in a transaction, once more after a deadlock. The account lock keeps one
-   * account's changes in line, but InnoDB's gap locks on the contacts indexes can still
-   * tangle two neighbouring accounts' writes (the search refresh reads with next-key
-   * locks); InnoDB rolls one back, and re-running it is the documented remedy.
-   */
-  private async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db.transaction(work);
-      } catch (err) {
-        if (attempt >= MAX_ATTEMPTS || !isDeadlock(err)) throw err;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
-      }
-    }
+  private transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return transactionWithRetry(this.db, work);
   }
 
   /** Clears the old primary before setting the new one: the unique key would refuse two at once. */

@@ -1,3 +1,4 @@
+import { transactionWithRetry } from '../database/transaction';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -33,7 +34,7 @@ export class RolesService {
   }
 
   async create(dto: CreateRoleDto): Promise<RoleResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.assertNameFree(em, dto.name);
       const role = await em.save(em.create(Role, { name: dto.name, description: dto.description ?? '' }));
       await this.replacePermissions(em, role.id, dto.permissions);
@@ -44,7 +45,7 @@ export class RolesService {
   }
 
   async update(id: number, dto: UpdateRoleDto): Promise<RoleResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.lock(em, id);
       const before = await this.describe(em, id);
       if (dto.name !== undefined && dto.name !== before.name) await this.assertNameFree(em, dto.name);
@@ -61,7 +62,7 @@ export class RolesService {
   }
 
   async remove(id: number): Promise<RoleResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.lock(em, id);
       const before = await this.describe(em, id);
       if (before.userCount > 0) {

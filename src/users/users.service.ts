@@ -1,3 +1,4 @@
+import { transactionWithRetry } from '../database/transaction';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -69,7 +70,7 @@ export class UsersService {
 
   async create(dto: CreateUserDto): Promise<UserResponseDto> {
     const passwordHash = await this.hasher.hash(dto.password);
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.assertEmailFree(em, dto.email);
       const roles = await this.loadRoles(em, dto.roleIds ?? []);
       const user = em.create(StaffUser, { email: dto.email, name: dto.name, passwordHash, active: dto.active ?? true, roles });
@@ -82,7 +83,7 @@ export class UsersService {
 
   async update(id: number, dto: UpdateUserDto): Promise<UserResponseDto> {
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const user = await this.load(em, id, true);
       const before = toUserResponse(user);
       if (dto.email && dto.email !== user.email) await this.assertEmailFree(em, dto.email);
