@@ -9,6 +9,7 @@ import {
   fail,
   buildAdmin,
   ensureChromium,
+  ensurePdftotext,
   ensureNodeModules,
   ensureTemporalCli,
   freePort,
@@ -50,6 +51,7 @@ stopOnSignals(cleanUp);
 await requireDatabase(serverUrl.toString());
 const temporalCli = await ensureTemporalCli();
 const chromium = await ensureChromium();
+const pdftotext = await ensurePdftotext();
 await ensureNodeModules();
 // The full run is the gate; a run focused on some test files (`npm test -- test/audit`) skips the check.
 const focused = process.argv.length > 2;
@@ -72,6 +74,7 @@ const env = {
   TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
   TEMPORAL_CLI: temporalCli,
   CHROMIUM_PATH: chromium,
+  PDFTOTEXT_PATH: pdftotext,
   STORAGE_DIR: join(scratch, 'storage'),
   TEST_SCRATCH_DIR: scratch,
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',

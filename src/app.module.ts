@@ -5,6 +5,9 @@ import type { DestinationStream } from 'pino';
 import { AccountPageModule } from './account-page/account-page.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
+import { BillingConfigModule } from './billing-config/billing-config.module';
+import { BillingModule } from './billing/billing.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -15,10 +18,12 @@ import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { CustomFieldsModule } from './custom-fields/custom-fields.module';
 import { DatabaseModule } from './database/database.module';
+import { DocumentsModule } from './documents/documents.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotesModule } from './notes/notes.module';
+import { TaxesModule } from './taxes/taxes.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
 
@@ -42,6 +47,11 @@ export function domainModules(config: AppConfig) {
     NotesModule,
     FilesModule,
     AccountPageModule,
+    TaxesModule,
+    CatalogModule,
+    BillingConfigModule,
+    BillingModule,
+    DocumentsModule,
   ];
 }
 

@@ -1,10 +1,12 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import { accountGroups } from './accountGroups';
 import { accounts } from './accounts';
 import { accountStatuses } from './accountStatuses';
 import { accountTypes } from './accountTypes';
 import { actionHistory } from './actionHistory';
 import { authProvider } from './authProvider';
+import { AccountingPeriodPage, billingPages, BooksCheckPage, SystemBillingSettingsPage } from './billingSettings';
+import { packages, services } from './catalog';
 import { customFields } from './customFields';
 import { Dashboard } from './dashboard';
 import { dataProvider } from './dataProvider';
@@ -12,8 +14,12 @@ import { Layout } from './layout';
 import { LoginPage } from './login';
 import { messageCategories } from './messageCategories';
 import { roles } from './roles';
+import { taxes, taxTypes, taxZones } from './taxes';
 import { users } from './users';
 import { viewHistory } from './viewHistory';
+
+// The router react-admin already uses, so the custom pages need no router import of their own.
+const { Route } = reactRouterProvider;
 
 /**
  * Routes are hash-based (react-admin's default), e.g. /admin/#/users, so the API
@@ -40,10 +46,24 @@ export const App = () => (
     <Resource name="account-groups" {...accountGroups} />
     <Resource name="message-categories" {...messageCategories} />
     <Resource name="custom-fields" {...customFields} />
+    <Resource name="services" {...services} />
+    <Resource name="packages" {...packages} />
+    <Resource name="tax-types" {...taxTypes} />
+    <Resource name="taxes" {...taxes} />
+    <Resource name="tax-zones" {...taxZones} />
+    <CustomRoutes>
+      <Route path={billingPages.settings} element={<SystemBillingSettingsPage />} />
+      <Route path={billingPages.accountingPeriod} element={<AccountingPeriodPage />} />
+      <Route path={billingPages.booksCheck} element={<BooksCheckPage />} />
+    </CustomRoutes>
     {/* Owned by an account and shown on its page only. */}
     <Resource name="contacts" recordRepresentation="name" />
     <Resource name="account-notes" />
     <Resource name="account-tasks" recordRepresentation="title" />
     <Resource name="account-files" recordRepresentation="name" />
+    {/* Billing records, shown on the account page's Billing tab. */}
+    <Resource name="invoices" recordRepresentation="number" />
+    <Resource name="transactions" recordRepresentation="description" />
+    <Resource name="account-services" recordRepresentation="name" />
   </Admin>
 );

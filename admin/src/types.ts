@@ -270,3 +270,286 @@ export interface AccountFile {
   uploadedByName: string | null;
   createdAt: string;
 }
+
+/* Billing. Every amount is an integer number of minor units (cents); dates of the ledger are YYYY-MM-DD. */
+
+/** GET /api/accounts/:id/billing-figures */
+export interface BillingFigures {
+  dueNow: number;
+  balanceDue: number;
+  availableCredits: number;
+  totalBalance: number;
+  nextRecurringCharge: number;
+  /** Charges (with tax) still waiting for an invoice. */
+  uninvoiced: number;
+  /** ISO 4217 */
+  currency: string;
+}
+
+export interface Invoice {
+  id: number;
+  accountId: number;
+  accountName: string;
+  number: string;
+  invoiceDate: string;
+  dueDate: string;
+  periodStart: string | null;
+  /** Last day covered, inclusive. */
+  periodEnd: string | null;
+  months: number;
+  total: number;
+  taxTotal: number;
+  paid: number;
+  remaining: number;
+  /** Still owed on child invoices linked to this one. */
+  childRemaining: number;
+  frozen: boolean;
+  delinquent: boolean;
+  void: boolean;
+  manual: boolean;
+  message: string | null;
+  parentInvoiceId: number | null;
+  parentInvoiceNumber: string | null;
+  parentAccountId: number | null;
+  createdAt: string;
+}
+
+export const TRANSACTION_KINDS = ['debit', 'discount', 'payment', 'adjustment', 'void'] as const;
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+
+export const PAYMENT_METHODS = ['cash', 'check', 'wire'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export interface TransactionTax {
+  taxId: number;
+  taxName: string;
+  /** Percent × 10 000 */
+  rateE4: number;
+  amount: number;
+}
+
+export interface Transaction {
+  id: number;
+  accountId: number;
+  kind: TransactionKind;
+  /** A debit raises what the account owes, a credit lowers it. */
+  side: 'debit' | 'credit';
+  /** Before taxes. */
+  amount: number;
+  taxAmount: number;
+  total: number;
+  date: string;
+  description: string;
+  serviceId: number | null;
+  quantity: number | null;
+  paymentMethod: string | null;
+  reference: string | null;
+  invoiceId: number | null;
+  correctsTransactionId: number | null;
+  correctedByTransactionId: number | null;
+  /** Credit still free to pay invoices (credits only). */
+  unapplied: number;
+  /** Running balance after this transaction. */
+  balance: number;
+  taxes: TransactionTax[];
+}
+
+/** GET /api/invoices/:id/transactions */
+export interface InvoiceTransactions {
+  charges: Transaction[];
+  credits: (Transaction & { appliedAmount: number })[];
+}
+
+/** GET /api/transactions/:id/applications */
+export interface CreditApplication {
+  id: number;
+  invoiceId: number;
+  invoiceNumber: string;
+  amount: number;
+  appliedAt: string;
+  removedAt: string | null;
+  removedReason: string | null;
+}
+
+/** POST /api/payments, /api/transactions/one-time, /api/transactions/adjustments and corrections. */
+export interface PostedTransaction {
+  transaction: Transaction;
+  applied: { creditId: number; invoiceId: number; amount: number }[];
+}
+
+export interface AccountService {
+  id: number;
+  accountId: number;
+  serviceId: number | null;
+  packageId: number | null;
+  name: string;
+  kind: 'recurring' | 'data' | 'voice' | 'package';
+  downloadKbps: number | null;
+  uploadKbps: number | null;
+  quantity: number;
+  /** Catalogue unit price. */
+  unitPrice: number;
+  priceOverride: number | null;
+  /** One period for the whole quantity, before taxes. */
+  periodAmount: number;
+  prorateOnAdd: boolean;
+  /** The day proration of the first period started from. */
+  additionProrateDate: string | null;
+  addedOn: string;
+  removedOn: string | null;
+  /** Charged up to (not including) this day. */
+  chargedThrough: string | null;
+}
+
+/** GET /api/accounts/:id/child-accounts */
+export interface ChildAccount {
+  id: number;
+  name: string;
+  status: string;
+  /** Owed on the child's invoices linked to the parent's. */
+  linkedRemaining: number;
+}
+
+/** GET /api/billing/books */
+export interface BooksReport {
+  accounts: number;
+  invoices: number;
+  transactions: number;
+  mismatches: { check: string; entity: string; accountId: number | null; expected: string; actual: string }[];
+}
+
+/* Catalogue */
+
+export const SERVICE_KINDS = ['recurring', 'one_time', 'data', 'voice', 'adjustment'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+/** Billed every period; only these go on accounts as services or into packages. */
+export const RECURRING_KINDS: readonly ServiceKind[] = ['recurring', 'data', 'voice'];
+
+export interface CatalogService {
+  id: number;
+  name: string;
+  kind: ServiceKind;
+  adjustmentSide: 'debit' | 'credit' | null;
+  /** Per unit. */
+  price: number;
+  downloadKbps: number | null;
+  uploadKbps: number | null;
+  ledgerCode: string;
+  active: boolean;
+  taxIds: number[];
+}
+
+export interface CatalogPackage {
+  id: number;
+  name: string;
+  active: boolean;
+  /** One package for one period: the sum of price × quantity. */
+  total: number;
+  items: { serviceId: number; quantity: number; price: number; service: CatalogService }[];
+}
+
+/* Taxes */
+
+export interface TaxType {
+  id: number;
+  name: string;
+}
+
+export interface Tax {
+  id: number;
+  name: string;
+  taxTypeId: number;
+  taxTypeName: string;
+  /** Percent × 10 000: 8.25 % is 82 500. */
+  rateE4: number;
+  active: boolean;
+  /** Has zones, so it applies only to accounts whose service location is inside one. */
+  geographic: boolean;
+  zoneCount: number;
+}
+
+/** GeoJSON, coordinates as [longitude, latitude]. */
+export type ZoneGeometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+export interface TaxZone {
+  id: number;
+  name: string;
+  taxId: number;
+  taxName: string;
+  geometry: ZoneGeometry;
+}
+
+/** GET /api/accounts/:id/geo-taxes: a geographic tax whose zones contain the account's service address. */
+export interface GeoTax {
+  taxId: number;
+  taxName: string;
+  taxTypeName: string;
+  rateE4: number;
+  /** An inactive tax is listed but charged nowhere. */
+  active: boolean;
+  zones: { id: number; name: string }[];
+}
+
+export interface TaxOverride {
+  id: number;
+  accountId: number;
+  taxId: number;
+  taxName: string;
+  /** The rate everyone else pays. */
+  taxRateE4: number;
+  /** `exempt` removes the tax from the account; `rate` charges it at rateE4 instead. */
+  kind: 'rate' | 'exempt';
+  rateE4: number | null;
+}
+
+/* Billing configuration */
+
+export interface BillingSettings {
+  billingMode: 'fixed' | 'anniversary';
+  billDay: number;
+  invoiceDay: number;
+  billTiming: 'advance' | 'arrears';
+  autopayDays: number;
+  dueDays: number;
+  graceDays: number;
+  statusSwitchDays: number;
+  daysCountedFrom: 'bill' | 'invoice';
+  lateFeeServiceId: number | null;
+  lateFeeKind: 'fixed' | 'percent';
+  lateFeeAmount: number;
+  lateFeeRateE4: number;
+  lateFeeMinimumOverdue: number;
+  delinquentStatusId: number | null;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  delinquencyWeekdays: number[];
+  prorateServices: boolean;
+  prorateServiceQuantity: boolean;
+  prorateStatusChange: boolean;
+  prorateBillDayChange: boolean;
+  /** `unit`: whole currency units. */
+  prorationRounding: 'cent' | 'unit';
+  billMode: 'invoice' | 'statement';
+  printedInvoice: boolean;
+  taxExempt: boolean;
+  invoiceMessage: string | null;
+}
+
+export type BillingSettingKey = keyof BillingSettings;
+export type SettingSource = 'system' | 'account_type' | 'account';
+
+/** null means "inherit". */
+export type BillingOverrides = { [K in BillingSettingKey]?: BillingSettings[K] | null };
+
+/** GET /api/accounts/:id/billing-config */
+export interface AccountBillingConfig {
+  effective: BillingSettings;
+  overrides: BillingOverrides;
+  sources: Record<BillingSettingKey, SettingSource>;
+}
+
+/** GET /api/accounting-period */
+export interface AccountingPeriod {
+  closeDate: string | null;
+  autoClose: boolean;
+  autoCloseAfterDays: number;
+}

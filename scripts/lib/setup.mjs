@@ -149,6 +149,19 @@ export async function ensureChromium() {
   return which('chromium') ?? fail('apt-get installed chromium but it is not on PATH');
 }
 
+/** Debian's poppler-utils, whose pdftotext the document tests read PDFs with; installed with apt-get when missing. */
+export async function ensurePdftotext() {
+  const found = process.env.PDFTOTEXT_PATH ?? which('pdftotext');
+  if (found) return found;
+  if (process.getuid?.() !== 0 || !which('apt-get')) {
+    fail('pdftotext is needed for the document tests. Install it (apt-get install poppler-utils) or set PDFTOTEXT_PATH.');
+  }
+  step('Installing pdftotext from Debian packages (apt-get install poppler-utils)');
+  await run('apt-get', ['update', '-qq']);
+  await run('apt-get', ['install', '-y', '-qq', 'poppler-utils'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return which('pdftotext') ?? fail('apt-get installed poppler-utils but pdftotext is not on PATH');
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -124,7 +124,16 @@ export class AccountLookupsService {
         );
       }
       const before = kind.toResponse(row);
-      await em.delete(kind.entity, { id });
+      try {
+        await em.delete(kind.entity, { id });
+      } catch (err) {
+        // Billing settings and other modules may point at the row too; the database knows every reference.
+        if (!/ER_ROW_IS_REFERENCED/.test((err as { code?: string }).code ?? '')) throw err;
+        throw new ConflictException(
+          `${kind.entityType}_in_use`,
+          `${kind.label} "${row.name}" cannot be deleted: billing settings or other records still use it`,
+        );
+      }
       await this.audit.recordAction(em, { action: 'delete', entityType: kind.entityType, entityId: id, before: { ...before } });
       return before;
     });

@@ -50,6 +50,10 @@ const schema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
     .default('USD'),
+  /** Printed at the top of invoices, statements and receipts. */
+  COMPANY_NAME: z.string().min(1).max(200).default('Backhaul Networks'),
+  /** The company's postal address for documents, lines separated by "|". */
+  COMPANY_ADDRESS: z.string().max(500).default('100 Fiber Way|Springfield, IL 62701'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce
     .number()

@@ -5,8 +5,11 @@ import { RolesService } from '../users/roles.service';
 import { StaffUser } from '../users/staff-user.entity';
 import { UsersService } from '../users/users.service';
 import { generateDemoAccounts } from './accounts-demo';
+import { generateBillingDemo } from './billing-demo';
 
 const DEMO_ACCOUNTS = 200;
+/** Accounts that get services, invoices and payments; billing goes through the services, so keep this modest. */
+const DEMO_BILLED_ACCOUNTS = 40;
 
 export const DEMO_ADMIN = { email: 'admin@backhaul.local', password: 'backhaul-demo', name: 'Demo Administrator' };
 
@@ -24,7 +27,14 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
   const clerk = await roles.create({
     name: 'Billing clerk',
     description: 'Works accounts day to day',
-    permissions: [Permission.AuditRead, Permission.UsersRead, Permission.AccountsRead, Permission.AccountsManage],
+    permissions: [
+      Permission.AuditRead,
+      Permission.UsersRead,
+      Permission.AccountsRead,
+      Permission.AccountsManage,
+      Permission.BillingRead,
+      Permission.BillingManage,
+    ],
   });
   await users.create({ ...DEMO_ADMIN, active: true, roleIds: [admin.id] });
   await users.create({
@@ -34,6 +44,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
     active: true,
     roleIds: [clerk.id],
   });
-  await generateDemoAccounts(db, DEMO_ACCOUNTS);
+  const accounts = await generateDemoAccounts(db, DEMO_ACCOUNTS);
+  await generateBillingDemo(app, accounts.firstAccountId, DEMO_BILLED_ACCOUNTS);
   return true;
 }

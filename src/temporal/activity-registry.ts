@@ -1,8 +1,9 @@
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { AuditActivities } from '../audit/audit.activities';
+import { BillingConfigActivities } from '../billing-config/billing-config.activities';
 
 /** Injectables whose public methods are Temporal activities. Each domain adds its class here. */
-export const ACTIVITY_PROVIDERS: Type<object>[] = [AuditActivities];
+export const ACTIVITY_PROVIDERS: Type<object>[] = [AuditActivities, BillingConfigActivities];
 
 /** Resolves each provider from Nest and binds its methods, so activities keep their dependencies. */
 export function collectActivities(app: INestApplicationContext): Record<string, (...args: unknown[]) => Promise<unknown>> {

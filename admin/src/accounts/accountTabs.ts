@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { BillingTab } from '../billing/BillingTab';
 import { Permissions, type PermissionName } from '../permissions';
 import type { Account } from '../types';
 import { ContactsTab } from './contacts/ContactsTab';
@@ -22,6 +23,7 @@ export interface AccountTab {
 /** The side tabs of the account page, in order. A new tab is one entry here. */
 export const accountTabs: AccountTab[] = [
   { path: '', label: 'Overview', component: OverviewTab },
+  { path: 'billing', label: 'Billing', component: BillingTab, permission: Permissions.BillingRead },
   { path: 'contacts', label: 'Contacts', component: ContactsTab },
   { path: 'custom-fields', label: 'Custom Fields', component: CustomFieldsTab },
   { path: 'logs', label: 'All Logs', component: AllLogsTab, permission: Permissions.AuditRead },

@@ -1,5 +1,9 @@
+import BooksIcon from '@mui/icons-material/FactCheck';
+import PeriodIcon from '@mui/icons-material/EventAvailable';
+import SettingsIcon from '@mui/icons-material/Tune';
 import ListSubheader from '@mui/material/ListSubheader';
 import { Menu as RaMenu, usePermissions } from 'react-admin';
+import { billingPages } from '../billingSettings';
 import { canSeeResource, hasPermission, Permissions } from '../permissions';
 
 /** The resources in menu order; each shows only if the identity may read it. */
@@ -8,9 +12,20 @@ export const menuResources = ['accounts', 'users', 'roles', 'action-history', 'v
 /** The configurable account lists, grouped under Settings for those who may change them. */
 export const settingsResources = ['account-types', 'account-statuses', 'account-groups', 'message-categories', 'custom-fields'] as const;
 
+/** The catalogue and taxes, grouped under Billing for billing staff. */
+export const billingResources = ['services', 'packages', 'tax-types', 'taxes', 'tax-zones'] as const;
+
+const MenuGroup = ({ title }: { title: string }) => (
+  <ListSubheader component="div" sx={{ bgcolor: 'transparent', lineHeight: '32px', mt: 1 }}>
+    {title}
+  </ListSubheader>
+);
+
 export const Menu = () => {
   const { permissions } = usePermissions<string[]>();
   const showSettings = hasPermission(permissions, Permissions.AccountsConfigure);
+  const showBilling = hasPermission(permissions, Permissions.BillingRead);
+  const canConfigureBilling = hasPermission(permissions, Permissions.BillingConfigure);
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
@@ -21,12 +36,27 @@ export const Menu = () => {
         ))}
       {showSettings ? (
         <>
-          <ListSubheader component="div" sx={{ bgcolor: 'transparent', lineHeight: '32px', mt: 1 }}>
-            Settings
-          </ListSubheader>
+          <MenuGroup title="Settings" />
           {settingsResources.map((resource) => (
             <RaMenu.ResourceItem key={resource} name={resource} />
           ))}
+        </>
+      ) : null}
+      {showBilling || canConfigureBilling ? (
+        <>
+          <MenuGroup title="Billing" />
+          {billingResources
+            .filter((resource) => canSeeResource(permissions, resource))
+            .map((resource) => (
+              <RaMenu.ResourceItem key={resource} name={resource} />
+            ))}
+          <RaMenu.Item to={billingPages.settings} primaryText="Billing settings" leftIcon={<SettingsIcon />} />
+          {canConfigureBilling ? (
+            <>
+              <RaMenu.Item to={billingPages.accountingPeriod} primaryText="Accounting period" leftIcon={<PeriodIcon />} />
+              <RaMenu.Item to={billingPages.booksCheck} primaryText="Books check" leftIcon={<BooksIcon />} />
+            </>
+          ) : null}
         </>
       ) : null}
     </RaMenu>

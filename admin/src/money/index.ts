@@ -1,2 +1,4 @@
 export * from './formatMoney';
 export * from './MoneyField';
+export * from './parseMoneyInput';
+export * from './MoneyInput';

@@ -9,6 +9,12 @@ export const Permissions = {
   AccountsRead: 'accounts.read',
   AccountsManage: 'accounts.manage',
   AccountsConfigure: 'accounts.configure',
+  BillingRead: 'billing.read',
+  BillingManage: 'billing.manage',
+  BillingVoid: 'billing.void',
+  BillingProrationOverride: 'billing.proration_override',
+  BillingChildAccounts: 'billing.child_accounts',
+  BillingConfigure: 'billing.configure',
 } as const;
 
 export type PermissionName = (typeof Permissions)[keyof typeof Permissions];
@@ -30,6 +36,12 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'account-groups': Permissions.AccountsConfigure,
   'message-categories': Permissions.AccountsConfigure,
   'custom-fields': Permissions.AccountsConfigure,
+  // The catalogue and taxes are readable by billing staff; changing them needs billing.configure.
+  services: Permissions.BillingRead,
+  packages: Permissions.BillingRead,
+  'tax-types': Permissions.BillingRead,
+  taxes: Permissions.BillingRead,
+  'tax-zones': Permissions.BillingRead,
 };
 
 export const canSeeResource = (permissions: unknown, resource: string): boolean => {

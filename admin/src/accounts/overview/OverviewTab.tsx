@@ -3,7 +3,9 @@ import Stack from '@mui/material/Stack';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { AccountTabProps } from '../accountTabs';
 import { CustomFieldsCard } from './CustomFieldsCard';
+import { DataServicesCard } from './DataServicesCard';
 import { DetailsCard } from './DetailsCard';
+import { DueNowCard } from './DueNowCard';
 import { FilesCard } from './FilesCard';
 import { LocationCard } from './LocationCard';
 import { NotesCard } from './NotesCard';
@@ -14,11 +16,14 @@ import { TasksCard } from './TasksCard';
 /** The default tab: the account at a glance, in two columns on wide screens. */
 export const OverviewTab = ({ account }: AccountTabProps) => {
   const canReadLogs = useHasPermission(Permissions.AuditRead);
+  const canReadBilling = useHasPermission(Permissions.BillingRead);
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, lg: 7 }}>
         <Stack spacing={2}>
+          {canReadBilling ? <DueNowCard accountId={account.id} /> : null}
           <DetailsCard account={account} />
+          {canReadBilling ? <DataServicesCard accountId={account.id} /> : null}
           <NotesCard accountId={account.id} />
           <TasksCard accountId={account.id} />
           <FilesCard accountId={account.id} />

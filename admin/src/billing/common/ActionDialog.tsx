@@ -1,0 +1,88 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import { type ReactNode, useId, useRef, useState } from 'react';
+import { useNotify } from 'react-admin';
+import { type ApiProblem, toApiProblem } from './apiError';
+
+export interface ActionDialogProps {
+  title: string;
+  confirmLabel: string;
+  confirmColor?: 'primary' | 'error' | 'warning';
+  /** Runs the action and returns the notice to show; a throw keeps the dialog open with the API's reason. */
+  onConfirm: () => Promise<string>;
+  onClose: () => void;
+  /** The confirm button stays disabled, e.g. while the input is not valid. */
+  disabled?: boolean;
+  maxWidth?: 'xs' | 'sm' | 'md' | 'lg';
+  children: ReactNode;
+}
+
+/**
+ * One dialog for every billing action: it confirms, runs the call once (a second
+ * click while it runs does nothing), shows the API's reason on failure and closes
+ * on success.
+ */
+export const ActionDialog = ({
+  title,
+  confirmLabel,
+  confirmColor = 'primary',
+  onConfirm,
+  onClose,
+  disabled,
+  maxWidth = 'sm',
+  children,
+}: ActionDialogProps) => {
+  const notify = useNotify();
+  const titleId = useId();
+  const running = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+
+  const confirm = async () => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const notice = await onConfirm();
+      notify(notice, { type: 'success' });
+      onClose();
+    } catch (error) {
+      setProblem(toApiProblem(error));
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth={maxWidth} aria-labelledby={titleId}>
+      <DialogTitle id={titleId}>{title}</DialogTitle>
+      <DialogContent>
+        {children}
+        {problem ? (
+          <Alert severity="error" sx={{ mt: 2 }} role="alert">
+            {problem.message}
+            {Object.entries(problem.fields).map(([field, message]) => (
+              <div key={field}>
+                {field}: {message}
+              </div>
+            ))}
+          </Alert>
+        ) : null}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={busy}>
+          Cancel
+        </Button>
+        <Button variant="contained" color={confirmColor} onClick={() => void confirm()} disabled={busy || disabled}>
+          {confirmLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

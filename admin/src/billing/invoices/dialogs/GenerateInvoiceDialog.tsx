@@ -1,0 +1,34 @@
+import DialogContentText from '@mui/material/DialogContentText';
+import { useState } from 'react';
+import { generateInvoice } from '../../api';
+import { ActionDialog } from '../../common/ActionDialog';
+import { isCalendarDate, localToday } from '../../common/dates';
+import { DateTextField } from '../../common/DateTextField';
+import { useBillingChanged } from '../../common/useBillingChanged';
+
+/** Runs the bill run's invoice step for this account and one billing date; running it twice finds the same invoice. */
+export const GenerateInvoiceDialog = ({ accountId, onClose }: { accountId: number; onClose: () => void }) => {
+  const changed = useBillingChanged();
+  const [billingDate, setBillingDate] = useState(localToday());
+  const confirm = async () => {
+    const result = await generateInvoice(accountId, billingDate);
+    await changed();
+    if (!result.invoice) return `Nothing to invoice for ${billingDate}`;
+    return result.created ? `Invoice ${result.invoice.number} generated` : `Invoice ${result.invoice.number} already existed for that date`;
+  };
+  return (
+    <ActionDialog
+      title="Generate the invoice for a billing date"
+      confirmLabel="Generate"
+      onConfirm={confirm}
+      onClose={onClose}
+      disabled={!isCalendarDate(billingDate)}
+    >
+      <DialogContentText sx={{ mb: 2 }}>
+        The invoice the bill run would make for this date: recurring services for the period (in advance, the period starting that day; in
+        arrears, the period ending the day before) and the charges waiting for an invoice.
+      </DialogContentText>
+      <DateTextField label="Billing date" value={billingDate} onChange={setBillingDate} required />
+    </ActionDialog>
+  );
+};

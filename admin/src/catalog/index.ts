@@ -1,0 +1,2 @@
+export { packages } from './packages';
+export { services } from './services';

@@ -1,0 +1,33 @@
+import { minorUnitsToInput, moneyFormValue } from '../../money';
+import type { CatalogService } from '../../types';
+
+/** What the service forms send: only the editable fields (the API refuses others), price in minor units. */
+export const toServicePayload = (data: Record<string, unknown>) => {
+  const kind = data.kind as CatalogService['kind'];
+  return {
+    name: String(data.name ?? '').trim(),
+    kind,
+    adjustmentSide: kind === 'adjustment' ? ((data.adjustmentSide as string | null) ?? null) : null,
+    price: moneyFormValue(data.price) ?? 0,
+    downloadKbps: kind === 'data' ? ((data.downloadKbps as number | null) ?? null) : null,
+    uploadKbps: kind === 'data' ? ((data.uploadKbps as number | null) ?? null) : null,
+    ledgerCode: String(data.ledgerCode ?? '').trim(),
+    active: data.active !== false,
+    taxIds: (data.taxIds as number[] | undefined) ?? [],
+  };
+};
+
+/** One CSV row: the price in major units as well as in minor units, taxes as one cell. */
+export const toServiceCsvRow = (service: CatalogService) => ({
+  id: service.id,
+  name: service.name,
+  kind: service.kind,
+  adjustmentSide: service.adjustmentSide ?? '',
+  price: minorUnitsToInput(service.price),
+  priceMinorUnits: service.price,
+  downloadKbps: service.downloadKbps ?? '',
+  uploadKbps: service.uploadKbps ?? '',
+  ledgerCode: service.ledgerCode,
+  active: service.active,
+  taxIds: service.taxIds.join(' '),
+});

@@ -1,0 +1,3 @@
+export { taxes } from './taxList';
+export { taxTypes } from './taxTypes';
+export { taxZones } from './taxZones';

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { AccountingPeriodService } from './accounting-period.service';
+
+/** Activities of billing configuration; the worker registers these bound methods. */
+@Injectable()
+export class BillingConfigActivities {
+  constructor(private readonly period: AccountingPeriodService) {}
+
+  /** Run daily with the run's date; closes last month once its waiting days are over. Returns the new close date or null. */
+  async autoCloseAccountingPeriod(input: { today: string }): Promise<string | null> {
+    return this.period.autoCloseIfDue(input.today);
+  }
+}

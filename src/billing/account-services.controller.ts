@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Permission } from '../auth/permission';
+import { ApiList } from '../common/api-list.decorator';
+import { DomainException } from '../common/errors';
+import { ListQuery, ListQueryPipe } from '../common/list-query';
+import { AccountServicesService } from './account-services.service';
+import {
+  AccountServiceFilterDto,
+  AccountServiceResponseDto,
+  AddAccountServiceDto,
+  RemoveAccountServiceDto,
+} from './dto/account-service.dto';
+
+/** Choosing proration by hand is a separate permission; without it the billing configuration decides. */
+function assertMayChooseProration(user: AuthenticatedUser, prorate: boolean | undefined): void {
+  if (prorate !== undefined && !user.permissions.has(Permission.BillingProrationOverride)) {
+    throw new DomainException(
+      'forbidden',
+      `Choosing proration needs the ${Permission.BillingProrationOverride} permission`,
+      HttpStatus.FORBIDDEN,
+      [{ field: 'prorate', rule: 'permission', message: `leave prorate out, or ask for ${Permission.BillingProrationOverride}` }],
+    );
+  }
+}
+
+@ApiTags('account services')
+@Controller('account-services')
+export class AccountServicesController {
+  constructor(private readonly services: AccountServicesService) {}
+
+  @Get()
+  @Authenticated({ permission: Permission.BillingRead })
+  @ApiList(AccountServiceFilterDto)
+  @ApiOkResponse({ type: [AccountServiceResponseDto] })
+  list(
+    @Query(new ListQueryPipe(AccountServiceFilterDto, ['id'] as const, { field: 'id', order: 'ASC' }))
+    q: ListQuery<AccountServiceFilterDto, 'id'>,
+  ) {
+    return this.services.list(q.filter, q.offset, q.limit);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.BillingRead })
+  @ApiOkResponse({ type: AccountServiceResponseDto })
+  get(@Param('id', ParseIntPipe) id: number) {
+    return this.services.get(id);
+  }
+
+  @Post()
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiCreatedResponse({ type: AccountServiceResponseDto })
+  add(@Body() dto: AddAccountServiceDto, @CurrentUser() user: AuthenticatedUser) {
+    assertMayChooseProration(user, dto.prorate);
+    return this.services.add(dto);
+  }
+
+  @Post(':id/remove')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiOkResponse({ type: AccountServiceResponseDto })
+  remove(@Param('id', ParseIntPipe) id: number, @Body() dto: RemoveAccountServiceDto, @CurrentUser() user: AuthenticatedUser) {
+    assertMayChooseProration(user, dto.prorate);
+    return this.services.remove(id, dto);
+  }
+}

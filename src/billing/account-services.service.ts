@@ -1,0 +1,295 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { BillingSettings } from '../billing-config/billing-config.service';
+import { BillingConfigService } from '../billing-config/billing-config.service';
+import { CatalogService, RECURRING_KINDS } from '../catalog/catalog.service';
+import { BadInputException, ConflictException, NotFoundException } from '../common/errors';
+import { ListResult } from '../common/list-query';
+import { transactionWithRetry } from '../database/transaction';
+import { TaxService } from '../taxes/tax.service';
+import { addDays, addMonths, daysBetween, isBillingDate, periodContaining, prorate } from './billing-calendar';
+import {
+  AccountServiceFilterDto,
+  AccountServiceResponseDto,
+  AddAccountServiceDto,
+  RemoveAccountServiceDto,
+} from './dto/account-service.dto';
+import { FamilyLockService } from './family-lock.service';
+import { LedgerPostings } from './ledger-postings';
+import { LedgerService } from './ledger.service';
+import { ACCOUNT_SERVICE_COLUMNS, AccountServiceRow, RecurringCharges, toAccountServiceRow } from './recurring-charges';
+
+/** The day of the month an account's service periods start. */
+export async function anchorDay(em: EntityManager, accountId: number, settings: BillingSettings): Promise<number> {
+  if (settings.billingMode === 'fixed') return settings.invoiceDay;
+  const [row]: { day: number }[] = await em.query('SELECT DAY(COALESCE(activated_at, created_at)) AS day FROM accounts WHERE id = ?', [
+    accountId,
+  ]);
+  return Math.min(Number(row.day), 28);
+}
+
+/**
+ * Services and packages on accounts. Adding or removing one in the middle of a
+ * period is settled by days: in advance billing the prorated charge or credit is
+ * written at once and waits for the next invoice; in arrears the next invoice
+ * charges the days actually used.
+ */
+@Injectable()
+export class AccountServicesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly locks: FamilyLockService,
+    private readonly postings: LedgerPostings,
+    private readonly ledger: LedgerService,
+    private readonly recurring: RecurringCharges,
+    private readonly catalog: CatalogService,
+    private readonly taxes: TaxService,
+    private readonly billingConfig: BillingConfigService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(filter: AccountServiceFilterDto, offset: number, limit: number): Promise<ListResult<AccountServiceResponseDto>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.accountId) {
+      where.push('s.account_id = ?');
+      params.push(filter.accountId);
+    }
+    if (!filter.includeRemoved) where.push('s.removed_on IS NULL');
+    if (filter.id?.length) {
+      where.push('s.id IN (?)');
+      params.push(filter.id);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ n }]: { n: number }[] = await this.db.query(`SELECT COUNT(*) AS n FROM account_services s ${clause}`, params);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${ACCOUNT_SERVICE_COLUMNS} FROM account_services s ${clause} ORDER BY s.removed_on IS NULL DESC, s.id LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    const items = await Promise.all(rows.map((r) => this.describe(this.db.manager, toAccountServiceRow(r))));
+    return new ListResult('account-services', items, Number(n), offset);
+  }
+
+  async get(id: number, em: EntityManager = this.db.manager): Promise<AccountServiceResponseDto> {
+    return this.describe(em, await this.requireRow(em, id));
+  }
+
+  async add(dto: AddAccountServiceDto): Promise<AccountServiceResponseDto> {
+    if ((dto.serviceId === undefined) === (dto.packageId === undefined)) {
+      throw new BadInputException([{ field: 'serviceId', rule: 'oneOf', message: 'give either serviceId or packageId' }]);
+    }
+    if (dto.packageId !== undefined && dto.priceOverride !== undefined) {
+      throw new BadInputException([
+        { field: 'priceOverride', rule: 'servicesOnly', message: 'a package is priced by its services; override prices on services only' },
+      ]);
+    }
+    if (dto.date !== undefined && !isBillingDate(dto.date)) {
+      throw new BadInputException([{ field: 'date', rule: 'date', message: 'date is not a calendar date' }]);
+    }
+    return transactionWithRetry(this.db, async (em) => {
+      await this.locks.lock(em, dto.accountId);
+      if (dto.serviceId !== undefined) {
+        const service = await this.catalog.requireService(em, dto.serviceId, 'serviceId');
+        if (!RECURRING_KINDS.includes(service.kind)) {
+          throw new BadInputException([
+            {
+              field: 'serviceId',
+              rule: 'recurring',
+              message: `${service.name} is a ${service.kind} service; post it as a one-time transaction instead`,
+            },
+          ]);
+        }
+        if (!service.active)
+          throw new BadInputException([{ field: 'serviceId', rule: 'active', message: `${service.name} is no longer offered` }]);
+      } else {
+        const pkg = await this.catalog.requirePackage(em, dto.packageId as number, 'packageId');
+        if (!pkg.active) throw new BadInputException([{ field: 'packageId', rule: 'active', message: `${pkg.name} is no longer offered` }]);
+      }
+      const date = dto.date ?? this.ledger.today();
+      await this.billingConfig.assertOpen(em, date, 'A service addition');
+      const settings = await this.billingConfig.effective(em, dto.accountId);
+      const prorateOnAdd = dto.prorate ?? settings.prorateServices;
+      const period = periodContaining(date, await anchorDay(em, dto.accountId, settings));
+      const insert: { insertId: number } = await em.query(
+        `INSERT INTO account_services (account_id, service_id, package_id, quantity, price_override, prorate_on_add, added_on, addition_prorate_date)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          dto.accountId,
+          dto.serviceId ?? null,
+          dto.packageId ?? null,
+          dto.quantity ?? 1,
+          dto.priceOverride ?? null,
+          prorateOnAdd ? 1 : 0,
+          date,
+          prorateOnAdd && date !== period.start ? date : null,
+        ],
+      );
+      const row = await this.requireRow(em, Number(insert.insertId));
+      if (settings.billTiming === 'advance') await this.settleAdditionInAdvance(em, row, period, settings);
+      const after = await this.get(row.id, em);
+      await this.audit.recordAction(em, {
+        action: 'account_service.add',
+        entityType: 'account_service',
+        entityId: row.id,
+        accountId: dto.accountId,
+        before: null,
+        after: { ...after },
+      });
+      return after;
+    });
+  }
+
+  /**
+   * In advance billing the current period is paid up front. A service joining on
+   * the first day is picked up by that day's invoice (or charged now when that
+   * invoice already exists); joining later, it is charged for the rest of the
+   * period when prorated and rides free until the next period when not.
+   */
+  private async settleAdditionInAdvance(
+    em: EntityManager,
+    row: AccountServiceRow,
+    period: { start: string; end: string },
+    settings: BillingSettings,
+  ): Promise<void> {
+    const [invoiced]: { id: number }[] = await em.query('SELECT id FROM invoices WHERE account_id = ? AND generated_for = ?', [
+      row.accountId,
+      period.start,
+    ]);
+    const fromStart = row.addedOn === period.start;
+    if (fromStart && !invoiced) {
+      await em.query('UPDATE account_services SET charged_through = ? WHERE id = ?', [period.start, row.id]);
+      return;
+    }
+    if (fromStart || row.prorateOnAdd) {
+      const periodDays = daysBetween(period.start, period.end);
+      const days = daysBetween(row.addedOn, period.end);
+      await this.postProrated(em, row, 'debit', days, periodDays, { start: row.addedOn, end: period.end }, settings);
+    }
+    await em.query('UPDATE account_services SET charged_through = ? WHERE id = ?', [period.end, row.id]);
+  }
+
+  async remove(id: number, dto: RemoveAccountServiceDto): Promise<AccountServiceResponseDto> {
+    if (dto.date !== undefined && !isBillingDate(dto.date)) {
+      throw new BadInputException([{ field: 'date', rule: 'date', message: 'date is not a calendar date' }]);
+    }
+    return transactionWithRetry(this.db, async (em) => {
+      const head = await this.requireRow(em, id);
+      await this.locks.lock(em, head.accountId);
+      const row = await this.requireRow(em, id);
+      if (row.removedOn) throw new ConflictException('service_removed', `This service was already removed on ${row.removedOn}`);
+      const date = dto.date ?? this.ledger.today();
+      if (date < row.addedOn) {
+        throw new BadInputException([
+          { field: 'date', rule: 'afterAddition', message: `date cannot be before the service was added (${row.addedOn})` },
+        ]);
+      }
+      await this.billingConfig.assertOpen(em, date, 'A service removal');
+      const settings = await this.billingConfig.effective(em, row.accountId);
+      const prorateOnRemove = dto.prorate ?? settings.prorateServices;
+      const before = await this.describe(em, row);
+      await em.query('UPDATE account_services SET removed_on = ?, prorate_on_remove = ? WHERE id = ?', [date, prorateOnRemove ? 1 : 0, id]);
+      // Paid ahead past the removal day: give back the unused days of the period they belong to.
+      if (settings.billTiming === 'advance' && prorateOnRemove && row.chargedThrough && row.chargedThrough > date) {
+        const end = row.chargedThrough;
+        const start = addMonths(end, -1);
+        await this.postProrated(em, row, 'credit', daysBetween(date, end), daysBetween(start, end), { start: date, end }, settings);
+        await em.query('UPDATE account_services SET charged_through = ? WHERE id = ?', [date, id]);
+        await this.postings.autoApply(em, row.accountId);
+      }
+      const after = await this.get(id, em);
+      await this.audit.recordAction(em, {
+        action: 'account_service.remove',
+        entityType: 'account_service',
+        entityId: id,
+        accountId: row.accountId,
+        before: { ...before },
+        after: { ...after },
+      });
+      return after;
+    });
+  }
+
+  private async postProrated(
+    em: EntityManager,
+    row: AccountServiceRow,
+    side: 'debit' | 'credit',
+    days: number,
+    periodDays: number,
+    span: { start: string; end: string },
+    settings: BillingSettings,
+  ): Promise<void> {
+    const ctx = await this.taxes.contextFor(em, row.accountId, { exempt: settings.taxExempt });
+    for (const line of await this.recurring.linesFor(em, row)) {
+      const amount = prorate(line.amount, days, periodDays, settings.prorationRounding);
+      if (amount <= 0) continue;
+      await this.postings.insert(em, {
+        accountId: row.accountId,
+        kind: side === 'debit' ? 'debit' : 'discount',
+        side,
+        amount,
+        taxes: this.taxes.taxLines(ctx, amount, line.taxIds),
+        date: side === 'debit' ? row.addedOn : span.start,
+        description: `${line.description} (${span.start} to ${addDays(span.end, -1)}), ${side === 'debit' ? 'prorated' : 'unused days credited'} ${days}/${periodDays} days`,
+        serviceId: line.serviceId,
+        accountServiceId: row.id,
+        quantity: line.quantity,
+        periodStart: span.start,
+        periodEnd: addDays(span.end, -1),
+      });
+    }
+  }
+
+  private async requireRow(em: EntityManager, id: number): Promise<AccountServiceRow> {
+    const [row]: Record<string, unknown>[] = await em.query(`SELECT ${ACCOUNT_SERVICE_COLUMNS} FROM account_services s WHERE s.id = ?`, [
+      id,
+    ]);
+    if (!row) throw new NotFoundException('Account service', id);
+    return toAccountServiceRow(row);
+  }
+
+  private async describe(em: EntityManager, row: AccountServiceRow): Promise<AccountServiceResponseDto> {
+    const lines = await this.recurring.linesFor(em, row);
+    let name: string;
+    let kind: string;
+    let unitPrice: number;
+    let downloadKbps: number | null = null;
+    let uploadKbps: number | null = null;
+    if (row.serviceId !== null) {
+      const service = (await this.catalog.servicesByIds(em, [row.serviceId])).get(row.serviceId);
+      name = service?.name ?? `Service ${row.serviceId}`;
+      kind = service?.kind ?? 'recurring';
+      unitPrice = service?.price ?? 0;
+      downloadKbps = service?.downloadKbps ?? null;
+      uploadKbps = service?.uploadKbps ?? null;
+    } else {
+      const pkg = await this.catalog.requirePackage(em, row.packageId as number, 'packageId');
+      name = pkg.name;
+      kind = 'package';
+      unitPrice = pkg.items.reduce((s, i) => s + i.price * i.quantity, 0);
+      const data = pkg.items.find((i) => i.service.kind === 'data');
+      downloadKbps = data?.service.downloadKbps ?? null;
+      uploadKbps = data?.service.uploadKbps ?? null;
+    }
+    return {
+      id: row.id,
+      accountId: row.accountId,
+      serviceId: row.serviceId,
+      packageId: row.packageId,
+      name,
+      kind,
+      downloadKbps,
+      uploadKbps,
+      quantity: row.quantity,
+      unitPrice,
+      priceOverride: row.priceOverride,
+      periodAmount: lines.reduce((s, l) => s + l.amount, 0),
+      prorateOnAdd: row.prorateOnAdd,
+      additionProrateDate: row.additionProrateDate,
+      addedOn: row.addedOn,
+      removedOn: row.removedOn,
+      chargedThrough: row.chargedThrough,
+    };
+  }
+}

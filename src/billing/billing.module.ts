@@ -1,0 +1,61 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { BillingConfigModule } from '../billing-config/billing-config.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { TaxesModule } from '../taxes/taxes.module';
+import { UsersModule } from '../users/users.module';
+import { AccountBillingController } from './account-billing.controller';
+import { AccountServicesController } from './account-services.controller';
+import { AccountServicesService } from './account-services.service';
+import { BillingDocumentsController } from './billing-documents.controller';
+import { BillingDocumentsService } from './billing-documents.service';
+import { BillingFiguresService } from './billing-figures.service';
+import { ChildAccountsService } from './child-accounts.service';
+import { FamilyLockService } from './family-lock.service';
+import { InvariantCheckerService } from './invariant-checker.service';
+import { InvoiceGenerationService } from './invoice-generation.service';
+import { InvoicesController } from './invoices.controller';
+import { InvoicesService } from './invoices.service';
+import { LedgerPostings } from './ledger-postings';
+import { LedgerService } from './ledger.service';
+import { RecurringCharges } from './recurring-charges';
+import { TransactionsController } from './transactions.controller';
+import { TransactionsQueryService } from './transactions-query.service';
+
+@Module({
+  imports: [AccountsModule, UsersModule, TaxesModule, CatalogModule, BillingConfigModule, DocumentsModule],
+  controllers: [
+    InvoicesController,
+    TransactionsController,
+    AccountServicesController,
+    AccountBillingController,
+    BillingDocumentsController,
+  ],
+  providers: [
+    FamilyLockService,
+    LedgerPostings,
+    LedgerService,
+    RecurringCharges,
+    BillingFiguresService,
+    InvoiceGenerationService,
+    InvoicesService,
+    AccountServicesService,
+    TransactionsQueryService,
+    ChildAccountsService,
+    InvariantCheckerService,
+    BillingDocumentsService,
+  ],
+  exports: [
+    LedgerService,
+    InvoicesService,
+    InvoiceGenerationService,
+    BillingFiguresService,
+    AccountServicesService,
+    TransactionsQueryService,
+    InvariantCheckerService,
+    FamilyLockService,
+    LedgerPostings,
+  ],
+})
+export class BillingModule {}

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsPositive, Matches, Max, Min } from 'class-validator';
+import { DATE_PATTERN } from './invoice.dto';
+import { IsMinorUnits } from './money';
+
+const DATE_MESSAGE = ({ property }: { property: string }) => `${property} must be a date as YYYY-MM-DD`;
+
+export class AddAccountServiceDto {
+  @ApiProperty() @IsInt() @IsPositive() accountId: number;
+  @ApiPropertyOptional({ description: 'A recurring, data or voice service; give this or packageId' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  serviceId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() packageId?: number;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100000) quantity?: number;
+  @ApiPropertyOptional({ description: 'Unit price in minor units instead of the catalogue price (services only)' })
+  @IsOptional()
+  @IsMinorUnits()
+  priceOverride?: number;
+  @ApiPropertyOptional({
+    description: 'Prorate the first period; needs billing.proration_override, otherwise the billing configuration decides',
+  })
+  @IsOptional()
+  @IsBoolean()
+  prorate?: boolean;
+  @ApiPropertyOptional({ description: 'Today when left out' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  date?: string;
+}
+
+export class RemoveAccountServiceDto {
+  @ApiPropertyOptional({ description: 'Today when left out' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  date?: string;
+  @ApiPropertyOptional({ description: 'Credit the unused days; needs billing.proration_override' })
+  @IsOptional()
+  @IsBoolean()
+  prorate?: boolean;
+}
+
+export class AccountServiceResponseDto {
+  @ApiProperty() id: number;
+  @ApiProperty() accountId: number;
+  @ApiProperty({ nullable: true, type: Number }) serviceId: number | null;
+  @ApiProperty({ nullable: true, type: Number }) packageId: number | null;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['recurring', 'data', 'voice', 'package'] }) kind: string;
+  @ApiProperty({ nullable: true, type: Number }) downloadKbps: number | null;
+  @ApiProperty({ nullable: true, type: Number }) uploadKbps: number | null;
+  @ApiProperty() quantity: number;
+  @ApiProperty({ description: 'Catalogue unit price, minor units' }) unitPrice: number;
+  @ApiProperty({ nullable: true, type: Number }) priceOverride: number | null;
+  @ApiProperty({ description: 'One period for the whole quantity, before taxes' }) periodAmount: number;
+  @ApiProperty() prorateOnAdd: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'The day proration of the first period started from' })
+  additionProrateDate: string | null;
+  @ApiProperty() addedOn: string;
+  @ApiProperty({ nullable: true, type: String }) removedOn: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Charged up to (not including) this day' }) chargedThrough: string | null;
+}
+
+export class AccountServiceFilterDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() accountId?: number;
+  @ApiPropertyOptional({ description: 'Include removed services' }) @IsOptional() @IsBoolean() includeRemoved?: boolean;
+  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsInt({ each: true }) id?: number[];
+}

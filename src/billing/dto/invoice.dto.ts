@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsMinorUnits } from './money';
+
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = ({ property }: { property: string }) => `${property} must be a date as YYYY-MM-DD`;
+
+export class InvoiceResponseDto {
+  @ApiProperty() id: number;
+  @ApiProperty() accountId: number;
+  @ApiProperty() accountName: string;
+  @ApiProperty({ example: 'INV-0000042' }) number: string;
+  @ApiProperty({ example: '2026-12-01' }) invoiceDate: string;
+  @ApiProperty({ example: '2026-12-15' }) dueDate: string;
+  @ApiProperty({ nullable: true, type: String }) periodStart: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Last day covered, inclusive' }) periodEnd: string | null;
+  @ApiProperty() months: number;
+  @ApiProperty({ description: 'Charges with their taxes, minor units' }) total: number;
+  @ApiProperty() taxTotal: number;
+  @ApiProperty() paid: number;
+  @ApiProperty() remaining: number;
+  @ApiProperty({ description: 'Still owed on child invoices linked to this one' }) childRemaining: number;
+  @ApiProperty() frozen: boolean;
+  @ApiProperty() delinquent: boolean;
+  @ApiProperty() void: boolean;
+  @ApiProperty() manual: boolean;
+  @ApiProperty({ nullable: true, type: String }) message: string | null;
+  @ApiProperty({ nullable: true, type: Number }) parentInvoiceId: number | null;
+  @ApiProperty({ nullable: true, type: String }) parentInvoiceNumber: string | null;
+  @ApiProperty({ nullable: true, type: Number }) parentAccountId: number | null;
+  @ApiProperty() createdAt: Date;
+}
+
+export class InvoiceFilterDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() accountId?: number;
+  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @IsInt({ each: true }) id?: number[];
+  @ApiPropertyOptional({ description: 'Only invoices with money still owed (true) or settled and void ones (false)' })
+  @IsOptional()
+  @IsBoolean()
+  open?: boolean;
+  @ApiPropertyOptional({ description: 'Child invoices linked to this invoice' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  parentInvoiceId?: number;
+  @ApiPropertyOptional({ description: "Children's invoices linked to this account's invoices" })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  childrenOfAccountId?: number;
+}
+
+export const INVOICE_SORTABLE = ['id', 'invoiceDate', 'dueDate', 'total'] as const;
+export type InvoiceSortField = (typeof INVOICE_SORTABLE)[number];
+
+export class InvoiceLineDto {
+  @ApiProperty() @IsInt() @IsPositive() serviceId: number;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100000) quantity?: number;
+  @ApiPropertyOptional({ description: "Unit price in minor units; the service's price when left out" })
+  @IsOptional()
+  @IsMinorUnits()
+  price?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) description?: string;
+}
+
+export class CreateInvoiceDto {
+  @ApiProperty() @IsInt() @IsPositive() accountId: number;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'Today when left out' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  invoiceDate?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE }) dueDate?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE }) periodStart?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE }) periodEnd?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(24) months?: number;
+  @ApiPropertyOptional({ type: [InvoiceLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => InvoiceLineDto)
+  lines?: InvoiceLineDto[];
+  @ApiPropertyOptional({ description: 'Also put every charge still waiting for an invoice on this one' })
+  @IsOptional()
+  @IsBoolean()
+  includeUninvoiced?: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) message?: string | null;
+}
+
+export class UpdateInvoiceDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() frozen?: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) message?: string | null;
+}
+
+export class VoidDto {
+  @ApiPropertyOptional({ description: 'Why, for the record' }) @IsOptional() @IsString() @MaxLength(200) reason?: string;
+}
+
+export class ApplyCreditsDto {
+  @ApiProperty({ description: 'Minor units of available credit to put on this invoice' }) @IsMinorUnits({ min: 1 }) amount: number;
+}
+
+export class LinkInvoiceDto {
+  @ApiProperty({ description: "The child account's invoice to put under this one" }) @IsInt() @IsPositive() childInvoiceId: number;
+}
+
+export class GenerateInvoiceDto {
+  @ApiProperty({
+    example: '2026-12-01',
+    description: 'The billing date: the first day of the period in advance, the day after it in arrears',
+  })
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  billingDate: string;
+}

@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BillingFiguresService } from './billing-figures.service';
+
+export class BooksMismatchDto {
+  @ApiProperty({ example: 'invoice.paid' }) check: string;
+  @ApiProperty({ example: 'invoice 12' }) entity: string;
+  @ApiProperty({ nullable: true, type: Number }) accountId: number | null;
+  @ApiProperty() expected: string;
+  @ApiProperty() actual: string;
+}
+
+export class BooksReportDto {
+  @ApiProperty() accounts: number;
+  @ApiProperty() invoices: number;
+  @ApiProperty() transactions: number;
+  @ApiProperty({ type: [BooksMismatchDto] }) mismatches: BooksMismatchDto[];
+}
+
+interface Txn {
+  id: number;
+  account: number;
+  kind: string;
+  side: string;
+  amount: number;
+  tax: number;
+  invoice: number | null;
+  corrects: number | null;
+  correctedBy: number | null;
+  offsets: boolean;
+  taxRows: number;
+}
+
+interface Inv {
+  id: number;
+  account: number;
+  total: number;
+  taxTotal: number;
+  paid: number;
+  isVoid: boolean;
+  dueDate: string;
+  parent: number | null;
+}
+
+interface App {
+  credit: number;
+  invoice: number;
+  amount: number;
+}
+
+/**
+ * Recomputes the books from raw rows, without the figure SQL or cached columns,
+ * and lists every place the two disagree. Runs after billing tests and on demand
+ * from the admin; an empty list means the books balance.
+ */
+@Injectable()
+export class InvariantCheckerService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly figures: BillingFiguresService,
+  ) {}
+
+  async check(today: string, accountIds?: number[]): Promise<BooksReportDto> {
+    const scope = await this.scope(accountIds);
+    if (scope !== null && scope.length === 0) return { accounts: 0, invoices: 0, transactions: 0, mismatches: [] };
+    const where = (col: string) => (scope === null ? '1 = 1' : `${col} IN (${scope.map(Number).join(',')})`);
+
+    const txns: Txn[] = (
+      await this.db.query(
+        `SELECT t.id, t.account_id, t.kind, t.side, t.amount, t.tax_amount, t.invoice_id, t.corrects_transaction_id,
+                t.corrected_by_transaction_id, t.offsets_uninvoiced,
+                (SELECT COALESCE(SUM(x.amount), 0) FROM transaction_taxes x WHERE x.transaction_id = t.id) AS tax_rows
+           FROM transactions t WHERE ${where('t.account_id')}`,
+      )
+    ).map((r: Record<string, unknown>) => ({
+      id: Number(r.id),
+      account: Number(r.account_id),
+      kind: r.kind as string,
+      side: r.side as string,
+      amount: Number(r.amount),
+      tax: Number(r.tax_amount),
+      invoice: r.invoice_id === null ? null : Number(r.invoice_id),
+      corrects: r.corrects_transaction_id === null ? null : Number(r.corrects_transaction_id),
+      correctedBy: r.corrected_by_transaction_id === null ? null : Number(r.corrected_by_transaction_id),
+      offsets: Boolean(Number(r.offsets_uninvoiced)),
+      taxRows: Number(r.tax_rows),
+    }));
+    const invs: Inv[] = (
+      await this.db.query(
+        `SELECT i.id, i.account_id, i.total, i.tax_total, i.paid, i.is_void, DATE_FORMAT(i.due_date, '%Y-%m-%d') AS due_date, i.parent_invoice_id
+           FROM invoices i WHERE ${where('i.account_id')}`,
+      )
+    ).map((r: Record<string, unknown>) => ({
+      id: Number(r.id),
+      account: Number(r.account_id),
+      total: Number(r.total),
+      taxTotal: Number(r.tax_total),
+      paid: Number(r.paid),
+      isVoid: Boolean(Number(r.is_void)),
+      dueDate: r.due_date as string,
+      parent: r.parent_invoice_id === null ? null : Number(r.parent_invoice_id),
+    }));
+    const apps: App[] = (
+      await this.db.query(
+        `SELECT a.credit_transaction_id, a.invoice_id, a.amount FROM credit_applications a
+           JOIN invoices i ON i.id = a.invoice_id WHERE a.removed_at IS NULL AND ${where('i.account_id')}`,
+      )
+    ).map((r: Record<string, unknown>) => ({
+      credit: Number(r.credit_transaction_id),
+      invoice: Number(r.invoice_id),
+      amount: Number(r.amount),
+    }));
+
+    const out: BooksMismatchDto[] = [];
+    const mismatch = (check: string, entity: string, accountId: number | null, expected: unknown, actual: unknown) =>
+      out.push({ check, entity, accountId, expected: String(expected), actual: String(actual) });
+    const txnById = new Map(txns.map((t) => [t.id, t]));
+    const invById = new Map(invs.map((i) => [i.id, i]));
+    const sum = <T>(items: T[], f: (x: T) => number) => items.reduce((s, x) => s + f(x), 0);
+
+    for (const t of txns) {
+      if (t.tax !== t.taxRows) mismatch('transaction.tax_amount', `transaction ${t.id}`, t.account, t.taxRows, t.tax);
+      if (t.corrects !== null) {
+        const target = txnById.get(t.corrects);
+        if (!target || target.correctedBy !== t.id)
+          mismatch('transaction.correction_link', `transaction ${t.id}`, t.account, t.id, target?.correctedBy);
+        else if (target.amount !== t.amount || target.tax !== t.tax)
+          mismatch('transaction.correction_amount', `transaction ${t.id}`, t.account, target.amount + target.tax, t.amount + t.tax);
+      }
+      if (t.invoice !== null) {
+        const inv = invById.get(t.invoice);
+        if (!inv || inv.account !== t.account || t.side !== 'debit' || t.kind === 'void') {
+          mismatch(
+            'transaction.invoice',
+            `transaction ${t.id}`,
+            t.account,
+            'a debit on its own account invoice',
+            `${t.kind} on invoice ${t.invoice}`,
+          );
+        }
+      }
+    }
+
+    const appsByCredit = new Map<number, App[]>();
+    const appsByInvoice = new Map<number, App[]>();
+    for (const a of apps) {
+      appsByCredit.set(a.credit, [...(appsByCredit.get(a.credit) ?? []), a]);
+      appsByInvoice.set(a.invoice, [...(appsByInvoice.get(a.invoice) ?? []), a]);
+      const credit = txnById.get(a.credit);
+      const inv = invById.get(a.invoice) as Inv;
+      const payer = inv.parent === null ? inv.account : (invById.get(inv.parent)?.account ?? -1);
+      if (!credit || credit.side !== 'credit' || (credit.account !== inv.account && credit.account !== payer)) {
+        mismatch(
+          'application.payer',
+          `invoice ${a.invoice}`,
+          inv.account,
+          `a credit of account ${inv.account} or ${payer}`,
+          `transaction ${a.credit}`,
+        );
+      }
+    }
+
+    for (const inv of invs) {
+      const lines = txns.filter((t) => t.invoice === inv.id);
+      const total = sum(lines, (t) => t.amount + t.tax);
+      if (total !== inv.total) mismatch('invoice.total', `invoice ${inv.id}`, inv.account, total, inv.total);
+      const tax = sum(lines, (t) => t.tax);
+      if (tax !== inv.taxTotal) mismatch('invoice.tax_total', `invoice ${inv.id}`, inv.account, tax, inv.taxTotal);
+      const paid = sum(appsByInvoice.get(inv.id) ?? [], (a) => a.amount);
+      if (paid !== inv.paid) mismatch('invoice.paid', `invoice ${inv.id}`, inv.account, paid, inv.paid);
+      if (paid > total || paid < 0) mismatch('invoice.overpaid', `invoice ${inv.id}`, inv.account, `0..${total}`, paid);
+      if (inv.isVoid) {
+        if (paid !== total) mismatch('invoice.void_zeroed', `invoice ${inv.id}`, inv.account, total, paid);
+        if (lines.some((t) => t.correctedBy === null))
+          mismatch('invoice.void_reversed', `invoice ${inv.id}`, inv.account, 'every debit reversed', 'a debit left');
+      }
+    }
+
+    const available = (t: Txn) => t.amount + t.tax - sum(appsByCredit.get(t.id) ?? [], (a) => a.amount);
+    for (const t of txns.filter((x) => x.side === 'credit')) {
+      const left = available(t);
+      if (left < 0) mismatch('credit.overapplied', `transaction ${t.id}`, t.account, '>= 0', left);
+      if ((t.correctedBy !== null || t.offsets) && (appsByCredit.get(t.id) ?? []).length) {
+        mismatch('credit.spent_after_void', `transaction ${t.id}`, t.account, 'no applications', (appsByCredit.get(t.id) ?? []).length);
+      }
+    }
+
+    // Figures, recomputed per account from the rows above and compared with the one SQL definition.
+    const accounts = [...new Set([...txns.map((t) => t.account), ...invs.map((i) => i.account)])];
+    const payerOf = (inv: Inv) => (inv.parent === null ? inv.account : (invById.get(inv.parent)?.account ?? inv.account));
+    const familyOf = new Map<number, number>();
+    for (const inv of invs) if (inv.parent !== null) familyOf.set(inv.account, payerOf(inv));
+    const familyTotals = new Map<number, { ledger: number; figures: number }>();
+    for (const accountId of accounts) {
+      const owed = invs.filter((i) => !i.isVoid && payerOf(i) === accountId);
+      const balanceDue = sum(owed, (i) => i.total - i.paid);
+      const dueNow = sum(
+        owed.filter((i) => i.dueDate <= today),
+        (i) => i.total - i.paid,
+      );
+      const mine = txns.filter((t) => t.account === accountId);
+      const availableCredits = sum(
+        mine.filter((t) => t.side === 'credit' && t.correctedBy === null && !t.offsets),
+        available,
+      );
+      const uninvoiced = sum(
+        mine.filter(
+          (t) => t.side === 'debit' && (t.kind === 'debit' || t.kind === 'adjustment') && t.invoice === null && t.correctedBy === null,
+        ),
+        (t) => t.amount + t.tax,
+      );
+      const fig = await this.figures.figures(this.db.manager, accountId, today, { nextRecurring: false });
+      const expect = { dueNow, balanceDue, availableCredits, totalBalance: balanceDue + uninvoiced, uninvoiced };
+      for (const [key, value] of Object.entries(expect)) {
+        const actual = fig[key as keyof typeof expect];
+        if (actual !== value) mismatch(`figures.${key}`, `account ${accountId}`, accountId, value, actual);
+      }
+      // What the ledger says is owed must equal what the invoices and waiting charges say, net of free credit.
+      const family = familyOf.get(accountId) ?? accountId;
+      const totals = familyTotals.get(family) ?? { ledger: 0, figures: 0 };
+      totals.ledger += sum(mine, (t) => (t.side === 'debit' ? 1 : -1) * (t.amount + t.tax));
+      totals.figures += balanceDue + uninvoiced - availableCredits;
+      familyTotals.set(family, totals);
+    }
+    for (const [family, totals] of familyTotals) {
+      if (totals.ledger !== totals.figures)
+        mismatch('ledger.balance', `account ${family} and its children`, family, totals.ledger, totals.figures);
+    }
+    return { accounts: accounts.length, invoices: invs.length, transactions: txns.length, mismatches: out };
+  }
+
+  /** The accounts asked for plus their parents and children, since money crosses within a family. */
+  private async scope(accountIds?: number[]): Promise<number[] | null> {
+    if (!accountIds) return null;
+    if (!accountIds.length) return [];
+    const rows: { id: number }[] = await this.db.query(
+      `SELECT id FROM accounts WHERE id IN (?) OR parent_account_id IN (?)
+        OR id IN (SELECT parent_account_id FROM accounts WHERE id IN (?) AND parent_account_id IS NOT NULL)
+        OR id IN (SELECT a.account_id FROM invoices a JOIN invoices c ON c.parent_invoice_id = a.id WHERE c.account_id IN (?))
+        OR id IN (SELECT c.account_id FROM invoices c JOIN invoices p ON p.id = c.parent_invoice_id WHERE p.account_id IN (?))`,
+      [accountIds, accountIds, accountIds, accountIds, accountIds],
+    );
+    return rows.map((r) => Number(r.id));
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CatalogService, RECURRING_KINDS } from '../catalog/catalog.service';
+
+export interface AccountServiceRow {
+  id: number;
+  accountId: number;
+  serviceId: number | null;
+  packageId: number | null;
+  quantity: number;
+  priceOverride: number | null;
+  prorateOnAdd: boolean;
+  prorateOnRemove: boolean | null;
+  addedOn: string;
+  removedOn: string | null;
+  additionProrateDate: string | null;
+  chargedThrough: string | null;
+}
+
+/** One billable line of a service on an account for a whole period; a package gives one line per service in it. */
+export interface RecurringLine {
+  accountServiceId: number;
+  serviceId: number;
+  description: string;
+  quantity: number;
+  /** The charge for one whole period, before taxes. */
+  amount: number;
+  taxIds: number[];
+}
+
+export const ACCOUNT_SERVICE_COLUMNS = `s.id, s.account_id, s.service_id, s.package_id, s.quantity, s.price_override, s.prorate_on_add, s.prorate_on_remove,
+  DATE_FORMAT(s.added_on, '%Y-%m-%d') AS added_on, DATE_FORMAT(s.removed_on, '%Y-%m-%d') AS removed_on,
+  DATE_FORMAT(s.addition_prorate_date, '%Y-%m-%d') AS addition_prorate_date, DATE_FORMAT(s.charged_through, '%Y-%m-%d') AS charged_through`;
+
+export function toAccountServiceRow(r: Record<string, unknown>): AccountServiceRow {
+  return {
+    id: Number(r.id),
+    accountId: Number(r.account_id),
+    serviceId: r.service_id === null ? null : Number(r.service_id),
+    packageId: r.package_id === null ? null : Number(r.package_id),
+    quantity: Number(r.quantity),
+    priceOverride: r.price_override === null ? null : Number(r.price_override),
+    prorateOnAdd: Boolean(Number(r.prorate_on_add)),
+    prorateOnRemove: r.prorate_on_remove === null ? null : Boolean(Number(r.prorate_on_remove)),
+    addedOn: r.added_on as string,
+    removedOn: (r.removed_on as string | null) ?? null,
+    additionProrateDate: (r.addition_prorate_date as string | null) ?? null,
+    chargedThrough: (r.charged_through as string | null) ?? null,
+  };
+}
+
+/**
+ * What a service on an account costs per period. The one definition used by
+ * invoice generation, prorations and the "next recurring charge" figure.
+ */
+@Injectable()
+export class RecurringCharges {
+  constructor(private readonly catalog: CatalogService) {}
+
+  async linesFor(em: EntityManager, row: AccountServiceRow): Promise<RecurringLine[]> {
+    if (row.serviceId !== null) {
+      const service = (await this.catalog.servicesByIds(em, [row.serviceId])).get(row.serviceId);
+      if (!service || !RECURRING_KINDS.includes(service.kind)) return [];
+      return [
+        {
+          accountServiceId: row.id,
+          serviceId: service.id,
+          description: service.name,
+          quantity: row.quantity,
+          amount: (row.priceOverride ?? service.price) * row.quantity,
+          taxIds: service.taxIds,
+        },
+      ];
+    }
+    const pkg = await this.catalog.requirePackage(em, row.packageId as number, 'packageId');
+    return pkg.items.map((item) => ({
+      accountServiceId: row.id,
+      serviceId: item.serviceId,
+      description: `${pkg.name}: ${item.service.name}`,
+      quantity: item.quantity * row.quantity,
+      amount: item.price * item.quantity * row.quantity,
+      taxIds: item.service.taxIds,
+    }));
+  }
+
+  async activeRows(em: EntityManager, accountId: number): Promise<AccountServiceRow[]> {
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT ${ACCOUNT_SERVICE_COLUMNS} FROM account_services s WHERE s.account_id = ? AND s.removed_on IS NULL ORDER BY s.id`,
+      [accountId],
+    );
+    return rows.map(toAccountServiceRow);
+  }
+}

@@ -1,0 +1,115 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../auth/auth.decorators';
+import { Permission } from '../auth/permission';
+import { ApiList } from '../common/api-list.decorator';
+import { BadInputException } from '../common/errors';
+import { ListQuery, ListQueryPipe } from '../common/list-query';
+import { VoidDto } from './dto/invoice.dto';
+import {
+  AdjustmentDto,
+  DescribeDebitDto,
+  OneTimeTransactionDto,
+  PaymentDto,
+  PostedTransactionDto,
+  TRANSACTION_SORTABLE,
+  TransactionFilterDto,
+  TransactionResponseDto,
+  TransactionSortField,
+} from './dto/transaction.dto';
+import { LedgerService, PostedTransaction } from './ledger.service';
+import { TransactionsQueryService } from './transactions-query.service';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,120}$/;
+
+@ApiTags('transactions')
+@Controller()
+export class TransactionsController {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly query: TransactionsQueryService,
+  ) {}
+
+  @Get('transactions')
+  @Authenticated({ permission: Permission.BillingRead })
+  @ApiList(TransactionFilterDto)
+  @ApiOkResponse({ type: [TransactionResponseDto] })
+  list(
+    @Query(new ListQueryPipe(TransactionFilterDto, TRANSACTION_SORTABLE, { field: 'date', order: 'DESC' }))
+    q: ListQuery<TransactionFilterDto, TransactionSortField>,
+  ) {
+    return this.query.list(q.filter, q.sort, q.offset, q.limit);
+  }
+
+  @Get('transactions/:id')
+  @Authenticated({ permission: Permission.BillingRead })
+  @ApiOkResponse({ type: TransactionResponseDto })
+  get(@Param('id', ParseIntPipe) id: number) {
+    return this.query.get(id);
+  }
+
+  @Get('transactions/:id/applications')
+  @Authenticated({ permission: Permission.BillingRead })
+  applications(@Param('id', ParseIntPipe) id: number) {
+    return this.query.applicationsOf(id);
+  }
+
+  @Post('payments')
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeat a payment request safely: the same key returns the first result',
+  })
+  @ApiCreatedResponse({ type: PostedTransactionDto })
+  async pay(@Body() dto: PaymentDto, @Headers('idempotency-key') key?: string) {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new BadInputException([
+        { field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 8 to 120 letters, digits or ._:-' },
+      ]);
+    }
+    return this.present(await this.ledger.takePayment({ ...dto, idempotencyKey: key ?? null }));
+  }
+
+  @Post('transactions/one-time')
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiCreatedResponse({ type: PostedTransactionDto })
+  async oneTime(@Body() dto: OneTimeTransactionDto) {
+    return this.present(await this.ledger.postOneTime(dto));
+  }
+
+  @Post('transactions/adjustments')
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiCreatedResponse({ type: PostedTransactionDto })
+  async adjustment(@Body() dto: AdjustmentDto) {
+    return this.present(await this.ledger.postAdjustment(dto));
+  }
+
+  @Post('transactions/:id/reverse')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.BillingVoid })
+  @ApiOkResponse({ type: PostedTransactionDto, description: 'The discount that reverses the debit' })
+  async reverse(@Param('id', ParseIntPipe) id: number, @Body() dto: VoidDto) {
+    return this.present(await this.ledger.reverseDebit(id, dto.reason));
+  }
+
+  @Post('transactions/:id/void')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.BillingVoid })
+  @ApiOkResponse({ type: PostedTransactionDto, description: 'The void row that cancels the credit' })
+  async voidCredit(@Param('id', ParseIntPipe) id: number, @Body() dto: VoidDto) {
+    return this.present(await this.ledger.voidCredit(id, dto.reason));
+  }
+
+  @Put('transactions/:id/description')
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiOkResponse({ type: TransactionResponseDto })
+  async describe(@Param('id', ParseIntPipe) id: number, @Body() dto: DescribeDebitDto) {
+    await this.ledger.editDebitDescription(id, dto.description);
+    return this.query.get(id);
+  }
+
+  private async present(posted: PostedTransaction): Promise<PostedTransactionDto> {
+    return { transaction: await this.query.get(posted.transaction.id), applied: posted.applied };
+  }
+}

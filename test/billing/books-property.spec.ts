@@ -1,0 +1,201 @@
+import fc from 'fast-check';
+import { addDays } from '../../src/billing/billing-calendar';
+import { InvariantCheckerService } from '../../src/billing/invariant-checker.service';
+import { createTestApp, TestApp } from '../support/test-app';
+import { BillingWorld } from './billing-world';
+
+type Op =
+  | { op: 'add'; who: number; service: number; quantity: number; override: number | null }
+  | { op: 'remove'; pick: number }
+  | { op: 'oneTime'; who: number; price: number }
+  | { op: 'pay'; who: number; amount: number }
+  | { op: 'adjust'; who: number; credit: boolean; amount: number }
+  | { op: 'generate'; who: number }
+  | { op: 'manualInvoice'; who: number; price: number }
+  | { op: 'reverse'; pick: number }
+  | { op: 'voidCredit'; pick: number }
+  | { op: 'voidInvoice'; pick: number }
+  | { op: 'freeze'; pick: number }
+  | { op: 'applyCredits'; pick: number; amount: number }
+  | { op: 'deleteInvoice'; pick: number }
+  | { op: 'unlinkInvoice'; pick: number }
+  | { op: 'advance'; days: number };
+
+const who = fc.integer({ min: 0, max: 2 });
+const pick = fc.nat(1000);
+const cents = fc.integer({ min: 1, max: 50_000 });
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    op: fc.constant('add' as const),
+    who,
+    service: fc.nat(3),
+    quantity: fc.integer({ min: 1, max: 3 }),
+    override: fc.option(cents, { nil: null }),
+  }),
+  fc.record({ op: fc.constant('remove' as const), pick }),
+  fc.record({ op: fc.constant('oneTime' as const), who, price: cents }),
+  fc.record({ op: fc.constant('pay' as const), who, amount: cents }),
+  fc.record({ op: fc.constant('adjust' as const), who, credit: fc.boolean(), amount: cents }),
+  fc.record({ op: fc.constant('generate' as const), who }),
+  fc.record({ op: fc.constant('manualInvoice' as const), who, price: cents }),
+  fc.record({ op: fc.constant('reverse' as const), pick }),
+  fc.record({ op: fc.constant('voidCredit' as const), pick }),
+  fc.record({ op: fc.constant('voidInvoice' as const), pick }),
+  fc.record({ op: fc.constant('freeze' as const), pick }),
+  fc.record({ op: fc.constant('applyCredits' as const), pick, amount: cents }),
+  fc.record({ op: fc.constant('deleteInvoice' as const), pick }),
+  fc.record({ op: fc.constant('unlinkInvoice' as const), pick }),
+  fc.record({ op: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 40 }) }),
+);
+
+/**
+ * Random sequences of everything a clerk and the bill run do, on a parent with
+ * two children, with random taxes and settings. After every single step the
+ * invariant checker must find nothing, and no step may answer with a 5xx.
+ */
+describe('the books balance after any sequence of billing operations', () => {
+  let sut: TestApp;
+  let w: BillingWorld;
+
+  beforeAll(async () => {
+    sut = await createTestApp();
+    w = await new BillingWorld(sut).init();
+  });
+  afterAll(() => sut.close());
+
+  it('holds for random sequences', async () => {
+    await w.today('2027-01-01');
+    const taxA = await w.tax(82500);
+    const taxB = await w.tax(12345);
+    const services = [
+      await w.service(2999, { taxIds: [taxA] }),
+      await w.service(4550, { taxIds: [taxA, taxB] }),
+      await w.service(1000),
+      await w.service(7777, { kind: 'data', taxIds: [taxB] }),
+    ];
+    const oneTime = await w.service(1500, { kind: 'one_time', taxIds: [taxA, taxB] });
+    const creditAdj = await w.service(500, { kind: 'adjustment', adjustmentSide: 'credit', taxIds: [taxA] });
+    const debitAdj = await w.service(500, { kind: 'adjustment', adjustmentSide: 'debit' });
+
+    await expect(
+      fc.assert(
+        fc.asyncProperty(
+          fc.array(opArb, { minLength: 5, maxLength: 30 }),
+          fc.constantFrom('advance', 'arrears'),
+          fc.constantFrom('cent', 'unit'),
+          fc.integer({ min: 1, max: 28 }),
+          async (ops, billTiming, prorationRounding, invoiceDay) => {
+            let today = '2027-01-01';
+            await w.today(today);
+            const settings = { billTiming, prorationRounding, invoiceDay };
+            const parent = await w.account(settings);
+            const accounts = [parent, await w.account(settings), await w.account({ ...settings, taxExempt: true })];
+            for (const child of accounts.slice(1))
+              await w.post(`/api/accounts/${parent}/child-accounts`, { childAccountId: child }).expect(201);
+            const filter = (f: object) => encodeURIComponent(JSON.stringify(f));
+            const listOf = async (path: string, f: object) => {
+              const all = [];
+              for (const id of accounts)
+                all.push(...(await w.get(`${path}?filter=${filter({ ...f, accountId: id })}&range=[0,999]`).expect(200)).body);
+              return all as { id: number; kind?: string; side?: string; manual?: boolean }[];
+            };
+            const choose = <T>(items: T[], n: number): T | undefined => (items.length ? items[n % items.length] : undefined);
+
+            for (const op of ops) {
+              let res: { status: number; body: unknown } | undefined;
+              switch (op.op) {
+                case 'add':
+                  res = await w.post('/api/account-services', {
+                    accountId: accounts[op.who],
+                    serviceId: services[op.service],
+                    quantity: op.quantity,
+                    ...(op.override !== null && { priceOverride: op.override }),
+                    date: today,
+                  });
+                  break;
+                case 'remove': {
+                  const row = choose(await listOf('/api/account-services', {}), op.pick);
+                  if (row) res = await w.post(`/api/account-services/${row.id}/remove`, { date: today });
+                  break;
+                }
+                case 'oneTime':
+                  res = await w.post('/api/transactions/one-time', { accountId: accounts[op.who], serviceId: oneTime, price: op.price });
+                  break;
+                case 'pay':
+                  res = await w.post('/api/payments', { accountId: accounts[op.who], method: 'cash', amount: op.amount });
+                  break;
+                case 'adjust':
+                  res = await w.post('/api/transactions/adjustments', {
+                    accountId: accounts[op.who],
+                    serviceId: op.credit ? creditAdj : debitAdj,
+                    amount: op.amount,
+                  });
+                  break;
+                case 'generate':
+                  res = await w.post(`/api/accounts/${accounts[op.who]}/invoices/generate`, { billingDate: today });
+                  break;
+                case 'manualInvoice':
+                  res = await w.post('/api/invoices', {
+                    accountId: accounts[op.who],
+                    lines: [{ serviceId: oneTime, price: op.price }],
+                    includeUninvoiced: true,
+                  });
+                  break;
+                case 'reverse': {
+                  const t = choose(
+                    (await listOf('/api/transactions', {})).filter((x) => x.side === 'debit' && x.kind !== 'void'),
+                    op.pick,
+                  );
+                  if (t) res = await w.post(`/api/transactions/${t.id}/reverse`);
+                  break;
+                }
+                case 'voidCredit': {
+                  const t = choose(
+                    (await listOf('/api/transactions', {})).filter((x) => x.side === 'credit'),
+                    op.pick,
+                  );
+                  if (t) res = await w.post(`/api/transactions/${t.id}/void`);
+                  break;
+                }
+                case 'voidInvoice': {
+                  const inv = choose(await listOf('/api/invoices', {}), op.pick);
+                  if (inv) res = await w.post(`/api/invoices/${inv.id}/void`);
+                  break;
+                }
+                case 'freeze': {
+                  const inv = choose(await listOf('/api/invoices', {}), op.pick) as { id: number; frozen?: boolean } | undefined;
+                  if (inv) res = await w.put(`/api/invoices/${inv.id}`, { frozen: !inv.frozen });
+                  break;
+                }
+                case 'applyCredits': {
+                  const inv = choose(await listOf('/api/invoices', {}), op.pick);
+                  if (inv) res = await w.post(`/api/invoices/${inv.id}/apply-credits`, { amount: op.amount });
+                  break;
+                }
+                case 'deleteInvoice': {
+                  const inv = choose(await listOf('/api/invoices', {}), op.pick);
+                  if (inv) res = await w.delete(`/api/invoices/${inv.id}`);
+                  break;
+                }
+                case 'unlinkInvoice': {
+                  const inv = choose(await listOf('/api/invoices', {}), op.pick);
+                  if (inv) res = await w.delete(`/api/invoices/${inv.id}/parent-invoice`);
+                  break;
+                }
+                case 'advance':
+                  today = addDays(today, op.days);
+                  await w.today(today);
+                  break;
+              }
+              if (res && res.status >= 500) throw new Error(`${JSON.stringify(op)} answered ${res.status}: ${JSON.stringify(res.body)}`);
+              const report = await sut.app.get(InvariantCheckerService).check(today, accounts);
+              if (report.mismatches.length) throw new Error(`after ${JSON.stringify(op)}: ${JSON.stringify(report.mismatches)}`);
+            }
+          },
+        ),
+        { numRuns: 12, endOnFailure: true },
+      ),
+    ).resolves.toBeUndefined();
+  }, 600_000);
+});

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+import { runMigrations } from '../../src/database/migrate';
+import { createTestApp, TestApp } from './test-app';
+
+/**
+ * A test app on its own freshly migrated database, dropped on close. For tests
+ * that change system-wide state other test files would feel, such as closing
+ * an accounting period.
+ */
+export async function createIsolatedTestApp(): Promise<TestApp> {
+  const base = new URL(process.env.DATABASE_URL as string);
+  const name = `${base.pathname.replace(/^\//, '')}_iso_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  await runMigrations({ DATABASE_URL: url.toString() });
+  const sut = await createTestApp({ DATABASE_URL: url.toString() });
+  return {
+    ...sut,
+    close: async () => {
+      await sut.close();
+      const server = new URL(base.toString());
+      server.pathname = '/';
+      const conn = await createConnection(server.toString());
+      try {
+        await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      } finally {
+        await conn.end();
+      }
+    },
+  };
+}
