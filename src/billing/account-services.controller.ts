@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -11,6 +11,7 @@ import {
   AccountServiceFilterDto,
   AccountServiceResponseDto,
   AddAccountServiceDto,
+  ChangeQuantityDto,
   RemoveAccountServiceDto,
 } from './dto/account-service.dto';
 
@@ -55,6 +56,14 @@ export class AccountServicesController {
   add(@Body() dto: AddAccountServiceDto, @CurrentUser() user: AuthenticatedUser) {
     assertMayChooseProration(user, dto.prorate);
     return this.services.add(dto);
+  }
+
+  @Put(':id/quantity')
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiOkResponse({ type: AccountServiceResponseDto, description: 'The line that carries the new quantity from the given date' })
+  changeQuantity(@Param('id', ParseIntPipe) id: number, @Body() dto: ChangeQuantityDto, @CurrentUser() user: AuthenticatedUser) {
+    assertMayChooseProration(user, dto.prorate);
+    return this.services.changeQuantity(id, dto);
   }
 
   @Post(':id/remove')

@@ -14,6 +14,7 @@ import {
   AccountServiceFilterDto,
   AccountServiceResponseDto,
   AddAccountServiceDto,
+  ChangeQuantityDto,
   RemoveAccountServiceDto,
 } from './dto/account-service.dto';
 import { FamilyLockService } from './family-lock.service';
@@ -110,24 +111,7 @@ export class AccountServicesService {
       const date = dto.date ?? this.ledger.today();
       await this.billingConfig.assertOpen(em, date, 'A service addition');
       const settings = await this.billingConfig.effective(em, dto.accountId);
-      const prorateOnAdd = dto.prorate ?? settings.prorateServices;
-      const period = periodContaining(date, await anchorDay(em, dto.accountId, settings));
-      const insert: { insertId: number } = await em.query(
-        `INSERT INTO account_services (account_id, service_id, package_id, quantity, price_override, prorate_on_add, added_on, addition_prorate_date)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          dto.accountId,
-          dto.serviceId ?? null,
-          dto.packageId ?? null,
-          dto.quantity ?? 1,
-          dto.priceOverride ?? null,
-          prorateOnAdd ? 1 : 0,
-          date,
-          prorateOnAdd && date !== period.start ? date : null,
-        ],
-      );
-      const row = await this.requireRow(em, Number(insert.insertId));
-      if (settings.billTiming === 'advance') await this.settleAdditionInAdvance(em, row, period, settings);
+      const row = await this.start(em, { ...dto, quantity: dto.quantity ?? 1 }, date, dto.prorate ?? settings.prorateServices, settings);
       const after = await this.get(row.id, em);
       await this.audit.recordAction(em, {
         action: 'account_service.add',
@@ -187,17 +171,8 @@ export class AccountServicesService {
       }
       await this.billingConfig.assertOpen(em, date, 'A service removal');
       const settings = await this.billingConfig.effective(em, row.accountId);
-      const prorateOnRemove = dto.prorate ?? settings.prorateServices;
       const before = await this.describe(em, row);
-      await em.query('UPDATE account_services SET removed_on = ?, prorate_on_remove = ? WHERE id = ?', [date, prorateOnRemove ? 1 : 0, id]);
-      // Paid ahead past the removal day: give back the unused days of the period they belong to.
-      if (settings.billTiming === 'advance' && prorateOnRemove && row.chargedThrough && row.chargedThrough > date) {
-        const end = row.chargedThrough;
-        const start = addMonths(end, -1);
-        await this.postProrated(em, row, 'credit', daysBetween(date, end), daysBetween(start, end), { start: date, end }, settings);
-        await em.query('UPDATE account_services SET charged_through = ? WHERE id = ?', [date, id]);
-        await this.postings.autoApply(em, row.accountId);
-      }
+      await this.end(em, row, date, dto.prorate ?? settings.prorateServices, settings);
       const after = await this.get(id, em);
       await this.audit.recordAction(em, {
         action: 'account_service.remove',
@@ -206,6 +181,97 @@ export class AccountServicesService {
         accountId: row.accountId,
         before: { ...before },
         after: { ...after },
+      });
+      return after;
+    });
+  }
+
+  /** Puts a service on the account from `date`, settling the rest of the current period when billing in advance. */
+  private async start(
+    em: EntityManager,
+    spec: { accountId: number; serviceId?: number | null; packageId?: number | null; quantity: number; priceOverride?: number | null },
+    date: string,
+    prorateOnAdd: boolean,
+    settings: BillingSettings,
+  ): Promise<AccountServiceRow> {
+    const period = periodContaining(date, await anchorDay(em, spec.accountId, settings));
+    const insert: { insertId: number } = await em.query(
+      `INSERT INTO account_services (account_id, service_id, package_id, quantity, price_override, prorate_on_add, added_on, addition_prorate_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        spec.accountId,
+        spec.serviceId ?? null,
+        spec.packageId ?? null,
+        spec.quantity,
+        spec.priceOverride ?? null,
+        prorateOnAdd ? 1 : 0,
+        date,
+        prorateOnAdd && date !== period.start ? date : null,
+      ],
+    );
+    const row = await this.requireRow(em, Number(insert.insertId));
+    if (settings.billTiming === 'advance') await this.settleAdditionInAdvance(em, row, period, settings);
+    return row;
+  }
+
+  /** Takes a service off the account from `date`; paid ahead past that day, the unused days come back as a credit. */
+  private async end(
+    em: EntityManager,
+    row: AccountServiceRow,
+    date: string,
+    prorateOnRemove: boolean,
+    settings: BillingSettings,
+  ): Promise<void> {
+    await em.query('UPDATE account_services SET removed_on = ?, prorate_on_remove = ? WHERE id = ?', [
+      date,
+      prorateOnRemove ? 1 : 0,
+      row.id,
+    ]);
+    if (settings.billTiming === 'advance' && prorateOnRemove && row.chargedThrough && row.chargedThrough > date) {
+      const end = row.chargedThrough;
+      const start = addMonths(end, -1);
+      await this.postProrated(em, row, 'credit', daysBetween(date, end), daysBetween(start, end), { start: date, end }, settings);
+      await em.query('UPDATE account_services SET charged_through = ? WHERE id = ?', [date, row.id]);
+      await this.postings.autoApply(em, row.accountId);
+    }
+  }
+
+  /**
+   * A new quantity from `date`: the old line ends and a new one starts that day,
+   * both prorated when the configuration prorates quantity changes.
+   */
+  async changeQuantity(id: number, dto: ChangeQuantityDto): Promise<AccountServiceResponseDto> {
+    if (dto.date !== undefined && !isBillingDate(dto.date)) {
+      throw new BadInputException([{ field: 'date', rule: 'date', message: 'date is not a calendar date' }]);
+    }
+    return transactionWithRetry(this.db, async (em) => {
+      const head = await this.requireRow(em, id);
+      await this.locks.lock(em, head.accountId);
+      const row = await this.requireRow(em, id);
+      if (row.removedOn) throw new ConflictException('service_removed', `This service was removed on ${row.removedOn}`);
+      if (row.quantity === dto.quantity) {
+        throw new BadInputException([{ field: 'quantity', rule: 'changed', message: `the quantity is already ${dto.quantity}` }]);
+      }
+      const date = dto.date ?? this.ledger.today();
+      if (date < row.addedOn) {
+        throw new BadInputException([
+          { field: 'date', rule: 'afterAddition', message: `date cannot be before the service was added (${row.addedOn})` },
+        ]);
+      }
+      await this.billingConfig.assertOpen(em, date, 'A quantity change');
+      const settings = await this.billingConfig.effective(em, row.accountId);
+      const prorate = dto.prorate ?? settings.prorateServiceQuantity;
+      const before = await this.describe(em, row);
+      await this.end(em, row, date, prorate, settings);
+      const next = await this.start(em, { ...row, quantity: dto.quantity }, date, prorate, settings);
+      const after = await this.get(next.id, em);
+      await this.audit.recordAction(em, {
+        action: 'account_service.change_quantity',
+        entityType: 'account_service',
+        entityId: next.id,
+        accountId: row.accountId,
+        before: { ...before },
+        after: { ...after, replaces: row.id },
       });
       return after;
     });

@@ -10,15 +10,17 @@ interface ErrorBody {
   error: string;
   message: string;
   details: FieldError[];
+  code?: string;
   requestId?: string;
 }
 
-export function errorBody(statusCode: number, message: string, details: FieldError[] = []): ErrorBody {
+export function errorBody(statusCode: number, message: string, details: FieldError[] = [], code?: string): ErrorBody {
   return {
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',
     message,
     details,
+    ...(code && { code }),
     requestId: requestContext.current()?.requestId,
   };
 }
@@ -43,7 +45,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainException) {
-      return errorBody(exception.status, exception.message, exception.details);
+      return errorBody(exception.status, exception.message, exception.details, exception.code);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

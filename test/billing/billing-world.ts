@@ -38,7 +38,8 @@ export class BillingWorld {
 
   /**
    * Makes "today" a given billing date (noon UTC, so every time zone near UTC agrees).
-   * Sessions age by the same clock, so it logs in again at the new time.
+   * Sessions age by the same clock, so it logs in again at the new time. Keep dates
+   * in the past: audit entries carry this time, and other suites read the newest ones.
    */
   async today(date: string): Promise<void> {
     jest.spyOn(this.sut.app.get(Clock), 'now').mockReturnValue(new Date(`${date}T12:00:00Z`));

@@ -65,7 +65,7 @@ describe('the books balance after any sequence of billing operations', () => {
   afterAll(() => sut.close());
 
   it('holds for random sequences', async () => {
-    await w.today('2027-01-01');
+    await w.today('2023-01-01');
     const taxA = await w.tax(82500);
     const taxB = await w.tax(12345);
     const services = [
@@ -86,7 +86,7 @@ describe('the books balance after any sequence of billing operations', () => {
           fc.constantFrom('cent', 'unit'),
           fc.integer({ min: 1, max: 28 }),
           async (ops, billTiming, prorationRounding, invoiceDay) => {
-            let today = '2027-01-01';
+            let today = '2023-01-01';
             await w.today(today);
             const settings = { billTiming, prorationRounding, invoiceDay };
             const parent = await w.account(settings);

@@ -57,7 +57,7 @@ describe('a closed accounting period', () => {
     const before = await w.transactions(account);
     const res = await attempt();
     expect(res.status).toBe(409);
-    expect(res.body.error).toBeDefined();
+    expect(res.body.code).toBe('accounting_period_closed');
     closed(res.body);
     expect(await w.transactions(account)).toEqual(before);
   });

@@ -23,7 +23,7 @@ describe('proration by days', () => {
   // days used of the period → 3000 × days / periodDays
   const additions = [
     { period: '28-day February', added: '2026-02-11', days: 18, periodDays: 28, expected: 1929 }, // 1928.571… → 1929
-    { period: '29-day February', added: '2028-02-11', days: 19, periodDays: 29, expected: 1966 }, // 1965.517… → 1966
+    { period: '29-day February', added: '2024-02-11', days: 19, periodDays: 29, expected: 1966 }, // 1965.517… → 1966
     { period: '30-day April', added: '2026-04-11', days: 20, periodDays: 30, expected: 2000 }, // exactly 2000
     { period: '31-day January', added: '2026-01-11', days: 21, periodDays: 31, expected: 2032 }, // 2032.258… → 2032
   ];
@@ -60,7 +60,7 @@ describe('proration by days', () => {
   // removal on the 11th credits (in advance) or charges (in arrears) by days: unused = periodDays − 10, used = 10
   const removals = [
     { period: '28-day February', start: '2026-02-01', removed: '2026-02-11', next: '2026-03-01', unusedCredit: 1929, usedCharge: 1071 }, // 18/28, 10/28 = 1071.43
-    { period: '29-day February', start: '2028-02-01', removed: '2028-02-11', next: '2028-03-01', unusedCredit: 1966, usedCharge: 1034 }, // 19/29, 10/29 = 1034.48
+    { period: '29-day February', start: '2024-02-01', removed: '2024-02-11', next: '2024-03-01', unusedCredit: 1966, usedCharge: 1034 }, // 19/29, 10/29 = 1034.48
     { period: '30-day April', start: '2026-04-01', removed: '2026-04-11', next: '2026-05-01', unusedCredit: 2000, usedCharge: 1000 },
     { period: '31-day January', start: '2026-01-01', removed: '2026-01-11', next: '2026-02-01', unusedCredit: 2032, usedCharge: 968 }, // 21/31, 10/31 = 967.74
   ];
@@ -140,5 +140,24 @@ describe('proration by days', () => {
     await w.today('2026-07-01');
     expect((await w.generate(account, '2026-07-01')).invoice?.total).toBe(3000);
     expect((await w.transactions(account)).filter((t) => t.kind === 'debit')).toHaveLength(2);
+  });
+
+  it('changes a quantity mid-period: credits the old line and charges the new one for the rest of the period', async () => {
+    await w.today('2026-04-01');
+    const account = await w.account();
+    touched.push(account);
+    const row = await w.addService(account, await w.service(3000), '2026-04-01');
+    const { invoice } = await w.generate(account, '2026-04-01');
+    await w.today('2026-04-11');
+    const res = await w.put(`/api/account-services/${row.id}/quantity`, { quantity: 3, date: '2026-04-11' }).expect(200);
+    expect(res.body).toMatchObject({ quantity: 3, addedOn: '2026-04-11', periodAmount: 9000 });
+    const rows = await w.transactions(account);
+    // 20 of 30 days back on one unit (2000), 20 of 30 days on three units (6000)
+    expect(rows.find((t) => t.kind === 'discount')).toMatchObject({ amount: 2000 });
+    expect(rows.filter((t) => t.kind === 'debit').map((t) => t.amount)).toEqual([3000, 6000]);
+    expect((await w.invoice(invoice!.id)).remaining).toBe(1000);
+    expect((await w.figures(account)).nextRecurringCharge).toBe(9000);
+    await w.today('2026-05-01');
+    expect((await w.generate(account, '2026-05-01')).invoice?.total).toBe(15000);
   });
 });

@@ -41,6 +41,18 @@ export class RemoveAccountServiceDto {
   prorate?: boolean;
 }
 
+export class ChangeQuantityDto {
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(100000) quantity: number;
+  @ApiPropertyOptional({ description: 'Today when left out' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  date?: string;
+  @ApiPropertyOptional({ description: 'Prorate the change; needs billing.proration_override' })
+  @IsOptional()
+  @IsBoolean()
+  prorate?: boolean;
+}
+
 export class AccountServiceResponseDto {
   @ApiProperty() id: number;
   @ApiProperty() accountId: number;
