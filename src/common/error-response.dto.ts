@@ -12,7 +12,10 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'Bad Request' }) error: string;
   @ApiProperty({ example: 'The request is not valid' }) message: string;
   @ApiProperty({ type: [FieldErrorDto] }) details: FieldErrorDto[];
-  @ApiPropertyOptional({ example: 'invoice_frozen', description: 'A stable name for the rule a domain error broke, for programs to branch on' })
+  @ApiPropertyOptional({
+    example: 'invoice_frozen',
+    description: 'A stable name for the rule a domain error broke, for programs to branch on',
+  })
   code?: string;
   @ApiPropertyOptional({ example: 'b1946ac9-2f1c-4c7e-9d5a-3cf3c1b8f0aa' }) requestId?: string;
 }
