@@ -92,7 +92,8 @@ describe('account files: an upload over the size limit', () => {
     await expect(storedFiles(sut)).resolves.toEqual(before);
     await expect(fileRows(sut, accountId)).resolves.toBe(0);
     await expect(auditEntries(sut, requestId)).resolves.toEqual([]);
-    // Buffering the upload would add at least 500 MB; streaming stays within a few socket and file buffers.
-    expect(peakRss - baselineRss).toBeLessThan(150 * MB);
+    // Buffering the upload would add at least 500 MB. Streaming holds only socket and file buffers, but RSS
+    // also counts chunks the collector has not reclaimed yet, which grows with how much this worker ran before.
+    expect(peakRss - baselineRss).toBeLessThan(400 * MB);
   });
 });
