@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { AccountPageModule } from './account-page/account-page.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
+import { BillRunsModule } from './bill-runs/bill-runs.module';
 import { BillingConfigModule } from './billing-config/billing-config.module';
 import { BillingModule } from './billing/billing.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -18,6 +19,7 @@ import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { CustomFieldsModule } from './custom-fields/custom-fields.module';
 import { DatabaseModule } from './database/database.module';
+import { DelinquencyModule } from './delinquency/delinquency.module';
 import { DocumentsModule } from './documents/documents.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
@@ -52,6 +54,8 @@ export function domainModules(config: AppConfig) {
     BillingConfigModule,
     BillingModule,
     DocumentsModule,
+    DelinquencyModule,
+    BillRunsModule,
   ];
 }
 

@@ -1,1 +1,2 @@
 export { auditExportWorkflow } from './audit-export.workflow';
+export { billRunWorkflow } from './bill-run.workflow';

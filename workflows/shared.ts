@@ -7,6 +7,7 @@ import { defineQuery } from '@temporalio/workflow';
  */
 export const workflowIds = {
   auditExport: (exportId: number) => `audit-export/${exportId}`,
+  billRun: (date: string) => `bill-run/${date}`,
 };
 
 /** Custom search attributes registered on the Temporal server by the dev and test commands. */
@@ -22,3 +23,15 @@ export interface AuditExportProgress {
 }
 
 export const auditExportProgressQuery = defineQuery<AuditExportProgress>('auditExportProgress');
+
+export interface BillRunProgress {
+  date: string;
+  batches: number;
+  accounts: number;
+  invoices: number;
+  invoicedTotal: number;
+  failures: number;
+  done: boolean;
+}
+
+export const billRunProgressQuery = defineQuery<BillRunProgress>('billRunProgress');

@@ -5,6 +5,7 @@ import { accountStatuses } from './accountStatuses';
 import { accountTypes } from './accountTypes';
 import { actionHistory } from './actionHistory';
 import { authProvider } from './authProvider';
+import { billRuns } from './billRuns';
 import { AccountingPeriodPage, billingPages, BooksCheckPage, SystemBillingSettingsPage } from './billingSettings';
 import { packages, services } from './catalog';
 import { customFields } from './customFields';
@@ -51,6 +52,7 @@ export const App = () => (
     <Resource name="tax-types" {...taxTypes} />
     <Resource name="taxes" {...taxes} />
     <Resource name="tax-zones" {...taxZones} />
+    <Resource name="bill-runs" {...billRuns} />
     <CustomRoutes>
       <Route path={billingPages.settings} element={<SystemBillingSettingsPage />} />
       <Route path={billingPages.accountingPeriod} element={<AccountingPeriodPage />} />

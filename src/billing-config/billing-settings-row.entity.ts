@@ -52,6 +52,7 @@ export class BillingSettingsRow {
   @Column({ name: 'delinquent_status_id', type: 'int', unsigned: true, nullable: true }) delinquentStatusId: number | null;
   @Column({ name: 'delinquency_weekdays', type: 'tinyint', unsigned: true, nullable: true, transformer: weekdayMask })
   delinquencyWeekdays: number[] | null;
+  @Column({ name: 'restore_status_on_payment', type: 'boolean', nullable: true }) restoreStatusOnPayment: boolean | null;
   @Column({ name: 'prorate_services', type: 'boolean', nullable: true }) prorateServices: boolean | null;
   @Column({ name: 'prorate_service_quantity', type: 'boolean', nullable: true }) prorateServiceQuantity: boolean | null;
   @Column({ name: 'prorate_status_change', type: 'boolean', nullable: true }) prorateStatusChange: boolean | null;

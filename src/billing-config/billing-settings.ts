@@ -40,6 +40,8 @@ export interface BillingSettings {
   delinquentStatusId: number | null;
   /** ISO weekdays (1 = Monday .. 7 = Sunday) on which delinquency may be applied, ascending. */
   delinquencyWeekdays: number[];
+  /** Once every delinquent invoice is paid, give back the status the account had before it was switched. */
+  restoreStatusOnPayment: boolean;
   prorateServices: boolean;
   prorateServiceQuantity: boolean;
   prorateStatusChange: boolean;
@@ -92,6 +94,7 @@ export const BILLING_SETTING_KEYS = [
   'lateFeeMinimumOverdue',
   'delinquentStatusId',
   'delinquencyWeekdays',
+  'restoreStatusOnPayment',
   'prorateServices',
   'prorateServiceQuantity',
   'prorateStatusChange',
@@ -133,6 +136,7 @@ export const SETTING_DOCS: Record<BillingSettingKey, ApiPropertyOptions> = {
   lateFeeMinimumOverdue: money('Least overdue amount that draws a late fee, minor units'),
   delinquentStatusId: { type: Number, nullable: true, description: 'Account status given on delinquency; null: none' },
   delinquencyWeekdays: { type: [Number], minItems: 1, maxItems: 7, description: 'ISO weekdays, 1 = Monday .. 7 = Sunday' },
+  restoreStatusOnPayment: { type: Boolean, description: 'Give back the previous status once every delinquent invoice is paid' },
   prorateServices: { type: Boolean },
   prorateServiceQuantity: { type: Boolean },
   prorateStatusChange: { type: Boolean },

@@ -17,7 +17,14 @@ import {
 const SORT_COLUMNS: Record<ExclusionDateSortField, string> = { id: 'd.id', date: 'd.date' };
 
 function toResponse(row: DelinquencyExclusionDate): DelinquencyExclusionDateDto {
-  return { id: row.id, date: row.date, reason: row.reason, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return {
+    id: row.id,
+    date: row.date,
+    reason: row.reason,
+    repeatsYearly: Boolean(row.repeatsYearly),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }
 
 function dateTaken(date: string): ConflictException {
@@ -40,7 +47,12 @@ export class DelinquencyExclusionDatesService {
   ) {}
 
   async isExcluded(em: EntityManager, date: string): Promise<boolean> {
-    return em.existsBy(DelinquencyExclusionDate, { date });
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM delinquency_exclusion_dates
+        WHERE date = ? OR (repeats_yearly = 1 AND DATE_FORMAT(date, '%m-%d') = ?) LIMIT 1`,
+      [date, date.slice(5)],
+    );
+    return rows.length > 0;
   }
 
   async list(
@@ -62,7 +74,11 @@ export class DelinquencyExclusionDatesService {
   async create(dto: CreateDelinquencyExclusionDateDto): Promise<DelinquencyExclusionDateDto> {
     return transactionWithRetry(this.db, async (em) => {
       if (await em.existsBy(DelinquencyExclusionDate, { date: dto.date })) throw dateTaken(dto.date);
-      const row = em.create(DelinquencyExclusionDate, { date: dto.date, reason: dto.reason || null });
+      const row = em.create(DelinquencyExclusionDate, {
+        date: dto.date,
+        reason: dto.reason || null,
+        repeatsYearly: dto.repeatsYearly ?? false,
+      });
       try {
         await em.insert(DelinquencyExclusionDate, row);
       } catch (err) {
@@ -86,6 +102,7 @@ export class DelinquencyExclusionDatesService {
       const changes: Partial<DelinquencyExclusionDate> = {
         ...(dto.date !== undefined && dto.date !== before.date && { date: dto.date }),
         ...(dto.reason !== undefined && (dto.reason || null) !== before.reason && { reason: dto.reason || null }),
+        ...(dto.repeatsYearly !== undefined && dto.repeatsYearly !== before.repeatsYearly && { repeatsYearly: dto.repeatsYearly }),
       };
       if (!Object.keys(changes).length) return before;
       if (changes.date !== undefined) {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -11,6 +11,7 @@ import { formatMoney } from '../common/money';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { transactionWithRetry } from '../database/transaction';
+import { CREDIT_APPLIED_HOOK, type CreditAppliedHook } from '../delinquency/credit-applied.hook';
 import { TaxService } from '../taxes/tax.service';
 import { FamilyLockService } from './family-lock.service';
 import { LedgerPostings, PaymentMethod, TransactionRow } from './ledger-postings';
@@ -64,6 +65,7 @@ export class LedgerService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(CREDIT_APPLIED_HOOK) private readonly creditHook?: CreditAppliedHook,
   ) {}
 
   today(): string {
@@ -113,6 +115,7 @@ export class LedgerService {
         createdBy: this.actorId(),
       });
       const applied = await this.postings.autoApply(em, input.accountId);
+      await this.creditHook?.creditApplied(em, input.accountId);
       return this.recorded(em, 'payment.create', id, applied);
     });
   }
@@ -181,6 +184,7 @@ export class LedgerService {
         createdBy: this.actorId(),
       });
       const applied = service.adjustmentSide === 'credit' ? await this.postings.autoApply(em, input.accountId) : [];
+      if (service.adjustmentSide === 'credit') await this.creditHook?.creditApplied(em, input.accountId);
       return this.recorded(em, 'transaction.create', id, applied);
     });
   }
@@ -208,6 +212,7 @@ export class LedgerService {
       if (locked.invoiceId) await this.assertInvoiceChangeable(em, locked.invoiceId);
       const id = await this.postReversal(em, locked, reason);
       const applied = await this.postings.autoApply(em, locked.accountId);
+      await this.creditHook?.creditApplied(em, locked.accountId);
       return this.recorded(em, 'debit.reverse', id, applied, locked);
     });
   }
@@ -353,6 +358,7 @@ export class LedgerService {
         ]);
       }
       const applied = await this.postings.spread(em, credits, [{ id: invoiceId, remaining }], amount);
+      await this.creditHook?.creditApplied(em, Number(inv.account_id));
       await this.audit.recordAction(em, {
         action: 'invoice.apply_credits',
         entityType: 'invoice',

@@ -1,9 +1,11 @@
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { AuditActivities } from '../audit/audit.activities';
+import { BillRunActivities } from '../bill-runs/bill-run.activities';
 import { BillingConfigActivities } from '../billing-config/billing-config.activities';
+import { DelinquencyActivities } from '../delinquency/delinquency.activities';
 
 /** Injectables whose public methods are Temporal activities. Each domain adds its class here. */
-export const ACTIVITY_PROVIDERS: Type<object>[] = [AuditActivities, BillingConfigActivities];
+export const ACTIVITY_PROVIDERS: Type<object>[] = [AuditActivities, BillingConfigActivities, BillRunActivities, DelinquencyActivities];
 
 /** Resolves each provider from Nest and binds its methods, so activities keep their dependencies. */
 export function collectActivities(app: INestApplicationContext): Record<string, (...args: unknown[]) => Promise<unknown>> {

@@ -27,6 +27,7 @@ const system: BillingSettings = {
   printedInvoice: false,
   taxExempt: false,
   invoiceMessage: 'Thank you for your business',
+  restoreStatusOnPayment: true,
 };
 
 describe('settings inheritance', () => {

@@ -41,6 +41,7 @@ describe('the system billing settings', () => {
       printedInvoice: false,
       taxExempt: false,
       invoiceMessage: null,
+      restoreStatusOnPayment: true,
       currency: sut.config.CURRENCY,
     });
   });

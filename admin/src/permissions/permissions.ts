@@ -42,6 +42,7 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'tax-types': Permissions.BillingRead,
   taxes: Permissions.BillingRead,
   'tax-zones': Permissions.BillingRead,
+  'bill-runs': Permissions.BillingRead,
 };
 
 export const canSeeResource = (permissions: unknown, resource: string): boolean => {

@@ -91,6 +91,7 @@ export class UpdateBillingSettingsDto {
   @Min(1, { each: true, message: 'delinquencyWeekdays holds ISO weekdays, 1 (Monday) to 7 (Sunday)' })
   @Max(7, { each: true, message: 'delinquencyWeekdays holds ISO weekdays, 1 (Monday) to 7 (Sunday)' })
   delinquencyWeekdays?: number[] | null;
+  @IsOptional() @IsBoolean() restoreStatusOnPayment?: boolean | null;
   @IsOptional() @IsBoolean() prorateServices?: boolean | null;
   @IsOptional() @IsBoolean() prorateServiceQuantity?: boolean | null;
   @IsOptional() @IsBoolean() prorateStatusChange?: boolean | null;

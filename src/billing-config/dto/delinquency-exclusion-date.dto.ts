@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsInt, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsArray, IsBoolean, IsInt, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.validator';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -13,6 +13,10 @@ export class CreateDelinquencyExclusionDateDto {
   @IsString()
   @MaxLength(200)
   reason?: string | null;
+  @ApiPropertyOptional({ default: false, description: 'The same month and day every year' })
+  @IsOptional()
+  @IsBoolean()
+  repeatsYearly?: boolean;
 }
 
 export class UpdateDelinquencyExclusionDateDto {
@@ -26,6 +30,7 @@ export class UpdateDelinquencyExclusionDateDto {
   @IsString()
   @MaxLength(200)
   reason?: string | null;
+  @ApiPropertyOptional({ description: 'The same month and day every year' }) @IsOptional() @IsBoolean() repeatsYearly?: boolean;
 }
 
 export class DelinquencyExclusionDateFilterDto {
@@ -45,6 +50,7 @@ export class DelinquencyExclusionDateDto {
   @ApiProperty() id: number;
   @ApiProperty({ example: '2026-12-25' }) date: string;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ description: 'The same month and day every year' }) repeatsYearly: boolean;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }

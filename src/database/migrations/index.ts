@@ -1,7 +1,9 @@
 import { Accounts1795725000000 } from './1795725000000-accounts';
 import { Billing1795730700000 } from './1795730700000-billing';
+import { BillRuns1795730900000 } from './1795730900000-bill-runs';
 import { BillingConfig1795730500000 } from './1795730500000-billing-config';
 import { Catalog1795730400000 } from './1795730400000-catalog';
+import { Delinquency1795730800000 } from './1795730800000-delinquency';
 import { Platform1795718700000 } from './1795718700000-platform';
 import { Taxes1795730300000 } from './1795730300000-taxes';
 
@@ -13,4 +15,6 @@ export const migrations = [
   Catalog1795730400000,
   BillingConfig1795730500000,
   Billing1795730700000,
+  Delinquency1795730800000,
+  BillRuns1795730900000,
 ];

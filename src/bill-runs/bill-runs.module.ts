@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BillingModule } from '../billing/billing.module';
+import { UsersModule } from '../users/users.module';
+import { BillRunActivities } from './bill-run.activities';
+import { BillRunsController } from './bill-runs.controller';
+import { BillRunsService } from './bill-runs.service';
+
+@Module({
+  imports: [BillingModule, UsersModule],
+  controllers: [BillRunsController],
+  providers: [BillRunsService, BillRunActivities],
+  exports: [BillRunsService, BillRunActivities],
+})
+export class BillRunsModule {}

@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { billRunWorkflow } from '../../workflows/bill-run.workflow';
+import { billRunProgressQuery, searchAttributes, workflowIds } from '../../workflows/shared';
+import type { BillRunProgress } from '../../workflows/shared';
+import { isBillingDate } from '../billing/billing-calendar';
+import { BadInputException, NotFoundException } from '../common/errors';
+import { ListResult } from '../common/list-query';
+import { requestContext } from '../common/request-context';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+
+export interface BillRunSummary {
+  id: number;
+  runDate: string;
+  workflowId: string;
+  status: 'running' | 'completed' | 'failed';
+  accounts: number;
+  invoices: number;
+  invoicedTotal: number;
+  failures: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+/**
+ * Accounts whose service period starts on a date: the invoice day of their
+ * effective settings (fixed mode) or their activation day (anniversary mode, from
+ * the 28th on billed on the 28th), with something to bill.
+ */
+export const DUE_ACCOUNTS_SQL = `SELECT a.id FROM accounts a
+   LEFT JOIN billing_settings sa ON sa.account_id = a.id
+   LEFT JOIN billing_settings st ON st.account_type_id = a.account_type_id
+   JOIN billing_settings ss ON ss.scope = 'system' AND ss.scope_id = 0
+  WHERE a.id > ?
+    AND (CASE COALESCE(sa.billing_mode, st.billing_mode, ss.billing_mode)
+           WHEN 'fixed' THEN COALESCE(sa.invoice_day, st.invoice_day, ss.invoice_day)
+           ELSE LEAST(DAY(COALESCE(a.activated_at, a.created_at)), 28) END) = ?
+    AND (EXISTS (SELECT 1 FROM account_services s WHERE s.account_id = a.id AND s.added_on < ? AND (s.removed_on IS NULL OR s.removed_on > ?))
+         OR EXISTS (SELECT 1 FROM transactions t WHERE t.account_id = a.id AND t.side = 'debit' AND t.kind IN ('debit','adjustment')
+                      AND t.invoice_id IS NULL AND t.corrected_by_transaction_id IS NULL))
+  ORDER BY a.id LIMIT ?`;
+
+const SUMMARY_SQL = `SELECT r.id, DATE_FORMAT(r.run_date, '%Y-%m-%d') AS run_date, r.workflow_id, r.status, r.started_at, r.finished_at,
+    COALESCE(SUM(b.accounts), 0) AS accounts, COALESCE(SUM(b.invoices), 0) AS invoices,
+    COALESCE(SUM(b.invoiced_total), 0) AS invoiced_total, COALESCE(SUM(b.failures), 0) AS failures
+  FROM bill_runs r LEFT JOIN bill_run_batches b ON b.bill_run_id = r.id`;
+
+function toSummary(r: Record<string, unknown>): BillRunSummary {
+  return {
+    id: Number(r.id),
+    runDate: r.run_date as string,
+    workflowId: r.workflow_id as string,
+    status: r.status as BillRunSummary['status'],
+    accounts: Number(r.accounts),
+    invoices: Number(r.invoices),
+    invoicedTotal: Number(r.invoiced_total),
+    failures: Number(r.failures),
+    startedAt: r.started_at as Date,
+    finishedAt: (r.finished_at as Date | null) ?? null,
+  };
+}
+
+/** Starting bill runs on Temporal and reading what they did. */
+@Injectable()
+export class BillRunsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Starts the run for a date, or finds the one already started: one run per date, ever. */
+  async start(date: string): Promise<{ workflowId: string; started: boolean }> {
+    if (!isBillingDate(date))
+      throw new BadInputException([{ field: 'date', rule: 'date', message: 'date must be a calendar date as YYYY-MM-DD' }]);
+    const workflowId = workflowIds.billRun(date);
+    try {
+      await this.temporal.workflow.start(billRunWorkflow, {
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        workflowId,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        args: [{ date, startedBy: requestContext.current()?.actor?.userId ?? null }],
+        typedSearchAttributes: [{ key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) }],
+        memo: { description: `Bill run for ${date}` },
+      });
+      return { workflowId, started: true };
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, started: false };
+      throw err;
+    }
+  }
+
+  async list(offset: number, limit: number): Promise<ListResult<BillRunSummary>> {
+    const [{ n }]: { n: number }[] = await this.db.query('SELECT COUNT(*) AS n FROM bill_runs');
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `${SUMMARY_SQL} GROUP BY r.id ORDER BY r.run_date DESC, r.id DESC LIMIT ? OFFSET ?`,
+      [limit, offset],
+    );
+    return new ListResult('bill-runs', rows.map(toSummary), Number(n), offset);
+  }
+
+  async get(
+    id: number,
+  ): Promise<BillRunSummary & { progress: BillRunProgress | null; failureList: { accountId: number; reason: string }[] }> {
+    const [row]: Record<string, unknown>[] = await this.db.query(`${SUMMARY_SQL} WHERE r.id = ? GROUP BY r.id`, [id]);
+    if (!row) throw new NotFoundException('Bill run', id);
+    const summary = toSummary(row);
+    const failures: { account_id: number; reason: string }[] = await this.db.query(
+      'SELECT account_id, reason FROM bill_run_failures WHERE bill_run_id = ? ORDER BY account_id',
+      [id],
+    );
+    let progress: BillRunProgress | null = null;
+    if (summary.status === 'running') {
+      progress = await this.temporal.workflow
+        .getHandle(summary.workflowId)
+        .query(billRunProgressQuery)
+        .catch(() => null);
+    }
+    return { ...summary, progress, failureList: failures.map((f) => ({ accountId: Number(f.account_id), reason: f.reason })) };
+  }
+}

@@ -1,0 +1,12 @@
+import type { EntityManager } from 'typeorm';
+
+/** Injection token of the hook the ledger calls once credit has landed on an account's invoices. */
+export const CREDIT_APPLIED_HOOK = Symbol('CREDIT_APPLIED_HOOK');
+
+/**
+ * Called inside the ledger's transaction, under the family lock, after credit was
+ * applied for `accountId` (the payer; its children's linked invoices may have been paid too).
+ */
+export interface CreditAppliedHook {
+  creditApplied(em: EntityManager, accountId: number): Promise<void>;
+}

@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { BillingConfigModule } from '../billing-config/billing-config.module';
+import { BillingModule } from '../billing/billing.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { TaxesModule } from '../taxes/taxes.module';
+import { CREDIT_APPLIED_HOOK } from './credit-applied.hook';
+import { DelinquencyActivities } from './delinquency.activities';
+import { DelinquencyService } from './delinquency.service';
+
+/**
+ * Global so the ledger can take the credit-applied hook without importing this module,
+ * which itself needs the ledger's lock and postings.
+ */
+@Global()
+@Module({
+  imports: [BillingModule, BillingConfigModule, CatalogModule, TaxesModule],
+  providers: [DelinquencyService, DelinquencyActivities, { provide: CREDIT_APPLIED_HOOK, useExisting: DelinquencyService }],
+  exports: [DelinquencyService, DelinquencyActivities, CREDIT_APPLIED_HOOK],
+})
+export class DelinquencyModule {}
