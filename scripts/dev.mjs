@@ -65,6 +65,9 @@ await waitFor('the API health check', async () => {
   }
 });
 
+step('Scheduling the nightly billing in Temporal');
+await run('node', [join(ROOT, 'dist/src/cli/schedules.js')], { env });
+
 process.stdout.write(`
 Backhaul is running. Ctrl-C stops everything.
 

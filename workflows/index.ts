@@ -1,2 +1,3 @@
 export { auditExportWorkflow } from './audit-export.workflow';
 export { billRunWorkflow } from './bill-run.workflow';
+export { dailyBillingWorkflow } from './daily-billing.workflow';

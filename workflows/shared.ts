@@ -8,6 +8,7 @@ import { defineQuery } from '@temporalio/workflow';
 export const workflowIds = {
   auditExport: (exportId: number) => `audit-export/${exportId}`,
   billRun: (date: string) => `bill-run/${date}`,
+  dailyBilling: 'daily-billing',
 };
 
 /** Custom search attributes registered on the Temporal server by the dev and test commands. */

@@ -1,0 +1,81 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { ensureSchedules } from '../../src/temporal/schedules';
+import { dailyBillingWorkflow } from '../../workflows/daily-billing.workflow';
+import { workflowIds } from '../../workflows/shared';
+import { BillingWorld } from '../billing/billing-world';
+import { createIsolatedTestApp } from '../support/isolated-database';
+import type { TestApp } from '../support/test-app';
+import { startTestWorker } from '../support/test-worker';
+
+describe('the nightly billing', () => {
+  let sut: TestApp;
+  let w: BillingWorld;
+  let stopWorker: () => Promise<void>;
+  let client: Client;
+  let connection: Connection;
+
+  beforeAll(async () => {
+    sut = await createIsolatedTestApp();
+    w = await new BillingWorld(sut).init();
+    stopWorker = (await startTestWorker(sut)).stop;
+    connection = await Connection.connect({ address: sut.config.TEMPORAL_ADDRESS });
+    client = new Client({ connection, namespace: sut.config.TEMPORAL_NAMESPACE });
+  });
+  afterAll(async () => {
+    await client.schedule
+      .getHandle(workflowIds.dailyBilling)
+      .delete()
+      .catch(() => undefined);
+    await stopWorker();
+    await connection.close();
+    await sut.close();
+  });
+
+  it('is one schedule at 00:15 in the billing time zone, however often set-up runs', async () => {
+    await ensureSchedules(client, sut.config);
+    await ensureSchedules(client, sut.config);
+    const schedule = await client.schedule.getHandle(workflowIds.dailyBilling).describe();
+    expect(schedule.spec.timezone).toBe(sut.config.BILLING_TIME_ZONE);
+    expect(schedule.spec.calendars?.[0]).toMatchObject({
+      hour: [{ start: 0, end: 0, step: 1 }],
+      minute: [{ start: 15, end: 15, step: 1 }],
+    });
+    expect(schedule.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'dailyBillingWorkflow',
+      taskQueue: sut.config.TEMPORAL_TASK_QUEUE,
+    });
+  });
+
+  it('starts the day’s bill run once, then runs delinquency', async () => {
+    await w.today('2026-05-01');
+    const account = await w.account({ invoiceDay: 7 });
+    await w.addService(account, await w.service(4200), '2026-05-01', { prorate: false });
+    await w.today('2026-06-07');
+    const workflowId = `daily-billing-test-${Date.now()}`;
+    const first = await client.workflow.execute(dailyBillingWorkflow, {
+      taskQueue: sut.config.TEMPORAL_TASK_QUEUE,
+      workflowId,
+      args: [{ timeZone: 'UTC', date: '2026-06-07' }],
+    });
+    expect(first).toEqual({ date: '2026-06-07', billRunStarted: true });
+    const run = await client.workflow.getHandle(workflowIds.billRun('2026-06-07')).result();
+    expect(run).toMatchObject({ accounts: 1, invoices: 1, invoicedTotal: 4200 });
+    const again = await client.workflow.execute(dailyBillingWorkflow, {
+      taskQueue: sut.config.TEMPORAL_TASK_QUEUE,
+      workflowId: `${workflowId}-again`,
+      args: [{ timeZone: 'UTC', date: '2026-06-07' }],
+    });
+    expect(again.billRunStarted).toBe(false);
+    const [{ n }] = await sut.db.query('SELECT COUNT(*) AS n FROM invoices WHERE account_id = ?', [account]);
+    expect(Number(n)).toBe(1);
+    await w.expectBooksBalance([account]);
+    if (process.env.RECORD_HISTORIES) {
+      const history = await client.workflow.getHandle(workflowId).fetchHistory();
+      writeFileSync(join(__dirname, '../workflows/histories/daily-billing-2026-06-07.json'), historyToJSON(history));
+    }
+  });
+});
