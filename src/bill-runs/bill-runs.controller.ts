@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsPositive, Matches } from 'class-validator';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ListQuery, ListQueryPipe } from '../common/list-query';
@@ -10,6 +10,17 @@ class StartBillRunDto {
   @ApiProperty({ example: '2026-12-01', description: 'The billing date: accounts whose service period starts that day are invoiced' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date as YYYY-MM-DD' })
   date: string;
+}
+
+class PreviewBillRunDto extends StartBillRunDto {
+  @ApiProperty({ type: [Number], required: false, description: 'The accounts to preview; the first 200 due accounts when left out' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsInt({ each: true })
+  @IsPositive({ each: true })
+  accountIds?: number[];
 }
 
 class BillRunFilterDto {
@@ -27,6 +38,14 @@ export class BillRunsController {
   @ApiOkResponse({ description: 'The run for that date, started now or found already started (started: false)' })
   start(@Body() dto: StartBillRunDto) {
     return this.runs.start(dto.date);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.BillingRead })
+  @ApiOkResponse({ description: 'What the run would invoice for each account; nothing is written' })
+  preview(@Body() dto: PreviewBillRunDto) {
+    return this.runs.preview(dto.date, dto.accountIds);
   }
 
   @Get()

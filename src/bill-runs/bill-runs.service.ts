@@ -6,6 +6,7 @@ import { billRunWorkflow } from '../../workflows/bill-run.workflow';
 import { billRunProgressQuery, searchAttributes, workflowIds } from '../../workflows/shared';
 import type { BillRunProgress } from '../../workflows/shared';
 import { isBillingDate } from '../billing/billing-calendar';
+import { InvoiceGenerationService, InvoicePreview } from '../billing/invoice-generation.service';
 import { BadInputException, NotFoundException } from '../common/errors';
 import { ListResult } from '../common/list-query';
 import { requestContext } from '../common/request-context';
@@ -70,6 +71,7 @@ export class BillRunsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly generation: InvoiceGenerationService,
   ) {}
 
   /** Starts the run for a date, or finds the one already started: one run per date, ever. */
@@ -91,6 +93,24 @@ export class BillRunsService {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, started: false };
       throw err;
     }
+  }
+
+  /** The run as a dry run: given accounts, or the first 200 due on the date. Writes nothing. */
+  async preview(date: string, accountIds?: number[]): Promise<InvoicePreview[]> {
+    if (!isBillingDate(date))
+      throw new BadInputException([{ field: 'date', rule: 'date', message: 'date must be a calendar date as YYYY-MM-DD' }]);
+    let ids = accountIds;
+    if (!ids) {
+      const rows: { id: number }[] = await this.db.query(DUE_ACCOUNTS_SQL, [0, Number(date.slice(8, 10)), date, date, 200]);
+      ids = rows.map((r) => Number(r.id));
+    } else {
+      const found: { id: number }[] = await this.db.query('SELECT id FROM accounts WHERE id IN (?)', [ids]);
+      const missing = ids.filter((id) => !found.some((f) => Number(f.id) === id));
+      if (missing.length) {
+        throw new BadInputException([{ field: 'accountIds', rule: 'exists', message: `no account ${missing.slice(0, 5).join(', ')}` }]);
+      }
+    }
+    return this.generation.preview(ids, date);
   }
 
   async list(offset: number, limit: number): Promise<ListResult<BillRunSummary>> {

@@ -17,6 +17,15 @@ export interface GeneratedInvoice {
   created: boolean;
 }
 
+export interface InvoicePreview {
+  accountId: number;
+  /** The invoice for this date exists already; the lines shown are the ones it has. */
+  alreadyInvoiced: boolean;
+  total: number;
+  taxTotal: number;
+  lines: { description: string; amount: number; taxAmount: number }[];
+}
+
 export function invoiceNumber(id: number): string {
   return `INV-${String(id).padStart(7, '0')}`;
 }
@@ -51,6 +60,48 @@ export class InvoiceGenerationService {
       }
       return result;
     });
+  }
+
+  /**
+   * What generating would create for these accounts on this date, without keeping
+   * any of it: the same code runs inside a transaction that is always rolled back.
+   */
+  async preview(accountIds: number[], billingDate: string): Promise<InvoicePreview[]> {
+    if (!isBillingDate(billingDate)) {
+      throw new BadInputException([{ field: 'billingDate', rule: 'date', message: 'billingDate must be a date as YYYY-MM-DD' }]);
+    }
+    const previews: InvoicePreview[] = [];
+    for (const accountId of accountIds) {
+      const runner = this.db.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction('READ COMMITTED');
+      try {
+        const em = runner.manager;
+        await this.locks.lock(em, accountId);
+        const [existing]: { id: number }[] = await em.query('SELECT id FROM invoices WHERE account_id = ? AND generated_for = ?', [
+          accountId,
+          billingDate,
+        ]);
+        const result = await this.generateLocked(em, accountId, billingDate, false);
+        const lines: { description: string; amount: number; tax_amount: number }[] =
+          result.invoiceId === null
+            ? []
+            : await em.query('SELECT description, amount, tax_amount FROM transactions WHERE invoice_id = ? ORDER BY id', [
+                result.invoiceId,
+              ]);
+        previews.push({
+          accountId,
+          alreadyInvoiced: Boolean(existing),
+          total: lines.reduce((sum, l) => sum + Number(l.amount) + Number(l.tax_amount), 0),
+          taxTotal: lines.reduce((sum, l) => sum + Number(l.tax_amount), 0),
+          lines: lines.map((l) => ({ description: l.description, amount: Number(l.amount), taxAmount: Number(l.tax_amount) })),
+        });
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+    return previews;
   }
 
   /** The period an invoice on this date covers: the coming month in advance, the month just ended in arrears. */

@@ -2,6 +2,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { Datagrid, DateField, FunctionField, List, NumberField, TextField, TopToolbar } from 'react-admin';
 import { MoneyField } from '../money';
 import { Permissions, useHasPermission } from '../permissions';
+import { PreviewBillRunButton } from './PreviewBillRunButton';
 import { StartBillRunButton } from './StartBillRunButton';
 
 interface BillRun {
@@ -10,11 +11,26 @@ interface BillRun {
   failures: number;
 }
 
-const Actions = () => <TopToolbar>{useHasPermission(Permissions.BillingManage) ? <StartBillRunButton /> : null}</TopToolbar>;
+const Actions = () => (
+  <TopToolbar>
+    <PreviewBillRunButton />
+    {useHasPermission(Permissions.BillingManage) ? <StartBillRunButton /> : null}
+  </TopToolbar>
+);
 
 /** Bill runs, newest first; a running one shows a moving bar and refreshes until it is done. */
 export const BillRunList = () => (
-  <List title="Bill runs" actions={<Actions />} exporter={false} queryOptions={{ refetchInterval: 3000 }}>
+  <List
+    title="Bill runs"
+    actions={<Actions />}
+    exporter={false}
+    // With no runs yet the toolbar (start, preview) must still show.
+    empty={false}
+    // Poll only while a run is moving, so the screen stays still otherwise.
+    queryOptions={{
+      refetchInterval: (query) => ((query.state.data?.data ?? []).some((run: BillRun) => run.status === 'running') ? 3000 : false),
+    }}
+  >
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <TextField source="runDate" label="Billing date" />
       <FunctionField<BillRun>
