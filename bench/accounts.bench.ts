@@ -1,14 +1,7 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { createApp } from '../src/app.factory';
-import { ALL_PERMISSIONS } from '../src/auth/permission';
-import { loadConfig } from '../src/config/app-config';
-import { runMigrations } from '../src/database/migrate';
 import { generateDemoAccounts } from '../src/demo/accounts-demo';
-import { RolesService } from '../src/users/roles.service';
-import { UsersService } from '../src/users/users.service';
+import { benchApp } from './bench-app';
 import { measure, report } from './harness';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
@@ -19,19 +12,8 @@ const RUNS = 300;
  * search through the HTTP app, each beside the bare SQL it stands on.
  */
 export async function accountsBench(databaseUrl: string): Promise<void> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
-  await runMigrations(config);
-  const app: INestApplication = await createApp(config);
-  const db = app.get(DataSource);
+  const { app, db, token } = await benchApp(databaseUrl);
   try {
-    const role = await app.get(RolesService).create({ name: 'bench', permissions: [...ALL_PERMISSIONS] });
-    await app
-      .get(UsersService)
-      .create({ email: 'bench@backhaul.local', name: 'Bench', password: 'bench-password-123', roleIds: [role.id] });
-    const token = (
-      await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'bench@backhaul.local', password: 'bench-password-123' })
-    ).body.token as string;
-
     process.stdout.write(`generating ${ACCOUNTS} accounts…\n`);
     const started = Date.now();
     const { firstAccountId, lastAccountId } = await generateDemoAccounts(db, ACCOUNTS, 7);

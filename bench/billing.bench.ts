@@ -1,17 +1,10 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { createApp } from '../src/app.factory';
-import { ALL_PERMISSIONS } from '../src/auth/permission';
 import { InvariantCheckerService } from '../src/billing/invariant-checker.service';
 import { LedgerService } from '../src/billing/ledger.service';
-import { loadConfig } from '../src/config/app-config';
-import { runMigrations } from '../src/database/migrate';
 import { generateDemoAccounts } from '../src/demo/accounts-demo';
 import { generateBillingDemo } from '../src/demo/billing-demo';
-import { RolesService } from '../src/users/roles.service';
-import { UsersService } from '../src/users/users.service';
+import { benchApp } from './bench-app';
 import { measure, report } from './harness';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
@@ -24,19 +17,8 @@ const RUNS = 300;
  * bare SQL it stands on, plus how fast one account's invoice is generated.
  */
 export async function billingBench(databaseUrl: string): Promise<void> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
-  await runMigrations(config);
-  const app: INestApplication = await createApp(config);
-  const db = app.get(DataSource);
+  const { app, db, token } = await benchApp(databaseUrl);
   try {
-    const role = await app.get(RolesService).create({ name: 'bench', permissions: [...ALL_PERMISSIONS] });
-    await app
-      .get(UsersService)
-      .create({ email: 'bench@backhaul.local', name: 'Bench', password: 'bench-password-123', roleIds: [role.id] });
-    const token = (
-      await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'bench@backhaul.local', password: 'bench-password-123' })
-    ).body.token as string;
-
     process.stdout.write(`generating ${ACCOUNTS} accounts…\n`);
     const { firstAccountId } = await generateDemoAccounts(db, ACCOUNTS, 11);
     process.stdout.write(`billing ${BILLED} of them for three months through the services…\n`);

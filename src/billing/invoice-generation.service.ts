@@ -26,10 +26,6 @@ export interface InvoicePreview {
   lines: { description: string; amount: number; taxAmount: number }[];
 }
 
-export function invoiceNumber(id: number): string {
-  return `INV-${String(id).padStart(7, '0')}`;
-}
-
 /**
  * Builds the invoice of one account for one billing date: the function a bill
  * run calls per account. Safe to call any number of times for the same date:
@@ -186,14 +182,7 @@ export class InvoiceGenerationService {
     );
     const invoiceId = Number(insert.insertId);
     const ids = pending.map((p) => Number(p.id));
-    if (ids.length) await em.query('UPDATE transactions SET invoice_id = ? WHERE id IN (?)', [invoiceId, ids]);
-    await em.query(
-      `UPDATE invoices i SET number = ?,
-         total = (SELECT COALESCE(SUM(t.amount + t.tax_amount), 0) FROM transactions t WHERE t.invoice_id = i.id),
-         tax_total = (SELECT COALESCE(SUM(t.tax_amount), 0) FROM transactions t WHERE t.invoice_id = i.id)
-       WHERE i.id = ?`,
-      [invoiceNumber(invoiceId), invoiceId],
-    );
+    await this.postings.fillInvoice(em, invoiceId, ids);
     const applied = await this.postings.autoApply(em, accountId);
     await this.audit.recordAction(em, {
       action: 'invoice.generate',

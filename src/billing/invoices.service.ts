@@ -12,7 +12,6 @@ import { addDays } from './billing-calendar';
 import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
 import { CreateInvoiceDto, InvoiceResponseDto, UpdateInvoiceDto } from './dto/invoice.dto';
 import { FamilyLockService } from './family-lock.service';
-import { invoiceNumber } from './invoice-generation.service';
 import { LedgerPostings, TRANSACTION_COLUMNS, toTransactionRow, TransactionRow } from './ledger-postings';
 import { LedgerService } from './ledger.service';
 
@@ -198,9 +197,7 @@ export class InvoicesService {
         ],
       );
       const invoiceId = Number(insert.insertId);
-      await em.query('UPDATE transactions SET invoice_id = ? WHERE id IN (?)', [invoiceId, ids]);
-      await this.recomputeTotals(em, invoiceId);
-      await em.query('UPDATE invoices SET number = ? WHERE id = ?', [invoiceNumber(invoiceId), invoiceId]);
+      await this.postings.fillInvoice(em, invoiceId, ids);
       await this.postings.autoApply(em, dto.accountId);
       const after = await this.get(invoiceId, em);
       await this.audit.recordAction(em, {
@@ -421,16 +418,6 @@ export class InvoicesService {
       'invoice unlinked',
     );
     await em.query('UPDATE invoices SET parent_invoice_id = NULL WHERE id = ?', [childInvoiceId]);
-  }
-
-  private async recomputeTotals(em: EntityManager, invoiceId: number): Promise<void> {
-    await em.query(
-      `UPDATE invoices i SET
-         total = (SELECT COALESCE(SUM(t.amount + t.tax_amount), 0) FROM transactions t WHERE t.invoice_id = i.id),
-         tax_total = (SELECT COALESCE(SUM(t.tax_amount), 0) FROM transactions t WHERE t.invoice_id = i.id)
-       WHERE i.id = ?`,
-      [invoiceId],
-    );
   }
 
   private async withInvoice<T>(id: number, work: (em: EntityManager, before: InvoiceResponseDto) => Promise<T>): Promise<T> {

@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { TaxLine } from '../taxes/tax.service';
 
+export function invoiceNumber(id: number): string {
+  return `INV-${String(id).padStart(7, '0')}`;
+}
+
 export type TransactionKind = 'debit' | 'discount' | 'payment' | 'adjustment' | 'void';
 export type Side = 'debit' | 'credit';
 export type PaymentMethod = 'cash' | 'check' | 'wire' | 'card' | 'bank';
@@ -144,6 +148,18 @@ export class LedgerPostings {
       await em.query('UPDATE transactions SET corrected_by_transaction_id = ? WHERE id = ?', [id, t.correctsTransactionId]);
     }
     return id;
+  }
+
+  /** Puts charges on a new invoice and fixes its number, total and tax from them. */
+  async fillInvoice(em: EntityManager, invoiceId: number, transactionIds: number[]): Promise<void> {
+    if (transactionIds.length) await em.query('UPDATE transactions SET invoice_id = ? WHERE id IN (?)', [invoiceId, transactionIds]);
+    await em.query(
+      `UPDATE invoices i SET number = ?,
+         total = (SELECT COALESCE(SUM(t.amount + t.tax_amount), 0) FROM transactions t WHERE t.invoice_id = i.id),
+         tax_total = (SELECT COALESCE(SUM(t.tax_amount), 0) FROM transactions t WHERE t.invoice_id = i.id)
+       WHERE i.id = ?`,
+      [invoiceNumber(invoiceId), invoiceId],
+    );
   }
 
   async get(em: EntityManager, id: number): Promise<TransactionRow | null> {

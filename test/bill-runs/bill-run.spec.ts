@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { workflowIds } from '../../workflows/shared';
 import { BillingWorld } from '../billing/billing-world';
-import { createIsolatedTestApp } from '../support/isolated-database';
 import type { TestApp } from '../support/test-app';
-import { startTestWorker } from '../support/test-worker';
+import { isolatedTemporalApp } from './isolated-temporal-app';
 
 /**
  * A bill run through Temporal on a database of its own (a run bills every due
@@ -15,21 +14,15 @@ import { startTestWorker } from '../support/test-worker';
 describe('bill run for a date', () => {
   let sut: TestApp;
   let w: BillingWorld;
-  let stopWorker: () => Promise<void>;
   let client: Client;
-  let connection: Connection;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    sut = await createIsolatedTestApp();
+    ({ sut, client, close } = await isolatedTemporalApp());
     w = await new BillingWorld(sut).init();
-    stopWorker = (await startTestWorker(sut)).stop;
-    connection = await Connection.connect({ address: sut.config.TEMPORAL_ADDRESS });
-    client = new Client({ connection, namespace: sut.config.TEMPORAL_NAMESPACE });
   });
   afterAll(async () => {
-    await stopWorker();
-    await connection.close();
-    await sut.close();
+    await close();
   });
 
   it('invoices every due account once, links children, and a second start creates nothing', async () => {

@@ -1,37 +1,30 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ensureSchedules } from '../../src/temporal/schedules';
 import { dailyBillingWorkflow } from '../../workflows/daily-billing.workflow';
 import { workflowIds } from '../../workflows/shared';
 import { BillingWorld } from '../billing/billing-world';
-import { createIsolatedTestApp } from '../support/isolated-database';
 import type { TestApp } from '../support/test-app';
-import { startTestWorker } from '../support/test-worker';
+import { isolatedTemporalApp } from './isolated-temporal-app';
 
 describe('the nightly billing', () => {
   let sut: TestApp;
   let w: BillingWorld;
-  let stopWorker: () => Promise<void>;
   let client: Client;
-  let connection: Connection;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    sut = await createIsolatedTestApp();
+    ({ sut, client, close } = await isolatedTemporalApp());
     w = await new BillingWorld(sut).init();
-    stopWorker = (await startTestWorker(sut)).stop;
-    connection = await Connection.connect({ address: sut.config.TEMPORAL_ADDRESS });
-    client = new Client({ connection, namespace: sut.config.TEMPORAL_NAMESPACE });
   });
   afterAll(async () => {
     await client.schedule
       .getHandle(workflowIds.dailyBilling)
       .delete()
       .catch(() => undefined);
-    await stopWorker();
-    await connection.close();
-    await sut.close();
+    await close();
   });
 
   it('is one schedule at 00:15 in the billing time zone, however often set-up runs', async () => {

@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsPositive, Matches, Max, Min } from 'class-validator';
-import { DATE_PATTERN } from './invoice.dto';
+import { DATE_MESSAGE, DATE_PATTERN } from './invoice.dto';
 import { IsMinorUnits } from './money';
-
-const DATE_MESSAGE = ({ property }: { property: string }) => `${property} must be a date as YYYY-MM-DD`;
 
 export class AddAccountServiceDto {
   @ApiProperty() @IsInt() @IsPositive() accountId: number;

@@ -17,7 +17,7 @@ import {
 import { IsMinorUnits } from './money';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = ({ property }: { property: string }) => `${property} must be a date as YYYY-MM-DD`;
+export const DATE_MESSAGE = ({ property }: { property: string }) => `${property} must be a date as YYYY-MM-DD`;
 
 export class InvoiceResponseDto {
   @ApiProperty() id: number;

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { DATE_PATTERN } from './invoice.dto';
+import { DATE_MESSAGE, DATE_PATTERN } from './invoice.dto';
 import { IsMinorUnits } from './money';
 
-const DATE_MESSAGE = ({ property }: { property: string }) => `${property} must be a date as YYYY-MM-DD`;
 export const TRANSACTION_KINDS = ['debit', 'discount', 'payment', 'adjustment', 'void'] as const;
 
 export class TransactionTaxDto {
