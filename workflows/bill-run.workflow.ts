@@ -15,13 +15,17 @@ const { billAccountsBatch } = proxyActivities<BillRunActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-const BATCH_SIZE = 200;
+/** Accounts per batch when the run's input does not say. */
+const DEFAULT_BATCH_SIZE = 500;
 /** Batches per workflow run before continuing as new, keeping each history to a few hundred events. */
 const BATCHES_PER_RUN = 100;
 
 export interface BillRunInput {
   date: string;
   startedBy: number | null;
+  batchSize?: number;
+  /** Parks an invoice above this percentage of the account's usual one; the instance's setting when absent. */
+  spikePercent?: number | null;
   /** Carried across continue-as-new. */
   resume?: { billRunId: number; afterAccountId: number; progress: BillRunProgress };
 }
@@ -38,23 +42,32 @@ export async function billRunWorkflow(input: BillRunInput): Promise<BillRunProgr
     invoices: 0,
     invoicedTotal: 0,
     failures: 0,
+    parked: 0,
     done: false,
   };
   setHandler(billRunProgressQuery, () => progress);
 
   const billRunId =
     input.resume?.billRunId ??
-    (await openBillRun({ date: input.date, workflowId: workflowIds.billRun(input.date), startedBy: input.startedBy })).billRunId;
+    (
+      await openBillRun({
+        date: input.date,
+        workflowId: workflowIds.billRun(input.date),
+        startedBy: input.startedBy,
+        spikePercent: input.spikePercent ?? null,
+      })
+    ).billRunId;
   let afterAccountId = input.resume?.afterAccountId ?? 0;
   let finished = false;
   for (let batch = 0; batch < BATCHES_PER_RUN && !finished; batch++) {
-    const result = await billAccountsBatch({ billRunId, date: input.date, afterAccountId, limit: BATCH_SIZE });
+    const result = await billAccountsBatch({ billRunId, date: input.date, afterAccountId, limit: input.batchSize ?? DEFAULT_BATCH_SIZE });
     if (result.accounts > 0) {
       progress.batches += 1;
       progress.accounts += result.accounts;
       progress.invoices += result.invoices;
       progress.invoicedTotal += result.invoicedTotal;
       progress.failures += result.failures;
+      progress.parked = (progress.parked ?? 0) + (result.parked ?? 0);
       afterAccountId = result.lastAccountId;
     }
     finished = !result.more;

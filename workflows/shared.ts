@@ -32,6 +32,8 @@ export interface BillRunProgress {
   invoices: number;
   invoicedTotal: number;
   failures: number;
+  /** Accounts not invoiced because their invoice broke a safety bound; absent in runs from before parking. */
+  parked?: number;
   done: boolean;
 }
 

@@ -80,21 +80,30 @@ export class AuditService {
 
   /** Writes inside the caller's transaction, so the entry exists exactly when the change does. */
   async recordAction(em: EntityManager, record: ActionRecord): Promise<void> {
+    await this.recordActions(em, [record]);
+  }
+
+  /** Several entries in one INSERT, for work done in bulk (a bill run batch writes one per invoice). */
+  async recordActions(em: EntityManager, records: ActionRecord[]): Promise<void> {
+    if (!records.length) return;
     const context = requestContext.current();
-    const actor = record.actor === undefined ? context?.actor : record.actor;
-    const entry: Partial<ActionHistory> = {
-      actorUserId: actor?.userId ?? null,
-      actorEmail: actor?.email ?? null,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: String(record.entityId),
-      accountId: record.accountId ?? null,
-      before: redactSecrets(record.before),
-      after: redactSecrets(record.after),
-      requestId: context?.requestId ?? null,
-      createdAt: this.clock.now(),
-    };
-    await em.getRepository(ActionHistory).insert(entry as never);
+    const now = this.clock.now();
+    const entries = records.map((record): Partial<ActionHistory> => {
+      const actor = record.actor === undefined ? context?.actor : record.actor;
+      return {
+        actorUserId: actor?.userId ?? null,
+        actorEmail: actor?.email ?? null,
+        action: record.action,
+        entityType: record.entityType,
+        entityId: String(record.entityId),
+        accountId: record.accountId ?? null,
+        before: redactSecrets(record.before),
+        after: redactSecrets(record.after),
+        requestId: context?.requestId ?? null,
+        createdAt: now,
+      };
+    });
+    await em.getRepository(ActionHistory).insert(entries as never);
   }
 
   async recordView(entityType: string, entityId: string | number, viewer: Actor): Promise<void> {

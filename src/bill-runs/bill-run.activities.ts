@@ -1,9 +1,29 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Context } from '@temporalio/activity';
-import { DataSource } from 'typeorm';
-import { InvoiceGenerationService } from '../billing/invoice-generation.service';
+import { DataSource, EntityManager } from 'typeorm';
+import { FamilyLockService } from '../billing/family-lock.service';
+import { BatchOutcome, InvoiceBatchService } from '../billing/invoice-batch.service';
+import type { SafetyBounds } from '../billing/invoice-bounds';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { transactionWithRetry } from '../database/transaction';
 import { DUE_ACCOUNTS_SQL } from './bill-runs.service';
+
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+]);
+
+function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string }; fatal?: boolean } | null;
+  const code = e?.code ?? e?.driverError?.code;
+  return (code !== undefined && CONNECTION_ERRORS.has(code)) || e?.fatal === true;
+}
 
 export interface BillBatchInput {
   billRunId: number;
@@ -18,6 +38,7 @@ export interface BillBatchResult {
   invoices: number;
   invoicedTotal: number;
   failures: number;
+  parked?: number;
   more: boolean;
 }
 
@@ -30,35 +51,65 @@ export interface BillBatchResult {
 export class BillRunActivities {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly generation: InvoiceGenerationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly locks: FamilyLockService,
+    private readonly invoicing: InvoiceBatchService,
   ) {}
 
-  async openBillRun(input: { date: string; workflowId: string; startedBy: number | null }): Promise<{ billRunId: number }> {
+  async openBillRun(input: {
+    date: string;
+    workflowId: string;
+    startedBy: number | null;
+    spikePercent?: number | null;
+  }): Promise<{ billRunId: number }> {
     const res: { insertId: number } = await this.db.query(
-      `INSERT INTO bill_runs (run_date, workflow_id, started_by) VALUES (?, ?, ?)
+      `INSERT INTO bill_runs (run_date, workflow_id, started_by, spike_percent) VALUES (?, ?, ?, ?)
        ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), status = 'running', finished_at = NULL`,
-      [input.date, input.workflowId, input.startedBy],
+      [input.date, input.workflowId, input.startedBy, input.spikePercent ?? null],
     );
     return { billRunId: Number(res.insertId) };
   }
 
+  /**
+   * Invoices the next batch of due accounts in one transaction with set-based SQL.
+   * Should the batch as a whole fail (one account's data refusing an insert), its
+   * accounts are retried one by one, so one bad account costs only itself and is
+   * listed with its reason.
+   */
   async billAccountsBatch(input: BillBatchInput): Promise<BillBatchResult> {
     const day = Number(input.date.slice(8, 10));
     const rows: { id: number }[] = await this.db.query(DUE_ACCOUNTS_SQL, [input.afterAccountId, day, input.date, input.date, input.limit]);
     const ids = rows.map((r) => Number(r.id));
+    const bounds = await this.boundsOf(input.billRunId);
     let failures = 0;
-    for (const accountId of ids) {
-      try {
-        await this.generation.generate(accountId, input.date);
-      } catch (err) {
-        failures++;
-        const reason = err instanceof Error ? err.message : String(err);
-        await this.db.query(
-          'INSERT INTO bill_run_failures (bill_run_id, account_id, reason) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE reason = VALUES(reason)',
-          [input.billRunId, accountId, reason.slice(0, 500)],
-        );
+    let parked = 0;
+    try {
+      parked = await transactionWithRetry(this.db, async (em) => this.billLocked(em, input, ids, bounds));
+    } catch {
+      for (const accountId of ids) {
+        try {
+          parked += await transactionWithRetry(this.db, async (em) => this.billLocked(em, input, [accountId], bounds));
+        } catch (err) {
+          // The database being away is not the account's fault: let the activity fail and be retried.
+          if (isConnectionError(err)) throw err;
+          failures++;
+          const reason = err instanceof Error ? err.message : String(err);
+          await this.db.query(
+            'INSERT INTO bill_run_failures (bill_run_id, account_id, reason) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE reason = VALUES(reason)',
+            [input.billRunId, accountId, reason.slice(0, 500)],
+          );
+        }
+        Context.current().heartbeat({ accountId });
       }
-      Context.current().heartbeat({ accountId });
+    }
+    Context.current().heartbeat({ afterAccountId: input.afterAccountId, accounts: ids.length });
+    if (ids.length) {
+      // A failure recorded by an earlier attempt of this batch no longer stands once the account is invoiced.
+      await this.db.query(
+        `DELETE f FROM bill_run_failures f JOIN invoices i ON i.account_id = f.account_id AND i.generated_for = ?
+          WHERE f.bill_run_id = ? AND f.account_id IN (?)`,
+        [input.date, input.billRunId, ids],
+      );
     }
     const lastAccountId = ids.length ? ids[ids.length - 1] : input.afterAccountId;
     // What this batch's accounts now have for the date, read back, so a retried batch reports the same numbers.
@@ -70,9 +121,9 @@ export class BillRunActivities {
       : [{ invoices: 0, total: '0' }];
     if (ids.length) {
       await this.db.query(
-        `REPLACE INTO bill_run_batches (bill_run_id, after_account_id, last_account_id, accounts, invoices, invoiced_total, failures)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [input.billRunId, input.afterAccountId, lastAccountId, ids.length, Number(made.invoices), Number(made.total), failures],
+        `REPLACE INTO bill_run_batches (bill_run_id, after_account_id, last_account_id, accounts, invoices, invoiced_total, failures, parked)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [input.billRunId, input.afterAccountId, lastAccountId, ids.length, Number(made.invoices), Number(made.total), failures, parked],
       );
     }
     return {
@@ -81,6 +132,7 @@ export class BillRunActivities {
       invoices: Number(made.invoices),
       invoicedTotal: Number(made.total),
       failures,
+      parked,
       more: ids.length === input.limit,
     };
   }
@@ -90,5 +142,26 @@ export class BillRunActivities {
       input.status,
       input.billRunId,
     ]);
+  }
+
+  /** Bills the accounts under their family locks and records the ones parked; returns how many were parked. */
+  private async billLocked(em: EntityManager, input: BillBatchInput, accountIds: number[], bounds: SafetyBounds): Promise<number> {
+    const parents = await this.locks.lockMany(em, accountIds);
+    const outcome: BatchOutcome = await this.invoicing.invoiceFamilies(em, accountIds, input.date, parents, { bounds });
+    if (outcome.parked.length) {
+      await em.query(
+        `INSERT INTO bill_run_parked (bill_run_id, account_id, rule, reason, total, usual_total)
+         VALUES ${outcome.parked.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+         ON DUPLICATE KEY UPDATE rule = IF(status = 'parked', VALUES(rule), rule), reason = IF(status = 'parked', VALUES(reason), reason),
+           total = IF(status = 'parked', VALUES(total), total), usual_total = IF(status = 'parked', VALUES(usual_total), usual_total)`,
+        outcome.parked.flatMap((p) => [input.billRunId, p.accountId, p.rule, p.reason.slice(0, 500), p.total, p.usualTotal]),
+      );
+    }
+    return outcome.parked.length;
+  }
+
+  private async boundsOf(billRunId: number): Promise<SafetyBounds> {
+    const [run]: { spike_percent: number | null }[] = await this.db.query('SELECT spike_percent FROM bill_runs WHERE id = ?', [billRunId]);
+    return { spikePercent: run?.spike_percent ? Number(run.spike_percent) : this.config.BILL_RUN_SPIKE_PERCENT };
   }
 }

@@ -1,15 +1,29 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsPositive, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsPositive, Matches, Max, Min } from 'class-validator';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ListQuery, ListQueryPipe } from '../common/list-query';
 import { BillRunsService } from './bill-runs.service';
+import { ParkedInvoicesService } from './parked-invoices.service';
 
 class StartBillRunDto {
   @ApiProperty({ example: '2026-12-01', description: 'The billing date: accounts whose service period starts that day are invoiced' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date as YYYY-MM-DD' })
   date: string;
+}
+
+class StartBillRunWithBoundsDto extends StartBillRunDto {
+  @ApiProperty({
+    required: false,
+    example: 500,
+    description: "Park an account whose invoice exceeds this percentage of its usual one; the instance's setting when left out",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(101)
+  @Max(100_000)
+  spikePercent?: number;
 }
 
 class PreviewBillRunDto extends StartBillRunDto {
@@ -30,14 +44,17 @@ class BillRunFilterDto {
 @ApiTags('bill runs')
 @Controller('bill-runs')
 export class BillRunsController {
-  constructor(private readonly runs: BillRunsService) {}
+  constructor(
+    private readonly runs: BillRunsService,
+    private readonly parked: ParkedInvoicesService,
+  ) {}
 
   @Post()
   @HttpCode(202)
   @Authenticated({ permission: Permission.BillingManage })
   @ApiOkResponse({ description: 'The run for that date, started now or found already started (started: false)' })
-  start(@Body() dto: StartBillRunDto) {
-    return this.runs.start(dto.date);
+  start(@Body() dto: StartBillRunWithBoundsDto) {
+    return this.runs.start(dto.date, { spikePercent: dto.spikePercent });
   }
 
   @Post('preview')
@@ -58,5 +75,21 @@ export class BillRunsController {
   @Authenticated({ permission: Permission.BillingRead })
   get(@Param('id', ParseIntPipe) id: number) {
     return this.runs.get(id);
+  }
+
+  @Post(':id/parked/:accountId/release')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiOkResponse({ description: 'The parked account invoiced as computed, without the safety bounds' })
+  release(@Param('id', ParseIntPipe) id: number, @Param('accountId', ParseIntPipe) accountId: number) {
+    return this.parked.release(id, accountId);
+  }
+
+  @Post(':id/parked/:accountId/dismiss')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiOkResponse({ description: 'The parked account left uninvoiced for the run date' })
+  dismiss(@Param('id', ParseIntPipe) id: number, @Param('accountId', ParseIntPipe) accountId: number) {
+    return this.parked.dismiss(id, accountId);
   }
 }

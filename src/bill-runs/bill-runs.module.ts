@@ -4,11 +4,12 @@ import { UsersModule } from '../users/users.module';
 import { BillRunActivities } from './bill-run.activities';
 import { BillRunsController } from './bill-runs.controller';
 import { BillRunsService } from './bill-runs.service';
+import { ParkedInvoicesService } from './parked-invoices.service';
 
 @Module({
   imports: [BillingModule, UsersModule],
   controllers: [BillRunsController],
-  providers: [BillRunsService, BillRunActivities],
+  providers: [BillRunsService, BillRunActivities, ParkedInvoicesService],
   exports: [BillRunsService, BillRunActivities],
 })
 export class BillRunsModule {}

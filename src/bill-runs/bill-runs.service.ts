@@ -12,6 +12,7 @@ import { ListResult } from '../common/list-query';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { ParkedAccount, ParkedInvoicesService } from './parked-invoices.service';
 
 export interface BillRunSummary {
   id: number;
@@ -22,6 +23,7 @@ export interface BillRunSummary {
   invoices: number;
   invoicedTotal: number;
   failures: number;
+  parked: number;
   startedAt: Date;
   finishedAt: Date | null;
 }
@@ -46,7 +48,8 @@ export const DUE_ACCOUNTS_SQL = `SELECT a.id FROM accounts a
 
 const SUMMARY_SQL = `SELECT r.id, DATE_FORMAT(r.run_date, '%Y-%m-%d') AS run_date, r.workflow_id, r.status, r.started_at, r.finished_at,
     COALESCE(SUM(b.accounts), 0) AS accounts, COALESCE(SUM(b.invoices), 0) AS invoices,
-    COALESCE(SUM(b.invoiced_total), 0) AS invoiced_total, COALESCE(SUM(b.failures), 0) AS failures
+    COALESCE(SUM(b.invoiced_total), 0) AS invoiced_total, COALESCE(SUM(b.failures), 0) AS failures,
+    COALESCE(SUM(b.parked), 0) AS parked
   FROM bill_runs r LEFT JOIN bill_run_batches b ON b.bill_run_id = r.id`;
 
 function toSummary(r: Record<string, unknown>): BillRunSummary {
@@ -59,6 +62,7 @@ function toSummary(r: Record<string, unknown>): BillRunSummary {
     invoices: Number(r.invoices),
     invoicedTotal: Number(r.invoiced_total),
     failures: Number(r.failures),
+    parked: Number(r.parked),
     startedAt: r.started_at as Date,
     finishedAt: (r.finished_at as Date | null) ?? null,
   };
@@ -72,10 +76,11 @@ export class BillRunsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly generation: InvoiceGenerationService,
+    private readonly parked: ParkedInvoicesService,
   ) {}
 
   /** Starts the run for a date, or finds the one already started: one run per date, ever. */
-  async start(date: string): Promise<{ workflowId: string; started: boolean }> {
+  async start(date: string, opts: { spikePercent?: number } = {}): Promise<{ workflowId: string; started: boolean }> {
     if (!isBillingDate(date))
       throw new BadInputException([{ field: 'date', rule: 'date', message: 'date must be a calendar date as YYYY-MM-DD' }]);
     const workflowId = workflowIds.billRun(date);
@@ -84,7 +89,14 @@ export class BillRunsService {
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         workflowId,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [{ date, startedBy: requestContext.current()?.actor?.userId ?? null }],
+        args: [
+          {
+            date,
+            startedBy: requestContext.current()?.actor?.userId ?? null,
+            batchSize: this.config.BILL_RUN_BATCH_SIZE,
+            spikePercent: opts.spikePercent ?? null,
+          },
+        ],
         typedSearchAttributes: [{ key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) }],
         memo: { description: `Bill run for ${date}` },
       });
@@ -124,7 +136,9 @@ export class BillRunsService {
 
   async get(
     id: number,
-  ): Promise<BillRunSummary & { progress: BillRunProgress | null; failureList: { accountId: number; reason: string }[] }> {
+  ): Promise<
+    BillRunSummary & { progress: BillRunProgress | null; failureList: { accountId: number; reason: string }[]; parkedList: ParkedAccount[] }
+  > {
     const [row]: Record<string, unknown>[] = await this.db.query(`${SUMMARY_SQL} WHERE r.id = ? GROUP BY r.id`, [id]);
     if (!row) throw new NotFoundException('Bill run', id);
     const summary = toSummary(row);
@@ -139,6 +153,11 @@ export class BillRunsService {
         .query(billRunProgressQuery)
         .catch(() => null);
     }
-    return { ...summary, progress, failureList: failures.map((f) => ({ accountId: Number(f.account_id), reason: f.reason })) };
+    return {
+      ...summary,
+      progress,
+      failureList: failures.map((f) => ({ accountId: Number(f.account_id), reason: f.reason })),
+      parkedList: await this.parked.listForRun(id),
+    };
   }
 }

@@ -34,6 +34,11 @@ export class BillingConfigService {
     return (await this.settings.explainAccount(em, accountId)).effective;
   }
 
+  /** effective for many accounts in a few queries: what a bill run batch reads. */
+  effectiveForAccounts(em: EntityManager, accountIds: number[]): Promise<Map<number, BillingSettings>> {
+    return this.settings.effectiveForAccounts(em, accountIds);
+  }
+
   /** effective plus the account's own overrides (null = inherited) and the level each value comes from. */
   explain(em: EntityManager, accountId: number): Promise<AccountBillingConfig> {
     return this.settings.explainAccount(em, accountId);

@@ -14,6 +14,7 @@ import { BillingFiguresService } from './billing-figures.service';
 import { ChildAccountsService } from './child-accounts.service';
 import { FamilyLockService } from './family-lock.service';
 import { InvariantCheckerService } from './invariant-checker.service';
+import { InvoiceBatchService } from './invoice-batch.service';
 import { InvoiceGenerationService } from './invoice-generation.service';
 import { InvoicesController } from './invoices.controller';
 import { InvoicesService } from './invoices.service';
@@ -39,6 +40,7 @@ import { TransactionsQueryService } from './transactions-query.service';
     RecurringCharges,
     BillingFiguresService,
     InvoiceGenerationService,
+    InvoiceBatchService,
     InvoicesService,
     AccountServicesService,
     TransactionsQueryService,
@@ -50,6 +52,7 @@ import { TransactionsQueryService } from './transactions-query.service';
     LedgerService,
     InvoicesService,
     InvoiceGenerationService,
+    InvoiceBatchService,
     BillingFiguresService,
     AccountServicesService,
     TransactionsQueryService,

@@ -38,4 +38,32 @@ export class FamilyLockService {
       }
     }
   }
+
+  /**
+   * Locks the families of many accounts at once: every root in id order, then
+   * every child of those roots in id order. A root is always locked before its
+   * children, as in lock(), so a batch and a single change queue up rather than
+   * deadlock. Returns each account's parent as it stands under the locks;
+   * unknown ids are left out.
+   */
+  async lockMany(em: EntityManager, accountIds: number[]): Promise<Map<number, number | null>> {
+    if (!accountIds.length) return new Map();
+    for (;;) {
+      const before = await this.parentsOf(em, accountIds);
+      const roots = [...new Set([...before].map(([id, parent]) => parent ?? id))].sort((a, b) => a - b);
+      if (!roots.length) return before;
+      await em.query('SELECT id FROM accounts WHERE id IN (?) ORDER BY id FOR UPDATE', [roots]);
+      await em.query('SELECT id FROM accounts WHERE parent_account_id IN (?) ORDER BY id FOR UPDATE', [roots]);
+      const after = await this.parentsOf(em, accountIds);
+      if ([...after].every(([id, parent]) => before.get(id) === parent)) return after;
+    }
+  }
+
+  private async parentsOf(em: EntityManager, accountIds: number[]): Promise<Map<number, number | null>> {
+    const rows: { id: number; parent_account_id: number | null }[] = await em.query(
+      'SELECT id, parent_account_id FROM accounts WHERE id IN (?)',
+      [accountIds],
+    );
+    return new Map(rows.map((r) => [Number(r.id), r.parent_account_id === null ? null : Number(r.parent_account_id)]));
+  }
 }

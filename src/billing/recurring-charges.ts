@@ -58,29 +58,57 @@ export class RecurringCharges {
   constructor(private readonly catalog: CatalogService) {}
 
   async linesFor(em: EntityManager, row: AccountServiceRow): Promise<RecurringLine[]> {
-    if (row.serviceId !== null) {
-      const service = (await this.catalog.servicesByIds(em, [row.serviceId])).get(row.serviceId);
-      if (!service || !RECURRING_KINDS.includes(service.kind)) return [];
-      return [
-        {
-          accountServiceId: row.id,
-          serviceId: service.id,
-          description: service.name,
-          quantity: row.quantity,
-          amount: (row.priceOverride ?? service.price) * row.quantity,
-          taxIds: service.taxIds,
-        },
-      ];
+    if (row.packageId !== null && row.serviceId === null) await this.catalog.requirePackage(em, row.packageId, 'packageId');
+    return (await this.linesForRows(em, [row])).get(row.id) ?? [];
+  }
+
+  /** linesFor of many rows with the catalogue read once: the services and packages they name, in two lookups. */
+  async linesForRows(em: EntityManager, rows: AccountServiceRow[]): Promise<Map<number, RecurringLine[]>> {
+    const services = await this.catalog.servicesByIds(
+      em,
+      rows.flatMap((r) => (r.serviceId === null ? [] : [r.serviceId])),
+    );
+    const packages = await this.catalog.packagesByIds(
+      em,
+      rows.flatMap((r) => (r.serviceId === null && r.packageId !== null ? [r.packageId] : [])),
+    );
+    const lines = new Map<number, RecurringLine[]>();
+    for (const row of rows) {
+      if (row.serviceId !== null) {
+        const service = services.get(row.serviceId);
+        lines.set(
+          row.id,
+          !service || !RECURRING_KINDS.includes(service.kind)
+            ? []
+            : [
+                {
+                  accountServiceId: row.id,
+                  serviceId: service.id,
+                  description: service.name,
+                  quantity: row.quantity,
+                  amount: (row.priceOverride ?? service.price) * row.quantity,
+                  taxIds: service.taxIds,
+                },
+              ],
+        );
+        continue;
+      }
+      const pkg = row.packageId === null ? undefined : packages.get(row.packageId);
+      lines.set(
+        row.id,
+        pkg
+          ? pkg.items.map((item) => ({
+              accountServiceId: row.id,
+              serviceId: item.serviceId,
+              description: `${pkg.name}: ${item.service.name}`,
+              quantity: item.quantity * row.quantity,
+              amount: item.price * item.quantity * row.quantity,
+              taxIds: item.service.taxIds,
+            }))
+          : [],
+      );
     }
-    const pkg = await this.catalog.requirePackage(em, row.packageId as number, 'packageId');
-    return pkg.items.map((item) => ({
-      accountServiceId: row.id,
-      serviceId: item.serviceId,
-      description: `${pkg.name}: ${item.service.name}`,
-      quantity: item.quantity * row.quantity,
-      amount: item.price * item.quantity * row.quantity,
-      taxIds: item.service.taxIds,
-    }));
+    return lines;
   }
 
   async activeRows(em: EntityManager, accountId: number): Promise<AccountServiceRow[]> {

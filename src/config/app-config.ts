@@ -50,6 +50,13 @@ const schema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
     .default('USD'),
+  /**
+   * A bill run parks (does not invoice) an account whose invoice would exceed this
+   * percentage of its usual one; 500 = five times. A run can be started with its own.
+   */
+  BILL_RUN_SPIKE_PERCENT: z.coerce.number().int().min(101).max(100_000).default(500),
+  /** Accounts a bill run invoices per activity. */
+  BILL_RUN_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   /** Printed at the top of invoices, statements and receipts. */
   COMPANY_NAME: z.string().min(1).max(200).default('Backhaul Networks'),
   /** The company's postal address for documents, lines separated by "|". */

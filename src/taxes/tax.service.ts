@@ -69,6 +69,15 @@ export function servicePoint(latitude: string | null, longitude: string | null):
   return x === null || y === null ? null : { x, y };
 }
 
+const decimalText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** A zone as stored, its shape parsed only when a point falls inside its box. */
+interface StoredZone extends ZoneHit {
+  box: { minX: number | null; maxX: number | null; minY: number | null; maxY: number | null };
+  geometry: string | ZoneGeometry;
+  shape?: ReturnType<typeof storedZoneShape>;
+}
+
 interface TaxRow {
   id: number;
   name: string;
@@ -88,15 +97,63 @@ export class TaxService {
 
   /** Loads what is needed once per account (overrides, geographic taxes the account falls in). */
   async contextFor(em: EntityManager, accountId: number, opts: { exempt: boolean }): Promise<AccountTaxContext> {
-    if (opts.exempt) {
-      return { accountId, exempt: true, taxes: new Map(), overrides: new Map(), zonesHit: [], zoneTaxIds: new Set() };
+    if (!opts.exempt) {
+      const [exists]: { id: number }[] = await em.query('SELECT id FROM accounts WHERE id = ?', [accountId]);
+      if (!exists) throw new NotFoundException('Account', accountId);
     }
+    return (await this.contextsFor(em, [{ accountId, exempt: opts.exempt }])).get(accountId) as AccountTaxContext;
+  }
+
+  /**
+   * The contexts of many accounts in a fixed number of queries: the tax list once,
+   * every override in one query, every location in one, and the zones once, each
+   * tested against each point here.
+   */
+  async contextsFor(em: EntityManager, accounts: { accountId: number; exempt: boolean }[]): Promise<Map<number, AccountTaxContext>> {
+    const contexts = new Map<number, AccountTaxContext>();
+    for (const a of accounts.filter((x) => x.exempt)) {
+      contexts.set(a.accountId, {
+        accountId: a.accountId,
+        exempt: true,
+        taxes: new Map(),
+        overrides: new Map(),
+        zonesHit: [],
+        zoneTaxIds: new Set(),
+      });
+    }
+    const taxed = accounts.filter((a) => !a.exempt).map((a) => a.accountId);
+    if (!taxed.length) return contexts;
+    const taxes = await this.allTaxes(em);
+    const overrideRows: { account_id: number; tax_id: number; kind: TaxOverrideKind; rate_e4: number | null }[] = await em.query(
+      'SELECT account_id, tax_id, kind, rate_e4 FROM account_tax_overrides WHERE account_id IN (?)',
+      [taxed],
+    );
+    const locations: { id: number; lat: string | null; lng: string | null }[] = await em.query(
+      'SELECT id, service_latitude AS lat, service_longitude AS lng FROM accounts WHERE id IN (?)',
+      [taxed],
+    );
+    const located = locations.some((l) => servicePoint(l.lat, l.lng) !== null);
+    const zones = located ? await this.allZones(em) : [];
+    for (const location of locations) {
+      const accountId = Number(location.id);
+      const overrides = new Map(
+        overrideRows
+          .filter((r) => Number(r.account_id) === accountId)
+          .map((r) => [Number(r.tax_id), { kind: r.kind, rateE4: r.rate_e4 === null ? null : Number(r.rate_e4) }]),
+      );
+      const zonesHit = this.zonesAt(zones, decimalText(location.lat), decimalText(location.lng));
+      contexts.set(accountId, { accountId, exempt: false, taxes, overrides, zonesHit, zoneTaxIds: new Set(zonesHit.map((z) => z.taxId)) });
+    }
+    return contexts;
+  }
+
+  private async allTaxes(em: EntityManager): Promise<Map<number, TaxFacts>> {
     const taxRows: TaxRow[] = await em.query(
       `SELECT t.id, t.name, ty.name AS tax_type_name, t.rate_e4, t.active,
               EXISTS (SELECT 1 FROM tax_zones z WHERE z.tax_id = t.id) AS geographic
          FROM taxes t JOIN tax_types ty ON ty.id = t.tax_type_id`,
     );
-    const taxes = new Map(
+    return new Map(
       taxRows.map((r) => [
         Number(r.id),
         {
@@ -109,15 +166,46 @@ export class TaxService {
         },
       ]),
     );
-    const overrideRows: { tax_id: number; kind: TaxOverrideKind; rate_e4: number | null }[] = await em.query(
-      'SELECT tax_id, kind, rate_e4 FROM account_tax_overrides WHERE account_id = ?',
-      [accountId],
-    );
-    const overrides = new Map(
-      overrideRows.map((r) => [Number(r.tax_id), { kind: r.kind, rateE4: r.rate_e4 === null ? null : Number(r.rate_e4) }]),
-    );
-    const zonesHit = await this.zonesContaining(em, accountId);
-    return { accountId, exempt: false, taxes, overrides, zonesHit, zoneTaxIds: new Set(zonesHit.map((z) => z.taxId)) };
+  }
+
+  private async allZones(em: EntityManager): Promise<StoredZone[]> {
+    const rows: {
+      id: number;
+      name: string;
+      tax_id: number;
+      geometry: string | ZoneGeometry;
+      min_lat: string;
+      max_lat: string;
+      min_lng: string;
+      max_lng: string;
+    }[] = await em.query('SELECT id, name, tax_id, geometry, min_lat, max_lat, min_lng, max_lng FROM tax_zones ORDER BY id');
+    return rows.map((z) => ({
+      zoneId: Number(z.id),
+      zoneName: z.name,
+      taxId: Number(z.tax_id),
+      box: {
+        minY: decimalToMicro(String(z.min_lat)),
+        maxY: decimalToMicro(String(z.max_lat)),
+        minX: decimalToMicro(String(z.min_lng)),
+        maxX: decimalToMicro(String(z.max_lng)),
+      },
+      geometry: z.geometry,
+    }));
+  }
+
+  /** Zones containing a point: the stored box rules most out, the polygon decides. */
+  private zonesAt(zones: StoredZone[], latitude: string | null, longitude: string | null): ZoneHit[] {
+    const point = servicePoint(latitude, longitude);
+    if (!point) return [];
+    const hits: ZoneHit[] = [];
+    for (const zone of zones) {
+      const { box } = zone;
+      if (box.minX === null || box.maxX === null || box.minY === null || box.maxY === null) continue;
+      if (point.x < box.minX || point.x > box.maxX || point.y < box.minY || point.y > box.maxY) continue;
+      zone.shape ??= storedZoneShape(typeof zone.geometry === 'string' ? JSON.parse(zone.geometry) : zone.geometry);
+      if (shapeContains(zone.shape, point)) hits.push({ zoneId: zone.zoneId, zoneName: zone.zoneName, taxId: zone.taxId });
+    }
+    return hits;
   }
 
   /**
@@ -141,27 +229,15 @@ export class TaxService {
     return lines;
   }
 
-  /** Zones containing the account's service location: the box rules out most in SQL, the polygon decides. */
+  /** Zones containing the account's service location (none without coordinates). */
   async zonesContaining(em: EntityManager, accountId: number): Promise<ZoneHit[]> {
     const account = await em.findOne(Account, {
       select: { id: true, serviceLatitude: true, serviceLongitude: true },
       where: { id: accountId },
     });
     if (!account) throw new NotFoundException('Account', accountId);
-    const point = servicePoint(account.serviceLatitude, account.serviceLongitude);
-    if (!point) return [];
-    // CAST keeps the comparison DECIMAL against DECIMAL; a string against a DECIMAL column compares as a double.
-    const candidates: { id: number; name: string; tax_id: number; geometry: string | ZoneGeometry }[] = await em.query(
-      `SELECT z.id, z.name, z.tax_id, z.geometry
-         FROM tax_zones z
-        WHERE CAST(? AS DECIMAL(9,6)) BETWEEN z.min_lat AND z.max_lat
-          AND CAST(? AS DECIMAL(9,6)) BETWEEN z.min_lng AND z.max_lng
-        ORDER BY z.id`,
-      [account.serviceLatitude, account.serviceLongitude],
-    );
-    return candidates
-      .filter((z) => shapeContains(storedZoneShape(typeof z.geometry === 'string' ? JSON.parse(z.geometry) : z.geometry), point))
-      .map((z) => ({ zoneId: Number(z.id), zoneName: z.name, taxId: Number(z.tax_id) }));
+    if (!servicePoint(account.serviceLatitude, account.serviceLongitude)) return [];
+    return this.zonesAt(await this.allZones(em), account.serviceLatitude, account.serviceLongitude);
   }
 
   /** The geographic taxes an account falls in, with the zones that put it there, for the account's Taxes tab. */

@@ -1,5 +1,6 @@
 import { Accounts1795725000000 } from './1795725000000-accounts';
 import { Billing1795730700000 } from './1795730700000-billing';
+import { BillRunParking1795731200000 } from './1795731200000-bill-run-parking';
 import { BillRuns1795730900000 } from './1795730900000-bill-runs';
 import { BillingConfig1795730500000 } from './1795730500000-billing-config';
 import { Catalog1795730400000 } from './1795730400000-catalog';
@@ -17,4 +18,5 @@ export const migrations = [
   Billing1795730700000,
   Delinquency1795730800000,
   BillRuns1795730900000,
+  BillRunParking1795731200000,
 ];

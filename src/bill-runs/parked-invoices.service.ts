@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { FamilyLockService } from '../billing/family-lock.service';
+import { InvoiceBatchService } from '../billing/invoice-batch.service';
+import { LedgerPostings } from '../billing/ledger-postings';
+import { ConflictException, NotFoundException } from '../common/errors';
+import { requestContext } from '../common/request-context';
+import { transactionWithRetry } from '../database/transaction';
+
+export interface ParkedAccount {
+  id: number;
+  billRunId: number;
+  runDate: string;
+  accountId: number;
+  accountName: string;
+  rule: 'unexplained_charges' | 'negative_total' | 'spike';
+  reason: string;
+  total: number;
+  usualTotal: number | null;
+  status: 'parked' | 'released' | 'dismissed';
+  invoiceId: number | null;
+  resolvedBy: number | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
+}
+
+const PARKED_SQL = `SELECT p.id, p.bill_run_id, DATE_FORMAT(r.run_date, '%Y-%m-%d') AS run_date, p.account_id, a.name AS account_name,
+    p.rule, p.reason, p.total, p.usual_total, p.status, p.invoice_id, p.resolved_by, p.resolved_at, p.created_at
+  FROM bill_run_parked p JOIN bill_runs r ON r.id = p.bill_run_id JOIN accounts a ON a.id = p.account_id`;
+
+function toParked(r: Record<string, unknown>): ParkedAccount {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    id: Number(r.id),
+    billRunId: Number(r.bill_run_id),
+    runDate: r.run_date as string,
+    accountId: Number(r.account_id),
+    accountName: r.account_name as string,
+    rule: r.rule as ParkedAccount['rule'],
+    reason: r.reason as string,
+    total: Number(r.total),
+    usualTotal: num(r.usual_total),
+    status: r.status as ParkedAccount['status'],
+    invoiceId: num(r.invoice_id),
+    resolvedBy: num(r.resolved_by),
+    resolvedAt: (r.resolved_at as Date | null) ?? null,
+    createdAt: r.created_at as Date,
+  };
+}
+
+/**
+ * Accounts a bill run parked, and the two decisions a person makes about one:
+ * release (invoice it as computed, without the bounds) or dismiss (leave it
+ * uninvoiced for this date, say after fixing its services by hand).
+ */
+@Injectable()
+export class ParkedInvoicesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly locks: FamilyLockService,
+    private readonly invoicing: InvoiceBatchService,
+    private readonly postings: LedgerPostings,
+    private readonly audit: AuditService,
+  ) {}
+
+  async listForRun(billRunId: number): Promise<ParkedAccount[]> {
+    const rows: Record<string, unknown>[] = await this.db.query(`${PARKED_SQL} WHERE p.bill_run_id = ? ORDER BY p.account_id`, [billRunId]);
+    return rows.map(toParked);
+  }
+
+  async release(billRunId: number, accountId: number): Promise<ParkedAccount> {
+    return transactionWithRetry(this.db, async (em) => {
+      const parents = await this.locks.lockMany(em, [accountId]);
+      const parked = await this.requireParked(em, billRunId, accountId);
+      const outcome = await this.invoicing.invoiceFamilies(em, [accountId], parked.runDate, parents);
+      const invoiceId = outcome.invoices.get(accountId)?.invoiceId ?? null;
+      // Children billed while their parent was parked found no invoice to link to: link them now.
+      const linked: { affectedRows: number } = await em.query(
+        `UPDATE invoices c
+           JOIN accounts a ON a.id = c.account_id
+           JOIN invoices p ON p.account_id = a.parent_account_id AND p.generated_for = c.generated_for
+            SET c.parent_invoice_id = p.id
+          WHERE a.parent_account_id = ? AND c.generated_for = ? AND c.parent_invoice_id IS NULL AND c.is_void = 0`,
+        [accountId, parked.runDate],
+      );
+      if (linked.affectedRows) await this.postings.autoApply(em, accountId);
+      return this.resolve(em, parked, 'released', invoiceId);
+    });
+  }
+
+  async dismiss(billRunId: number, accountId: number): Promise<ParkedAccount> {
+    return transactionWithRetry(this.db, async (em) => {
+      await this.locks.lockMany(em, [accountId]);
+      const parked = await this.requireParked(em, billRunId, accountId);
+      return this.resolve(em, parked, 'dismissed', null);
+    });
+  }
+
+  private async requireParked(em: EntityManager, billRunId: number, accountId: number): Promise<ParkedAccount> {
+    const [row]: Record<string, unknown>[] = await em.query(`${PARKED_SQL} WHERE p.bill_run_id = ? AND p.account_id = ? FOR UPDATE`, [
+      billRunId,
+      accountId,
+    ]);
+    if (!row) throw new NotFoundException(`Parked account ${accountId} of bill run`, billRunId);
+    const parked = toParked(row);
+    if (parked.status !== 'parked') {
+      throw new ConflictException('parked_account_resolved', `Account ${accountId} was already ${parked.status} on this bill run`);
+    }
+    return parked;
+  }
+
+  private async resolve(
+    em: EntityManager,
+    parked: ParkedAccount,
+    status: 'released' | 'dismissed',
+    invoiceId: number | null,
+  ): Promise<ParkedAccount> {
+    const actor = requestContext.current()?.actor?.userId ?? null;
+    await em.query(
+      'UPDATE bill_run_parked SET status = ?, invoice_id = ?, resolved_by = ?, resolved_at = CURRENT_TIMESTAMP(3) WHERE id = ?',
+      [status, invoiceId, actor, parked.id],
+    );
+    await this.audit.recordAction(em, {
+      action: `bill_run.parked.${status === 'released' ? 'release' : 'dismiss'}`,
+      entityType: 'bill_run',
+      entityId: parked.billRunId,
+      accountId: parked.accountId,
+      before: { status: parked.status, rule: parked.rule, total: parked.total },
+      after: { status, invoiceId },
+    });
+    const [row]: Record<string, unknown>[] = await em.query(`${PARKED_SQL} WHERE p.id = ?`, [parked.id]);
+    return toParked(row);
+  }
+}
