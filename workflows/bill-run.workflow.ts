@@ -1,5 +1,6 @@
 import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { BillRunActivities } from '../src/bill-runs/bill-run.activities';
+import type { BillBatchResult, BillRunActivities } from '../src/bill-runs/bill-run.activities';
+import type { BillRunSlice } from '../src/bill-runs/due-accounts';
 import { BillRunProgress, billRunProgressQuery, workflowIds } from './shared';
 
 const { openBillRun, closeBillRun } = proxyActivities<BillRunActivities>({
@@ -7,16 +8,24 @@ const { openBillRun, closeBillRun } = proxyActivities<BillRunActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-// Batches heartbeat after every account; a worker that dies is noticed within the heartbeat timeout and the
-// batch runs again elsewhere, finding the invoices it already made.
+// Planning reads every due account id once; a slow database gets time, a dead worker is retried.
+const { planBillRun } = proxyActivities<BillRunActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+// A batch is one transaction of a few hundred accounts and heartbeats when done; a worker that dies is
+// noticed within the heartbeat timeout and the batch runs again elsewhere, finding the invoices it made.
 const { billAccountsBatch } = proxyActivities<BillRunActivities>({
   startToCloseTimeout: '15 minutes',
-  heartbeatTimeout: '30 seconds',
+  heartbeatTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
 /** Accounts per batch when the run's input does not say. */
 const DEFAULT_BATCH_SIZE = 500;
+/** Batches in flight at once: one can use the database while another computes. */
+const DEFAULT_CONCURRENCY = 2;
 /** Batches per workflow run before continuing as new, keeping each history to a few hundred events. */
 const BATCHES_PER_RUN = 100;
 
@@ -24,17 +33,20 @@ export interface BillRunInput {
   date: string;
   startedBy: number | null;
   batchSize?: number;
+  concurrency?: number;
   /** Parks an invoice above this percentage of the account's usual one; the instance's setting when absent. */
   spikePercent?: number | null;
   /** Carried across continue-as-new. */
-  resume?: { billRunId: number; afterAccountId: number; progress: BillRunProgress };
+  resume?: { billRunId: number; slices: BillRunSlice[]; tailAfter: number; progress: BillRunProgress };
 }
 
 /**
- * The bill run of one date: every account whose service period starts that day
- * is invoiced, a batch of accounts per activity, in account id order.
+ * The bill run of one date. It plans the accounts due that day into id slices of
+ * one batch each, invoices the slices a few at a time, then walks whatever became
+ * due past the last planned account while it ran.
  */
 export async function billRunWorkflow(input: BillRunInput): Promise<BillRunProgress> {
+  const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
   const progress: BillRunProgress = input.resume?.progress ?? {
     date: input.date,
     batches: 0,
@@ -43,9 +55,19 @@ export async function billRunWorkflow(input: BillRunInput): Promise<BillRunProgr
     invoicedTotal: 0,
     failures: 0,
     parked: 0,
+    plannedAccounts: 0,
     done: false,
   };
   setHandler(billRunProgressQuery, () => progress);
+  const record = (result: BillBatchResult) => {
+    if (result.accounts === 0) return;
+    progress.batches += 1;
+    progress.accounts += result.accounts;
+    progress.invoices += result.invoices;
+    progress.invoicedTotal += result.invoicedTotal;
+    progress.failures += result.failures;
+    progress.parked = (progress.parked ?? 0) + (result.parked ?? 0);
+  };
 
   const billRunId =
     input.resume?.billRunId ??
@@ -57,23 +79,47 @@ export async function billRunWorkflow(input: BillRunInput): Promise<BillRunProgr
         spikePercent: input.spikePercent ?? null,
       })
     ).billRunId;
-  let afterAccountId = input.resume?.afterAccountId ?? 0;
-  let finished = false;
-  for (let batch = 0; batch < BATCHES_PER_RUN && !finished; batch++) {
-    const result = await billAccountsBatch({ billRunId, date: input.date, afterAccountId, limit: input.batchSize ?? DEFAULT_BATCH_SIZE });
-    if (result.accounts > 0) {
-      progress.batches += 1;
-      progress.accounts += result.accounts;
-      progress.invoices += result.invoices;
-      progress.invoicedTotal += result.invoicedTotal;
-      progress.failures += result.failures;
-      progress.parked = (progress.parked ?? 0) + (result.parked ?? 0);
-      afterAccountId = result.lastAccountId;
-    }
-    finished = !result.more;
+  let slices = input.resume?.slices;
+  let tailAfter = input.resume?.tailAfter ?? 0;
+  if (!slices) {
+    const plan = await planBillRun({ billRunId, date: input.date, batchSize });
+    slices = plan.slices;
+    progress.plannedAccounts = plan.accounts;
+    tailAfter = slices.length ? slices[slices.length - 1].upToAccountId : 0;
   }
-  if (!finished) {
-    await continueAsNew<typeof billRunWorkflow>({ ...input, resume: { billRunId, afterAccountId, progress } });
+
+  const now = slices.slice(0, BATCHES_PER_RUN);
+  const later = slices.slice(BATCHES_PER_RUN);
+  let next = 0;
+  const lane = async () => {
+    while (next < now.length) {
+      const slice = now[next++];
+      let after = slice.afterAccountId;
+      for (;;) {
+        const result = await billAccountsBatch({
+          billRunId,
+          date: input.date,
+          afterAccountId: after,
+          upToAccountId: slice.upToAccountId,
+          limit: batchSize,
+        });
+        record(result);
+        if (!result.more) break;
+        after = result.lastAccountId;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(input.concurrency ?? DEFAULT_CONCURRENCY, now.length)) }, lane));
+  if (later.length) {
+    await continueAsNew<typeof billRunWorkflow>({ ...input, resume: { billRunId, slices: later, tailAfter, progress } });
+  }
+
+  // Accounts that became due past the plan while the run went on.
+  for (;;) {
+    const result = await billAccountsBatch({ billRunId, date: input.date, afterAccountId: tailAfter, limit: batchSize });
+    record(result);
+    if (!result.more) break;
+    tailAfter = result.lastAccountId;
   }
   await closeBillRun({ billRunId, status: 'completed' });
   progress.done = true;

@@ -34,6 +34,8 @@ export interface BillRunProgress {
   failures: number;
   /** Accounts not invoiced because their invoice broke a safety bound; absent in runs from before parking. */
   parked?: number;
+  /** Accounts due when the run planned its batches. */
+  plannedAccounts?: number;
   done: boolean;
 }
 

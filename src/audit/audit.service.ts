@@ -88,22 +88,29 @@ export class AuditService {
     if (!records.length) return;
     const context = requestContext.current();
     const now = this.clock.now();
-    const entries = records.map((record): Partial<ActionHistory> => {
+    // One multi-row INSERT written by hand: the ORM's insert costs far more per row than the row itself.
+    const rows = records.map((record) => {
       const actor = record.actor === undefined ? context?.actor : record.actor;
-      return {
-        actorUserId: actor?.userId ?? null,
-        actorEmail: actor?.email ?? null,
-        action: record.action,
-        entityType: record.entityType,
-        entityId: String(record.entityId),
-        accountId: record.accountId ?? null,
-        before: redactSecrets(record.before),
-        after: redactSecrets(record.after),
-        requestId: context?.requestId ?? null,
-        createdAt: now,
-      };
+      const before = redactSecrets(record.before);
+      const after = redactSecrets(record.after);
+      return [
+        actor?.userId ?? null,
+        actor?.email ?? null,
+        record.action,
+        record.entityType,
+        String(record.entityId),
+        record.accountId ?? null,
+        before === null ? null : JSON.stringify(before),
+        after === null ? null : JSON.stringify(after),
+        context?.requestId ?? null,
+        now,
+      ];
     });
-    await em.getRepository(ActionHistory).insert(entries as never);
+    await em.query(
+      `INSERT INTO action_history (actor_user_id, actor_email, action, entity_type, entity_id, account_id, before_state, after_state,
+         request_id, created_at) VALUES ?`,
+      [rows],
+    );
   }
 
   async recordView(entityType: string, entityId: string | number, viewer: Actor): Promise<void> {

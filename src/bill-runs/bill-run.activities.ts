@@ -7,7 +7,7 @@ import { BatchOutcome, InvoiceBatchService } from '../billing/invoice-batch.serv
 import type { SafetyBounds } from '../billing/invoice-bounds';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { transactionWithRetry } from '../database/transaction';
-import { DUE_ACCOUNTS_SQL } from './bill-runs.service';
+import { BillRunSlice, dueAccounts, slicesOf } from './due-accounts';
 
 const CONNECTION_ERRORS = new Set([
   'ECONNREFUSED',
@@ -29,6 +29,8 @@ export interface BillBatchInput {
   billRunId: number;
   date: string;
   afterAccountId: number;
+  /** The end of the batch's planned slice; batches of the run's tail have none. */
+  upToAccountId?: number | null;
   limit: number;
 }
 
@@ -77,9 +79,7 @@ export class BillRunActivities {
    * listed with its reason.
    */
   async billAccountsBatch(input: BillBatchInput): Promise<BillBatchResult> {
-    const day = Number(input.date.slice(8, 10));
-    const rows: { id: number }[] = await this.db.query(DUE_ACCOUNTS_SQL, [input.afterAccountId, day, input.date, input.date, input.limit]);
-    const ids = rows.map((r) => Number(r.id));
+    const ids = await dueAccounts(this.db.manager, input.date, input);
     const bounds = await this.boundsOf(input.billRunId);
     let failures = 0;
     let parked = 0;
@@ -135,6 +135,16 @@ export class BillRunActivities {
       parked,
       more: ids.length === input.limit,
     };
+  }
+
+  /**
+   * Cuts the accounts due on the date into slices of one batch each, so batches
+   * can run side by side, and records how many accounts the run expects.
+   */
+  async planBillRun(input: { billRunId: number; date: string; batchSize: number }): Promise<{ slices: BillRunSlice[]; accounts: number }> {
+    const ids = await dueAccounts(this.db.manager, input.date, { afterAccountId: 0 });
+    await this.db.query('UPDATE bill_runs SET planned_accounts = ? WHERE id = ?', [ids.length, input.billRunId]);
+    return { slices: slicesOf(ids, input.batchSize), accounts: ids.length };
   }
 
   async closeBillRun(input: { billRunId: number; status: 'completed' | 'failed' }): Promise<void> {

@@ -12,6 +12,7 @@ import { ListResult } from '../common/list-query';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { dueAccounts } from './due-accounts';
 import { ParkedAccount, ParkedInvoicesService } from './parked-invoices.service';
 
 export interface BillRunSummary {
@@ -24,29 +25,13 @@ export interface BillRunSummary {
   invoicedTotal: number;
   failures: number;
   parked: number;
+  /** Accounts due when the run planned its batches; null until it has. */
+  plannedAccounts: number | null;
   startedAt: Date;
   finishedAt: Date | null;
 }
 
-/**
- * Accounts whose service period starts on a date: the invoice day of their
- * effective settings (fixed mode) or their activation day (anniversary mode, from
- * the 28th on billed on the 28th), with something to bill.
- */
-export const DUE_ACCOUNTS_SQL = `SELECT a.id FROM accounts a
-   LEFT JOIN billing_settings sa ON sa.account_id = a.id
-   LEFT JOIN billing_settings st ON st.account_type_id = a.account_type_id
-   JOIN billing_settings ss ON ss.scope = 'system' AND ss.scope_id = 0
-  WHERE a.id > ?
-    AND (CASE COALESCE(sa.billing_mode, st.billing_mode, ss.billing_mode)
-           WHEN 'fixed' THEN COALESCE(sa.invoice_day, st.invoice_day, ss.invoice_day)
-           ELSE LEAST(DAY(COALESCE(a.activated_at, a.created_at)), 28) END) = ?
-    AND (EXISTS (SELECT 1 FROM account_services s WHERE s.account_id = a.id AND s.added_on < ? AND (s.removed_on IS NULL OR s.removed_on > ?))
-         OR EXISTS (SELECT 1 FROM transactions t WHERE t.account_id = a.id AND t.side = 'debit' AND t.kind IN ('debit','adjustment')
-                      AND t.invoice_id IS NULL AND t.corrected_by_transaction_id IS NULL))
-  ORDER BY a.id LIMIT ?`;
-
-const SUMMARY_SQL = `SELECT r.id, DATE_FORMAT(r.run_date, '%Y-%m-%d') AS run_date, r.workflow_id, r.status, r.started_at, r.finished_at,
+const SUMMARY_SQL = `SELECT r.id, DATE_FORMAT(r.run_date, '%Y-%m-%d') AS run_date, r.workflow_id, r.status, r.started_at, r.finished_at, r.planned_accounts,
     COALESCE(SUM(b.accounts), 0) AS accounts, COALESCE(SUM(b.invoices), 0) AS invoices,
     COALESCE(SUM(b.invoiced_total), 0) AS invoiced_total, COALESCE(SUM(b.failures), 0) AS failures,
     COALESCE(SUM(b.parked), 0) AS parked
@@ -63,6 +48,7 @@ function toSummary(r: Record<string, unknown>): BillRunSummary {
     invoicedTotal: Number(r.invoiced_total),
     failures: Number(r.failures),
     parked: Number(r.parked),
+    plannedAccounts: r.planned_accounts === null || r.planned_accounts === undefined ? null : Number(r.planned_accounts),
     startedAt: r.started_at as Date,
     finishedAt: (r.finished_at as Date | null) ?? null,
   };
@@ -113,8 +99,7 @@ export class BillRunsService {
       throw new BadInputException([{ field: 'date', rule: 'date', message: 'date must be a calendar date as YYYY-MM-DD' }]);
     let ids = accountIds;
     if (!ids) {
-      const rows: { id: number }[] = await this.db.query(DUE_ACCOUNTS_SQL, [0, Number(date.slice(8, 10)), date, date, 200]);
-      ids = rows.map((r) => Number(r.id));
+      ids = await dueAccounts(this.db.manager, date, { afterAccountId: 0, limit: 200 });
     } else {
       const found: { id: number }[] = await this.db.query('SELECT id FROM accounts WHERE id IN (?)', [ids]);
       const missing = ids.filter((id) => !found.some((f) => Number(f.id) === id));

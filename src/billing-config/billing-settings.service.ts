@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AccountLockService } from '../accounts/account-lock.service';
 import { AuditService } from '../audit/audit.service';
 import { BadInputException, FieldError, NotFoundException } from '../common/errors';
@@ -88,8 +88,8 @@ export class BillingSettingsService {
     const rows = await em.find(BillingSettingsRow, {
       where: [
         { scope: 'system', scopeId: 0 },
-        ...typeIds.map((scopeId) => ({ scope: 'account_type' as SettingScope, scopeId })),
-        ...accounts.map((a) => ({ scope: 'account' as SettingScope, scopeId: Number(a.id) })),
+        { scope: 'account_type', scopeId: In(typeIds) },
+        { scope: 'account', scopeId: In(accounts.map((a) => Number(a.id))) },
       ],
     });
     const byScope = new Map(rows.map((r) => [`${r.scope}:${r.scopeId}`, r]));

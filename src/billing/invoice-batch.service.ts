@@ -134,6 +134,8 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  */
 @Injectable()
 export class InvoiceBatchService {
+  private autoIncrementConsecutive: boolean | undefined;
+
   constructor(
     private readonly postings: LedgerPostings,
     private readonly recurring: RecurringCharges,
@@ -369,8 +371,10 @@ export class InvoiceBatchService {
     plans: Map<number, AccountPlan>,
     billingDate: string,
   ): Promise<Map<number, number>> {
+    const ids = new Map<number, number>();
+    const consecutive = await this.consecutiveIds(em);
     for (const part of chunks(accountIds)) {
-      const values = part.flatMap((accountId) => {
+      const rows = part.map((accountId) => {
         const plan = plans.get(accountId) as AccountPlan;
         const lines = [...plan.charges, ...plan.pending];
         return [
@@ -379,28 +383,30 @@ export class InvoiceBatchService {
           addDays(billingDate, plan.settings.dueDays),
           plan.period.start,
           lastDayOf(plan.period),
+          1,
           billingDate,
           plan.settings.invoiceMessage,
           lines.reduce((sum, l) => sum + l.amount + l.taxAmount, 0),
           lines.reduce((sum, l) => sum + l.taxAmount, 0),
         ];
       });
-      await em.query(
+      const res: { insertId: number; affectedRows: number } = await em.query(
         `INSERT INTO invoices (account_id, invoice_date, due_date, period_start, period_end, months, generated_for, message, total, tax_total)
-         VALUES ${part.map(() => '(?, ?, ?, ?, ?, 1, ?, ?, ?, ?)').join(', ')}`,
-        values,
+         VALUES ?`,
+        [rows],
       );
-    }
-    const ids = new Map<number, number>();
-    for (const part of chunks(accountIds)) {
-      const rows: { id: number; account_id: number }[] = await em.query(
-        'SELECT id, account_id FROM invoices WHERE account_id IN (?) AND generated_for = ?',
-        [part, billingDate],
-      );
-      for (const r of rows) ids.set(Number(r.account_id), Number(r.id));
+      if (consecutive && res.affectedRows === part.length) {
+        part.forEach((accountId, i) => ids.set(accountId, Number(res.insertId) + i));
+      } else {
+        const found: { id: number; account_id: number }[] = await em.query(
+          'SELECT id, account_id FROM invoices WHERE account_id IN (?) AND generated_for = ?',
+          [part, billingDate],
+        );
+        for (const r of found) ids.set(Number(r.account_id), Number(r.id));
+      }
       // The number is the id, zero-padded to seven digits as invoiceNumber() writes it.
       await em.query("UPDATE invoices SET number = CONCAT('INV-', LPAD(id, GREATEST(7, CHAR_LENGTH(id)), '0')) WHERE id IN (?)", [
-        rows.map((r) => r.id),
+        part.map((accountId) => ids.get(accountId)),
       ]);
     }
     return ids;
@@ -415,49 +421,68 @@ export class InvoiceBatchService {
     billingDate: string,
   ): Promise<Map<number, number[]>> {
     const charges = accountIds.flatMap((id) => (plans.get(id) as AccountPlan).charges);
-    const byId = new Map<number, number[]>();
+    const byAccount = new Map<number, number[]>();
+    const consecutive = await this.consecutiveIds(em);
     for (const part of chunks(charges)) {
-      await em.query(
+      const res: { insertId: number; affectedRows: number } = await em.query(
         `INSERT INTO transactions (account_id, kind, side, amount, tax_amount, transaction_date, description, service_id, account_service_id,
-           quantity, period_start, period_end, invoice_id)
-         VALUES ${part.map(() => "(?, 'debit', 'debit', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(', ')}`,
-        part.flatMap((c) => [
-          c.accountId,
-          c.amount,
-          c.taxAmount,
-          billingDate,
-          c.description.slice(0, 255),
-          c.serviceId,
-          c.accountServiceId,
-          c.quantity,
-          c.periodStart,
-          c.periodEnd,
-          invoiceIds.get(c.accountId),
-        ]),
+           quantity, period_start, period_end, invoice_id) VALUES ?`,
+        [
+          part.map((c) => [
+            c.accountId,
+            'debit',
+            'debit',
+            c.amount,
+            c.taxAmount,
+            billingDate,
+            c.description.slice(0, 255),
+            c.serviceId,
+            c.accountServiceId,
+            c.quantity,
+            c.periodStart,
+            c.periodEnd,
+            invoiceIds.get(c.accountId),
+          ]),
+        ],
       );
-      // Read the ids back by the unique key of a recurring charge rather than trusting auto-increment steps.
-      const rows: { id: number; account_id: number; account_service_id: number; service_id: number; period_start: string }[] =
-        await em.query(
-          `SELECT id, account_id, account_service_id, service_id, DATE_FORMAT(period_start, '%Y-%m-%d') AS period_start
-           FROM transactions WHERE invoice_id IN (?) AND kind = 'debit' AND account_service_id IN (?)`,
-          [[...new Set(part.map((c) => invoiceIds.get(c.accountId)))], [...new Set(part.map((c) => c.accountServiceId))]],
+      let idOf: (c: PlannedCharge, i: number) => number | undefined;
+      if (consecutive && res.affectedRows === part.length) {
+        idOf = (_c, i) => Number(res.insertId) + i;
+      } else {
+        // Read the ids back by the unique key of a recurring charge.
+        const rows: { id: number; account_service_id: number; service_id: number; period_start: string }[] = await em.query(
+          `SELECT id, account_service_id, service_id, DATE_FORMAT(period_start, '%Y-%m-%d') AS period_start
+             FROM transactions WHERE kind = 'debit' AND account_service_id IN (?) AND period_start IN (?)`,
+          [[...new Set(part.map((c) => c.accountServiceId))], [...new Set(part.map((c) => c.periodStart))]],
         );
-      const idOf = new Map(rows.map((r) => [`${r.account_service_id}:${r.service_id}:${r.period_start}`, Number(r.id)]));
-      const taxRows: unknown[][] = [];
-      for (const c of part) {
-        const id = idOf.get(`${c.accountServiceId}:${c.serviceId}:${c.periodStart}`);
-        if (id === undefined) throw new Error(`Charge for account service ${c.accountServiceId} was not found after insert`);
-        byId.set(c.accountId, [...(byId.get(c.accountId) ?? []), id]);
-        for (const tax of c.taxes) taxRows.push([id, tax.taxId, tax.taxName, tax.rateE4, tax.amount]);
+        const byKey = new Map(rows.map((r) => [`${r.account_service_id}:${r.service_id}:${r.period_start}`, Number(r.id)]));
+        idOf = (c) => byKey.get(`${c.accountServiceId}:${c.serviceId}:${c.periodStart}`);
       }
-      for (const taxPart of chunks(taxRows)) {
-        await em.query(
-          `INSERT INTO transaction_taxes (transaction_id, tax_id, tax_name, rate_e4, amount) VALUES ${taxPart.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-          taxPart.flat(),
-        );
+      const taxRows: unknown[][] = [];
+      part.forEach((c, i) => {
+        const id = idOf(c, i);
+        if (id === undefined) throw new Error(`Charge for account service ${c.accountServiceId} was not found after insert`);
+        byAccount.set(c.accountId, [...(byAccount.get(c.accountId) ?? []), id]);
+        for (const tax of c.taxes) taxRows.push([id, tax.taxId, tax.taxName, tax.rateE4, tax.amount]);
+      });
+      for (const taxPart of chunks(taxRows, 2 * CHUNK)) {
+        await em.query('INSERT INTO transaction_taxes (transaction_id, tax_id, tax_name, rate_e4, amount) VALUES ?', [taxPart]);
       }
     }
-    return byId;
+    return byAccount;
+  }
+
+  /**
+   * Whether a multi-row INSERT receives consecutive ids in the order of its rows:
+   * true unless InnoDB interleaves auto-increment values between sessions (mode 2),
+   * in which case ids are read back by their unique keys instead.
+   */
+  private async consecutiveIds(em: EntityManager): Promise<boolean> {
+    if (this.autoIncrementConsecutive === undefined) {
+      const [row]: { mode: number }[] = await em.query('SELECT @@innodb_autoinc_lock_mode AS mode');
+      this.autoIncrementConsecutive = Number(row.mode) !== 2;
+    }
+    return this.autoIncrementConsecutive;
   }
 
   /** Accounts among these holding a credit with money left: the only ones auto-apply can change. */

@@ -18,7 +18,8 @@ describe('bill run for a date', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ sut, client, close } = await isolatedTemporalApp());
+    // Two accounts per batch, so three due accounts make two slices run side by side.
+    ({ sut, client, close } = await isolatedTemporalApp({ BILL_RUN_BATCH_SIZE: '2' }));
     w = await new BillingWorld(sut).init();
   });
   afterAll(async () => {
@@ -39,7 +40,8 @@ describe('bill run for a date', () => {
     expect(first.body).toEqual({ workflowId: workflowIds.billRun('2026-04-05'), started: true });
     const handle = client.workflow.getHandle(first.body.workflowId);
     const result = await handle.result();
-    expect(result).toMatchObject({ accounts: 3, invoices: 3, invoicedTotal: 9000, failures: 0, done: true });
+    expect(result).toMatchObject({ accounts: 3, invoices: 3, invoicedTotal: 9000, failures: 0, parked: 0, plannedAccounts: 3, done: true });
+    expect(result.batches).toBe(2);
 
     const again = await w.post('/api/bill-runs', { date: '2026-04-05' }).expect(202);
     expect(again.body.started).toBe(false);
@@ -62,6 +64,8 @@ describe('bill run for a date', () => {
       invoices: 3,
       invoicedTotal: 9000,
       failures: 0,
+      parked: 0,
+      plannedAccounts: 3,
     });
     await w.expectBooksBalance([...dueOn5th, dueOn6th, idle]);
 

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import type { AppConfig } from '../../src/config/app-config';
 import { createIsolatedTestApp } from '../support/isolated-database';
 import type { TestApp } from '../support/test-app';
 import { startTestWorker } from '../support/test-worker';
@@ -8,8 +9,10 @@ import { startTestWorker } from '../support/test-worker';
  * Temporal client: bill runs bill every due account they find, so they must not
  * meet other suites' accounts.
  */
-export async function isolatedTemporalApp(): Promise<{ sut: TestApp; client: Client; close: () => Promise<void> }> {
-  const sut = await createIsolatedTestApp();
+export async function isolatedTemporalApp(
+  overrides: Partial<Record<keyof AppConfig, string>> = {},
+): Promise<{ sut: TestApp; client: Client; close: () => Promise<void> }> {
+  const sut = await createIsolatedTestApp(overrides);
   const { stop } = await startTestWorker(sut);
   const connection = await Connection.connect({ address: sut.config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: sut.config.TEMPORAL_NAMESPACE });

@@ -1,3 +1,4 @@
+import type { AppConfig } from '../../src/config/app-config';
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { runMigrations } from '../../src/database/migrate';
@@ -8,13 +9,17 @@ import { createTestApp, TestApp } from './test-app';
  * that change system-wide state other test files would feel, such as closing
  * an accounting period.
  */
-export async function createIsolatedTestApp(): Promise<TestApp> {
-  const base = new URL(process.env.DATABASE_URL as string);
+export async function createIsolatedTestApp(
+  overrides: Partial<Record<keyof AppConfig, string>> = {},
+  opts: { serverUrl?: string } = {},
+): Promise<TestApp> {
+  const base = new URL(opts.serverUrl ?? (process.env.DATABASE_URL as string));
+  if (opts.serverUrl) base.pathname = new URL(process.env.DATABASE_URL as string).pathname;
   const name = `${base.pathname.replace(/^\//, '')}_iso_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
   await runMigrations({ DATABASE_URL: url.toString() });
-  const sut = await createTestApp({ DATABASE_URL: url.toString() });
+  const sut = await createTestApp({ ...overrides, DATABASE_URL: url.toString() });
   return {
     ...sut,
     close: async () => {

@@ -4,7 +4,8 @@ const TABLE_OPTIONS = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_uni
 
 /**
  * Accounts a bill run parked instead of invoicing, because the invoice it computed
- * broke a safety bound, and what a person later decided about each.
+ * broke a safety bound, and what a person later decided about each; and what a
+ * run planned, so its progress can be shown as a share of the whole.
  */
 export class BillRunParking1795731200000 implements MigrationInterface {
   name = 'BillRunParking1795731200000';
@@ -30,11 +31,13 @@ export class BillRunParking1795731200000 implements MigrationInterface {
       CONSTRAINT fk_bill_run_parked_invoice FOREIGN KEY (invoice_id) REFERENCES invoices (id)
     ) ${TABLE_OPTIONS}`);
     await q.query('ALTER TABLE bill_run_batches ADD COLUMN parked INT UNSIGNED NOT NULL DEFAULT 0 AFTER failures');
-    await q.query('ALTER TABLE bill_runs ADD COLUMN spike_percent INT UNSIGNED NULL AFTER started_by');
+    await q.query(
+      'ALTER TABLE bill_runs ADD COLUMN spike_percent INT UNSIGNED NULL AFTER started_by, ADD COLUMN planned_accounts INT UNSIGNED NULL AFTER spike_percent',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE bill_runs DROP COLUMN spike_percent');
+    await q.query('ALTER TABLE bill_runs DROP COLUMN planned_accounts, DROP COLUMN spike_percent');
     await q.query('ALTER TABLE bill_run_batches DROP COLUMN parked');
     await q.query('DROP TABLE bill_run_parked');
   }
