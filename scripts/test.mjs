@@ -8,6 +8,7 @@ import { run, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
   fail,
   buildAdmin,
+  buildServer,
   ensureChromium,
   ensurePdftotext,
   ensureNodeModules,
@@ -62,6 +63,8 @@ if (!focused) {
   );
 }
 await buildAdmin();
+// Some tests run the compiled worker as a process of its own, to kill it.
+await buildServer();
 
 const temporalPort = await freePort();
 step(`Starting a private Temporal dev server on :${temporalPort}`);

@@ -18,7 +18,7 @@ const { planBillRun } = proxyActivities<BillRunActivities>({
 // noticed within the heartbeat timeout and the batch runs again elsewhere, finding the invoices it made.
 const { billAccountsBatch } = proxyActivities<BillRunActivities>({
   startToCloseTimeout: '15 minutes',
-  heartbeatTimeout: '1 minute',
+  heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 

@@ -5,6 +5,7 @@ import { DataSource, LessThan } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { DomainException } from '../common/errors';
+import { transactionWithRetry } from '../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { StaffUser } from '../users/staff-user.entity';
 import { PermissionResolver } from '../users/permission-resolver';
@@ -65,7 +66,8 @@ export class AuthService {
 
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000);
-    await this.db.transaction(async (em) => {
+    // Logins of many staff at once meet in the sessions index (the expired-session clean-up takes range locks).
+    await transactionWithRetry(this.db, async (em) => {
       await em.update(StaffUser, { id: user.id }, { failedLoginAttempts: 0, lockedUntil: null, lastLoginAt: now });
       await em.insert(StaffSession, { tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
       await em.delete(StaffSession, { userId: user.id, expiresAt: LessThan(now) });

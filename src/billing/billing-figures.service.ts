@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { BillingConfigService } from '../billing-config/billing-config.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TaxService } from '../taxes/tax.service';
-import { OPEN_CREDIT_CONDITION, PAYABLE_INVOICES_CONDITION } from './ledger-postings';
+import { OPEN_CREDIT_CONDITION, PAYABLE_INVOICES } from './ledger-postings';
 import { RecurringCharges } from './recurring-charges';
 
 export class BillingFiguresDto {
@@ -38,13 +38,13 @@ export class BillingFiguresService {
   async figures(em: EntityManager, accountId: number, today: string, opts: { nextRecurring?: boolean } = {}): Promise<BillingFiguresDto> {
     const [row]: Record<string, string>[] = await em.query(
       `SELECT
-         COALESCE((SELECT SUM(i.total - i.paid) FROM invoices i WHERE i.is_void = 0 AND ${PAYABLE_INVOICES_CONDITION}), 0) AS balance_due,
-         COALESCE((SELECT SUM(i.total - i.paid) FROM invoices i WHERE i.is_void = 0 AND i.due_date <= ? AND ${PAYABLE_INVOICES_CONDITION}), 0) AS due_now,
+         COALESCE((SELECT SUM(i.total - i.paid) FROM ${PAYABLE_INVOICES} i WHERE i.is_void = 0), 0) AS balance_due,
+         COALESCE((SELECT SUM(i.total - i.paid) FROM ${PAYABLE_INVOICES} i WHERE i.is_void = 0 AND i.due_date <= ?), 0) AS due_now,
          COALESCE((SELECT SUM(t.amount + t.tax_amount) FROM transactions t WHERE t.account_id = ? AND ${OPEN_CREDIT_CONDITION}), 0)
            - COALESCE((SELECT SUM(a.amount) FROM credit_applications a JOIN transactions t ON t.id = a.credit_transaction_id
                         WHERE t.account_id = ? AND ${OPEN_CREDIT_CONDITION} AND a.removed_at IS NULL), 0) AS available,
          COALESCE((SELECT SUM(t.amount + t.tax_amount) FROM transactions t WHERE t.account_id = ? AND ${UNINVOICED_CHARGE_CONDITION}), 0) AS uninvoiced`,
-      [accountId, accountId, today, accountId, accountId, accountId, accountId, accountId],
+      [accountId, accountId, accountId, accountId, today, accountId, accountId, accountId],
     );
     const balanceDue = Number(row.balance_due);
     const uninvoiced = Number(row.uninvoiced);

@@ -162,8 +162,20 @@ export class InvariantCheckerService {
       }
     }
 
+    const group = <T>(items: T[], key: (x: T) => number | null) => {
+      const map = new Map<number, T[]>();
+      for (const item of items) {
+        const k = key(item);
+        if (k === null) continue;
+        const list = map.get(k);
+        if (list) list.push(item);
+        else map.set(k, [item]);
+      }
+      return map;
+    };
+    const linesByInvoice = group(txns, (t) => t.invoice);
     for (const inv of invs) {
-      const lines = txns.filter((t) => t.invoice === inv.id);
+      const lines = linesByInvoice.get(inv.id) ?? [];
       const total = sum(lines, (t) => t.amount + t.tax);
       if (total !== inv.total) mismatch('invoice.total', `invoice ${inv.id}`, inv.account, total, inv.total);
       const tax = sum(lines, (t) => t.tax);
@@ -193,14 +205,19 @@ export class InvariantCheckerService {
     const familyOf = new Map<number, number>();
     for (const inv of invs) if (inv.parent !== null) familyOf.set(inv.account, payerOf(inv));
     const familyTotals = new Map<number, { ledger: number; figures: number }>();
+    const owedBy = group(
+      invs.filter((i) => !i.isVoid),
+      payerOf,
+    );
+    const txnsOf = group(txns, (t) => t.account);
     for (const accountId of accounts) {
-      const owed = invs.filter((i) => !i.isVoid && payerOf(i) === accountId);
+      const owed = owedBy.get(accountId) ?? [];
       const balanceDue = sum(owed, (i) => i.total - i.paid);
       const dueNow = sum(
         owed.filter((i) => i.dueDate <= today),
         (i) => i.total - i.paid,
       );
-      const mine = txns.filter((t) => t.account === accountId);
+      const mine = txnsOf.get(accountId) ?? [];
       const availableCredits = sum(
         mine.filter((t) => t.side === 'credit' && t.correctedBy === null && !t.offsets),
         available,

@@ -95,11 +95,14 @@ export function toTransactionRow(r: Record<string, unknown>): TransactionRow {
 export const OPEN_CREDIT_CONDITION = `t.side = 'credit' AND t.corrected_by_transaction_id IS NULL AND t.offsets_uninvoiced = 0`;
 
 /**
- * Invoices an account pays: its own invoices that are not linked to a parent's,
- * plus its children's invoices linked to its own.
+ * Invoices an account pays, as a derived table to select from (parameters: the
+ * account id twice): its own invoices that are not linked to a parent's, plus its
+ * children's invoices linked to its own. Two index lookups joined by UNION ALL; an
+ * OR across the two would scan every invoice.
  */
-export const PAYABLE_INVOICES_CONDITION = `((i.account_id = ? AND i.parent_invoice_id IS NULL)
-  OR i.parent_invoice_id IN (SELECT p.id FROM invoices p WHERE p.account_id = ?))`;
+export const PAYABLE_INVOICES = `(SELECT o.* FROM invoices o WHERE o.account_id = ? AND o.parent_invoice_id IS NULL
+  UNION ALL
+  SELECT c.* FROM invoices p JOIN invoices c ON c.parent_invoice_id = p.id WHERE p.account_id = ?)`;
 
 /**
  * The lowest layer of the ledger: writing transactions with their tax rows and
@@ -230,8 +233,8 @@ export class LedgerPostings {
   /** Open, unfrozen invoices an account pays, oldest first. */
   async payableInvoices(em: EntityManager, accountId: number): Promise<{ id: number; remaining: number }[]> {
     const rows: { id: number; remaining: number }[] = await em.query(
-      `SELECT i.id, i.total - i.paid AS remaining FROM invoices i
-        WHERE i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total AND ${PAYABLE_INVOICES_CONDITION}
+      `SELECT i.id, i.total - i.paid AS remaining FROM ${PAYABLE_INVOICES} i
+        WHERE i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total
         ORDER BY i.invoice_date, i.id`,
       [accountId, accountId],
     );

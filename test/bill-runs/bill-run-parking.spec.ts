@@ -35,27 +35,27 @@ describe('bill run safety bounds', () => {
   }
 
   it('parks a bill far above the usual one, invoices the rest, and a release invoices it as computed', async () => {
-    await w.today('2026-03-20');
+    await w.today('2025-03-20');
     const basic = await w.service(3000);
     const steady = await w.account({ invoiceDay: 5 });
     const jumping = await w.account({ invoiceDay: 5 });
-    for (const id of [steady, jumping]) await w.addService(id, basic, '2026-03-20', { prorate: false });
-    await w.today('2026-04-05');
-    const april = await runFor('2026-04-05');
+    for (const id of [steady, jumping]) await w.addService(id, basic, '2025-03-20', { prorate: false });
+    await w.today('2025-04-05');
+    const april = await runFor('2025-04-05');
     expect(april).toMatchObject({ invoices: 2, parked: 0, parkedList: [] });
 
     // A 1,000.00 plan added for the next period: 1,030.00 against a usual 30.00.
-    await w.today('2026-05-05');
-    await w.addService(jumping, await w.service(100_000), '2026-05-05', { prorate: false });
-    const may = await runFor('2026-05-05');
+    await w.today('2025-05-05');
+    await w.addService(jumping, await w.service(100_000), '2025-05-05', { prorate: false });
+    const may = await runFor('2025-05-05');
     expect(may).toMatchObject({ accounts: 2, invoices: 1, parked: 1, failures: 0 });
     expect(may.parkedList).toEqual([
       expect.objectContaining({ accountId: jumping, rule: 'spike', total: 103_000, usualTotal: 3000, status: 'parked', invoiceId: null }),
     ]);
-    expect(await invoicesOn(jumping, '2026-05-05')).toEqual([]);
+    expect(await invoicesOn(jumping, '2025-05-05')).toEqual([]);
     const [row] = await sut.db.query('SELECT COUNT(*) AS n FROM transactions WHERE account_id = ? AND transaction_date = ?', [
       jumping,
-      '2026-05-05',
+      '2025-05-05',
     ]);
     expect(Number(row.n)).toBe(0); // nothing written for the parked account, not even its charges
 
@@ -65,7 +65,7 @@ describe('bill run safety bounds', () => {
 
     const released = await w.post(`/api/bill-runs/${may.id}/parked/${jumping}/release`).expect(200);
     expect(released.body).toMatchObject({ status: 'released', accountId: jumping });
-    const [invoice] = await invoicesOn(jumping, '2026-05-05');
+    const [invoice] = await invoicesOn(jumping, '2025-05-05');
     expect(Number(invoice.total)).toBe(103_000);
     expect(released.body.invoiceId).toBe(Number(invoice.id));
     const twice = await w.post(`/api/bill-runs/${may.id}/parked/${jumping}/release`).expect(409);
@@ -78,32 +78,32 @@ describe('bill run safety bounds', () => {
   });
 
   it('parks a charge for days already charged, and a dismissal leaves the account uninvoiced', async () => {
-    await w.today('2026-06-10');
+    await w.today('2025-06-10');
     const basic = await w.service(3100);
     const account = await w.account({ invoiceDay: 12 });
-    await w.addService(account, basic, '2026-06-10', { prorate: false });
-    await w.today('2026-06-12');
-    expect(await runFor('2026-06-12')).toMatchObject({ invoices: 1, parked: 0 });
+    await w.addService(account, basic, '2025-06-10', { prorate: false });
+    await w.today('2025-06-12');
+    expect(await runFor('2025-06-12')).toMatchObject({ invoices: 1, parked: 0 });
 
-    // Damage as a faulty import might leave it: the service forgets it was charged through 2026-07-11.
+    // Damage as a faulty import might leave it: the service forgets it was charged through 2025-07-11.
     await sut.db.query('UPDATE account_services SET charged_through = NULL WHERE account_id = ?', [account]);
     await w.put(`/api/accounts/${account}/billing-config`, { invoiceDay: 20 }).expect(200);
-    await w.today('2026-06-20');
-    const run = await runFor('2026-06-20');
+    await w.today('2025-06-20');
+    const run = await runFor('2025-06-20');
     expect(run).toMatchObject({ invoices: 0, parked: 1 });
     expect(run.parkedList[0]).toMatchObject({ accountId: account, rule: 'unexplained_charges', total: 3100 });
     expect(run.parkedList[0].reason).toMatch(/already charged/);
 
     const dismissed = await w.post(`/api/bill-runs/${run.id}/parked/${account}/dismiss`).expect(200);
     expect(dismissed.body).toMatchObject({ status: 'dismissed', invoiceId: null });
-    expect(await invoicesOn(account, '2026-06-20')).toEqual([]);
+    expect(await invoicesOn(account, '2025-06-20')).toEqual([]);
     await w.expectBooksBalance([account]);
   });
 
   it('takes a run its own spike percentage, and refuses one that would park every ordinary bill', async () => {
-    const res = await w.post('/api/bill-runs', { date: '2026-07-05', spikePercent: 50 }).expect(400);
+    const res = await w.post('/api/bill-runs', { date: '2025-07-05', spikePercent: 50 }).expect(400);
     expect(res.body.details[0]).toMatchObject({ field: 'spikePercent' });
-    const [{ n }] = await sut.db.query("SELECT COUNT(*) AS n FROM bill_runs WHERE run_date = '2026-07-05'");
+    const [{ n }] = await sut.db.query("SELECT COUNT(*) AS n FROM bill_runs WHERE run_date = '2025-07-05'");
     expect(Number(n)).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import BillRunIcon from '@mui/icons-material/PlaylistPlay';
 import { BillRunList } from './BillRunList';
+import { BillRunShow } from './BillRunShow';
 
-export const billRuns = { list: BillRunList, icon: BillRunIcon, options: { label: 'Bill runs' } };
+export const billRuns = { list: BillRunList, show: BillRunShow, icon: BillRunIcon, options: { label: 'Bill runs' } };

@@ -1,0 +1,102 @@
+import type { ChildProcess } from 'node:child_process';
+import { Client, Connection } from '@temporalio/client';
+import { InvariantCheckerService } from '../../src/billing/invariant-checker.service';
+import { BillingPopulation, populateBillableAccounts } from '../../src/demo/billing-population';
+import { createIsolatedTestApp } from '../support/isolated-database';
+import { exited, startWorkerProcess, waitUntil } from '../support/processes';
+import type { TestApp } from '../support/test-app';
+
+const DATE = '2026-10-01';
+const ACCOUNTS = 10_000;
+
+/**
+ * The worker dies three times, killed outright in the middle of a 10,000-account
+ * bill run, and comes back each time: every account ends with exactly one invoice
+ * and the books balance.
+ */
+describe('bill run surviving a worker killed with SIGKILL', () => {
+  let sut: TestApp;
+  let connection: Connection;
+  let client: Client;
+  let population: BillingPopulation;
+  let worker: ChildProcess | null = null;
+
+  beforeAll(async () => {
+    // Small batches, so the run is many activities long and a kill lands inside one.
+    sut = await createIsolatedTestApp({ BILL_RUN_BATCH_SIZE: '80' });
+    population = await populateBillableAccounts(sut.db, { accounts: ACCOUNTS, billingDate: DATE });
+    connection = await Connection.connect({ address: sut.config.TEMPORAL_ADDRESS });
+    client = new Client({ connection, namespace: sut.config.TEMPORAL_NAMESPACE });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (worker) {
+      worker.kill('SIGKILL');
+      await exited(worker);
+    }
+    await connection?.close();
+    await sut?.close();
+  });
+
+  const workerEnv = () => ({
+    DATABASE_URL: sut.config.DATABASE_URL,
+    TEMPORAL_ADDRESS: sut.config.TEMPORAL_ADDRESS,
+    TEMPORAL_NAMESPACE: sut.config.TEMPORAL_NAMESPACE,
+    TEMPORAL_TASK_QUEUE: sut.config.TEMPORAL_TASK_QUEUE,
+    NODE_ENV: 'test',
+  });
+  const batchesDone = async () => Number((await sut.db.query('SELECT COUNT(*) AS n FROM bill_run_batches'))[0].n);
+
+  it('invoices every account exactly once with the books balanced', async () => {
+    const T0 = Date.now();
+    worker = await startWorkerProcess(workerEnv());
+    process.stderr.write(`T worker ${Date.now() - T0}\n`);
+    const admin = await sut.admin();
+    const started = await sut.http().post('/api/bill-runs').auth(admin.token, { type: 'bearer' }).send({ date: DATE }).expect(202);
+    const handle = client.workflow.getHandle(started.body.workflowId);
+
+    // 10,000 accounts in batches of 80 is 125 batches; kill early, in the middle and late.
+    for (const after of [8, 45, 90]) {
+      await waitUntil(`${after} batches`, async () => (await batchesDone()) >= after, 180_000);
+      worker.kill('SIGKILL');
+      await exited(worker);
+      worker = await startWorkerProcess(workerEnv());
+      process.stderr.write(`T kill ${after} ${Date.now() - T0}\n`);
+    }
+    const result = await handle.result();
+    expect(result).toMatchObject({ accounts: ACCOUNTS, invoices: ACCOUNTS, failures: 0, parked: 0, done: true });
+
+    const [counts] = await sut.db.query(
+      `SELECT
+         (SELECT COUNT(*) FROM accounts a WHERE a.id BETWEEN ? AND ?
+            AND (SELECT COUNT(*) FROM invoices i WHERE i.account_id = a.id AND i.generated_for = ?) <> 1) AS not_once,
+         (SELECT COUNT(*) FROM invoices WHERE generated_for = ?) AS invoices,
+         (SELECT COUNT(*) FROM transactions WHERE kind = 'debit' AND transaction_date = ?) AS charges,
+         (SELECT COUNT(*) FROM (SELECT account_service_id FROM transactions WHERE kind = 'debit' AND transaction_date = ?
+            GROUP BY account_service_id HAVING COUNT(*) > 1) x) AS charged_twice,
+         (SELECT COUNT(*) FROM invoices WHERE generated_for = ? AND parent_invoice_id IS NOT NULL) AS linked_children`,
+      [population.firstAccountId, population.lastAccountId, DATE, DATE, DATE, DATE, DATE],
+    );
+    expect({
+      notOnce: Number(counts.not_once),
+      invoices: Number(counts.invoices),
+      charges: Number(counts.charges),
+      chargedTwice: Number(counts.charged_twice),
+      linkedChildren: Number(counts.linked_children),
+    }).toEqual({ notOnce: 0, invoices: ACCOUNTS, charges: 3 * ACCOUNTS, chargedTwice: 0, linkedChildren: ACCOUNTS / 10 });
+
+    process.stderr.write(`T run done ${Date.now() - T0}\n`);
+    const books = await sut.app.get(InvariantCheckerService).check(DATE);
+    process.stderr.write(`T books done ${Date.now() - T0}\n`);
+    expect(books.mismatches).toEqual([]);
+    expect(books.accounts).toBe(ACCOUNTS);
+
+    // The kills interrupted work in flight: some batch had to be retried after its worker vanished.
+    let retried = 0;
+    for await (const run of client.workflow.list({ query: `WorkflowId = '${started.body.workflowId}'` })) {
+      const history = await client.workflow.getHandle(run.workflowId, run.runId).fetchHistory();
+      retried += (history.events ?? []).filter((e) => Number(e.activityTaskStartedEventAttributes?.attempt ?? 1) > 1).length;
+    }
+    expect(retried).toBeGreaterThanOrEqual(1);
+  }, 600_000);
+});
