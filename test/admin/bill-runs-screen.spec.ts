@@ -1,11 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
 import { formatMoney } from '../../src/common/money';
 import { BillingWorld } from '../billing/billing-world';
 import { launchBrowser } from '../support/browser';
 import { createTestApp, TestApp } from '../support/test-app';
 
-/** The Bill runs screen: a preview of chosen accounts from the browser, which writes nothing. */
+/**
+ * The Bill runs screen: a preview of chosen accounts from the browser, which writes
+ * nothing, and a run's page where a parked account is released after a confirmation.
+ */
 describe('bill runs screen in headless Chromium', () => {
   let sut: TestApp;
   let browser: Browser;
@@ -45,5 +49,38 @@ describe('bill runs screen in headless Chromium', () => {
     await expect(row.textContent()).resolves.toContain(formatMoney(4321));
     const [{ n }] = await sut.db.query('SELECT COUNT(*) AS n FROM invoices WHERE account_id = ?', [account]);
     expect(Number(n)).toBe(0);
+  });
+
+  it("opens a run's page and releases a parked account after confirming", async () => {
+    const w = await new BillingWorld(sut).init();
+    const account = await w.account();
+    await w.addService(account, await w.service(6789), '2026-08-01');
+    // The outcome of a finished run that parked this account (runs bill the whole shared database, so none is started here).
+    const run = await sut.db.query(
+      "INSERT INTO bill_runs (run_date, workflow_id, status, planned_accounts, finished_at) VALUES ('2026-09-15', ?, 'completed', 1, NOW(3))",
+      [`bill-run/screen-${randomUUID()}`],
+    );
+    const runId = Number(run.insertId);
+    await sut.db.query(
+      'INSERT INTO bill_run_batches (bill_run_id, after_account_id, last_account_id, accounts, invoices, invoiced_total, failures, parked) VALUES (?, 0, ?, 1, 0, 0, 0, 1)',
+      [runId, account],
+    );
+    await sut.db.query(
+      "INSERT INTO bill_run_parked (bill_run_id, account_id, rule, reason, total, usual_total) VALUES (?, ?, 'spike', 'far above the usual bill', 6789, 1000)",
+      [runId, account],
+    );
+
+    await page.goto(`${base}/admin/#/bill-runs/${runId}/show`);
+    const parked = page.getByRole('table', { name: 'Parked accounts' });
+    await parked.getByRole('row').nth(1).waitFor();
+    await expect(parked.textContent()).resolves.toContain(formatMoney(6789));
+    await parked.getByRole('button', { name: 'Release' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.textContent()).resolves.toContain(formatMoney(1000));
+    await dialog.getByRole('button', { name: 'Release and invoice' }).click();
+    await parked.getByText('released').waitFor();
+    const [invoice] = await sut.db.query("SELECT total FROM invoices WHERE account_id = ? AND generated_for = '2026-09-15'", [account]);
+    expect(Number(invoice.total)).toBe(6789);
+    await w.expectBooksBalance([account]);
   });
 });

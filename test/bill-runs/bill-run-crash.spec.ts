@@ -48,9 +48,7 @@ describe('bill run surviving a worker killed with SIGKILL', () => {
   const batchesDone = async () => Number((await sut.db.query('SELECT COUNT(*) AS n FROM bill_run_batches'))[0].n);
 
   it('invoices every account exactly once with the books balanced', async () => {
-    const T0 = Date.now();
     worker = await startWorkerProcess(workerEnv());
-    process.stderr.write(`T worker ${Date.now() - T0}\n`);
     const admin = await sut.admin();
     const started = await sut.http().post('/api/bill-runs').auth(admin.token, { type: 'bearer' }).send({ date: DATE }).expect(202);
     const handle = client.workflow.getHandle(started.body.workflowId);
@@ -61,7 +59,6 @@ describe('bill run surviving a worker killed with SIGKILL', () => {
       worker.kill('SIGKILL');
       await exited(worker);
       worker = await startWorkerProcess(workerEnv());
-      process.stderr.write(`T kill ${after} ${Date.now() - T0}\n`);
     }
     const result = await handle.result();
     expect(result).toMatchObject({ accounts: ACCOUNTS, invoices: ACCOUNTS, failures: 0, parked: 0, done: true });
@@ -85,9 +82,7 @@ describe('bill run surviving a worker killed with SIGKILL', () => {
       linkedChildren: Number(counts.linked_children),
     }).toEqual({ notOnce: 0, invoices: ACCOUNTS, charges: 3 * ACCOUNTS, chargedTwice: 0, linkedChildren: ACCOUNTS / 10 });
 
-    process.stderr.write(`T run done ${Date.now() - T0}\n`);
     const books = await sut.app.get(InvariantCheckerService).check(DATE);
-    process.stderr.write(`T books done ${Date.now() - T0}\n`);
     expect(books.mismatches).toEqual([]);
     expect(books.accounts).toBe(ACCOUNTS);
 
