@@ -20,11 +20,13 @@ import { ContactsModule } from './contacts/contacts.module';
 import { CustomFieldsModule } from './custom-fields/custom-fields.module';
 import { DatabaseModule } from './database/database.module';
 import { DelinquencyModule } from './delinquency/delinquency.module';
+import { DisconnectionModule } from './disconnection/disconnection.module';
 import { DocumentsModule } from './documents/documents.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotesModule } from './notes/notes.module';
+import { ScheduledEventsModule } from './scheduled-events/scheduled-events.module';
 import { TaxesModule } from './taxes/taxes.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
@@ -55,7 +57,9 @@ export function domainModules(config: AppConfig) {
     BillingModule,
     DocumentsModule,
     DelinquencyModule,
+    DisconnectionModule,
     BillRunsModule,
+    ScheduledEventsModule,
   ];
 }
 

@@ -1,3 +1,4 @@
 export { auditExportWorkflow } from './audit-export.workflow';
 export { billRunWorkflow } from './bill-run.workflow';
 export { dailyBillingWorkflow } from './daily-billing.workflow';
+export { scheduledEventWorkflow } from './scheduled-event.workflow';

@@ -9,6 +9,7 @@ export const workflowIds = {
   auditExport: (exportId: number) => `audit-export/${exportId}`,
   billRun: (date: string) => `bill-run/${date}`,
   dailyBilling: 'daily-billing',
+  scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
 };
 
 /** Custom search attributes registered on the Temporal server by the dev and test commands. */

@@ -107,7 +107,7 @@ export class BillRunsService {
         throw new BadInputException([{ field: 'accountIds', rule: 'exists', message: `no account ${missing.slice(0, 5).join(', ')}` }]);
       }
     }
-    return this.generation.preview(ids, date);
+    return this.generation.preview(ids, date, { bounds: { spikePercent: this.config.BILL_RUN_SPIKE_PERCENT } });
   }
 
   async list(offset: number, limit: number): Promise<ListResult<BillRunSummary>> {

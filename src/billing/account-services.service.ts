@@ -18,6 +18,7 @@ import {
   RemoveAccountServiceDto,
 } from './dto/account-service.dto';
 import { FamilyLockService } from './family-lock.service';
+import { chargesFor } from './invoice-batch.service';
 import { LedgerPostings } from './ledger-postings';
 import { LedgerService } from './ledger.service';
 import { ACCOUNT_SERVICE_COLUMNS, AccountServiceRow, RecurringCharges, toAccountServiceRow } from './recurring-charges';
@@ -78,51 +79,10 @@ export class AccountServicesService {
   }
 
   async add(dto: AddAccountServiceDto): Promise<AccountServiceResponseDto> {
-    if ((dto.serviceId === undefined) === (dto.packageId === undefined)) {
-      throw new BadInputException([{ field: 'serviceId', rule: 'oneOf', message: 'give either serviceId or packageId' }]);
-    }
-    if (dto.packageId !== undefined && dto.priceOverride !== undefined) {
-      throw new BadInputException([
-        { field: 'priceOverride', rule: 'servicesOnly', message: 'a package is priced by its services; override prices on services only' },
-      ]);
-    }
     if (dto.date !== undefined && !isBillingDate(dto.date)) {
       throw new BadInputException([{ field: 'date', rule: 'date', message: 'date is not a calendar date' }]);
     }
-    return transactionWithRetry(this.db, async (em) => {
-      await this.locks.lock(em, dto.accountId);
-      if (dto.serviceId !== undefined) {
-        const service = await this.catalog.requireService(em, dto.serviceId, 'serviceId');
-        if (!RECURRING_KINDS.includes(service.kind)) {
-          throw new BadInputException([
-            {
-              field: 'serviceId',
-              rule: 'recurring',
-              message: `${service.name} is a ${service.kind} service; post it as a one-time transaction instead`,
-            },
-          ]);
-        }
-        if (!service.active)
-          throw new BadInputException([{ field: 'serviceId', rule: 'active', message: `${service.name} is no longer offered` }]);
-      } else {
-        const pkg = await this.catalog.requirePackage(em, dto.packageId as number, 'packageId');
-        if (!pkg.active) throw new BadInputException([{ field: 'packageId', rule: 'active', message: `${pkg.name} is no longer offered` }]);
-      }
-      const date = dto.date ?? this.ledger.today();
-      await this.billingConfig.assertOpen(em, date, 'A service addition');
-      const settings = await this.billingConfig.effective(em, dto.accountId);
-      const row = await this.start(em, { ...dto, quantity: dto.quantity ?? 1 }, date, dto.prorate ?? settings.prorateServices, settings);
-      const after = await this.get(row.id, em);
-      await this.audit.recordAction(em, {
-        action: 'account_service.add',
-        entityType: 'account_service',
-        entityId: row.id,
-        accountId: dto.accountId,
-        before: null,
-        after: { ...after },
-      });
-      return after;
-    });
+    return transactionWithRetry(this.db, (em) => this.addLocked(em, dto));
   }
 
   /**
@@ -158,32 +118,7 @@ export class AccountServicesService {
     if (dto.date !== undefined && !isBillingDate(dto.date)) {
       throw new BadInputException([{ field: 'date', rule: 'date', message: 'date is not a calendar date' }]);
     }
-    return transactionWithRetry(this.db, async (em) => {
-      const head = await this.requireRow(em, id);
-      await this.locks.lock(em, head.accountId);
-      const row = await this.requireRow(em, id);
-      if (row.removedOn) throw new ConflictException('service_removed', `This service was already removed on ${row.removedOn}`);
-      const date = dto.date ?? this.ledger.today();
-      if (date < row.addedOn) {
-        throw new BadInputException([
-          { field: 'date', rule: 'afterAddition', message: `date cannot be before the service was added (${row.addedOn})` },
-        ]);
-      }
-      await this.billingConfig.assertOpen(em, date, 'A service removal');
-      const settings = await this.billingConfig.effective(em, row.accountId);
-      const before = await this.describe(em, row);
-      await this.end(em, row, date, dto.prorate ?? settings.prorateServices, settings);
-      const after = await this.get(id, em);
-      await this.audit.recordAction(em, {
-        action: 'account_service.remove',
-        entityType: 'account_service',
-        entityId: id,
-        accountId: row.accountId,
-        before: { ...before },
-        after: { ...after },
-      });
-      return after;
-    });
+    return transactionWithRetry(this.db, (em) => this.removeLocked(em, id, dto));
   }
 
   /** Puts a service on the account from `date`, settling the rest of the current period when billing in advance. */
@@ -357,5 +292,189 @@ export class AccountServicesService {
       removedOn: row.removedOn,
       chargedThrough: row.chargedThrough,
     };
+  }
+
+  /**
+   * Ends every service and package still on the account on `date`, each settled up
+   * to that day, for a disconnection. Days used but not yet charged (billing in
+   * arrears, or a period whose invoice was never made) are charged now, so the final
+   * invoice carries them instead of a bill run that will not come; days paid ahead
+   * come back as a credit when the configuration prorates removals. The caller holds
+   * the family lock, has checked the period is open and writes the audit entry.
+   * Returns each service as it was before it ended.
+   */
+  async endAllLocked(em: EntityManager, accountId: number, date: string): Promise<AccountServiceResponseDto[]> {
+    const settings = await this.billingConfig.effective(em, accountId);
+    const anchor = await anchorDay(em, accountId, settings);
+    const ended: AccountServiceResponseDto[] = [];
+    for (const active of await this.recurring.activeRows(em, accountId)) {
+      ended.push(await this.describe(em, active));
+      // A service booked to start later never runs: it ends on the day it would have started.
+      const on = active.addedOn > date ? active.addedOn : date;
+      const row = await this.chargeUsedDays(em, active, on, anchor, settings);
+      await this.end(em, row, on, settings.prorateServices, settings);
+    }
+    return ended;
+  }
+
+  /** Charges a service from the day after it was last charged up to `date`, one service period at a time, as a bill run would. */
+  private async chargeUsedDays(
+    em: EntityManager,
+    row: AccountServiceRow,
+    date: string,
+    anchor: number,
+    settings: BillingSettings,
+  ): Promise<AccountServiceRow> {
+    const from = row.chargedThrough !== null && row.chargedThrough > row.addedOn ? row.chargedThrough : row.addedOn;
+    if (from >= date) return row;
+    const ctx = await this.taxes.contextFor(em, row.accountId, { exempt: settings.taxExempt });
+    const lines = await this.recurring.linesFor(em, row);
+    const ending: AccountServiceRow = { ...row, removedOn: date, prorateOnRemove: settings.prorateServices };
+    for (let period = periodContaining(from, anchor); period.start < date; period = periodContaining(period.end, anchor)) {
+      const owed = chargesFor(ending, lines, period, settings, (amount, taxIds) => this.taxes.taxLines(ctx, amount, taxIds));
+      for (const charge of owed?.charges ?? []) {
+        await this.postings.insert(em, {
+          accountId: row.accountId,
+          kind: 'debit',
+          side: 'debit',
+          amount: charge.amount,
+          taxes: charge.taxes,
+          date,
+          description: charge.description,
+          serviceId: charge.serviceId,
+          accountServiceId: row.id,
+          quantity: charge.quantity,
+          periodStart: charge.periodStart,
+          periodEnd: charge.periodEnd,
+        });
+      }
+    }
+    await em.query('UPDATE account_services SET charged_through = ? WHERE id = ?', [date, row.id]);
+    return { ...row, chargedThrough: date };
+  }
+
+  /**
+   * add() inside the caller's transaction, for callers that must commit their own record
+   * together with the change (a scheduled event is marked done in the same commit as the
+   * service it added, so a retried activity can never add it twice).
+   */
+  async addLocked(em: EntityManager, dto: AddAccountServiceDto): Promise<AccountServiceResponseDto> {
+    if ((dto.serviceId === undefined) === (dto.packageId === undefined)) {
+      throw new BadInputException([{ field: 'serviceId', rule: 'oneOf', message: 'give either serviceId or packageId' }]);
+    }
+    if (dto.packageId !== undefined && dto.priceOverride !== undefined) {
+      throw new BadInputException([
+        { field: 'priceOverride', rule: 'servicesOnly', message: 'a package is priced by its services; override prices on services only' },
+      ]);
+    }
+    await this.locks.lock(em, dto.accountId);
+    if (dto.serviceId !== undefined) {
+      const service = await this.catalog.requireService(em, dto.serviceId, 'serviceId');
+      if (!RECURRING_KINDS.includes(service.kind)) {
+        throw new BadInputException([
+          {
+            field: 'serviceId',
+            rule: 'recurring',
+            message: `${service.name} is a ${service.kind} service; post it as a one-time transaction instead`,
+          },
+        ]);
+      }
+      if (!service.active)
+        throw new BadInputException([{ field: 'serviceId', rule: 'active', message: `${service.name} is no longer offered` }]);
+    } else {
+      const pkg = await this.catalog.requirePackage(em, dto.packageId as number, 'packageId');
+      if (!pkg.active) throw new BadInputException([{ field: 'packageId', rule: 'active', message: `${pkg.name} is no longer offered` }]);
+    }
+    const date = dto.date ?? this.ledger.today();
+    await this.billingConfig.assertOpen(em, date, 'A service addition');
+    const settings = await this.billingConfig.effective(em, dto.accountId);
+    const row = await this.start(em, { ...dto, quantity: dto.quantity ?? 1 }, date, dto.prorate ?? settings.prorateServices, settings);
+    const after = await this.get(row.id, em);
+    await this.audit.recordAction(em, {
+      action: 'account_service.add',
+      entityType: 'account_service',
+      entityId: row.id,
+      accountId: dto.accountId,
+      before: null,
+      after: { ...after },
+    });
+    return after;
+  }
+
+  /** remove() inside the caller's transaction; see addLocked. */
+  async removeLocked(em: EntityManager, id: number, dto: RemoveAccountServiceDto): Promise<AccountServiceResponseDto> {
+    const head = await this.requireRow(em, id);
+    await this.locks.lock(em, head.accountId);
+    const row = await this.requireRow(em, id);
+    if (row.removedOn) throw new ConflictException('service_removed', `This service was already removed on ${row.removedOn}`);
+    const date = dto.date ?? this.ledger.today();
+    if (date < row.addedOn) {
+      throw new BadInputException([
+        { field: 'date', rule: 'afterAddition', message: `date cannot be before the service was added (${row.addedOn})` },
+      ]);
+    }
+    await this.billingConfig.assertOpen(em, date, 'A service removal');
+    const settings = await this.billingConfig.effective(em, row.accountId);
+    const before = await this.describe(em, row);
+    await this.end(em, row, date, dto.prorate ?? settings.prorateServices, settings);
+    const after = await this.get(id, em);
+    await this.audit.recordAction(em, {
+      action: 'account_service.remove',
+      entityType: 'account_service',
+      entityId: id,
+      accountId: row.accountId,
+      before: { ...before },
+      after: { ...after },
+    });
+    return after;
+  }
+
+  /**
+   * A new unit price (or none: back to the catalogue's) from `date`, inside the caller's
+   * transaction. Like a quantity change, the old line ends and a new one starts that day;
+   * both are prorated when the configuration prorates services. Returns the new line.
+   */
+  async changePriceOverrideLocked(
+    em: EntityManager,
+    id: number,
+    change: { priceOverride: number | null; prorate?: boolean; date?: string },
+  ): Promise<AccountServiceResponseDto> {
+    const head = await this.requireRow(em, id);
+    await this.locks.lock(em, head.accountId);
+    const row = await this.requireRow(em, id);
+    if (row.removedOn) throw new ConflictException('service_removed', `This service was removed on ${row.removedOn}`);
+    if (row.serviceId === null) {
+      throw new BadInputException([
+        { field: 'priceOverride', rule: 'servicesOnly', message: 'a package is priced by its services; override prices on services only' },
+      ]);
+    }
+    if (row.priceOverride === change.priceOverride) {
+      throw new ConflictException(
+        'price_unchanged',
+        change.priceOverride === null ? 'This service has no price override to clear' : 'This service already has that price override',
+      );
+    }
+    const date = change.date ?? this.ledger.today();
+    if (date < row.addedOn) {
+      throw new BadInputException([
+        { field: 'date', rule: 'afterAddition', message: `date cannot be before the service was added (${row.addedOn})` },
+      ]);
+    }
+    await this.billingConfig.assertOpen(em, date, 'A price change');
+    const settings = await this.billingConfig.effective(em, row.accountId);
+    const prorate = change.prorate ?? settings.prorateServices;
+    const before = await this.describe(em, row);
+    await this.end(em, row, date, prorate, settings);
+    const next = await this.start(em, { ...row, priceOverride: change.priceOverride }, date, prorate, settings);
+    const after = await this.get(next.id, em);
+    await this.audit.recordAction(em, {
+      action: 'account_service.change_price',
+      entityType: 'account_service',
+      entityId: next.id,
+      accountId: row.accountId,
+      before: { ...before },
+      after: { ...after, replaces: row.id },
+    });
+    return after;
   }
 }

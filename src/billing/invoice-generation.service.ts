@@ -6,6 +6,7 @@ import { transactionWithRetry } from '../database/transaction';
 import { isBillingDate, Period } from './billing-calendar';
 import { FamilyLockService } from './family-lock.service';
 import { GeneratedInvoice, InvoiceBatchService, invoicePeriod } from './invoice-batch.service';
+import type { ParkingRule, SafetyBounds } from './invoice-bounds';
 
 export type { GeneratedInvoice };
 
@@ -13,6 +14,8 @@ export interface InvoicePreview {
   accountId: number;
   /** The invoice for this date exists already; the lines shown are the ones it has. */
   alreadyInvoiced: boolean;
+  /** A bill run would park this account rather than invoice it, and why. */
+  parked: { rule: ParkingRule; reason: string; usualTotal: number | null } | null;
   total: number;
   taxTotal: number;
   lines: { description: string; amount: number; taxAmount: number }[];
@@ -47,7 +50,7 @@ export class InvoiceGenerationService {
    * What generating would create for these accounts on this date, without keeping
    * any of it: the same code runs inside a transaction that is always rolled back.
    */
-  async preview(accountIds: number[], billingDate: string): Promise<InvoicePreview[]> {
+  async preview(accountIds: number[], billingDate: string, opts: { bounds?: SafetyBounds } = {}): Promise<InvoicePreview[]> {
     if (!isBillingDate(billingDate)) {
       throw new BadInputException([{ field: 'billingDate', rule: 'date', message: 'billingDate must be a date as YYYY-MM-DD' }]);
     }
@@ -63,6 +66,9 @@ export class InvoiceGenerationService {
           accountId,
           billingDate,
         ]);
+        // A run would park the account instead of invoicing it; the lines shown are what it would have invoiced.
+        const checked = opts.bounds ? await this.batch.invoiceLocked(em, [accountId], billingDate, { bounds: opts.bounds }) : null;
+        const parked = checked?.parked.find((p) => p.accountId === accountId) ?? null;
         const result = await this.generateLocked(em, accountId, billingDate, false);
         const lines: { description: string; amount: number; tax_amount: number }[] =
           result.invoiceId === null
@@ -73,6 +79,7 @@ export class InvoiceGenerationService {
         previews.push({
           accountId,
           alreadyInvoiced: Boolean(existing),
+          parked: parked && { rule: parked.rule, reason: parked.reason, usualTotal: parked.usualTotal },
           total: lines.reduce((sum, l) => sum + Number(l.amount) + Number(l.tax_amount), 0),
           taxTotal: lines.reduce((sum, l) => sum + Number(l.tax_amount), 0),
           lines: lines.map((l) => ({ description: l.description, amount: Number(l.amount), taxAmount: Number(l.tax_amount) })),

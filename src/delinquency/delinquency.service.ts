@@ -211,7 +211,12 @@ export class DelinquencyService implements CreditAppliedHook {
     if (target === null) return false;
     const due = invoices.some((i) => i.delinquent && date > addCalendarDays(i.dueDate, settings.graceDays + settings.statusSwitchDays));
     if (!due) return false;
-    const [account]: { account_status_id: number }[] = await em.query('SELECT account_status_id FROM accounts WHERE id = ?', [accountId]);
+    const [account]: { account_status_id: number; disconnected_at: Date | null }[] = await em.query(
+      'SELECT account_status_id, disconnected_at FROM accounts WHERE id = ?',
+      [accountId],
+    );
+    // A disconnected account keeps its disconnect status: what it still owes is collected, not cut off again.
+    if (account.disconnected_at !== null) return false;
     const current = Number(account.account_status_id);
     if (current === target) return false;
     // A row left from an earlier switch keeps the status from before the first one.

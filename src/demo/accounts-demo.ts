@@ -148,6 +148,8 @@ export async function generateDemoAccounts(db: DataSource, size: number, seed = 
     `INSERT IGNORE INTO account_statuses (name, counts_as_active, is_delinquency, color) VALUES
        ('Active', 1, 0, '#2e7d32'), ('Pending', 0, 0, '#f9a825'), ('Delinquent', 1, 1, '#c62828'), ('Disconnected', 0, 0, '#607d8b')`,
   );
+  // The default status of a disconnection, unless the instance already chose another (one flagged status at most: IGNORE keeps theirs).
+  await db.query("UPDATE IGNORE account_statuses SET is_disconnect = 1 WHERE name = 'Disconnected'");
   await db.query(
     "INSERT IGNORE INTO account_groups (name, description) VALUES ('Fiber', 'FTTH customers'), ('Fixed wireless', 'Tower customers'), ('Seniors discount', '')",
   );

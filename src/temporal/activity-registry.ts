@@ -3,9 +3,16 @@ import { AuditActivities } from '../audit/audit.activities';
 import { BillRunActivities } from '../bill-runs/bill-run.activities';
 import { BillingConfigActivities } from '../billing-config/billing-config.activities';
 import { DelinquencyActivities } from '../delinquency/delinquency.activities';
+import { ScheduledEventActivities } from '../scheduled-events/scheduled-events.activities';
 
 /** Injectables whose public methods are Temporal activities. Each domain adds its class here. */
-export const ACTIVITY_PROVIDERS: Type<object>[] = [AuditActivities, BillingConfigActivities, BillRunActivities, DelinquencyActivities];
+export const ACTIVITY_PROVIDERS: Type<object>[] = [
+  AuditActivities,
+  BillingConfigActivities,
+  BillRunActivities,
+  DelinquencyActivities,
+  ScheduledEventActivities,
+];
 
 /** Resolves each provider from Nest and binds its methods, so activities keep their dependencies. */
 export function collectActivities(app: INestApplicationContext): Record<string, (...args: unknown[]) => Promise<unknown>> {

@@ -37,6 +37,7 @@ describe('bill run through a database outage', () => {
   afterAll(async () => {
     await stopWorker?.();
     await connection?.close();
+    // Should the test have stopped midway with the server down, bring it back so the app can close its pool.
     await mariadb?.start().catch(() => undefined);
     await sut?.close();
     await mariadb?.destroy();

@@ -109,6 +109,18 @@ describe('delinquency', () => {
     expect(await w.run('2026-04-03', [accountId])).toMatchObject({ accountsSwitched: 0 });
   });
 
+  it('leaves a disconnected account in its disconnect status while still marking what it owes', async () => {
+    const delinquentStatusId = await w.status(true);
+    const { accountId } = await overdue(10000, { delinquentStatusId });
+    const gone = await sut.db.query('INSERT INTO account_statuses (name, counts_as_active, is_delinquency) VALUES (?, 0, 0)', [
+      `Gone ${accountId}`,
+    ]);
+    await w.post(`/api/accounts/${accountId}/disconnect`, { statusId: Number(gone.insertId) }).expect(201);
+
+    expect(await w.run('2026-04-02', [accountId])).toMatchObject({ invoicesMarked: 1, accountsSwitched: 0 });
+    expect(await w.statusOf(accountId)).toBe(Number(gone.insertId));
+  });
+
   it('skips the account on a weekday it does not allow', async () => {
     const lateFeeServiceId = await w.lateFeeService();
     const delinquentStatusId = await w.status(true);

@@ -29,6 +29,8 @@ export class PrivateMariaDb {
       '--skip-test-db',
     ]);
     const db = new PrivateMariaDb(dir, await freePort());
+    // A jest worker that is torn down hard must not leave a server behind.
+    process.once('exit', () => db.server?.kill('SIGKILL'));
     await db.start();
     return db;
   }
@@ -39,6 +41,7 @@ export class PrivateMariaDb {
   }
 
   async start(): Promise<void> {
+    if (this.server && this.server.exitCode === null && this.server.signalCode === null) return;
     this.server = spawn(
       '/usr/sbin/mariadbd',
       [

@@ -9,6 +9,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { apiPath, sendJson } from '../billing/api/request';
@@ -19,6 +20,7 @@ import { useInstanceCurrency } from '../billing/common/useInstanceCurrency';
 interface InvoicePreview {
   accountId: number;
   alreadyInvoiced: boolean;
+  parked: { rule: string; reason: string; usualTotal: number | null } | null;
   total: number;
   taxTotal: number;
   lines: { description: string; amount: number; taxAmount: number }[];
@@ -82,6 +84,11 @@ export const PreviewBillRunButton = () => {
                     <TableCell>
                       {row.accountId}
                       {row.alreadyInvoiced ? ' (already invoiced)' : ''}
+                      {row.parked ? (
+                        <Typography variant="caption" color="warning.main" display="block" title={row.parked.reason}>
+                          would be parked: {row.parked.reason}
+                        </Typography>
+                      ) : null}
                     </TableCell>
                     <TableCell>{row.lines.map((line) => line.description).join('; ') || 'nothing to invoice'}</TableCell>
                     <TableCell align="right">

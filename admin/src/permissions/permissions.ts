@@ -9,6 +9,7 @@ export const Permissions = {
   AccountsRead: 'accounts.read',
   AccountsManage: 'accounts.manage',
   AccountsConfigure: 'accounts.configure',
+  AccountsDisconnect: 'accounts.disconnect',
   BillingRead: 'billing.read',
   BillingManage: 'billing.manage',
   BillingVoid: 'billing.void',

@@ -5,7 +5,9 @@ import { BillRuns1795730900000 } from './1795730900000-bill-runs';
 import { BillingConfig1795730500000 } from './1795730500000-billing-config';
 import { Catalog1795730400000 } from './1795730400000-catalog';
 import { Delinquency1795730800000 } from './1795730800000-delinquency';
+import { Disconnections1795731000000 } from './1795731000000-disconnections';
 import { Platform1795718700000 } from './1795718700000-platform';
+import { ScheduledEvents1795731100000 } from './1795731100000-scheduled-events';
 import { Taxes1795730300000 } from './1795730300000-taxes';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
@@ -18,5 +20,7 @@ export const migrations = [
   Billing1795730700000,
   Delinquency1795730800000,
   BillRuns1795730900000,
+  Disconnections1795731000000,
+  ScheduledEvents1795731100000,
   BillRunParking1795731200000,
 ];

@@ -16,6 +16,7 @@ import { Permissions, useHasPermission } from '../../permissions';
 import { errorMessage } from '../submissionErrors';
 import { useAccountContacts } from '../useAccountContacts';
 import { ChildAccountsDrawer } from './ChildAccountsDrawer';
+import { DisconnectAction } from './DisconnectDialog';
 import { useAccountHeader } from './useAccountHeader';
 
 const Item = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -69,6 +70,7 @@ export const AccountHeaderPanel = ({ accountId }: { accountId: string }) => {
               Edit
             </Button>
           ) : null}
+          <DisconnectAction accountId={accountId} accountName={header.name} />
         </Stack>
         <Box
           sx={{

@@ -5,12 +5,14 @@ import type { AccountTabProps } from '../accountTabs';
 import { CustomFieldsCard } from './CustomFieldsCard';
 import { DataServicesCard } from './DataServicesCard';
 import { DetailsCard } from './DetailsCard';
+import { DisconnectionLogCard } from './DisconnectionLogCard';
 import { DueNowCard } from './DueNowCard';
 import { FilesCard } from './FilesCard';
 import { LocationCard } from './LocationCard';
 import { NotesCard } from './NotesCard';
 import { PrimaryContactCard } from './PrimaryContactCard';
 import { RecentLogsCard } from './RecentLogsCard';
+import { ScheduledEventsCard } from './ScheduledEventsCard';
 import { TasksCard } from './TasksCard';
 
 /** The default tab: the account at a glance, in two columns on wide screens. */
@@ -24,6 +26,7 @@ export const OverviewTab = ({ account }: AccountTabProps) => {
           {canReadBilling ? <DueNowCard accountId={account.id} /> : null}
           <DetailsCard account={account} />
           {canReadBilling ? <DataServicesCard accountId={account.id} /> : null}
+          {canReadBilling ? <ScheduledEventsCard accountId={account.id} /> : null}
           <NotesCard accountId={account.id} />
           <TasksCard accountId={account.id} />
           <FilesCard accountId={account.id} />
@@ -34,6 +37,7 @@ export const OverviewTab = ({ account }: AccountTabProps) => {
           <PrimaryContactCard accountId={account.id} />
           <LocationCard account={account} />
           <CustomFieldsCard accountId={account.id} />
+          <DisconnectionLogCard accountId={account.id} />
           {canReadLogs ? <RecentLogsCard accountId={account.id} /> : null}
         </Stack>
       </Grid>

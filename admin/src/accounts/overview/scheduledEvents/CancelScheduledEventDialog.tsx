@@ -1,0 +1,35 @@
+import DialogContentText from '@mui/material/DialogContentText';
+import { ActionDialog } from '../../../billing/common/ActionDialog';
+import { formatDateTime } from '../../formatting';
+import { cancelScheduledEvent, type ScheduledEvent } from './scheduledEventsApi';
+
+/** Asks before cancelling a scheduled event; a cancelled event never acts and cannot be brought back. */
+export const CancelScheduledEventDialog = ({
+  event,
+  onClose,
+  onCancelled,
+}: {
+  event: ScheduledEvent;
+  onClose: () => void;
+  onCancelled: () => Promise<unknown>;
+}) => {
+  const confirm = async () => {
+    await cancelScheduledEvent(event.id);
+    await onCancelled();
+    return `${event.summary}: cancelled`;
+  };
+  return (
+    <ActionDialog
+      title="Cancel this scheduled event?"
+      confirmLabel="Cancel event"
+      confirmColor="error"
+      onConfirm={confirm}
+      onClose={onClose}
+    >
+      <DialogContentText>
+        {event.summary}, due {formatDateTime(event.runAt)}, will not happen. A cancelled event cannot be scheduled again; create a new one
+        instead.
+      </DialogContentText>
+    </ActionDialog>
+  );
+};

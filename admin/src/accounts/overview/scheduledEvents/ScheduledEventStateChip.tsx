@@ -1,0 +1,15 @@
+import Chip from '@mui/material/Chip';
+import type { ScheduledEventState } from './scheduledEventsApi';
+import { STATE_LABELS } from './scheduledEventKinds';
+
+const COLORS: Record<ScheduledEventState, 'info' | 'success' | 'default' | 'error'> = {
+  scheduled: 'info',
+  done: 'success',
+  cancelled: 'default',
+  failed: 'error',
+};
+
+/** Where a scheduled event stands: waiting, done, cancelled or failed. */
+export const ScheduledEventStateChip = ({ state }: { state: ScheduledEventState }) => (
+  <Chip size="small" label={STATE_LABELS[state]} color={COLORS[state]} variant={state === 'cancelled' ? 'outlined' : 'filled'} />
+);

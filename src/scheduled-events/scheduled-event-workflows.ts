@@ -1,0 +1,82 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import { cancelUpdate, rescheduleUpdate, scheduledEventWorkflow } from '../../workflows/scheduled-event.workflow';
+import { searchAttributes, workflowIds } from '../../workflows/shared';
+import { ConflictException, DomainException } from '../common/errors';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import type { ScheduledEventResponseDto } from './dto/scheduled-event.dto';
+
+/**
+ * An edit waits for the workflow to take it, inside the database transaction that
+ * saves it; when no worker answers this soon the edit is rolled back rather than
+ * holding the account's lock.
+ */
+const ANSWER_WITHIN_MS = 10_000;
+
+function unavailable(err: unknown): DomainException {
+  return new DomainException(
+    'scheduler_unavailable',
+    `The scheduler did not answer, so nothing was changed; try again shortly (${err instanceof Error ? err.message : String(err)})`,
+    HttpStatus.SERVICE_UNAVAILABLE,
+  );
+}
+
+/** The refusal a workflow gives an edit once it has started carrying the event out. */
+function tooLate(err: WorkflowUpdateFailedError): ConflictException {
+  const reason = err.cause?.message ?? err.message;
+  return new ConflictException('event_in_progress', `${reason}; it can no longer be changed`);
+}
+
+/** Starts, reschedules and cancels the workflow of each scheduled event. */
+@Injectable()
+export class ScheduledEventWorkflows {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async start(event: ScheduledEventResponseDto): Promise<void> {
+    try {
+      await this.client.withDeadline(Date.now() + ANSWER_WITHIN_MS, () =>
+        this.client.workflow.start(scheduledEventWorkflow, {
+          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+          workflowId: workflowIds.scheduledEvent(event.id),
+          args: [{ eventId: event.id, accountId: event.accountId, runAt: event.runAt, revision: event.revision }],
+          typedSearchAttributes: [{ key: searchAttributes.accountId, value: event.accountId }],
+          memo: { account: event.accountId, kind: event.kind, summary: event.summary, runAt: event.runAt },
+        }),
+      );
+    } catch (err) {
+      throw unavailable(err);
+    }
+  }
+
+  /** Tells the workflow the event's new time and revision; starts one again if it is gone. */
+  async reschedule(event: ScheduledEventResponseDto): Promise<void> {
+    const handle = this.client.workflow.getHandle(workflowIds.scheduledEvent(event.id));
+    try {
+      await this.client.withDeadline(Date.now() + ANSWER_WITHIN_MS, () =>
+        handle.executeUpdate(rescheduleUpdate, { args: [{ runAt: event.runAt, revision: event.revision, summary: event.summary }] }),
+      );
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError) throw tooLate(err);
+      // Ended without acting (terminated by hand, say) while the row still waits: give it a workflow again.
+      if (err instanceof WorkflowNotFoundError) return this.start(event);
+      throw unavailable(err);
+    }
+  }
+
+  async cancel(event: ScheduledEventResponseDto): Promise<void> {
+    const handle = this.client.workflow.getHandle(workflowIds.scheduledEvent(event.id));
+    try {
+      await this.client.withDeadline(Date.now() + ANSWER_WITHIN_MS, () => handle.executeUpdate(cancelUpdate));
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError) throw tooLate(err);
+      // No workflow left to stop: the cancelled row is all that matters.
+      if (err instanceof WorkflowNotFoundError) return;
+      throw unavailable(err);
+    }
+  }
+}
