@@ -36,6 +36,18 @@ function peakRssMiB(pid) {
   }
 }
 
+/** Stops one of our children (its whole process group) and waits for it; the Temporal server stays up. */
+async function stop(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  await gone;
+}
+
 function dbUrl(name) {
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -53,6 +65,8 @@ async function runSize(n, temporalAddress) {
   const url = dbUrl(`backhaul_bench_billrun_${n}_${stamp}`);
   const baselineUrl = dbUrl(`backhaul_bench_billrun_base_${n}_${stamp}`);
   databases.push(url, baselineUrl);
+  let api;
+  let worker;
   try {
     step(`${n} subscribers: migrating and populating two databases (run and baseline)`);
     await bench.createDatabase(url);
@@ -74,9 +88,9 @@ async function runSize(n, temporalAddress) {
       PORT: String(port),
       LOG_LEVEL: 'warn',
     };
-    const api = start('api', 'node', [join(ROOT, 'dist/src/main.js')], { env });
+    api = start('api', 'node', [join(ROOT, 'dist/src/main.js')], { env });
     // The worker bundles the workflow code before it polls; the clock starts once it does.
-    const worker = start('worker', 'node', [join(ROOT, 'dist/src/worker.js')], { env: { ...env, LOG_LEVEL: 'info' }, quiet: true });
+    worker = start('worker', 'node', [join(ROOT, 'dist/src/worker.js')], { env: { ...env, LOG_LEVEL: 'info' }, quiet: true });
     let polling = false;
     worker.stdout.on('data', (chunk) => (polling ||= String(chunk).includes('Worker polling task queue')));
     worker.stderr.on('data', (chunk) => process.stderr.write(`[worker] ${chunk}`));
@@ -106,12 +120,12 @@ async function runSize(n, temporalAddress) {
     }
     const runMs = Number(process.hrtime.bigint() - started) / 1e6;
     const rss = { worker: peakRssMiB(worker.pid), api: peakRssMiB(api.pid) };
-    await stopAll();
+    await Promise.all([stop(api), stop(worker)]);
 
     const check = await bench.checkBillRun(url, BILLING_DATE, n <= BOOKS_UP_TO);
     return { n, population, baselineMs, runMs, rss, run, check };
   } finally {
-    await stopAll();
+    await Promise.all([stop(api), stop(worker)]);
     for (const u of [url, baselineUrl]) await bench.dropDatabase(u).catch(() => {});
   }
 }
