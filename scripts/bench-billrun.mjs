@@ -13,7 +13,8 @@ loadDotEnv();
 const require = createRequire(import.meta.url);
 const bench = require(join(ROOT, 'dist/bench/bill-run.bench.js'));
 
-const BILLING_DATE = process.env.BENCH_BILLRUN_DATE ?? '2026-12-01';
+// One date per size: a bill run's workflow id is its date, and every size shares one Temporal server.
+const billingDateFor = (index) => `${2027 + index}-01-01`;
 const SIZES = (process.env.BENCH_BILLRUN_SIZES ?? '10000,100000').split(',').map(Number);
 const BOOKS_UP_TO = Number(process.env.BENCH_BILLRUN_BOOKS_UP_TO ?? 10_000);
 const server = new URL(process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/backhaul');
@@ -60,7 +61,7 @@ async function json(res) {
   return body;
 }
 
-async function runSize(n, temporalAddress) {
+async function runSize(n, temporalAddress, billingDate) {
   const stamp = Date.now();
   const url = dbUrl(`backhaul_bench_billrun_${n}_${stamp}`);
   const baselineUrl = dbUrl(`backhaul_bench_billrun_base_${n}_${stamp}`);
@@ -71,12 +72,12 @@ async function runSize(n, temporalAddress) {
     step(`${n} subscribers: migrating and populating two databases (run and baseline)`);
     await bench.createDatabase(url);
     await bench.createDatabase(baselineUrl);
-    const population = await bench.populate(url, n, BILLING_DATE);
-    const basePopulation = await bench.populate(baselineUrl, n, BILLING_DATE);
+    const population = await bench.populate(url, n, billingDate);
+    const basePopulation = await bench.populate(baselineUrl, n, billingDate);
     const user = await bench.createBenchUser(url);
 
     step(`${n} subscribers: baseline (bare multi-row INSERTs of the same rows)`);
-    const baselineMs = await bench.baselineInserts(baselineUrl, basePopulation, BILLING_DATE);
+    const baselineMs = await bench.baselineInserts(baselineUrl, basePopulation, billingDate);
 
     const port = await freePort();
     const env = {
@@ -106,11 +107,12 @@ async function runSize(n, temporalAddress) {
     );
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
-    step(`${n} subscribers: bill run for ${BILLING_DATE} through Temporal`);
+    step(`${n} subscribers: bill run for ${billingDate} through Temporal`);
     const started = process.hrtime.bigint();
-    const { workflowId } = await json(
-      await fetch(`${base}/api/bill-runs`, { method: 'POST', headers, body: JSON.stringify({ date: BILLING_DATE }) }),
+    const { workflowId, started: runStarted } = await json(
+      await fetch(`${base}/api/bill-runs`, { method: 'POST', headers, body: JSON.stringify({ date: billingDate }) }),
     );
+    if (!runStarted) throw new Error(`A bill run for ${billingDate} already exists on this Temporal server; nothing was started`);
     let run;
     for (;;) {
       const list = await json(await fetch(`${base}/api/bill-runs`, { headers }));
@@ -122,8 +124,8 @@ async function runSize(n, temporalAddress) {
     const rss = { worker: peakRssMiB(worker.pid), api: peakRssMiB(api.pid) };
     await Promise.all([stop(api), stop(worker)]);
 
-    const check = await bench.checkBillRun(url, BILLING_DATE, n <= BOOKS_UP_TO);
-    return { n, population, baselineMs, runMs, rss, run, check };
+    const check = await bench.checkBillRun(url, billingDate, n <= BOOKS_UP_TO);
+    return { n, date: billingDate, population, baselineMs, runMs, rss, run, check };
   } finally {
     await Promise.all([stop(api), stop(worker)]);
     for (const u of [url, baselineUrl]) await bench.dropDatabase(u).catch(() => {});
@@ -138,7 +140,7 @@ await startTemporal(cli, { port: temporalPort, headless: true, quiet: true });
 
 const results = [];
 try {
-  for (const n of SIZES) results.push(await runSize(n, `127.0.0.1:${temporalPort}`));
+  for (const [index, n] of SIZES.entries()) results.push(await runSize(n, `127.0.0.1:${temporalPort}`, billingDateFor(index)));
 } catch (err) {
   await stopAll();
   fail(err instanceof Error ? err.stack : String(err));
@@ -147,7 +149,7 @@ await stopAll();
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const s = (ms) => (ms / 1000).toFixed(1);
-process.stdout.write(`\n## bill run of ${BILLING_DATE} (3 recurring services with one zone tax each, 10% child accounts)\n${machine}\n\n`);
+process.stdout.write(`\n## bill runs (3 recurring services with one zone tax each, 10% child accounts)\n${machine}\n\n`);
 process.stdout.write(
   '| accounts | bill run s | accounts/s | baseline s (bare INSERTs) | ratio | worker peak RSS MiB | API peak RSS MiB | invoices | charges | invoiced twice | children linked | books |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n',
 );

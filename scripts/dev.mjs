@@ -4,12 +4,15 @@ import { isStopping, start, run, stopOnSignals, stopAll } from './lib/processes.
 import {
   buildAdmin,
   buildServer,
+  canConnect,
   ensureNodeModules,
+  ensureStripeMock,
   ensureTemporalCli,
   fail,
   loadDotEnv,
   requireDatabase,
   ROOT,
+  startStripeMock,
   step,
   waitFor,
 } from './lib/setup.mjs';
@@ -25,12 +28,16 @@ const env = {
   STORAGE_DIR: process.env.STORAGE_DIR ?? join(ROOT, '.data', 'storage'),
 };
 const temporalPort = Number(env.TEMPORAL_ADDRESS.split(':')[1]);
+// Without a Stripe account of your own (no STRIPE_API_BASE, the placeholder key), payments go to a local stripe-mock.
+const useStripeMock = !process.env.STRIPE_API_BASE && (process.env.STRIPE_SECRET_KEY ?? 'sk_test_backhaul') === 'sk_test_backhaul';
+const stripeMockPort = Number(process.env.STRIPE_MOCK_PORT ?? 12111);
 const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 
 stopOnSignals();
 
 await requireDatabase(env.DATABASE_URL);
 const temporalCli = await ensureTemporalCli();
+const stripeMock = useStripeMock ? await ensureStripeMock() : null;
 await ensureNodeModules();
 await buildServer();
 await buildAdmin();
@@ -46,6 +53,16 @@ await startTemporal(temporalCli, {
   uiPort,
   dbFile: join(ROOT, '.data', `temporal-${new URL(env.DATABASE_URL).pathname.slice(1)}.db`),
 });
+
+if (stripeMock) {
+  if (await canConnect('127.0.0.1', stripeMockPort, 500)) {
+    step(`Using the stripe-mock already listening on :${stripeMockPort}`);
+    env.STRIPE_API_BASE = `http://127.0.0.1:${stripeMockPort}`;
+  } else {
+    step(`Starting stripe-mock (:${stripeMockPort}) for card and bank payments`);
+    env.STRIPE_API_BASE = await startStripeMock(stripeMock, { port: stripeMockPort });
+  }
+}
 
 step('Starting the API and the worker');
 const api = start('api', 'node', [join(ROOT, 'dist/src/main.js')], { env });
@@ -75,6 +92,7 @@ Backhaul is running. Ctrl-C stops everything.
   API docs      ${base}/api/docs   (OpenAPI JSON: ${base}/api/docs-json)
   Health        ${base}/api/health
   Temporal UI   http://localhost:${uiPort}
+  Stripe        ${env.STRIPE_API_BASE ?? 'api.stripe.com'}
 
   Demo login    admin@backhaul.local / backhaul-demo
 `);

@@ -12,11 +12,13 @@ import {
   ensureChromium,
   ensurePdftotext,
   ensureNodeModules,
+  ensureStripeMock,
   ensureTemporalCli,
   freePort,
   loadDotEnv,
   requireDatabase,
   ROOT,
+  startStripeMock,
   step,
 } from './lib/setup.mjs';
 import { startTemporal } from './lib/temporal.mjs';
@@ -51,6 +53,7 @@ stopOnSignals(cleanUp);
 
 await requireDatabase(serverUrl.toString());
 const temporalCli = await ensureTemporalCli();
+const stripeMock = await ensureStripeMock();
 const chromium = await ensureChromium();
 const pdftotext = await ensurePdftotext();
 await ensureNodeModules();
@@ -70,9 +73,16 @@ const temporalPort = await freePort();
 step(`Starting a private Temporal dev server on :${temporalPort}`);
 await startTemporal(temporalCli, { port: temporalPort, headless: true, quiet: true });
 
+const stripePort = await freePort();
+step(`Starting stripe-mock on :${stripePort}`);
+const stripeApiBase = await startStripeMock(stripeMock, { port: stripePort, quiet: true });
+
 const env = {
   ...process.env,
   NODE_ENV: 'test',
+  // Every Stripe call the tests make goes to this stripe-mock, never to Stripe, whatever .env says.
+  STRIPE_API_BASE: stripeApiBase,
+  STRIPE_SECRET_KEY: 'sk_test_backhaul',
   DATABASE_URL: testUrl.toString(),
   TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
   TEMPORAL_CLI: temporalCli,

@@ -26,10 +26,12 @@ import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotesModule } from './notes/notes.module';
+import { PaymentsModule } from './payments/payments.module';
 import { ScheduledEventsModule } from './scheduled-events/scheduled-events.module';
 import { TaxesModule } from './taxes/taxes.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a buffer to inspect log lines. */
@@ -60,6 +62,8 @@ export function domainModules(config: AppConfig) {
     DisconnectionModule,
     BillRunsModule,
     ScheduledEventsModule,
+    PaymentsModule,
+    WebhooksModule,
   ];
 }
 

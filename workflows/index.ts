@@ -2,3 +2,4 @@ export { auditExportWorkflow } from './audit-export.workflow';
 export { billRunWorkflow } from './bill-run.workflow';
 export { dailyBillingWorkflow } from './daily-billing.workflow';
 export { scheduledEventWorkflow } from './scheduled-event.workflow';
+export { stripeEventWorkflow } from './stripe-event.workflow';

@@ -10,6 +10,7 @@ export const workflowIds = {
   billRun: (date: string) => `bill-run/${date}`,
   dailyBilling: 'daily-billing',
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
+  stripeEvent: (eventId: string) => `stripe-event/${eventId}`,
 };
 
 /** Custom search attributes registered on the Temporal server by the dev and test commands. */

@@ -5,11 +5,12 @@ import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { run } from './processes.mjs';
+import { run, start } from './processes.mjs';
 
 export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 export const SEARCH_ATTRIBUTES = ['AccountId=Int', 'InvoiceId=Int', 'BillingDate=Datetime'];
+export const STRIPE_MOCK_MODULE = 'github.com/stripe/stripe-mock@latest';
 
 export function fail(message) {
   process.stderr.write(`\n✖ ${message}\n\n`);
@@ -91,6 +92,42 @@ export async function ensureTemporalCli() {
   await run(go, ['install', TEMPORAL_CLI_MODULE]);
   if (!existsSync(installed)) fail(`go install finished but ${installed} is missing`);
   return installed;
+}
+
+/** stripe-mock, Stripe's API simulator: on PATH, in Go's bin folder, or installed there with `go install`. */
+export async function ensureStripeMock() {
+  const onPath = which('stripe-mock');
+  if (onPath) return onPath;
+  const go = findGo();
+  const gopath = go ? execFileSync(go, ['env', 'GOPATH'], { encoding: 'utf8' }).trim() : join(homedir(), 'go');
+  const gobin = (go && execFileSync(go, ['env', 'GOBIN'], { encoding: 'utf8' }).trim()) || join(gopath, 'bin');
+  const installed = join(gobin, 'stripe-mock');
+  if (existsSync(installed)) return installed;
+  if (!go) {
+    fail(
+      'stripe-mock is not installed and there is no Go toolchain to build it.\n' +
+        `  Install Go (https://go.dev/dl), then re-run; or install it yourself: go install ${STRIPE_MOCK_MODULE}`,
+    );
+  }
+  step(`Installing stripe-mock (go install ${STRIPE_MOCK_MODULE})`);
+  await run(go, ['install', STRIPE_MOCK_MODULE]);
+  if (!existsSync(installed)) fail(`go install finished but ${installed} is missing`);
+  return installed;
+}
+
+/**
+ * Starts stripe-mock on a port (plain HTTP only) and waits until it answers.
+ * It is stateless: every object it returns is a canned fixture shaped by the request.
+ */
+export async function startStripeMock(bin, { port, quiet = false }) {
+  const child = start('stripe-mock', bin, ['-http-port', String(port)], { quiet });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  await waitFor(`stripe-mock on :${port}`, async () => {
+    if (exited) throw new Error('stripe-mock exited during start-up');
+    return canConnect('127.0.0.1', port, 500);
+  });
+  return `http://127.0.0.1:${port}`;
 }
 
 function newestMtime(path) {

@@ -406,4 +406,42 @@ export class LedgerService {
     });
     return { transaction, applied };
   }
+
+  /**
+   * Records money a payment processor confirmed (a card or bank payment) and applies it
+   * like any payment. Runs in the caller's transaction, which already holds the family
+   * lock, so the processor's own row and this ledger row commit together. The
+   * idempotency key ties the row to the processor payment: it can be recorded once.
+   */
+  async recordProcessorPayment(
+    em: EntityManager,
+    input: {
+      accountId: number;
+      method: Extract<PaymentMethod, 'card' | 'bank'>;
+      amount: number;
+      date: string;
+      description: string;
+      reference: string;
+      idempotencyKey: string;
+      createdBy: number | null;
+    },
+  ): Promise<PostedTransaction> {
+    await this.billingConfig.assertOpen(em, input.date, 'A payment');
+    const id = await this.postings.insert(em, {
+      accountId: input.accountId,
+      kind: 'payment',
+      side: 'credit',
+      amount: input.amount,
+      taxes: [],
+      date: input.date,
+      description: input.description,
+      paymentMethod: input.method,
+      reference: input.reference,
+      idempotencyKey: input.idempotencyKey,
+      createdBy: input.createdBy,
+    });
+    const applied = await this.postings.autoApply(em, input.accountId);
+    await this.creditHook?.creditApplied(em, input.accountId);
+    return this.recorded(em, 'payment.create', id, applied);
+  }
 }

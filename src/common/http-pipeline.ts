@@ -42,7 +42,16 @@ export function jsonOnlyMiddleware(req: Request, res: Response, next: NextFuncti
   next();
 }
 
-export const jsonBodyParser = express.json({ limit: '1mb' });
+/**
+ * Webhook signatures are computed over the bytes as sent, so webhook routes keep
+ * the raw body beside the parsed one. Other routes do not pay for the copy.
+ */
+export const jsonBodyParser = express.json({
+  limit: '1mb',
+  verify: (req: Request & { rawBody?: Buffer }, _res: Response, body: Buffer) => {
+    if (req.originalUrl.startsWith('/api/webhooks/')) req.rawBody = body;
+  },
+});
 
 /** body-parser's own errors would otherwise reach Express's HTML error page. */
 export function bodyErrorHandler(err: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {

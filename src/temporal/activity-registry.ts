@@ -4,6 +4,7 @@ import { BillRunActivities } from '../bill-runs/bill-run.activities';
 import { BillingConfigActivities } from '../billing-config/billing-config.activities';
 import { DelinquencyActivities } from '../delinquency/delinquency.activities';
 import { ScheduledEventActivities } from '../scheduled-events/scheduled-events.activities';
+import { StripeEventActivities } from '../webhooks/stripe-event.activities';
 
 /** Injectables whose public methods are Temporal activities. Each domain adds its class here. */
 export const ACTIVITY_PROVIDERS: Type<object>[] = [
@@ -12,6 +13,7 @@ export const ACTIVITY_PROVIDERS: Type<object>[] = [
   BillRunActivities,
   DelinquencyActivities,
   ScheduledEventActivities,
+  StripeEventActivities,
 ];
 
 /** Resolves each provider from Nest and binds its methods, so activities keep their dependencies. */

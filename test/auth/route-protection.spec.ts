@@ -40,7 +40,8 @@ describe('route protection', () => {
     const undeclared = ops.filter((op) => !op.public && !op.permission);
     expect(undeclared).toEqual([]);
     const publicRoutes = ops.filter((op) => op.public).map((op) => `${op.method} ${op.path}`);
-    expect(publicRoutes.sort()).toEqual(['get /api/health', 'post /api/auth/login']);
+    // The webhook is public: its signature, checked on the raw body, is its authentication (test/webhooks).
+    expect(publicRoutes.sort()).toEqual(['get /api/health', 'post /api/auth/login', 'post /api/webhooks/stripe']);
   });
 
   it('answers 401 to every non-public route without a session', async () => {

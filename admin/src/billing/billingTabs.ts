@@ -3,6 +3,7 @@ import type { AccountTabProps } from '../accounts/accountTabs';
 import { ChildAccountsTab } from './children/ChildAccountsTab';
 import { BillingConfigTab } from './config/BillingConfigTab';
 import { InvoicesTab } from './invoices/InvoicesTab';
+import { PaymentDetailsTab } from './payments';
 import { AccountServicesTab } from './services/AccountServicesTab';
 import { AccountTaxesTab } from './taxes/AccountTaxesTab';
 import { TransactionsTab } from './transactions/TransactionsTab';
@@ -18,6 +19,7 @@ export interface BillingInnerTab {
 export const billingTabs: BillingInnerTab[] = [
   { path: 'invoices', label: 'Invoices', component: InvoicesTab },
   { path: 'transactions', label: 'Transactions', component: TransactionsTab },
+  { path: 'payment-details', label: 'Payment details', component: PaymentDetailsTab },
   { path: 'services', label: 'Services & Packages', component: AccountServicesTab },
   { path: 'configuration', label: 'Billing configuration', component: BillingConfigTab },
   { path: 'taxes', label: 'Taxes', component: AccountTaxesTab },

@@ -6,9 +6,11 @@ import { BillingConfig1795730500000 } from './1795730500000-billing-config';
 import { Catalog1795730400000 } from './1795730400000-catalog';
 import { Delinquency1795730800000 } from './1795730800000-delinquency';
 import { Disconnections1795731000000 } from './1795731000000-disconnections';
+import { Payments1795731300000 } from './1795731300000-payments';
 import { Platform1795718700000 } from './1795718700000-platform';
 import { ScheduledEvents1795731100000 } from './1795731100000-scheduled-events';
 import { Taxes1795730300000 } from './1795730300000-taxes';
+import { WebhookEvents1795731400000 } from './1795731400000-webhook-events';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -23,4 +25,6 @@ export const migrations = [
   Disconnections1795731000000,
   ScheduledEvents1795731100000,
   BillRunParking1795731200000,
+  Payments1795731300000,
+  WebhookEvents1795731400000,
 ];

@@ -11,6 +11,7 @@ import { Permissions, useHasPermission } from '../../permissions';
 import type { TransactionKind } from '../../types';
 import { BillingBanner } from '../figures/BillingBanner';
 import { useAccountCurrency } from '../figures/useBillingFigures';
+import { ProcessorPaymentButton } from '../payments';
 import { AdjustmentDialog } from './dialogs/AdjustmentDialog';
 import { OneTimeDialog } from './dialogs/OneTimeDialog';
 import { PaymentDialog } from './dialogs/PaymentDialog';
@@ -56,6 +57,7 @@ export const TransactionsTab = ({ account }: AccountTabProps) => {
                 <Button size="small" variant="contained" onClick={() => setEntry('payment')}>
                   Cash, check or wire payment
                 </Button>
+                <ProcessorPaymentButton accountId={account.id} currency={currency} />
               </Stack>
             ) : null}
           </Stack>

@@ -1,0 +1,82 @@
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { formatDate } from '../../accounts/formatting';
+import { receiptPdfUrl } from '../api';
+import { Money } from '../common/Money';
+import { paymentMethodName } from './paymentMethodLabels';
+import type { ProcessorPayment } from './types';
+import { useProcessorPayments } from './usePaymentMethods';
+
+const STATUS: Record<ProcessorPayment['status'], { label: string; color: 'default' | 'success' | 'warning' | 'error' }> = {
+  pending: { label: 'Pending', color: 'warning' },
+  succeeded: { label: 'Paid', color: 'success' },
+  failed: { label: 'Failed', color: 'error' },
+  refunded: { label: 'Refunded', color: 'default' },
+};
+
+/** Card and bank payments of the account, newest first: bank debits show as pending until the bank settles them. */
+export const ProcessorPaymentsCard = ({ accountId }: { accountId: number }) => {
+  const { data = [], isPending } = useProcessorPayments(accountId);
+  return (
+    <Card component="section" aria-label="Card and bank payments">
+      <CardContent>
+        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+          Card and bank payments
+        </Typography>
+        {!isPending && data.length === 0 ? (
+          <Typography variant="body2" color="text.secondary">
+            No card or bank payment yet.
+          </Typography>
+        ) : (
+          <Table size="small" aria-label="Card and bank payments">
+            <TableHead>
+              <TableRow>
+                <TableCell>Date</TableCell>
+                <TableCell>Method</TableCell>
+                <TableCell align="right">Amount</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Receipt</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.map((payment) => (
+                <TableRow key={payment.id} aria-label={`Payment ${payment.id}`}>
+                  <TableCell>{formatDate(payment.date)}</TableCell>
+                  <TableCell>{paymentMethodName({ ...payment.paymentMethod, accountType: null })}</TableCell>
+                  <TableCell align="right">
+                    <Money amount={payment.amount} currency={payment.currency} />
+                  </TableCell>
+                  <TableCell>
+                    <Chip size="small" label={STATUS[payment.status].label} color={STATUS[payment.status].color} />
+                    {payment.failureReason ? (
+                      <Typography variant="caption" component="div" color="error">
+                        {payment.failureReason}
+                      </Typography>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>
+                    {payment.transactionId ? (
+                      <Link href={receiptPdfUrl(payment.transactionId)} download>
+                        Download
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,2 @@
+export { PaymentDetailsTab } from './PaymentDetailsTab';
+export { ProcessorPaymentButton } from './ProcessorPaymentButton';

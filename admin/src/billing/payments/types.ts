@@ -1,0 +1,40 @@
+export type PaymentMethodType = 'card' | 'bank';
+export type BankAccountType = 'checking' | 'savings';
+
+/** A card or bank account saved on an account; the number itself stays at Stripe. */
+export interface SavedPaymentMethod {
+  id: number;
+  accountId: number;
+  type: PaymentMethodType;
+  brand: string | null;
+  last4: string;
+  expMonth: number | null;
+  expYear: number | null;
+  holderName: string | null;
+  accountType: BankAccountType | null;
+  autopay: boolean;
+  stripePaymentMethodId: string;
+}
+
+export interface PaymentMethodChanges {
+  holderName?: string | null;
+  expMonth?: number;
+  expYear?: number;
+  accountType?: BankAccountType;
+  autopay?: boolean;
+}
+
+export interface ProcessorPayment {
+  id: number;
+  accountId: number;
+  method: PaymentMethodType;
+  amount: number;
+  currency: string;
+  date: string;
+  status: 'pending' | 'succeeded' | 'failed' | 'refunded';
+  failureReason: string | null;
+  stripePaymentIntentId: string | null;
+  transactionId: number | null;
+  receiptUrl: string | null;
+  paymentMethod: { id: number; type: PaymentMethodType; brand: string | null; last4: string };
+}

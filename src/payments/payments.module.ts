@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { BillingConfigModule } from '../billing-config/billing-config.module';
+import { BillingModule } from '../billing/billing.module';
+import { PaymentMethodsController } from './payment-methods.controller';
+import { PaymentMethodsService } from './payment-methods.service';
+import { PaymentSettlementService } from './payment-settlement.service';
+import { PaymentSyncService } from './payment-sync.service';
+import { PaymentsController } from './payments.controller';
+import { PaymentsService } from './payments.service';
+import { StripeCustomersService } from './stripe-customers.service';
+import { StripeGateway } from './stripe.gateway';
+
+/** Card and bank payments through Stripe: customers, saved payment methods, payments and their settlement. */
+@Module({
+  imports: [BillingModule, BillingConfigModule],
+  controllers: [PaymentMethodsController, PaymentsController],
+  providers: [StripeGateway, StripeCustomersService, PaymentMethodsService, PaymentSettlementService, PaymentsService, PaymentSyncService],
+  exports: [PaymentSyncService, PaymentsService, PaymentMethodsService],
+})
+export class PaymentsModule {}

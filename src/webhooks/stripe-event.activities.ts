@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PaymentSyncService } from '../payments/payment-sync.service';
+
+export interface StripeEventOutcome {
+  eventId: string;
+  status: 'processed' | 'ignored';
+  outcome: string;
+}
+
+/**
+ * What each event type means to us. Every handler takes the id of the object the
+ * event is about and reads that object's current state from Stripe, so events
+ * that arrive late, twice or out of order all lead to the same end state.
+ */
+type Handler = (sync: PaymentSyncService, objectId: string) => Promise<string>;
+
+const HANDLERS: Record<string, Handler> = {
+  'payment_intent.succeeded': (sync, id) => sync.syncPaymentIntent(id),
+  'payment_intent.payment_failed': (sync, id) => sync.syncPaymentIntent(id),
+  'payment_intent.processing': (sync, id) => sync.syncPaymentIntent(id),
+  'payment_intent.canceled': (sync, id) => sync.syncPaymentIntent(id),
+  'payment_method.detached': (sync, id) => sync.paymentMethodDetached(id),
+};
+
+export const HANDLED_STRIPE_EVENTS = Object.keys(HANDLERS);
+
+@Injectable()
+export class StripeEventActivities {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sync: PaymentSyncService,
+  ) {}
+
+  async processStripeEvent(input: { eventId: string }): Promise<StripeEventOutcome> {
+    const [event]: { type: string; object_id: string | null; status: string; outcome: string | null }[] = await this.db.query(
+      'SELECT type, object_id, status, outcome FROM webhook_events WHERE id = ?',
+      [input.eventId],
+    );
+    if (!event) throw new Error(`Stripe event ${input.eventId} was not stored`);
+    if (event.status === 'processed' || event.status === 'ignored') {
+      return { eventId: input.eventId, status: event.status, outcome: event.outcome ?? '' };
+    }
+    const handler = HANDLERS[event.type];
+    if (!handler || !event.object_id) {
+      await this.markStripeEvent(input.eventId, 'ignored', 'not handled');
+      return { eventId: input.eventId, status: 'ignored', outcome: 'not handled' };
+    }
+    try {
+      const outcome = await handler(this.sync, event.object_id);
+      await this.markStripeEvent(input.eventId, 'processed', outcome);
+      return { eventId: input.eventId, status: 'processed', outcome };
+    } catch (err) {
+      await this.db
+        .query('UPDATE webhook_events SET last_error = ? WHERE id = ?', [
+          String(err instanceof Error ? err.message : err).slice(0, 500),
+          input.eventId,
+        ])
+        .catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async markStripeEvent(eventId: string, status: 'processed' | 'ignored', outcome: string): Promise<void> {
+    await this.db.query(
+      'UPDATE webhook_events SET status = ?, outcome = ?, processed_at = CURRENT_TIMESTAMP(3), last_error = NULL WHERE id = ?',
+      [status, outcome, eventId],
+    );
+  }
+}

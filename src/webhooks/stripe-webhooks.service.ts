@@ -1,0 +1,92 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import Stripe from 'stripe';
+import { DataSource } from 'typeorm';
+import { stripeEventWorkflow } from '../../workflows/stripe-event.workflow';
+import { workflowIds } from '../../workflows/shared';
+import { BadInputException, DomainException } from '../common/errors';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+
+/** Stripe's own default, and what it recommends: older signatures are replays. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+export interface WebhookReceipt {
+  received: true;
+  eventId: string;
+  /** This event id had been received before; nothing new was stored or started. */
+  duplicate: boolean;
+}
+
+/**
+ * Receives Stripe events: checks the signature on the bytes as sent, stores the
+ * event once by its id, starts its processing workflow (id = event id) and answers
+ * at once. Processing happens in the workflow, never in the request.
+ */
+@Injectable()
+export class StripeWebhooksService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookReceipt> {
+    if (!signature) {
+      throw new BadInputException([{ field: 'Stripe-Signature', rule: 'required', message: 'the Stripe-Signature header is missing' }]);
+    }
+    if (!rawBody?.length) throw new BadInputException([{ field: 'body', rule: 'required', message: 'the event body is missing' }]);
+    const event = this.verify(rawBody, signature);
+    const object = event.data?.object as { id?: unknown } | undefined;
+    const objectId = typeof object?.id === 'string' ? object.id : null;
+    const stored: { affectedRows: number } = await this.db.query(
+      `INSERT INTO webhook_events (id, provider, type, object_id, livemode, event_created_at, payload)
+       VALUES (?, 'stripe', ?, ?, ?, FROM_UNIXTIME(?), ?)
+       ON DUPLICATE KEY UPDATE deliveries = deliveries + 1`,
+      [event.id, event.type, objectId, event.livemode ? 1 : 0, event.created, rawBody.toString('utf8')],
+    );
+    // MariaDB counts an insert as 1 row and an update of a duplicate as 2.
+    const duplicate = stored.affectedRows !== 1;
+    await this.startProcessing(event.id, event.type, objectId);
+    return { received: true, eventId: event.id, duplicate };
+  }
+
+  /** The stripe library's constructEvent: HMAC over "timestamp.body", and a timestamp no older than the tolerance. */
+  private verify(rawBody: Buffer, signature: string): Stripe.Event {
+    try {
+      // Checking needs no API client (and no secret key): the library's static helper does it offline.
+      return Stripe.webhooks.constructEvent(rawBody, signature, this.config.STRIPE_WEBHOOK_SECRET, SIGNATURE_TOLERANCE_SECONDS);
+    } catch (err) {
+      // The library's message names the problem (no signature matched, timestamp outside the tolerance) and never the secret.
+      const reason = err instanceof Error ? err.message.split('\n')[0] : 'the signature could not be checked';
+      throw new DomainException('invalid_signature', `The Stripe signature was refused: ${reason}`, HttpStatus.BAD_REQUEST, [
+        { field: 'Stripe-Signature', rule: 'signature', message: reason },
+      ]);
+    }
+  }
+
+  /**
+   * Starts the event's workflow unless it exists: a repeated delivery (or one after
+   * a crash between storing and starting) lands here too. When Temporal cannot take
+   * it, the answer is 503 and Stripe delivers the event again later.
+   */
+  private async startProcessing(eventId: string, type: string, objectId: string | null): Promise<void> {
+    try {
+      await this.temporal.workflow.start(stripeEventWorkflow, {
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        workflowId: workflowIds.stripeEvent(eventId),
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        args: [{ eventId, type }],
+        memo: { description: `Stripe ${type}${objectId ? ` for ${objectId}` : ''}` },
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw new DomainException(
+        'processing_unavailable',
+        'The event was stored but could not be queued; deliver it again',
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { Client, Connection } from '@temporalio/client';
+import Stripe from 'stripe';
+import { workflowIds } from '../../workflows/shared';
+import { PaymentsWorld } from '../payments/support/payments-world';
+import { startTestWorker } from '../support/test-worker';
+
+const stripe = new Stripe('sk_test_webhooks');
+
+function shuffle<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/**
+ * Webhooks doing their job end to end: a bank payment settled by Stripe's event,
+ * every event delivered three times, concurrently and in shuffled order, each
+ * with its effect exactly once and the books balanced.
+ */
+describe('Stripe webhooks settling payments', () => {
+  let world: PaymentsWorld;
+  let stopWorker: () => Promise<void>;
+  let connection: Connection;
+  let client: Client;
+  let counter = 0;
+
+  beforeAll(async () => {
+    world = await PaymentsWorld.start();
+    ({ stop: stopWorker } = await startTestWorker(world.sut));
+    connection = await Connection.connect({ address: world.sut.config.TEMPORAL_ADDRESS });
+    client = new Client({ connection, namespace: world.sut.config.TEMPORAL_NAMESPACE });
+  });
+  afterAll(async () => {
+    await stopWorker();
+    await connection.close();
+    await world.close();
+  });
+
+  function delivery(type: string, object: Record<string, unknown>) {
+    counter += 1;
+    const payload = JSON.stringify({
+      id: `evt_pay_${Date.now()}_${counter}`,
+      object: 'event',
+      type,
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      data: { object },
+    });
+    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: world.sut.config.STRIPE_WEBHOOK_SECRET });
+    const id = JSON.parse(payload).id as string;
+    return {
+      id,
+      send: () =>
+        world.sut.http().post('/api/webhooks/stripe').set('Content-Type', 'application/json').set('Stripe-Signature', header).send(payload),
+    };
+  }
+
+  it('records a settled bank payment once, and a detached method once, whatever the deliveries', async () => {
+    const { w } = world;
+    await w.today('2026-06-20');
+    const account = await w.account();
+    const invoice = await world.invoice(account, 6000);
+    const bank = await world.savedMethod(account, 'pm_usBankAccount_success');
+    const card = await world.savedMethod(account, 'pm_card_visa');
+    const res = await world
+      .pay('bank', { accountId: account, paymentMethodId: bank.id, amount: 6000 }, `webhook-settlement-${account}`)
+      .expect(201);
+    const intentId = res.body.stripePaymentIntentId as string;
+    expect(res.body.status).toBe('pending');
+
+    world.stripe.settle(intentId, 'succeeded');
+    // Stripe's own state first, as it is when it sends the events.
+    world.stripe.detach(card.stripePaymentMethodId);
+    // Out of order on purpose: the failure notice of an earlier attempt arrives after the success.
+    const succeeded = delivery('payment_intent.succeeded', { id: intentId, object: 'payment_intent', status: 'succeeded' });
+    const staleFailure = delivery('payment_intent.payment_failed', {
+      id: intentId,
+      object: 'payment_intent',
+      status: 'requires_payment_method',
+    });
+    const detached = delivery('payment_method.detached', { id: card.stripePaymentMethodId, object: 'payment_method' });
+    const sends = shuffle([succeeded, staleFailure, detached].flatMap((d) => [d, d, d]));
+    const answers = await Promise.all(sends.map((d) => d.send()));
+    expect(answers.map((a) => a.status)).toEqual(sends.map(() => 200));
+
+    for (const d of [succeeded, staleFailure, detached]) await client.workflow.getHandle(workflowIds.stripeEvent(d.id)).result();
+    const rows: { id: string; deliveries: number; status: string }[] = await world.sut.db.query(
+      'SELECT id, deliveries, status FROM webhook_events WHERE id IN (?)',
+      [[succeeded.id, staleFailure.id, detached.id]],
+    );
+    expect(rows.map((r) => [Number(r.deliveries), r.status])).toEqual([
+      [3, 'processed'],
+      [3, 'processed'],
+      [3, 'processed'],
+    ]);
+
+    const ledger = await world.ledgerPayments(account);
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]).toMatchObject({ amount: 6000 });
+    const [payment] = await world.payments(account);
+    expect(payment).toMatchObject({ status: 'succeeded', transactionId: ledger[0].id });
+    expect(await w.invoice(invoice)).toMatchObject({ paid: 6000, remaining: 0 });
+    const methods = (await w.get(`/api/accounts/${account}/payment-methods`).expect(200)).body as { id: number }[];
+    expect(methods.map((m) => m.id)).not.toContain(card.id);
+    await w.expectBooksBalance([account]);
+  });
+});
