@@ -248,53 +248,56 @@ export class LedgerService {
    * the same amount, so the running balance shows the credit undone.
    */
   async voidCredit(transactionId: number, reason?: string): Promise<PostedTransaction> {
-    return transactionWithRetry(this.db, async (em) => {
-      const credit = await this.requireTransaction(em, transactionId);
-      await this.locks.lock(em, credit.accountId);
-      const locked = (await this.postings.get(em, transactionId)) as TransactionRow;
-      if (locked.side !== 'credit') {
-        throw new ConflictException('not_a_credit', `Transaction ${transactionId} is a ${locked.kind}; only credits can be voided`);
-      }
-      if (locked.correctedByTransactionId) {
-        throw new ConflictException(
-          'already_voided',
-          `Credit ${transactionId} was already voided by transaction ${locked.correctedByTransactionId}`,
-        );
-      }
-      if (locked.correctsTransactionId) {
-        throw new ConflictException(
-          'reversal_cannot_be_voided',
-          `Credit ${transactionId} is the reversal of debit ${locked.correctsTransactionId}; charge the service again instead of voiding the reversal`,
-        );
-      }
-      await this.billingConfig.assertOpen(em, locked.date, `Credit ${transactionId}`);
-      const [frozen]: { number: string }[] = await em.query(
-        `SELECT i.number FROM credit_applications a JOIN invoices i ON i.id = a.invoice_id
-          WHERE a.credit_transaction_id = ? AND a.removed_at IS NULL AND i.frozen = 1 LIMIT 1`,
-        [transactionId],
+    return transactionWithRetry(this.db, (em) => this.voidCreditLocked(em, transactionId, reason));
+  }
+
+  /** voidCredit() inside the caller's transaction, for a payment reversal that records its refund in the same commit. */
+  async voidCreditLocked(em: EntityManager, transactionId: number, reason?: string): Promise<PostedTransaction> {
+    const credit = await this.requireTransaction(em, transactionId);
+    await this.locks.lock(em, credit.accountId);
+    const locked = (await this.postings.get(em, transactionId)) as TransactionRow;
+    if (locked.side !== 'credit') {
+      throw new ConflictException('not_a_credit', `Transaction ${transactionId} is a ${locked.kind}; only credits can be voided`);
+    }
+    if (locked.correctedByTransactionId) {
+      throw new ConflictException(
+        'already_voided',
+        `Credit ${transactionId} was already voided by transaction ${locked.correctedByTransactionId}`,
       );
-      if (frozen) {
-        throw new ConflictException(
-          'invoice_frozen',
-          `Credit ${transactionId} pays frozen invoice ${frozen.number}; unfreeze it before voiding the credit`,
-        );
-      }
-      await this.postings.removeApplications(em, 'a.credit_transaction_id = ?', [transactionId], 'credit voided');
-      const taxes = await this.postings.taxesOf(em, transactionId);
-      const id = await this.postings.insert(em, {
-        accountId: locked.accountId,
-        kind: 'void',
-        side: 'debit',
-        amount: locked.amount,
-        taxes,
-        date: this.today(),
-        description: `Void of ${locked.description}${reason ? `: ${reason}` : ''}`,
-        serviceId: locked.serviceId,
-        correctsTransactionId: locked.id,
-        createdBy: this.actorId(),
-      });
-      return this.recorded(em, 'credit.void', id, [], locked);
+    }
+    if (locked.correctsTransactionId) {
+      throw new ConflictException(
+        'reversal_cannot_be_voided',
+        `Credit ${transactionId} is the reversal of debit ${locked.correctsTransactionId}; charge the service again instead of voiding the reversal`,
+      );
+    }
+    await this.billingConfig.assertOpen(em, locked.date, `Credit ${transactionId}`);
+    const [frozen]: { number: string }[] = await em.query(
+      `SELECT i.number FROM credit_applications a JOIN invoices i ON i.id = a.invoice_id
+        WHERE a.credit_transaction_id = ? AND a.removed_at IS NULL AND i.frozen = 1 LIMIT 1`,
+      [transactionId],
+    );
+    if (frozen) {
+      throw new ConflictException(
+        'invoice_frozen',
+        `Credit ${transactionId} pays frozen invoice ${frozen.number}; unfreeze it before voiding the credit`,
+      );
+    }
+    await this.postings.removeApplications(em, 'a.credit_transaction_id = ?', [transactionId], 'credit voided');
+    const taxes = await this.postings.taxesOf(em, transactionId);
+    const id = await this.postings.insert(em, {
+      accountId: locked.accountId,
+      kind: 'void',
+      side: 'debit',
+      amount: locked.amount,
+      taxes,
+      date: this.today(),
+      description: `Void of ${locked.description}${reason ? `: ${reason}` : ''}`,
+      serviceId: locked.serviceId,
+      correctsTransactionId: locked.id,
+      createdBy: this.actorId(),
     });
+    return this.recorded(em, 'credit.void', id, [], locked);
   }
 
   /** Only a debit's description may change; everything about its money is fixed. */

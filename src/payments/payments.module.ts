@@ -3,6 +3,8 @@ import { BillingConfigModule } from '../billing-config/billing-config.module';
 import { BillingModule } from '../billing/billing.module';
 import { PaymentMethodsController } from './payment-methods.controller';
 import { PaymentMethodsService } from './payment-methods.service';
+import { PaymentReversalsController } from './payment-reversals.controller';
+import { PaymentReversalsService } from './payment-reversals.service';
 import { PaymentSettlementService } from './payment-settlement.service';
 import { PaymentSyncService } from './payment-sync.service';
 import { PaymentsController } from './payments.controller';
@@ -13,8 +15,16 @@ import { StripeGateway } from './stripe.gateway';
 /** Card and bank payments through Stripe: customers, saved payment methods, payments and their settlement. */
 @Module({
   imports: [BillingModule, BillingConfigModule],
-  controllers: [PaymentMethodsController, PaymentsController],
-  providers: [StripeGateway, StripeCustomersService, PaymentMethodsService, PaymentSettlementService, PaymentsService, PaymentSyncService],
-  exports: [PaymentSyncService, PaymentsService, PaymentMethodsService],
+  controllers: [PaymentMethodsController, PaymentsController, PaymentReversalsController],
+  providers: [
+    StripeGateway,
+    StripeCustomersService,
+    PaymentMethodsService,
+    PaymentSettlementService,
+    PaymentsService,
+    PaymentSyncService,
+    PaymentReversalsService,
+  ],
+  exports: [PaymentSyncService, PaymentsService, PaymentMethodsService, PaymentReversalsService],
 })
 export class PaymentsModule {}

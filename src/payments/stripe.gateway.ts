@@ -53,6 +53,30 @@ export interface PaymentMethodChanges {
   bankAccountType?: BankAccountType;
 }
 
+/** A refund as far as we track it. */
+export interface ProcessorRefund {
+  id: string;
+  /** pending, requires_action, succeeded, failed or canceled. */
+  status: string;
+  amount: number;
+  paymentIntentId: string | null;
+  failureReason: string | null;
+  metadata: Record<string, string>;
+}
+
+export const REFUND_ID_METADATA = 'backhaul_refund_id';
+
+function toRefund(refund: Stripe.Refund): ProcessorRefund {
+  return {
+    id: refund.id,
+    status: refund.status ?? 'pending',
+    amount: refund.amount,
+    paymentIntentId: typeof refund.payment_intent === 'string' ? refund.payment_intent : (refund.payment_intent?.id ?? null),
+    failureReason: refund.failure_reason ?? null,
+    metadata: (refund.metadata as Record<string, string> | null) ?? {},
+  };
+}
+
 /** Metadata on every PaymentIntent we create, so an intent can be traced back to our row. */
 export const PAYMENT_ID_METADATA = 'backhaul_payment_id';
 export const ACCOUNT_ID_METADATA = 'backhaul_account_id';
@@ -180,6 +204,33 @@ export class StripeGateway {
   async retrievePaymentIntent(id: string): Promise<ProcessorPaymentIntent | null> {
     const intent = await this.find('paymentIntents.retrieve', () => this.stripe.paymentIntents.retrieve(id));
     return intent && toPaymentIntent(intent);
+  }
+
+  /**
+   * Refunds an amount of a payment. The key is our refund row's, so asking twice (a retried request, a
+   * restarted worker) makes one refund. A refusal (already refunded, disputed) is a ProcessorRefusedException.
+   */
+  async refund(input: { refundId: number; paymentIntentId: string; amount: number; reason?: string }): Promise<ProcessorRefund> {
+    const refund = await this.call(
+      'refunds.create',
+      () =>
+        this.stripe.refunds.create(
+          {
+            payment_intent: input.paymentIntentId,
+            amount: input.amount,
+            metadata: { [REFUND_ID_METADATA]: String(input.refundId) },
+          },
+          { idempotencyKey: `refund-${input.refundId}` },
+        ),
+      'refund',
+    );
+    return toRefund(refund);
+  }
+
+  /** The refund as Stripe holds it now; null when Stripe has no such refund. */
+  async retrieveRefund(id: string): Promise<ProcessorRefund | null> {
+    const refund = await this.find('refunds.retrieve', () => this.stripe.refunds.retrieve(id));
+    return refund && toRefund(refund);
   }
 
   private async call<T>(operation: string, work: () => Promise<T>, field?: string): Promise<T> {

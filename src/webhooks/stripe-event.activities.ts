@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PaymentReversalsService } from '../payments/payment-reversals.service';
 import { PaymentSyncService } from '../payments/payment-sync.service';
 
 export interface StripeEventOutcome {
@@ -14,14 +15,21 @@ export interface StripeEventOutcome {
  * event is about and reads that object's current state from Stripe, so events
  * that arrive late, twice or out of order all lead to the same end state.
  */
-type Handler = (sync: PaymentSyncService, objectId: string) => Promise<string>;
+interface Handlers {
+  sync: PaymentSyncService;
+  reversals: PaymentReversalsService;
+}
+
+type Handler = (services: Handlers, objectId: string) => Promise<string>;
 
 const HANDLERS: Record<string, Handler> = {
-  'payment_intent.succeeded': (sync, id) => sync.syncPaymentIntent(id),
-  'payment_intent.payment_failed': (sync, id) => sync.syncPaymentIntent(id),
-  'payment_intent.processing': (sync, id) => sync.syncPaymentIntent(id),
-  'payment_intent.canceled': (sync, id) => sync.syncPaymentIntent(id),
-  'payment_method.detached': (sync, id) => sync.paymentMethodDetached(id),
+  'payment_intent.succeeded': ({ sync }, id) => sync.syncPaymentIntent(id),
+  'payment_intent.payment_failed': ({ sync }, id) => sync.syncPaymentIntent(id),
+  'payment_intent.processing': ({ sync }, id) => sync.syncPaymentIntent(id),
+  'payment_intent.canceled': ({ sync }, id) => sync.syncPaymentIntent(id),
+  'payment_method.detached': ({ sync }, id) => sync.paymentMethodDetached(id),
+  'refund.updated': ({ reversals }, id) => reversals.syncRefund(id),
+  'charge.refund.updated': ({ reversals }, id) => reversals.syncRefund(id),
 };
 
 export const HANDLED_STRIPE_EVENTS = Object.keys(HANDLERS);
@@ -31,6 +39,7 @@ export class StripeEventActivities {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sync: PaymentSyncService,
+    private readonly reversals: PaymentReversalsService,
   ) {}
 
   async processStripeEvent(input: { eventId: string }): Promise<StripeEventOutcome> {
@@ -48,7 +57,7 @@ export class StripeEventActivities {
       return { eventId: input.eventId, status: 'ignored', outcome: 'not handled' };
     }
     try {
-      const outcome = await handler(this.sync, event.object_id);
+      const outcome = await handler({ sync: this.sync, reversals: this.reversals }, event.object_id);
       await this.markStripeEvent(input.eventId, 'processed', outcome);
       return { eventId: input.eventId, status: 'processed', outcome };
     } catch (err) {

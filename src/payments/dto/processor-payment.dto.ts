@@ -4,7 +4,7 @@ import { DATE_MESSAGE, DATE_PATTERN } from '../../billing/dto/invoice.dto';
 import { IsMinorUnits } from '../../billing/dto/money';
 import { PAYMENT_METHOD_TYPES } from './payment-method.dto';
 
-export const PROCESSOR_PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'refunded'] as const;
+export const PROCESSOR_PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'refunded', 'reversed'] as const;
 export type ProcessorPaymentStatus = (typeof PROCESSOR_PAYMENT_STATUSES)[number];
 
 /** A card or bank payment of an amount, from a method saved on the account. */

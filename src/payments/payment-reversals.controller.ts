@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Authenticated } from '../auth/auth.decorators';
+import { Permission } from '../auth/permission';
+import { ErrorResponseDto } from '../common/error-response.dto';
+import { PaymentReversalsService } from './payment-reversals.service';
+
+class ReversePaymentDto {
+  @ApiProperty({ description: 'Also refund the amount through the processor' })
+  @IsBoolean()
+  refund: boolean;
+
+  @ApiProperty({ required: false, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+@ApiTags('payments')
+@Controller()
+export class PaymentReversalsController {
+  constructor(private readonly reversals: PaymentReversalsService) {}
+
+  @Post('processor-payments/:id/reverse')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.BillingVoid })
+  @ApiOkResponse({ description: 'The void row on the ledger and, when asked, the refund with its state at the processor' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already reversed, not recorded yet, or in a closed accounting period' })
+  reverse(@Param('id', ParseIntPipe) id: number, @Body() dto: ReversePaymentDto) {
+    return this.reversals.reverse(id, { refund: dto.refund, reason: dto.reason });
+  }
+
+  @Get('accounts/:id/processor-refunds')
+  @Authenticated({ permission: Permission.BillingRead })
+  @ApiOkResponse({ description: 'Refunds of the account, newest first' })
+  refunds(@Param('id', ParseIntPipe) id: number) {
+    return this.reversals.refundsOf(id);
+  }
+}
