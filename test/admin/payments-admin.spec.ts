@@ -119,6 +119,16 @@ describe('Payment details and card payments in headless Chromium (against stripe
     expect(await paidRow.getByRole('link', { name: 'Download' }).getAttribute('href')).toBe(
       `/api/transactions/${payments[0].transactionId}/receipt.pdf`,
     );
+
+    // Reversed with a refund, after a confirmation: the invoice is owed again and one refund went to Stripe.
+    await paidRow.getByRole('button', { name: 'Reverse' }).click();
+    const reverse = page.getByRole('dialog', { name: 'Reverse this payment?' });
+    await reverse.getByRole('checkbox', { name: /Refund the same amount/ }).waitFor();
+    await reverse.getByRole('button', { name: 'Reverse and refund' }).click();
+    await paidRow.getByText('Refunded').or(paidRow.getByText('Reversed')).waitFor();
+    expect(await w.invoice(invoice)).toMatchObject({ paid: 0 });
+    const [{ n }] = await world.sut.db.query('SELECT COUNT(*) AS n FROM processor_refunds WHERE payment_id = ?', [payments[0].id]);
+    expect(Number(n)).toBe(1);
     await w.expectBooksBalance([account]);
   }, 180_000);
 

@@ -1,6 +1,7 @@
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
+import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -8,10 +9,13 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { formatDate } from '../../accounts/formatting';
 import { receiptPdfUrl } from '../api';
+import { Permissions, useHasPermission } from '../../permissions';
 import { Money } from '../common/Money';
 import { paymentMethodName } from './paymentMethodLabels';
+import { ReversePaymentDialog } from './ReversePaymentDialog';
 import type { ProcessorPayment } from './types';
 import { useProcessorPayments } from './usePaymentMethods';
 
@@ -20,11 +24,14 @@ const STATUS: Record<ProcessorPayment['status'], { label: string; color: 'defaul
   succeeded: { label: 'Paid', color: 'success' },
   failed: { label: 'Failed', color: 'error' },
   refunded: { label: 'Refunded', color: 'default' },
+  reversed: { label: 'Reversed', color: 'default' },
 };
 
 /** Card and bank payments of the account, newest first: bank debits show as pending until the bank settles them. */
 export const ProcessorPaymentsCard = ({ accountId }: { accountId: number }) => {
   const { data = [], isPending } = useProcessorPayments(accountId);
+  const canReverse = useHasPermission(Permissions.BillingVoid);
+  const [reversing, setReversing] = useState<ProcessorPayment | null>(null);
   return (
     <Card component="section" aria-label="Card and bank payments">
       <CardContent>
@@ -44,6 +51,7 @@ export const ProcessorPaymentsCard = ({ accountId }: { accountId: number }) => {
                 <TableCell align="right">Amount</TableCell>
                 <TableCell>Status</TableCell>
                 <TableCell>Receipt</TableCell>
+                <TableCell />
               </TableRow>
             </TableHead>
             <TableBody>
@@ -71,11 +79,19 @@ export const ProcessorPaymentsCard = ({ accountId }: { accountId: number }) => {
                       '—'
                     )}
                   </TableCell>
+                  <TableCell align="right">
+                    {canReverse && payment.status === 'succeeded' ? (
+                      <Button size="small" color="error" onClick={() => setReversing(payment)}>
+                        Reverse
+                      </Button>
+                    ) : null}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         )}
+        {reversing ? <ReversePaymentDialog payment={reversing} onClose={() => setReversing(null)} /> : null}
       </CardContent>
     </Card>
   );

@@ -38,3 +38,10 @@ export const takeProcessorPayment = (
 
 export const fetchProcessorPayments = (accountId: number): Promise<ProcessorPayment[]> =>
   getJson(apiPath`/accounts/${accountId}/processor-payments`);
+
+/** Reverses a payment on the ledger and, when asked, refunds it through the processor. */
+export const reverseProcessorPayment = (
+  paymentId: number,
+  input: { refund: boolean; reason?: string },
+): Promise<{ paymentId: number; reversalTransactionId: number; refund: { status: string; failureReason: string | null } | null }> =>
+  sendJson('POST', apiPath`/processor-payments/${paymentId}/reverse`, input);

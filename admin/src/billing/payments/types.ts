@@ -31,7 +31,7 @@ export interface ProcessorPayment {
   amount: number;
   currency: string;
   date: string;
-  status: 'pending' | 'succeeded' | 'failed' | 'refunded';
+  status: 'pending' | 'succeeded' | 'failed' | 'refunded' | 'reversed';
   failureReason: string | null;
   stripePaymentIntentId: string | null;
   transactionId: number | null;
