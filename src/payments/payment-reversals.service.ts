@@ -104,11 +104,12 @@ export class PaymentReversalsService {
       if (opts.refund && !payment.stripePaymentIntentId) {
         throw new ConflictException('refund_impossible', `Payment ${paymentId} has no processor payment to refund`);
       }
-      const voided = await this.ledger.voidCreditLocked(em, payment.transactionId, opts.reason ?? 'payment reversed');
-      await em.query("UPDATE processor_payments SET status = 'reversed', reversal_transaction_id = ? WHERE id = ?", [
-        voided.transaction.id,
+      const reversalTransactionId = await this.reverseOnLedgerLocked(
+        em,
         paymentId,
-      ]);
+        payment.transactionId,
+        opts.reason ?? 'payment reversed',
+      );
       let refund: ProcessorRefundDto | null = null;
       if (opts.refund) {
         const inserted: { insertId: number } = await em.query(
@@ -125,14 +126,27 @@ export class PaymentReversalsService {
         before: { status: payment.status },
         after: {
           status: 'reversed',
-          reversalTransactionId: voided.transaction.id,
+          reversalTransactionId,
           refund: refund && { id: refund.id, amount: refund.amount },
         },
       });
-      return { paymentId, reversalTransactionId: voided.transaction.id, refund };
+      return { paymentId, reversalTransactionId, refund };
     });
     if (reversal.refund) reversal.refund = await this.askStripe(reversal.refund, paymentId);
     return reversal;
+  }
+
+  /**
+   * The ledger half of a reversal, inside the caller's transaction under the family lock:
+   * the payment's credit is voided and the payment marked reversed. Returns the void row's id.
+   */
+  async reverseOnLedgerLocked(em: EntityManager, paymentId: number, transactionId: number, reason: string): Promise<number> {
+    const voided = await this.ledger.voidCreditLocked(em, transactionId, reason);
+    await em.query("UPDATE processor_payments SET status = 'reversed', reversal_transaction_id = ? WHERE id = ?", [
+      voided.transaction.id,
+      paymentId,
+    ]);
+    return voided.transaction.id;
   }
 
   async refundsOf(accountId: number): Promise<ProcessorRefundDto[]> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BillingConfigModule } from '../billing-config/billing-config.module';
 import { BillingModule } from '../billing/billing.module';
+import { PaymentDisputesService } from './payment-disputes.service';
 import { PaymentMethodsController } from './payment-methods.controller';
 import { PaymentMethodsService } from './payment-methods.service';
 import { PaymentReversalsController } from './payment-reversals.controller';
@@ -24,7 +25,8 @@ import { StripeGateway } from './stripe.gateway';
     PaymentsService,
     PaymentSyncService,
     PaymentReversalsService,
+    PaymentDisputesService,
   ],
-  exports: [PaymentSyncService, PaymentsService, PaymentMethodsService, PaymentReversalsService],
+  exports: [PaymentSyncService, PaymentsService, PaymentMethodsService, PaymentReversalsService, PaymentDisputesService],
 })
 export class PaymentsModule {}

@@ -66,6 +66,15 @@ export interface ProcessorRefund {
 
 export const REFUND_ID_METADATA = 'backhaul_refund_id';
 
+/** A customer's dispute of a payment at their bank. */
+export interface ProcessorDispute {
+  id: string;
+  status: string;
+  amount: number;
+  reason: string;
+  paymentIntentId: string | null;
+}
+
 function toRefund(refund: Stripe.Refund): ProcessorRefund {
   return {
     id: refund.id,
@@ -231,6 +240,20 @@ export class StripeGateway {
   async retrieveRefund(id: string): Promise<ProcessorRefund | null> {
     const refund = await this.find('refunds.retrieve', () => this.stripe.refunds.retrieve(id));
     return refund && toRefund(refund);
+  }
+
+  /** The dispute as Stripe holds it now; null when Stripe has no such dispute. */
+  async retrieveDispute(id: string): Promise<ProcessorDispute | null> {
+    const dispute = await this.find('disputes.retrieve', () => this.stripe.disputes.retrieve(id));
+    if (!dispute) return null;
+    const intent = dispute.payment_intent;
+    return {
+      id: dispute.id,
+      status: dispute.status,
+      amount: dispute.amount,
+      reason: dispute.reason,
+      paymentIntentId: typeof intent === 'string' ? intent : (intent?.id ?? null),
+    };
   }
 
   private async call<T>(operation: string, work: () => Promise<T>, field?: string): Promise<T> {

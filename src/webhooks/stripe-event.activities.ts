@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PaymentDisputesService } from '../payments/payment-disputes.service';
 import { PaymentReversalsService } from '../payments/payment-reversals.service';
 import { PaymentSyncService } from '../payments/payment-sync.service';
 
@@ -18,6 +19,7 @@ export interface StripeEventOutcome {
 interface Handlers {
   sync: PaymentSyncService;
   reversals: PaymentReversalsService;
+  disputes: PaymentDisputesService;
 }
 
 type Handler = (services: Handlers, objectId: string) => Promise<string>;
@@ -30,6 +32,9 @@ const HANDLERS: Record<string, Handler> = {
   'payment_method.detached': ({ sync }, id) => sync.paymentMethodDetached(id),
   'refund.updated': ({ reversals }, id) => reversals.syncRefund(id),
   'charge.refund.updated': ({ reversals }, id) => reversals.syncRefund(id),
+  'charge.dispute.created': ({ disputes }, id) => disputes.syncDispute(id),
+  'charge.dispute.updated': ({ disputes }, id) => disputes.syncDispute(id),
+  'charge.dispute.closed': ({ disputes }, id) => disputes.syncDispute(id),
 };
 
 export const HANDLED_STRIPE_EVENTS = Object.keys(HANDLERS);
@@ -40,6 +45,7 @@ export class StripeEventActivities {
     @InjectDataSource() private readonly db: DataSource,
     private readonly sync: PaymentSyncService,
     private readonly reversals: PaymentReversalsService,
+    private readonly disputes: PaymentDisputesService,
   ) {}
 
   async processStripeEvent(input: { eventId: string }): Promise<StripeEventOutcome> {
@@ -57,7 +63,7 @@ export class StripeEventActivities {
       return { eventId: input.eventId, status: 'ignored', outcome: 'not handled' };
     }
     try {
-      const outcome = await handler({ sync: this.sync, reversals: this.reversals }, event.object_id);
+      const outcome = await handler({ sync: this.sync, reversals: this.reversals, disputes: this.disputes }, event.object_id);
       await this.markStripeEvent(input.eventId, 'processed', outcome);
       return { eventId: input.eventId, status: 'processed', outcome };
     } catch (err) {

@@ -107,4 +107,36 @@ describe('Stripe webhooks settling payments', () => {
     expect(methods.map((m) => m.id)).not.toContain(card.id);
     await w.expectBooksBalance([account]);
   });
+
+  it('reverses a disputed card payment once, however often the dispute is announced', async () => {
+    const { w } = world;
+    await w.today('2026-06-21');
+    const account = await w.account();
+    const invoice = await world.invoice(account, 4200);
+    const card = await world.savedMethod(account, 'pm_card_visa');
+    const paid = await world
+      .pay('card', { accountId: account, paymentMethodId: card.id, amount: 4200 }, `dispute-${account}-card`)
+      .expect(201);
+    expect(await w.invoice(invoice)).toMatchObject({ paid: 4200 });
+
+    const disputeId = world.stripe.dispute(paid.body.stripePaymentIntentId, 4200, 'fraudulent');
+    const created = delivery('charge.dispute.created', { id: disputeId, object: 'dispute' });
+    const answers = await Promise.all(shuffle([created, created, created]).map((d) => d.send()));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(await client.workflow.getHandle(workflowIds.stripeEvent(created.id)).result()).toMatchObject({ outcome: 'recorded' });
+
+    const disputes = await world.sut.db.query(
+      'SELECT payment_id, amount, reason, payment_reversed FROM processor_disputes WHERE account_id = ?',
+      [account],
+    );
+    expect(disputes).toEqual([{ payment_id: paid.body.id, amount: 4200, reason: 'fraudulent', payment_reversed: 1 }]);
+    const [payment] = await world.payments(account);
+    expect(payment.status).toBe('reversed');
+    expect(await w.invoice(invoice)).toMatchObject({ paid: 0, remaining: 4200 });
+    // No refund: the bank already took the money back.
+    expect(
+      world.stripe.callsTo('POST /v1/refunds').filter((c) => c.params.get('payment_intent') === paid.body.stripePaymentIntentId),
+    ).toEqual([]);
+    await w.expectBooksBalance([account]);
+  });
 });

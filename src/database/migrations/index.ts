@@ -6,6 +6,7 @@ import { BillingConfig1795730500000 } from './1795730500000-billing-config';
 import { Catalog1795730400000 } from './1795730400000-catalog';
 import { Delinquency1795730800000 } from './1795730800000-delinquency';
 import { Disconnections1795731000000 } from './1795731000000-disconnections';
+import { PaymentDisputes1795731700000 } from './1795731700000-payment-disputes';
 import { PaymentRefunds1795731600000 } from './1795731600000-payment-refunds';
 import { Payments1795731300000 } from './1795731300000-payments';
 import { Platform1795718700000 } from './1795718700000-platform';
@@ -29,4 +30,5 @@ export const migrations = [
   Payments1795731300000,
   WebhookEvents1795731400000,
   PaymentRefunds1795731600000,
+  PaymentDisputes1795731700000,
 ];

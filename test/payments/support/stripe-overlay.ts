@@ -58,6 +58,7 @@ export class StripeOverlay {
   intentDelayMs = 0;
   private readonly intents = new Map<string, IntentState>();
   private readonly methods = new Map<string, MethodState>();
+  private readonly disputes = new Map<string, { paymentIntent: string; amount: number; reason: string; status: string }>();
 
   private constructor(
     private readonly server: Server,
@@ -105,6 +106,13 @@ export class StripeOverlay {
     const method = this.methods.get(methodId);
     if (!method) throw new Error(`unknown PaymentMethod ${methodId}`);
     method.customer = null;
+  }
+
+  /** A customer disputes a payment at their bank: Stripe opens a dispute on its intent. Returns the dispute id. */
+  dispute(paymentIntent: string, amount: number, reason = 'fraudulent'): string {
+    const id = newId('dp');
+    this.disputes.set(id, { paymentIntent, amount, reason, status: 'needs_response' });
+    return id;
   }
 
   /** The test token a method id was made from. */
@@ -165,6 +173,13 @@ export class StripeOverlay {
     if (parts[1] === 'payment_methods' && parts[2]) return [200, this.paymentMethod(method, parts[2], parts[3], params, obj)];
     if (parts[1] === 'payment_intents' && method === 'POST' && !parts[2]) return this.createIntent(params, obj);
     if (parts[1] === 'payment_intents' && method === 'GET' && parts[2]) return [200, this.intentView(parts[2], obj)];
+    if (parts[1] === 'disputes' && method === 'GET' && parts[2]) {
+      const dispute = this.disputes.get(parts[2]);
+      if (dispute) {
+        const { paymentIntent, ...rest } = dispute;
+        return [200, { ...obj, id: parts[2], payment_intent: paymentIntent, ...rest }];
+      }
+    }
     return [200, obj];
   }
 
