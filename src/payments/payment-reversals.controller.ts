@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { PaymentReversalsService } from './payment-reversals.service';
+import { ReconciliationService } from './reconciliation.service';
 
 class ReversePaymentDto {
   @ApiProperty({ description: 'Also refund the amount through the processor' })
@@ -21,7 +22,17 @@ class ReversePaymentDto {
 @ApiTags('payments')
 @Controller()
 export class PaymentReversalsController {
-  constructor(private readonly reversals: PaymentReversalsService) {}
+  constructor(
+    private readonly reversals: PaymentReversalsService,
+    private readonly reconciliation: ReconciliationService,
+  ) {}
+
+  @Get('payments/reconciliation')
+  @Authenticated({ permission: Permission.BillingRead })
+  @ApiOkResponse({ description: 'Card and bank payments matched against the processor for the days from..to, with every difference' })
+  reconcile(@Query('from') from = '', @Query('to') to = '') {
+    return this.reconciliation.reconcile(from, to);
+  }
 
   @Post('processor-payments/:id/reverse')
   @HttpCode(200)

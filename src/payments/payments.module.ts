@@ -10,6 +10,7 @@ import { PaymentSettlementService } from './payment-settlement.service';
 import { PaymentSyncService } from './payment-sync.service';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
+import { ReconciliationService } from './reconciliation.service';
 import { StripeCustomersService } from './stripe-customers.service';
 import { StripeGateway } from './stripe.gateway';
 
@@ -26,6 +27,7 @@ import { StripeGateway } from './stripe.gateway';
     PaymentSyncService,
     PaymentReversalsService,
     PaymentDisputesService,
+    ReconciliationService,
   ],
   exports: [PaymentSyncService, PaymentsService, PaymentMethodsService, PaymentReversalsService, PaymentDisputesService],
 })

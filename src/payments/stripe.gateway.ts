@@ -242,6 +242,17 @@ export class StripeGateway {
     return refund && toRefund(refund);
   }
 
+  /** Every PaymentIntent created in [from, to) (Unix seconds), all pages. */
+  async listPaymentIntents(from: number, to: number): Promise<ProcessorPaymentIntent[]> {
+    const intents: ProcessorPaymentIntent[] = [];
+    await this.call('paymentIntents.list', () =>
+      this.stripe.paymentIntents.list({ created: { gte: from, lt: to }, limit: 100 }).autoPagingEach((intent) => {
+        intents.push(toPaymentIntent(intent));
+      }),
+    );
+    return intents;
+  }
+
   /** The dispute as Stripe holds it now; null when Stripe has no such dispute. */
   async retrieveDispute(id: string): Promise<ProcessorDispute | null> {
     const dispute = await this.find('disputes.retrieve', () => this.stripe.disputes.retrieve(id));

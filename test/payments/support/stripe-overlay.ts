@@ -173,6 +173,12 @@ export class StripeOverlay {
     if (parts[1] === 'payment_methods' && parts[2]) return [200, this.paymentMethod(method, parts[2], parts[3], params, obj)];
     if (parts[1] === 'payment_intents' && method === 'POST' && !parts[2]) return this.createIntent(params, obj);
     if (parts[1] === 'payment_intents' && method === 'GET' && parts[2]) return [200, this.intentView(parts[2], obj)];
+    if (parts[1] === 'payment_intents' && method === 'GET' && !parts[2]) {
+      // The list Stripe would give: the intents this test created, not stripe-mock's one canned sample.
+      const template = ((obj.data as Record<string, unknown>[] | undefined) ?? [])[0] ?? {};
+      const data = [...this.intents.keys()].map((id) => this.intentView(id, template));
+      return [200, { ...obj, data, has_more: false }];
+    }
     if (parts[1] === 'disputes' && method === 'GET' && parts[2]) {
       const dispute = this.disputes.get(parts[2]);
       if (dispute) {
