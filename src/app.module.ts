@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { AccountPageModule } from './account-page/account-page.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
+import { AutopayModule } from './autopay/autopay.module';
 import { BillRunsModule } from './bill-runs/bill-runs.module';
 import { BillingConfigModule } from './billing-config/billing-config.module';
 import { BillingModule } from './billing/billing.module';
@@ -64,6 +65,7 @@ export function domainModules(config: AppConfig) {
     ScheduledEventsModule,
     PaymentsModule,
     WebhooksModule,
+    AutopayModule,
   ];
 }
 

@@ -1,4 +1,5 @@
 export { auditExportWorkflow } from './audit-export.workflow';
+export { autopayRunWorkflow, dailyAutopayWorkflow } from './autopay-run.workflow';
 export { billRunWorkflow } from './bill-run.workflow';
 export { dailyBillingWorkflow } from './daily-billing.workflow';
 export { scheduledEventWorkflow } from './scheduled-event.workflow';

@@ -7,6 +7,7 @@ import { defineQuery } from '@temporalio/workflow';
  */
 export const workflowIds = {
   auditExport: (exportId: number) => `audit-export/${exportId}`,
+  autopayRun: (date: string) => `autopay-run/${date}`,
   billRun: (date: string) => `bill-run/${date}`,
   dailyBilling: 'daily-billing',
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,

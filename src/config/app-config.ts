@@ -57,6 +57,11 @@ const schema = z.object({
   BILL_RUN_SPIKE_PERCENT: z.coerce.number().int().min(101).max(100_000).default(500),
   /** Accounts a bill run invoices per activity. */
   BILL_RUN_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  /** Days after a failed autopay charge on which the daily autopay run tries again, e.g. "1,3"; empty for no retries. */
+  AUTOPAY_RETRY_DAYS: z
+    .string()
+    .regex(/^(\d{1,3}(,\d{1,3})*)?$/, 'must be day counts separated by commas, e.g. 1,3')
+    .default('1,3'),
   /** Printed at the top of invoices, statements and receipts. */
   COMPANY_NAME: z.string().min(1).max(200).default('Backhaul Networks'),
   /** The company's postal address for documents, lines separated by "|". */

@@ -1,5 +1,6 @@
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { AuditActivities } from '../audit/audit.activities';
+import { AutopayActivities } from '../autopay/autopay.activities';
 import { BillRunActivities } from '../bill-runs/bill-run.activities';
 import { BillingConfigActivities } from '../billing-config/billing-config.activities';
 import { DelinquencyActivities } from '../delinquency/delinquency.activities';
@@ -9,6 +10,7 @@ import { StripeEventActivities } from '../webhooks/stripe-event.activities';
 /** Injectables whose public methods are Temporal activities. Each domain adds its class here. */
 export const ACTIVITY_PROVIDERS: Type<object>[] = [
   AuditActivities,
+  AutopayActivities,
   BillingConfigActivities,
   BillRunActivities,
   DelinquencyActivities,

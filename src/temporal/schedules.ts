@@ -1,6 +1,7 @@
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { dailyBillingWorkflow } from '../../workflows/daily-billing.workflow';
 import { workflowIds } from '../../workflows/shared';
+import { ensureAutopaySchedule } from '../autopay/autopay-schedule';
 import type { AppConfig } from '../config/app-config';
 
 /** Quarter past midnight in the billing time zone: late enough that "today" is unambiguous everywhere in it. */
@@ -31,4 +32,5 @@ export async function ensureSchedules(client: Client, config: Pick<AppConfig, 'T
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
     await client.schedule.getHandle(workflowIds.dailyBilling).update((previous) => ({ ...previous, spec, action, policies }));
   }
+  await ensureAutopaySchedule(client, config);
 }

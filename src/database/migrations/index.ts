@@ -1,6 +1,7 @@
 import { Accounts1795725000000 } from './1795725000000-accounts';
 import { Billing1795730700000 } from './1795730700000-billing';
 import { BillRunParking1795731200000 } from './1795731200000-bill-run-parking';
+import { Autopay1795731500000 } from './1795731500000-autopay';
 import { BillRuns1795730900000 } from './1795730900000-bill-runs';
 import { BillingConfig1795730500000 } from './1795730500000-billing-config';
 import { Catalog1795730400000 } from './1795730400000-catalog';
@@ -29,6 +30,7 @@ export const migrations = [
   BillRunParking1795731200000,
   Payments1795731300000,
   WebhookEvents1795731400000,
+  Autopay1795731500000,
   PaymentRefunds1795731600000,
   PaymentDisputes1795731700000,
 ];

@@ -1,0 +1,67 @@
+import type { EntityManager } from 'typeorm';
+import type { PreviousAttempt } from './autopay-policy';
+
+/**
+ * An invoice the account pays itself that autopay may collect on `?`: open, not
+ * frozen, not void, and at least the effective `autopayDays` old. Parameter: the date.
+ */
+const AUTOPAY_DUE_INVOICE = `SELECT 1 FROM invoices i
+  WHERE i.account_id = a.id AND i.parent_invoice_id IS NULL AND i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total
+    AND DATE_ADD(i.invoice_date, INTERVAL COALESCE(sa.autopay_days, st.autopay_days, ss.autopay_days, 0) DAY) <= ?`;
+
+const SETTINGS_JOINS = `LEFT JOIN billing_settings sa ON sa.account_id = a.id
+  LEFT JOIN billing_settings st ON st.account_type_id = a.account_type_id
+  JOIN billing_settings ss ON ss.scope = 'system' AND ss.scope_id = 0`;
+
+/**
+ * Accounts the autopay run of a date looks at, in id order after a cursor: those
+ * with an autopay method and an invoice due for autopay, plus those whose charge of
+ * that date was begun and not recorded (a worker died mid-charge), to finish it.
+ */
+export async function autopayCandidates(em: EntityManager, date: string, afterAccountId: number, limit: number): Promise<number[]> {
+  const rows: { id: number }[] = await em.query(
+    `SELECT a.id FROM accounts a
+       LEFT JOIN payment_methods pm ON pm.autopay_account_id = a.id
+       ${SETTINGS_JOINS}
+      WHERE a.id > ?
+        AND ((pm.id IS NOT NULL AND EXISTS (${AUTOPAY_DUE_INVOICE}))
+             OR EXISTS (SELECT 1 FROM autopay_attempts x WHERE x.account_id = a.id AND x.run_date = ? AND x.status = 'charging'))
+      ORDER BY a.id LIMIT ?`,
+    [afterAccountId, date, date, limit],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** Whether an invoice of the account came due for autopay after `since` and by `date`. */
+export async function newerInvoiceDue(em: EntityManager, accountId: number, since: string, date: string): Promise<boolean> {
+  const [row]: unknown[] = await em.query(
+    `SELECT 1 FROM accounts a ${SETTINGS_JOINS}
+      WHERE a.id = ? AND EXISTS (${AUTOPAY_DUE_INVOICE}
+        AND DATE_ADD(i.invoice_date, INTERVAL COALESCE(sa.autopay_days, st.autopay_days, ss.autopay_days, 0) DAY) > ?)`,
+    [accountId, date, since],
+  );
+  return row !== undefined;
+}
+
+/**
+ * The account's latest attempt before the date. A bank debit recorded as processing
+ * takes the state the processor's webhook has since given its payment.
+ */
+export async function previousAttempt(em: EntityManager, accountId: number, date: string): Promise<PreviousAttempt | null> {
+  const [row]: Record<string, unknown>[] = await em.query(
+    `SELECT DATE_FORMAT(x.run_date, '%Y-%m-%d') AS run_date, x.attempt, DATE_FORMAT(x.first_attempt_date, '%Y-%m-%d') AS first_attempt_date,
+            x.status, p.status AS payment_status
+       FROM autopay_attempts x LEFT JOIN processor_payments p ON p.id = x.processor_payment_id
+      WHERE x.account_id = ? AND x.run_date < ? ORDER BY x.run_date DESC LIMIT 1`,
+    [accountId, date],
+  );
+  if (!row) return null;
+  let status = row.status as PreviousAttempt['status'];
+  if (status === 'processing' && row.payment_status !== 'pending') status = row.payment_status === 'failed' ? 'failed' : 'succeeded';
+  return {
+    runDate: row.run_date as string,
+    attempt: Number(row.attempt),
+    firstAttemptDate: row.first_attempt_date as string,
+    status,
+  };
+}

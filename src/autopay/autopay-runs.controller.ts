@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { Authenticated } from '../auth/auth.decorators';
+import { Permission } from '../auth/permission';
+import { ListQuery, ListQueryPipe } from '../common/list-query';
+import { AutopayRunsService } from './autopay-runs.service';
+
+class StartAutopayRunDto {
+  @ApiProperty({ example: '2026-12-07', description: 'The autopay date: accounts with an invoice due for autopay by then are charged' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date as YYYY-MM-DD' })
+  date: string;
+}
+
+class AutopayRunFilterDto {
+  @IsOptional() id?: number[];
+}
+
+@ApiTags('autopay runs')
+@Controller('autopay-runs')
+export class AutopayRunsController {
+  constructor(private readonly runs: AutopayRunsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiOkResponse({ description: 'The run for that date, started now or found already started (started: false)' })
+  start(@Body() dto: StartAutopayRunDto) {
+    return this.runs.start(dto.date);
+  }
+
+  @Get()
+  @Authenticated({ permission: Permission.BillingRead })
+  list(
+    @Query(new ListQueryPipe(AutopayRunFilterDto, ['id'] as const, { field: 'id', order: 'DESC' })) q: ListQuery<AutopayRunFilterDto, 'id'>,
+  ) {
+    return this.runs.list(q.offset, q.limit);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.BillingRead })
+  get(@Param('id', ParseIntPipe) id: number) {
+    return this.runs.get(id);
+  }
+}
