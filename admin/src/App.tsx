@@ -5,6 +5,7 @@ import { accountStatuses } from './accountStatuses';
 import { accountTypes } from './accountTypes';
 import { actionHistory } from './actionHistory';
 import { authProvider } from './authProvider';
+import { autopayRuns } from './autopayRuns';
 import { billRuns } from './billRuns';
 import { AccountingPeriodPage, billingPages, BooksCheckPage, SystemBillingSettingsPage } from './billingSettings';
 import { packages, services } from './catalog';
@@ -53,6 +54,7 @@ export const App = () => (
     <Resource name="taxes" {...taxes} />
     <Resource name="tax-zones" {...taxZones} />
     <Resource name="bill-runs" {...billRuns} />
+    <Resource name="autopay-runs" {...autopayRuns} />
     <CustomRoutes>
       <Route path={billingPages.settings} element={<SystemBillingSettingsPage />} />
       <Route path={billingPages.accountingPeriod} element={<AccountingPeriodPage />} />

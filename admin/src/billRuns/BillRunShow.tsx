@@ -72,7 +72,7 @@ const ParkedTable = ({ run }: { run: BillRunDetail }) => {
   const currency = useInstanceCurrency();
   const canManage = useHasPermission(Permissions.BillingManage);
   const [decision, setDecision] = useState<Decision>(null);
-  if (!run.parkedList.length) return <Typography variant="body2">No account was parked.</Typography>;
+  if (!run.parkedList?.length) return <Typography variant="body2">No account was parked.</Typography>;
   return (
     <>
       <Table size="small" aria-label="Parked accounts">
@@ -87,7 +87,7 @@ const ParkedTable = ({ run }: { run: BillRunDetail }) => {
           </TableRow>
         </TableHead>
         <TableBody>
-          {run.parkedList.map((p) => (
+          {(run.parkedList ?? []).map((p) => (
             <TableRow key={p.accountId}>
               <TableCell>
                 <Link to={`/accounts/${p.accountId}/show`}>{p.accountName}</Link>
@@ -182,7 +182,7 @@ const BillRunDetails = () => {
       <Card>
         <CardHeader title="Failures" />
         <CardContent>
-          {run.failureList.length ? (
+          {run.failureList?.length ? (
             <Table size="small" aria-label="Failed accounts">
               <TableHead>
                 <TableRow>

@@ -28,6 +28,7 @@ export interface ParkedAccount {
 }
 
 export interface BillRunDetail extends BillRunSummary {
-  failureList: { accountId: number; reason: string }[];
-  parkedList: ParkedAccount[];
+  /** Both absent while only the list's row is known. */
+  failureList?: { accountId: number; reason: string }[];
+  parkedList?: ParkedAccount[];
 }
