@@ -38,6 +38,15 @@ export async function anchorDay(em: EntityManager, accountId: number, settings: 
  * written at once and waits for the next invoice; in arrears the next invoice
  * charges the days actually used.
  */
+/** Nothing can happen to a line before the day it was added. */
+function assertNotBeforeAddition(row: AccountServiceRow, date: string): void {
+  if (date < row.addedOn) {
+    throw new BadInputException([
+      { field: 'date', rule: 'afterAddition', message: `date cannot be before the service was added (${row.addedOn})` },
+    ]);
+  }
+}
+
 @Injectable()
 export class AccountServicesService {
   constructor(
@@ -188,27 +197,11 @@ export class AccountServicesService {
         throw new BadInputException([{ field: 'quantity', rule: 'changed', message: `the quantity is already ${dto.quantity}` }]);
       }
       const date = dto.date ?? this.ledger.today();
-      if (date < row.addedOn) {
-        throw new BadInputException([
-          { field: 'date', rule: 'afterAddition', message: `date cannot be before the service was added (${row.addedOn})` },
-        ]);
-      }
+      assertNotBeforeAddition(row, date);
       await this.billingConfig.assertOpen(em, date, 'A quantity change');
       const settings = await this.billingConfig.effective(em, row.accountId);
       const prorate = dto.prorate ?? settings.prorateServiceQuantity;
-      const before = await this.describe(em, row);
-      await this.end(em, row, date, prorate, settings);
-      const next = await this.start(em, { ...row, quantity: dto.quantity }, date, prorate, settings);
-      const after = await this.get(next.id, em);
-      await this.audit.recordAction(em, {
-        action: 'account_service.change_quantity',
-        entityType: 'account_service',
-        entityId: next.id,
-        accountId: row.accountId,
-        before: { ...before },
-        after: { ...after, replaces: row.id },
-      });
-      return after;
+      return this.replaceLine(em, row, { quantity: dto.quantity }, date, prorate, settings, 'account_service.change_quantity');
     });
   }
 
@@ -408,11 +401,7 @@ export class AccountServicesService {
     const row = await this.requireRow(em, id);
     if (row.removedOn) throw new ConflictException('service_removed', `This service was already removed on ${row.removedOn}`);
     const date = dto.date ?? this.ledger.today();
-    if (date < row.addedOn) {
-      throw new BadInputException([
-        { field: 'date', rule: 'afterAddition', message: `date cannot be before the service was added (${row.addedOn})` },
-      ]);
-    }
+    assertNotBeforeAddition(row, date);
     await this.billingConfig.assertOpen(em, date, 'A service removal');
     const settings = await this.billingConfig.effective(em, row.accountId);
     const before = await this.describe(em, row);
@@ -455,20 +444,32 @@ export class AccountServicesService {
       );
     }
     const date = change.date ?? this.ledger.today();
-    if (date < row.addedOn) {
-      throw new BadInputException([
-        { field: 'date', rule: 'afterAddition', message: `date cannot be before the service was added (${row.addedOn})` },
-      ]);
-    }
+    assertNotBeforeAddition(row, date);
     await this.billingConfig.assertOpen(em, date, 'A price change');
     const settings = await this.billingConfig.effective(em, row.accountId);
     const prorate = change.prorate ?? settings.prorateServices;
+    return this.replaceLine(em, row, { priceOverride: change.priceOverride }, date, prorate, settings, 'account_service.change_price');
+  }
+
+  /**
+   * A change to a line's terms from `date`: the old line ends that day and a new one with the
+   * change starts, each settled as the proration choice says; one audit entry names both.
+   */
+  private async replaceLine(
+    em: EntityManager,
+    row: AccountServiceRow,
+    change: Partial<Pick<AccountServiceRow, 'quantity' | 'priceOverride'>>,
+    date: string,
+    prorate: boolean,
+    settings: BillingSettings,
+    action: string,
+  ): Promise<AccountServiceResponseDto> {
     const before = await this.describe(em, row);
     await this.end(em, row, date, prorate, settings);
-    const next = await this.start(em, { ...row, priceOverride: change.priceOverride }, date, prorate, settings);
+    const next = await this.start(em, { ...row, ...change }, date, prorate, settings);
     const after = await this.get(next.id, em);
     await this.audit.recordAction(em, {
-      action: 'account_service.change_price',
+      action,
       entityType: 'account_service',
       entityId: next.id,
       accountId: row.accountId,

@@ -350,8 +350,8 @@ export class InvoiceBatchService {
     const parked: ParkedInvoice[] = [];
     for (const accountId of accountIds) {
       const plan = plans.get(accountId) as AccountPlan;
-      const own = new Map([...chargedUntil].filter(([key]) => plan.charges.some((c) => spanKey(c.accountServiceId, c.serviceId) === key)));
-      const candidate = { newCharges: plan.charges, pending: plan.pending, chargedUntil: own, usual: usual.get(accountId) ?? null };
+      // Keys name account services, so the batch's map serves every account as it is: the check only looks up its own charges.
+      const candidate = { newCharges: plan.charges, pending: plan.pending, chargedUntil, usual: usual.get(accountId) ?? null };
       const verdict = checkInvoiceBounds(candidate, bounds);
       if (!verdict) continue;
       const history = usual.get(accountId);

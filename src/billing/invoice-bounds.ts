@@ -58,11 +58,12 @@ export function checkInvoiceBounds(candidate: InvoiceCandidate, bounds: SafetyBo
 
   // A new recurring charge must start after every day already charged for the same service on the account:
   // days charged twice are more than the account's services explain.
-  const covered = new Map(candidate.chargedUntil);
+  // Days this invoice's own charges cover, on top of what was charged before (read, never copied: it may hold a whole batch).
+  const covered = new Map<string, string>();
   for (const charge of [...candidate.newCharges].sort((a, b) => (a.periodStart ?? '').localeCompare(b.periodStart ?? ''))) {
     if (charge.accountServiceId === null || charge.serviceId === null || !charge.periodStart || !charge.periodEnd) continue;
     const key = spanKey(charge.accountServiceId, charge.serviceId);
-    const until = covered.get(key);
+    const until = covered.get(key) ?? candidate.chargedUntil.get(key);
     if (until !== undefined && charge.periodStart <= until) {
       return {
         rule: 'unexplained_charges',
