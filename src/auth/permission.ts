@@ -17,6 +17,9 @@ export enum Permission {
   BillingProrationOverride = 'billing.proration_override',
   BillingChildAccounts = 'billing.child_accounts',
   BillingConfigure = 'billing.configure',
+  CorrespondenceRead = 'correspondence.read',
+  CorrespondenceWrite = 'correspondence.write',
+  CorrespondenceConfigure = 'correspondence.configure',
 }
 
 export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
@@ -37,6 +40,9 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [Permission.BillingProrationOverride]: 'Choose whether a service added to or removed from an account is prorated',
   [Permission.BillingChildAccounts]: 'Link and unlink child accounts and their invoices',
   [Permission.BillingConfigure]: 'Define services, packages, taxes, tax zones, billing settings and close accounting periods',
+  [Permission.CorrespondenceRead]: "See an account's emails and call logs",
+  [Permission.CorrespondenceWrite]: 'Email contacts, send invoices by email, and log, edit and delete calls',
+  [Permission.CorrespondenceConfigure]: 'Edit the message templates',
 };
 
 export const ALL_PERMISSIONS = Object.values(Permission);

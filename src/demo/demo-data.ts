@@ -34,6 +34,8 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
       Permission.AccountsManage,
       Permission.BillingRead,
       Permission.BillingManage,
+      Permission.CorrespondenceRead,
+      Permission.CorrespondenceWrite,
     ],
   });
   await users.create({ ...DEMO_ADMIN, active: true, roleIds: [admin.id] });
