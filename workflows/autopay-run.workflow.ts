@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
-import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
+import { continueAsNew, ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
 import type { AutopayActivities } from '../src/autopay/autopay.activities';
 import { calendarDate } from './daily-billing.workflow';
 import { searchAttributes, workflowIds } from './shared';
@@ -21,10 +21,17 @@ const { autopayAccountsBatch } = proxyActivities<AutopayActivities>({
 /** Accounts per batch when the input does not say: each is a processor call, so batches stay small. */
 const DEFAULT_BATCH_SIZE = 100;
 
+/** Batches one execution walks before continuing as new, so a 100k-account run keeps each history short. */
+const BATCHES_PER_RUN = 200;
+
 export interface AutopayRunInput {
   date: string;
   startedBy: number | null;
   batchSize?: number;
+  /** Batches per execution before continuing as new; BATCHES_PER_RUN when left out. */
+  batchesPerExecution?: number;
+  /** Set by continue-as-new: where the previous execution stopped and what it had done. */
+  resume?: { autopayRunId: number; afterAccountId: number; summary: AutopayRunSummary };
 }
 
 export interface AutopayRunSummary {
@@ -42,14 +49,26 @@ export interface AutopayRunSummary {
  */
 export async function autopayRunWorkflow(input: AutopayRunInput): Promise<AutopayRunSummary> {
   const limit = input.batchSize ?? DEFAULT_BATCH_SIZE;
-  const summary: AutopayRunSummary = { date: input.date, batches: 0, accounts: 0, charged: 0, chargedTotal: 0, failed: 0 };
-  const { autopayRunId } = await openAutopayRun({
+  const summary: AutopayRunSummary = input.resume?.summary ?? {
     date: input.date,
-    workflowId: workflowIds.autopayRun(input.date),
-    startedBy: input.startedBy,
-  });
-  let after = 0;
-  for (;;) {
+    batches: 0,
+    accounts: 0,
+    charged: 0,
+    chargedTotal: 0,
+    failed: 0,
+  };
+  const { autopayRunId } =
+    input.resume ??
+    (await openAutopayRun({
+      date: input.date,
+      workflowId: workflowIds.autopayRun(input.date),
+      startedBy: input.startedBy,
+    }));
+  let after = input.resume?.afterAccountId ?? 0;
+  for (let walked = 0; ; walked += 1) {
+    if (walked === (input.batchesPerExecution ?? BATCHES_PER_RUN)) {
+      await continueAsNew<typeof autopayRunWorkflow>({ ...input, resume: { autopayRunId, afterAccountId: after, summary } });
+    }
     const result = await autopayAccountsBatch({ autopayRunId, date: input.date, afterAccountId: after, limit });
     if (result.accounts) {
       summary.batches += 1;

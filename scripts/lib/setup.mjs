@@ -173,6 +173,10 @@ export async function buildAdmin() {
   await run('npm', ['run', 'build', '--workspace', 'admin'], { cwd: ROOT });
 }
 
+// Another apt-get (a second set-up running at once, unattended upgrades) holds dpkg's lock for a
+// while; waiting for it is better than failing the run.
+const APT_WAIT = ['-o', 'DPkg::Lock::Timeout=600'];
+
 /** Debian's Chromium for the browser tests, installed with apt-get when missing. */
 export async function ensureChromium() {
   const found = process.env.CHROMIUM_PATH ?? which('chromium') ?? which('chromium-browser');
@@ -181,8 +185,8 @@ export async function ensureChromium() {
     fail('Chromium is needed for the browser tests. Install it (apt-get install chromium) or set CHROMIUM_PATH.');
   }
   step('Installing Chromium from Debian packages (apt-get install chromium)');
-  await run('apt-get', ['update', '-qq']);
-  await run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  await run('apt-get', [...APT_WAIT, 'update', '-qq']);
+  await run('apt-get', [...APT_WAIT, 'install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   return which('chromium') ?? fail('apt-get installed chromium but it is not on PATH');
 }
 
@@ -194,8 +198,10 @@ export async function ensurePdftotext() {
     fail('pdftotext is needed for the document tests. Install it (apt-get install poppler-utils) or set PDFTOTEXT_PATH.');
   }
   step('Installing pdftotext from Debian packages (apt-get install poppler-utils)');
-  await run('apt-get', ['update', '-qq']);
-  await run('apt-get', ['install', '-y', '-qq', 'poppler-utils'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  await run('apt-get', [...APT_WAIT, 'update', '-qq']);
+  await run('apt-get', [...APT_WAIT, 'install', '-y', '-qq', 'poppler-utils'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   return which('pdftotext') ?? fail('apt-get installed poppler-utils but pdftotext is not on PATH');
 }
 

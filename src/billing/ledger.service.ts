@@ -297,6 +297,12 @@ export class LedgerService {
       correctsTransactionId: locked.id,
       createdBy: this.actorId(),
     });
+    // A card or bank payment voided from the ledger is reversed at our end too, so its
+    // state, the reconciliation report and a later reversal request all agree.
+    await em.query(
+      "UPDATE processor_payments SET status = 'reversed', reversal_transaction_id = ? WHERE transaction_id = ? AND reversal_transaction_id IS NULL",
+      [id, locked.id],
+    );
     return this.recorded(em, 'credit.void', id, [], locked);
   }
 

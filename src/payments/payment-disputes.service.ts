@@ -50,7 +50,7 @@ export class PaymentDisputesService {
       let note: string | null = null;
       if (payment.status === 'succeeded' && payment.transactionId !== null) {
         try {
-          await this.reversals.reverseOnLedgerLocked(em, payment.id, payment.transactionId, `disputed at the bank (${dispute.reason})`);
+          await this.reversals.reverseOnLedgerLocked(em, payment.transactionId, `disputed at the bank (${dispute.reason})`);
           reversed = true;
         } catch (err) {
           // A payment in a closed accounting period stays as it is; the dispute is listed for a person to settle.

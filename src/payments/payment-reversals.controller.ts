@@ -4,6 +4,7 @@ import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ErrorResponseDto } from '../common/error-response.dto';
+import { PaymentHistoryService } from './payment-history.service';
 import { PaymentReversalsService } from './payment-reversals.service';
 import { ReconciliationService } from './reconciliation.service';
 
@@ -25,6 +26,7 @@ export class PaymentReversalsController {
   constructor(
     private readonly reversals: PaymentReversalsService,
     private readonly reconciliation: ReconciliationService,
+    private readonly history: PaymentHistoryService,
   ) {}
 
   @Get('payments/reconciliation')
@@ -41,6 +43,13 @@ export class PaymentReversalsController {
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already reversed, not recorded yet, or in a closed accounting period' })
   reverse(@Param('id', ParseIntPipe) id: number, @Body() dto: ReversePaymentDto) {
     return this.reversals.reverse(id, { refund: dto.refund, reason: dto.reason });
+  }
+
+  @Get('transactions/:id/payment-history')
+  @Authenticated({ permission: Permission.BillingRead })
+  @ApiOkResponse({ description: "A payment's processor record, its reversals, refunds and disputes, for the payment's inner tabs" })
+  paymentHistory(@Param('id', ParseIntPipe) id: number) {
+    return this.history.ofTransaction(id);
   }
 
   @Get('accounts/:id/processor-refunds')

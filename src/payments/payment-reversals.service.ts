@@ -104,12 +104,7 @@ export class PaymentReversalsService {
       if (opts.refund && !payment.stripePaymentIntentId) {
         throw new ConflictException('refund_impossible', `Payment ${paymentId} has no processor payment to refund`);
       }
-      const reversalTransactionId = await this.reverseOnLedgerLocked(
-        em,
-        paymentId,
-        payment.transactionId,
-        opts.reason ?? 'payment reversed',
-      );
+      const reversalTransactionId = await this.reverseOnLedgerLocked(em, payment.transactionId, opts.reason ?? 'payment reversed');
       let refund: ProcessorRefundDto | null = null;
       if (opts.refund) {
         const inserted: { insertId: number } = await em.query(
@@ -140,13 +135,18 @@ export class PaymentReversalsService {
    * The ledger half of a reversal, inside the caller's transaction under the family lock:
    * the payment's credit is voided and the payment marked reversed. Returns the void row's id.
    */
-  async reverseOnLedgerLocked(em: EntityManager, paymentId: number, transactionId: number, reason: string): Promise<number> {
+  async reverseOnLedgerLocked(em: EntityManager, transactionId: number, reason: string): Promise<number> {
+    // voidCreditLocked marks the processor payment reversed in the same transaction.
     const voided = await this.ledger.voidCreditLocked(em, transactionId, reason);
-    await em.query("UPDATE processor_payments SET status = 'reversed', reversal_transaction_id = ? WHERE id = ?", [
-      voided.transaction.id,
-      paymentId,
-    ]);
     return voided.transaction.id;
+  }
+
+  async refundsOfPayment(paymentId: number): Promise<ProcessorRefundDto[]> {
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${REFUND_COLUMNS} FROM processor_refunds r WHERE r.payment_id = ? ORDER BY r.id`,
+      [paymentId],
+    );
+    return rows.map(toRefundDto);
   }
 
   async refundsOf(accountId: number): Promise<ProcessorRefundDto[]> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BillingConfigModule } from '../billing-config/billing-config.module';
 import { BillingModule } from '../billing/billing.module';
 import { PaymentDisputesService } from './payment-disputes.service';
+import { PaymentHistoryService } from './payment-history.service';
 import { PaymentMethodsController } from './payment-methods.controller';
 import { PaymentMethodsService } from './payment-methods.service';
 import { PaymentReversalsController } from './payment-reversals.controller';
@@ -27,6 +28,7 @@ import { StripeGateway } from './stripe.gateway';
     PaymentSyncService,
     PaymentReversalsService,
     PaymentDisputesService,
+    PaymentHistoryService,
     ReconciliationService,
   ],
   exports: [PaymentSyncService, PaymentsService, PaymentMethodsService, PaymentReversalsService, PaymentDisputesService],

@@ -129,6 +129,32 @@ describe('Payment details and card payments in headless Chromium (against stripe
     expect(await w.invoice(invoice)).toMatchObject({ paid: 0 });
     const [{ n }] = await world.sut.db.query('SELECT COUNT(*) AS n FROM processor_refunds WHERE payment_id = ?', [payments[0].id]);
     expect(Number(n)).toBe(1);
+
+    // The payment's own sections on Transactions: details with the processor's record, the void, the refund, where it went.
+    await page.getByRole('tablist', { name: 'Billing sections' }).getByRole('tab', { name: 'Transactions' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Card payment (Visa ending 4242)' })
+      .filter({ hasNotText: 'Void of' })
+      .getByText('Card payment (Visa ending 4242)')
+      .click();
+    const expanded = page.getByRole('region', { name: `Transaction ${payments[0].transactionId}` });
+    const sections = expanded.getByRole('tablist', { name: `Transaction ${payments[0].transactionId} sections` });
+    expect(await sections.getByRole('tab').allTextContents()).toEqual(['Details', 'Reversals', 'Refunds', 'Credits']);
+    const processor = expanded.getByLabel(`Processor details of payment ${payments[0].id}`);
+    await processor.getByText('Visa ending 4242').waitFor();
+    await processor.getByText(/^(Refunded|Reversed)$/).waitFor();
+    await expanded.getByText(payments[0].stripePaymentIntentId as string).waitFor();
+    await sections.getByRole('tab', { name: 'Reversals' }).click();
+    await expanded
+      .getByRole('table', { name: `Reversals of transaction ${payments[0].transactionId}` })
+      .getByText(/Void of Card payment/)
+      .waitFor();
+    await sections.getByRole('tab', { name: 'Refunds' }).click();
+    const refunds = expanded.getByRole('table', { name: `Refunds of transaction ${payments[0].transactionId}` });
+    await refunds.getByRole('cell', { name: usd(3000) }).waitFor();
+    await sections.getByRole('tab', { name: 'Credits' }).click();
+    await expanded.getByText('credit voided').waitFor();
     await w.expectBooksBalance([account]);
   }, 180_000);
 

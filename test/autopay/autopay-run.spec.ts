@@ -97,6 +97,36 @@ describe('autopay run', () => {
     await w.expectBooksBalance([...due, notYet, noAutopay]);
   }, 120_000);
 
+  it('continues as new between batches on a long run, carrying its place and totals, and charges each account once', async () => {
+    const { w, sut, client } = world;
+    const date = '2026-05-27';
+    await w.today('2026-05-24');
+    const due = [await world.account(3), await world.account(3), await world.account(3)];
+    for (const account of due) {
+      await world.invoice(account, 1500);
+      await world.autopayMethod(account);
+    }
+    const handle = await client.workflow.start(autopayRunWorkflow, {
+      taskQueue: sut.config.TEMPORAL_TASK_QUEUE,
+      workflowId: `autopay-run/${date}`,
+      args: [{ date, startedBy: null, batchSize: 1, batchesPerExecution: 2 }],
+    });
+    const summary = await handle.result();
+    for (const account of due) {
+      expect(await world.attempts(account)).toMatchObject([{ date, amount: 1500, status: 'succeeded' }]);
+      expect(world.intentsFor(account)).toHaveLength(1);
+    }
+    // One run row for the date however many executions it took, and totals carried across them.
+    const [{ n }] = await sut.db.query('SELECT COUNT(*) AS n FROM autopay_runs WHERE run_date = ?', [date]);
+    expect(Number(n)).toBe(1);
+    expect(summary.charged).toBeGreaterThanOrEqual(due.length);
+    expect(summary.batches).toBe(summary.accounts);
+    const first = await client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory();
+    const last = first.events?.[first.events.length - 1];
+    expect(last?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
+    await w.expectBooksBalance(due);
+  }, 120_000);
+
   it('is one schedule at 06:00 in the billing time zone, however often set-up runs', async () => {
     const { client, sut } = world;
     try {

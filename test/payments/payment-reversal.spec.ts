@@ -72,6 +72,61 @@ describe('reversing a processor payment', () => {
     await w.expectBooksBalance([account]);
   });
 
+  it("lists the payment's processor record, reversal and refund for the payment's inner tabs", async () => {
+    const { w } = world;
+    await w.today('2026-07-04');
+    const { account, payment } = await paidCard(1250);
+    const before = (await w.get(`/api/transactions/${payment.transactionId}/payment-history`).expect(200)).body;
+    expect(before).toMatchObject({
+      transactionId: payment.transactionId,
+      processorPayment: { id: payment.id, status: 'succeeded', amount: 1250, method: 'card' },
+      reversals: [],
+      refunds: [],
+      disputes: [],
+    });
+
+    const reversed = await w.post(`/api/processor-payments/${payment.id}/reverse`, { refund: true, reason: 'wrong account' }).expect(200);
+    const after = (await w.get(`/api/transactions/${payment.transactionId}/payment-history`).expect(200)).body;
+    expect(after.processorPayment.status).toMatch(/^(reversed|refunded)$/);
+    expect(after.reversals).toEqual([
+      expect.objectContaining({
+        id: reversed.body.reversalTransactionId,
+        kind: 'void',
+        amount: 1250,
+        correctsTransactionId: payment.transactionId,
+      }),
+    ]);
+    expect(after.refunds).toEqual([expect.objectContaining({ id: reversed.body.refund.id, amount: 1250, reason: 'wrong account' })]);
+
+    // A cash payment has no processor record; a debit has no payment history at all.
+    const cash = await w.post('/api/payments', { accountId: account, amount: 300, method: 'cash' }).expect(201);
+    const cashHistory = (await w.get(`/api/transactions/${cash.body.transaction.id}/payment-history`).expect(200)).body;
+    expect(cashHistory).toMatchObject({ processorPayment: null, reversals: [], refunds: [] });
+    const [debit] = await world.sut.db.query("SELECT id FROM transactions WHERE account_id = ? AND side = 'debit' LIMIT 1", [account]);
+    await w.get(`/api/transactions/${debit.id}/payment-history`).expect(404);
+    await w.expectBooksBalance([account]);
+  });
+
+  it('marks a card payment reversed when its credit is voided from the ledger, so it cannot be reversed twice', async () => {
+    const { w, stripe } = world;
+    await w.today('2026-07-04');
+    const { account, invoice, payment } = await paidCard(800);
+    const refundsBefore = stripe.callsTo('POST /v1/refunds').length;
+    const voided = await w.post(`/api/transactions/${payment.transactionId}/void`, { reason: 'entered on the wrong account' }).expect(200);
+    const [row] = await world.payments(account);
+    expect(row).toMatchObject({ status: 'reversed' });
+    const [{ reversal_transaction_id }] = await world.sut.db.query('SELECT reversal_transaction_id FROM processor_payments WHERE id = ?', [
+      payment.id,
+    ]);
+    expect(Number(reversal_transaction_id)).toBe(voided.body.transaction.id);
+    expect(await w.invoice(invoice)).toMatchObject({ paid: 0 });
+
+    const again = await w.post(`/api/processor-payments/${payment.id}/reverse`, { refund: true }).expect(409);
+    expect(again.body.code).toBe('payment_reversed');
+    expect(stripe.callsTo('POST /v1/refunds')).toHaveLength(refundsBefore);
+    await w.expectBooksBalance([account]);
+  });
+
   it('refuses a payment not on the ledger yet, bad input, and staff without the void permission; nothing is written', async () => {
     const { w } = world;
     await w.today('2026-07-03');

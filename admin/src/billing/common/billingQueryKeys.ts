@@ -4,6 +4,7 @@ export const billingQueryKeys = {
   invoiceTransactions: (invoiceId: number) => ['invoice-transactions', invoiceId] as const,
   childInvoices: (invoiceId: number) => ['child-invoices', invoiceId] as const,
   applications: (transactionId: number) => ['credit-applications', transactionId] as const,
+  paymentHistory: (transactionId: number) => ['payment-history', transactionId] as const,
   childAccounts: (accountId: number) => ['child-accounts', accountId] as const,
   billingConfig: (accountId: number) => ['account-billing-config', accountId] as const,
   geoTaxes: (accountId: number) => ['geo-taxes', accountId] as const,
@@ -16,6 +17,7 @@ export const BILLING_QUERY_ROOTS = [
   'invoice-transactions',
   'child-invoices',
   'credit-applications',
+  'payment-history',
   'child-accounts',
   'unlinked-child-invoices',
   // react-admin resources: their keys start with the resource name.

@@ -15,17 +15,10 @@ import { receiptPdfUrl } from '../api';
 import { Permissions, useHasPermission } from '../../permissions';
 import { Money } from '../common/Money';
 import { paymentMethodName } from './paymentMethodLabels';
+import { PROCESSOR_PAYMENT_STATUS } from './processorPaymentStatus';
 import { ReversePaymentDialog } from './ReversePaymentDialog';
 import type { ProcessorPayment } from './types';
 import { useProcessorPayments } from './usePaymentMethods';
-
-const STATUS: Record<ProcessorPayment['status'], { label: string; color: 'default' | 'success' | 'warning' | 'error' }> = {
-  pending: { label: 'Pending', color: 'warning' },
-  succeeded: { label: 'Paid', color: 'success' },
-  failed: { label: 'Failed', color: 'error' },
-  refunded: { label: 'Refunded', color: 'default' },
-  reversed: { label: 'Reversed', color: 'default' },
-};
 
 /** Card and bank payments of the account, newest first: bank debits show as pending until the bank settles them. */
 export const ProcessorPaymentsCard = ({ accountId }: { accountId: number }) => {
@@ -63,7 +56,11 @@ export const ProcessorPaymentsCard = ({ accountId }: { accountId: number }) => {
                     <Money amount={payment.amount} currency={payment.currency} />
                   </TableCell>
                   <TableCell>
-                    <Chip size="small" label={STATUS[payment.status].label} color={STATUS[payment.status].color} />
+                    <Chip
+                      size="small"
+                      label={PROCESSOR_PAYMENT_STATUS[payment.status].label}
+                      color={PROCESSOR_PAYMENT_STATUS[payment.status].color}
+                    />
                     {payment.failureReason ? (
                       <Typography variant="caption" component="div" color="error">
                         {payment.failureReason}

@@ -1,6 +1,6 @@
 import { httpClient } from '../../dataProvider';
 import { apiPath, getJson, sendJson } from '../api';
-import type { PaymentMethodChanges, PaymentMethodType, ProcessorPayment, SavedPaymentMethod } from './types';
+import type { PaymentHistory, PaymentMethodChanges, PaymentMethodType, ProcessorPayment, SavedPaymentMethod } from './types';
 
 export const fetchPaymentMethods = (accountId: number): Promise<SavedPaymentMethod[]> =>
   getJson(apiPath`/accounts/${accountId}/payment-methods`);
@@ -45,3 +45,7 @@ export const reverseProcessorPayment = (
   input: { refund: boolean; reason?: string },
 ): Promise<{ paymentId: number; reversalTransactionId: number; refund: { status: string; failureReason: string | null } | null }> =>
   sendJson('POST', apiPath`/processor-payments/${paymentId}/reverse`, input);
+
+/** What happened to one payment: its processor record, reversals, refunds and disputes. */
+export const fetchPaymentHistory = (transactionId: number): Promise<PaymentHistory> =>
+  getJson(apiPath`/transactions/${transactionId}/payment-history`);

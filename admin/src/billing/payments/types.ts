@@ -1,3 +1,5 @@
+import type { Transaction } from '../../types';
+
 export type PaymentMethodType = 'card' | 'bank';
 export type BankAccountType = 'checking' | 'savings';
 
@@ -37,4 +39,36 @@ export interface ProcessorPayment {
   transactionId: number | null;
   receiptUrl: string | null;
   paymentMethod: { id: number; type: PaymentMethodType; brand: string | null; last4: string };
+}
+
+export interface ProcessorRefund {
+  id: number;
+  paymentId: number;
+  amount: number;
+  status: 'requested' | 'pending' | 'succeeded' | 'failed' | 'canceled';
+  stripeRefundId: string | null;
+  failureReason: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface PaymentDispute {
+  id: number;
+  stripeDisputeId: string;
+  amount: number;
+  reason: string;
+  status: string;
+  paymentReversed: boolean;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /api/transactions/:id/payment-history */
+export interface PaymentHistory {
+  transactionId: number;
+  processorPayment: ProcessorPayment | null;
+  reversals: Transaction[];
+  refunds: ProcessorRefund[];
+  disputes: PaymentDispute[];
 }
