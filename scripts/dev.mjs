@@ -1,6 +1,7 @@
 // `npm run dev`: everything a local instance needs, started together and stopped with Ctrl-C.
 import { join } from 'node:path';
 import { isStopping, start, run, stopOnSignals, stopAll } from './lib/processes.mjs';
+import { startMailSink } from './lib/mail-sink.mjs';
 import {
   buildAdmin,
   buildServer,
@@ -64,6 +65,13 @@ if (stripeMock) {
   }
 }
 
+// Without a relay of your own (no SMTP_URL), outgoing email goes to a local sink that keeps it under .data/mail.
+if (!process.env.SMTP_URL) {
+  const sink = await startMailSink({ dir: join(ROOT, '.data', 'mail') });
+  env.SMTP_URL = sink.url;
+  step(`Started a local mail sink on ${sink.url} (messages kept in .data/mail)`);
+}
+
 step('Starting the API and the worker');
 const api = start('api', 'node', [join(ROOT, 'dist/src/main.js')], { env });
 start('worker', 'node', [join(ROOT, 'dist/src/worker.js')], { env });
@@ -93,6 +101,7 @@ Backhaul is running. Ctrl-C stops everything.
   Health        ${base}/api/health
   Temporal UI   http://localhost:${uiPort}
   Stripe        ${env.STRIPE_API_BASE ?? 'api.stripe.com'}
+  Mail          ${env.SMTP_URL.replace(/\/\/[^@/]*@/, '//')}
 
   Demo login    admin@backhaul.local / backhaul-demo
 `);

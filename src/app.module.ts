@@ -9,6 +9,7 @@ import { AutopayModule } from './autopay/autopay.module';
 import { BillRunsModule } from './bill-runs/bill-runs.module';
 import { BillingConfigModule } from './billing-config/billing-config.module';
 import { BillingModule } from './billing/billing.module';
+import { CallLogsModule } from './call-logs/call-logs.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
@@ -23,6 +24,7 @@ import { DatabaseModule } from './database/database.module';
 import { DelinquencyModule } from './delinquency/delinquency.module';
 import { DisconnectionModule } from './disconnection/disconnection.module';
 import { DocumentsModule } from './documents/documents.module';
+import { EmailModule } from './email/email.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -66,6 +68,8 @@ export function domainModules(config: AppConfig) {
     PaymentsModule,
     WebhooksModule,
     AutopayModule,
+    EmailModule,
+    CallLogsModule,
   ];
 }
 

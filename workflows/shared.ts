@@ -10,6 +10,7 @@ export const workflowIds = {
   autopayRun: (date: string) => `autopay-run/${date}`,
   billRun: (date: string) => `bill-run/${date}`,
   dailyBilling: 'daily-billing',
+  emailDelivery: (emailId: number) => `email-delivery/${emailId}`,
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
   stripeEvent: (eventId: string) => `stripe-event/${eventId}`,
 };

@@ -49,6 +49,7 @@ import { TransactionsQueryService } from './transactions-query.service';
     BillingDocumentsService,
   ],
   exports: [
+    BillingDocumentsService,
     LedgerService,
     InvoicesService,
     InvoiceGenerationService,

@@ -33,8 +33,39 @@ const schema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('backhaul'),
   SMTP_URL: z
     .string()
-    .regex(/^smtps?:\/\/.+/, 'must be smtp://host:port or smtps://host:port')
-    .default('smtp://127.0.0.1:1025'),
+    .refine(
+      (v) => {
+        if (!/^smtps?:\/\/.+/.test(v)) return false;
+        try {
+          return new URL(v).hostname.length > 0;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be smtp://host:port or smtps://host:port (user:password@ URL-encoded)' },
+    )
+    .default('smtp://127.0.0.1:2525'),
+  /** Sender of every outgoing email, as a mailbox ("Name <address>") or a bare address. */
+  EMAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or "Name <address>"')
+    .default('Backhaul <billing@backhaul.local>'),
+  /** Wait before the first retry of an email the relay deferred; each later wait doubles. Fractions allowed. */
+  EMAIL_RETRY_INITIAL_SECONDS: z.coerce.number().positive().max(86_400).default(60),
+  /** Longest wait between two tries of one email. */
+  EMAIL_RETRY_MAX_INTERVAL_SECONDS: z.coerce
+    .number()
+    .positive()
+    .max(7 * 86_400)
+    .default(3600),
+  /** An email not accepted this long after it was queued is given up as rejected. Fractions allowed. */
+  EMAIL_MAX_AGE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(120),
+  /** Connecting, the greeting and every later silence on the SMTP socket each give up after this long. */
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^sk_(test|live)_\w+$/, 'must look like sk_test_… or sk_live_…')

@@ -4,6 +4,7 @@ import { AutopayActivities } from '../autopay/autopay.activities';
 import { BillRunActivities } from '../bill-runs/bill-run.activities';
 import { BillingConfigActivities } from '../billing-config/billing-config.activities';
 import { DelinquencyActivities } from '../delinquency/delinquency.activities';
+import { EmailActivities } from '../email/email.activities';
 import { ScheduledEventActivities } from '../scheduled-events/scheduled-events.activities';
 import { StripeEventActivities } from '../webhooks/stripe-event.activities';
 
@@ -14,6 +15,7 @@ export const ACTIVITY_PROVIDERS: Type<object>[] = [
   BillingConfigActivities,
   BillRunActivities,
   DelinquencyActivities,
+  EmailActivities,
   ScheduledEventActivities,
   StripeEventActivities,
 ];

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { BillingTab } from '../billing/BillingTab';
+import { CorrespondenceTab } from '../correspondence/CorrespondenceTab';
 import { Permissions, type PermissionName } from '../permissions';
 import type { Account } from '../types';
 import { ContactsTab } from './contacts/ContactsTab';
@@ -24,6 +25,7 @@ export interface AccountTab {
 export const accountTabs: AccountTab[] = [
   { path: '', label: 'Overview', component: OverviewTab },
   { path: 'billing', label: 'Billing', component: BillingTab, permission: Permissions.BillingRead },
+  { path: 'correspondence', label: 'Correspondence', component: CorrespondenceTab, permission: Permissions.CorrespondenceRead },
   { path: 'contacts', label: 'Contacts', component: ContactsTab },
   { path: 'custom-fields', label: 'Custom Fields', component: CustomFieldsTab },
   { path: 'logs', label: 'All Logs', component: AllLogsTab, permission: Permissions.AuditRead },

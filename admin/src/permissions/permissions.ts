@@ -16,6 +16,9 @@ export const Permissions = {
   BillingProrationOverride: 'billing.proration_override',
   BillingChildAccounts: 'billing.child_accounts',
   BillingConfigure: 'billing.configure',
+  CorrespondenceRead: 'correspondence.read',
+  CorrespondenceWrite: 'correspondence.write',
+  CorrespondenceConfigure: 'correspondence.configure',
 } as const;
 
 export type PermissionName = (typeof Permissions)[keyof typeof Permissions];

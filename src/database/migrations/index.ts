@@ -4,6 +4,7 @@ import { BillRunParking1795731200000 } from './1795731200000-bill-run-parking';
 import { Autopay1795731500000 } from './1795731500000-autopay';
 import { BillRuns1795730900000 } from './1795730900000-bill-runs';
 import { BillingConfig1795730500000 } from './1795730500000-billing-config';
+import { CallLogs1795732000000 } from './1795732000000-call-logs';
 import { Catalog1795730400000 } from './1795730400000-catalog';
 import { Delinquency1795730800000 } from './1795730800000-delinquency';
 import { Disconnections1795731000000 } from './1795731000000-disconnections';
@@ -14,6 +15,7 @@ import { Platform1795718700000 } from './1795718700000-platform';
 import { ScheduledEvents1795731100000 } from './1795731100000-scheduled-events';
 import { Taxes1795730300000 } from './1795730300000-taxes';
 import { WebhookEvents1795731400000 } from './1795731400000-webhook-events';
+import { Emails1795731800000 } from './1795731800000-emails';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -33,4 +35,6 @@ export const migrations = [
   Autopay1795731500000,
   PaymentRefunds1795731600000,
   PaymentDisputes1795731700000,
+  Emails1795731800000,
+  CallLogs1795732000000,
 ];

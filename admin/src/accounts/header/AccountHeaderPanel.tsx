@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import { type ReactNode, useState } from 'react';
 import { Link as RouterLink, Title, useNavigate } from 'react-admin';
 import { StatusChip } from '../../accountStatuses';
+import { AddCallLogAction } from '../../correspondence/callLogs/AddCallLogAction';
 import { Permissions, useHasPermission } from '../../permissions';
 import { errorMessage } from '../submissionErrors';
 import { useAccountContacts } from '../useAccountContacts';
@@ -70,6 +71,7 @@ export const AccountHeaderPanel = ({ accountId }: { accountId: string }) => {
               Edit
             </Button>
           ) : null}
+          <AddCallLogAction accountId={accountId} />
           <DisconnectAction accountId={accountId} accountName={header.name} />
         </Stack>
         <Box

@@ -1,0 +1,26 @@
+import DialogContentText from '@mui/material/DialogContentText';
+import { ActionDialog } from '../../billing/common/ActionDialog';
+import type { CallLog } from '../types';
+import { deleteCallLog } from './callLogsApi';
+import { formatDuration } from './duration';
+import { useCallLogsChanged } from './useCallLogsChanged';
+
+/** Deleting asks first; tickets requested from the call stay. */
+export const DeleteCallLogDialog = ({ callLog, onClose }: { callLog: CallLog; onClose: () => void }) => {
+  const changed = useCallLogsChanged(callLog.accountId);
+  const confirm = async () => {
+    await deleteCallLog(callLog.id);
+    await changed();
+    return 'Call log deleted';
+  };
+  return (
+    <ActionDialog title="Delete this call log?" confirmLabel="Delete call log" confirmColor="error" onConfirm={confirm} onClose={onClose}>
+      <DialogContentText>
+        “{callLog.subject}”, {new Date(callLog.calledAt).toLocaleString()}, {formatDuration(callLog.durationSeconds)}, taken by{' '}
+        {callLog.attendantName}. The account’s logs keep a copy.
+        {callLog.ticketRequests.length === 1 ? ' The ticket request made from it stays.' : ''}
+        {callLog.ticketRequests.length > 1 ? ` The ${callLog.ticketRequests.length} ticket requests made from it stay.` : ''}
+      </DialogContentText>
+    </ActionDialog>
+  );
+};

@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsInt, IsISO8601, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { CallLogTicketRequestResponseDto } from './call-log-ticket-request.dto';
+
+/** TEXT holds 65,535 bytes; 10,000 characters fit even when every one takes four bytes. */
+export const CALL_NOTES_MAX_LENGTH = 10_000;
+export const CALL_SUBJECT_MAX_LENGTH = 200;
+/** A day: longer than any real call, short enough to catch minutes typed as seconds many times over. */
+export const CALL_DURATION_MAX_SECONDS = 86_400;
+
+// An instant, so the offset is required: a bare local time would mean different moments on different servers.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_MESSAGE = 'calledAt must be a date and time with its offset, such as 2026-12-01T08:00:00Z';
+/** Lets a PATCH send null to clear an optional value, while undefined leaves it alone. */
+const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
+
+export class CreateCallLogDto {
+  @ApiProperty({ example: 'Slow speeds in the evening', maxLength: CALL_SUBJECT_MAX_LENGTH })
+  @IsString()
+  @Matches(/\S/, { message: 'subject must not be blank' })
+  @MaxLength(CALL_SUBJECT_MAX_LENGTH)
+  subject: string;
+
+  @ApiProperty({ example: 312, description: 'How long the call lasted, in seconds' })
+  @IsInt()
+  @Min(0, { message: 'durationSeconds must not be negative' })
+  @Max(CALL_DURATION_MAX_SECONDS, { message: `durationSeconds must be at most ${CALL_DURATION_MAX_SECONDS} (one day)` })
+  durationSeconds: number;
+
+  @ApiPropertyOptional({ description: 'The active staff user who took the call; the current user when left out' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  attendantUserId?: number;
+
+  @ApiPropertyOptional({ example: '2026-11-27T09:30:00Z', description: 'When the call took place; now when left out, never in the future' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
+  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  calledAt?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: CALL_NOTES_MAX_LENGTH })
+  @unlessNull
+  @IsString()
+  @MaxLength(CALL_NOTES_MAX_LENGTH)
+  notes?: string | null;
+}
+
+/** Any of the fields; the account of a call never changes. */
+export class UpdateCallLogDto {
+  @ApiPropertyOptional({ maxLength: CALL_SUBJECT_MAX_LENGTH })
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'subject must not be blank' })
+  @MaxLength(CALL_SUBJECT_MAX_LENGTH)
+  subject?: string;
+
+  @ApiPropertyOptional({ description: 'Seconds' })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'durationSeconds must not be negative' })
+  @Max(CALL_DURATION_MAX_SECONDS, { message: `durationSeconds must be at most ${CALL_DURATION_MAX_SECONDS} (one day)` })
+  durationSeconds?: number;
+
+  @ApiPropertyOptional({ description: 'An active staff user' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  attendantUserId?: number;
+
+  @ApiPropertyOptional({ example: '2026-11-27T09:30:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
+  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  calledAt?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: CALL_NOTES_MAX_LENGTH })
+  @unlessNull
+  @IsString()
+  @MaxLength(CALL_NOTES_MAX_LENGTH)
+  notes?: string | null;
+}
+
+export class CallLogFilterDto {
+  @ApiPropertyOptional({ description: 'Words in the subject or the notes' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() attendantUserId?: number;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Calls at or after this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'calledFrom must be an ISO 8601 date and time' })
+  calledFrom?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Calls at or before this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'calledTo must be an ISO 8601 date and time' })
+  calledTo?: string;
+
+  @ApiPropertyOptional({ type: [Number], description: 'react-admin getMany' })
+  @IsOptional()
+  @IsArray()
+  @IsInt({ each: true })
+  id?: number[];
+}
+
+export const CALL_LOG_SORTABLE = ['calledAt', 'durationSeconds', 'subject', 'id'] as const;
+export type CallLogSortField = (typeof CALL_LOG_SORTABLE)[number];
+
+export class CallLogResponseDto {
+  @ApiProperty() id: number;
+  @ApiProperty() accountId: number;
+  @ApiProperty() subject: string;
+  @ApiProperty({ description: 'Seconds' }) durationSeconds: number;
+  @ApiProperty() attendantUserId: number;
+  @ApiProperty() attendantName: string;
+  @ApiProperty({ type: String, format: 'date-time' }) calledAt: string;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty() createdBy: number;
+  @ApiProperty() createdByName: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: [CallLogTicketRequestResponseDto], description: 'Tickets asked for from this call, oldest first' })
+  ticketRequests: CallLogTicketRequestResponseDto[];
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { EmailDeferred, EmailDeliveryService, EmailMissing } from './email-delivery.service';
+import type { EmailStatus } from './email-status';
+
+export type { EmailStatus } from './email-status';
+
+/** Activities of email delivery; the worker registers these bound methods. */
+@Injectable()
+export class EmailActivities {
+  constructor(private readonly delivery: EmailDeliveryService) {}
+
+  /**
+   * One try at sending the email, answering its status. A deferral is recorded on the
+   * row and thrown as retryable, so Temporal's retry policy paces the next try; a
+   * refusal comes back as the status 'rejected' and is never tried again.
+   */
+  async deliverEmail(emailId: number): Promise<EmailStatus> {
+    try {
+      return await this.delivery.deliver(emailId);
+    } catch (err) {
+      if (err instanceof EmailDeferred) throw ApplicationFailure.retryable(err.message, 'EmailDeferred');
+      if (err instanceof EmailMissing) throw ApplicationFailure.nonRetryable(err.message, 'EmailMissing');
+      throw err;
+    }
+  }
+
+  /** Marks a still-queued email rejected once its maximum age has passed. */
+  async markEmailUndelivered(input: { emailId: number; maxAgeHours: number }): Promise<EmailStatus> {
+    return this.delivery.giveUp(input.emailId, input.maxAgeHours);
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { BillingModule } from '../billing/billing.module';
+import { AccountEmailsService } from './account-emails.service';
+import { EmailAttachments } from './email-attachments';
+import { EmailDeliveryService } from './email-delivery.service';
+import { EmailActivities } from './email.activities';
+import { EmailService } from './email.service';
+import { EmailsController } from './emails.controller';
+import { SmtpSender } from './smtp-sender';
+
+/** Outgoing email: queuing (for every module that writes to customers), delivery by workflow, and the staff API. */
+@Module({
+  imports: [AccountsModule, BillingModule],
+  controllers: [EmailsController],
+  providers: [EmailService, AccountEmailsService, EmailDeliveryService, EmailAttachments, SmtpSender, EmailActivities],
+  exports: [EmailService, EmailActivities],
+})
+export class EmailModule {}

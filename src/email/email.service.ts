@@ -1,0 +1,214 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { DataSource, EntityManager } from 'typeorm';
+import { emailDeliveryWorkflow } from '../../workflows/email-delivery.workflow';
+import { searchAttributes, workflowIds } from '../../workflows/shared';
+import { AuditService } from '../audit/audit.service';
+import { requestContext } from '../common/request-context';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { EMAIL_ADDRESS_MAX_LENGTH, isEmailAddress, mailboxAddress } from './email-address';
+import type { EmailAttachmentKind } from './email-attachments';
+
+export type { EmailAttachmentKind } from './email-attachments';
+
+export interface OutgoingEmail {
+  accountId: number | null;
+  contactId?: number | null;
+  /** One address per row. */
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  categoryId?: number | null;
+  templateKey?: string | null;
+  /** What the email is about, e.g. { type: 'invoice', id }. */
+  related?: { type: string; id: number } | null;
+  attachments?: { kind: EmailAttachmentKind; sourceId: number; filename: string }[];
+  /** A second queue with the same key returns the existing row's id and inserts nothing. */
+  dedupeKey?: string | null;
+}
+
+/** How a row came to be, for its action-history entry. */
+export interface QueueOrigin {
+  action: 'email.queue' | 'email.resend';
+  /** The email this one copies, for a resend. */
+  copyOf?: number;
+}
+
+const SUBJECT_MAX_LENGTH = 255;
+
+function duplicateKey(err: unknown): boolean {
+  return (err as { code?: string }).code === 'ER_DUP_ENTRY';
+}
+
+/**
+ * Queues outgoing email and starts its delivery. Rows are written inside the caller's
+ * transaction, so an email exists exactly when what it tells of does; the delivery
+ * workflow starts only after that commit, and finds nothing to do if it never happened.
+ */
+@Injectable()
+export class EmailService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    @InjectPinoLogger('Email') private readonly logger: PinoLogger,
+  ) {}
+
+  /** Inserts inside the caller's transaction (status queued, or invalid when the address cannot be one). Caller calls startDelivery after commit. */
+  async queueLocked(em: EntityManager, emails: OutgoingEmail[], origin: QueueOrigin = { action: 'email.queue' }): Promise<number[]> {
+    const ids: number[] = [];
+    for (const email of emails) ids.push(await this.insertOne(em, email, origin));
+    return ids;
+  }
+
+  /** queueLocked in its own transaction, then startDelivery. */
+  async queue(emails: OutgoingEmail[]): Promise<number[]> {
+    const ids = await this.db.transaction('READ COMMITTED', (em) => this.queueLocked(em, emails));
+    await this.startDelivery(ids);
+    return ids;
+  }
+
+  /** Starts workflow `email-delivery/<id>` for each still-queued id; an already started one is fine (idempotent). */
+  async startDelivery(ids: number[]): Promise<void> {
+    if (!ids.length) return;
+    const rows: { id: number; account_id: number | null; created_at: Date }[] = await this.db.query(
+      `SELECT id, account_id, created_at FROM emails WHERE id IN (?) AND status = 'queued'`,
+      [ids],
+    );
+    for (const row of rows) {
+      try {
+        await this.temporal.workflow.start(emailDeliveryWorkflow, {
+          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+          workflowId: workflowIds.emailDelivery(row.id),
+          // A run that failed or was terminated by hand may be replaced while the row still waits; a finished one not.
+          workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+          args: [
+            {
+              emailId: row.id,
+              queuedAt: new Date(row.created_at).toISOString(),
+              retry: {
+                initialSeconds: this.config.EMAIL_RETRY_INITIAL_SECONDS,
+                maxIntervalSeconds: this.config.EMAIL_RETRY_MAX_INTERVAL_SECONDS,
+                maxAgeHours: this.config.EMAIL_MAX_AGE_HOURS,
+                smtpTimeoutSeconds: this.config.SMTP_TIMEOUT_SECONDS,
+              },
+            },
+          ],
+          ...(row.account_id !== null && { typedSearchAttributes: [{ key: searchAttributes.accountId, value: Number(row.account_id) }] }),
+        });
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) continue;
+        throw err;
+      }
+    }
+  }
+
+  /**
+   * startDelivery for work that already answered its caller: the row is committed and
+   * queued, so a Temporal outage is logged rather than turned into an error that would
+   * invite the same email again.
+   */
+  async startDeliveryLogged(ids: number[]): Promise<void> {
+    try {
+      await this.startDelivery(ids);
+    } catch (err) {
+      this.logger.warn(
+        { emailIds: ids, err: err instanceof Error ? err.message : String(err) },
+        'Email queued but its delivery did not start',
+      );
+    }
+  }
+
+  private async insertOne(em: EntityManager, email: OutgoingEmail, origin: QueueOrigin): Promise<number> {
+    const dedupeKey = email.dedupeKey ?? null;
+    if (dedupeKey !== null) {
+      const existing = await this.byDedupeKey(em, dedupeKey, false);
+      if (existing !== null) return existing;
+    }
+    const to = email.to.trim();
+    if (!email.subject.trim() || email.subject.length > SUBJECT_MAX_LENGTH) {
+      throw new Error(`An email's subject must be 1 to ${SUBJECT_MAX_LENGTH} characters`);
+    }
+    const valid = isEmailAddress(to);
+    const actor = requestContext.current()?.actor ?? null;
+    let insertId: number;
+    try {
+      ({ insertId } = await em.query(
+        `INSERT INTO emails (account_id, contact_id, to_address, from_address, subject, body_text, body_html, category_id, template_key,
+           related_type, related_id, dedupe_key, message_id, status, reject_reason, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          email.accountId,
+          email.contactId ?? null,
+          to.slice(0, EMAIL_ADDRESS_MAX_LENGTH),
+          this.config.EMAIL_FROM,
+          email.subject,
+          email.text,
+          email.html ?? null,
+          email.categoryId ?? null,
+          email.templateKey ?? null,
+          email.related?.type ?? null,
+          email.related?.id ?? null,
+          dedupeKey,
+          this.newMessageId(),
+          valid ? 'queued' : 'invalid',
+          valid ? null : `"${to.slice(0, 300)}" is not an email address`,
+          actor?.userId ?? null,
+        ],
+      ));
+    } catch (err) {
+      // Another transaction queued the same key first and has committed since our look.
+      if (dedupeKey !== null && duplicateKey(err)) {
+        const existing = await this.byDedupeKey(em, dedupeKey, true);
+        if (existing !== null) return existing;
+      }
+      throw err;
+    }
+    const attachments = email.attachments ?? [];
+    if (attachments.length) {
+      await em.query('INSERT INTO email_attachments (email_id, filename, content_type, kind, source_id) VALUES ?', [
+        attachments.map((a) => [insertId, a.filename, 'application/pdf', a.kind, a.sourceId]),
+      ]);
+    }
+    await this.audit.recordAction(em, {
+      action: origin.action,
+      entityType: 'email',
+      entityId: insertId,
+      accountId: email.accountId,
+      after: {
+        to,
+        subject: email.subject,
+        status: valid ? 'queued' : 'invalid',
+        contactId: email.contactId ?? null,
+        templateKey: email.templateKey ?? null,
+        related: email.related ?? null,
+        attachments: attachments.map((a) => a.filename),
+        ...(origin.copyOf !== undefined && { copyOf: origin.copyOf }),
+      },
+    });
+    return Number(insertId);
+  }
+
+  /**
+   * The first look is a plain read: a locking read of a key that is not there yet would
+   * take a gap lock, and batches queuing different keys at once would deadlock on them.
+   * After a duplicate-key error the row exists, and a locking read sees it even when the
+   * caller's snapshot (REPEATABLE READ) is older than its commit.
+   */
+  private async byDedupeKey(em: EntityManager, key: string, locking: boolean): Promise<number | null> {
+    const [row]: { id: number }[] = await em.query(`SELECT id FROM emails WHERE dedupe_key = ?${locking ? ' FOR UPDATE' : ''}`, [key]);
+    return row ? Number(row.id) : null;
+  }
+
+  /** Fixed at queue time so every try carries the same Message-ID and a receiver can drop a repeat. */
+  private newMessageId(): string {
+    const domain = mailboxAddress(this.config.EMAIL_FROM).split('@')[1] ?? 'backhaul.local';
+    return `<${randomUUID()}@${domain}>`;
+  }
+}
