@@ -19,6 +19,7 @@ import { loggerOptions } from './common/logger-options';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
+import { CorrespondenceTemplatesModule } from './correspondence-templates/correspondence-templates.module';
 import { CustomFieldsModule } from './custom-fields/custom-fields.module';
 import { DatabaseModule } from './database/database.module';
 import { DelinquencyModule } from './delinquency/delinquency.module';
@@ -69,6 +70,7 @@ export function domainModules(config: AppConfig) {
     WebhooksModule,
     AutopayModule,
     EmailModule,
+    CorrespondenceTemplatesModule,
     CallLogsModule,
   ];
 }

@@ -15,6 +15,7 @@ import { dataProvider } from './dataProvider';
 import { Layout } from './layout';
 import { LoginPage } from './login';
 import { messageCategories } from './messageCategories';
+import { messageTemplates } from './messageTemplates';
 import { roles } from './roles';
 import { taxes, taxTypes, taxZones } from './taxes';
 import { users } from './users';
@@ -47,6 +48,7 @@ export const App = () => (
     <Resource name="account-statuses" {...accountStatuses} />
     <Resource name="account-groups" {...accountGroups} />
     <Resource name="message-categories" {...messageCategories} />
+    <Resource name="message-templates" {...messageTemplates} />
     <Resource name="custom-fields" {...customFields} />
     <Resource name="services" {...services} />
     <Resource name="packages" {...packages} />

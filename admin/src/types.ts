@@ -530,6 +530,7 @@ export interface BillingSettings {
   prorationRounding: 'cent' | 'unit';
   billMode: 'invoice' | 'statement';
   printedInvoice: boolean;
+  emailInvoices: boolean;
   taxExempt: boolean;
   invoiceMessage: string | null;
 }

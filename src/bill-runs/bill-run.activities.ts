@@ -6,6 +6,7 @@ import { FamilyLockService } from '../billing/family-lock.service';
 import { BatchOutcome, InvoiceBatchService } from '../billing/invoice-batch.service';
 import type { SafetyBounds } from '../billing/invoice-bounds';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { InvoiceEmailService } from '../correspondence-templates/invoice-email.service';
 import { transactionWithRetry } from '../database/transaction';
 import { BillRunSlice, dueAccounts, slicesOf } from './due-accounts';
 
@@ -56,6 +57,7 @@ export class BillRunActivities {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly locks: FamilyLockService,
     private readonly invoicing: InvoiceBatchService,
+    private readonly invoiceEmail: InvoiceEmailService,
   ) {}
 
   async openBillRun(input: {
@@ -111,6 +113,8 @@ export class BillRunActivities {
         [input.date, input.billRunId, ids],
       );
     }
+    // After the commit, so only invoices that exist are mailed; keyed per invoice and contact, so a rerun mails nothing twice.
+    await this.invoiceEmail.queueBillRunInvoices(ids, input.date);
     const lastAccountId = ids.length ? ids[ids.length - 1] : input.afterAccountId;
     // What this batch's accounts now have for the date, read back, so a retried batch reports the same numbers.
     const [made]: { invoices: number; total: string }[] = ids.length

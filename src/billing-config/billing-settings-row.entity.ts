@@ -61,6 +61,7 @@ export class BillingSettingsRow {
   prorationRounding: ProrationRounding | null;
   @Column({ name: 'bill_mode', type: 'enum', enum: BILL_MODES, nullable: true }) billMode: BillMode | null;
   @Column({ name: 'printed_invoice', type: 'boolean', nullable: true }) printedInvoice: boolean | null;
+  @Column({ name: 'email_invoices', type: 'boolean', nullable: true }) emailInvoices: boolean | null;
   @Column({ name: 'tax_exempt', type: 'boolean', nullable: true }) taxExempt: boolean | null;
   @Column({ name: 'invoice_message', type: 'varchar', length: 1000, nullable: true }) invoiceMessage: string | null;
 

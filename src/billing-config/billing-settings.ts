@@ -50,6 +50,8 @@ export interface BillingSettings {
   prorationRounding: ProrationRounding;
   billMode: BillMode;
   printedInvoice: boolean;
+  /** Bill runs email each new invoice (or statement) to the account's billing contacts. */
+  emailInvoices: boolean;
   taxExempt: boolean;
   invoiceMessage: string | null;
 }
@@ -102,6 +104,7 @@ export const BILLING_SETTING_KEYS = [
   'prorationRounding',
   'billMode',
   'printedInvoice',
+  'emailInvoices',
   'taxExempt',
   'invoiceMessage',
 ] as const satisfies readonly BillingSettingKey[];
@@ -144,6 +147,7 @@ export const SETTING_DOCS: Record<BillingSettingKey, ApiPropertyOptions> = {
   prorationRounding: { enum: PRORATION_ROUNDINGS, enumName: 'ProrationRounding', description: 'unit: whole currency units' },
   billMode: { enum: BILL_MODES, enumName: 'BillMode', description: 'statement: invoices also carry prior balances' },
   printedInvoice: { type: Boolean },
+  emailInvoices: { type: Boolean, description: 'Bill runs email new invoices to the contacts who receive billing mail' },
   taxExempt: { type: Boolean },
   invoiceMessage: { type: String, nullable: true, maxLength: MAX_INVOICE_MESSAGE },
 };

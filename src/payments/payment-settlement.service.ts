@@ -7,6 +7,7 @@ import { BillingConfigService } from '../billing-config/billing-config.service';
 import { FamilyLockService } from '../billing/family-lock.service';
 import { LedgerService } from '../billing/ledger.service';
 import { NotFoundException } from '../common/errors';
+import { BillingNotificationsService } from '../correspondence-templates/billing-notifications.service';
 import { transactionWithRetry } from '../database/transaction';
 import { ProcessorPaymentRow, processorPayments } from './processor-payment-rows';
 import type { ProcessorPaymentIntent } from './stripe.gateway';
@@ -49,6 +50,7 @@ export class PaymentSettlementService {
     private readonly ledger: LedgerService,
     private readonly billingConfig: BillingConfigService,
     private readonly audit: AuditService,
+    private readonly notifications: BillingNotificationsService,
     @InjectPinoLogger(PaymentSettlementService.name) private readonly logger: PinoLogger,
   ) {}
 
@@ -63,7 +65,7 @@ export class PaymentSettlementService {
   ): Promise<{ payment: ProcessorPaymentRow; change: SettlementChange }> {
     const unlocked = await processorPayments.byId(this.db.manager, paymentId);
     if (!unlocked) throw new NotFoundException('Payment', paymentId);
-    return transactionWithRetry(this.db, async (em) => {
+    const settled = await transactionWithRetry(this.db, async (em): Promise<{ payment: ProcessorPaymentRow; change: SettlementChange }> => {
       await this.locks.lock(em, unlocked.accountId);
       const before = (await processorPayments.byId(em, paymentId, true)) as ProcessorPaymentRow;
       if (intent && before.stripePaymentIntentId && before.stripePaymentIntentId !== intent.id) {
@@ -111,6 +113,10 @@ export class PaymentSettlementService {
       });
       return { payment: after, change };
     });
+    // After the commit, and never throwing: the customer's email must not hold up or undo the money.
+    if (settled.change === 'recorded') await this.notifications.paymentSucceeded(paymentId);
+    else if (settled.change === 'failed') await this.notifications.paymentFailed(paymentId);
+    return settled;
   }
 
   private async record(em: EntityManager, payment: ProcessorPaymentRow, intentId: string): Promise<number> {

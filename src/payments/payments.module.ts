@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BillingConfigModule } from '../billing-config/billing-config.module';
 import { BillingModule } from '../billing/billing.module';
+import { CorrespondenceTemplatesModule } from '../correspondence-templates/correspondence-templates.module';
 import { PaymentDisputesService } from './payment-disputes.service';
 import { PaymentHistoryService } from './payment-history.service';
 import { PaymentMethodsController } from './payment-methods.controller';
@@ -17,7 +18,7 @@ import { StripeGateway } from './stripe.gateway';
 
 /** Card and bank payments through Stripe: customers, saved payment methods, payments and their settlement. */
 @Module({
-  imports: [BillingModule, BillingConfigModule],
+  imports: [BillingModule, BillingConfigModule, CorrespondenceTemplatesModule],
   controllers: [PaymentMethodsController, PaymentsController, PaymentReversalsController],
   providers: [
     StripeGateway,

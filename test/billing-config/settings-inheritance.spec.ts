@@ -25,6 +25,7 @@ const system: BillingSettings = {
   prorationRounding: 'cent',
   billMode: 'invoice',
   printedInvoice: false,
+  emailInvoices: true,
   taxExempt: false,
   invoiceMessage: 'Thank you for your business',
   restoreStatusOnPayment: true,

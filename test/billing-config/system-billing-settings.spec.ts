@@ -39,6 +39,7 @@ describe('the system billing settings', () => {
       prorationRounding: 'cent',
       billMode: 'invoice',
       printedInvoice: false,
+      emailInvoices: true,
       taxExempt: false,
       invoiceMessage: null,
       restoreStatusOnPayment: true,

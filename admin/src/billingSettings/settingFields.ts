@@ -115,6 +115,7 @@ export const settingGroups: SettingGroup[] = [
         ],
       },
       { key: 'printedInvoice', label: 'Printed invoice', type: 'boolean' },
+      { key: 'emailInvoices', label: 'Email invoices', type: 'boolean' },
       { key: 'taxExempt', label: 'Tax exempt', type: 'boolean' },
       { key: 'invoiceMessage', label: 'Invoice message', type: 'text', nullable: true },
     ],

@@ -40,6 +40,7 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'account-groups': Permissions.AccountsConfigure,
   'message-categories': Permissions.AccountsConfigure,
   'custom-fields': Permissions.AccountsConfigure,
+  'message-templates': Permissions.CorrespondenceRead,
   // The catalogue and taxes are readable by billing staff; changing them needs billing.configure.
   services: Permissions.BillingRead,
   packages: Permissions.BillingRead,

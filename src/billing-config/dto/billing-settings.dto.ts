@@ -99,6 +99,7 @@ export class UpdateBillingSettingsDto {
   @IsOptional() @IsIn(PRORATION_ROUNDINGS) prorationRounding?: ProrationRounding | null;
   @IsOptional() @IsIn(BILL_MODES) billMode?: BillMode | null;
   @IsOptional() @IsBoolean() printedInvoice?: boolean | null;
+  @IsOptional() @IsBoolean() emailInvoices?: boolean | null;
   @IsOptional() @IsBoolean() taxExempt?: boolean | null;
   @IsOptional() @Transform(trimmed) @IsString() @MaxLength(MAX_INVOICE_MESSAGE) invoiceMessage?: string | null;
 }

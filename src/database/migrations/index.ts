@@ -5,6 +5,7 @@ import { Autopay1795731500000 } from './1795731500000-autopay';
 import { BillRuns1795730900000 } from './1795730900000-bill-runs';
 import { BillingConfig1795730500000 } from './1795730500000-billing-config';
 import { CallLogs1795732000000 } from './1795732000000-call-logs';
+import { MessageTemplates1795731900000 } from './1795731900000-message-templates';
 import { Catalog1795730400000 } from './1795730400000-catalog';
 import { Delinquency1795730800000 } from './1795730800000-delinquency';
 import { Disconnections1795731000000 } from './1795731000000-disconnections';
@@ -36,5 +37,6 @@ export const migrations = [
   PaymentRefunds1795731600000,
   PaymentDisputes1795731700000,
   Emails1795731800000,
+  MessageTemplates1795731900000,
   CallLogs1795732000000,
 ];

@@ -24,11 +24,13 @@ export const InvoiceActionsMenu = ({ onAction, hasChildren }: InvoiceActionsMenu
   const canManage = useHasPermission(Permissions.BillingManage);
   const canVoid = useHasPermission(Permissions.BillingVoid);
   const canLink = useHasPermission(Permissions.BillingChildAccounts);
+  const canEmail = useHasPermission(Permissions.CorrespondenceWrite);
   if (!invoice) return null;
 
   const open = !invoice.void;
   const items: { action: InvoiceAction; label: string; show: boolean }[] = [
     { action: 'edit', label: 'Edit (freeze, message)', show: canManage && open },
+    { action: 'email', label: 'Email invoice', show: canEmail && open },
     { action: 'apply-credits', label: 'Apply credits', show: canManage && open && !invoice.frozen && invoice.remaining > 0 },
     { action: 'link', label: 'Link a child invoice', show: canLink && open && hasChildren },
     {

@@ -2,6 +2,7 @@ import { ApplyCreditsDialog } from './dialogs/ApplyCreditsDialog';
 import { CreateInvoiceDialog } from './dialogs/CreateInvoiceDialog';
 import { DeleteInvoiceDialog } from './dialogs/DeleteInvoiceDialog';
 import { EditInvoiceDialog } from './dialogs/EditInvoiceDialog';
+import { EmailInvoiceDialog } from './dialogs/EmailInvoiceDialog';
 import { GenerateInvoiceDialog } from './dialogs/GenerateInvoiceDialog';
 import { LinkChildInvoiceDialog } from './dialogs/LinkChildInvoiceDialog';
 import { UnlinkInvoiceDialog } from './dialogs/UnlinkInvoiceDialog';
@@ -33,6 +34,8 @@ export const InvoiceDialogs = ({ accountId, currency, state, onClose }: InvoiceD
       return <UnlinkInvoiceDialog invoice={state.invoice} currency={currency} onClose={onClose} />;
     case 'void':
       return <VoidInvoiceDialog invoice={state.invoice} onClose={onClose} />;
+    case 'email':
+      return <EmailInvoiceDialog invoice={state.invoice} onClose={onClose} />;
     case 'delete':
       return <DeleteInvoiceDialog invoice={state.invoice} onClose={onClose} />;
   }

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { InvoicesService } from '../billing/invoices.service';
+import { SIGNED_TOTAL } from '../billing/transactions-query.service';
+import type { InvoiceResponseDto } from '../billing/dto/invoice.dto';
+import { BadInputException, NotFoundException } from '../common/errors';
+import { formatMoney } from '../common/money';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ProcessorPaymentRow, processorPayments } from '../payments/processor-payment-rows';
+import type { MergeValues } from './merge-fields';
+
+const METHOD_WORDS: Record<ProcessorPaymentRow['method'], string> = { card: 'card', bank: 'bank debit' };
+
+/** What a message is about, looked up once; contact.name is added per recipient. */
+export interface MessageSubject {
+  accountId: number;
+  invoiceId?: number | null;
+  /** A processor payment. */
+  paymentId?: number | null;
+}
+
+/**
+ * Turns an account, an invoice and a payment into merge values, with every amount
+ * formatted by the one money formatter and the instance currency, as the PDFs print them.
+ */
+@Injectable()
+export class MergeValuesService {
+  constructor(
+    private readonly invoices: InvoicesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async values(em: EntityManager, subject: MessageSubject): Promise<MergeValues> {
+    const [account]: { name: string }[] = await em.query('SELECT name FROM accounts WHERE id = ?', [subject.accountId]);
+    if (!account) throw new NotFoundException('Account', subject.accountId);
+    const values: MergeValues = {
+      'account.id': String(subject.accountId),
+      'account.name': account.name,
+      'company.name': this.config.COMPANY_NAME,
+    };
+    if (subject.invoiceId) Object.assign(values, await this.invoiceValues(em, subject.accountId, subject.invoiceId));
+    if (subject.paymentId) Object.assign(values, await this.paymentValues(em, subject.accountId, subject.paymentId));
+    return values;
+  }
+
+  /** The invoice's own figures, and the account's balance on its date (what the statement closes at). */
+  async invoiceValues(em: EntityManager, accountId: number, invoiceId: number | InvoiceResponseDto): Promise<MergeValues> {
+    const invoice = typeof invoiceId === 'number' ? await this.invoices.get(invoiceId, em) : invoiceId;
+    if (invoice.accountId !== accountId) {
+      throw new BadInputException([
+        {
+          field: 'invoiceId',
+          rule: 'sameAccount',
+          message: `invoice ${invoice.id} belongs to account ${invoice.accountId}, not ${accountId}`,
+        },
+      ]);
+    }
+    const [balance]: { b: string }[] = await em.query(
+      `SELECT COALESCE(SUM(${SIGNED_TOTAL}), 0) AS b FROM transactions t WHERE t.account_id = ? AND t.transaction_date <= ?`,
+      [accountId, invoice.invoiceDate],
+    );
+    return {
+      'invoice.number': invoice.number,
+      'invoice.date': invoice.invoiceDate,
+      'invoice.due_date': invoice.dueDate,
+      'invoice.total': this.money(invoice.total),
+      'invoice.balance_due': this.money(invoice.remaining),
+      'statement.balance': this.money(Number(balance.b)),
+    };
+  }
+
+  async paymentValues(em: EntityManager, accountId: number, paymentId: number | ProcessorPaymentRow): Promise<MergeValues> {
+    const payment = typeof paymentId === 'number' ? await processorPayments.byId(em, paymentId) : paymentId;
+    if (!payment) throw new NotFoundException('Payment', paymentId as number);
+    if (payment.accountId !== accountId) {
+      throw new BadInputException([
+        {
+          field: 'paymentId',
+          rule: 'sameAccount',
+          message: `payment ${payment.id} belongs to account ${payment.accountId}, not ${accountId}`,
+        },
+      ]);
+    }
+    return {
+      'payment.amount': formatMoney(payment.amount, payment.currency.toUpperCase()),
+      'payment.date': payment.date,
+      'payment.method': METHOD_WORDS[payment.method],
+      'payment.failure_reason': payment.failureReason ?? '',
+    };
+  }
+
+  private money(cents: number): string {
+    return formatMoney(cents, this.config.CURRENCY);
+  }
+}
