@@ -45,6 +45,12 @@ export class BillingNotificationsService {
       // Reported late (the payment has moved on since): say nothing rather than something no longer true.
       if (!payment || payment.status !== event) return [];
       const template = await this.templates.get(TEMPLATE_OF[event], em);
+      // Told once as a whole: a contact added after the event does not get a late copy when it is reported again.
+      const [told]: { id: number }[] = await em.query(
+        "SELECT id FROM emails WHERE related_type = 'payment' AND related_id = ? AND template_key = ? LIMIT 1",
+        [paymentId, template.key],
+      );
+      if (told) return [];
       const to = await this.recipients.recipients(em, payment.accountId, template.categoryId, { automatic: true });
       if (!to.length) return [];
       const values = {

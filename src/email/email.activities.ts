@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { EmailDeferred, EmailDeliveryService, EmailMissing } from './email-delivery.service';
+import { EmailService } from './email.service';
 import type { EmailStatus } from './email-status';
 
 export type { EmailStatus } from './email-status';
@@ -8,7 +9,10 @@ export type { EmailStatus } from './email-status';
 /** Activities of email delivery; the worker registers these bound methods. */
 @Injectable()
 export class EmailActivities {
-  constructor(private readonly delivery: EmailDeliveryService) {}
+  constructor(
+    private readonly delivery: EmailDeliveryService,
+    private readonly emails: EmailService,
+  ) {}
 
   /**
    * One try at sending the email, answering its status. A deferral is recorded on the
@@ -28,5 +32,10 @@ export class EmailActivities {
   /** Marks a still-queued email rejected once its maximum age has passed. */
   async markEmailUndelivered(input: { emailId: number; maxAgeHours: number }): Promise<EmailStatus> {
     return this.delivery.giveUp(input.emailId, input.maxAgeHours);
+  }
+
+  /** Starts the delivery of queued emails whose workflow never started; answers how many it started. */
+  async startUndispatchedEmails(input: { graceSeconds: number; limit: number }): Promise<number> {
+    return this.emails.startUndispatched(input.graceSeconds, input.limit);
   }
 }

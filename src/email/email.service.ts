@@ -41,6 +41,9 @@ export interface QueueOrigin {
 
 const SUBJECT_MAX_LENGTH = 255;
 
+/** Workflow starts in flight at once when a batch of emails is handed over. */
+const START_CONCURRENCY = 16;
+
 function duplicateKey(err: unknown): boolean {
   return (err as { code?: string }).code === 'ER_DUP_ENTRY';
 }
@@ -74,38 +77,79 @@ export class EmailService {
     return ids;
   }
 
-  /** Starts workflow `email-delivery/<id>` for each still-queued id; an already started one is fine (idempotent). */
+  /**
+   * Starts workflow `email-delivery/<id>` for each still-queued id; an already started one is
+   * fine (idempotent). Starts run a few at a time, since a bill run hands over thousands, and
+   * each started row is marked so the dispatcher (startUndispatched) leaves it alone.
+   */
   async startDelivery(ids: number[]): Promise<void> {
     if (!ids.length) return;
     const rows: { id: number; account_id: number | null; created_at: Date }[] = await this.db.query(
       `SELECT id, account_id, created_at FROM emails WHERE id IN (?) AND status = 'queued'`,
       [ids],
     );
-    for (const row of rows) {
-      try {
-        await this.temporal.workflow.start(emailDeliveryWorkflow, {
-          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-          workflowId: workflowIds.emailDelivery(row.id),
-          // A run that failed or was terminated by hand may be replaced while the row still waits; a finished one not.
-          workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-          args: [
-            {
-              emailId: row.id,
-              queuedAt: new Date(row.created_at).toISOString(),
-              retry: {
-                initialSeconds: this.config.EMAIL_RETRY_INITIAL_SECONDS,
-                maxIntervalSeconds: this.config.EMAIL_RETRY_MAX_INTERVAL_SECONDS,
-                maxAgeHours: this.config.EMAIL_MAX_AGE_HOURS,
-                smtpTimeoutSeconds: this.config.SMTP_TIMEOUT_SECONDS,
-              },
-            },
-          ],
-          ...(row.account_id !== null && { typedSearchAttributes: [{ key: searchAttributes.accountId, value: Number(row.account_id) }] }),
-        });
-      } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) continue;
-        throw err;
+    const started: number[] = [];
+    let failure: unknown = null;
+    let next = 0;
+    const lane = async () => {
+      while (next < rows.length && failure === null) {
+        const row = rows[next++];
+        try {
+          await this.startOne(row);
+          started.push(row.id);
+        } catch (err) {
+          failure = err;
+        }
       }
+    };
+    await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, rows.length) }, lane));
+    if (started.length) {
+      await this.db.query('UPDATE emails SET delivery_started_at = CURRENT_TIMESTAMP(3) WHERE id IN (?) AND delivery_started_at IS NULL', [
+        started,
+      ]);
+    }
+    if (failure !== null) throw failure;
+  }
+
+  /**
+   * Starts delivery of queued emails whose workflow never started (Temporal was away when
+   * they were queued, or the process died in between) and that are older than `graceSeconds`,
+   * so the caller that queued them has had its chance. Returns how many it started.
+   */
+  async startUndispatched(graceSeconds: number, limit = 500): Promise<number> {
+    const rows: { id: number }[] = await this.db.query(
+      `SELECT id FROM emails WHERE status = 'queued' AND delivery_started_at IS NULL
+          AND created_at < CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND ORDER BY id LIMIT ?`,
+      [graceSeconds, limit],
+    );
+    const ids = rows.map((r) => Number(r.id));
+    await this.startDelivery(ids);
+    return ids.length;
+  }
+
+  private async startOne(row: { id: number; account_id: number | null; created_at: Date }): Promise<void> {
+    try {
+      await this.temporal.workflow.start(emailDeliveryWorkflow, {
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        workflowId: workflowIds.emailDelivery(row.id),
+        // A run that failed or was terminated by hand may be replaced while the row still waits; a finished one not.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+        args: [
+          {
+            emailId: row.id,
+            queuedAt: new Date(row.created_at).toISOString(),
+            retry: {
+              initialSeconds: this.config.EMAIL_RETRY_INITIAL_SECONDS,
+              maxIntervalSeconds: this.config.EMAIL_RETRY_MAX_INTERVAL_SECONDS,
+              maxAgeHours: this.config.EMAIL_MAX_AGE_HOURS,
+              smtpTimeoutSeconds: this.config.SMTP_TIMEOUT_SECONDS,
+            },
+          },
+        ],
+        ...(row.account_id !== null && { typedSearchAttributes: [{ key: searchAttributes.accountId, value: Number(row.account_id) }] }),
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
   }
 

@@ -114,8 +114,10 @@ export class PaymentSettlementService {
       return { payment: after, change };
     });
     // After the commit, and never throwing: the customer's email must not hold up or undo the money.
-    if (settled.change === 'recorded') await this.notifications.paymentSucceeded(paymentId);
-    else if (settled.change === 'failed') await this.notifications.paymentFailed(paymentId);
+    // Asked on every settlement that finds the payment final, not only the one that made it so, so a
+    // worker that died between the commit and this line gets it done when the event is processed again.
+    if (settled.payment.status === 'succeeded') await this.notifications.paymentSucceeded(paymentId);
+    else if (settled.payment.status === 'failed') await this.notifications.paymentFailed(paymentId);
     return settled;
   }
 

@@ -3,6 +3,7 @@ import { dailyBillingWorkflow } from '../../workflows/daily-billing.workflow';
 import { workflowIds } from '../../workflows/shared';
 import { ensureAutopaySchedule } from '../autopay/autopay-schedule';
 import type { AppConfig } from '../config/app-config';
+import { ensureEmailDispatchSchedule } from '../email/email-dispatch-schedule';
 
 /** Quarter past midnight in the billing time zone: late enough that "today" is unambiguous everywhere in it. */
 export const DAILY_BILLING_AT = { hour: 0, minute: 15 };
@@ -33,4 +34,5 @@ export async function ensureSchedules(client: Client, config: Pick<AppConfig, 'T
     await client.schedule.getHandle(workflowIds.dailyBilling).update((previous) => ({ ...previous, spec, action, policies }));
   }
   await ensureAutopaySchedule(client, config);
+  await ensureEmailDispatchSchedule(client, config);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatMoney } from '../../src/common/money';
 import { BillingNotificationsService } from '../../src/correspondence-templates/billing-notifications.service';
+import { PaymentSyncService } from '../../src/payments/payment-sync.service';
 import { BillingWorld } from '../billing/billing-world';
 import { PdfScratch } from '../documents/pdf-text';
 import { settled } from '../email/email-world';
@@ -78,6 +79,29 @@ describe('payment receipt and payment failed emails', () => {
     const [pdf] = mail.attachments;
     expect(pdf).toMatchObject({ filename: `receipt-${payment.transactionId}.pdf`, contentType: 'application/pdf' });
     expect((await pdfs.pages(pdf.content)).join('\n')).toContain(formatMoney(2750));
+  });
+
+  it('mails the receipt when the payment is processed again after a worker died before queuing it, and never a late copy', async () => {
+    await w.today('2026-06-14');
+    const { account, res } = await cardPayment('pm_card_visa', 1200);
+    const payment = res.body;
+    // What a worker dying between the settlement's commit and the queuing leaves: the payment, no email.
+    await sut.db.query(
+      "DELETE a FROM email_attachments a JOIN emails e ON e.id = a.email_id WHERE e.related_type = 'payment' AND e.related_id = ?",
+      [payment.id],
+    );
+    await sut.db.query("DELETE FROM emails WHERE related_type = 'payment' AND related_id = ?", [payment.id]);
+
+    // The event processed again (Temporal retries the activity) finds the payment unchanged and queues the receipt.
+    await sut.app.get(PaymentSyncService).syncPaymentIntent(payment.stripePaymentIntentId);
+    const queued = await queuedEmails(sut, account);
+    expect(queued.map((e) => e.templateKey)).toEqual(['payment_receipt']);
+
+    // A contact added afterwards gets no copy when the same success is reported once more.
+    await addContact(w, account, { email: `late-${randomUUID().slice(0, 8)}@example.com`, categoryIds: [await billingCategoryId(sut)] });
+    await sut.app.get(PaymentSyncService).syncPaymentIntent(payment.stripePaymentIntentId);
+    expect((await queuedEmails(sut, account)).map((e) => e.id)).toEqual(queued.map((e) => e.id));
+    expect(await settled(w, queued[0].id)).toMatchObject({ status: 'sent' });
   });
 
   it('mails the reason when a card is declined, and the payment answer is unchanged', async () => {
