@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { InvoiceEmailService } from '../correspondence-templates/invoice-email.service';
 import { FamilyLockService } from '../billing/family-lock.service';
 import { InvoiceBatchService } from '../billing/invoice-batch.service';
 import { LedgerPostings } from '../billing/ledger-postings';
@@ -63,6 +65,8 @@ export class ParkedInvoicesService {
     private readonly invoicing: InvoiceBatchService,
     private readonly postings: LedgerPostings,
     private readonly audit: AuditService,
+    private readonly invoiceEmail: InvoiceEmailService,
+    @InjectPinoLogger(ParkedInvoicesService.name) private readonly logger: PinoLogger,
   ) {}
 
   async listForRun(billRunId: number): Promise<ParkedAccount[]> {
@@ -71,7 +75,7 @@ export class ParkedInvoicesService {
   }
 
   async release(billRunId: number, accountId: number): Promise<ParkedAccount> {
-    return transactionWithRetry(this.db, async (em) => {
+    const released = await transactionWithRetry(this.db, async (em) => {
       const parents = await this.locks.lockMany(em, [accountId]);
       const parked = await this.requireParked(em, billRunId, accountId);
       const outcome = await this.invoicing.invoiceFamilies(em, [accountId], parked.runDate, parents);
@@ -88,6 +92,14 @@ export class ParkedInvoicesService {
       if (linked.affectedRows) await this.postings.autoApply(em, accountId);
       return this.resolve(em, parked, 'released', invoiceId);
     });
+    // Mailed as the run would have mailed it, after the commit and under the same keys. The release
+    // stands whatever happens here; a clerk can still email the invoice from its actions.
+    try {
+      await this.invoiceEmail.queueBillRunInvoices([accountId], released.runDate);
+    } catch (err) {
+      this.logger.error({ err, billRunId, accountId }, 'Released invoice could not be queued for email');
+    }
+    return released;
   }
 
   async dismiss(billRunId: number, accountId: number): Promise<ParkedAccount> {

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { BillingWorld } from '../billing/billing-world';
+import { addContact, billingCategoryId, queuedEmails } from '../correspondence-templates/correspondence-fixture';
 import type { TestApp } from '../support/test-app';
 import { isolatedTemporalApp } from './isolated-temporal-app';
 
@@ -44,6 +45,9 @@ describe('bill run safety bounds', () => {
     const april = await runFor('2025-04-05');
     expect(april).toMatchObject({ invoices: 2, parked: 0, parkedList: [] });
 
+    // The account gets its invoices by email from now on (the default setting), through one billing contact.
+    const contact = await addContact(w, jumping, { email: `parked-${jumping}@example.com`, categoryIds: [await billingCategoryId(sut)] });
+
     // A 1,000.00 plan added for the next period: 1,030.00 against a usual 30.00.
     await w.today('2025-05-05');
     await w.addService(jumping, await w.service(100_000), '2025-05-05', { prorate: false });
@@ -68,6 +72,9 @@ describe('bill run safety bounds', () => {
     const [invoice] = await invoicesOn(jumping, '2025-05-05');
     expect(Number(invoice.total)).toBe(103_000);
     expect(released.body.invoiceId).toBe(Number(invoice.id));
+    // Mailed as the run would have: one email of the released invoice, none while it was parked.
+    const mailed = await queuedEmails(sut, jumping);
+    expect(mailed.map((e) => e.dedupeKey)).toEqual([`invoice-${invoice.id}-contact-${contact.id}`]);
     const twice = await w.post(`/api/bill-runs/${may.id}/parked/${jumping}/release`).expect(409);
     expect(twice.body.code).toBe('parked_account_resolved');
     const audit = await sut.db.query("SELECT action FROM action_history WHERE account_id = ? AND action LIKE 'bill_run.parked.%'", [
