@@ -2,11 +2,13 @@ import { createConnection } from 'mysql2/promise';
 import { accountsBench } from './accounts.bench';
 import { auditTrailBench } from './audit-trail.bench';
 import { billingBench } from './billing.bench';
+import { correspondenceBench } from './correspondence.bench';
 
 const BENCHES: Record<string, (databaseUrl: string) => Promise<void>> = {
   'audit-trail': auditTrailBench,
   accounts: accountsBench,
   billing: billingBench,
+  correspondence: correspondenceBench,
 };
 
 /**
