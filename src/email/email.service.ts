@@ -44,6 +44,16 @@ const SUBJECT_MAX_LENGTH = 255;
 /** Workflow starts in flight at once when a batch of emails is handed over. */
 const START_CONCURRENCY = 16;
 
+const EMAIL_COLUMNS = `account_id, contact_id, to_address, from_address, subject, body_text, body_html, category_id, template_key,
+  related_type, related_id, dedupe_key, message_id, status, reject_reason, created_by`;
+
+interface EmailRowValues {
+  to: string;
+  valid: boolean;
+  messageId: string;
+  values: unknown[];
+}
+
 function duplicateKey(err: unknown): boolean {
   return (err as { code?: string }).code === 'ER_DUP_ENTRY';
 }
@@ -65,6 +75,7 @@ export class EmailService {
 
   /** Inserts inside the caller's transaction (status queued, or invalid when the address cannot be one). Caller calls startDelivery after commit. */
   async queueLocked(em: EntityManager, emails: OutgoingEmail[], origin: QueueOrigin = { action: 'email.queue' }): Promise<number[]> {
+    if (emails.length > 1) return this.insertMany(em, emails, origin);
     const ids: number[] = [];
     for (const email of emails) ids.push(await this.insertOne(em, email, origin));
     return ids;
@@ -175,37 +186,10 @@ export class EmailService {
       const existing = await this.byDedupeKey(em, dedupeKey, false);
       if (existing !== null) return existing;
     }
-    const to = email.to.trim();
-    if (!email.subject.trim() || email.subject.length > SUBJECT_MAX_LENGTH) {
-      throw new Error(`An email's subject must be 1 to ${SUBJECT_MAX_LENGTH} characters`);
-    }
-    const valid = isEmailAddress(to);
-    const actor = requestContext.current()?.actor ?? null;
+    const row = this.rowOf(email);
     let insertId: number;
     try {
-      ({ insertId } = await em.query(
-        `INSERT INTO emails (account_id, contact_id, to_address, from_address, subject, body_text, body_html, category_id, template_key,
-           related_type, related_id, dedupe_key, message_id, status, reject_reason, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          email.accountId,
-          email.contactId ?? null,
-          to.slice(0, EMAIL_ADDRESS_MAX_LENGTH),
-          this.config.EMAIL_FROM,
-          email.subject,
-          email.text,
-          email.html ?? null,
-          email.categoryId ?? null,
-          email.templateKey ?? null,
-          email.related?.type ?? null,
-          email.related?.id ?? null,
-          dedupeKey,
-          this.newMessageId(),
-          valid ? 'queued' : 'invalid',
-          valid ? null : `"${to.slice(0, 300)}" is not an email address`,
-          actor?.userId ?? null,
-        ],
-      ));
+      ({ insertId } = await em.query(`INSERT INTO emails (${EMAIL_COLUMNS}) VALUES ?`, [[row.values]]));
     } catch (err) {
       // Another transaction queued the same key first and has committed since our look.
       if (dedupeKey !== null && duplicateKey(err)) {
@@ -214,39 +198,133 @@ export class EmailService {
       }
       throw err;
     }
-    const attachments = email.attachments ?? [];
-    if (attachments.length) {
-      await em.query('INSERT INTO email_attachments (email_id, filename, content_type, kind, source_id) VALUES ?', [
-        attachments.map((a) => [insertId, a.filename, 'application/pdf', a.kind, a.sourceId]),
-      ]);
-    }
-    await this.audit.recordAction(em, {
-      action: origin.action,
-      entityType: 'email',
-      entityId: insertId,
-      accountId: email.accountId,
-      after: {
-        to,
-        subject: email.subject,
-        status: valid ? 'queued' : 'invalid',
-        contactId: email.contactId ?? null,
-        templateKey: email.templateKey ?? null,
-        related: email.related ?? null,
-        attachments: attachments.map((a) => a.filename),
-        ...(origin.copyOf !== undefined && { copyOf: origin.copyOf }),
-      },
-    });
+    await this.recordExtras(em, [{ email, row, id: Number(insertId) }], origin);
     return Number(insertId);
+  }
+
+  /**
+   * Many emails at once (a bill run batch hands over hundreds): one read of the keys already
+   * queued, one multi-row INSERT, one for attachments and one for the audit entries. Ids are
+   * read back by Message-ID, which is unique and ours, so nothing depends on how InnoDB hands
+   * out auto-increment values. Should another transaction queue one of the keys in between,
+   * the emails are queued one at a time instead, each finding its row.
+   */
+  private async insertMany(em: EntityManager, emails: OutgoingEmail[], origin: QueueOrigin): Promise<number[]> {
+    const keys = [...new Set(emails.map((e) => e.dedupeKey).filter((k): k is string => k !== null && k !== undefined))];
+    const byKey = new Map<string, number>();
+    if (keys.length) {
+      const found: { id: number; dedupe_key: string }[] = await em.query('SELECT id, dedupe_key FROM emails WHERE dedupe_key IN (?)', [
+        keys,
+      ]);
+      for (const r of found) byKey.set(r.dedupe_key, Number(r.id));
+    }
+    const fresh: { index: number; email: OutgoingEmail; row: EmailRowValues }[] = [];
+    const claimed = new Set<string>();
+    emails.forEach((email, index) => {
+      const key = email.dedupeKey ?? null;
+      if (key !== null && (byKey.has(key) || claimed.has(key))) return;
+      if (key !== null) claimed.add(key);
+      fresh.push({ index, email, row: this.rowOf(email) });
+    });
+    const ids: (number | undefined)[] = emails.map((e) => (e.dedupeKey ? byKey.get(e.dedupeKey) : undefined));
+    if (fresh.length) {
+      try {
+        await em.query(`INSERT INTO emails (${EMAIL_COLUMNS}) VALUES ?`, [fresh.map((f) => f.row.values)]);
+      } catch (err) {
+        if (!duplicateKey(err)) throw err;
+        const one: number[] = [];
+        for (const email of emails) one.push(await this.insertOne(em, email, origin));
+        return one;
+      }
+      const inserted: { id: number; message_id: string }[] = await em.query('SELECT id, message_id FROM emails WHERE message_id IN (?)', [
+        fresh.map((f) => f.row.messageId),
+      ]);
+      const byMessageId = new Map(inserted.map((r) => [r.message_id, Number(r.id)]));
+      const written = fresh.map((f) => ({ ...f, id: byMessageId.get(f.row.messageId) as number }));
+      for (const w of written) {
+        ids[w.index] = w.id;
+        if (w.email.dedupeKey) byKey.set(w.email.dedupeKey, w.id);
+      }
+      await this.recordExtras(em, written, origin);
+    }
+    // A key given twice in one call: the later ones get the first one's row.
+    return emails.map((e, i) => ids[i] ?? (byKey.get(e.dedupeKey as string) as number));
+  }
+
+  /** The row of one email, checked: a subject the column cannot hold is the caller's bug, not the recipient's. */
+  private rowOf(email: OutgoingEmail): EmailRowValues {
+    const to = email.to.trim();
+    if (!email.subject.trim() || email.subject.length > SUBJECT_MAX_LENGTH) {
+      throw new Error(`An email's subject must be 1 to ${SUBJECT_MAX_LENGTH} characters`);
+    }
+    const valid = isEmailAddress(to);
+    const messageId = this.newMessageId();
+    return {
+      to,
+      valid,
+      messageId,
+      values: [
+        email.accountId,
+        email.contactId ?? null,
+        to.slice(0, EMAIL_ADDRESS_MAX_LENGTH),
+        this.config.EMAIL_FROM,
+        email.subject,
+        email.text,
+        email.html ?? null,
+        email.categoryId ?? null,
+        email.templateKey ?? null,
+        email.related?.type ?? null,
+        email.related?.id ?? null,
+        email.dedupeKey ?? null,
+        messageId,
+        valid ? 'queued' : 'invalid',
+        valid ? null : `"${to.slice(0, 300)}" is not an email address`,
+        requestContext.current()?.actor?.userId ?? null,
+      ],
+    };
+  }
+
+  /** Attachment references and one audit entry per new email, each kind in one INSERT. */
+  private async recordExtras(em: EntityManager, written: { email: OutgoingEmail; row: EmailRowValues; id: number }[], origin: QueueOrigin) {
+    const attachmentRows = written.flatMap(({ email, id }) =>
+      (email.attachments ?? []).map((a) => [id, a.filename, 'application/pdf', a.kind, a.sourceId]),
+    );
+    if (attachmentRows.length) {
+      await em.query('INSERT INTO email_attachments (email_id, filename, content_type, kind, source_id) VALUES ?', [attachmentRows]);
+    }
+    await this.audit.recordActions(
+      em,
+      written.map(({ email, row, id }) => ({
+        action: origin.action,
+        entityType: 'email',
+        entityId: id,
+        accountId: email.accountId,
+        after: {
+          to: row.to,
+          subject: email.subject,
+          status: row.valid ? 'queued' : 'invalid',
+          contactId: email.contactId ?? null,
+          templateKey: email.templateKey ?? null,
+          related: email.related ?? null,
+          attachments: (email.attachments ?? []).map((a) => a.filename),
+          ...(origin.copyOf !== undefined && { copyOf: origin.copyOf }),
+        },
+      })),
+    );
   }
 
   /**
    * The first look is a plain read: a locking read of a key that is not there yet would
    * take a gap lock, and batches queuing different keys at once would deadlock on them.
    * After a duplicate-key error the row exists, and a locking read sees it even when the
-   * caller's snapshot (REPEATABLE READ) is older than its commit.
+   * caller's snapshot (REPEATABLE READ) is older than its commit. A shared lock, because the
+   * duplicate-key check already left every loser holding one on that row: asking for an
+   * exclusive one there would deadlock the losers against each other.
    */
   private async byDedupeKey(em: EntityManager, key: string, locking: boolean): Promise<number | null> {
-    const [row]: { id: number }[] = await em.query(`SELECT id FROM emails WHERE dedupe_key = ?${locking ? ' FOR UPDATE' : ''}`, [key]);
+    const [row]: { id: number }[] = await em.query(`SELECT id FROM emails WHERE dedupe_key = ?${locking ? ' LOCK IN SHARE MODE' : ''}`, [
+      key,
+    ]);
     return row ? Number(row.id) : null;
   }
 

@@ -139,4 +139,41 @@ describe('Stripe webhooks settling payments', () => {
     ).toEqual([]);
     await w.expectBooksBalance([account]);
   });
+
+  it('brings a refund to the state Stripe reports once, however often and in whatever order the updates arrive', async () => {
+    const { w } = world;
+    await w.today('2026-06-22');
+    const account = await w.account();
+    await world.invoice(account, 3100);
+    const card = await world.savedMethod(account, 'pm_card_visa');
+    const paid = await world
+      .pay('card', { accountId: account, paymentMethodId: card.id, amount: 3100 }, `refund-webhook-${account}`)
+      .expect(201);
+    const reversed = await w.post(`/api/processor-payments/${paid.body.id}/reverse`, { refund: true, reason: 'moved away' }).expect(200);
+    expect(reversed.body.refund).toMatchObject({ status: 'pending', amount: 3100 });
+    const refundId = reversed.body.refund.stripeRefundId as string;
+
+    // The card turned out closed: the refund failed at the network. Two updates about it, each three times, shuffled.
+    world.stripe.settleRefund(refundId, { failed: 'expired_or_canceled_card' });
+    const updated = delivery('refund.updated', { id: refundId, object: 'refund' });
+    const viaCharge = delivery('charge.refund.updated', { id: refundId, object: 'refund' });
+    const answers = await Promise.all(shuffle([updated, updated, updated, viaCharge, viaCharge, viaCharge]).map((d) => d.send()));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const outcomes = await Promise.all(
+      [updated, viaCharge].map((d) => client.workflow.getHandle(workflowIds.stripeEvent(d.id)).result() as Promise<{ outcome: string }>),
+    );
+    // Whichever ran first made the change; the other found nothing new.
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['unchanged', 'updated']);
+
+    const refunds = await world.sut.db.query('SELECT status, failure_reason FROM processor_refunds WHERE payment_id = ?', [paid.body.id]);
+    expect(refunds).toEqual([{ status: 'failed', failure_reason: 'expired_or_canceled_card' }]);
+    const audit = await world.sut.db.query("SELECT COUNT(*) AS n FROM action_history WHERE action = 'refund.update' AND entity_id = ?", [
+      reversed.body.refund.id,
+    ]);
+    expect(Number(audit[0].n)).toBe(1);
+    // A failed refund leaves the payment reversed, not refunded: the money is still owed back another way.
+    const [payment] = await world.payments(account);
+    expect(payment.status).toBe('reversed');
+    await w.expectBooksBalance([account]);
+  });
 });

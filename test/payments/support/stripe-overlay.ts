@@ -59,6 +59,10 @@ export class StripeOverlay {
   private readonly intents = new Map<string, IntentState>();
   private readonly methods = new Map<string, MethodState>();
   private readonly disputes = new Map<string, { paymentIntent: string; amount: number; reason: string; status: string }>();
+  private readonly refunds = new Map<
+    string,
+    { paymentIntent: string | null; amount: number; status: string; failureReason: string | null; metadata: Record<string, string> }
+  >();
 
   private constructor(
     private readonly server: Server,
@@ -113,6 +117,19 @@ export class StripeOverlay {
     const id = newId('dp');
     this.disputes.set(id, { paymentIntent, amount, reason, status: 'needs_response' });
     return id;
+  }
+
+  /** What the card network says about a refund later: it went through, or it failed (a closed card). */
+  settleRefund(refundId: string, outcome: 'succeeded' | { failed: string }): void {
+    const refund = this.refunds.get(refundId);
+    if (!refund) throw new Error(`unknown Refund ${refundId}`);
+    if (outcome === 'succeeded') {
+      refund.status = 'succeeded';
+      refund.failureReason = null;
+    } else {
+      refund.status = 'failed';
+      refund.failureReason = outcome.failed;
+    }
   }
 
   /** The test token a method id was made from. */
@@ -179,6 +196,26 @@ export class StripeOverlay {
       const data = [...this.intents.keys()].map((id) => this.intentView(id, template));
       return [200, { ...obj, data, has_more: false }];
     }
+    if (parts[1] === 'refunds' && method === 'POST' && !parts[2]) {
+      // A refund is pending until the card network answers, as in Stripe's test mode for some cards;
+      // each gets its own id (stripe-mock answers every refund with the same one).
+      const metadata: Record<string, string> = {};
+      for (const [key, value] of params) {
+        const match = /^metadata\[(.+)\]$/.exec(key);
+        if (match) metadata[match[1]] = value;
+      }
+      const id = newId('re');
+      const state = {
+        paymentIntent: params.get('payment_intent'),
+        amount: Number(params.get('amount')),
+        status: 'pending',
+        failureReason: null,
+        metadata,
+      };
+      this.refunds.set(id, state);
+      return [200, this.refundView(id, obj)];
+    }
+    if (parts[1] === 'refunds' && method === 'GET' && parts[2] && this.refunds.has(parts[2])) return [200, this.refundView(parts[2], obj)];
     if (parts[1] === 'disputes' && method === 'GET' && parts[2]) {
       const dispute = this.disputes.get(parts[2]);
       if (dispute) {
@@ -187,6 +224,20 @@ export class StripeOverlay {
       }
     }
     return [200, obj];
+  }
+
+  private refundView(id: string, obj: Record<string, unknown>): Record<string, unknown> {
+    const state = this.refunds.get(id);
+    if (!state) return obj;
+    return {
+      ...obj,
+      id,
+      amount: state.amount,
+      payment_intent: state.paymentIntent,
+      status: state.status,
+      failure_reason: state.failureReason,
+      metadata: state.metadata,
+    };
   }
 
   private paymentMethod(method: string, id: string, action: string | undefined, params: URLSearchParams, obj: Record<string, unknown>) {
