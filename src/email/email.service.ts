@@ -47,6 +47,14 @@ const START_CONCURRENCY = 16;
 const EMAIL_COLUMNS = `account_id, contact_id, to_address, from_address, subject, body_text, body_html, category_id, template_key,
   related_type, related_id, dedupe_key, message_id, status, reject_reason, created_by`;
 
+/** What starting an email's delivery workflow needs of its row. */
+interface DeliveryRow {
+  id: number;
+  account_id: number | null;
+  created_at: Date;
+}
+const DELIVERY_COLUMNS = 'id, account_id, created_at';
+
 interface EmailRowValues {
   to: string;
   valid: boolean;
@@ -95,10 +103,11 @@ export class EmailService {
    */
   async startDelivery(ids: number[]): Promise<void> {
     if (!ids.length) return;
-    const rows: { id: number; account_id: number | null; created_at: Date }[] = await this.db.query(
-      `SELECT id, account_id, created_at FROM emails WHERE id IN (?) AND status = 'queued'`,
-      [ids],
-    );
+    const rows: DeliveryRow[] = await this.db.query(`SELECT ${DELIVERY_COLUMNS} FROM emails WHERE id IN (?) AND status = 'queued'`, [ids]);
+    await this.startRows(rows);
+  }
+
+  private async startRows(rows: DeliveryRow[]): Promise<void> {
     const started: number[] = [];
     let failure: unknown = null;
     let next = 0;
@@ -128,17 +137,16 @@ export class EmailService {
    * so the caller that queued them has had its chance. Returns how many it started.
    */
   async startUndispatched(graceSeconds: number, limit = 500): Promise<number> {
-    const rows: { id: number }[] = await this.db.query(
-      `SELECT id FROM emails WHERE status = 'queued' AND delivery_started_at IS NULL
+    const rows: DeliveryRow[] = await this.db.query(
+      `SELECT ${DELIVERY_COLUMNS} FROM emails WHERE status = 'queued' AND delivery_started_at IS NULL
           AND created_at < CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND ORDER BY id LIMIT ?`,
       [graceSeconds, limit],
     );
-    const ids = rows.map((r) => Number(r.id));
-    await this.startDelivery(ids);
-    return ids.length;
+    await this.startRows(rows);
+    return rows.length;
   }
 
-  private async startOne(row: { id: number; account_id: number | null; created_at: Date }): Promise<void> {
+  private async startOne(row: DeliveryRow): Promise<void> {
     try {
       await this.temporal.workflow.start(emailDeliveryWorkflow, {
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,

@@ -141,19 +141,20 @@ export class PaymentReversalsService {
     return voided.transaction.id;
   }
 
-  async refundsOfPayment(paymentId: number): Promise<ProcessorRefundDto[]> {
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${REFUND_COLUMNS} FROM processor_refunds r WHERE r.payment_id = ? ORDER BY r.id`,
-      [paymentId],
-    );
-    return rows.map(toRefundDto);
+  /** Refunds of one payment, oldest first. */
+  refundsOfPayment(paymentId: number): Promise<ProcessorRefundDto[]> {
+    return this.refundsWhere('r.payment_id = ? ORDER BY r.id', paymentId);
   }
 
-  async refundsOf(accountId: number): Promise<ProcessorRefundDto[]> {
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${REFUND_COLUMNS} FROM processor_refunds r WHERE r.account_id = ? ORDER BY r.id DESC`,
-      [accountId],
-    );
+  /** Refunds of an account, newest first. */
+  refundsOf(accountId: number): Promise<ProcessorRefundDto[]> {
+    return this.refundsWhere('r.account_id = ? ORDER BY r.id DESC', accountId);
+  }
+
+  private async refundsWhere(clause: string, param: number): Promise<ProcessorRefundDto[]> {
+    const rows: Record<string, unknown>[] = await this.db.query(`SELECT ${REFUND_COLUMNS} FROM processor_refunds r WHERE ${clause}`, [
+      param,
+    ]);
     return rows.map(toRefundDto);
   }
 

@@ -18,6 +18,7 @@ import { Money } from '../common/Money';
 import { paymentMethodName } from './paymentMethodLabels';
 import { fetchPaymentHistory } from './paymentsApi';
 import { PROCESSOR_PAYMENT_STATUS, REFUND_STATUS } from './processorPaymentStatus';
+import { StatusWithReason } from './StatusWithReason';
 import type { PaymentHistory } from './types';
 
 export const usePaymentHistory = (transactionId: number) =>
@@ -145,12 +146,7 @@ export const PaymentRefunds = ({ history, currency }: { history: PaymentHistory 
               <Money amount={refund.amount} currency={currency} />
             </TableCell>
             <TableCell>
-              <Chip size="small" label={REFUND_STATUS[refund.status].label} color={REFUND_STATUS[refund.status].color} />
-              {refund.failureReason ? (
-                <Typography variant="caption" component="div" color="error">
-                  {refund.failureReason}
-                </Typography>
-              ) : null}
+              <StatusWithReason status={REFUND_STATUS[refund.status]} reason={refund.failureReason} />
             </TableCell>
             <TableCell>{refund.reason ?? '—'}</TableCell>
             <TableCell>{refund.stripeRefundId ?? '—'}</TableCell>

@@ -1,6 +1,5 @@
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
@@ -17,6 +16,7 @@ import { Money } from '../common/Money';
 import { paymentMethodName } from './paymentMethodLabels';
 import { PROCESSOR_PAYMENT_STATUS } from './processorPaymentStatus';
 import { ReversePaymentDialog } from './ReversePaymentDialog';
+import { StatusWithReason } from './StatusWithReason';
 import type { ProcessorPayment } from './types';
 import { useProcessorPayments } from './usePaymentMethods';
 
@@ -56,16 +56,7 @@ export const ProcessorPaymentsCard = ({ accountId }: { accountId: number }) => {
                     <Money amount={payment.amount} currency={payment.currency} />
                   </TableCell>
                   <TableCell>
-                    <Chip
-                      size="small"
-                      label={PROCESSOR_PAYMENT_STATUS[payment.status].label}
-                      color={PROCESSOR_PAYMENT_STATUS[payment.status].color}
-                    />
-                    {payment.failureReason ? (
-                      <Typography variant="caption" component="div" color="error">
-                        {payment.failureReason}
-                      </Typography>
-                    ) : null}
+                    <StatusWithReason status={PROCESSOR_PAYMENT_STATUS[payment.status]} reason={payment.failureReason} />
                   </TableCell>
                   <TableCell>
                     {payment.transactionId ? (
