@@ -1,7 +1,6 @@
 // `npm run dev`: everything a local instance needs, started together and stopped with Ctrl-C.
 import { join } from 'node:path';
 import { isStopping, start, run, stopOnSignals, stopAll } from './lib/processes.mjs';
-import { startMailSink } from './lib/mail-sink.mjs';
 import {
   buildAdmin,
   buildServer,
@@ -67,6 +66,8 @@ if (stripeMock) {
 
 // Without a relay of your own (no SMTP_URL), outgoing email goes to a local sink that keeps it under .data/mail.
 if (!process.env.SMTP_URL) {
+  // Loaded only now: the sink needs npm packages, which a fresh clone has only after ensureNodeModules().
+  const { startMailSink } = await import('./lib/mail-sink.mjs');
   const sink = await startMailSink({ dir: join(ROOT, '.data', 'mail') });
   env.SMTP_URL = sink.url;
   step(`Started a local mail sink on ${sink.url} (messages kept in .data/mail)`);
