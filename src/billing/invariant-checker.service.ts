@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { NotFoundException } from '../common/errors';
 import { BillingFiguresService } from './billing-figures.service';
 
 export class BooksMismatchDto {
@@ -13,7 +14,8 @@ export class BooksMismatchDto {
 }
 
 export class BooksReportDto {
-  @ApiProperty() accounts: number;
+  @ApiProperty({ description: 'Accounts whose books were checked: those asked for with their families, or every account with money' })
+  accounts: number;
   @ApiProperty() invoices: number;
   @ApiProperty() transactions: number;
   @ApiProperty({ type: [BooksMismatchDto] }) mismatches: BooksMismatchDto[];
@@ -66,6 +68,9 @@ export class InvariantCheckerService {
 
   async check(today: string, accountIds?: number[]): Promise<BooksReportDto> {
     const scope = await this.scope(accountIds);
+    // An account that was asked for and is not in scope would pass unchecked, and an empty report would read as balanced books.
+    const unknown = accountIds?.find((id) => !scope?.includes(Number(id)));
+    if (unknown !== undefined) throw new NotFoundException('Account', unknown);
     if (scope !== null && scope.length === 0) return { accounts: 0, invoices: 0, transactions: 0, mismatches: [] };
     const where = (col: string) => (scope === null ? '1 = 1' : `${col} IN (${scope.map(Number).join(',')})`);
 
@@ -202,7 +207,7 @@ export class InvariantCheckerService {
     }
 
     // Figures, recomputed per account from the rows above and compared with the one SQL definition.
-    const accounts = [...new Set([...txns.map((t) => t.account), ...invs.map((i) => i.account)])];
+    const accounts = [...new Set([...(scope ?? []), ...txns.map((t) => t.account), ...invs.map((i) => i.account)])];
     const payerOf = (inv: Inv) => (inv.parent === null ? inv.account : (invById.get(inv.parent)?.account ?? inv.account));
     const familyOf = new Map<number, number>();
     for (const inv of invs) if (inv.parent !== null) familyOf.set(inv.account, payerOf(inv));

@@ -123,6 +123,7 @@ describe('Correspondence › Call Logs in headless Chromium', () => {
     expect(kept).toEqual({ call_log_id: null, kind: 'public', subject });
 
     const books = await sut.app.get(InvariantCheckerService).check('2099-12-31', [accountId]);
+    expect(books.accounts).toBe(1);
     expect(books.mismatches).toEqual([]);
   });
 });

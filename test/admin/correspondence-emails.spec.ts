@@ -150,6 +150,7 @@ describe('Correspondence › Emails in headless Chromium', () => {
     expect(lines[1]).toContain(',rejected,');
 
     const books = await sut.app.get(InvariantCheckerService).check('2099-12-31', [accountId]);
+    expect(books.accounts).toBe(1);
     expect(books.mismatches).toEqual([]);
   });
 });

@@ -128,6 +128,7 @@ describe('Overview: the Scheduled events card in headless Chromium', () => {
     expect(await item.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     expect((await events()).find((e) => e.id === created?.id)).toMatchObject({ state: 'cancelled', revision: 2 });
     const books = await sut.app.get(InvariantCheckerService).check('2099-12-31', [accountId]);
+    expect(books.accounts).toBe(1);
     expect(books.mismatches).toEqual([]);
   });
 });

@@ -129,9 +129,15 @@ export class BillingWorld {
     }[];
   }
 
-  /** The invariant checker over the given accounts (and their families); fails the test with every mismatch. */
+  /**
+   * The invariant checker over the given accounts (and their families); fails the test with every mismatch,
+   * and when it checked fewer accounts than it was given (an unknown id, or none at all).
+   */
   async expectBooksBalance(accountIds: number[]): Promise<void> {
+    const asked = new Set(accountIds).size;
+    if (!asked) throw new Error('the books check was given no accounts to check');
     const report = await this.sut.app.get(InvariantCheckerService).check('2099-12-31', accountIds);
+    if (report.accounts < asked) throw new Error(`the books check looked at ${report.accounts} accounts of the ${asked} it was given`);
     if (report.mismatches.length) throw new Error(`the books do not balance: ${JSON.stringify(report.mismatches, null, 2)}`);
   }
 

@@ -5,21 +5,18 @@ import { BillingWorld } from './billing-world';
 describe('ledger scenarios', () => {
   let sut: TestApp;
   let w: BillingWorld;
-  const touched: number[] = [];
 
   beforeAll(async () => {
     sut = await createTestApp();
     w = await new BillingWorld(sut).init();
   });
   afterAll(() => sut.close());
-  afterEach(async () => {
-    await w.expectBooksBalance(touched.splice(0));
+  afterEach(() => {
     jest.restoreAllMocks();
   });
 
   async function account(settings: Record<string, unknown> = {}, coords?: { lat: string; lng: string }) {
     const id = await w.account(settings, coords);
-    touched.push(id);
     return id;
   }
 

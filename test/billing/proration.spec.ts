@@ -8,15 +8,13 @@ import { BillingWorld } from './billing-world';
 describe('proration by days', () => {
   let sut: TestApp;
   let w: BillingWorld;
-  const touched: number[] = [];
 
   beforeAll(async () => {
     sut = await createTestApp();
     w = await new BillingWorld(sut).init();
   });
   afterAll(() => sut.close());
-  afterEach(async () => {
-    await w.expectBooksBalance(touched.splice(0));
+  afterEach(() => {
     jest.restoreAllMocks();
   });
 
@@ -33,7 +31,6 @@ describe('proration by days', () => {
     async ({ added, days, periodDays, expected }) => {
       await w.today(added);
       const account = await w.account({ billTiming: 'advance' });
-      touched.push(account);
       const service = await w.service(3000);
       const row = await w.addService(account, service, added);
       expect(row.additionProrateDate).toBe(added);
@@ -47,7 +44,6 @@ describe('proration by days', () => {
   it.each(additions)('in arrears, adding on $added in a $period puts $expected on the next invoice', async ({ added, expected }) => {
     await w.today(added);
     const account = await w.account({ billTiming: 'arrears' });
-    touched.push(account);
     const service = await w.service(3000);
     await w.addService(account, service, added);
     expect(await w.transactions(account)).toEqual([]);
@@ -68,7 +64,6 @@ describe('proration by days', () => {
   it.each(removals)('in advance, removing on $removed in a $period credits $unusedCredit', async ({ start, removed, unusedCredit }) => {
     await w.today(start);
     const account = await w.account({ billTiming: 'advance' });
-    touched.push(account);
     const service = await w.service(3000);
     const row = await w.addService(account, service, start);
     const { invoice } = await w.generate(account, start);
@@ -86,7 +81,6 @@ describe('proration by days', () => {
     async ({ start, removed, next, usedCharge }) => {
       await w.today(start);
       const account = await w.account({ billTiming: 'arrears' });
-      touched.push(account);
       const service = await w.service(3000);
       const row = await w.addService(account, service, start);
       await w.today(removed);
@@ -100,7 +94,6 @@ describe('proration by days', () => {
   it('charges quantity × price override, prorated', async () => {
     await w.today('2026-04-11');
     const account = await w.account();
-    touched.push(account);
     const service = await w.service(3000);
     await w.addService(account, service, '2026-04-11', { quantity: 3, priceOverride: 2500 });
     // 3 × 2500 = 7500 per period; 20 of 30 days → 5000
@@ -112,7 +105,6 @@ describe('proration by days', () => {
   it('rounds prorations to whole units when the account is set to', async () => {
     await w.today('2026-02-11');
     const account = await w.account({ prorationRounding: 'unit' });
-    touched.push(account);
     await w.addService(account, await w.service(3000), '2026-02-11');
     // 3000 × 18 / 28 = 1928.57 cents = 19.29 units → 19 units
     expect((await w.transactions(account))[0].amount).toBe(1900);
@@ -121,7 +113,6 @@ describe('proration by days', () => {
   it('charges nothing for the first part-period when proration is off, and the full period from the next invoice', async () => {
     await w.today('2026-02-11');
     const account = await w.account({ prorateServices: false });
-    touched.push(account);
     const row = await w.addService(account, await w.service(3000), '2026-02-11');
     expect(row.additionProrateDate).toBeNull();
     expect(await w.transactions(account)).toEqual([]);
@@ -132,7 +123,6 @@ describe('proration by days', () => {
   it('in advance, a full invoice then the next one never charge the same period twice, however often generation runs', async () => {
     await w.today('2026-06-01');
     const account = await w.account();
-    touched.push(account);
     await w.addService(account, await w.service(3000), '2026-06-01');
     const first = await w.generate(account, '2026-06-01');
     const again = await w.generate(account, '2026-06-01');
@@ -145,7 +135,6 @@ describe('proration by days', () => {
   it('changes a quantity mid-period: credits the old line and charges the new one for the rest of the period', async () => {
     await w.today('2026-04-01');
     const account = await w.account();
-    touched.push(account);
     const row = await w.addService(account, await w.service(3000), '2026-04-01');
     const { invoice } = await w.generate(account, '2026-04-01');
     await w.today('2026-04-11');

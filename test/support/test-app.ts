@@ -9,6 +9,7 @@ import { ALL_PERMISSIONS, Permission } from '../../src/auth/permission';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { RolesService } from '../../src/users/roles.service';
 import { UsersService } from '../../src/users/users.service';
+import { unwatchApp, watchApp } from './books-watch';
 
 /** Collects log lines so tests can assert on what was (not) logged. */
 export class LogCapture extends Writable {
@@ -58,7 +59,7 @@ export async function createTestApp(overrides: Partial<Record<keyof AppConfig, s
     return { id: user.id, email, password, token: res.body.token as string };
   };
 
-  return {
+  const sut: TestApp = {
     app,
     config,
     logs,
@@ -66,6 +67,11 @@ export async function createTestApp(overrides: Partial<Record<keyof AppConfig, s
     http: () => request(app.getHttpServer()),
     userWith,
     admin: async () => (adminUser ??= await userWith([...ALL_PERMISSIONS])),
-    close: () => app.close(),
+    close: () => {
+      unwatchApp(sut);
+      return app.close();
+    },
   };
+  await watchApp(sut);
+  return sut;
 }
