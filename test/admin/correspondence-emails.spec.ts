@@ -6,6 +6,7 @@ import { InvariantCheckerService } from '../../src/billing/invariant-checker.ser
 import { EmailService } from '../../src/email/email.service';
 import { insertAccount } from '../contacts/account-fixture';
 import { launchBrowser } from '../support/browser';
+import { waitUntil } from '../support/processes';
 import { SmtpPeer } from '../support/smtp-peer';
 import { createTestApp, TestApp } from '../support/test-app';
 import { startTestWorker } from '../support/test-worker';
@@ -68,6 +69,13 @@ describe('Correspondence › Emails in headless Chromium', () => {
       }
     };
 
+    // A script in the mail that runs anywhere in the page is heard here: console messages of every frame reach the page.
+    const scriptRan = `script ran ${run}`;
+    const heard: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes(scriptRan)) heard.push(message.text());
+    });
+
     // Queued the way the billing code queues mail; the peer refuses it.
     const subject = `Your outage credit ${run}`;
     const [queuedId] = await sut.app.get(EmailService).queue([
@@ -77,7 +85,7 @@ describe('Correspondence › Emails in headless Chromium', () => {
         to: address,
         subject,
         text: 'Hello Jane,\n\nwe credited two days of service.',
-        html: `<p>Hello <b>Jane</b>, we credited <i>two days</i>.</p><script>document.title = 'pwned ${run}'</script>`,
+        html: `<p>Hello <b>Jane</b>, we credited <i>two days</i>.</p><script>console.log('${scriptRan}'); document.title = 'pwned ${run}'</script>`,
       },
     ]);
     await waitFor((list) => list.some((e) => e.id === queuedId && e.status === 'rejected'), 'the first email is rejected');
@@ -104,6 +112,19 @@ describe('Correspondence › Emails in headless Chromium', () => {
     expect(await frame.getAttribute('sandbox')).toBe('');
     await page.frameLocator('iframe[title="HTML content"]').getByText('two days').waitFor();
     expect(await page.title()).not.toContain('pwned');
+    // The control: the same HTML in a frame without the sandbox, added to this page after the sandboxed one loaded. Its
+    // script runs and is heard; the page's console messages arrive in order, so the sandboxed frame's would have come first.
+    const sameHtml = await frame.getAttribute('srcdoc');
+    expect(sameHtml).toContain(scriptRan);
+    await page.locator('body').evaluate((body, html) => {
+      const control = body.ownerDocument.createElement('iframe');
+      control.title = 'Unsandboxed control';
+      control.setAttribute('srcdoc', html as string);
+      body.appendChild(control);
+    }, sameHtml);
+    await waitUntil('the script in the unsandboxed copy is heard', () => heard.length > 0, 10_000);
+    expect(heard).toEqual([scriptRan]);
+    await page.locator('iframe[title="Unsandboxed control"]').evaluate((control) => control.remove());
     await content.getByRole('button', { name: 'Close' }).click();
     await content.waitFor({ state: 'detached' });
 

@@ -1,5 +1,6 @@
 import { SLOW_ACCEPT_MS } from '../support/smtp-peer';
-import { accountWithContact, email, emailWorld, EmailWorld, pause, settled, someAddress } from './email-world';
+import { waitUntil } from '../support/processes';
+import { accountWithContact, email, emailWorld, EmailWorld, settled, someAddress } from './email-world';
 
 describe('a relay that accepts the message only after the maximum age has passed', () => {
   let world: EmailWorld;
@@ -21,7 +22,7 @@ describe('a relay that accepts the message only after the maximum age has passed
     expect(givenUp.rejectReason).toMatch(/^not delivered within 0\.0015 h/);
 
     await peer.waitForAccepted(1, SLOW_ACCEPT_MS + 5000);
-    await pause(1000);
+    await waitUntil('the acceptance is recorded', async () => (await email(w, id)).status === 'sent', 10_000);
     const sent = await email(w, id);
     expect(sent).toMatchObject({ status: 'sent', rejectReason: null, attempts: 1 });
     expect(sent.serverReply).toMatch(/^250 /);

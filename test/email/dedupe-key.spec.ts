@@ -1,5 +1,5 @@
 import { EmailService } from '../../src/email/email.service';
-import { accountWithContact, emailWorld, EmailWorld, pause, settled, someAddress } from './email-world';
+import { accountWithContact, deliveryClosed, emailWorld, EmailWorld, settled, someAddress } from './email-world';
 
 describe('queuing the same email twice under one dedupe key', () => {
   let world: EmailWorld;
@@ -26,7 +26,7 @@ describe('queuing the same email twice under one dedupe key', () => {
     const rows = await sut.db.query('SELECT id, subject FROM emails WHERE dedupe_key = ?', [key]);
     expect(rows).toEqual([{ id: first, subject: 'Invoice ready' }]);
     await settled(w, first);
-    await pause(1000);
+    await deliveryClosed(sut, first);
     expect(peer.accepted).toHaveLength(1);
   });
 

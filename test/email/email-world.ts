@@ -1,5 +1,8 @@
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../../src/config/app-config';
+import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.tokens';
+import { workflowIds } from '../../workflows/shared';
 import { BillingWorld } from '../billing/billing-world';
 import { insertAccount } from '../notes/account-fixture';
 import { PeerAnswer, SmtpPeer } from '../support/smtp-peer';
@@ -101,4 +104,23 @@ export async function settled(w: BillingWorld, id: number, timeoutMs = 30_000): 
   }
 }
 
-export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits for the email's delivery workflow to close and returns its run id. A closed
+ * delivery tries nothing more, so "nothing else happened" can be checked right after.
+ */
+export async function deliveryClosed(sut: TestApp, emailId: number): Promise<string> {
+  const handle = sut.app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(workflowIds.emailDelivery(emailId));
+  await handle.result();
+  return (await handle.describe()).runId;
+}
+
+/** Whether a delivery workflow was ever started for the email. */
+export async function deliveryStarted(sut: TestApp, emailId: number): Promise<boolean> {
+  try {
+    await sut.app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(workflowIds.emailDelivery(emailId)).describe();
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
+}

@@ -1,4 +1,4 @@
-import { accountWithContact, emailWorld, EmailWorld, pause, settled, someAddress } from './email-world';
+import { accountWithContact, deliveryClosed, emailWorld, EmailWorld, settled, someAddress } from './email-world';
 
 describe('an email the relay refuses with 550', () => {
   let world: EmailWorld;
@@ -18,8 +18,8 @@ describe('an email the relay refuses with 550', () => {
     expect(rejected).toMatchObject({ status: 'rejected', attempts: 1, sentAt: null, serverReply: null });
     expect(rejected.rejectReason).toMatch(/^550 .*No such mailbox here/);
 
-    // Several retry intervals later nothing more has been tried.
-    await pause(3000);
+    // Its delivery has ended, so nothing more will ever be tried.
+    await deliveryClosed(world.sut, rejected.id);
     expect(peer.connections).toBe(1);
     expect(peer.accepted).toHaveLength(0);
     expect((await w.get(`/api/emails/${rejected.id}`).expect(200)).body).toMatchObject({ status: 'rejected', attempts: 1 });

@@ -1,6 +1,6 @@
 import { EmailActivities } from '../../src/email/email.activities';
 import { EmailService } from '../../src/email/email.service';
-import { accountWithContact, email, emailWorld, EmailWorld, pause, settled, someAddress } from './email-world';
+import { accountWithContact, deliveryClosed, email, emailWorld, EmailWorld, settled, someAddress } from './email-world';
 
 describe('a try repeated after the acceptance was recorded', () => {
   let world: EmailWorld;
@@ -17,11 +17,13 @@ describe('a try repeated after the acceptance was recorded', () => {
     const sent = await settled(w, res.body.id as number);
     expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
     expect(peer.connections).toBe(1);
+    const run = await deliveryClosed(sut, sent.id);
 
     // What Temporal does when a worker dies after the UPDATE but before reporting the result.
     await expect(sut.app.get(EmailActivities).deliverEmail(sent.id)).resolves.toBe('sent');
     await sut.app.get(EmailService).startDelivery([sent.id]);
-    await pause(1500);
+    // The start found the finished delivery and began no second one, so nothing can connect later.
+    expect(await deliveryClosed(sut, sent.id)).toBe(run);
 
     expect(peer.connections).toBe(1);
     expect(peer.accepted).toHaveLength(1);
