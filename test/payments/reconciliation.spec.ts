@@ -12,6 +12,9 @@ describe('payment reconciliation', () => {
 
   it('matches what agrees and lists a success we never recorded, an intent we do not know and a payment the processor does not know', async () => {
     const { w, stripe, sut } = world;
+    // Both sides are compared by when they were created on the real clock (UTC days): the window spans the days this test ran on.
+    const utcDay = async () => ((await sut.db.query("SELECT DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d') AS day"))[0] as { day: string }).day;
+    const firstDay = await utcDay();
     await w.today('2026-08-10');
     const account = await w.account();
     await world.invoice(account, 9000);
@@ -42,8 +45,7 @@ describe('payment reconciliation', () => {
       currency: 'usd',
     });
 
-    const today = new Date().toISOString().slice(0, 10);
-    const report = (await w.get(`/api/payments/reconciliation?from=${today}&to=${today}`).expect(200)).body;
+    const report = (await w.get(`/api/payments/reconciliation?from=${firstDay}&to=${await utcDay()}`).expect(200)).body;
     const mine = report.differences.filter(
       (d: { accountId: number | null; paymentIntentId: string }) =>
         d.accountId === account || [outside.id, ghost.body.stripePaymentIntentId].includes(d.paymentIntentId),
