@@ -94,7 +94,10 @@ describe('Stripe webhooks settling payments', () => {
       status: 'requires_payment_method',
     });
     const detached = delivery('payment_method.detached', { id: card.stripePaymentMethodId, object: 'payment_method' });
-    const sends = shuffle([succeeded, staleFailure, detached].flatMap((d) => [d, d, d]), 20261201);
+    const sends = shuffle(
+      [succeeded, staleFailure, detached].flatMap((d) => [d, d, d]),
+      20261201,
+    );
     const answers = await Promise.all(sends.map((d) => d.send()));
     expect(answers.map((a) => a.status)).toEqual(sends.map(() => 200));
 
