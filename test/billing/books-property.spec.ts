@@ -14,7 +14,7 @@ import { BillingWorld, InvoiceBody } from './billing-world';
  */
 const DEFAULT_SEED = 20261201;
 const seed = process.env.BOOKS_PROPERTY_SEED ? Number(process.env.BOOKS_PROPERTY_SEED) : DEFAULT_SEED;
-const runs = process.env.BOOKS_PROPERTY_RUNS ? Number(process.env.BOOKS_PROPERTY_RUNS) : 12;
+const runs = process.env.BOOKS_PROPERTY_RUNS ? Number(process.env.BOOKS_PROPERTY_RUNS) : 24;
 
 type Op =
   | { op: 'add'; who: number; service: number; quantity: number; override: number | null }

@@ -100,11 +100,14 @@ export async function checkBooksTouchedByThisTest(): Promise<void> {
 
 /** The folders whose tests move money; every test in them has its books checked afterwards. */
 export const MONEY_LANES = [
+  'accounts',
   'admin',
   'autopay',
   'bill-runs',
   'billing',
   'billing-config',
+  'call-logs',
+  'catalog',
   'correspondence-templates',
   'delinquency',
   'disconnection',
