@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { AppModule, AppModuleOptions } from './app.module';
 import { bodyErrorHandler, jsonBodyParser, jsonOnlyMiddleware, requestIdMiddleware } from './common/http-pipeline';
 import { errorBody } from './common/http-exception.filter';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { type AppConfig, trustProxySetting } from './config/app-config';
 import { Metrics } from './metrics/metrics';
@@ -26,6 +27,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.disable('x-powered-by');
 
   app.use(requestIdMiddleware);
+  app.use(...securityHeaders());
   app.use(app.get(Metrics).middleware());
   app.use('/api', jsonOnlyMiddleware, jsonBodyParser, bodyErrorHandler, cookieParser());
   mountAdmin(app, config);
