@@ -8,6 +8,11 @@ import { createTestApp, TestApp } from '../support/test-app';
 /** A 1×1 grey PNG standing in for OpenStreetMap's tiles, which a closed network cannot fetch. */
 const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==', 'base64');
 
+interface Style {
+  fontWeight: string;
+  color: string;
+}
+
 /** Reports every policy violation the page (or any frame in it) fires, to the test. */
 const LISTEN_FOR_VIOLATIONS = `
   document.addEventListener('securitypolicyviolation', (event) => {
@@ -129,7 +134,12 @@ describe('the panel and the API docs under their Content-Security-Policy, in hea
     await dialog.getByRole('tab', { name: 'HTML' }).click();
     const paragraph = page.frameLocator('iframe[title="HTML content"]').getByText('Your service is back.');
     await paragraph.waitFor();
-    expect(await paragraph.evaluate('(p) => getComputedStyle(p).fontWeight')).toBe('700');
+    // Runs inside the frame, where the DOM's getComputedStyle is a global.
+    const style = await paragraph.evaluate((p) => {
+      const { fontWeight, color } = (globalThis as unknown as { getComputedStyle(e: unknown): Style }).getComputedStyle(p);
+      return { fontWeight, color };
+    });
+    expect(style).toEqual({ fontWeight: '700', color: 'rgb(46, 125, 50)' });
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     await page.getByRole('menuitem', { name: 'Audit log' }).click();
