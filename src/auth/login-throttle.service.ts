@@ -85,7 +85,10 @@ export class LoginThrottle {
     };
   }
 
-  /** A success from an address clears its count; the email's count runs out on its own. */
+  /**
+   * A success from an address clears its count. Email counts are left to run out:
+   * someone could otherwise log in as themselves between guesses at a colleague.
+   */
   async forgetAddress(em: EntityManager, key: LoginKey): Promise<void> {
     await em.query("DELETE FROM login_throttles WHERE scope = 'address' AND subject = ?", [key.address]);
   }
