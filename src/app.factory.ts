@@ -9,8 +9,9 @@ import { join, resolve } from 'node:path';
 import { AppModule, AppModuleOptions } from './app.module';
 import { bodyErrorHandler, jsonBodyParser, jsonOnlyMiddleware, requestIdMiddleware } from './common/http-pipeline';
 import { errorBody } from './common/http-exception.filter';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
-import type { AppConfig } from './config/app-config';
+import { type AppConfig, trustProxySetting } from './config/app-config';
 import { Metrics } from './metrics/metrics';
 import { mountOpenApi } from './openapi';
 
@@ -21,10 +22,12 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // req.ip and req.secure come from X-Forwarded-* only when the hop that sent them is a trusted proxy.
+  app.set('trust proxy', trustProxySetting(config));
   app.disable('x-powered-by');
 
   app.use(requestIdMiddleware);
+  app.use(...securityHeaders());
   app.use(app.get(Metrics).middleware());
   app.use('/api', jsonOnlyMiddleware, jsonBodyParser, bodyErrorHandler, cookieParser());
   mountAdmin(app, config);

@@ -7,7 +7,6 @@ export interface StaffUser {
   active: boolean;
   roleIds: number[];
   lastLoginAt: string | null;
-  lockedUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { UsersService } from '../users/users.service';
@@ -21,9 +21,14 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Email or password is wrong (the same answer for an unknown email)' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponseDto,
+    description: 'Too many recent failures from this address or for this email; try again after Retry-After seconds',
+    headers: { 'Retry-After': { description: 'Seconds to wait before the next try', schema: { type: 'integer' } } },
+  })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
-    const { token, expiresAt } = await this.auth.login(dto.email, dto.password);
+    const { token, expiresAt } = await this.auth.login(dto.email, dto.password, req.ip);
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',

@@ -1,28 +1,27 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, LessThan } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
-import { DomainException } from '../common/errors';
 import { transactionWithRetry } from '../database/transaction';
 import { AuditService } from '../audit/audit.service';
 import { StaffUser } from '../users/staff-user.entity';
 import { PermissionResolver } from '../users/permission-resolver';
+import { InvalidCredentialsException } from './auth.exception';
 import type { AuthenticatedUser } from './authenticated-user';
+import { LoginKey, loginKey, LoginThrottle, normaliseEmail } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { StaffSession } from './staff-session.entity';
-
-export const MAX_FAILED_LOGINS = 10;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
 @Injectable()
-export class AuthService {
-  /** Verified against when the email is unknown, so timing does not reveal which emails exist. */
-  private dummyHash?: Promise<string>;
+export class AuthService implements OnModuleInit {
+  /** Verified against when the email is unknown, so timing does not reveal which emails exist; made at start-up. */
+  private dummyHash = '';
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -31,46 +30,43 @@ export class AuthService {
     private readonly permissions: PermissionResolver,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottle,
   ) {}
 
+  async onModuleInit(): Promise<void> {
+    this.dummyHash = await this.hasher.hash(randomBytes(16).toString('hex'));
+  }
+
   /**
-   * Checks the password and opens a session. After MAX_FAILED_LOGINS failures
-   * in a row the user is locked for LOGIN_LOCK_MINUTES, even with the right password.
+   * Checks the password and opens a session. Every attempt passes the throttle
+   * first, and an unknown email costs the same hash check and the same writes as
+   * a known one, so neither the answer nor its timing tells which emails exist.
    */
-  async login(email: string, password: string): Promise<{ token: string; expiresAt: Date }> {
+  async login(email: string, password: string, clientIp: string | undefined): Promise<{ token: string; expiresAt: Date }> {
     const now = this.clock.now();
+    const key = loginKey(email, clientIp);
+    await this.throttle.admit(key, now);
+
     const user = await this.db
       .getRepository(StaffUser)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.toLowerCase() })
+      .where('u.email = :email', { email: normaliseEmail(email) })
       .getOne();
-
-    if (!user) {
-      await this.hasher.verify(await this.getDummyHash(), password);
-      throw invalidCredentials();
-    }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new DomainException(
-        'account_locked',
-        `Too many failed logins; try again after ${user.lockedUntil.toISOString()}`,
-        HttpStatus.LOCKED,
-      );
-    }
-
-    const valid = await this.hasher.verify(user.passwordHash, password);
-    if (!valid || !user.active) {
-      await this.recordFailure(user.id, now);
-      throw invalidCredentials();
+    const valid = await this.hasher.verify(user?.passwordHash ?? this.dummyHash, password);
+    if (!user || !valid || !user.active) {
+      await this.recordFailure(user, email, key, now);
+      throw new InvalidCredentialsException();
     }
 
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000);
     // Logins of many staff at once meet in the sessions index (the expired-session clean-up takes range locks).
     await transactionWithRetry(this.db, async (em) => {
-      await em.update(StaffUser, { id: user.id }, { failedLoginAttempts: 0, lockedUntil: null, lastLoginAt: now });
+      await em.update(StaffUser, { id: user.id }, { lastLoginAt: now });
       await em.insert(StaffSession, { tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
       await em.delete(StaffSession, { userId: user.id, expiresAt: LessThan(now) });
+      await this.throttle.forgetAddress(em, key);
       await this.audit.recordAction(em, {
         action: 'login',
         entityType: 'staff_user',
@@ -99,30 +95,22 @@ export class AuthService {
     return { id: row.id, email: row.email, name: row.name, permissions: await this.permissions.forUser(row.id) };
   }
 
-  private async recordFailure(userId: number, now: Date): Promise<void> {
-    await this.db.transaction(async (em) => {
-      const user = await em.findOneOrFail(StaffUser, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      const attempts = user.failedLoginAttempts + 1;
-      const locked = attempts >= MAX_FAILED_LOGINS;
-      const lockedUntil = locked ? new Date(now.getTime() + this.config.LOGIN_LOCK_MINUTES * 60_000) : user.lockedUntil;
-      await em.update(StaffUser, { id: userId }, { failedLoginAttempts: locked ? 0 : attempts, lockedUntil });
+  /**
+   * Counts the failure and audits it: against the staff user when the email is
+   * theirs, otherwise as a login attempt keyed by the email's hash, so attempts at
+   * made-up emails stay visible too.
+   */
+  private async recordFailure(user: StaffUser | null, email: string, key: LoginKey, now: Date): Promise<void> {
+    await transactionWithRetry(this.db, async (em) => {
+      const counts = await this.throttle.countFailure(em, key, now);
       await this.audit.recordAction(em, {
-        action: locked ? 'lock' : 'login_failed',
-        entityType: 'staff_user',
-        entityId: userId,
-        before: { failedLoginAttempts: user.failedLoginAttempts, lockedUntil: user.lockedUntil },
-        after: { failedLoginAttempts: locked ? 0 : attempts, lockedUntil },
+        action: 'login_failed',
+        ...(user
+          ? { entityType: 'staff_user', entityId: user.id, after: { clientAddress: key.address, ...counts } }
+          : { entityType: 'login', entityId: key.account, after: { email: normaliseEmail(email), clientAddress: key.address, ...counts } }),
         actor: null,
       });
     });
+    await this.throttle.purgeExpired(now);
   }
-
-  private getDummyHash(): Promise<string> {
-    this.dummyHash ??= this.hasher.hash(randomBytes(16).toString('hex'));
-    return this.dummyHash;
-  }
-}
-
-function invalidCredentials(): DomainException {
-  return new DomainException('invalid_credentials', 'Email or password is wrong', HttpStatus.UNAUTHORIZED);
 }

@@ -19,6 +19,11 @@ export class DomainException extends Error {
   ) {
     super(message);
   }
+
+  /** Headers the answer carries beside the body, such as Retry-After. */
+  get headers(): Record<string, string> {
+    return {};
+  }
 }
 
 export class NotFoundException extends DomainException {

@@ -40,6 +40,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error({ err: exception }, 'Unhandled error');
     }
     if (res.headersSent) return;
+    if (exception instanceof DomainException) res.set(exception.headers);
     res.status(body.statusCode).json(body);
   }
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -20,6 +21,25 @@ const ianaZone = z.string().refine(
   },
   { message: 'must be an IANA time zone such as America/Chicago' },
 );
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** Express's "trust proxy", minus `true`: trusting every hop would let any client pick the address it is throttled by. */
+const trustProxy = z
+  .string()
+  .trim()
+  .refine((v) => v === 'false' || /^\d{1,2}$/.test(v) || (v !== '' && v.split(',').every((entry) => isProxyEntry(entry.trim()))), {
+    message: 'must be false, a hop count, or addresses, subnets or loopback/linklocal/uniquelocal separated by commas',
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -104,12 +124,24 @@ const schema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
-  LOGIN_LOCK_MINUTES: z.coerce
+  /** Failed logins an account or a client address may make before each further try has to wait. */
+  LOGIN_THROTTLE_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** The first wait, in seconds; every further failure doubles it. Fractions allowed. */
+  LOGIN_THROTTLE_BASE_SECONDS: z.coerce.number().positive().max(3600).default(1),
+  /** The longest wait between two tries, in seconds. */
+  LOGIN_THROTTLE_MAX_SECONDS: z.coerce.number().positive().max(86_400).default(900),
+  /** Failures are forgotten this long after the last one (and at once for an address that then logs in). */
+  LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce
     .number()
     .int()
     .min(1)
-    .max(24 * 60)
-    .default(15),
+    .max(7 * 24 * 60)
+    .default(60),
+  /**
+   * Which hops may say who the client is through X-Forwarded-For and X-Forwarded-Proto:
+   * "false" (none), a hop count, or addresses, subnets and the names loopback, linklocal, uniquelocal.
+   */
+  TRUST_PROXY: trustProxy.default('loopback'),
   ADMIN_DIST_DIR: z.string().default('admin/dist'),
   /** Largest account file upload, in bytes (500 MB by default). */
   FILE_MAX_BYTES: z.coerce
@@ -137,3 +169,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** TRUST_PROXY in the form Express's "trust proxy" setting takes. */
+export function trustProxySetting(config: AppConfig): boolean | number | string {
+  if (config.TRUST_PROXY === 'false') return false;
+  if (/^\d+$/.test(config.TRUST_PROXY)) return Number(config.TRUST_PROXY);
+  return config.TRUST_PROXY;
+}

@@ -8,8 +8,6 @@ export class StaffUser {
   @Column({ length: 120 }) name: string;
   @Column({ name: 'password_hash', length: 255, select: false }) passwordHash: string;
   @Column({ type: 'boolean', default: true }) active: boolean;
-  @Column({ name: 'failed_login_attempts', type: 'smallint', unsigned: true, default: 0 }) failedLoginAttempts: number;
-  @Column({ name: 'locked_until', type: 'datetime', precision: 3, nullable: true }) lockedUntil: Date | null;
   @Column({ name: 'last_login_at', type: 'datetime', precision: 3, nullable: true }) lastLoginAt: Date | null;
   @CreateDateColumn({ name: 'created_at', precision: 3 }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', precision: 3 }) updatedAt: Date;

@@ -19,7 +19,6 @@ export function toUserResponse(user: StaffUser): UserResponseDto {
     active: user.active,
     roleIds: (user.roles ?? []).map((r) => r.id).sort((a, b) => a - b),
     lastLoginAt: user.lastLoginAt,
-    lockedUntil: user.lockedUntil,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
   };

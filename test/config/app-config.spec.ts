@@ -1,4 +1,4 @@
-import { InvalidConfigError, loadConfig } from '../../src/config/app-config';
+import { InvalidConfigError, loadConfig, trustProxySetting } from '../../src/config/app-config';
 
 const valid = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/backhaul' };
 
@@ -39,8 +39,35 @@ describe('configuration', () => {
     ['CURRENCY', 'usd', /CURRENCY: must be an ISO 4217 code/],
     ['PORT', 'eighty', /PORT: /],
     ['SESSION_TTL_HOURS', '0', /SESSION_TTL_HOURS: /],
+    ['LOGIN_THROTTLE_FREE_FAILURES', '0', /LOGIN_THROTTLE_FREE_FAILURES: /],
+    ['LOGIN_THROTTLE_BASE_SECONDS', '-1', /LOGIN_THROTTLE_BASE_SECONDS: /],
+    ['LOGIN_THROTTLE_MAX_SECONDS', 'forever', /LOGIN_THROTTLE_MAX_SECONDS: /],
+    ['LOGIN_THROTTLE_WINDOW_MINUTES', '0', /LOGIN_THROTTLE_WINDOW_MINUTES: /],
+    ['TRUST_PROXY', 'true', /TRUST_PROXY: must be false, a hop count, or addresses/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY: /],
+    ['TRUST_PROXY', 'loopback,proxy.internal', /TRUST_PROXY: /],
   ])('names a malformed %s', (name, value, message) => {
     expect(problemsOf({ ...valid, [name]: value })).toEqual([expect.stringMatching(message)]);
+  });
+
+  it.each([
+    ['loopback', 'loopback'],
+    ['false', false],
+    ['2', 2],
+    ['10.0.0.0/8, loopback, 2001:db8::/32', '10.0.0.0/8, loopback, 2001:db8::/32'],
+    ['192.0.2.10', '192.0.2.10'],
+  ])('reads TRUST_PROXY=%s as Express takes it', (value, setting) => {
+    expect(trustProxySetting(loadConfig({ ...valid, TRUST_PROXY: value }))).toBe(setting);
+  });
+
+  it('throttles logins after five failures, from one second doubling to fifteen minutes, by default', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      LOGIN_THROTTLE_FREE_FAILURES: 5,
+      LOGIN_THROTTLE_BASE_SECONDS: 1,
+      LOGIN_THROTTLE_MAX_SECONDS: 900,
+      LOGIN_THROTTLE_WINDOW_MINUTES: 60,
+      TRUST_PROXY: 'loopback',
+    });
   });
 
   it('lists every problem at once', () => {

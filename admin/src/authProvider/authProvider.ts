@@ -9,10 +9,10 @@ export interface LoginParams {
 
 const loginFailureMessage = (error: unknown): string => {
   if (error instanceof HttpError) {
-    // The API explains itself, e.g. 423 "Account locked until 14:05".
+    // The API explains itself, e.g. 429 "Too many failed logins; try again in 8 seconds".
     if (error.body?.message) return String(error.body.message);
     if (error.status === 401) return 'Invalid email or password';
-    if (error.status === 423) return 'This account is locked';
+    if (error.status === 429) return 'Too many failed logins; wait a moment and try again';
   }
   return error instanceof Error && error.message ? error.message : 'ra.auth.sign_in_error';
 };

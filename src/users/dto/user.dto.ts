@@ -41,7 +41,6 @@ export class UserResponseDto {
   @ApiProperty() active: boolean;
   @ApiProperty({ type: [Number] }) roleIds: number[];
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastLoginAt: Date | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lockedUntil: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }
