@@ -29,7 +29,9 @@ class DelinquencyPreviewDto extends NightlyDateDto {
   accountIds?: number[];
 }
 
-class NightlyRunFilterDto {}
+class NightlyRunFilterDto {
+  @IsOptional() id?: number[];
+}
 
 @ApiTags('nightly runs')
 @Controller()

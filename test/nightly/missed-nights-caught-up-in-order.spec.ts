@@ -84,7 +84,7 @@ describe('missed nights are caught up in date order', () => {
       expect(invoices.map((i) => [i.invoice_date, Number(i.total)])).toEqual([[date, 1000 * Number(date.slice(-1))]]);
     }
     const fees: { date: string; amount: string }[] = await sut.db.query(
-      "SELECT DATE_FORMAT(t.date, '%Y-%m-%d') AS date, t.amount FROM late_fees f JOIN transactions t ON t.id = f.transaction_id WHERE f.invoice_id = ?",
+      "SELECT DATE_FORMAT(t.transaction_date, '%Y-%m-%d') AS date, t.amount FROM late_fees f JOIN transactions t ON t.id = f.transaction_id WHERE f.invoice_id = ?",
       [overdue.id],
     );
     expect(fees.map((f) => [f.date, Number(f.amount)])).toEqual([['2026-06-03', 700]]);
