@@ -223,6 +223,8 @@ export class LedgerService {
    * or before the accounting close date, and one asked for never comes before what it corrects.
    */
   async correctionDate(em: EntityManager, effectiveDate: string | undefined, correcting: { date: string; what: string }): Promise<string> {
+    const date = effectiveDate ?? this.today();
+    await this.billingConfig.assertOpen(em, date, `A correction of ${correcting.what.charAt(0).toLowerCase()}${correcting.what.slice(1)}`);
     if (effectiveDate !== undefined && effectiveDate < correcting.date) {
       throw new DomainException(
         'correction_before_original',
@@ -231,8 +233,6 @@ export class LedgerService {
         [{ field: 'effectiveDate', rule: 'notBeforeOriginal', message: `effectiveDate cannot be before ${correcting.date}` }],
       );
     }
-    const date = effectiveDate ?? this.today();
-    await this.billingConfig.assertOpen(em, date, `A correction of ${correcting.what.charAt(0).toLowerCase()}${correcting.what.slice(1)}`);
     return date;
   }
 

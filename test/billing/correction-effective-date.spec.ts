@@ -42,9 +42,15 @@ describe('the effective date of a correction', () => {
 
     await debit('2026-04-10');
     const invoice = (await w.post('/api/invoices', { accountId: account, includeUninvoiced: true }).expect(201)).body;
-    await w.post(`/api/invoices/${invoice.id}/void`, { effectiveDate: '2026-04-15' }).expect(200);
-    const reversals = (await w.transactions(account)).filter((t) => t.kind === 'discount' && t.invoiceId === invoice.id);
-    expect(reversals.map((t) => (t as unknown as { date: string }).date)).toEqual(['2026-04-15']);
+    // The invoice is dated today, so its void can be no earlier.
+    await w.post(`/api/invoices/${invoice.id}/void`, { effectiveDate: '2026-04-19' }).expect(422);
+    await w.post(`/api/invoices/${invoice.id}/void`, { effectiveDate: '2026-04-22' }).expect(200);
+    const reversals = await sut.db.query(
+      `SELECT DATE_FORMAT(r.transaction_date, '%Y-%m-%d') AS date FROM transactions r
+         JOIN transactions d ON d.id = r.corrects_transaction_id WHERE d.invoice_id = ?`,
+      [invoice.id],
+    );
+    expect(reversals).toEqual([{ date: '2026-04-22' }]);
   });
 
   it('dates it today when no day is given', async () => {

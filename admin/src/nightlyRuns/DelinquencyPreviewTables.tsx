@@ -81,8 +81,7 @@ export const DelinquencyPreviewTables = ({ preview }: { preview: DelinquencyPrev
       )}
       {preview.skipped.length ? (
         <Typography variant="body2" sx={{ mt: 2 }}>
-          Left alone that day:{' '}
-          {preview.skipped.map((s) => `${account(s.accountId)} (${skipReasons[s.reason]})`).join('; ')}
+          Left alone that day: {preview.skipped.map((s) => `${account(s.accountId)} (${skipReasons[s.reason]})`).join('; ')}
         </Typography>
       ) : null}
       {preview.more ? (

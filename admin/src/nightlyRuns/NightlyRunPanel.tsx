@@ -34,8 +34,8 @@ export const NightlyRunPanel = () => {
     <Card sx={{ mt: 2 }}>
       <CardContent>
         <Typography variant="body2" color="text.secondary">
-          The nightly process runs by itself at a quarter past midnight. After an outage, run a missed date here; a date already run is
-          not run again.
+          The nightly process runs by itself at a quarter past midnight. After an outage, run a missed date here; a date already run is not
+          run again.
         </Typography>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mt: 2 }}>
           <TextField

@@ -40,9 +40,12 @@ export const RunNightlyStepButton = ({ step, date }: { step: NightlyStep; date: 
     setBusy(true);
     try {
       const res = await sendJson<{ workflowId: string; started: boolean }>('POST', path, { date });
-      notify(res.started ? `${done} of ${date} started (${res.workflowId})` : `${done} of ${date} was already started; nothing new was started`, {
-        type: res.started ? 'success' : 'info',
-      });
+      notify(
+        res.started ? `${done} of ${date} started (${res.workflowId})` : `${done} of ${date} was already started; nothing new was started`,
+        {
+          type: res.started ? 'success' : 'info',
+        },
+      );
       setOpen(false);
       refresh();
     } catch (err) {
