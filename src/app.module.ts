@@ -36,6 +36,7 @@ import { TaxesModule } from './taxes/taxes.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { NightlyModule } from './nightly/nightly.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a buffer to inspect log lines. */
@@ -72,6 +73,7 @@ export function domainModules(config: AppConfig) {
     EmailModule,
     CorrespondenceTemplatesModule,
     CallLogsModule,
+    NightlyModule,
   ];
 }
 

@@ -1,8 +1,9 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
-import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, proxyActivities, startChild } from '@temporalio/workflow';
 import type { BillingConfigActivities } from '../src/billing-config/billing-config.activities';
 import type { DelinquencyActivities } from '../src/delinquency/delinquency.activities';
 import { billRunWorkflow } from './bill-run.workflow';
+import { nightlyWorkflow } from './nightly.workflow';
 import { searchAttributes, workflowIds } from './shared';
 
 const { runDelinquency } = proxyActivities<DelinquencyActivities>({
@@ -29,12 +30,29 @@ export function calendarDate(instant: Date, timeZone: string): string {
 }
 
 /**
- * What happens every night: the bill run of the day (its own workflow, which
- * outlives this one and is never started twice for a date), then the delinquency
- * run and the accounting period's automatic close.
+ * What the schedule starts every night: the night of the day as its own
+ * `nightly/<date>` workflow, which catches up missed nights first and is never
+ * started twice for a date. Runs begun before nights had their own workflow go on
+ * as they did: the bill run of the day, then delinquency and the period close.
  */
 export async function dailyBillingWorkflow(input: DailyBillingInput): Promise<{ date: string; billRunStarted: boolean }> {
   const date = input.date ?? calendarDate(new Date(), input.timeZone);
+  if (patched('nightly-workflow-per-date')) {
+    try {
+      const night = await startChild(nightlyWorkflow, {
+        workflowId: workflowIds.nightly(date),
+        args: [{ date, startedBy: null }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+        typedSearchAttributes: [{ key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) }],
+        memo: { description: `The night of ${date}, started by the nightly schedule` },
+      });
+      return { date, billRunStarted: (await night.result()).billRunStarted };
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      return { date, billRunStarted: false };
+    }
+  }
   let billRunStarted = true;
   try {
     await startChild(billRunWorkflow, {

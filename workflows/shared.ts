@@ -10,7 +10,9 @@ export const workflowIds = {
   autopayRun: (date: string) => `autopay-run/${date}`,
   billRun: (date: string) => `bill-run/${date}`,
   dailyBilling: 'daily-billing',
+  delinquencyRun: (date: string) => `delinquency-run/${date}`,
   emailDelivery: (emailId: number) => `email-delivery/${emailId}`,
+  nightly: (date: string) => `nightly/${date}`,
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
   stripeEvent: (eventId: string) => `stripe-event/${eventId}`,
 };

@@ -16,6 +16,7 @@ import { Layout } from './layout';
 import { LoginPage } from './login';
 import { messageCategories } from './messageCategories';
 import { messageTemplates } from './messageTemplates';
+import { nightlyRuns } from './nightlyRuns';
 import { roles } from './roles';
 import { taxes, taxTypes, taxZones } from './taxes';
 import { users } from './users';
@@ -57,6 +58,7 @@ export const App = () => (
     <Resource name="tax-zones" {...taxZones} />
     <Resource name="bill-runs" {...billRuns} />
     <Resource name="autopay-runs" {...autopayRuns} />
+    <Resource name="nightly-runs" {...nightlyRuns} />
     <CustomRoutes>
       <Route path={billingPages.settings} element={<SystemBillingSettingsPage />} />
       <Route path={billingPages.accountingPeriod} element={<AccountingPeriodPage />} />

@@ -20,6 +20,8 @@ export enum Permission {
   CorrespondenceRead = 'correspondence.read',
   CorrespondenceWrite = 'correspondence.write',
   CorrespondenceConfigure = 'correspondence.configure',
+  NightlyRead = 'nightly.read',
+  NightlyRun = 'nightly.run',
 }
 
 export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
@@ -43,6 +45,8 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [Permission.CorrespondenceRead]: "See an account's emails and call logs",
   [Permission.CorrespondenceWrite]: 'Email contacts, send invoices by email, and log, edit and delete calls',
   [Permission.CorrespondenceConfigure]: 'Edit the message templates',
+  [Permission.NightlyRead]: 'See the nightly runs and preview what delinquency would do on a date',
+  [Permission.NightlyRun]: 'Run the nightly process or delinquency for a chosen date',
 };
 
 export const ALL_PERMISSIONS = Object.values(Permission);

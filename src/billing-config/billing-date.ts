@@ -45,3 +45,18 @@ export function endOfPreviousMonth(date: string): string {
 export function isoWeekday(date: string): number {
   return toUtc(date).getUTCDay() || 7;
 }
+
+/** The days Backhaul accepts for anything dated: wide enough for any business record, narrow enough to catch a typo. */
+export const DATE_WINDOW = { first: '2000-01-01', last: '2099-12-31' } as const;
+
+/**
+ * Why `value` cannot be the date in `field`, as a field error, or null when it is
+ * a calendar day inside the window.
+ */
+export function dateFieldError(field: string, value: unknown): { field: string; rule: string; message: string } | null {
+  if (!isCalendarDate(value)) return { field, rule: 'date', message: `${field} must be a calendar date as YYYY-MM-DD` };
+  if (value < DATE_WINDOW.first || value > DATE_WINDOW.last) {
+    return { field, rule: 'dateWindow', message: `${field} must be between ${DATE_WINDOW.first} and ${DATE_WINDOW.last}` };
+  }
+  return null;
+}

@@ -87,7 +87,7 @@ export class InvoicesController {
   @Authenticated({ permission: Permission.BillingVoid })
   @ApiOkResponse({ type: InvoiceResponseDto })
   voidInvoice(@Param('id', ParseIntPipe) id: number, @Body() dto: VoidDto) {
-    return this.invoices.voidInvoice(id, dto.reason);
+    return this.invoices.voidInvoice(id, dto.reason, dto.effectiveDate);
   }
 
   @Delete('invoices/:id')

@@ -243,11 +243,12 @@ export class InvoicesService {
    * it; it is marked void and changes no more. Child invoices linked to it go
    * back to their own accounts.
    */
-  async voidInvoice(id: number, reason?: string): Promise<InvoiceResponseDto> {
+  async voidInvoice(id: number, reason?: string, effectiveDate?: string): Promise<InvoiceResponseDto> {
     return this.withInvoice(id, async (em, before) => {
       if (before.void) throw new ConflictException('invoice_void', `Invoice ${before.number} is already void`);
       if (before.frozen) throw new ConflictException('invoice_frozen', `Invoice ${before.number} is frozen; unfreeze it before voiding it`);
       await this.billingConfig.assertOpen(em, before.invoiceDate, `Invoice ${before.number}`);
+      const date = await this.ledger.correctionDate(em, effectiveDate, { date: before.invoiceDate, what: `Invoice ${before.number}` });
       await this.postings.removeApplications(
         em,
         `a.invoice_id = ? AND NOT (t.corrects_transaction_id IS NOT NULL AND t.kind = 'discount'
@@ -280,7 +281,7 @@ export class InvoicesService {
         );
       }
       for (const debit of debits.map(toTransactionRow))
-        await this.ledger.postReversal(em, debit, reason ?? `invoice ${before.number} voided`);
+        await this.ledger.postReversal(em, debit, reason ?? `invoice ${before.number} voided`, date);
       for (const r of earlier) {
         const [inv]: { remaining: number }[] = await em.query('SELECT total - paid AS remaining FROM invoices WHERE id = ?', [id]);
         const left = await this.postings.unapplied(em, Number(r.id));
@@ -296,7 +297,7 @@ export class InvoicesService {
         entityId: id,
         accountId: before.accountId,
         before: { ...before },
-        after: { ...after, reason: reason ?? null },
+        after: { ...after, reason: reason ?? null, effectiveDate: date },
       });
       return after;
     });

@@ -6,7 +6,7 @@ import { billingToday } from '../billing-config/billing-date';
 import { BillingConfigService } from '../billing-config/billing-config.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { Clock } from '../common/clock';
-import { BadInputException, ConflictException, NotFoundException } from '../common/errors';
+import { BadInputException, ConflictException, DomainException, NotFoundException } from '../common/errors';
 import { formatMoney } from '../common/money';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -194,7 +194,7 @@ export class LedgerService {
    * invoice the discount pays that invoice down; on a debit still waiting for an
    * invoice the two cancel each other and neither is ever invoiced.
    */
-  async reverseDebit(transactionId: number, reason?: string): Promise<PostedTransaction> {
+  async reverseDebit(transactionId: number, reason?: string, effectiveDate?: string): Promise<PostedTransaction> {
     return transactionWithRetry(this.db, async (em) => {
       const debit = await this.requireTransaction(em, transactionId);
       await this.locks.lock(em, debit.accountId);
@@ -210,15 +210,34 @@ export class LedgerService {
       }
       await this.billingConfig.assertOpen(em, locked.date, `Debit ${transactionId}`);
       if (locked.invoiceId) await this.assertInvoiceChangeable(em, locked.invoiceId);
-      const id = await this.postReversal(em, locked, reason);
+      const date = await this.correctionDate(em, effectiveDate, { date: locked.date, what: `Debit ${transactionId}` });
+      const id = await this.postReversal(em, locked, reason, date);
       const applied = await this.postings.autoApply(em, locked.accountId);
       await this.creditHook?.creditApplied(em, locked.accountId);
       return this.recorded(em, 'debit.reverse', id, applied, locked);
     });
   }
 
-  /** Writes the reversing discount of a debit and puts it on the debit's invoice. The caller holds the lock. */
-  async postReversal(em: EntityManager, debit: TransactionRow, reason?: string): Promise<number> {
+  /**
+   * The day a correction is dated: the one asked for, else today. It never falls on
+   * or before the accounting close date, and one asked for never comes before what it corrects.
+   */
+  async correctionDate(em: EntityManager, effectiveDate: string | undefined, correcting: { date: string; what: string }): Promise<string> {
+    const date = effectiveDate ?? this.today();
+    await this.billingConfig.assertOpen(em, date, `A correction of ${correcting.what.charAt(0).toLowerCase()}${correcting.what.slice(1)}`);
+    if (effectiveDate !== undefined && effectiveDate < correcting.date) {
+      throw new DomainException(
+        'correction_before_original',
+        `${correcting.what} is dated ${correcting.date}; a correction of it cannot be dated earlier, on ${effectiveDate}.`,
+        undefined,
+        [{ field: 'effectiveDate', rule: 'notBeforeOriginal', message: `effectiveDate cannot be before ${correcting.date}` }],
+      );
+    }
+    return date;
+  }
+
+  /** Writes the reversing discount of a debit, dated `date`, and puts it on the debit's invoice. The caller holds the lock. */
+  async postReversal(em: EntityManager, debit: TransactionRow, reason: string | undefined, date: string): Promise<number> {
     const taxes = await this.postings.taxesOf(em, debit.id);
     const id = await this.postings.insert(em, {
       accountId: debit.accountId,
@@ -226,7 +245,7 @@ export class LedgerService {
       side: 'credit',
       amount: debit.amount,
       taxes,
-      date: this.today(),
+      date,
       description: `Reversal of ${debit.description}${reason ? `: ${reason}` : ''}`,
       serviceId: debit.serviceId,
       quantity: debit.quantity,
@@ -247,12 +266,12 @@ export class LedgerService {
    * Voiding a credit takes it off every invoice it paid and writes a void row of
    * the same amount, so the running balance shows the credit undone.
    */
-  async voidCredit(transactionId: number, reason?: string): Promise<PostedTransaction> {
-    return transactionWithRetry(this.db, (em) => this.voidCreditLocked(em, transactionId, reason));
+  async voidCredit(transactionId: number, reason?: string, effectiveDate?: string): Promise<PostedTransaction> {
+    return transactionWithRetry(this.db, (em) => this.voidCreditLocked(em, transactionId, reason, effectiveDate));
   }
 
   /** voidCredit() inside the caller's transaction, for a payment reversal that records its refund in the same commit. */
-  async voidCreditLocked(em: EntityManager, transactionId: number, reason?: string): Promise<PostedTransaction> {
+  async voidCreditLocked(em: EntityManager, transactionId: number, reason?: string, effectiveDate?: string): Promise<PostedTransaction> {
     const credit = await this.requireTransaction(em, transactionId);
     await this.locks.lock(em, credit.accountId);
     const locked = (await this.postings.get(em, transactionId)) as TransactionRow;
@@ -272,6 +291,7 @@ export class LedgerService {
       );
     }
     await this.billingConfig.assertOpen(em, locked.date, `Credit ${transactionId}`);
+    const date = await this.correctionDate(em, effectiveDate, { date: locked.date, what: `Credit ${transactionId}` });
     const [frozen]: { number: string }[] = await em.query(
       `SELECT i.number FROM credit_applications a JOIN invoices i ON i.id = a.invoice_id
         WHERE a.credit_transaction_id = ? AND a.removed_at IS NULL AND i.frozen = 1 LIMIT 1`,
@@ -291,7 +311,7 @@ export class LedgerService {
       side: 'debit',
       amount: locked.amount,
       taxes,
-      date: this.today(),
+      date,
       description: `Void of ${locked.description}${reason ? `: ${reason}` : ''}`,
       serviceId: locked.serviceId,
       correctsTransactionId: locked.id,

@@ -90,7 +90,7 @@ export class TransactionsController {
   @Authenticated({ permission: Permission.BillingVoid })
   @ApiOkResponse({ type: PostedTransactionDto, description: 'The discount that reverses the debit' })
   async reverse(@Param('id', ParseIntPipe) id: number, @Body() dto: VoidDto) {
-    return this.present(await this.ledger.reverseDebit(id, dto.reason));
+    return this.present(await this.ledger.reverseDebit(id, dto.reason, dto.effectiveDate));
   }
 
   @Post('transactions/:id/void')
@@ -98,7 +98,7 @@ export class TransactionsController {
   @Authenticated({ permission: Permission.BillingVoid })
   @ApiOkResponse({ type: PostedTransactionDto, description: 'The void row that cancels the credit' })
   async voidCredit(@Param('id', ParseIntPipe) id: number, @Body() dto: VoidDto) {
-    return this.present(await this.ledger.voidCredit(id, dto.reason));
+    return this.present(await this.ledger.voidCredit(id, dto.reason, dto.effectiveDate));
   }
 
   @Put('transactions/:id/description')

@@ -9,7 +9,7 @@ import { LedgerPostings } from '../billing/ledger-postings';
 import { CatalogService } from '../catalog/catalog.service';
 import { mulDivRound } from '../common/money';
 import { transactionWithRetry } from '../database/transaction';
-import { TaxService } from '../taxes/tax.service';
+import { TaxLine, TaxService } from '../taxes/tax.service';
 import { CreditAppliedHook } from './credit-applied.hook';
 
 export type DelinquencySkipReason = 'weekday' | 'exclusion_date' | 'accounting_period_closed';
@@ -28,6 +28,42 @@ interface OverdueInvoice {
   dueDate: string;
   remaining: number;
   delinquent: boolean;
+}
+
+interface PlannedLateFee {
+  amount: number;
+  taxes: TaxLine[];
+  serviceId: number;
+  serviceKind: string;
+}
+
+interface PlannedInvoice extends OverdueInvoice {
+  lateFee: PlannedLateFee | null;
+}
+
+interface StatusChange {
+  fromStatusId: number;
+  toStatusId: number;
+}
+
+type AccountPlan = { skipped: DelinquencySkipReason } | { invoices: PlannedInvoice[]; statusChange: StatusChange | null };
+
+/** What a delinquency run would do on a date; amounts in minor units. */
+export interface DelinquencyPreview {
+  date: string;
+  /** Invoices that would turn delinquent, each with the late fee it would draw (before and of tax). */
+  invoices: {
+    accountId: number;
+    invoiceId: number;
+    invoiceNumber: string;
+    dueDate: string;
+    remaining: number;
+    lateFee: { amount: number; tax: number } | null;
+  }[];
+  statusChanges: { accountId: number; fromStatusId: number; toStatusId: number }[];
+  skipped: { accountId: number; reason: DelinquencySkipReason }[];
+  /** More accounts had overdue invoices than the preview looked at. */
+  more: boolean;
 }
 
 type AccountOutcome =
@@ -54,17 +90,7 @@ export class DelinquencyService implements CreditAppliedHook {
   /** `accountIds` narrows the run to some accounts (a re-run for one customer, or a test on a shared database). */
   async runForDate(date: string, options: { accountIds?: number[] } = {}): Promise<DelinquencyRunSummary> {
     const summary: DelinquencyRunSummary = { date, invoicesMarked: 0, lateFees: [], accountsSwitched: 0, skipped: [] };
-    if (options.accountIds && !options.accountIds.length) return summary;
-    const only = options.accountIds ? ` AND i.account_id IN (${options.accountIds.map(() => '?').join(', ')})` : '';
-    // Grace days are never negative, so only invoices due before the day can be overdue on it.
-    const candidates: { account_id: number }[] = await this.db.query(
-      `SELECT DISTINCT i.account_id FROM invoices i
-        WHERE i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total AND i.due_date < ?${only}
-        ORDER BY i.account_id`,
-      [date, ...(options.accountIds ?? [])],
-    );
-    for (const { account_id } of candidates) {
-      const accountId = Number(account_id);
+    for (const accountId of await this.candidates(date, options.accountIds)) {
       const outcome = await transactionWithRetry(this.db, (em) => this.runForAccount(em, accountId, date));
       if ('skipped' in outcome) {
         summary.skipped.push({ accountId, reason: outcome.skipped });
@@ -116,34 +142,58 @@ export class DelinquencyService implements CreditAppliedHook {
     return restore;
   }
 
+  /**
+   * What delinquency would do on `date`, for the accounts it would look at (or the
+   * given ones), without writing anything or taking any lock: the same decisions as
+   * a run, read from the rows as they stand.
+   */
+  async preview(date: string, options: { accountIds?: number[]; limit?: number } = {}): Promise<DelinquencyPreview> {
+    const preview: DelinquencyPreview = { date, invoices: [], statusChanges: [], skipped: [], more: false };
+    const accountIds = await this.candidates(date, options.accountIds, options.limit === undefined ? undefined : options.limit + 1);
+    if (options.limit !== undefined && accountIds.length > options.limit) {
+      accountIds.length = options.limit;
+      preview.more = true;
+    }
+    for (const accountId of accountIds) {
+      const plan = await this.planForAccount(this.db.manager, accountId, date, { lock: false });
+      if ('skipped' in plan) {
+        preview.skipped.push({ accountId, reason: plan.skipped });
+        continue;
+      }
+      for (const invoice of plan.invoices) {
+        preview.invoices.push({
+          accountId,
+          invoiceId: invoice.id,
+          invoiceNumber: invoice.number,
+          dueDate: invoice.dueDate,
+          remaining: invoice.remaining,
+          lateFee: invoice.lateFee && { amount: invoice.lateFee.amount, tax: invoice.lateFee.taxes.reduce((sum, t) => sum + t.amount, 0) },
+        });
+      }
+      if (plan.statusChange) preview.statusChanges.push({ accountId, ...plan.statusChange });
+    }
+    return preview;
+  }
+
+  /** Accounts with an unpaid invoice due before the day; grace days are never negative, so no other can be overdue. */
+  private async candidates(date: string, accountIds?: number[], limit?: number): Promise<number[]> {
+    if (accountIds && !accountIds.length) return [];
+    const only = accountIds ? ` AND i.account_id IN (${accountIds.map(() => '?').join(', ')})` : '';
+    const rows: { account_id: number }[] = await this.db.query(
+      `SELECT DISTINCT i.account_id FROM invoices i
+        WHERE i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total AND i.due_date < ?${only}
+        ORDER BY i.account_id${limit === undefined ? '' : ` LIMIT ${Number(limit)}`}`,
+      [date, ...(accountIds ?? [])],
+    );
+    return rows.map((r) => Number(r.account_id));
+  }
+
   private async runForAccount(em: EntityManager, accountId: number, date: string): Promise<AccountOutcome> {
     await this.locks.lock(em, accountId);
-    const settings = await this.billingConfig.effective(em, accountId);
-    if (!(await this.billingConfig.delinquencyAllowedOn(em, date, settings))) {
-      return { skipped: settings.delinquencyWeekdays.includes(isoWeekday(date)) ? 'exclusion_date' : 'weekday' };
-    }
-    const closeDate = await this.billingConfig.closeDate(em);
-    if (closeDate !== null && date <= closeDate) return { skipped: 'accounting_period_closed' };
-
-    const rows: { id: number; number: string; due_date: string; remaining: number; delinquent: number }[] = await em.query(
-      `SELECT i.id, i.number, DATE_FORMAT(i.due_date, '%Y-%m-%d') AS due_date, i.total - i.paid AS remaining, i.delinquent
-         FROM invoices i
-        WHERE i.account_id = ? AND i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total AND i.due_date < ?
-        ORDER BY i.due_date, i.id FOR UPDATE`,
-      [accountId, date],
-    );
-    const invoices: OverdueInvoice[] = rows.map((r) => ({
-      id: Number(r.id),
-      number: r.number,
-      dueDate: r.due_date,
-      remaining: Number(r.remaining),
-      delinquent: Boolean(Number(r.delinquent)),
-    }));
-
-    let marked = 0;
+    const plan = await this.planForAccount(em, accountId, date, { lock: true });
+    if ('skipped' in plan) return plan;
     const lateFees: DelinquencyRunSummary['lateFees'] = [];
-    for (const invoice of invoices) {
-      if (invoice.delinquent || !(date > addCalendarDays(invoice.dueDate, settings.graceDays))) continue;
+    for (const invoice of plan.invoices) {
       await em.query('UPDATE invoices SET delinquent = 1 WHERE id = ?', [invoice.id]);
       await this.audit.recordAction(em, {
         action: 'invoice.delinquent',
@@ -153,40 +203,84 @@ export class DelinquencyService implements CreditAppliedHook {
         before: { delinquent: false },
         after: { delinquent: true, date },
       });
-      invoice.delinquent = true;
-      marked++;
-      const fee = await this.chargeLateFee(em, accountId, invoice, settings, date);
-      if (fee) lateFees.push(fee);
+      if (invoice.lateFee) lateFees.push(await this.chargeLateFee(em, accountId, invoice, invoice.lateFee, date));
     }
-    const switched = await this.switchStatus(em, accountId, invoices, settings, date);
-    return { marked, lateFees, switched };
+    if (plan.statusChange) await this.switchStatus(em, accountId, plan.statusChange, date);
+    return { marked: plan.invoices.length, lateFees, switched: plan.statusChange !== null };
   }
 
-  /** One fee per invoice, decided when the invoice turns delinquent; it waits for the next invoice like any charge. */
-  private async chargeLateFee(
+  /**
+   * The decisions of one account's day: which invoices turn delinquent, the fee each
+   * draws, and the status switch. A run plans under the family lock with its rows
+   * locked for update; a preview plans from a plain read.
+   */
+  private async planForAccount(em: EntityManager, accountId: number, date: string, opts: { lock: boolean }): Promise<AccountPlan> {
+    const settings = await this.billingConfig.effective(em, accountId);
+    if (!(await this.billingConfig.delinquencyAllowedOn(em, date, settings))) {
+      return { skipped: settings.delinquencyWeekdays.includes(isoWeekday(date)) ? 'exclusion_date' : 'weekday' };
+    }
+    const closeDate = await this.billingConfig.closeDate(em);
+    if (closeDate !== null && date <= closeDate) return { skipped: 'accounting_period_closed' };
+
+    const rows: { id: number; number: string; due_date: string; remaining: number; delinquent: number; has_fee: number }[] = await em.query(
+      `SELECT i.id, i.number, DATE_FORMAT(i.due_date, '%Y-%m-%d') AS due_date, i.total - i.paid AS remaining, i.delinquent,
+              EXISTS (SELECT 1 FROM late_fees f WHERE f.invoice_id = i.id) AS has_fee
+         FROM invoices i
+        WHERE i.account_id = ? AND i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total AND i.due_date < ?
+        ORDER BY i.due_date, i.id${opts.lock ? ' FOR UPDATE' : ''}`,
+      [accountId, date],
+    );
+    const overdue: OverdueInvoice[] = rows.map((r) => ({
+      id: Number(r.id),
+      number: r.number,
+      dueDate: r.due_date,
+      remaining: Number(r.remaining),
+      delinquent: Boolean(Number(r.delinquent)),
+    }));
+
+    const turning: PlannedInvoice[] = [];
+    for (const [i, invoice] of overdue.entries()) {
+      if (invoice.delinquent || !(date > addCalendarDays(invoice.dueDate, settings.graceDays))) continue;
+      invoice.delinquent = true;
+      const lateFee = Number(rows[i].has_fee) ? null : await this.lateFeeFor(em, accountId, invoice, settings);
+      turning.push({ ...invoice, lateFee });
+    }
+    return { invoices: turning, statusChange: await this.statusChangeFor(em, accountId, overdue, settings, date) };
+  }
+
+  /** One fee per invoice, decided when the invoice turns delinquent; null when its settings ask for none. */
+  private async lateFeeFor(
     em: EntityManager,
     accountId: number,
     invoice: OverdueInvoice,
     settings: BillingSettings,
-    date: string,
-  ): Promise<DelinquencyRunSummary['lateFees'][number] | null> {
+  ): Promise<PlannedLateFee | null> {
     if (settings.lateFeeServiceId === null || invoice.remaining < settings.lateFeeMinimumOverdue) return null;
     const amount =
       settings.lateFeeKind === 'fixed' ? settings.lateFeeAmount : mulDivRound(invoice.remaining, settings.lateFeeRateE4, 1_000_000);
     if (amount <= 0) return null;
-    const [existing]: unknown[] = await em.query('SELECT id FROM late_fees WHERE invoice_id = ?', [invoice.id]);
-    if (existing) return null;
     const service = await this.catalog.requireService(em, settings.lateFeeServiceId, 'lateFeeServiceId');
     const ctx = await this.taxes.contextFor(em, accountId, { exempt: settings.taxExempt });
+    return { amount, taxes: this.taxes.taxLines(ctx, amount, service.taxIds), serviceId: service.id, serviceKind: service.kind };
+  }
+
+  /** The fee waits for the next invoice like any charge. */
+  private async chargeLateFee(
+    em: EntityManager,
+    accountId: number,
+    invoice: OverdueInvoice,
+    fee: PlannedLateFee,
+    date: string,
+  ): Promise<DelinquencyRunSummary['lateFees'][number]> {
     const transactionId = await this.postings.insert(em, {
       accountId,
-      kind: service.kind === 'adjustment' ? 'adjustment' : 'debit',
+      kind: fee.serviceKind === 'adjustment' ? 'adjustment' : 'debit',
       side: 'debit',
-      amount,
-      taxes: this.taxes.taxLines(ctx, amount, service.taxIds),
+      amount: fee.amount,
+      taxes: fee.taxes,
       date,
       description: `Late fee on ${invoice.number}`,
-      serviceId: service.id,
+      serviceId: fee.serviceId,
       quantity: 1,
     });
     await em.query('INSERT INTO late_fees (invoice_id, transaction_id) VALUES (?, ?)', [invoice.id, transactionId]);
@@ -197,43 +291,47 @@ export class DelinquencyService implements CreditAppliedHook {
       accountId,
       after: { ...(await this.postings.get(em, transactionId)), lateFeeForInvoiceId: invoice.id },
     });
-    return { invoiceId: invoice.id, transactionId, amount };
+    return { invoiceId: invoice.id, transactionId, amount: fee.amount };
   }
 
-  private async switchStatus(
+  /** The status switch the day brings, if any; `invoices` already count the ones turning delinquent that day. */
+  private async statusChangeFor(
     em: EntityManager,
     accountId: number,
     invoices: OverdueInvoice[],
     settings: BillingSettings,
     date: string,
-  ): Promise<boolean> {
+  ): Promise<StatusChange | null> {
     const target = settings.delinquentStatusId;
-    if (target === null) return false;
+    if (target === null) return null;
     const due = invoices.some((i) => i.delinquent && date > addCalendarDays(i.dueDate, settings.graceDays + settings.statusSwitchDays));
-    if (!due) return false;
+    if (!due) return null;
     const [account]: { account_status_id: number; disconnected_at: Date | null }[] = await em.query(
       'SELECT account_status_id, disconnected_at FROM accounts WHERE id = ?',
       [accountId],
     );
     // A disconnected account keeps its disconnect status: what it still owes is collected, not cut off again.
-    if (account.disconnected_at !== null) return false;
+    if (account.disconnected_at !== null) return null;
     const current = Number(account.account_status_id);
-    if (current === target) return false;
+    if (current === target) return null;
+    return { fromStatusId: current, toStatusId: target };
+  }
+
+  private async switchStatus(em: EntityManager, accountId: number, change: StatusChange, date: string): Promise<void> {
     // A row left from an earlier switch keeps the status from before the first one.
     await em.query(
       `INSERT INTO account_delinquency (account_id, previous_status_id, status_id, switched_on) VALUES (?, ?, ?, ?)
        ON DUPLICATE KEY UPDATE status_id = VALUES(status_id), switched_on = VALUES(switched_on)`,
-      [accountId, current, target, date],
+      [accountId, change.fromStatusId, change.toStatusId, date],
     );
-    await em.query('UPDATE accounts SET account_status_id = ? WHERE id = ?', [target, accountId]);
+    await em.query('UPDATE accounts SET account_status_id = ? WHERE id = ?', [change.toStatusId, accountId]);
     await this.audit.recordAction(em, {
       action: 'account.delinquent',
       entityType: 'account',
       entityId: accountId,
       accountId,
-      before: { accountStatusId: current },
-      after: { accountStatusId: target, switchedOn: date },
+      before: { accountStatusId: change.fromStatusId },
+      after: { accountStatusId: change.toStatusId, switchedOn: date },
     });
-    return true;
   }
 }

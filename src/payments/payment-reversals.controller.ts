@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } fro
 import { ApiConflictResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Authenticated } from '../auth/auth.decorators';
+import { IsCalendarDate, IsInDateWindow } from '../billing-config/dto/calendar-date.validator';
 import { Permission } from '../auth/permission';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { PaymentHistoryService } from './payment-history.service';
@@ -18,6 +19,16 @@ class ReversePaymentDto {
   @IsString()
   @MaxLength(500)
   reason?: string;
+
+  @ApiProperty({
+    required: false,
+    example: '2026-12-01',
+    description: 'The day the reversal is dated on the ledger: today when left out; never inside a closed accounting period',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  @IsInDateWindow()
+  effectiveDate?: string;
 }
 
 @ApiTags('payments')
@@ -42,7 +53,7 @@ export class PaymentReversalsController {
   @ApiOkResponse({ description: 'The void row on the ledger and, when asked, the refund with its state at the processor' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already reversed, not recorded yet, or in a closed accounting period' })
   reverse(@Param('id', ParseIntPipe) id: number, @Body() dto: ReversePaymentDto) {
-    return this.reversals.reverse(id, { refund: dto.refund, reason: dto.reason });
+    return this.reversals.reverse(id, { refund: dto.refund, reason: dto.reason, effectiveDate: dto.effectiveDate });
   }
 
   @Get('transactions/:id/payment-history')

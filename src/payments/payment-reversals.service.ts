@@ -77,7 +77,7 @@ export class PaymentReversalsService {
     private readonly audit: AuditService,
   ) {}
 
-  async reverse(paymentId: number, opts: { refund: boolean; reason?: string }): Promise<PaymentReversalDto> {
+  async reverse(paymentId: number, opts: { refund: boolean; reason?: string; effectiveDate?: string }): Promise<PaymentReversalDto> {
     const reversal = await transactionWithRetry(this.db, async (em) => {
       const head = await processorPayments.byId(em, paymentId);
       if (!head) throw new NotFoundException('Payment', paymentId);
@@ -104,7 +104,12 @@ export class PaymentReversalsService {
       if (opts.refund && !payment.stripePaymentIntentId) {
         throw new ConflictException('refund_impossible', `Payment ${paymentId} has no processor payment to refund`);
       }
-      const reversalTransactionId = await this.reverseOnLedgerLocked(em, payment.transactionId, opts.reason ?? 'payment reversed');
+      const reversalTransactionId = await this.reverseOnLedgerLocked(
+        em,
+        payment.transactionId,
+        opts.reason ?? 'payment reversed',
+        opts.effectiveDate,
+      );
       let refund: ProcessorRefundDto | null = null;
       if (opts.refund) {
         const inserted: { insertId: number } = await em.query(
@@ -135,9 +140,9 @@ export class PaymentReversalsService {
    * The ledger half of a reversal, inside the caller's transaction under the family lock:
    * the payment's credit is voided and the payment marked reversed. Returns the void row's id.
    */
-  async reverseOnLedgerLocked(em: EntityManager, transactionId: number, reason: string): Promise<number> {
+  async reverseOnLedgerLocked(em: EntityManager, transactionId: number, reason: string, effectiveDate?: string): Promise<number> {
     // voidCreditLocked marks the processor payment reversed in the same transaction.
-    const voided = await this.ledger.voidCreditLocked(em, transactionId, reason);
+    const voided = await this.ledger.voidCreditLocked(em, transactionId, reason, effectiveDate);
     return voided.transaction.id;
   }
 

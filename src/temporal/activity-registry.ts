@@ -5,6 +5,7 @@ import { BillRunActivities } from '../bill-runs/bill-run.activities';
 import { BillingConfigActivities } from '../billing-config/billing-config.activities';
 import { DelinquencyActivities } from '../delinquency/delinquency.activities';
 import { EmailActivities } from '../email/email.activities';
+import { NightlyActivities } from '../nightly/nightly.activities';
 import { ScheduledEventActivities } from '../scheduled-events/scheduled-events.activities';
 import { StripeEventActivities } from '../webhooks/stripe-event.activities';
 
@@ -16,6 +17,7 @@ export const ACTIVITY_PROVIDERS: Type<object>[] = [
   BillRunActivities,
   DelinquencyActivities,
   EmailActivities,
+  NightlyActivities,
   ScheduledEventActivities,
   StripeEventActivities,
 ];

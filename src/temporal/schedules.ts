@@ -10,7 +10,8 @@ export const DAILY_BILLING_AT = { hour: 0, minute: 15 };
 
 /**
  * Creates the nightly billing schedule, or brings an existing one up to date, so
- * running set-up again is harmless. A missed night (server down) is caught up once.
+ * running set-up again is harmless. After an outage the schedule starts one night
+ * (its catch-up window is a day); that night runs the nights missed before it itself.
  */
 export async function ensureSchedules(client: Client, config: Pick<AppConfig, 'TEMPORAL_TASK_QUEUE' | 'BILLING_TIME_ZONE'>): Promise<void> {
   const spec = {

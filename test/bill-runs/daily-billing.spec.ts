@@ -68,7 +68,7 @@ describe('the nightly billing', () => {
     await w.expectBooksBalance([account]);
     if (process.env.RECORD_HISTORIES) {
       const history = await client.workflow.getHandle(workflowId).fetchHistory();
-      writeFileSync(join(__dirname, '../workflows/histories/daily-billing-2026-06-07.json'), historyToJSON(history));
+      writeFileSync(join(__dirname, '../workflows/histories/daily-billing-nightly-2026-06-07.json'), historyToJSON(history));
     }
   });
 });

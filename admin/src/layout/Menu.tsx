@@ -13,7 +13,16 @@ export const menuResources = ['accounts', 'users', 'roles', 'action-history', 'v
 export const settingsResources = ['account-types', 'account-statuses', 'account-groups', 'message-categories', 'custom-fields'] as const;
 
 /** The catalogue and taxes, grouped under Billing for billing staff. */
-export const billingResources = ['bill-runs', 'autopay-runs', 'services', 'packages', 'tax-types', 'taxes', 'tax-zones'] as const;
+export const billingResources = [
+  'bill-runs',
+  'autopay-runs',
+  'nightly-runs',
+  'services',
+  'packages',
+  'tax-types',
+  'taxes',
+  'tax-zones',
+] as const;
 
 const MenuGroup = ({ title }: { title: string }) => (
   <ListSubheader component="div" sx={{ bgcolor: 'transparent', lineHeight: '32px', mt: 1 }}>

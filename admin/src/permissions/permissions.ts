@@ -19,6 +19,8 @@ export const Permissions = {
   CorrespondenceRead: 'correspondence.read',
   CorrespondenceWrite: 'correspondence.write',
   CorrespondenceConfigure: 'correspondence.configure',
+  NightlyRead: 'nightly.read',
+  NightlyRun: 'nightly.run',
 } as const;
 
 export type PermissionName = (typeof Permissions)[keyof typeof Permissions];
@@ -48,6 +50,7 @@ export const resourcePermissions: Record<string, PermissionName> = {
   taxes: Permissions.BillingRead,
   'tax-zones': Permissions.BillingRead,
   'bill-runs': Permissions.BillingRead,
+  'nightly-runs': Permissions.NightlyRead,
 };
 
 export const canSeeResource = (permissions: unknown, resource: string): boolean => {

@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsMinorUnits } from './money';
+import { IsCalendarDate, IsInDateWindow } from '../../billing-config/dto/calendar-date.validator';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const DATE_MESSAGE = ({ property }: { property: string }) => `${property} must be a date as YYYY-MM-DD`;
@@ -108,6 +109,14 @@ export class UpdateInvoiceDto {
 
 export class VoidDto {
   @ApiPropertyOptional({ description: 'Why, for the record' }) @IsOptional() @IsString() @MaxLength(200) reason?: string;
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: 'The day the correction is dated: today when left out; never inside a closed accounting period',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  @IsInDateWindow()
+  effectiveDate?: string;
 }
 
 export class ApplyCreditsDto {

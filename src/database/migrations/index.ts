@@ -18,6 +18,7 @@ import { Taxes1795730300000 } from './1795730300000-taxes';
 import { WebhookEvents1795731400000 } from './1795731400000-webhook-events';
 import { Emails1795731800000 } from './1795731800000-emails';
 import { LoginThrottle1795732140000 } from './1795732140000-login-throttle';
+import { NightlyRuns1795732100000 } from './1795732100000-nightly-runs';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -40,5 +41,6 @@ export const migrations = [
   Emails1795731800000,
   MessageTemplates1795731900000,
   CallLogs1795732000000,
+  NightlyRuns1795732100000,
   LoginThrottle1795732140000,
 ];
