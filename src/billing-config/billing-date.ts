@@ -1,6 +1,6 @@
 import type { Clock } from '../common/clock';
 
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export { isCalendarDate } from '../common/calendar-date';
 
 /** Today's calendar date (YYYY-MM-DD) in the instance's billing time zone, from the injected clock. */
 export function billingToday(clock: Clock, timeZone: string): string {
@@ -9,16 +9,6 @@ export function billingToday(clock: Clock, timeZone: string): string {
   );
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-/** A real day written as YYYY-MM-DD (so 2026-02-30 is not one). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = CALENDAR_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function toUtc(date: string): Date {

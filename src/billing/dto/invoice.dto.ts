@@ -14,10 +14,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date';
 import { IsMinorUnits } from './money';
 
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-export const DATE_MESSAGE = ({ property }: { property: string }) => `${property} must be a date as YYYY-MM-DD`;
 
 export class InvoiceResponseDto {
   @ApiProperty() id: number;
@@ -81,11 +80,11 @@ export class CreateInvoiceDto {
   @ApiProperty() @IsInt() @IsPositive() accountId: number;
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Today when left out' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   invoiceDate?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE }) dueDate?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE }) periodStart?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE }) periodEnd?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() dueDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() periodStart?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() periodEnd?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(24) months?: number;
   @ApiPropertyOptional({ type: [InvoiceLineDto] })
   @IsOptional()
@@ -123,6 +122,6 @@ export class GenerateInvoiceDto {
     example: '2026-12-01',
     description: 'The billing date: the first day of the period in advance, the day after it in arrears',
   })
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   billingDate: string;
 }

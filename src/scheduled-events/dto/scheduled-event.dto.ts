@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsPositive, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsPositive, Matches, Max, Min } from 'class-validator';
 import { IsMinorUnits } from '../../billing/dto/money';
 import { SCHEDULED_EVENT_KINDS, SCHEDULED_EVENT_STATES } from '../scheduled-event-kinds';
 import type { ScheduledEventKind, ScheduledEventState } from '../scheduled-event-kinds';
+import { IsInstant } from '../../common/calendar-date';
 
-// An instant, so the offset is required: a bare local time would mean different moments on different servers.
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const INSTANT_MESSAGE = 'runAt must be a date and time with its offset, such as 2026-12-01T08:00:00Z';
 
 /** The fields of each kind; which ones a kind takes is checked by the service, naming the field. */
 class ScheduledEventFieldsDto {
@@ -46,8 +44,7 @@ export class CreateScheduledEventDto extends ScheduledEventFieldsDto {
   @IsIn(SCHEDULED_EVENT_KINDS, { message: `kind must be one of ${SCHEDULED_EVENT_KINDS.join(', ')}` })
   kind: ScheduledEventKind;
   @ApiProperty({ example: '2026-12-01T08:00:00Z', description: 'When to carry it out; in the future' })
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  @IsInstant()
   runAt: string;
 }
 
@@ -55,8 +52,7 @@ export class CreateScheduledEventDto extends ScheduledEventFieldsDto {
 export class UpdateScheduledEventDto extends ScheduledEventFieldsDto {
   @ApiPropertyOptional({ example: '2026-12-01T08:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  @IsInstant()
   runAt?: string;
 }
 
