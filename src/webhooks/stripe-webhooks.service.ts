@@ -2,9 +2,11 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import Stripe from 'stripe';
+import { wellFormed } from './stripe-event-shape';
 import { DataSource } from 'typeorm';
 import { stripeEventWorkflow } from '../../workflows/stripe-event.workflow';
 import { workflowIds } from '../../workflows/shared';
+import { Clock } from '../common/clock';
 import { BadInputException, DomainException } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
@@ -30,6 +32,7 @@ export class StripeWebhooksService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookReceipt> {
@@ -37,9 +40,8 @@ export class StripeWebhooksService {
       throw new BadInputException([{ field: 'Stripe-Signature', rule: 'required', message: 'the Stripe-Signature header is missing' }]);
     }
     if (!rawBody?.length) throw new BadInputException([{ field: 'body', rule: 'required', message: 'the event body is missing' }]);
-    const event = this.verify(rawBody, signature);
-    const object = event.data?.object as { id?: unknown } | undefined;
-    const objectId = typeof object?.id === 'string' ? object.id : null;
+    const event = wellFormed(this.verify(rawBody, signature));
+    const objectId = typeof event.data.object.id === 'string' ? event.data.object.id : null;
     const stored: { affectedRows: number } = await this.db.query(
       `INSERT INTO webhook_events (id, provider, type, object_id, livemode, event_created_at, payload)
        VALUES (?, 'stripe', ?, ?, ?, FROM_UNIXTIME(?), ?)
@@ -53,17 +55,21 @@ export class StripeWebhooksService {
   }
 
   /** The stripe library's constructEvent: HMAC over "timestamp.body", and a timestamp no older than the tolerance. */
-  private verify(rawBody: Buffer, signature: string): Stripe.Event {
+  private verify(rawBody: Buffer, signature: string): unknown {
+    let event: unknown;
     try {
       // Checking needs no API client (and no secret key): the library's static helper does it offline.
-      return Stripe.webhooks.constructEvent(rawBody, signature, this.config.STRIPE_WEBHOOK_SECRET, SIGNATURE_TOLERANCE_SECONDS);
+      event = Stripe.webhooks.constructEvent(rawBody, signature, this.config.STRIPE_WEBHOOK_SECRET, SIGNATURE_TOLERANCE_SECONDS);
     } catch (err) {
       // The library's message names the problem (no signature matched, timestamp outside the tolerance) and never the secret.
-      const reason = err instanceof Error ? err.message.split('\n')[0] : 'the signature could not be checked';
-      throw new DomainException('invalid_signature', `The Stripe signature was refused: ${reason}`, HttpStatus.BAD_REQUEST, [
-        { field: 'Stripe-Signature', rule: 'signature', message: reason },
-      ]);
+      throw refusedSignature(err instanceof Error ? err.message.split('\n')[0] : 'the signature could not be checked');
     }
+    // The library only refuses old timestamps; one from the future is as suspect (a clock far off, or a forged replay window).
+    const signedAt = signatureTimestamp(signature);
+    if (signedAt === null || signedAt > this.clock.now().getTime() / 1000 + SIGNATURE_TOLERANCE_SECONDS) {
+      throw refusedSignature('Timestamp outside the tolerance zone (in the future)');
+    }
+    return event;
   }
 
   /**
@@ -89,4 +95,16 @@ export class StripeWebhooksService {
       );
     }
   }
+}
+
+function refusedSignature(reason: string): DomainException {
+  return new DomainException('invalid_signature', `The Stripe signature was refused: ${reason}`, HttpStatus.BAD_REQUEST, [
+    { field: 'Stripe-Signature', rule: 'signature', message: reason },
+  ]);
+}
+
+/** The `t=` of a Stripe-Signature header, in seconds; null when it has none the library could have accepted. */
+function signatureTimestamp(header: string): number | null {
+  const match = /(?:^|,)\s*t=(\d{1,12})(?:,|$)/.exec(header);
+  return match ? Number(match[1]) : null;
 }

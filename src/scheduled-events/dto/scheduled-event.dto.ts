@@ -5,30 +5,46 @@ import { SCHEDULED_EVENT_KINDS, SCHEDULED_EVENT_STATES } from '../scheduled-even
 import type { ScheduledEventKind, ScheduledEventState } from '../scheduled-event-kinds';
 import { IsInstant } from '../../common/calendar-date';
 
-
 /** The fields of each kind; which ones a kind takes is checked by the service, naming the field. */
 class ScheduledEventFieldsDto {
-  @ApiPropertyOptional({ description: 'add_service: the catalogue service' }) @IsOptional() @IsInt() @IsPositive() serviceId?:
-    number | null;
-  @ApiPropertyOptional({ description: 'add_package: the catalogue package' }) @IsOptional() @IsInt() @IsPositive() packageId?:
-    number | null;
-  @ApiPropertyOptional({ description: 'remove_*, set_price_override, clear_price_override: the service line on the account' })
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'add_service: the catalogue service' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  serviceId?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'add_package: the catalogue package' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  packageId?: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'remove_*, set_price_override, clear_price_override: the service line on the account',
+  })
   @IsOptional()
   @IsInt()
   @IsPositive()
   accountServiceId?: number | null;
-  @ApiPropertyOptional({ description: 'add_*: how many; 1 when left out' })
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'add_*: how many; 1 when left out' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100000)
   quantity?: number | null;
-  @ApiPropertyOptional({ description: 'add_service (optional) and set_price_override: unit price in minor units' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'add_service (optional) and set_price_override: unit price in minor units',
+  })
   @IsOptional()
   @IsMinorUnits()
   priceOverride?: number | null;
-  @ApiPropertyOptional({ description: 'change_status: the new status' }) @IsOptional() @IsInt() @IsPositive() accountStatusId?:
-    number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'change_status: the new status' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  accountStatusId?: number | null;
   @ApiPropertyOptional({
     nullable: true,
     type: Boolean,
