@@ -46,7 +46,10 @@ const SWAGGER_PROPERTY = 'swagger/apiModelProperties';
 /** Adds the format to the property's OpenAPI entry, whatever order its decorators run in. */
 function documentFormat(format: 'date' | 'date-time'): PropertyDecorator {
   return (target, key) => {
-    const existing = (Reflect.getMetadata(SWAGGER_PROPERTY, target, key) as object | undefined) ?? {};
+    // Swagger reads the type from the first metadata it finds, so a fresh entry carries the declared one.
+    const existing = (Reflect.getMetadata(SWAGGER_PROPERTY, target, key) as object | undefined) ?? {
+      type: Reflect.getMetadata('design:type', target, key) as unknown,
+    };
     Reflect.defineMetadata(SWAGGER_PROPERTY, { ...existing, format }, target, key);
   };
 }
