@@ -35,6 +35,34 @@ function nestedDto(property: DocumentedProperty): { dto: Constructor; isArray: b
   return { dto: type as Constructor, isArray };
 }
 
+/** Keys that reach an object's prototype; class-transformer drops them silently, so `{"__proto__": …}` would pass as `{}`. */
+const OBJECT_INTERNALS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Checks every value of the body, documented or not: no key that reaches an object's
+ * internals, and no number a double cannot hold exactly (1e308 is an "integer" to
+ * class-validator, and 2^53 + 1 arrives as 2^53). Nothing we store is that large.
+ */
+function valueProblems(value: unknown, field: string): FieldError[] {
+  if (typeof value === 'number') {
+    return Math.abs(value) <= Number.MAX_SAFE_INTEGER
+      ? []
+      : [
+          {
+            field: field || 'body',
+            rule: 'safeNumber',
+            message: `${field || 'body'} must be between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`,
+          },
+        ];
+  }
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const path = field ? `${field}.${key}` : key;
+    if (OBJECT_INTERNALS.has(key)) return [{ field: path, rule: 'unknownField', message: `${path} is not an accepted field` }];
+    return valueProblems(inner, path);
+  });
+}
+
 /**
  * The problems class-validator lets through, checked against what the DTO documents
  * in OpenAPI: null sent for a property not documented as nullable (class-validator's
@@ -48,8 +76,9 @@ export function shapeProblems(body: unknown, dto: Constructor, parent = ''): Fie
   if (!isPlainObject(body)) {
     return parent ? [] : [{ field: 'body', rule: 'isObject', message: 'the body must be a JSON object' }];
   }
-  const problems: FieldError[] = [];
+  const problems: FieldError[] = parent ? [] : valueProblems(body, '');
   for (const [key, value] of Object.entries(body)) {
+    if (OBJECT_INTERNALS.has(key)) continue; // reported by valueProblems
     const property = documented(dto, key);
     if (!property) continue; // unknown fields are refused by name by the whitelist
     const field = parent ? `${parent}.${key}` : key;
