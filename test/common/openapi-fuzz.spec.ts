@@ -129,7 +129,10 @@ function short(value: unknown): string {
 }
 
 function snake(word: string): string {
-  return word.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();
+  return word
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .replace(/-/g, '_')
+    .toLowerCase();
 }
 
 /** A value of an existing row for each path parameter, guessed from the names around it. */
@@ -178,7 +181,9 @@ describe('hostile input on every write operation', () => {
     await generateBillingDemo(sut.app, accounts.firstAccountId, 4);
     token = (await sut.admin()).token;
     tables = (
-      await sut.db.query("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'")
+      await sut.db.query(
+        "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'",
+      )
     ).map((r: { t: string }) => r.t);
   }, 180_000);
   afterAll(() => sut?.close());
@@ -234,7 +239,11 @@ describe('hostile input on every write operation', () => {
             requests += 1;
             let req = sut.http()[op.method](probe.path).set('Content-Type', 'application/json');
             if (!anonymous) req = req.auth(token, { type: 'bearer' });
-            const res = await (probe.raw !== undefined ? req.send(probe.raw) : probe.body !== undefined ? req.send(JSON.stringify(probe.body)) : req);
+            const res = await (probe.raw !== undefined
+              ? req.send(probe.raw)
+              : probe.body !== undefined
+                ? req.send(JSON.stringify(probe.body))
+                : req);
             const line = `${op.method.toUpperCase()} ${probe.path} [${probe.label}] -> ${res.status}`;
             if (res.status >= 500) failures.push(`${line} ${res.body?.message ?? ''}`);
             if (res.status < 300) accepted.push(line);
@@ -243,13 +252,17 @@ describe('hostile input on every write operation', () => {
       }
       const opAfter = await rowCounts(sut, tables);
       for (const table of Object.keys(opBefore).filter((t) => opBefore[t] !== opAfter[t])) {
-        writes.push(`${op.method.toUpperCase()} ${op.path} changed ${table} (${opBefore[table]} -> ${opAfter[table]}); accepted: ${accepted.join(', ')}`);
+        writes.push(
+          `${op.method.toUpperCase()} ${op.path} changed ${table} (${opBefore[table]} -> ${opAfter[table]}); accepted: ${accepted.join(', ')}`,
+        );
       }
     }
 
     const after = await rowCounts(sut, tables);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const changed = Object.keys(before).filter((t) => before[t] !== after[t]).map((t) => `${t}: ${before[t]} -> ${after[t]}`);
+    const changed = Object.keys(before)
+      .filter((t) => before[t] !== after[t])
+      .map((t) => `${t}: ${before[t]} -> ${after[t]}`);
     // The figures go in the failure message too, so a red run says how much was tried.
     const summary = `${operations.length} operations, ${requests} requests, ${seconds} s`;
     process.stdout.write(`hostile input: ${summary}\n`);
