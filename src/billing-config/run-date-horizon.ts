@@ -12,7 +12,9 @@ import { addCalendarDays, billingToday } from './billing-date';
  */
 export function assertRunDate(date: string, clock: Clock, config: Pick<AppConfig, 'BILLING_TIME_ZONE' | 'RUN_DATE_HORIZON_DAYS'>): void {
   if (!isDateInWindow(date)) {
-    throw new BadInputException([{ field: 'date', rule: 'date', message: `date must be a calendar date as YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}` }]);
+    throw new BadInputException([
+      { field: 'date', rule: 'date', message: `date must be a calendar date as YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}` },
+    ]);
   }
   const latest = addCalendarDays(billingToday(clock, config.BILLING_TIME_ZONE), config.RUN_DATE_HORIZON_DAYS);
   if (date > latest) {

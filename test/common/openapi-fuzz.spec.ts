@@ -63,7 +63,7 @@ const IMPOSSIBLE_INSTANTS = [
   '2027-01-01T25:00:00Z',
   '2027-01-01T10:00:00',
 ];
-const NUMBER_PROBES: unknown[] = ['12', 1e308, 9_007_199_254_740_993, SQL, true, {}];
+const NUMBER_PROBES: unknown[] = ['12', 1e308, 2 ** 53 + 2, SQL, true, {}];
 const PATH_PROBES = ['0', '99999999999999999999', '1.5', encodeURIComponent(SQL), encodeURIComponent('😀'), '%00'];
 
 /** Bodies that are wrong whatever the operation expects. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsPositive, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsPositive, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
 import { IsMinorUnits } from './money';
 

@@ -8,7 +8,6 @@ import {
   IsOptional,
   IsPositive,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -16,7 +15,6 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
 import { IsMinorUnits } from './money';
-
 
 export class InvoiceResponseDto {
   @ApiProperty() id: number;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsPositive, Matches } from 'class-validator';
+import { IsInt, IsOptional, IsPositive } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
 import { IsMinorUnits } from '../../billing/dto/money';
 import { PAYMENT_METHOD_TYPES } from './payment-method.dto';

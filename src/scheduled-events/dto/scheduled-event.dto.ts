@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsPositive, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsPositive, Max, Min } from 'class-validator';
 import { IsMinorUnits } from '../../billing/dto/money';
 import { SCHEDULED_EVENT_KINDS, SCHEDULED_EVENT_STATES } from '../scheduled-event-kinds';
 import type { ScheduledEventKind, ScheduledEventState } from '../scheduled-event-kinds';
