@@ -6,7 +6,6 @@ import { wellFormed } from './stripe-event-shape';
 import { DataSource } from 'typeorm';
 import { stripeEventWorkflow } from '../../workflows/stripe-event.workflow';
 import { workflowIds } from '../../workflows/shared';
-import { Clock } from '../common/clock';
 import { BadInputException, DomainException } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
@@ -32,7 +31,6 @@ export class StripeWebhooksService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly clock: Clock,
   ) {}
 
   async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookReceipt> {
@@ -65,8 +63,9 @@ export class StripeWebhooksService {
       throw refusedSignature(err instanceof Error ? err.message.split('\n')[0] : 'the signature could not be checked');
     }
     // The library only refuses old timestamps; one from the future is as suspect (a clock far off, or a forged replay window).
+    // Wall-clock time, as the library's own check uses: freshness is about the delivery, not the billing day the Clock gives.
     const signedAt = signatureTimestamp(signature);
-    if (signedAt === null || signedAt > this.clock.now().getTime() / 1000 + SIGNATURE_TOLERANCE_SECONDS) {
+    if (signedAt === null || signedAt > Date.now() / 1000 + SIGNATURE_TOLERANCE_SECONDS) {
       throw refusedSignature('Timestamp outside the tolerance zone (in the future)');
     }
     return event;
