@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsCalendarDate } from '../common/calendar-date';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ListQuery, ListQueryPipe } from '../common/list-query';
@@ -8,7 +9,7 @@ import { AutopayRunsService } from './autopay-runs.service';
 
 class StartAutopayRunDto {
   @ApiProperty({ example: '2026-12-07', description: 'The autopay date: accounts with an invoice due for autopay by then are charged' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   date: string;
 }
 

@@ -4,8 +4,9 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } f
 import { DataSource } from 'typeorm';
 import { autopayRunWorkflow } from '../../workflows/autopay-run.workflow';
 import { searchAttributes, workflowIds } from '../../workflows/shared';
-import { isBillingDate } from '../billing/billing-calendar';
-import { BadInputException, NotFoundException } from '../common/errors';
+import { assertRunDate } from '../billing-config/run-date-horizon';
+import { Clock } from '../common/clock';
+import { NotFoundException } from '../common/errors';
 import { ListResult } from '../common/list-query';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -65,12 +66,12 @@ export class AutopayRunsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Starts the run for a date, or finds the one already started: one run per date, ever. */
   async start(date: string): Promise<{ workflowId: string; started: boolean }> {
-    if (!isBillingDate(date))
-      throw new BadInputException([{ field: 'date', rule: 'date', message: 'date must be a calendar date as YYYY-MM-DD' }]);
+    assertRunDate(date, this.clock, this.config);
     const workflowId = workflowIds.autopayRun(date);
     try {
       await this.temporal.workflow.start(autopayRunWorkflow, {

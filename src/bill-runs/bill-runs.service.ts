@@ -7,6 +7,8 @@ import { billRunProgressQuery, searchAttributes, workflowIds } from '../../workf
 import type { BillRunProgress } from '../../workflows/shared';
 import { isBillingDate } from '../billing/billing-calendar';
 import { InvoiceGenerationService, InvoicePreview } from '../billing/invoice-generation.service';
+import { assertRunDate } from '../billing-config/run-date-horizon';
+import { Clock } from '../common/clock';
 import { BadInputException, NotFoundException } from '../common/errors';
 import { ListResult } from '../common/list-query';
 import { requestContext } from '../common/request-context';
@@ -61,14 +63,14 @@ export class BillRunsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
     private readonly generation: InvoiceGenerationService,
     private readonly parked: ParkedInvoicesService,
   ) {}
 
   /** Starts the run for a date, or finds the one already started: one run per date, ever. */
   async start(date: string, opts: { spikePercent?: number } = {}): Promise<{ workflowId: string; started: boolean }> {
-    if (!isBillingDate(date))
-      throw new BadInputException([{ field: 'date', rule: 'date', message: 'date must be a calendar date as YYYY-MM-DD' }]);
+    assertRunDate(date, this.clock, this.config);
     const workflowId = workflowIds.billRun(date);
     try {
       await this.temporal.workflow.start(billRunWorkflow, {

@@ -1,6 +1,7 @@
 import type { Clock } from '../common/clock';
+import { EARLIEST_DATE, isCalendarDate, isDateInWindow, LATEST_DATE } from '../common/calendar-date';
 
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export { isCalendarDate };
 
 /** Today's calendar date (YYYY-MM-DD) in the instance's billing time zone, from the injected clock. */
 export function billingToday(clock: Clock, timeZone: string): string {
@@ -9,16 +10,6 @@ export function billingToday(clock: Clock, timeZone: string): string {
   );
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-/** A real day written as YYYY-MM-DD (so 2026-02-30 is not one). */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = CALENDAR_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function toUtc(date: string): Date {
@@ -46,17 +37,8 @@ export function isoWeekday(date: string): number {
   return toUtc(date).getUTCDay() || 7;
 }
 
-/** The days Backhaul accepts for anything dated: wide enough for any business record, narrow enough to catch a typo. */
-export const DATE_WINDOW = { first: '2000-01-01', last: '2099-12-31' } as const;
-
-/**
- * Why `value` cannot be the date in `field`, as a field error, or null when it is
- * a calendar day inside the window.
- */
+/** Why `value` cannot be the date in `field`, worded as the request validator words it, or null when it is fine. */
 export function dateFieldError(field: string, value: unknown): { field: string; rule: string; message: string } | null {
-  if (!isCalendarDate(value)) return { field, rule: 'date', message: `${field} must be a calendar date as YYYY-MM-DD` };
-  if (value < DATE_WINDOW.first || value > DATE_WINDOW.last) {
-    return { field, rule: 'dateWindow', message: `${field} must be between ${DATE_WINDOW.first} and ${DATE_WINDOW.last}` };
-  }
-  return null;
+  if (isDateInWindow(value)) return null;
+  return { field, rule: 'date', message: `${field} must be a calendar date as YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}` };
 }

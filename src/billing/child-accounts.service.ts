@@ -48,7 +48,7 @@ export class ChildAccountsService {
       childId,
     ]);
     if (!child) throw new NotFoundException('Account', childId);
-    if (Number(child.parent_account_id) !== parentId) {
+    if (child.parent_account_id === null || Number(child.parent_account_id) !== parentId) {
       throw new BadInputException([
         { field: 'childId', rule: 'childAccount', message: `account ${childId} is not a child of account ${parentId}` },
       ]);

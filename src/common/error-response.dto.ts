@@ -10,7 +10,8 @@ export class FieldErrorDto {
 export class ErrorResponseDto {
   @ApiProperty({ example: 400 }) statusCode: number;
   @ApiProperty({ example: 'Bad Request' }) error: string;
-  @ApiProperty({ example: 'The request is not valid' }) message: string;
+  @ApiProperty({ example: 'email must be an email (and 1 more problem in details).', description: 'The first problem, in a sentence' })
+  message: string;
   @ApiProperty({ type: [FieldErrorDto] }) details: FieldErrorDto[];
   @ApiPropertyOptional({
     example: 'invoice_frozen',

@@ -38,8 +38,16 @@ export class ConflictException extends DomainException {
   }
 }
 
+/** The first problem as a sentence, so a client showing only `message` still tells the user what to fix. */
+export function firstProblem(details: FieldError[]): string {
+  if (details.length === 0) return 'The request is not valid';
+  const first = details[0].message.replace(/[.!?]+$/, '');
+  const more = details.length - 1;
+  return more === 0 ? `${first}.` : `${first} (and ${more} more ${more === 1 ? 'problem' : 'problems'} in details).`;
+}
+
 export class BadInputException extends DomainException {
-  constructor(details: FieldError[], message = 'The request is not valid') {
+  constructor(details: FieldError[], message = firstProblem(details)) {
     super('validation_failed', message, HttpStatus.BAD_REQUEST, details);
   }
 }

@@ -43,12 +43,58 @@ export function jsonOnlyMiddleware(req: Request, res: Response, next: NextFuncti
 }
 
 /**
- * Webhook signatures are computed over the bytes as sent, so webhook routes keep
- * the raw body beside the parsed one. Other routes do not pay for the copy.
+ * Deepest nesting of objects and arrays a body may have. No request of ours goes
+ * past a handful of levels; thousands would overflow the stack of the recursive
+ * validation that follows parsing, so such a body is refused before it is parsed.
+ */
+export const MAX_JSON_DEPTH = 400;
+
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** How deep the JSON text nests, read off the bytes in one pass (brackets inside strings do not count). */
+export function jsonDepth(body: Buffer): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i += 1) {
+    const byte = body[i];
+    if (inString) {
+      if (byte === BACKSLASH) i += 1;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) {
+      inString = true;
+    } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+      depth -= 1;
+    }
+  }
+  return deepest;
+}
+
+class TooDeepError extends Error {
+  readonly type = 'entity.too.deep';
+  constructor(readonly depth: number) {
+    super(`the body nests ${depth} levels deep; at most ${MAX_JSON_DEPTH} are accepted`);
+  }
+}
+
+/**
+ * Refuses bodies nested too deeply. Webhook signatures are computed over the bytes
+ * as sent, so webhook routes also keep the raw body beside the parsed one; other
+ * routes do not pay for the copy.
  */
 export const jsonBodyParser = express.json({
   limit: '1mb',
   verify: (req: Request & { rawBody?: Buffer }, _res: Response, body: Buffer) => {
+    const depth = jsonDepth(body);
+    if (depth > MAX_JSON_DEPTH) throw new TooDeepError(depth);
     if (req.originalUrl.startsWith('/api/webhooks/')) req.rawBody = body;
   },
 });
@@ -57,6 +103,8 @@ export const jsonBodyParser = express.json({
 export function bodyErrorHandler(err: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
   if (err.type === 'entity.parse.failed') {
     res.status(400).json(errorBody(400, 'The body is not valid JSON', [{ field: 'body', rule: 'json', message: err.message }]));
+  } else if (err.type === 'entity.too.deep') {
+    res.status(400).json(errorBody(400, 'The body is nested too deeply', [{ field: 'body', rule: 'maxDepth', message: err.message }]));
   } else if (err.type === 'entity.too.large') {
     res.status(413).json(errorBody(413, 'The body is too large', [{ field: 'body', rule: 'maxSize', message: 'at most 1 MB' }]));
   } else if (err.status && err.status >= 400 && err.status < 500) {

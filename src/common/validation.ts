@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { BadInputException, FieldError } from './errors';
+import { shapeProblems } from './request-shape';
 
 /** Turns class-validator's tree into flat `{field, rule, message}` entries. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -14,8 +15,24 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/**
+ * class-validator, after a check of the body's shape against the DTO's documented
+ * schema (see request-shape.ts), so a null or a misplaced array is a 400 naming
+ * the field on every route at once, instead of a surprise in one service.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dto = metadata.metatype;
+    if (metadata.type === 'body' && dto && this.toValidate(metadata)) {
+      const problems = shapeProblems(value, dto);
+      if (problems.length > 0) throw new BadInputException(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -106,6 +106,11 @@ const schema = z.object({
    * percentage of its usual one; 500 = five times. A run can be started with its own.
    */
   BILL_RUN_SPIKE_PERCENT: z.coerce.number().int().min(101).max(100_000).default(500),
+  /**
+   * How many days past today a bill or autopay run may be started for. Runs for
+   * past days are always allowed; a date further ahead is refused as a mistake.
+   */
+  RUN_DATE_HORIZON_DAYS: z.coerce.number().int().min(0).max(366).default(31),
   /** Accounts a bill run invoices per activity. */
   BILL_RUN_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   /** Days after a failed autopay charge on which the daily autopay run tries again, e.g. "1,3"; empty for no retries. */

@@ -1,4 +1,5 @@
 import type { FieldError } from '../common/errors';
+import { EARLIEST_DATE, isDateInWindow, LATEST_DATE } from '../common/calendar-date';
 import type { CustomField } from './custom-field.entity';
 
 /** Text values longer than this cannot be unique: unique_value is a VARCHAR(255). */
@@ -7,7 +8,6 @@ export const TEXT_VALUE_MAX_LENGTH = 1000;
 
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
@@ -62,15 +62,8 @@ function parseDecimal(field: CustomField, raw: unknown): ParsedValue {
 }
 
 function parseDate(field: CustomField, raw: unknown): ParsedValue {
-  const match = typeof raw === 'string' ? DATE.exec(raw) : null;
-  if (match) {
-    const [year, month, day] = match.slice(1).map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) {
-      return { ok: true, stored: raw as string };
-    }
-  }
-  return fail(field, 'isDate', 'must be a calendar date written YYYY-MM-DD');
+  if (isDateInWindow(raw)) return { ok: true, stored: raw };
+  return fail(field, 'isDate', `must be a calendar date written YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}`);
 }
 
 function parseBoolean(field: CustomField, raw: unknown): ParsedValue {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } fro
 import { ApiConflictResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Authenticated } from '../auth/auth.decorators';
-import { IsCalendarDate, IsInDateWindow } from '../billing-config/dto/calendar-date.validator';
+import { IsCalendarDate } from '../common/calendar-date';
 import { Permission } from '../auth/permission';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { PaymentHistoryService } from './payment-history.service';
@@ -27,7 +27,6 @@ class ReversePaymentDto {
   })
   @IsOptional()
   @IsCalendarDate()
-  @IsInDateWindow()
   effectiveDate?: string;
 }
 

@@ -29,7 +29,7 @@ const MAX_REASON = 500;
 /** A refusal in words a billing clerk understands, with the field messages when there are any. */
 function reasonOf(err: DomainException): string {
   const details = err.details.map((d) => d.message).join('; ');
-  const text = details && err.message === 'The request is not valid' ? details : details ? `${err.message}: ${details}` : err.message;
+  const text = details && err.code === 'validation_failed' ? details : details ? `${err.message}: ${details}` : err.message;
   return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
 }
 

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import Stripe from 'stripe';
+import { wellFormed } from './stripe-event-shape';
 import { DataSource } from 'typeorm';
 import { stripeEventWorkflow } from '../../workflows/stripe-event.workflow';
 import { workflowIds } from '../../workflows/shared';
@@ -37,9 +38,8 @@ export class StripeWebhooksService {
       throw new BadInputException([{ field: 'Stripe-Signature', rule: 'required', message: 'the Stripe-Signature header is missing' }]);
     }
     if (!rawBody?.length) throw new BadInputException([{ field: 'body', rule: 'required', message: 'the event body is missing' }]);
-    const event = this.verify(rawBody, signature);
-    const object = event.data?.object as { id?: unknown } | undefined;
-    const objectId = typeof object?.id === 'string' ? object.id : null;
+    const event = wellFormed(this.verify(rawBody, signature));
+    const objectId = typeof event.data.object.id === 'string' ? event.data.object.id : null;
     const stored: { affectedRows: number } = await this.db.query(
       `INSERT INTO webhook_events (id, provider, type, object_id, livemode, event_created_at, payload)
        VALUES (?, 'stripe', ?, ?, ?, FROM_UNIXTIME(?), ?)
@@ -53,17 +53,22 @@ export class StripeWebhooksService {
   }
 
   /** The stripe library's constructEvent: HMAC over "timestamp.body", and a timestamp no older than the tolerance. */
-  private verify(rawBody: Buffer, signature: string): Stripe.Event {
+  private verify(rawBody: Buffer, signature: string): unknown {
+    let event: unknown;
     try {
       // Checking needs no API client (and no secret key): the library's static helper does it offline.
-      return Stripe.webhooks.constructEvent(rawBody, signature, this.config.STRIPE_WEBHOOK_SECRET, SIGNATURE_TOLERANCE_SECONDS);
+      event = Stripe.webhooks.constructEvent(rawBody, signature, this.config.STRIPE_WEBHOOK_SECRET, SIGNATURE_TOLERANCE_SECONDS);
     } catch (err) {
       // The library's message names the problem (no signature matched, timestamp outside the tolerance) and never the secret.
-      const reason = err instanceof Error ? err.message.split('\n')[0] : 'the signature could not be checked';
-      throw new DomainException('invalid_signature', `The Stripe signature was refused: ${reason}`, HttpStatus.BAD_REQUEST, [
-        { field: 'Stripe-Signature', rule: 'signature', message: reason },
-      ]);
+      throw refusedSignature(err instanceof Error ? err.message.split('\n')[0] : 'the signature could not be checked');
     }
+    // The library only refuses old timestamps; one from the future is as suspect (a clock far off, or a forged replay window).
+    // Wall-clock time, as the library's own check uses: freshness is about the delivery, not the billing day the Clock gives.
+    const signedAt = signatureTimestamp(signature);
+    if (signedAt === null || signedAt > Date.now() / 1000 + SIGNATURE_TOLERANCE_SECONDS) {
+      throw refusedSignature('Timestamp outside the tolerance zone (in the future)');
+    }
+    return event;
   }
 
   /**
@@ -89,4 +94,16 @@ export class StripeWebhooksService {
       );
     }
   }
+}
+
+function refusedSignature(reason: string): DomainException {
+  return new DomainException('invalid_signature', `The Stripe signature was refused: ${reason}`, HttpStatus.BAD_REQUEST, [
+    { field: 'Stripe-Signature', rule: 'signature', message: reason },
+  ]);
+}
+
+/** The `t=` of a Stripe-Signature header, in seconds; null when it has none the library could have accepted. */
+function signatureTimestamp(header: string): number | null {
+  const match = /(?:^|,)\s*t=(\d{1,12})(?:,|$)/.exec(header);
+  return match ? Number(match[1]) : null;
 }

@@ -98,7 +98,7 @@ describe('closing the accounting period', () => {
       [{ closeDate: '2026-02-30' }, 'closeDate', 'date'],
       [{ autoCloseAfterDays: 366 }, 'autoCloseAfterDays', 'max'],
       [{ autoCloseAfterDays: 2.5 }, 'autoCloseAfterDays', 'isInt'],
-      [{ autoClose: null }, 'autoClose', 'isBoolean'],
+      [{ autoClose: null }, 'autoClose', 'notNull'],
     ] as const) {
       const res = await client.put('/api/accounting-period', body).expect(400);
       expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));

@@ -6,7 +6,7 @@ describe('delinquency exclusion dates', () => {
   let sut: TestApp;
   let client: Client;
   // A year of its own: the dates are unique across the shared database.
-  const year = 2100 + Math.floor(Math.random() * 190);
+  const year = 2040 + Math.floor(Math.random() * 60);
   const path = '/api/delinquency-exclusion-dates';
   beforeAll(async () => {
     sut = await createTestApp();
@@ -43,7 +43,7 @@ describe('delinquency exclusion dates', () => {
       [() => client.post(path, { date: `${year}-02-30` }), 400, 'date', 'date'],
       [() => client.post(path, { date: `${year}-07-06`, reason: 'x'.repeat(201) }), 400, 'reason', 'maxLength'],
       [() => client.post(path, { date: `${year}-07-06`, holiday: true }), 400, 'holiday', 'unknownField'],
-      [() => client.put(`${path}/${first.id}`, { date: null }), 400, 'date', 'date'],
+      [() => client.put(`${path}/${first.id}`, { date: null }), 400, 'date', 'notNull'],
     ];
     for (const [send, status, field, rule] of refusals) {
       const res = await send().expect(status);

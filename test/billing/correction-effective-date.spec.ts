@@ -85,8 +85,8 @@ describe('the effective date of a correction', () => {
   });
 
   it.each([
-    ['1999-12-31', 'dateWindow'],
-    ['2100-01-01', 'dateWindow'],
+    ['1999-12-31', 'date'],
+    ['2100-01-01', 'date'],
     ['2026-04-31', 'date'],
     ['tomorrow', 'date'],
   ])('refuses %s with 400 naming the field and rule, writing nothing', async (effectiveDate, rule) => {

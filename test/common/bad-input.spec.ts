@@ -30,7 +30,11 @@ describe('bad input', () => {
     const res = await post('/api/users')
       .send({ email: 'bad-input-not-an-email', name: '', password: 'short', roleIds: [0] })
       .expect(400);
-    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: 'The request is not valid' });
+    expect(res.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'email must be an email (and 3 more problems in details).',
+    });
     const rules = res.body.details.map((d: { field: string; rule: string }) => `${d.field}:${d.rule}`);
     expect(rules).toEqual(expect.arrayContaining(['email:isEmail', 'name:minLength', 'password:minLength', 'roleIds:isPositive']));
     expect(await written(sut)).toEqual(NOTHING);

@@ -75,7 +75,7 @@ describe('nightly processes started by hand', () => {
     });
     for (const [date, rule] of [
       ['2026-02-29', 'date'],
-      ['1999-12-31', 'dateWindow'],
+      ['1999-12-31', 'date'],
     ]) {
       const res = await w.post('/api/delinquency-runs', { date }).expect(400);
       expect(res.body.details).toEqual([expect.objectContaining({ field: 'date', rule })]);

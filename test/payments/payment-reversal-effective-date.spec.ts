@@ -34,7 +34,7 @@ describe('reversing a processor payment on a chosen day', () => {
     expect(closed.status).toBe(409);
     expect(closed.body.code).toBe('accounting_period_closed');
     for (const [effectiveDate, rule] of [
-      ['1999-01-01', 'dateWindow'],
+      ['1999-01-01', 'date'],
       ['2026-13-01', 'date'],
     ]) {
       const res = await w.post(`/api/processor-payments/${payment.id}/reverse`, { refund: false, effectiveDate }).expect(400);

@@ -3,7 +3,6 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
-  IsDateString,
   IsInt,
   IsObject,
   IsOptional,
@@ -14,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -57,8 +57,7 @@ export class CreateAccountDto {
   @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @IsPositive() parentAccountId?: number | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' })
   @IsOptional()
-  @IsDateString({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'nextBillingDate must be a date such as 2026-12-01' })
+  @IsCalendarDate()
   nextBillingDate?: string | null;
   @ApiProperty({ type: ServiceAddressDto }) @ValidateNested() @Type(() => ServiceAddressDto) serviceAddress: ServiceAddressDto;
   @ApiPropertyOptional({ type: AddressDto, nullable: true })

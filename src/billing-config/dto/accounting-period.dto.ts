@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from './calendar-date.validator';
+import { IsCalendarDate } from '../../common/calendar-date';
 
 export const MAX_AUTO_CLOSE_AFTER_DAYS = 365;
 

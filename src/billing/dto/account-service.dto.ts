@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsPositive, Matches, Max, Min } from 'class-validator';
-import { DATE_MESSAGE, DATE_PATTERN } from './invoice.dto';
+import { IsBoolean, IsInt, IsOptional, IsPositive, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date';
 import { IsMinorUnits } from './money';
 
 export class AddAccountServiceDto {
@@ -24,14 +24,14 @@ export class AddAccountServiceDto {
   prorate?: boolean;
   @ApiPropertyOptional({ description: 'Today when left out' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   date?: string;
 }
 
 export class RemoveAccountServiceDto {
   @ApiPropertyOptional({ description: 'Today when left out' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   date?: string;
   @ApiPropertyOptional({ description: 'Credit the unused days; needs billing.proration_override' })
   @IsOptional()
@@ -43,7 +43,7 @@ export class ChangeQuantityDto {
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(100000) quantity: number;
   @ApiPropertyOptional({ description: 'Today when left out' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   date?: string;
   @ApiPropertyOptional({ description: 'Prorate the change; needs billing.proration_override' })
   @IsOptional()

@@ -8,17 +8,13 @@ import {
   IsOptional,
   IsPositive,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date';
 import { IsMinorUnits } from './money';
-import { IsCalendarDate, IsInDateWindow } from '../../billing-config/dto/calendar-date.validator';
-
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-export const DATE_MESSAGE = ({ property }: { property: string }) => `${property} must be a date as YYYY-MM-DD`;
 
 export class InvoiceResponseDto {
   @ApiProperty() id: number;
@@ -82,11 +78,11 @@ export class CreateInvoiceDto {
   @ApiProperty() @IsInt() @IsPositive() accountId: number;
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Today when left out' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   invoiceDate?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE }) dueDate?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE }) periodStart?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE }) periodEnd?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() dueDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() periodStart?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() periodEnd?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(24) months?: number;
   @ApiPropertyOptional({ type: [InvoiceLineDto] })
   @IsOptional()
@@ -115,7 +111,6 @@ export class VoidDto {
   })
   @IsOptional()
   @IsCalendarDate()
-  @IsInDateWindow()
   effectiveDate?: string;
 }
 
@@ -132,6 +127,6 @@ export class GenerateInvoiceDto {
     example: '2026-12-01',
     description: 'The billing date: the first day of the period in advance, the day after it in arrears',
   })
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   billingDate: string;
 }

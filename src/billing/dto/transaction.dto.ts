@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { DATE_MESSAGE, DATE_PATTERN } from './invoice.dto';
+import { IsIn, IsInt, IsOptional, IsPositive, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date';
 import { IsMinorUnits } from './money';
 
 export const TRANSACTION_KINDS = ['debit', 'discount', 'payment', 'adjustment', 'void'] as const;
@@ -55,7 +55,7 @@ export class PaymentDto {
   reference?: string;
   @ApiPropertyOptional({ description: 'Today when left out' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   date?: string;
 }
 
@@ -67,7 +67,7 @@ export class OneTimeTransactionDto {
   @IsOptional()
   @IsMinorUnits()
   price?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE }) date?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() date?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) description?: string;
 }
 
@@ -81,7 +81,7 @@ export class AdjustmentDto {
   @IsOptional()
   @IsMinorUnits({ min: 1 })
   amount?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE_PATTERN, { message: DATE_MESSAGE }) date?: string;
+  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() date?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) description?: string;
 }
 

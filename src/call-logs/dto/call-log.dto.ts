@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsInt, IsISO8601, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsArray, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CallLogTicketRequestResponseDto } from './call-log-ticket-request.dto';
+import { IsInstant } from '../../common/calendar-date';
 
 /** TEXT holds 65,535 bytes; 10,000 characters fit even when every one takes four bytes. */
 export const CALL_NOTES_MAX_LENGTH = 10_000;
@@ -8,9 +9,6 @@ export const CALL_SUBJECT_MAX_LENGTH = 200;
 /** A day: longer than any real call, short enough to catch minutes typed as seconds many times over. */
 export const CALL_DURATION_MAX_SECONDS = 86_400;
 
-// An instant, so the offset is required: a bare local time would mean different moments on different servers.
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const INSTANT_MESSAGE = 'calledAt must be a date and time with its offset, such as 2026-12-01T08:00:00Z';
 /** Lets a PATCH send null to clear an optional value, while undefined leaves it alone. */
 const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 
@@ -35,8 +33,7 @@ export class CreateCallLogDto {
 
   @ApiPropertyOptional({ example: '2026-11-27T09:30:00Z', description: 'When the call took place; now when left out, never in the future' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  @IsInstant()
   calledAt?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: CALL_NOTES_MAX_LENGTH })
@@ -70,8 +67,7 @@ export class UpdateCallLogDto {
 
   @ApiPropertyOptional({ example: '2026-11-27T09:30:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  @IsInstant()
   calledAt?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: CALL_NOTES_MAX_LENGTH })
@@ -92,12 +88,12 @@ export class CallLogFilterDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Calls at or after this instant' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'calledFrom must be an ISO 8601 date and time' })
+  @IsInstant()
   calledFrom?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Calls at or before this instant' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'calledTo must be an ISO 8601 date and time' })
+  @IsInstant()
   calledTo?: string;
 
   @ApiPropertyOptional({ type: [Number], description: 'react-admin getMany' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsPositive, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsArray, IsBoolean, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Lets a PUT send null to clear an optional value, while undefined leaves it alone. */
 const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 
@@ -24,8 +24,7 @@ export class CreateAccountTaskDto {
   assignedUserId?: number | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date', example: '2026-12-01' })
   @unlessNull
-  @Matches(DAY, { message: 'dueDate must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'dueDate must be a real calendar date' })
+  @IsCalendarDate()
   dueDate?: string | null;
 }
 
@@ -53,8 +52,7 @@ export class UpdateAccountTaskDto {
   assignedUserId?: number | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' })
   @unlessNull
-  @Matches(DAY, { message: 'dueDate must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'dueDate must be a real calendar date' })
+  @IsCalendarDate()
   dueDate?: string | null;
   @ApiPropertyOptional({ description: 'true records who completed it and when; false clears both' })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsPositive, Matches } from 'class-validator';
-import { DATE_MESSAGE, DATE_PATTERN } from '../../billing/dto/invoice.dto';
+import { IsInt, IsOptional, IsPositive } from 'class-validator';
+import { IsCalendarDate } from '../../common/calendar-date';
 import { IsMinorUnits } from '../../billing/dto/money';
 import { PAYMENT_METHOD_TYPES } from './payment-method.dto';
 
@@ -17,7 +17,7 @@ export class ProcessorPaymentRequestDto {
   @ApiProperty({ description: 'Minor units' }) @IsMinorUnits({ min: 1 }) amount: number;
   @ApiPropertyOptional({ description: 'The ledger date of the payment; today when left out' })
   @IsOptional()
-  @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   date?: string;
 }
 

@@ -1,36 +1,50 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsPositive, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsPositive, Max, Min } from 'class-validator';
 import { IsMinorUnits } from '../../billing/dto/money';
 import { SCHEDULED_EVENT_KINDS, SCHEDULED_EVENT_STATES } from '../scheduled-event-kinds';
 import type { ScheduledEventKind, ScheduledEventState } from '../scheduled-event-kinds';
-
-// An instant, so the offset is required: a bare local time would mean different moments on different servers.
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const INSTANT_MESSAGE = 'runAt must be a date and time with its offset, such as 2026-12-01T08:00:00Z';
+import { IsInstant } from '../../common/calendar-date';
 
 /** The fields of each kind; which ones a kind takes is checked by the service, naming the field. */
 class ScheduledEventFieldsDto {
-  @ApiPropertyOptional({ description: 'add_service: the catalogue service' }) @IsOptional() @IsInt() @IsPositive() serviceId?:
-    number | null;
-  @ApiPropertyOptional({ description: 'add_package: the catalogue package' }) @IsOptional() @IsInt() @IsPositive() packageId?:
-    number | null;
-  @ApiPropertyOptional({ description: 'remove_*, set_price_override, clear_price_override: the service line on the account' })
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'add_service: the catalogue service' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  serviceId?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'add_package: the catalogue package' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  packageId?: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'remove_*, set_price_override, clear_price_override: the service line on the account',
+  })
   @IsOptional()
   @IsInt()
   @IsPositive()
   accountServiceId?: number | null;
-  @ApiPropertyOptional({ description: 'add_*: how many; 1 when left out' })
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'add_*: how many; 1 when left out' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100000)
   quantity?: number | null;
-  @ApiPropertyOptional({ description: 'add_service (optional) and set_price_override: unit price in minor units' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'add_service (optional) and set_price_override: unit price in minor units',
+  })
   @IsOptional()
   @IsMinorUnits()
   priceOverride?: number | null;
-  @ApiPropertyOptional({ description: 'change_status: the new status' }) @IsOptional() @IsInt() @IsPositive() accountStatusId?:
-    number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'change_status: the new status' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  accountStatusId?: number | null;
   @ApiPropertyOptional({
     nullable: true,
     type: Boolean,
@@ -46,8 +60,7 @@ export class CreateScheduledEventDto extends ScheduledEventFieldsDto {
   @IsIn(SCHEDULED_EVENT_KINDS, { message: `kind must be one of ${SCHEDULED_EVENT_KINDS.join(', ')}` })
   kind: ScheduledEventKind;
   @ApiProperty({ example: '2026-12-01T08:00:00Z', description: 'When to carry it out; in the future' })
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  @IsInstant()
   runAt: string;
 }
 
@@ -55,8 +68,7 @@ export class CreateScheduledEventDto extends ScheduledEventFieldsDto {
 export class UpdateScheduledEventDto extends ScheduledEventFieldsDto {
   @ApiPropertyOptional({ example: '2026-12-01T08:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: INSTANT_MESSAGE })
-  @Matches(INSTANT, { message: INSTANT_MESSAGE })
+  @IsInstant()
   runAt?: string;
 }
 
