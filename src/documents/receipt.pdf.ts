@@ -58,7 +58,7 @@ export async function renderReceiptPdf(data: ReceiptDocument): Promise<Buffer> {
   layout.pairs(
     [
       { label: 'Applied to invoices', value: money(applied) },
-      { label: 'Unapplied from this payment', value: money(doc.unapplied), strong: true },
+      { label: 'Left unapplied', value: money(doc.unapplied), strong: true },
     ],
     layout.rightColumn,
   );

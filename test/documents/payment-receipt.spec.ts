@@ -39,7 +39,7 @@ describe('a receipt for a payment that paid two invoices and left a credit', () 
     const applied = appliedTo.reduce((sum, a) => sum + a.amount, 0);
     expect(applied + doc.unapplied).toBe(doc.payment.amount);
     expect(text).toContain(`Applied to invoices ${formatMoney(applied, 'USD')}`);
-    expect(text).toContain('Unapplied from this payment 250.00 USD');
+    expect(text).toContain('Left unapplied 250.00 USD');
     expect(text).toContain('Account summary on 2025-03-04');
     expect(text).toContain(`Balance due ${formatMoney(figures.balanceDue, 'USD')}`);
     expect(text).toContain(`Available credits ${formatMoney(figures.availableCredits, 'USD')}`);
@@ -65,6 +65,6 @@ describe('a receipt for a payment that paid two invoices and left a credit', () 
     expect(text).toContain('Method Cash');
     expect(text).not.toContain('Reference');
     expect(text).toContain('This payment has not been applied to an invoice.');
-    expect(text).toContain('Unapplied from this payment 2,250.00 USD');
+    expect(text).toContain('Left unapplied 2,250.00 USD');
   });
 });
