@@ -184,6 +184,8 @@ export interface AccountHeader {
   primaryContact: { id: number; name: string; email: string | null; mobile: string | null } | null;
   parent: { id: number; name: string } | null;
   children: { count: number; items: { id: number; name: string }[] };
+  /** YYYY-MM-DD, from the billing figures. */
+  nextBillingDate: string | null;
 }
 
 /** GET /api/accounts/:id/custom-fields */
@@ -281,6 +283,8 @@ export interface BillingFigures {
   nextRecurringCharge: number;
   /** Charges (with tax) still waiting for an invoice. */
   uninvoiced: number;
+  /** YYYY-MM-DD: the next date a bill run invoices the account. */
+  nextBillingDate: string | null;
   /** ISO 4217 */
   currency: string;
 }

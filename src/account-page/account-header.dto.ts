@@ -41,6 +41,13 @@ export class AccountHeaderDto {
   @ApiProperty({ type: HeaderContactDto, nullable: true }) primaryContact: HeaderContactDto | null;
   @ApiProperty({ type: HeaderRefDto, nullable: true }) parent: HeaderRefDto | null;
   @ApiProperty({ type: HeaderChildrenDto }) children: HeaderChildrenDto;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The next date a bill run invoices the account, as the billing figures give it',
+  })
+  nextBillingDate: string | null;
 }
 
 export class CustomFieldDisplayDto {

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { BillingFiguresService } from '../billing/billing-figures.service';
+import { LedgerService } from '../billing/ledger.service';
 import { NotFoundException } from '../common/errors';
 import { ContactsService } from '../contacts/contacts.service';
 import { CustomFieldDisplay, CustomFieldValuesService } from '../custom-fields/custom-field-values.service';
@@ -40,7 +42,10 @@ export function formatAddress(r: Pick<HeaderRow, 'line1' | 'line2' | 'city' | 'r
   return [r.line1, r.line2, r.city, regionPostcode, r.country].filter(Boolean).join(', ');
 }
 
-/** What the top of the account page shows, read in one query plus the primary contact and the first children. */
+/**
+ * What the top of the account page shows, read in one query plus the primary contact, the first children,
+ * and the next billing date from the billing figures.
+ */
 @Injectable()
 export class AccountPageService {
   constructor(
@@ -48,10 +53,12 @@ export class AccountPageService {
     private readonly contacts: ContactsService,
     private readonly customFields: CustomFieldValuesService,
     private readonly audit: AuditService,
+    private readonly figures: BillingFiguresService,
+    private readonly ledger: LedgerService,
   ) {}
 
   async header(id: number, viewer: AuthenticatedUser): Promise<AccountHeaderDto> {
-    const [[row], children, primaryContact] = await Promise.all([
+    const [[row], children, primaryContact, nextBillingDate] = await Promise.all([
       this.db.query(
         `SELECT a.id, a.name, s.id AS statusId, s.name AS statusName, s.color, s.counts_as_active AS countsAsActive,
                 s.is_delinquency AS isDelinquency, t.id AS typeId, t.name AS typeName,
@@ -73,6 +80,7 @@ export class AccountPageService {
         { id: number; name: string }[]
       >,
       this.contacts.primaryContact(id),
+      this.figures.nextBillingDate(this.db.manager, id, this.ledger.today()),
     ]);
     if (!row) throw new NotFoundException('Account', id);
     await this.audit.recordView('account', id, { userId: viewer.id, email: viewer.email });
@@ -93,6 +101,7 @@ export class AccountPageService {
       primaryContact,
       parent: row.parentId === null ? null : { id: Number(row.parentId), name: row.parentName as string },
       children: { count: Number(row.childCount), items: children.map((c) => ({ id: Number(c.id), name: c.name })) },
+      nextBillingDate,
     };
   }
 

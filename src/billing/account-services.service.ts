@@ -10,6 +10,7 @@ import { ListResult } from '../common/list-query';
 import { transactionWithRetry } from '../database/transaction';
 import { TaxService } from '../taxes/tax.service';
 import { addDays, addMonths, daysBetween, isBillingDate, periodContaining, prorate } from './billing-calendar';
+import { anchorDay } from './billing-schedule';
 import {
   AccountServiceFilterDto,
   AccountServiceResponseDto,
@@ -22,15 +23,6 @@ import { chargesFor } from './invoice-batch.service';
 import { LedgerPostings } from './ledger-postings';
 import { LedgerService } from './ledger.service';
 import { ACCOUNT_SERVICE_COLUMNS, AccountServiceRow, RecurringCharges, toAccountServiceRow } from './recurring-charges';
-
-/** The day of the month an account's service periods start. */
-export async function anchorDay(em: EntityManager, accountId: number, settings: BillingSettings): Promise<number> {
-  if (settings.billingMode === 'fixed') return settings.invoiceDay;
-  const [row]: { day: number }[] = await em.query('SELECT DAY(COALESCE(activated_at, created_at)) AS day FROM accounts WHERE id = ?', [
-    accountId,
-  ]);
-  return Math.min(Number(row.day), 28);
-}
 
 /**
  * Services and packages on accounts. Adding or removing one in the middle of a

@@ -3,11 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConflictException, NotFoundException } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { DocumentAccount, DocumentCompany, InvoiceDocument, ReceiptDocument, StatementDocument } from '../documents/document-types';
+import type {
+  BillingFiguresDoc,
+  DocumentAccount,
+  DocumentCompany,
+  InvoiceDocument,
+  ReceiptDocument,
+  StatementDocument,
+} from '../documents/document-types';
 import { DocumentRenderer } from '../documents/document-renderer';
-import { BillingFiguresService } from './billing-figures.service';
+import { BillingFiguresService, SIGNED_TOTAL } from './billing-figures.service';
 import { InvoicesService } from './invoices.service';
-import { SIGNED_TOTAL, TransactionsQueryService } from './transactions-query.service';
+import { TransactionsQueryService } from './transactions-query.service';
 import { LedgerService } from './ledger.service';
 
 /**
@@ -43,6 +50,21 @@ export class BillingDocumentsService {
     return { id: accountId, name: a.name as string, addressLines: lines };
   }
 
+  /** The account's figures as the API answers them today, which is the day the document is printed. */
+  private async figuresToday(accountId: number): Promise<BillingFiguresDoc> {
+    const asOf = this.ledger.today();
+    const f = await this.figures.figures(this.db.manager, accountId, asOf);
+    return {
+      asOf,
+      dueNow: f.dueNow,
+      balanceDue: f.balanceDue,
+      availableCredits: f.availableCredits,
+      totalBalance: f.totalBalance,
+      nextRecurringCharge: f.nextRecurringCharge,
+      nextBillingDate: f.nextBillingDate,
+    };
+  }
+
   async invoiceDocument(invoiceId: number): Promise<InvoiceDocument> {
     const invoice = await this.invoices.get(invoiceId);
     const { charges } = await this.invoices.transactions(invoiceId);
@@ -74,7 +96,7 @@ export class BillingDocumentsService {
       totals: { subtotal, tax: invoice.taxTotal, total: invoice.total, paid: invoice.paid, remaining: invoice.remaining },
       childInvoices: children.map((c) => ({ number: c.number, accountName: c.accountName, remaining: c.remaining })),
       message: invoice.message,
-      figures: await this.figures.figures(this.db.manager, invoice.accountId, this.ledger.today()),
+      figures: await this.figuresToday(invoice.accountId),
     };
   }
 
@@ -87,18 +109,14 @@ export class BillingDocumentsService {
       [invoice.accountId, invoice.invoiceDate, invoice.invoiceDate, invoiceId],
     );
     const since = prev?.d ?? null;
-    const [prior]: { b: string }[] = await this.db.query(
-      `SELECT COALESCE(SUM(${SIGNED_TOTAL}), 0) AS b FROM transactions t WHERE t.account_id = ? AND t.transaction_date <= ?`,
-      [invoice.accountId, since ?? '0001-01-01'],
-    );
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT t.kind, t.description, DATE_FORMAT(t.transaction_date, '%Y-%m-%d') AS d, ${SIGNED_TOTAL} AS signed
          FROM transactions t WHERE t.account_id = ? AND t.transaction_date > ? AND t.transaction_date <= ?
         ORDER BY t.transaction_date, t.id`,
       [invoice.accountId, since ?? '0001-01-01', invoice.invoiceDate],
     );
-    let balance = Number(prior.b);
-    const priorBalance = balance;
+    const priorBalance = since === null ? 0 : await this.figures.balanceOn(this.db.manager, invoice.accountId, since);
+    let balance = priorBalance;
     const activity = rows.map((r) => {
       balance += Number(r.signed);
       return {
@@ -118,7 +136,7 @@ export class BillingDocumentsService {
       activity,
       closingBalance: balance,
       message: invoice.message,
-      figures: await this.figures.figures(this.db.manager, invoice.accountId, this.ledger.today()),
+      figures: await this.figuresToday(invoice.accountId),
     };
   }
 
@@ -143,7 +161,7 @@ export class BillingDocumentsService {
       },
       appliedTo: applications.map((a) => ({ invoiceNumber: a.invoiceNumber, amount: a.amount })),
       unapplied: payment.unapplied,
-      balanceAfter: payment.balance,
+      figures: await this.figuresToday(payment.accountId),
     };
   }
 

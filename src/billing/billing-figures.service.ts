@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { BillingConfigService } from '../billing-config/billing-config.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TaxService } from '../taxes/tax.service';
+import { nextBillingDate } from './billing-schedule';
 import { OPEN_CREDIT_CONDITION, PAYABLE_INVOICES } from './ledger-postings';
 import { RecurringCharges } from './recurring-charges';
 
@@ -15,8 +16,19 @@ export class BillingFiguresDto {
   @ApiProperty({ description: 'Recurring services and packages for one period with their taxes, in minor units' })
   nextRecurringCharge: number;
   @ApiProperty({ description: 'Charges (with tax) not yet on an invoice, in minor units' }) uninvoiced: number;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2026-12-01',
+    description: 'The next date a bill run invoices the account: its next anchor day after what it was already billed for',
+  })
+  nextBillingDate: string | null;
   @ApiProperty({ example: 'USD' }) currency: string;
 }
+
+/** Signed effect of a row on what the account owes; the running balance is its cumulative sum in date order. */
+export const SIGNED_TOTAL = `CASE WHEN t.side = 'debit' THEN t.amount + t.tax_amount ELSE -(t.amount + t.tax_amount) END`;
 
 /** A debit-side charge that still waits for an invoice. */
 export const UNINVOICED_CHARGE_CONDITION = `t.side = 'debit' AND t.kind IN ('debit','adjustment') AND t.invoice_id IS NULL
@@ -35,6 +47,11 @@ export class BillingFiguresService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Every figure as of today. `nextRecurring: false` leaves out the two that look
+   * ahead (next recurring charge and next billing date, as 0 and null), for callers
+   * that only need what is owed and held.
+   */
   async figures(em: EntityManager, accountId: number, today: string, opts: { nextRecurring?: boolean } = {}): Promise<BillingFiguresDto> {
     const [row]: Record<string, string>[] = await em.query(
       `SELECT
@@ -48,15 +65,39 @@ export class BillingFiguresService {
     );
     const balanceDue = Number(row.balance_due);
     const uninvoiced = Number(row.uninvoiced);
+    const ahead = opts.nextRecurring !== false;
     return {
       dueNow: Number(row.due_now),
       balanceDue,
       availableCredits: Number(row.available),
       totalBalance: balanceDue + uninvoiced,
-      nextRecurringCharge: opts.nextRecurring === false ? 0 : await this.nextRecurringCharge(em, accountId),
+      nextRecurringCharge: ahead ? await this.nextRecurringCharge(em, accountId) : 0,
       uninvoiced,
+      nextBillingDate: ahead ? await this.nextBillingDate(em, accountId, today) : null,
       currency: this.config.CURRENCY,
     };
+  }
+
+  /** From the effective billing settings and the latest billing date the account was invoiced for; null for an unknown account. */
+  async nextBillingDate(em: EntityManager, accountId: number, today: string): Promise<string | null> {
+    const [row]: { activated_on: string; billed_for: string | null }[] = await em.query(
+      `SELECT DATE_FORMAT(COALESCE(a.activated_at, a.created_at), '%Y-%m-%d') AS activated_on,
+              (SELECT DATE_FORMAT(MAX(i.generated_for), '%Y-%m-%d') FROM invoices i WHERE i.account_id = a.id) AS billed_for
+         FROM accounts a WHERE a.id = ?`,
+      [accountId],
+    );
+    if (!row) return null;
+    const settings = await this.billingConfig.effective(em, accountId);
+    return nextBillingDate({ settings, activatedOn: row.activated_on, billedFor: row.billed_for ?? null, today });
+  }
+
+  /** The running balance at the end of a date: every row dated on or before it, debits less credits. */
+  async balanceOn(em: EntityManager, accountId: number, date: string): Promise<number> {
+    const [row]: { b: string }[] = await em.query(
+      `SELECT COALESCE(SUM(${SIGNED_TOTAL}), 0) AS b FROM transactions t WHERE t.account_id = ? AND t.transaction_date <= ?`,
+      [accountId, date],
+    );
+    return Number(row.b);
   }
 
   /** Every active recurring service and package for one whole period, with the taxes that period would carry. */

@@ -16,6 +16,7 @@ import { FamilyLockService } from './family-lock.service';
 import { InvariantCheckerService } from './invariant-checker.service';
 import { InvoiceBatchService } from './invoice-batch.service';
 import { InvoiceGenerationService } from './invoice-generation.service';
+import { InvoiceNumbering } from './invoice-numbering';
 import { InvoicesController } from './invoices.controller';
 import { InvoicesService } from './invoices.service';
 import { LedgerPostings } from './ledger-postings';
@@ -35,6 +36,7 @@ import { TransactionsQueryService } from './transactions-query.service';
   ],
   providers: [
     FamilyLockService,
+    InvoiceNumbering,
     LedgerPostings,
     LedgerService,
     RecurringCharges,
@@ -60,6 +62,7 @@ import { TransactionsQueryService } from './transactions-query.service';
     InvariantCheckerService,
     FamilyLockService,
     LedgerPostings,
+    InvoiceNumbering,
   ],
 })
 export class BillingModule {}

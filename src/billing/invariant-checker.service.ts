@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundException } from '../common/errors';
 import { BillingFiguresService } from './billing-figures.service';
+import { invoiceNumber } from './invoice-numbering';
 
 export class BooksMismatchDto {
   @ApiProperty({ example: 'invoice.paid' }) check: string;
@@ -259,7 +260,100 @@ export class InvariantCheckerService {
       if (totals.ledger !== totals.figures)
         mismatch('ledger.balance', `account ${family} and its children`, family, totals.ledger, totals.figures);
     }
+    out.push(...(await this.invoiceNumbering(scope)));
     return { accounts: accounts.length, invoices: invs.length, transactions: txns.length, mismatches: out };
+  }
+
+  /**
+   * Invoice numbers form one unbroken sequence in the order invoices were issued:
+   * every number from where the sequence starts up to the counter is held by one
+   * invoice or recorded as withdrawn, none twice, and issue times never go back as
+   * numbers go up. The sequence is instance-wide, so it is checked whole even when
+   * only some accounts are; invoices left without a number are looked for in scope.
+   */
+  private async invoiceNumbering(scope: number[] | null): Promise<BooksMismatchDto[]> {
+    const out: BooksMismatchDto[] = [];
+    const rule = 'invoice.numbering';
+    // One statement, so a number issued meanwhile cannot show up on one side only.
+    const [seq]: Record<string, string | number | null>[] = await this.db.query(
+      `SELECT c.next_number, c.gapless_from, COUNT(u.seq) AS n, COUNT(DISTINCT u.seq) AS distinct_n, MAX(u.seq) AS highest,
+              (SELECT COUNT(*) FROM (
+                 SELECT i.issued_at, LAG(i.issued_at) OVER (ORDER BY i.sequence_no) AS before_it
+                   FROM invoices i JOIN invoice_number_counter k ON k.id = 1 WHERE i.sequence_no >= k.gapless_from) o
+                WHERE o.issued_at < o.before_it) AS out_of_order
+         FROM invoice_number_counter c
+         LEFT JOIN (SELECT sequence_no AS seq FROM invoices WHERE sequence_no IS NOT NULL
+                    UNION ALL SELECT sequence_no FROM invoice_number_withdrawals) u ON u.seq >= c.gapless_from
+        WHERE c.id = 1
+        GROUP BY c.next_number, c.gapless_from`,
+    );
+    if (!seq) return [{ check: rule, entity: 'invoice number counter', accountId: null, expected: 'one counter row', actual: 'none' }];
+    const from = Number(seq.gapless_from);
+    const next = Number(seq.next_number);
+    const issued = next - from;
+    const unbroken = Number(seq.n) === issued && Number(seq.distinct_n) === issued && (issued === 0 || Number(seq.highest) === next - 1);
+    if (!unbroken) {
+      const rows: { seq: number }[] = await this.db.query(
+        `SELECT sequence_no AS seq FROM invoices WHERE sequence_no >= ?
+         UNION ALL SELECT sequence_no FROM invoice_number_withdrawals WHERE sequence_no >= ?`,
+        [from, from],
+      );
+      const seen = new Map<number, number>();
+      for (const r of rows) seen.set(Number(r.seq), (seen.get(Number(r.seq)) ?? 0) + 1);
+      const missing: number[] = [];
+      for (let n = from; n < next && missing.length < 10; n++) if (!seen.has(n)) missing.push(n);
+      const doubled = [...seen].filter(([, count]) => count > 1).map(([n]) => n);
+      const beyond = [...seen.keys()].filter((n) => n >= next);
+      const list = (ns: number[]) => ns.slice(0, 10).map(invoiceNumber).join(', ');
+      if (missing.length)
+        out.push({
+          check: rule,
+          entity: 'invoice numbers',
+          accountId: null,
+          expected: 'every number issued',
+          actual: `missing ${list(missing)}`,
+        });
+      if (doubled.length)
+        out.push({
+          check: rule,
+          entity: 'invoice numbers',
+          accountId: null,
+          expected: 'each number once',
+          actual: `twice: ${list(doubled)}`,
+        });
+      if (beyond.length) {
+        out.push({
+          check: rule,
+          entity: 'invoice number counter',
+          accountId: null,
+          expected: `numbers below ${invoiceNumber(next)}`,
+          actual: list(beyond),
+        });
+      }
+    }
+    if (Number(seq.out_of_order) > 0) {
+      out.push({
+        check: rule,
+        entity: 'invoice numbers',
+        accountId: null,
+        expected: 'numbers in the order invoices were issued',
+        actual: `${seq.out_of_order} issued earlier than the number before them`,
+      });
+    }
+    const unnumbered: { id: number; account_id: number }[] = await this.db.query(
+      `SELECT i.id, i.account_id FROM invoices i WHERE i.sequence_no IS NULL ${scope === null ? '' : 'AND i.account_id IN (?)'} ORDER BY i.id LIMIT 20`,
+      scope === null ? [] : [scope],
+    );
+    for (const inv of unnumbered) {
+      out.push({
+        check: rule,
+        entity: `invoice ${inv.id}`,
+        accountId: Number(inv.account_id),
+        expected: 'a number from the sequence',
+        actual: 'none',
+      });
+    }
+    return out;
   }
 
   /** The accounts asked for plus their parents and children, since money crosses within a family. */

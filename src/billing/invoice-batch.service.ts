@@ -8,6 +8,7 @@ import { AccountTaxContext, TaxLine, TaxService } from '../taxes/tax.service';
 import { addDays, addMonths, daysBetween, lastDayOf, maxDate, minDate, Period, prorate } from './billing-calendar';
 import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
 import { ChargeSpan, checkInvoiceBounds, ParkingRule, SafetyBounds, spanKey } from './invoice-bounds';
+import { InvoiceNumbering } from './invoice-numbering';
 import { LedgerPostings, OPEN_CREDIT_CONDITION } from './ledger-postings';
 import { ACCOUNT_SERVICE_COLUMNS, AccountServiceRow, RecurringCharges, RecurringLine, toAccountServiceRow } from './recurring-charges';
 
@@ -38,6 +39,11 @@ export interface BatchOptions {
   ensure?: ReadonlySet<number>;
   /** When set, each computed invoice is checked first and parked instead of written when it fails. */
   bounds?: SafetyBounds | null;
+  /**
+   * Writes the invoices without issuing them, for a transaction that is rolled back
+   * (a preview): they take no number, so the sequence and its lock are left alone.
+   */
+  draft?: boolean;
 }
 
 /** A recurring charge computed for the date, ready to be written. */
@@ -142,6 +148,7 @@ export class InvoiceBatchService {
     private readonly taxes: TaxService,
     private readonly billingConfig: BillingConfigService,
     private readonly audit: AuditService,
+    private readonly numbering: InvoiceNumbering,
   ) {}
 
   /**
@@ -154,7 +161,7 @@ export class InvoiceBatchService {
     accountIds: number[],
     billingDate: string,
     parents: ReadonlyMap<number, number | null>,
-    opts: Pick<BatchOptions, 'bounds'> = {},
+    opts: Pick<BatchOptions, 'bounds' | 'draft'> = {},
   ): Promise<BatchOutcome> {
     const outcome = await this.invoiceLocked(em, accountIds, billingDate, opts);
     const children = [...outcome.invoices].filter(
@@ -162,7 +169,11 @@ export class InvoiceBatchService {
     );
     if (!children.length) return outcome;
     const parentIds = [...new Set(children.map(([accountId]) => parents.get(accountId) as number))];
-    const forParents = await this.invoiceLocked(em, parentIds, billingDate, { ensure: new Set(parentIds), bounds: opts.bounds });
+    const forParents = await this.invoiceLocked(em, parentIds, billingDate, {
+      ensure: new Set(parentIds),
+      bounds: opts.bounds,
+      draft: opts.draft,
+    });
     for (const [accountId, inv] of forParents.invoices) if (!outcome.invoices.has(accountId)) outcome.invoices.set(accountId, inv);
     outcome.parked.push(...forParents.parked.filter((p) => !outcome.parked.some((q) => q.accountId === p.accountId)));
     await em.query(
@@ -228,6 +239,12 @@ export class InvoiceBatchService {
 
     const applied = new Map<number, Awaited<ReturnType<LedgerPostings['autoApply']>>>();
     for (const accountId of await this.withOpenCredit(em, invoiced)) applied.set(accountId, await this.postings.autoApply(em, accountId));
+    // Last of the writes, since the counter it takes holds every other issuer until this transaction ends.
+    if (!opts.draft)
+      await this.numbering.issue(
+        em,
+        invoiced.map((accountId) => invoiceIds.get(accountId) as number),
+      );
 
     const records: ActionRecord[] = invoiced.map((accountId) => {
       const plan = plans.get(accountId) as AccountPlan;
@@ -404,10 +421,6 @@ export class InvoiceBatchService {
         );
         for (const r of found) ids.set(Number(r.account_id), Number(r.id));
       }
-      // The number is the id, zero-padded to seven digits as invoiceNumber() writes it.
-      await em.query("UPDATE invoices SET number = CONCAT('INV-', LPAD(id, GREATEST(7, CHAR_LENGTH(id)), '0')) WHERE id IN (?)", [
-        part.map((accountId) => ids.get(accountId)),
-      ]);
     }
     return ids;
   }

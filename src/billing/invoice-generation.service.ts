@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { BadInputException } from '../common/errors';
 import { transactionWithRetry } from '../database/transaction';
 import { isBillingDate, Period } from './billing-calendar';
@@ -48,7 +48,8 @@ export class InvoiceGenerationService {
 
   /**
    * What generating would create for these accounts on this date, without keeping
-   * any of it: the same code runs inside a transaction that is always rolled back.
+   * any of it: the same code runs inside a transaction that is always rolled back,
+   * writing drafts that take no invoice number.
    */
   async preview(accountIds: number[], billingDate: string, opts: { bounds?: SafetyBounds } = {}): Promise<InvoicePreview[]> {
     if (!isBillingDate(billingDate)) {
@@ -67,9 +68,12 @@ export class InvoiceGenerationService {
           billingDate,
         ]);
         // A run would park the account instead of invoicing it; the lines shown are what it would have invoiced.
-        const checked = opts.bounds ? await this.batch.invoiceLocked(em, [accountId], billingDate, { bounds: opts.bounds }) : null;
+        const checked = opts.bounds
+          ? await this.batch.invoiceLocked(em, [accountId], billingDate, { bounds: opts.bounds, draft: true })
+          : null;
         const parked = checked?.parked.find((p) => p.accountId === accountId) ?? null;
-        const result = await this.generateLocked(em, accountId, billingDate, false);
+        const outcome = await this.batch.invoiceLocked(em, [accountId], billingDate, { draft: true });
+        const result = outcome.invoices.get(accountId) ?? { invoiceId: null, created: false };
         const lines: { description: string; amount: number; tax_amount: number }[] =
           result.invoiceId === null
             ? []
@@ -95,11 +99,5 @@ export class InvoiceGenerationService {
   /** The period an invoice on this date covers: the coming month in advance, the month just ended in arrears. */
   static periodFor(billingDate: string, timing: 'advance' | 'arrears'): Period {
     return invoicePeriod(billingDate, timing);
-  }
-
-  /** Caller holds the family lock. `ensure` creates the invoice even with nothing on it, for a parent carrying children. */
-  async generateLocked(em: EntityManager, accountId: number, billingDate: string, ensure: boolean): Promise<GeneratedInvoice> {
-    const outcome = await this.batch.invoiceLocked(em, [accountId], billingDate, { ensure: ensure ? new Set([accountId]) : undefined });
-    return outcome.invoices.get(accountId) ?? { invoiceId: null, created: false };
   }
 }

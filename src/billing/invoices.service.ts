@@ -6,12 +6,14 @@ import { BillingConfigService } from '../billing-config/billing-config.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { BadInputException, ConflictException, NotFoundException } from '../common/errors';
 import { ListResult } from '../common/list-query';
+import { requestContext } from '../common/request-context';
 import { transactionWithRetry } from '../database/transaction';
 import { TaxService } from '../taxes/tax.service';
 import { addDays } from './billing-calendar';
 import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
 import { CreateInvoiceDto, InvoiceResponseDto, UpdateInvoiceDto } from './dto/invoice.dto';
 import { FamilyLockService } from './family-lock.service';
+import { InvoiceNumbering } from './invoice-numbering';
 import { LedgerPostings, TRANSACTION_COLUMNS, toTransactionRow, TransactionRow } from './ledger-postings';
 import { LedgerService } from './ledger.service';
 
@@ -76,6 +78,7 @@ export class InvoicesService {
     private readonly taxes: TaxService,
     private readonly billingConfig: BillingConfigService,
     private readonly audit: AuditService,
+    private readonly numbering: InvoiceNumbering,
   ) {}
 
   async list(filter: InvoiceListFilter, sort: { field: string; order: 'ASC' | 'DESC' }, offset: number, limit: number) {
@@ -303,7 +306,10 @@ export class InvoicesService {
     });
   }
 
-  /** Only a hand-made invoice dated after the accounting close date; its charges go back to waiting for an invoice. */
+  /**
+   * Only a hand-made invoice dated after the accounting close date; its charges go back to waiting for an invoice.
+   * Its number stays on record as withdrawn, so the sequence keeps no unexplained hole.
+   */
   async deleteInvoice(id: number): Promise<void> {
     await this.withInvoice(id, async (em, before) => {
       if (!before.manual) {
@@ -331,6 +337,7 @@ export class InvoicesService {
       await this.postings.removeApplications(em, 'a.invoice_id = ?', [id], 'invoice deleted');
       await em.query('DELETE FROM credit_applications WHERE invoice_id = ?', [id]);
       await em.query('UPDATE transactions SET invoice_id = NULL WHERE invoice_id = ?', [id]);
+      await this.numbering.withdraw(em, id, requestContext.current()?.actor?.userId ?? null);
       await em.query('DELETE FROM invoices WHERE id = ?', [id]);
       await this.postings.autoApply(em, before.accountId);
       await this.audit.recordAction(em, {

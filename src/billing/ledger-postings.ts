@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { TaxLine } from '../taxes/tax.service';
-
-export function invoiceNumber(id: number): string {
-  return `INV-${String(id).padStart(7, '0')}`;
-}
+import { InvoiceNumbering } from './invoice-numbering';
 
 export type TransactionKind = 'debit' | 'discount' | 'payment' | 'adjustment' | 'void';
 export type Side = 'debit' | 'credit';
@@ -111,6 +108,8 @@ export const PAYABLE_INVOICES = `(SELECT o.* FROM invoices o WHERE o.account_id 
  */
 @Injectable()
 export class LedgerPostings {
+  constructor(private readonly numbering: InvoiceNumbering) {}
+
   async insert(em: EntityManager, t: NewTransaction): Promise<number> {
     const taxAmount = t.taxes.reduce((sum, tax) => sum + tax.amount, 0);
     const result: { insertId: number } = await em.query(
@@ -153,16 +152,17 @@ export class LedgerPostings {
     return id;
   }
 
-  /** Puts charges on a new invoice and fixes its number, total and tax from them. */
+  /** Puts charges on a new invoice, fixes its total and tax from them, and issues it under the next number. */
   async fillInvoice(em: EntityManager, invoiceId: number, transactionIds: number[]): Promise<void> {
     if (transactionIds.length) await em.query('UPDATE transactions SET invoice_id = ? WHERE id IN (?)', [invoiceId, transactionIds]);
     await em.query(
-      `UPDATE invoices i SET number = ?,
+      `UPDATE invoices i SET
          total = (SELECT COALESCE(SUM(t.amount + t.tax_amount), 0) FROM transactions t WHERE t.invoice_id = i.id),
          tax_total = (SELECT COALESCE(SUM(t.tax_amount), 0) FROM transactions t WHERE t.invoice_id = i.id)
        WHERE i.id = ?`,
-      [invoiceNumber(invoiceId), invoiceId],
+      [invoiceId],
     );
+    await this.numbering.issue(em, [invoiceId]);
   }
 
   async get(em: EntityManager, id: number): Promise<TransactionRow | null> {

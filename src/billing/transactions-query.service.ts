@@ -3,11 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BadInputException, NotFoundException } from '../common/errors';
 import { ListResult } from '../common/list-query';
+import { SIGNED_TOTAL } from './billing-figures.service';
 import { TransactionFilterDto, TransactionResponseDto } from './dto/transaction.dto';
 import { TRANSACTION_COLUMNS, toTransactionRow, TransactionRow } from './ledger-postings';
-
-/** Signed effect of a row on what the account owes; the running balance is its cumulative sum. */
-export const SIGNED_TOTAL = `CASE WHEN t.side = 'debit' THEN t.amount + t.tax_amount ELSE -(t.amount + t.tax_amount) END`;
 
 /** Reading the ledger: an account's transactions with their taxes and the running balance. */
 @Injectable()

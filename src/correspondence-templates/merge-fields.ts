@@ -4,6 +4,11 @@ import type { FieldError } from '../common/errors';
 export const MERGE_FIELDS = {
   'account.id': 'The account number',
   'account.name': 'The account name',
+  'account.due_now': 'What the account owes on invoices due by today, with currency',
+  'account.balance_due': 'What the account owes on all its open invoices, with currency',
+  'account.available_credits': 'Credit the account holds that no invoice has used yet, with currency',
+  'account.total_balance': 'Open invoices plus charges waiting for an invoice, with currency',
+  'account.next_billing_date': 'The next date the account is billed (YYYY-MM-DD)',
   'contact.name': 'The name of the contact the message goes to',
   'company.name': 'Your company name',
   'invoice.number': 'Invoice number',

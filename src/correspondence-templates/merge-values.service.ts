@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { BillingFiguresService } from '../billing/billing-figures.service';
 import { InvoicesService } from '../billing/invoices.service';
-import { SIGNED_TOTAL } from '../billing/transactions-query.service';
+import { LedgerService } from '../billing/ledger.service';
 import type { InvoiceResponseDto } from '../billing/dto/invoice.dto';
 import { BadInputException, NotFoundException } from '../common/errors';
 import { formatMoney } from '../common/money';
@@ -22,20 +23,29 @@ export interface MessageSubject {
 /**
  * Turns an account, an invoice and a payment into merge values, with every amount
  * formatted by the one money formatter and the instance currency, as the PDFs print them.
+ * The account's own figures are the billing figures of the day the message is written.
  */
 @Injectable()
 export class MergeValuesService {
   constructor(
     private readonly invoices: InvoicesService,
+    private readonly figures: BillingFiguresService,
+    private readonly ledger: LedgerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async values(em: EntityManager, subject: MessageSubject): Promise<MergeValues> {
     const [account]: { name: string }[] = await em.query('SELECT name FROM accounts WHERE id = ?', [subject.accountId]);
     if (!account) throw new NotFoundException('Account', subject.accountId);
+    const figures = await this.figures.figures(em, subject.accountId, this.ledger.today());
     const values: MergeValues = {
       'account.id': String(subject.accountId),
       'account.name': account.name,
+      'account.due_now': this.money(figures.dueNow),
+      'account.balance_due': this.money(figures.balanceDue),
+      'account.available_credits': this.money(figures.availableCredits),
+      'account.total_balance': this.money(figures.totalBalance),
+      'account.next_billing_date': figures.nextBillingDate ?? '',
       'company.name': this.config.COMPANY_NAME,
     };
     if (subject.invoiceId) Object.assign(values, await this.invoiceValues(em, subject.accountId, subject.invoiceId));
@@ -55,17 +65,13 @@ export class MergeValuesService {
         },
       ]);
     }
-    const [balance]: { b: string }[] = await em.query(
-      `SELECT COALESCE(SUM(${SIGNED_TOTAL}), 0) AS b FROM transactions t WHERE t.account_id = ? AND t.transaction_date <= ?`,
-      [accountId, invoice.invoiceDate],
-    );
     return {
       'invoice.number': invoice.number,
       'invoice.date': invoice.invoiceDate,
       'invoice.due_date': invoice.dueDate,
       'invoice.total': this.money(invoice.total),
       'invoice.balance_due': this.money(invoice.remaining),
-      'statement.balance': this.money(Number(balance.b)),
+      'statement.balance': this.money(await this.figures.balanceOn(em, accountId, invoice.invoiceDate)),
     };
   }
 

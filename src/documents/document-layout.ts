@@ -104,7 +104,13 @@ export function figuresPairs(figures: BillingFiguresDoc, currency: string): Pair
     { label: 'Available credits', value: formatMoney(figures.availableCredits, currency) },
     { label: 'Total balance', value: formatMoney(figures.totalBalance, currency) },
     { label: 'Next recurring charge', value: formatMoney(figures.nextRecurringCharge, currency) },
+    ...(figures.nextBillingDate ? [{ label: 'Next billing date', value: figures.nextBillingDate }] : []),
   ];
+}
+
+/** The account summary box's title: the figures are the account's on the day printed, which the title says. */
+export function figuresTitle(figures: BillingFiguresDoc): string {
+  return `Account summary on ${figures.asOf}`;
 }
 
 interface Box {

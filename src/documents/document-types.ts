@@ -17,12 +17,16 @@ export interface DocumentAccount {
   addressLines: string[];
 }
 
+/** The account's figures on the day `asOf` the document was printed, as the API answers them that day. */
 export interface BillingFiguresDoc {
+  asOf: string;
   dueNow: number;
   balanceDue: number;
   availableCredits: number;
   totalBalance: number;
   nextRecurringCharge: number;
+  /** Left off the page when the account has none. */
+  nextBillingDate: string | null;
 }
 
 export interface InvoiceLineDoc {
@@ -76,6 +80,7 @@ export interface ReceiptDocument {
   account: DocumentAccount;
   payment: { id: number; date: string; method: string; reference: string | null; amount: number };
   appliedTo: { invoiceNumber: string; amount: number }[];
+  /** What is left of this payment for other invoices. */
   unapplied: number;
-  balanceAfter: number;
+  figures: BillingFiguresDoc;
 }

@@ -1,5 +1,14 @@
 import { formatMoney } from '../common/money';
-import { ALERT, DocumentLayout, figuresPairs, formatRate, printableDocument, type Pair, type TableRow } from './document-layout';
+import {
+  ALERT,
+  DocumentLayout,
+  figuresPairs,
+  figuresTitle,
+  formatRate,
+  printableDocument,
+  type Pair,
+  type TableRow,
+} from './document-layout';
 import type { InvoiceDocument } from './document-types';
 
 function servicePeriod(invoice: InvoiceDocument['invoice']): string | null {
@@ -79,7 +88,7 @@ export async function renderInvoicePdf(data: InvoiceDocument): Promise<Buffer> {
     layout.paragraph(doc.message);
   }
 
-  layout.box('Account summary', figuresPairs(doc.figures, currency), { x: layout.left, width: layout.rightColumn.width });
+  layout.box(figuresTitle(doc.figures), figuresPairs(doc.figures, currency), { x: layout.left, width: layout.rightColumn.width });
 
   return layout.finish(invoice.void ? () => voidWatermark(layout) : undefined);
 }

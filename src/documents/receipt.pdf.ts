@@ -1,5 +1,5 @@
 import { formatMoney } from '../common/money';
-import { DocumentLayout, printableDocument, type Pair } from './document-layout';
+import { DocumentLayout, figuresPairs, figuresTitle, printableDocument, type Pair } from './document-layout';
 import type { ReceiptDocument } from './document-types';
 
 const METHOD_LABELS: Record<string, string> = { cash: 'Cash', check: 'Check', wire: 'Wire transfer' };
@@ -54,18 +54,17 @@ export async function renderReceiptPdf(data: ReceiptDocument): Promise<Buffer> {
   }
 
   const applied = doc.appliedTo.reduce((sum, application) => sum + application.amount, 0);
-  layout.ensureSpace(60);
+  layout.ensureSpace(40);
   layout.pairs(
     [
       { label: 'Applied to invoices', value: money(applied) },
-      { label: 'Unapplied credit', value: money(doc.unapplied) },
-      { label: 'Balance after payment', value: money(doc.balanceAfter), strong: true },
+      { label: 'Left unapplied', value: money(doc.unapplied), strong: true },
     ],
     layout.rightColumn,
   );
-  if (doc.balanceAfter < 0) {
-    layout.gap(8);
-    layout.paragraph('A negative balance is a credit the account holds toward future charges.', { size: 8.5 });
-  }
+  layout.gap(14);
+  // What the account owes and holds comes from the account's figures, never from a running balance by date:
+  // charges dated after the payment (an invoice for next month) would make that balance look like a credit.
+  layout.box(figuresTitle(doc.figures), figuresPairs(doc.figures, currency), { x: layout.left, width: layout.rightColumn.width });
   return layout.finish();
 }

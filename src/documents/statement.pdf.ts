@@ -1,5 +1,5 @@
 import { formatMoney } from '../common/money';
-import { DocumentLayout, figuresPairs, printableDocument, type TableRow } from './document-layout';
+import { DocumentLayout, figuresPairs, figuresTitle, printableDocument, type TableRow } from './document-layout';
 import type { StatementActivityKind, StatementDocument } from './document-types';
 
 const KIND_LABELS: Record<StatementActivityKind, string> = {
@@ -80,6 +80,6 @@ export async function renderStatementPdf(data: StatementDocument): Promise<Buffe
     layout.paragraph(doc.message);
   }
 
-  layout.box('Account summary', figuresPairs(doc.figures, currency), { x: layout.left, width: layout.rightColumn.width });
+  layout.box(figuresTitle(doc.figures), figuresPairs(doc.figures, currency), { x: layout.left, width: layout.rightColumn.width });
   return layout.finish();
 }

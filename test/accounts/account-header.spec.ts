@@ -55,6 +55,8 @@ describe('account page header', () => {
           { id: barn.id, name: 'Rivera Barn' },
         ],
       },
+      // From the billing figures, which test/billing/next-billing-date.spec.ts pins down.
+      nextBillingDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
 
     const child = await sut.http().get(`/api/accounts/${garage.id}/header`).auth(viewer.token, { type: 'bearer' }).expect(200);

@@ -20,11 +20,13 @@ export const account: DocumentAccount = {
 };
 
 export const figures: BillingFiguresDoc = {
+  asOf: '2025-03-04',
   dueNow: 1_234_567_89,
   balanceDue: 2_345_67,
   availableCredits: 50_00,
   totalBalance: -12_50,
   nextRecurringCharge: 79_99,
+  nextBillingDate: '2025-04-01',
 };
 
 /** An invoice whose totals are the sums of its lines, computed here rather than typed in. */

@@ -1,6 +1,6 @@
 import { printableText } from '../../src/documents/document-layout';
 import { renderReceiptPdf } from '../../src/documents/receipt.pdf';
-import { account, company } from './document-fixtures';
+import { account, company, figures } from './document-fixtures';
 import { PdfScratch, squeeze } from './pdf-text';
 
 describe('text the standard PDF fonts cannot show', () => {
@@ -21,7 +21,7 @@ describe('text the standard PDF fonts cannot show', () => {
       payment: { id: 8, date: '2025-01-02', method: 'bank_transfer', reference: null, amount: 10_00 },
       appliedTo: [],
       unapplied: 10_00,
-      balanceAfter: 0,
+      figures,
     });
     const text = squeeze((await scratch.pages(pdf)).join('\n'));
     expect(text).toContain('Lódz Café Zürich ??');

@@ -1,7 +1,7 @@
 import { formatMoney } from '../../src/common/money';
 import type { ReceiptDocument } from '../../src/documents/document-types';
 import { renderReceiptPdf } from '../../src/documents/receipt.pdf';
-import { account, company } from './document-fixtures';
+import { account, company, figures } from './document-fixtures';
 import { PdfScratch, squeeze } from './pdf-text';
 
 describe('a receipt for a payment that paid two invoices and left a credit', () => {
@@ -19,10 +19,10 @@ describe('a receipt for a payment that paid two invoices and left a credit', () 
     payment: { id: 5150, date: '2025-03-05', method: 'wire', reference: 'FED-20250305-889', amount: 2_250_00 },
     appliedTo,
     unapplied: 250_00,
-    balanceAfter: -250_00,
+    figures,
   };
 
-  it('shows the payment, what it paid, the unapplied credit and the balance after it', async () => {
+  it('shows the payment, what it paid, what is left of it, and the account figures of the day it is printed', async () => {
     const pdf = await renderReceiptPdf(doc);
     const pages = await scratch.pages(pdf);
     const text = squeeze(pages.join('\n'));
@@ -39,8 +39,12 @@ describe('a receipt for a payment that paid two invoices and left a credit', () 
     const applied = appliedTo.reduce((sum, a) => sum + a.amount, 0);
     expect(applied + doc.unapplied).toBe(doc.payment.amount);
     expect(text).toContain(`Applied to invoices ${formatMoney(applied, 'USD')}`);
-    expect(text).toContain('Unapplied credit 250.00 USD');
-    expect(text).toContain('Balance after payment -250.00 USD');
+    expect(text).toContain('Left unapplied 250.00 USD');
+    expect(text).toContain('Account summary on 2025-03-04');
+    expect(text).toContain(`Balance due ${formatMoney(figures.balanceDue, 'USD')}`);
+    expect(text).toContain(`Available credits ${formatMoney(figures.availableCredits, 'USD')}`);
+    expect(text).toContain('Next billing date 2025-04-01');
+    expect(text).not.toContain('Balance after payment');
     expect(text).toContain(account.name);
     await expect(scratch.title(pdf)).resolves.toBe('Receipt 5150');
   });
@@ -61,6 +65,6 @@ describe('a receipt for a payment that paid two invoices and left a credit', () 
     expect(text).toContain('Method Cash');
     expect(text).not.toContain('Reference');
     expect(text).toContain('This payment has not been applied to an invoice.');
-    expect(text).toContain('Unapplied credit 2,250.00 USD');
+    expect(text).toContain('Left unapplied 2,250.00 USD');
   });
 });

@@ -3,7 +3,6 @@ import {
   AutocompleteArrayInput,
   AutocompleteInput,
   BooleanInput,
-  DateInput,
   FormDataConsumer,
   ReferenceArrayInput,
   ReferenceInput,
@@ -43,7 +42,6 @@ export const AccountInputs = () => (
       <ReferenceInput source="accountStatusId" reference="account-statuses" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
         <SelectInput label="Status" optionText="name" validate={required()} sx={{ minWidth: 200 }} />
       </ReferenceInput>
-      <DateInput source="nextBillingDate" label="Next billing date" />
     </Stack>
     <ReferenceArrayInput source="groupIds" reference="account-groups" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
       <AutocompleteArrayInput label="Groups" optionText="name" filterToQuery={searchByName} sx={{ minWidth: 320 }} />

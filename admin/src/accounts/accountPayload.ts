@@ -37,14 +37,13 @@ export const toCustomFieldValues = (values: AccountFormValues['customFields']): 
   return result;
 };
 
-/** Only the fields the API accepts, in its shapes; a blank next billing date is left out (it is optional). */
+/** Only the fields the API accepts, in its shapes. The next billing date is not among them: billing works it out. */
 export const toAccountPayload = (data: AccountFormValues): AccountInput => ({
   name: data.name?.trim() ?? '',
   accountTypeId: Number(data.accountTypeId),
   accountStatusId: Number(data.accountStatusId),
   groupIds: data.groupIds ?? [],
   parentAccountId: data.parentAccountId ?? null,
-  ...(data.nextBillingDate ? { nextBillingDate: data.nextBillingDate } : {}),
   serviceAddress: toAddress(data.serviceAddress),
   mailingAddress: data.hasMailingAddress ? toAddress(data.mailingAddress) : null,
   customFields: toCustomFieldValues(data.customFields),

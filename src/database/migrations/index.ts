@@ -19,6 +19,7 @@ import { WebhookEvents1795731400000 } from './1795731400000-webhook-events';
 import { Emails1795731800000 } from './1795731800000-emails';
 import { LoginThrottle1795732140000 } from './1795732140000-login-throttle';
 import { NightlyRuns1795732100000 } from './1795732100000-nightly-runs';
+import { InvoiceNumbering1795732110000 } from './1795732110000-invoice-numbering';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -42,5 +43,6 @@ export const migrations = [
   MessageTemplates1795731900000,
   CallLogs1795732000000,
   NightlyRuns1795732100000,
+  InvoiceNumbering1795732110000,
   LoginThrottle1795732140000,
 ];

@@ -14,8 +14,10 @@ import { Link as RouterLink, Title, useNavigate } from 'react-admin';
 import { StatusChip } from '../../accountStatuses';
 import { AddCallLogAction } from '../../correspondence/callLogs/AddCallLogAction';
 import { Permissions, useHasPermission } from '../../permissions';
+import { formatDate } from '../formatting';
 import { errorMessage } from '../submissionErrors';
 import { useAccountContacts } from '../useAccountContacts';
+import { useNextBillingDate } from '../useNextBillingDate';
 import { ChildAccountsDrawer } from './ChildAccountsDrawer';
 import { DisconnectAction } from './DisconnectDialog';
 import { useAccountHeader } from './useAccountHeader';
@@ -36,6 +38,7 @@ export const AccountHeaderPanel = ({ accountId }: { accountId: string }) => {
   const { data: header, error, isPending } = useAccountHeader(accountId);
   const { primary, isPending: contactsPending } = useAccountContacts(accountId);
   const canManage = useHasPermission(Permissions.AccountsManage);
+  const nextBillingDate = useNextBillingDate(Number(accountId));
   const [childrenOpen, setChildrenOpen] = useState(false);
   const navigate = useNavigate();
 
@@ -79,7 +82,7 @@ export const AccountHeaderPanel = ({ accountId }: { accountId: string }) => {
             mt: 2,
             display: 'grid',
             gap: 2,
-            gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(5, minmax(0, 1fr))' },
+            gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(6, minmax(0, 1fr))' },
           }}
         >
           <Item label="Account ID">{header.id}</Item>
@@ -87,6 +90,9 @@ export const AccountHeaderPanel = ({ accountId }: { accountId: string }) => {
           <Item label="Location">{header.location?.formatted || '—'}</Item>
           <Item label="Email">
             <span data-testid="header-email">{email || '—'}</span>
+          </Item>
+          <Item label="Next billing date">
+            <span data-testid="header-next-billing-date">{formatDate(nextBillingDate)}</span>
           </Item>
           {header.parent ? (
             <Item label="Parent account">

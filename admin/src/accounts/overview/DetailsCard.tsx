@@ -2,13 +2,15 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { Account } from '../../types';
 import { formatDate, formatDateTime } from '../formatting';
+import { useNextBillingDate } from '../useNextBillingDate';
 import { SectionCard } from './SectionCard';
 
 export const DetailsCard = ({ account }: { account: Account }) => {
+  const nextBillingDate = useNextBillingDate(account.id);
   const rows: [string, string][] = [
     ['Created', formatDateTime(account.createdAt)],
     ['Activated', account.activatedAt ? formatDateTime(account.activatedAt) : 'Not yet'],
-    ['Next billing date', formatDate(account.nextBillingDate)],
+    ['Next billing date', formatDate(nextBillingDate)],
   ];
   return (
     <SectionCard title="Details">

@@ -7,7 +7,7 @@ import { toApiProblem } from '../common/apiError';
 import { Money } from '../common/Money';
 import { useBillingFigures } from './useBillingFigures';
 
-const FIGURES: { key: keyof Omit<BillingFigures, 'currency'>; label: string; hint: string }[] = [
+const FIGURES: { key: keyof Omit<BillingFigures, 'currency' | 'nextBillingDate'>; label: string; hint: string }[] = [
   { key: 'balanceDue', label: 'Balance due', hint: 'Still owed on open invoices' },
   { key: 'availableCredits', label: 'Available credits', hint: 'Payments and credits not yet applied to an invoice' },
   { key: 'totalBalance', label: 'Total balance', hint: 'Open invoices plus charges waiting for an invoice' },
