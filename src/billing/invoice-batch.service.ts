@@ -7,6 +7,7 @@ import { NotFoundException } from '../common/errors';
 import { AccountTaxContext, TaxLine, TaxService } from '../taxes/tax.service';
 import { addDays, addMonths, daysBetween, lastDayOf, maxDate, minDate, Period, prorate } from './billing-calendar';
 import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
+import { serviceOwesCondition } from './due-on-date';
 import { ChargeSpan, checkInvoiceBounds, ParkingRule, SafetyBounds, spanKey } from './invoice-bounds';
 import { LedgerPostings, OPEN_CREDIT_CONDITION } from './ledger-postings';
 import { ACCOUNT_SERVICE_COLUMNS, AccountServiceRow, RecurringCharges, RecurringLine, toAccountServiceRow } from './recurring-charges';
@@ -265,18 +266,22 @@ export class InvoiceBatchService {
       em,
       accountIds.map((accountId) => ({ accountId, exempt: (settings.get(accountId) as BillingSettings).taxExempt })),
     );
-    const periods = [...plans.values()].map((p) => p.period);
-    const earliest = periods.reduce((min, p) => minDate(min, p.start), periods[0].start);
-    const latest = periods.reduce((max, p) => maxDate(max, p.end), periods[0].end);
-
-    const rows = (
-      (await em.query(
-        `SELECT ${ACCOUNT_SERVICE_COLUMNS} FROM account_services s
-          WHERE s.account_id IN (?) AND s.added_on < ? AND (s.removed_on IS NULL OR s.removed_on > ?)
-            AND (s.charged_through IS NULL OR s.charged_through < ?) ORDER BY s.id FOR UPDATE`,
-        [accountIds, latest, earliest, latest],
-      )) as Record<string, unknown>[]
-    ).map(toAccountServiceRow);
+    // Accounts billed in advance share one period for the date, those in arrears another: one read per timing.
+    const rows: AccountServiceRow[] = [];
+    for (const timing of ['advance', 'arrears'] as const) {
+      const ids = accountIds.filter((id) => (plans.get(id) as AccountPlan).settings.billTiming === timing);
+      if (!ids.length) continue;
+      const period = invoicePeriod(billingDate, timing);
+      const found: Record<string, unknown>[] = await em.query(
+        `SELECT ${ACCOUNT_SERVICE_COLUMNS} FROM (SELECT CAST(? AS DATE) AS period_start, CAST(? AS DATE) AS period_end, ? AS timing) p
+           JOIN account_services s ON s.account_id IN (?)
+          WHERE ${serviceOwesCondition({ start: 'p.period_start', end: 'p.period_end' }, 'p.timing')}
+          ORDER BY s.id FOR UPDATE`,
+        [period.start, period.end, timing, ids],
+      );
+      rows.push(...found.map(toAccountServiceRow));
+    }
+    rows.sort((a, b) => a.id - b.id);
     const lines = await this.recurring.linesForRows(em, rows);
     for (const row of rows) {
       const plan = plans.get(row.accountId) as AccountPlan;

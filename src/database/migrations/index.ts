@@ -17,6 +17,7 @@ import { ScheduledEvents1795731100000 } from './1795731100000-scheduled-events';
 import { Taxes1795730300000 } from './1795730300000-taxes';
 import { WebhookEvents1795731400000 } from './1795731400000-webhook-events';
 import { Emails1795731800000 } from './1795731800000-emails';
+import { EffectiveBillingSettings1795732150000 } from './1795732150000-effective-billing-settings';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   Emails1795731800000,
   MessageTemplates1795731900000,
   CallLogs1795732000000,
+  EffectiveBillingSettings1795732150000,
 ];
