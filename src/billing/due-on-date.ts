@@ -6,8 +6,9 @@ import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
  * ending the day before D in arrears. A service owes a recurring charge for that
  * period when some of its days fall inside it and after what it was last charged
  * through; in advance, a service added after the period started was settled when
- * it was added. The bill run's choice of accounts and the invoice of a single
- * account both use these conditions, so they cannot disagree.
+ * it was added. Recurring charges are owed only on the account's billing day. The
+ * bill run's choice of accounts and the invoice of a single account both use these
+ * conditions, so they cannot disagree.
  */
 
 /** SQL expressions (given the invoice date and the bill timing as SQL) for the period the invoice covers, end exclusive. */
@@ -28,6 +29,11 @@ export function serviceOwesCondition(period: { start: string; end: string }, tim
     AND (${timing} = 'arrears' OR s.added_on <= ${period.start})`;
 }
 
+/** The date (an SQL expression) is the day the service periods of the account whose effective settings are aliased `settings` start. */
+export function billingDayCondition(settings: string, date: string): string {
+  return `${settings}.anchor_day = DAY(${date})`;
+}
+
 /**
  * The account aliased `account`, whose effective settings are aliased `settings`
  * (billing-config's view), is due on the date (an SQL expression): the date is the
@@ -36,7 +42,7 @@ export function serviceOwesCondition(period: { start: string; end: string }, tim
  */
 export function accountDueCondition(account: string, settings: string, date: string): string {
   const timing = `${settings}.bill_timing`;
-  return `${settings}.anchor_day = DAY(${date})
+  return `${billingDayCondition(settings, date)}
     AND (EXISTS (SELECT 1 FROM account_services s WHERE s.account_id = ${account}.id
                    AND ${serviceOwesCondition(invoicePeriodSql(date, timing), timing)})
          OR EXISTS (SELECT 1 FROM transactions t WHERE t.account_id = ${account}.id AND ${UNINVOICED_CHARGE_CONDITION}

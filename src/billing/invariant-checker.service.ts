@@ -279,6 +279,8 @@ export class InvariantCheckerService {
     const lines: CoveredLine[] = (
       await this.db.query(
         `SELECT s.id, s.account_id, COALESCE(ps.service_id, s.service_id) AS service_id, s.prorate_on_add,
+                IF(s.service_id IS NOT NULL, COALESCE(s.price_override, sv.price) * s.quantity, ps.price * ps.quantity * s.quantity) AS period_amount,
+                e.proration_rounding,
                 DATE_FORMAT(s.added_on, '%Y-%m-%d') AS added_on, DATE_FORMAT(s.charged_through, '%Y-%m-%d') AS charged_through,
                 e.anchor_day, e.bill_timing
            FROM account_services s
@@ -298,6 +300,8 @@ export class InvariantCheckerService {
       prorateOnAdd: Boolean(Number(r.prorate_on_add)),
       anchorDay: Number(r.anchor_day),
       billTiming: r.bill_timing as CoveredLine['billTiming'],
+      periodAmount: Number(r.period_amount),
+      prorationRounding: r.proration_rounding as CoveredLine['prorationRounding'],
     }));
     if (!lines.length) return [];
     const entries: CoveringEntry[] = (

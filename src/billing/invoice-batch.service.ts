@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, ActionRecord } from '../audit/audit.service';
 import { BillingConfigService } from '../billing-config/billing-config.service';
+import { EFFECTIVE_SETTINGS_VIEW } from '../billing-config/effective-settings';
 import type { BillingSettings } from '../billing-config/billing-settings';
 import { NotFoundException } from '../common/errors';
 import { AccountTaxContext, TaxLine, TaxService } from '../taxes/tax.service';
 import { addDays, addMonths, daysBetween, lastDayOf, maxDate, minDate, Period, prorate } from './billing-calendar';
 import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
-import { serviceOwesCondition } from './due-on-date';
+import { billingDayCondition, serviceOwesCondition } from './due-on-date';
 import { ChargeSpan, checkInvoiceBounds, ParkingRule, SafetyBounds, spanKey } from './invoice-bounds';
 import { LedgerPostings, OPEN_CREDIT_CONDITION } from './ledger-postings';
 import { ACCOUNT_SERVICE_COLUMNS, AccountServiceRow, RecurringCharges, RecurringLine, toAccountServiceRow } from './recurring-charges';
@@ -266,10 +267,16 @@ export class InvoiceBatchService {
       em,
       accountIds.map((accountId) => ({ accountId, exempt: (settings.get(accountId) as BillingSettings).taxExempt })),
     );
+    // Recurring charges come only on an account's billing day; on another date its invoice carries what waits.
+    const onBillingDay: { account_id: number }[] = await em.query(
+      `SELECT e.account_id FROM ${EFFECTIVE_SETTINGS_VIEW} e WHERE e.account_id IN (?) AND ${billingDayCondition('e', 'CAST(? AS DATE)')}`,
+      [accountIds, billingDate],
+    );
+    const billedToday = new Set(onBillingDay.map((r) => Number(r.account_id)));
     // Accounts billed in advance share one period for the date, those in arrears another: one read per timing.
     const rows: AccountServiceRow[] = [];
     for (const timing of ['advance', 'arrears'] as const) {
-      const ids = accountIds.filter((id) => (plans.get(id) as AccountPlan).settings.billTiming === timing);
+      const ids = accountIds.filter((id) => billedToday.has(id) && (plans.get(id) as AccountPlan).settings.billTiming === timing);
       if (!ids.length) continue;
       const period = invoicePeriod(billingDate, timing);
       const found: Record<string, unknown>[] = await em.query(

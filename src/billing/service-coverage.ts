@@ -1,4 +1,4 @@
-import { addDays, periodContaining } from './billing-calendar';
+import { addDays, daysBetween, maxDate, minDate, periodContaining, prorate, ProrationRounding } from './billing-calendar';
 
 /** One line of an account service: the service itself, or one service of a package. Dates are YYYY-MM-DD. */
 export interface CoveredLine {
@@ -11,6 +11,9 @@ export interface CoveredLine {
   prorateOnAdd: boolean;
   anchorDay: number;
   billTiming: 'advance' | 'arrears';
+  /** What the line costs for a whole period, and how its part-periods round. */
+  periodAmount: number;
+  prorationRounding: ProrationRounding;
 }
 
 /** A charge or an unused-days credit of one line, for the days from `start` to `end` inclusive. */
@@ -38,6 +41,15 @@ export interface CoverageGap {
 }
 
 const key = (accountServiceId: number, serviceId: number) => `${accountServiceId}:${serviceId}`;
+
+/** Days (from inclusive, to exclusive) whose prorated charge rounds to nothing in every period they touch: billing wrote no charge for them. */
+function roundsToNothing(line: CoveredLine, from: string, to: string): boolean {
+  for (let period = periodContaining(from, line.anchorDay); period.start < to; period = periodContaining(period.end, line.anchorDay)) {
+    const days = daysBetween(maxDate(from, period.start), minDate(to, period.end));
+    if (prorate(line.periodAmount, days, daysBetween(period.start, period.end), line.prorationRounding) > 0) return false;
+  }
+  return true;
+}
 
 /**
  * Every day a line was billed for must be charged exactly once: from the day it was
@@ -80,7 +92,7 @@ export function coverageGaps(lines: CoveredLine[], entries: CoveringEntry[]): Co
       else if (from < freeUntil) expected = [0, 1];
       // A charge and its reversal also account for the days: the correction is on record.
       else expected = times === 0 && reversed > 0 ? [0] : [1];
-      if (expected.includes(times)) continue;
+      if (expected.includes(times) || (times === 0 && roundsToNothing(line, from, to))) continue;
       const last = gaps[gaps.length - 1];
       const wanted = expected.join(' or ');
       if (
