@@ -38,7 +38,9 @@ export function billingDayCondition(settings: string, date: string): string {
  * The account aliased `account`, whose effective settings are aliased `settings`
  * (billing-config's view), is due on the date (an SQL expression): the date is the
  * day its service periods start, and it has a service owing a charge for the
- * period the invoice covers or a charge dated by then waiting for an invoice.
+ * period the invoice covers or a charge dated by then waiting for an invoice. An
+ * account already invoiced for the date stays due, so a batch run again after its
+ * commit finds and counts the invoices it made.
  */
 export function accountDueCondition(account: string, settings: string, date: string): string {
   const timing = `${settings}.bill_timing`;
@@ -46,5 +48,6 @@ export function accountDueCondition(account: string, settings: string, date: str
     AND (EXISTS (SELECT 1 FROM account_services s WHERE s.account_id = ${account}.id
                    AND ${serviceOwesCondition(invoicePeriodSql(date, timing), timing)})
          OR EXISTS (SELECT 1 FROM transactions t WHERE t.account_id = ${account}.id AND ${UNINVOICED_CHARGE_CONDITION}
-                      AND t.transaction_date <= ${date}))`;
+                      AND t.transaction_date <= ${date})
+         OR EXISTS (SELECT 1 FROM invoices i WHERE i.account_id = ${account}.id AND i.generated_for = ${date}))`;
 }
