@@ -1,17 +1,17 @@
 import type { EntityManager } from 'typeorm';
+import { joinEffectiveSettings } from '../billing-config/effective-settings';
 import type { PreviousAttempt } from './autopay-policy';
 
 /**
  * An invoice the account pays itself that autopay may collect on `?`: open, not
- * frozen, not void, and at least the effective `autopayDays` old. Parameter: the date.
+ * frozen, not void, and at least the effective `autopayDays` old (the settings
+ * joined as `e`). Parameter: the date.
  */
 const AUTOPAY_DUE_INVOICE = `SELECT 1 FROM invoices i
   WHERE i.account_id = a.id AND i.parent_invoice_id IS NULL AND i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total
-    AND DATE_ADD(i.invoice_date, INTERVAL COALESCE(sa.autopay_days, st.autopay_days, ss.autopay_days, 0) DAY) <= ?`;
+    AND DATE_ADD(i.invoice_date, INTERVAL e.autopay_days DAY) <= ?`;
 
-const SETTINGS_JOINS = `LEFT JOIN billing_settings sa ON sa.account_id = a.id
-  LEFT JOIN billing_settings st ON st.account_type_id = a.account_type_id
-  JOIN billing_settings ss ON ss.scope = 'system' AND ss.scope_id = 0`;
+const SETTINGS_JOINS = joinEffectiveSettings('a', 'e');
 
 /**
  * Accounts the autopay run of a date looks at, in id order after a cursor: those
@@ -37,7 +37,7 @@ export async function newerInvoiceDue(em: EntityManager, accountId: number, sinc
   const [row]: unknown[] = await em.query(
     `SELECT 1 FROM accounts a ${SETTINGS_JOINS}
       WHERE a.id = ? AND EXISTS (${AUTOPAY_DUE_INVOICE}
-        AND DATE_ADD(i.invoice_date, INTERVAL COALESCE(sa.autopay_days, st.autopay_days, ss.autopay_days, 0) DAY) > ?)`,
+        AND DATE_ADD(i.invoice_date, INTERVAL e.autopay_days DAY) > ?)`,
     [accountId, date, since],
   );
   return row !== undefined;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccountingPeriodService } from './accounting-period.service';
+import { NotFoundException } from '../common/errors';
 import { isoWeekday } from './billing-date';
 import { AccountBillingConfig, BillingSettings } from './billing-settings';
 import { BillingSettingsService } from './billing-settings.service';
 import { DelinquencyExclusionDatesService } from './delinquency-exclusion-dates.service';
+import { anchorDayOf } from './effective-settings';
 
 export type {
   AccountBillingConfig,
@@ -37,6 +39,13 @@ export class BillingConfigService {
   /** effective for many accounts in a few queries: what a bill run batch reads. */
   effectiveForAccounts(em: EntityManager, accountIds: number[]): Promise<Map<number, BillingSettings>> {
     return this.settings.effectiveForAccounts(em, accountIds);
+  }
+
+  /** The day of the month the account's service periods start (anniversary mode: its activation day, at most the 28th). 404 for an unknown account. */
+  async anchorDay(em: EntityManager, accountId: number): Promise<number> {
+    const day = await anchorDayOf(em, accountId);
+    if (day === null) throw new NotFoundException('Account', accountId);
+    return day;
   }
 
   /** effective plus the account's own overrides (null = inherited) and the level each value comes from. */

@@ -9,8 +9,7 @@ import { BadInputException, ConflictException, NotFoundException } from '../comm
 import { ListResult } from '../common/list-query';
 import { transactionWithRetry } from '../database/transaction';
 import { TaxService } from '../taxes/tax.service';
-import { addDays, addMonths, daysBetween, isBillingDate, periodContaining, prorate } from './billing-calendar';
-import { anchorDay } from './billing-schedule';
+import { addDays, daysBetween, isBillingDate, maxDate, periodContaining, prorate } from './billing-calendar';
 import {
   AccountServiceFilterDto,
   AccountServiceResponseDto,
@@ -130,7 +129,7 @@ export class AccountServicesService {
     prorateOnAdd: boolean,
     settings: BillingSettings,
   ): Promise<AccountServiceRow> {
-    const period = periodContaining(date, await anchorDay(em, spec.accountId, settings));
+    const period = periodContaining(date, await this.billingConfig.anchorDay(em, spec.accountId));
     const insert: { insertId: number } = await em.query(
       `INSERT INTO account_services (account_id, service_id, package_id, quantity, price_override, prorate_on_add, added_on, addition_prorate_date)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -163,12 +162,60 @@ export class AccountServicesService {
       prorateOnRemove ? 1 : 0,
       row.id,
     ]);
-    if (settings.billTiming === 'advance' && prorateOnRemove && row.chargedThrough && row.chargedThrough > date) {
-      const end = row.chargedThrough;
-      const start = addMonths(end, -1);
-      await this.postProrated(em, row, 'credit', daysBetween(date, end), daysBetween(start, end), { start: date, end }, settings);
+    if (prorateOnRemove && row.chargedThrough && row.chargedThrough > date) {
+      await this.creditUnusedDays(em, row, date, settings);
       await em.query('UPDATE account_services SET charged_through = ? WHERE id = ?', [date, row.id]);
       await this.postings.autoApply(em, row.accountId);
+    }
+  }
+
+  /**
+   * Gives back the days from `date` on that the line was already charged for. Each
+   * charge is settled on its own, so a line charged several periods ahead (a bill run
+   * dated in the future) or ended before the period it was charged for gets every
+   * day back and never more than the charge: a charge wholly after the date comes back
+   * whole, a part of one by days of the service period it falls in.
+   */
+  private async creditUnusedDays(em: EntityManager, row: AccountServiceRow, date: string, settings: BillingSettings): Promise<void> {
+    const charged: { service_id: number; amount: string; period_start: string; period_end: string }[] = await em.query(
+      `SELECT t.service_id, t.amount, DATE_FORMAT(t.period_start, '%Y-%m-%d') AS period_start, DATE_FORMAT(t.period_end, '%Y-%m-%d') AS period_end
+         FROM transactions t
+        WHERE t.account_service_id = ? AND t.kind = 'debit' AND t.side = 'debit' AND t.corrected_by_transaction_id IS NULL
+          AND t.period_start IS NOT NULL AND t.period_end >= ?
+        ORDER BY t.period_start, t.id`,
+      [row.id, date],
+    );
+    if (!charged.length) return;
+    const anchor = await this.billingConfig.anchorDay(em, row.accountId);
+    const ctx = await this.taxes.contextFor(em, row.accountId, { exempt: settings.taxExempt });
+    const lines = new Map((await this.recurring.linesFor(em, row)).map((line) => [line.serviceId, line]));
+    for (const charge of charged) {
+      const line = lines.get(Number(charge.service_id));
+      const start = maxDate(date, charge.period_start);
+      const end = addDays(charge.period_end, 1);
+      if (!line || start >= end) continue;
+      const period = periodContaining(charge.period_start, anchor);
+      const days = daysBetween(start, end);
+      const periodDays = daysBetween(period.start, period.end);
+      const whole = start === charge.period_start;
+      const amount = whole
+        ? Number(charge.amount)
+        : Math.min(Number(charge.amount), prorate(line.amount, Math.min(days, periodDays), periodDays, settings.prorationRounding));
+      if (amount <= 0) continue;
+      await this.postings.insert(em, {
+        accountId: row.accountId,
+        kind: 'discount',
+        side: 'credit',
+        amount,
+        taxes: this.taxes.taxLines(ctx, amount, line.taxIds),
+        date,
+        description: `${line.description} (${start} to ${charge.period_end}), unused days credited ${days}/${periodDays} days`,
+        serviceId: line.serviceId,
+        accountServiceId: row.id,
+        quantity: line.quantity,
+        periodStart: start,
+        periodEnd: charge.period_end,
+      });
     }
   }
 
@@ -290,7 +337,7 @@ export class AccountServicesService {
    */
   async endAllLocked(em: EntityManager, accountId: number, date: string): Promise<AccountServiceResponseDto[]> {
     const settings = await this.billingConfig.effective(em, accountId);
-    const anchor = await anchorDay(em, accountId, settings);
+    const anchor = await this.billingConfig.anchorDay(em, accountId);
     const ended: AccountServiceResponseDto[] = [];
     for (const active of await this.recurring.activeRows(em, accountId)) {
       ended.push(await this.describe(em, active));

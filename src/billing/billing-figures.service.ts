@@ -78,17 +78,16 @@ export class BillingFiguresService {
     };
   }
 
-  /** From the effective billing settings and the latest billing date the account was invoiced for; null for an unknown account. */
+  /** From the account's anchor day and the latest billing date it was invoiced for; null for an unknown account. */
   async nextBillingDate(em: EntityManager, accountId: number, today: string): Promise<string | null> {
-    const [row]: { activated_on: string; billed_for: string | null }[] = await em.query(
-      `SELECT DATE_FORMAT(COALESCE(a.activated_at, a.created_at), '%Y-%m-%d') AS activated_on,
-              (SELECT DATE_FORMAT(MAX(i.generated_for), '%Y-%m-%d') FROM invoices i WHERE i.account_id = a.id) AS billed_for
+    const [row]: { billed_for: string | null }[] = await em.query(
+      `SELECT (SELECT DATE_FORMAT(MAX(i.generated_for), '%Y-%m-%d') FROM invoices i WHERE i.account_id = a.id) AS billed_for
          FROM accounts a WHERE a.id = ?`,
       [accountId],
     );
     if (!row) return null;
-    const settings = await this.billingConfig.effective(em, accountId);
-    return nextBillingDate({ settings, activatedOn: row.activated_on, billedFor: row.billed_for ?? null, today });
+    const anchorDay = await this.billingConfig.anchorDay(em, accountId);
+    return nextBillingDate({ anchorDay, billedFor: row.billed_for ?? null, today });
   }
 
   /** The running balance at the end of a date: every row dated on or before it, debits less credits. */

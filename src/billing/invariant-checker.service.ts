@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { joinEffectiveSettings } from '../billing-config/effective-settings';
+import { RECURRING_KINDS } from '../catalog/catalog.service';
 import { NotFoundException } from '../common/errors';
 import { BillingFiguresService } from './billing-figures.service';
 import { invoiceNumber } from './invoice-numbering';
+import { CoverageGap, coverageGaps, CoveredLine, CoveringEntry } from './service-coverage';
 
 export class BooksMismatchDto {
   @ApiProperty({ example: 'invoice.paid' }) check: string;
@@ -261,6 +264,15 @@ export class InvariantCheckerService {
         mismatch('ledger.balance', `account ${family} and its children`, family, totals.ledger, totals.figures);
     }
     out.push(...(await this.invoiceNumbering(scope)));
+    for (const gap of await this.serviceCoverage(where)) {
+      mismatch(
+        'service.coverage',
+        `account ${gap.accountId}, account service ${gap.accountServiceId}, service ${gap.serviceId}`,
+        gap.accountId,
+        `${gap.from} to ${gap.to} charged ${gap.expected} time(s)`,
+        `charged ${gap.times} time(s)`,
+      );
+    }
     return { accounts: accounts.length, invoices: invs.length, transactions: txns.length, mismatches: out };
   }
 
@@ -354,6 +366,60 @@ export class InvariantCheckerService {
       });
     }
     return out;
+  }
+
+  /**
+   * The coverage rule's rows: each billable line of the accounts' services (a service,
+   * or each priced service of a package) with its account's anchor day and timing, and
+   * every charge and unused-days credit recorded against those lines.
+   */
+  private async serviceCoverage(where: (col: string) => string): Promise<CoverageGap[]> {
+    const recurring = RECURRING_KINDS.map((kind) => `'${kind}'`).join(', ');
+    const lines: CoveredLine[] = (
+      await this.db.query(
+        `SELECT s.id, s.account_id, COALESCE(ps.service_id, s.service_id) AS service_id, s.prorate_on_add,
+                IF(s.service_id IS NOT NULL, COALESCE(s.price_override, sv.price) * s.quantity, ps.price * ps.quantity * s.quantity) AS period_amount,
+                e.proration_rounding,
+                DATE_FORMAT(s.added_on, '%Y-%m-%d') AS added_on, DATE_FORMAT(s.charged_through, '%Y-%m-%d') AS charged_through,
+                e.anchor_day, e.bill_timing
+           FROM account_services s
+           JOIN accounts a ON a.id = s.account_id ${joinEffectiveSettings('a', 'e')}
+           LEFT JOIN services sv ON sv.id = s.service_id
+           LEFT JOIN package_services ps ON s.service_id IS NULL AND ps.package_id = s.package_id
+          WHERE ${where('s.account_id')}
+            AND IF(s.service_id IS NOT NULL, sv.kind IN (${recurring}) AND COALESCE(s.price_override, sv.price) * s.quantity > 0,
+                   ps.price * ps.quantity * s.quantity > 0)`,
+      )
+    ).map((r: Record<string, unknown>) => ({
+      accountServiceId: Number(r.id),
+      accountId: Number(r.account_id),
+      serviceId: Number(r.service_id),
+      addedOn: r.added_on as string,
+      chargedThrough: (r.charged_through as string | null) ?? null,
+      prorateOnAdd: Boolean(Number(r.prorate_on_add)),
+      anchorDay: Number(r.anchor_day),
+      billTiming: r.bill_timing as CoveredLine['billTiming'],
+      periodAmount: Number(r.period_amount),
+      prorationRounding: r.proration_rounding as CoveredLine['prorationRounding'],
+    }));
+    if (!lines.length) return [];
+    const entries: CoveringEntry[] = (
+      await this.db.query(
+        `SELECT t.account_service_id, t.service_id, t.side, t.corrected_by_transaction_id, DATE_FORMAT(t.period_start, '%Y-%m-%d') AS period_start,
+                DATE_FORMAT(t.period_end, '%Y-%m-%d') AS period_end
+           FROM transactions t
+          WHERE ${where('t.account_id')} AND t.account_service_id IS NOT NULL AND t.period_start IS NOT NULL AND t.period_end IS NOT NULL
+            AND ((t.kind = 'debit' AND t.side = 'debit') OR (t.kind = 'discount' AND t.side = 'credit' AND t.corrects_transaction_id IS NULL))`,
+      )
+    ).map((r: Record<string, unknown>) => ({
+      accountServiceId: Number(r.account_service_id),
+      serviceId: Number(r.service_id),
+      start: r.period_start as string,
+      end: r.period_end as string,
+      kind: r.side === 'debit' ? 'charge' : 'credit',
+      reversed: r.side === 'debit' && r.corrected_by_transaction_id !== null,
+    }));
+    return coverageGaps(lines, entries);
   }
 
   /** The accounts asked for plus their parents and children, since money crosses within a family. */

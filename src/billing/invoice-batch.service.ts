@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, ActionRecord } from '../audit/audit.service';
 import { BillingConfigService } from '../billing-config/billing-config.service';
+import { EFFECTIVE_SETTINGS_VIEW } from '../billing-config/effective-settings';
 import type { BillingSettings } from '../billing-config/billing-settings';
 import { NotFoundException } from '../common/errors';
 import { AccountTaxContext, TaxLine, TaxService } from '../taxes/tax.service';
 import { addDays, addMonths, daysBetween, lastDayOf, maxDate, minDate, Period, prorate } from './billing-calendar';
 import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
+import { billingDayCondition, serviceOwesCondition } from './due-on-date';
 import { ChargeSpan, checkInvoiceBounds, ParkingRule, SafetyBounds, spanKey } from './invoice-bounds';
 import { InvoiceNumbering } from './invoice-numbering';
 import { LedgerPostings, OPEN_CREDIT_CONDITION } from './ledger-postings';
@@ -282,18 +284,28 @@ export class InvoiceBatchService {
       em,
       accountIds.map((accountId) => ({ accountId, exempt: (settings.get(accountId) as BillingSettings).taxExempt })),
     );
-    const periods = [...plans.values()].map((p) => p.period);
-    const earliest = periods.reduce((min, p) => minDate(min, p.start), periods[0].start);
-    const latest = periods.reduce((max, p) => maxDate(max, p.end), periods[0].end);
-
-    const rows = (
-      (await em.query(
-        `SELECT ${ACCOUNT_SERVICE_COLUMNS} FROM account_services s
-          WHERE s.account_id IN (?) AND s.added_on < ? AND (s.removed_on IS NULL OR s.removed_on > ?)
-            AND (s.charged_through IS NULL OR s.charged_through < ?) ORDER BY s.id FOR UPDATE`,
-        [accountIds, latest, earliest, latest],
-      )) as Record<string, unknown>[]
-    ).map(toAccountServiceRow);
+    // Recurring charges come only on an account's billing day; on another date its invoice carries what waits.
+    const onBillingDay: { account_id: number }[] = await em.query(
+      `SELECT e.account_id FROM ${EFFECTIVE_SETTINGS_VIEW} e WHERE e.account_id IN (?) AND ${billingDayCondition('e', 'CAST(? AS DATE)')}`,
+      [accountIds, billingDate],
+    );
+    const billedToday = new Set(onBillingDay.map((r) => Number(r.account_id)));
+    // Accounts billed in advance share one period for the date, those in arrears another: one read per timing.
+    const rows: AccountServiceRow[] = [];
+    for (const timing of ['advance', 'arrears'] as const) {
+      const ids = accountIds.filter((id) => billedToday.has(id) && (plans.get(id) as AccountPlan).settings.billTiming === timing);
+      if (!ids.length) continue;
+      const period = invoicePeriod(billingDate, timing);
+      const found: Record<string, unknown>[] = await em.query(
+        `SELECT ${ACCOUNT_SERVICE_COLUMNS} FROM (SELECT CAST(? AS DATE) AS period_start, CAST(? AS DATE) AS period_end, ? AS timing) p
+           JOIN account_services s ON s.account_id IN (?)
+          WHERE ${serviceOwesCondition({ start: 'p.period_start', end: 'p.period_end' }, 'p.timing')}
+          ORDER BY s.id FOR UPDATE`,
+        [period.start, period.end, timing, ids],
+      );
+      rows.push(...found.map(toAccountServiceRow));
+    }
+    rows.sort((a, b) => a.id - b.id);
     const lines = await this.recurring.linesForRows(em, rows);
     for (const row of rows) {
       const plan = plans.get(row.accountId) as AccountPlan;

@@ -69,7 +69,11 @@ export class InvoicesController {
   @Post('accounts/:accountId/invoices/generate')
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingManage })
-  @ApiOkResponse({ description: 'The invoice for that billing date, created now or found from an earlier call' })
+  @ApiOkResponse({
+    description:
+      'The invoice for that billing date, created now or found from an earlier call. Recurring services are charged only on the ' +
+      "account's billing day; on another date the invoice carries the charges waiting, and there is none when nothing waits.",
+  })
   async generate(@Param('accountId', ParseIntPipe) accountId: number, @Body() dto: GenerateInvoiceDto) {
     const result = await this.generation.generate(accountId, dto.billingDate);
     return { created: result.created, invoice: result.invoiceId === null ? null : await this.invoices.get(result.invoiceId) };

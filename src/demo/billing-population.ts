@@ -124,10 +124,11 @@ export async function populateBillableAccounts(db: DataSource, opts: BillingPopu
   }
   for (let from = firstAccountId; from <= lastAccountId; from += ROWS_PER_INSERT) {
     await db.query(
+      // The services start on the billing date, so the run's invoice is their first and no earlier day goes unbilled.
       `INSERT INTO account_services (account_id, service_id, quantity, prorate_on_add, added_on)
        SELECT a.id, s.id, 1, 0, ? FROM accounts a JOIN services s ON s.id IN (?)
         WHERE a.id BETWEEN ? AND ? ORDER BY a.id, s.id`,
-      [since, serviceIds, from, Math.min(lastAccountId, from + ROWS_PER_INSERT - 1)],
+      [opts.billingDate, serviceIds, from, Math.min(lastAccountId, from + ROWS_PER_INSERT - 1)],
     );
   }
   await db.query('ANALYZE TABLE accounts, account_services');

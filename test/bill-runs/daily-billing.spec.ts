@@ -44,9 +44,10 @@ describe('the nightly billing', () => {
   });
 
   it('starts the day’s bill run once, then runs delinquency', async () => {
-    await w.today('2026-05-01');
+    // Added after the 7 May run, free until 7 June: the 7 June run is its first, and no earlier period goes unbilled.
+    await w.today('2026-06-01');
     const account = await w.account({ invoiceDay: 7 });
-    await w.addService(account, await w.service(4200), '2026-05-01', { prorate: false });
+    await w.addService(account, await w.service(4200), '2026-06-01', { prorate: false });
     await w.today('2026-06-07');
     const workflowId = `daily-billing-test-${Date.now()}`;
     const first = await client.workflow.execute(dailyBillingWorkflow, {

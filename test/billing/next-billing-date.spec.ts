@@ -2,25 +2,22 @@ import { nextBillingDate } from '../../src/billing/billing-schedule';
 import { createTestApp, TestApp } from '../support/test-app';
 import { BillingWorld } from './billing-world';
 
-const fixedOn = (invoiceDay: number) => ({ billingMode: 'fixed' as const, invoiceDay });
-
 describe('the next billing date', () => {
   it('is the first anchor day from today on that comes after what the account was already billed for', () => {
     const sut = nextBillingDate;
     // Billed ahead for next month: the date after that, never today.
-    expect(sut({ settings: fixedOn(1), activatedOn: '2026-01-15', billedFor: '2026-12-01', today: '2026-11-20' })).toBe('2027-01-01');
+    expect(sut({ anchorDay: 1, billedFor: '2026-12-01', today: '2026-11-20' })).toBe('2027-01-01');
     // Never billed: the coming anchor day.
-    expect(sut({ settings: fixedOn(1), activatedOn: '2026-11-03', billedFor: null, today: '2026-11-20' })).toBe('2026-12-01');
+    expect(sut({ anchorDay: 1, billedFor: null, today: '2026-11-20' })).toBe('2026-12-01');
     // Today is the anchor day and today's bill has not been made yet.
-    expect(sut({ settings: fixedOn(20), activatedOn: '2026-01-15', billedFor: '2026-10-20', today: '2026-11-20' })).toBe('2026-11-20');
+    expect(sut({ anchorDay: 20, billedFor: '2026-10-20', today: '2026-11-20' })).toBe('2026-11-20');
     // Billed today: next month.
-    expect(sut({ settings: fixedOn(20), activatedOn: '2026-01-15', billedFor: '2026-11-20', today: '2026-11-20' })).toBe('2026-12-20');
+    expect(sut({ anchorDay: 20, billedFor: '2026-11-20', today: '2026-11-20' })).toBe('2026-12-20');
     // A billing date missed long ago does not pull the date into the past.
-    expect(sut({ settings: fixedOn(5), activatedOn: '2025-01-15', billedFor: '2025-06-05', today: '2026-11-20' })).toBe('2026-12-05');
-    // Anniversary: the activation day, the 28th for later days, across a year end.
-    const anniversary = { billingMode: 'anniversary' as const, invoiceDay: 1 };
-    expect(sut({ settings: anniversary, activatedOn: '2026-03-31', billedFor: '2026-11-28', today: '2026-12-02' })).toBe('2026-12-28');
-    expect(sut({ settings: anniversary, activatedOn: '2026-03-09', billedFor: '2026-12-09', today: '2026-12-20' })).toBe('2027-01-09');
+    expect(sut({ anchorDay: 5, billedFor: '2025-06-05', today: '2026-11-20' })).toBe('2026-12-05');
+    // Across a year end, and the 28th that anniversary accounts activated late in a month are billed on.
+    expect(sut({ anchorDay: 28, billedFor: '2026-11-28', today: '2026-12-02' })).toBe('2026-12-28');
+    expect(sut({ anchorDay: 9, billedFor: '2026-12-09', today: '2026-12-20' })).toBe('2027-01-09');
   });
 });
 

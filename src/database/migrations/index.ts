@@ -20,6 +20,7 @@ import { Emails1795731800000 } from './1795731800000-emails';
 import { LoginThrottle1795732140000 } from './1795732140000-login-throttle';
 import { NightlyRuns1795732100000 } from './1795732100000-nightly-runs';
 import { InvoiceNumbering1795732110000 } from './1795732110000-invoice-numbering';
+import { EffectiveBillingSettings1795732150000 } from './1795732150000-effective-billing-settings';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   NightlyRuns1795732100000,
   InvoiceNumbering1795732110000,
   LoginThrottle1795732140000,
+  EffectiveBillingSettings1795732150000,
 ];
