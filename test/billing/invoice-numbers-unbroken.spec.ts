@@ -152,5 +152,10 @@ describe('invoice numbers', () => {
     await sut.db.query('UPDATE invoices SET sequence_no = NULL, number = NULL WHERE id = ?', [invoice!.id]);
     await sut.db.query('UPDATE invoice_number_counter SET next_number = next_number - 1');
     expect(await numbering()).toEqual([expect.objectContaining({ entity: `invoice ${invoice!.id}`, accountId: account, actual: 'none' })]);
+
+    // Put back as issued, and the rule is quiet again.
+    await sut.db.query('UPDATE invoices SET sequence_no = ?, number = ? WHERE id = ?', [n, invoice!.number, invoice!.id]);
+    await sut.db.query('UPDATE invoice_number_counter SET next_number = next_number + 1');
+    expect(await numbering()).toEqual([]);
   });
 });

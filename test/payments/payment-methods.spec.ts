@@ -90,7 +90,7 @@ describe('payment methods saved on an account (against stripe-mock)', () => {
       [card.id, { brand: 'amex' }, 'brand', 'unknownField'],
       [card.id, { accountType: 'savings' }, 'accountType', 'bankOnly'],
       [card.id, { expMonth: 13 }, 'expMonth', 'max'],
-      [card.id, { expMonth: null }, 'expMonth', 'isInt'],
+      [card.id, { expMonth: null }, 'expMonth', 'notNull'],
       [card.id, { expYear: 2025 }, 'expYear', 'notExpired'],
       [card.id, { autopay: 'yes' }, 'autopay', 'isBoolean'],
       [bank.id, { expMonth: 3 }, 'expMonth', 'cardOnly'],
