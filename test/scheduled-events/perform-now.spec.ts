@@ -38,7 +38,10 @@ describe('performing a scheduled event now', () => {
     expect(await client.workflow.getHandle(created.workflowId).result()).toEqual({ outcome: 'done' });
 
     const again = await performNow(w, created.id).expect(409);
-    expect(again.body).toMatchObject({ code: 'event_closed', message: 'This scheduled event is already done, so it cannot be performed now' });
+    expect(again.body).toMatchObject({
+      code: 'event_closed',
+      message: 'This scheduled event is already done, so it cannot be performed now',
+    });
     expect(await lines(w, account)).toHaveLength(1);
     expect((await auditEntries(sut.db, created.workflowId)).map((e) => e.action)).toEqual([
       'account_service.add',
