@@ -46,6 +46,11 @@ export interface ScheduledEventResult {
 export const rescheduleUpdate = defineUpdate<ScheduledEventStatus, [RescheduleRequest]>('reschedule');
 /** The event was cancelled: end without acting. Refused once the event is being carried out. */
 export const cancelUpdate = defineUpdate<ScheduledEventStatus, []>('cancel');
+/**
+ * Act now instead of at the event's time. Taken even while the event is being carried
+ * out, since that already does what was asked; refused only once it was cancelled.
+ */
+export const performNowUpdate = defineUpdate<ScheduledEventStatus, []>('performNow');
 
 /**
  * One scheduled event on an account: sleep until its time, then carry it out once.
@@ -53,6 +58,9 @@ export const cancelUpdate = defineUpdate<ScheduledEventStatus, []>('cancel');
  * tell this workflow, which only saves it from waking at the wrong time: when it
  * wakes, the activity acts only if the row still has the revision it waited for,
  * and otherwise hands back the row's time and revision to wait for instead.
+ *
+ * Perform-now needs no patched(): a run recorded before it existed never received
+ * that update, so its flag stays false and replay issues the very same commands.
  */
 export async function scheduledEventWorkflow(input: ScheduledEventInput): Promise<ScheduledEventResult> {
   let runAt = Date.parse(input.runAt);
@@ -60,6 +68,7 @@ export async function scheduledEventWorkflow(input: ScheduledEventInput): Promis
   let changed = false;
   let cancelled = false;
   let acting = false;
+  let performNow = false;
   const status = (): ScheduledEventStatus => ({ runAt: new Date(runAt).toISOString(), revision, cancelled });
   const refuseWhenActing = () => {
     if (acting) throw new Error('The event is being carried out right now');
@@ -93,13 +102,26 @@ export async function scheduledEventWorkflow(input: ScheduledEventInput): Promis
     },
     { validator: refuseWhenActing },
   );
+  setHandler(
+    performNowUpdate,
+    () => {
+      performNow = true;
+      return status();
+    },
+    {
+      validator: () => {
+        if (cancelled) throw new Error('The event was cancelled');
+      },
+    },
+  );
 
   for (;;) {
     changed = false;
     const wait = runAt - Date.now();
-    if (wait > 0) await condition(() => changed || cancelled, wait);
+    if (wait > 0 && !performNow) await condition(() => changed || cancelled || performNow, wait);
     if (cancelled) return { outcome: 'cancelled' };
-    if (changed) continue;
+    // An edit only moves the time, unless the event was asked to act now anyway.
+    if (changed && !performNow) continue;
 
     acting = true;
     let outcome: PerformOutcome;

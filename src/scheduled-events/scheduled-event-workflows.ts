@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { cancelUpdate, rescheduleUpdate, scheduledEventWorkflow } from '../../workflows/scheduled-event.workflow';
+import { cancelUpdate, performNowUpdate, rescheduleUpdate, scheduledEventWorkflow } from '../../workflows/scheduled-event.workflow';
 import { searchAttributes, workflowIds } from '../../workflows/shared';
 import { ConflictException, DomainException } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -29,7 +29,7 @@ function tooLate(err: WorkflowUpdateFailedError): ConflictException {
   return new ConflictException('event_in_progress', `${reason}; it can no longer be changed`);
 }
 
-/** Starts, reschedules and cancels the workflow of each scheduled event. */
+/** Starts, reschedules, cancels and hurries the workflow of each scheduled event. */
 @Injectable()
 export class ScheduledEventWorkflows {
   constructor(
@@ -78,5 +78,27 @@ export class ScheduledEventWorkflows {
       if (err instanceof WorkflowNotFoundError) return;
       throw unavailable(err);
     }
+  }
+
+  /** Tells the workflow to act at once; starts one due now if it is gone while the row still waits. */
+  async performNow(event: ScheduledEventResponseDto): Promise<void> {
+    const handle = this.client.workflow.getHandle(workflowIds.scheduledEvent(event.id));
+    try {
+      await this.client.withDeadline(Date.now() + ANSWER_WITHIN_MS, () => handle.executeUpdate(performNowUpdate));
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError) throw tooLate(err);
+      if (err instanceof WorkflowNotFoundError) return this.start({ ...event, runAt: new Date().toISOString() });
+      throw unavailable(err);
+    }
+  }
+
+  /**
+   * Waits, for a short while, until the workflow has carried the event out. Whatever
+   * ends the wait (a refusal, already recorded on the row; a run still retrying, which
+   * goes on by itself; the deadline) is no error here: the row says what came of it.
+   */
+  async acted(event: ScheduledEventResponseDto): Promise<void> {
+    const handle = this.client.workflow.getHandle(workflowIds.scheduledEvent(event.id));
+    await this.client.withDeadline(Date.now() + ANSWER_WITHIN_MS, () => handle.result()).catch(() => undefined);
   }
 }

@@ -73,4 +73,15 @@ export class ScheduledEventsController {
   cancel(@Param('id', ParseIntPipe) id: number) {
     return this.events.cancel(id);
   }
+
+  @Post('scheduled-events/:id/perform-now')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiOkResponse({
+    type: ScheduledEventResponseDto,
+    description: 'The event once carried out (done, or failed with its reason); still scheduled if the action is slow to finish',
+  })
+  performNow(@Param('id', ParseIntPipe) id: number) {
+    return this.events.performNow(id);
+  }
 }

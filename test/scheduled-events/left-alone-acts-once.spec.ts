@@ -23,7 +23,7 @@ describe('a scheduled event left alone', () => {
     const account = await w.account();
     const service = await w.service(3000);
 
-    const created = await schedule(w, account, { kind: 'add_service', serviceId: service, runAt: inSeconds(3) });
+    const created = await schedule(w, account, { kind: 'add_service', serviceId: service, runAt: inSeconds(5) });
     expect(created).toMatchObject({ accountId: account, kind: 'add_service', state: 'scheduled', revision: 1 });
     expect(created.workflowId).toBe(workflowIds.scheduledEvent(created.id));
     expect(created.summary).toMatch(/^Add Service /);
@@ -34,9 +34,11 @@ describe('a scheduled event left alone', () => {
     expect(described.typedSearchAttributes.get(searchAttributes.accountId)).toBe(account);
     expect(described.memo).toMatchObject({ account, kind: 'add_service', summary: created.summary });
 
+    // Nothing before its time; then its own timer, not a request, makes it act.
     expect(await lines(w, account)).toEqual([]);
     const done = await waitForState(w, created.id, 'done');
     expect(await handle.result()).toEqual({ outcome: 'done' });
+    expect((await handle.fetchHistory()).events?.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toBe(false);
 
     const onAccount = await lines(w, account);
     expect(onAccount).toHaveLength(1);

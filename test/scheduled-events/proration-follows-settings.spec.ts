@@ -1,5 +1,5 @@
 import type { BillingWorld } from '../billing/billing-world';
-import { inSeconds, lines, schedule, scheduledEventsApp, waitForState } from './scheduled-events-world';
+import { inHours, lines, performNow, schedule, scheduledEventsApp } from './scheduled-events-world';
 
 describe('scheduled events and proration', () => {
   let w: BillingWorld;
@@ -23,12 +23,12 @@ describe('scheduled events and proration', () => {
     const chosen = await w.account({ prorateServices: false });
 
     const events = await Promise.all([
-      schedule(w, prorating, { kind: 'add_service', serviceId: service, runAt: inSeconds(2) }),
-      schedule(w, notProrating, { kind: 'add_service', serviceId: service, runAt: inSeconds(2) }),
-      schedule(w, chosen, { kind: 'add_service', serviceId: service, runAt: inSeconds(2), prorate: true }),
+      schedule(w, prorating, { kind: 'add_service', serviceId: service, runAt: inHours(1) }),
+      schedule(w, notProrating, { kind: 'add_service', serviceId: service, runAt: inHours(1) }),
+      schedule(w, chosen, { kind: 'add_service', serviceId: service, runAt: inHours(1), prorate: true }),
     ]);
     expect(events.map((e) => (e as unknown as { prorate: boolean | null }).prorate)).toEqual([null, null, true]);
-    for (const e of events) await waitForState(w, e.id, 'done');
+    for (const e of events) expect((await performNow(w, e.id).expect(200)).body.state).toBe('done');
 
     // 11 March in a period of 1 March to 1 April: 21 of 31 days of 30.00 is 20.3226, so 20.32.
     expect(await charges(prorating)).toEqual([{ kind: 'debit', amount: 2032 }]);
@@ -43,10 +43,10 @@ describe('scheduled events and proration', () => {
       kind: 'set_price_override',
       accountServiceId: line.id,
       priceOverride: 2000,
-      runAt: inSeconds(2),
+      runAt: inHours(1),
     });
     expect(price.summary).toContain('20.00');
-    await waitForState(w, price.id, 'done');
+    expect((await performNow(w, price.id).expect(200)).body.state).toBe('done');
     expect(await charges(prorating)).toEqual([
       { kind: 'debit', amount: 2032 },
       { kind: 'debit', amount: 710 },

@@ -2,9 +2,9 @@ import { WorkflowFailedError, type Client } from '@temporalio/client';
 import type { BillingWorld } from '../billing/billing-world';
 import { auditEntries } from '../contacts/account-fixture';
 import type { TestApp } from '../support/test-app';
-import { inSeconds, lines, schedule, scheduledEventsApp, waitForState } from './scheduled-events-world';
+import { event, inHours, lines, performNow, schedule, scheduledEventsApp } from './scheduled-events-world';
 
-describe('a scheduled event whose action is refused when its time comes', () => {
+describe('a scheduled event whose action is refused when it acts', () => {
   let sut: TestApp;
   let w: BillingWorld;
   let client: Client;
@@ -21,12 +21,16 @@ describe('a scheduled event whose action is refused when its time comes', () => 
     await w.today('2026-06-10');
     const account = await w.account();
     const line = await w.addService(account, await w.service(4000), '2026-06-10');
-    const removal = await schedule(w, account, { kind: 'remove_service', accountServiceId: line.id, runAt: inSeconds(2) });
+    const removal = await schedule(w, account, { kind: 'remove_service', accountServiceId: line.id, runAt: inHours(1) });
     // Someone removes the service by hand in the meantime.
     await w.post(`/api/account-services/${line.id}/remove`, { date: '2026-06-10' }).expect(200);
     const before = await w.transactions(account);
 
-    const failed = await waitForState(w, removal.id, 'failed');
+    // Asked to act, it answers with the refusal rather than an error: the event carries it.
+    const answered = (await performNow(w, removal.id).expect(200)).body;
+    expect(answered).toMatchObject({ state: 'failed' });
+    const failed = await event(w, removal.id);
+    expect(failed.state).toBe('failed');
     expect(failed.failureReason).toMatch(/already removed on 2026-06-10/);
     const outcome = await client.workflow
       .getHandle(removal.workflowId)

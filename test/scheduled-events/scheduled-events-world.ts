@@ -21,9 +21,10 @@ export interface ScheduledEventBody {
 
 /**
  * The shared test database (event ids, and so workflow ids, stay unique across
- * suites), a worker on the app's own task queue, and a Temporal client. Events are
- * set a few seconds ahead in real time: workflow timers run on the server's clock,
- * while "today" for billing is the app's movable clock.
+ * suites), a worker on the app's own task queue, and a Temporal client. Workflow
+ * timers run on the server's real clock, which no test can move, while "today" for
+ * billing is the app's movable clock: so events are set hours ahead, changed at
+ * leisure, and then made to act with perform-now.
  */
 export async function scheduledEventsApp(): Promise<{ sut: TestApp; w: BillingWorld; client: Client; close: () => Promise<void> }> {
   const sut = await createTestApp();
@@ -46,6 +47,9 @@ export async function scheduledEventsApp(): Promise<{ sut: TestApp; w: BillingWo
 /** A moment `seconds` from now on the real clock, as the API takes it. */
 export const inSeconds = (seconds: number): string => new Date(Date.now() + seconds * 1000).toISOString();
 
+/** A moment `hours` from now on the real clock: far enough that the event's own timer never fires in a test. */
+export const inHours = (hours: number): string => inSeconds(hours * 3600);
+
 export async function schedule(w: BillingWorld, accountId: number, body: Record<string, unknown>): Promise<ScheduledEventBody> {
   const res = await w.post(`/api/accounts/${accountId}/scheduled-events`, body);
   if (res.status !== 201) throw new Error(`schedule: ${res.status} ${JSON.stringify(res.body)}`);
@@ -54,6 +58,11 @@ export async function schedule(w: BillingWorld, accountId: number, body: Record<
 
 export async function event(w: BillingWorld, id: number): Promise<ScheduledEventBody> {
   return (await w.get(`/api/scheduled-events/${id}`).expect(200)).body as ScheduledEventBody;
+}
+
+/** Asks the event to act now; the answer is the event once carried out. */
+export function performNow(w: BillingWorld, id: number) {
+  return w.post(`/api/scheduled-events/${id}/perform-now`);
 }
 
 /** Polls the event until it reaches `state`, failing after a short deadline. */

@@ -11,6 +11,7 @@ import { useAccountCurrency } from '../../billing/figures/useBillingFigures';
 import { Permissions, useHasPermission } from '../../permissions';
 import { formatDateTime } from '../formatting';
 import { CancelScheduledEventDialog } from './scheduledEvents/CancelScheduledEventDialog';
+import { PerformScheduledEventNowDialog } from './scheduledEvents/PerformScheduledEventNowDialog';
 import { ScheduledEventDialog } from './scheduledEvents/ScheduledEventDialog';
 import { ScheduledEventDrawer } from './scheduledEvents/ScheduledEventDrawer';
 import { fetchScheduledEvents, type ScheduledEvent, scheduledEventsKey } from './scheduledEvents/scheduledEventsApi';
@@ -20,9 +21,9 @@ import { SectionCard } from './SectionCard';
 /** While something is waiting, look again now and then so an event that has run shows as done. */
 const REFRESH_WHILE_WAITING_MS = 15_000;
 
-type Open = { dialog: 'create' } | { dialog: 'edit' | 'cancel'; event: ScheduledEvent } | null;
+type Open = { dialog: 'create' } | { dialog: 'edit' | 'cancel' | 'performNow'; event: ScheduledEvent } | null;
 
-/** The account's scheduled events with where each stands; schedule, edit and cancel them from here. */
+/** The account's scheduled events with where each stands; schedule, edit, perform now and cancel them from here. */
 export const ScheduledEventsCard = ({ accountId }: { accountId: number }) => {
   const canManage = useHasPermission(Permissions.BillingManage);
   const currency = useAccountCurrency(accountId);
@@ -83,6 +84,9 @@ export const ScheduledEventsCard = ({ accountId }: { accountId: number }) => {
                       <Button size="small" onClick={() => setOpen({ dialog: 'edit', event })}>
                         Edit
                       </Button>
+                      <Button size="small" onClick={() => setOpen({ dialog: 'performNow', event })}>
+                        Perform now
+                      </Button>
                       <Button size="small" color="error" onClick={() => setOpen({ dialog: 'cancel', event })}>
                         Cancel
                       </Button>
@@ -108,6 +112,9 @@ export const ScheduledEventsCard = ({ accountId }: { accountId: number }) => {
       ) : null}
       {open?.dialog === 'cancel' ? (
         <CancelScheduledEventDialog event={open.event} onClose={() => setOpen(null)} onCancelled={changed} />
+      ) : null}
+      {open?.dialog === 'performNow' ? (
+        <PerformScheduledEventNowDialog event={open.event} onClose={() => setOpen(null)} onPerformed={changed} />
       ) : null}
       <ScheduledEventDrawer event={shown} currency={currency} onClose={() => setShown(null)} />
     </SectionCard>

@@ -62,3 +62,7 @@ export const updateScheduledEvent = async (id: number, input: ScheduledEventFiel
   ).json as ScheduledEvent;
 
 export const cancelScheduledEvent = (id: number): Promise<ScheduledEvent> => sendJson('POST', apiPath`/scheduled-events/${id}/cancel`);
+
+/** Carries the event out at once; the answer is the event as it then stands (done, or failed with its reason). */
+export const performScheduledEventNow = (id: number): Promise<ScheduledEvent> =>
+  sendJson('POST', apiPath`/scheduled-events/${id}/perform-now`);
