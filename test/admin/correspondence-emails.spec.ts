@@ -117,7 +117,7 @@ describe('Correspondence › Emails in headless Chromium', () => {
     // works; by then the sandboxed frame, loaded first, has said nothing on the panel's page.
     const sameHtml = await frame.getAttribute('srcdoc');
     expect(sameHtml).toContain(scriptRan);
-    const controlPage = await page.context().newPage();
+    const controlPage = await browser.newPage();
     const heardInControl: string[] = [];
     controlPage.on('console', (message) => {
       if (message.text().includes(scriptRan)) heardInControl.push(message.text());
