@@ -1,19 +1,23 @@
 import { InvariantCheckerService } from '../../src/billing/invariant-checker.service';
-import { createTestApp, TestApp } from '../support/test-app';
+import { leaveBooksCorrupt } from '../support/books-watch';
+import { createIsolatedTestApp } from '../support/isolated-database';
+import type { TestApp } from '../support/test-app';
 import { BillingWorld } from './billing-world';
 
 /**
  * The books checker's coverage rule: every day of a service up to what it was
  * billed through is charged exactly once. Each test bills an account correctly,
  * corrupts its rows the way a bug would, and expects the checker to name the
- * account and the rule.
+ * account and the rule; the corrupted account is then left out of the check
+ * that follows every test.
  */
 describe('the service coverage rule of the books checker', () => {
   let sut: TestApp;
   let w: BillingWorld;
 
   beforeAll(async () => {
-    sut = await createTestApp();
+    // A database of its own: the accounts it corrupts must not reach the books checks of tests running beside it.
+    sut = await createIsolatedTestApp();
     w = await new BillingWorld(sut).init();
   });
   afterAll(() => sut.close());
@@ -49,6 +53,7 @@ describe('the service coverage rule of the books checker', () => {
 
   it('names the account when a charge of a billed period is missing', async () => {
     const { account, charges } = await billedAccount();
+    leaveBooksCorrupt(sut, [account]);
     // The April charge no longer belongs to the service: as if that bill run had skipped it.
     await sut.db.query('UPDATE transactions SET account_service_id = NULL WHERE id = ?', [charges[0].id]);
     const found = await coverageMismatches(account);
@@ -65,6 +70,7 @@ describe('the service coverage rule of the books checker', () => {
 
   it('names the account when a charge covers fewer days than the period it billed', async () => {
     const { account, charges } = await billedAccount();
+    leaveBooksCorrupt(sut, [account]);
     await sut.db.query("UPDATE transactions SET period_end = '2026-05-20' WHERE id = ?", [charges[1].id]);
     expect(await coverageMismatches(account)).toEqual([
       expect.objectContaining({ accountId: account, expected: '2026-05-21 to 2026-05-31 charged 1 time(s)', actual: 'charged 0 time(s)' }),
@@ -73,6 +79,7 @@ describe('the service coverage rule of the books checker', () => {
 
   it('names the account when a period is charged twice', async () => {
     const { account, charges } = await billedAccount();
+    leaveBooksCorrupt(sut, [account]);
     // A second charge for May, starting a day later so the unique key on (service, period start) lets it in.
     await sut.db.query(
       `INSERT INTO transactions (account_id, kind, side, amount, tax_amount, transaction_date, description, service_id, account_service_id,
@@ -89,6 +96,7 @@ describe('the service coverage rule of the books checker', () => {
 
   it('names the account when the service is billed through a date no charge reaches', async () => {
     const { account } = await billedAccount();
+    leaveBooksCorrupt(sut, [account]);
     // As the first-period bug left it: the run moved the date on without writing the charge.
     await sut.db.query("UPDATE account_services SET charged_through = '2026-07-01' WHERE account_id = ?", [account]);
     expect(await coverageMismatches(account)).toEqual([

@@ -43,7 +43,7 @@ describe('a service that breaks a catalogue rule is refused and nothing is writt
     ['a negative price', { price: -100 }, 'price', 'min'],
     ['a switch to data without speeds', { kind: 'data' }, 'downloadKbps', 'required'],
     ['a switch to adjustment without a side', { kind: 'adjustment' }, 'adjustmentSide', 'required'],
-    ['a null name', { name: null }, 'name', 'isString'],
+    ['a null name', { name: null }, 'name', 'notNull'],
     ['an unknown tax', { taxIds: [999_999_998] }, 'taxIds', 'exists'],
   ];
 

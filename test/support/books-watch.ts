@@ -124,6 +124,9 @@ export function isMoneyLane(testPath: string): boolean {
   return match !== null && MONEY_LANES.includes(match[1]);
 }
 
+/** A test that billed ten thousand accounts has as many to check; on a loaded machine that takes minutes, not seconds. */
+const BOOKS_CHECK_TIMEOUT_MS = 5 * 60_000;
+
 /** Registers the before and after hooks for every test of the current file. */
 export function checkBooksAfterEachTest(): void {
   beforeEach(async () => {
@@ -140,5 +143,5 @@ export function checkBooksAfterEachTest(): void {
       marks.clear();
       leftCorrupt.clear();
     }
-  });
+  }, BOOKS_CHECK_TIMEOUT_MS);
 }
