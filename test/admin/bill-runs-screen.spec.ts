@@ -53,8 +53,9 @@ describe('bill runs screen in headless Chromium', () => {
 
   it("opens a run's page and releases a parked account after confirming", async () => {
     const w = await new BillingWorld(sut).init();
-    const account = await w.account();
-    await w.addService(account, await w.service(6789), '2026-08-01');
+    // Billed on the 15th, so the run's date is its billing day; its service starts that day and is charged a period ahead.
+    const account = await w.account({ invoiceDay: 15 });
+    await w.addService(account, await w.service(6789), '2026-09-15');
     // The outcome of a finished run that parked this account (runs bill the whole shared database, so none is started here).
     const run = await sut.db.query(
       "INSERT INTO bill_runs (run_date, workflow_id, status, planned_accounts, finished_at) VALUES ('2026-09-15', ?, 'completed', 1, NOW(3))",
