@@ -1,5 +1,7 @@
 import { InvariantCheckerService } from '../../src/billing/invariant-checker.service';
-import { createTestApp, TestApp } from '../support/test-app';
+import { leaveBooksCorrupt } from '../support/books-watch';
+import { createIsolatedTestApp } from '../support/isolated-database';
+import type { TestApp } from '../support/test-app';
 import { BillingWorld } from './billing-world';
 
 /**
@@ -13,7 +15,8 @@ describe('the service coverage rule of the books checker', () => {
   let w: BillingWorld;
 
   beforeAll(async () => {
-    sut = await createTestApp();
+    // Its own database: the accounts corrupted here must not reach the books check of tests running beside it.
+    sut = await createIsolatedTestApp();
     w = await new BillingWorld(sut).init();
   });
   afterAll(() => sut.close());
@@ -49,6 +52,7 @@ describe('the service coverage rule of the books checker', () => {
 
   it('names the account when a charge of a billed period is missing', async () => {
     const { account, charges } = await billedAccount();
+    leaveBooksCorrupt(sut, [account]);
     // The April charge no longer belongs to the service: as if that bill run had skipped it.
     await sut.db.query('UPDATE transactions SET account_service_id = NULL WHERE id = ?', [charges[0].id]);
     const found = await coverageMismatches(account);
@@ -65,6 +69,7 @@ describe('the service coverage rule of the books checker', () => {
 
   it('names the account when a charge covers fewer days than the period it billed', async () => {
     const { account, charges } = await billedAccount();
+    leaveBooksCorrupt(sut, [account]);
     await sut.db.query("UPDATE transactions SET period_end = '2026-05-20' WHERE id = ?", [charges[1].id]);
     expect(await coverageMismatches(account)).toEqual([
       expect.objectContaining({ accountId: account, expected: '2026-05-21 to 2026-05-31 charged 1 time(s)', actual: 'charged 0 time(s)' }),
@@ -73,6 +78,7 @@ describe('the service coverage rule of the books checker', () => {
 
   it('names the account when a period is charged twice', async () => {
     const { account, charges } = await billedAccount();
+    leaveBooksCorrupt(sut, [account]);
     // A second charge for May, starting a day later so the unique key on (service, period start) lets it in.
     await sut.db.query(
       `INSERT INTO transactions (account_id, kind, side, amount, tax_amount, transaction_date, description, service_id, account_service_id,
@@ -89,6 +95,7 @@ describe('the service coverage rule of the books checker', () => {
 
   it('names the account when the service is billed through a date no charge reaches', async () => {
     const { account } = await billedAccount();
+    leaveBooksCorrupt(sut, [account]);
     // As the first-period bug left it: the run moved the date on without writing the charge.
     await sut.db.query("UPDATE account_services SET charged_through = '2026-07-01' WHERE account_id = ?", [account]);
     expect(await coverageMismatches(account)).toEqual([
@@ -106,5 +113,61 @@ describe('the service coverage rule of the books checker', () => {
     await w.post(`/api/account-services/${service.id}/remove`, { date: '2026-05-11' }).expect(200);
     expect(await coverageMismatches(account)).toEqual([]);
     await w.expectBooksBalance([account]);
+  });
+
+  /** billedAccount() with its service removed on 2026-05-11, after May was charged: May 11-31 come back as a credit. */
+  async function removedAfterBillingAhead() {
+    const billed = await billedAccount();
+    const [service] = (await w.get(`/api/account-services?filter=${encodeURIComponent(JSON.stringify({ accountId: billed.account }))}`))
+      .body;
+    await w.today('2026-05-11');
+    await w.post(`/api/account-services/${service.id}/remove`, { date: '2026-05-11' }).expect(200);
+    const [credit]: { id: number; amount: string; corrected_by_transaction_id: number | null }[] = await sut.db.query(
+      "SELECT id, amount, corrected_by_transaction_id FROM transactions WHERE account_id = ? AND kind = 'discount'",
+      [billed.account],
+    );
+    // 21 of May's 31 days: 3000 × 21 / 31 = 2032.26 → 2032.
+    expect(Number(credit.amount)).toBe(2032);
+    return { ...billed, credit };
+  }
+
+  const balanceOf = async (account: number): Promise<number> => {
+    const [{ balance }] = await sut.db.query(
+      "SELECT COALESCE(SUM(IF(side = 'debit', amount + tax_amount, -(amount + tax_amount))), 0) AS balance FROM transactions WHERE account_id = ?",
+      [account],
+    );
+    return Number(balance);
+  };
+
+  it('takes back the unused days credited on removal when their charge is reversed, so they are not given back twice', async () => {
+    const { account, charges, credit } = await removedAfterBillingAhead();
+    await w.post(`/api/transactions/${charges[1].id}/reverse`, { reason: 'billed in error' }).expect(200);
+    const [after] = await sut.db.query('SELECT corrected_by_transaction_id FROM transactions WHERE id = ?', [credit.id]);
+    expect(after.corrected_by_transaction_id).not.toBeNull();
+    // May is given back whole, once: only April is owed.
+    expect(await balanceOf(account)).toBe(3000);
+    expect(await coverageMismatches(account)).toEqual([]);
+    await w.expectBooksBalance([account]);
+  });
+
+  it('takes back the unused days credited on removal when the invoice carrying their charge is voided', async () => {
+    const { account, credit } = await removedAfterBillingAhead();
+    const invoices = (await w.get(`/api/invoices?filter=${encodeURIComponent(JSON.stringify({ accountId: account }))}`).expect(200)).body;
+    const may = invoices.find((i: { invoiceDate: string }) => i.invoiceDate === '2026-05-01');
+    await w.post(`/api/invoices/${may.id}/void`, { reason: 'wrong address' }).expect(200);
+    const [after] = await sut.db.query('SELECT corrected_by_transaction_id FROM transactions WHERE id = ?', [credit.id]);
+    expect(after.corrected_by_transaction_id).not.toBeNull();
+    expect(await balanceOf(account)).toBe(3000);
+    expect(await coverageMismatches(account)).toEqual([]);
+    await w.expectBooksBalance([account]);
+  });
+
+  it('refuses to void an unused-days credit by hand, writing nothing', async () => {
+    const { account, credit } = await removedAfterBillingAhead();
+    const before = await balanceOf(account);
+    const res = await w.post(`/api/transactions/${credit.id}/void`).expect(409);
+    expect(res.body.code).toBe('unused_days_credit');
+    expect(await balanceOf(account)).toBe(before);
+    expect(await coverageMismatches(account)).toEqual([]);
   });
 });
