@@ -409,7 +409,7 @@ export class InvariantCheckerService {
                 DATE_FORMAT(t.period_end, '%Y-%m-%d') AS period_end
            FROM transactions t
           WHERE ${where('t.account_id')} AND t.account_service_id IS NOT NULL AND t.period_start IS NOT NULL AND t.period_end IS NOT NULL
-            AND ((t.kind = 'debit' AND t.side = 'debit') OR (t.kind = 'discount' AND t.side = 'credit' AND t.corrects_transaction_id IS NULL))`,
+            AND ((t.kind = 'debit' AND t.side = 'debit') OR (t.kind = 'discount' AND t.side = 'credit' AND t.corrects_transaction_id IS NULL AND t.corrected_by_transaction_id IS NULL))`,
       )
     ).map((r: Record<string, unknown>) => ({
       accountServiceId: Number(r.account_service_id),

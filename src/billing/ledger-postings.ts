@@ -88,6 +88,14 @@ export function toTransactionRow(r: Record<string, unknown>): TransactionRow {
   };
 }
 
+/**
+ * A credit that gives back unused days of a service line (on its removal or a
+ * quantity change), as against the reversal of a charge. Unqualified columns of
+ * the transaction.
+ */
+export const UNUSED_DAYS_CREDIT_CONDITION = `kind = 'discount' AND side = 'credit' AND corrects_transaction_id IS NULL
+  AND account_service_id IS NOT NULL AND period_start IS NOT NULL`;
+
 /** A credit that can still be applied: not voided, not spent on an uninvoiced debit, with money left. */
 export const OPEN_CREDIT_CONDITION = `t.side = 'credit' AND t.corrected_by_transaction_id IS NULL AND t.offsets_uninvoiced = 0`;
 

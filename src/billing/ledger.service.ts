@@ -14,7 +14,7 @@ import { transactionWithRetry } from '../database/transaction';
 import { CREDIT_APPLIED_HOOK, type CreditAppliedHook } from '../delinquency/credit-applied.hook';
 import { TaxService } from '../taxes/tax.service';
 import { FamilyLockService } from './family-lock.service';
-import { LedgerPostings, PaymentMethod, TransactionRow } from './ledger-postings';
+import { LedgerPostings, PaymentMethod, TransactionRow, UNUSED_DAYS_CREDIT_CONDITION } from './ledger-postings';
 
 export interface PaymentInput {
   accountId: number;
@@ -259,7 +259,28 @@ export class LedgerService {
       ]);
       await this.postings.apply(em, id, debit.invoiceId, Math.min(Number(inv.remaining), debit.total));
     }
+    await this.takeBackUnusedDaysCredits(em, debit, date);
     return id;
+  }
+
+  /**
+   * The reversal gives the whole charge back, so the unused days of it already
+   * credited when the service was removed (or its quantity changed) are no longer
+   * owed: they are voided with it, or the customer would get those days back twice.
+   */
+  private async takeBackUnusedDaysCredits(em: EntityManager, debit: TransactionRow, date: string): Promise<void> {
+    if (debit.accountServiceId === null || debit.periodStart === null || debit.periodEnd === null) return;
+    const credits: { id: number }[] = await em.query(
+      `SELECT id FROM transactions
+        WHERE account_service_id = ? AND service_id <=> ? AND ${UNUSED_DAYS_CREDIT_CONDITION} AND corrected_by_transaction_id IS NULL
+          AND period_start >= ? AND period_end <= ?
+        ORDER BY id`,
+      [debit.accountServiceId, debit.serviceId, debit.periodStart, debit.periodEnd],
+    );
+    for (const { id } of credits) {
+      const credit = (await this.postings.get(em, Number(id))) as TransactionRow;
+      await this.writeVoid(em, credit, `its charge (transaction ${debit.id}) was reversed`, date);
+    }
   }
 
   /**
@@ -290,33 +311,15 @@ export class LedgerService {
         `Credit ${transactionId} is the reversal of debit ${locked.correctsTransactionId}; charge the service again instead of voiding the reversal`,
       );
     }
-    await this.billingConfig.assertOpen(em, locked.date, `Credit ${transactionId}`);
-    const date = await this.correctionDate(em, effectiveDate, { date: locked.date, what: `Credit ${transactionId}` });
-    const [frozen]: { number: string }[] = await em.query(
-      `SELECT i.number FROM credit_applications a JOIN invoices i ON i.id = a.invoice_id
-        WHERE a.credit_transaction_id = ? AND a.removed_at IS NULL AND i.frozen = 1 LIMIT 1`,
-      [transactionId],
-    );
-    if (frozen) {
+    if (locked.kind === 'discount' && locked.accountServiceId !== null && locked.periodStart !== null) {
       throw new ConflictException(
-        'invoice_frozen',
-        `Credit ${transactionId} pays frozen invoice ${frozen.number}; unfreeze it before voiding the credit`,
+        'unused_days_credit',
+        `Credit ${transactionId} gives back unused days of a service; it goes only with the charge it credits (reverse that charge), or charge the days again with an adjustment`,
       );
     }
-    await this.postings.removeApplications(em, 'a.credit_transaction_id = ?', [transactionId], 'credit voided');
-    const taxes = await this.postings.taxesOf(em, transactionId);
-    const id = await this.postings.insert(em, {
-      accountId: locked.accountId,
-      kind: 'void',
-      side: 'debit',
-      amount: locked.amount,
-      taxes,
-      date,
-      description: `Void of ${locked.description}${reason ? `: ${reason}` : ''}`,
-      serviceId: locked.serviceId,
-      correctsTransactionId: locked.id,
-      createdBy: this.actorId(),
-    });
+    await this.billingConfig.assertOpen(em, locked.date, `Credit ${transactionId}`);
+    const date = await this.correctionDate(em, effectiveDate, { date: locked.date, what: `Credit ${transactionId}` });
+    const id = await this.writeVoid(em, locked, reason, date);
     // A card or bank payment voided from the ledger is reversed at our end too, so its
     // state, the reconciliation report and a later reversal request all agree.
     await em.query(
@@ -324,6 +327,35 @@ export class LedgerService {
       [id, locked.id],
     );
     return this.recorded(em, 'credit.void', id, [], locked);
+  }
+
+  /** Takes the credit off every invoice it paid and writes its void row, dated `date`. The caller holds the lock. */
+  private async writeVoid(em: EntityManager, credit: TransactionRow, reason: string | undefined, date: string): Promise<number> {
+    const [frozen]: { number: string }[] = await em.query(
+      `SELECT i.number FROM credit_applications a JOIN invoices i ON i.id = a.invoice_id
+        WHERE a.credit_transaction_id = ? AND a.removed_at IS NULL AND i.frozen = 1 LIMIT 1`,
+      [credit.id],
+    );
+    if (frozen) {
+      throw new ConflictException(
+        'invoice_frozen',
+        `Credit ${credit.id} pays frozen invoice ${frozen.number}; unfreeze it before voiding the credit`,
+      );
+    }
+    await this.postings.removeApplications(em, 'a.credit_transaction_id = ?', [credit.id], 'credit voided');
+    const taxes = await this.postings.taxesOf(em, credit.id);
+    return this.postings.insert(em, {
+      accountId: credit.accountId,
+      kind: 'void',
+      side: 'debit',
+      amount: credit.amount,
+      taxes,
+      date,
+      description: `Void of ${credit.description}${reason ? `: ${reason}` : ''}`,
+      serviceId: credit.serviceId,
+      correctsTransactionId: credit.id,
+      createdBy: this.actorId(),
+    });
   }
 
   /** Only a debit's description may change; everything about its money is fixed. */

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { InvariantCheckerService } from '../../src/billing/invariant-checker.service';
 import { BillingWorld } from '../billing/billing-world';
+import { leaveBooksCorrupt } from '../support/books-watch';
 import { addContact, billingCategoryId, queuedEmails } from '../correspondence-templates/correspondence-fixture';
 import type { TestApp } from '../support/test-app';
 import { isolatedTemporalApp } from './isolated-temporal-app';
@@ -94,6 +95,8 @@ describe('bill run safety bounds', () => {
     expect(await runFor('2025-06-12')).toMatchObject({ invoices: 1, parked: 0 });
 
     // Damage as a faulty import might leave it: the service forgets it was charged through 2025-07-11.
+    // The damage is the point of this test, so the after-test books check leaves this account to the assertions below.
+    leaveBooksCorrupt(sut, [account]);
     await sut.db.query('UPDATE account_services SET charged_through = NULL WHERE account_id = ?', [account]);
     await w.put(`/api/accounts/${account}/billing-config`, { invoiceDay: 20 }).expect(200);
     await w.today('2025-06-20');

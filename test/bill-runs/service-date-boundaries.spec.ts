@@ -20,6 +20,8 @@ interface Row {
   runs: [string, Line[]][];
 }
 
+const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 const FIXED_1ST = { billingMode: 'fixed', invoiceDay: 1, billDay: 1 };
 const FIXED_28TH = { billingMode: 'fixed', invoiceDay: 28, billDay: 28 };
 const ANNIVERSARY = { billingMode: 'anniversary' };
@@ -347,5 +349,19 @@ describe('service dates around the billing day, through three bill runs each', (
       expect({ date, lines: await linesOf(account, date) }).toEqual({ date, lines: expected.length ? expected : null });
       await w.expectBooksBalance([account]);
     }
+
+    // The later rows' bill runs share this database; a service still running here would be billed by them
+    // across the years between, so it ends the day after its last charged day, which must neither charge
+    // nor credit anything.
+    const countRows = async () =>
+      Number((await sut.db.query('SELECT COUNT(*) AS n FROM transactions WHERE account_id = ?', [account]))[0].n);
+    const before = await countRows();
+    const lastDay = runs
+      .flatMap(([, lines]) => lines.map(([, end]) => end))
+      .sort()
+      .at(-1);
+    if (!removed && lastDay) await w.post(`/api/account-services/${row.id}/remove`, { date: nextDay(lastDay) }).expect(200);
+    expect(await countRows()).toBe(before);
+    await w.expectBooksBalance([account]);
   });
 });

@@ -8,15 +8,14 @@ import { BillingWorld } from './billing-world';
  * The books checker's coverage rule: every day of a service up to what it was
  * billed through is charged exactly once. Each test bills an account correctly,
  * corrupts its rows the way a bug would, and expects the checker to name the
- * account and the rule; the corrupted account is then left out of the check
- * that follows every test.
+ * account and the rule.
  */
 describe('the service coverage rule of the books checker', () => {
   let sut: TestApp;
   let w: BillingWorld;
 
   beforeAll(async () => {
-    // A database of its own: the accounts it corrupts must not reach the books checks of tests running beside it.
+    // Its own database: the accounts corrupted here must not reach the books check of tests running beside it.
     sut = await createIsolatedTestApp();
     w = await new BillingWorld(sut).init();
   });
@@ -114,5 +113,61 @@ describe('the service coverage rule of the books checker', () => {
     await w.post(`/api/account-services/${service.id}/remove`, { date: '2026-05-11' }).expect(200);
     expect(await coverageMismatches(account)).toEqual([]);
     await w.expectBooksBalance([account]);
+  });
+
+  /** billedAccount() with its service removed on 2026-05-11, after May was charged: May 11-31 come back as a credit. */
+  async function removedAfterBillingAhead() {
+    const billed = await billedAccount();
+    const [service] = (await w.get(`/api/account-services?filter=${encodeURIComponent(JSON.stringify({ accountId: billed.account }))}`))
+      .body;
+    await w.today('2026-05-11');
+    await w.post(`/api/account-services/${service.id}/remove`, { date: '2026-05-11' }).expect(200);
+    const [credit]: { id: number; amount: string; corrected_by_transaction_id: number | null }[] = await sut.db.query(
+      "SELECT id, amount, corrected_by_transaction_id FROM transactions WHERE account_id = ? AND kind = 'discount'",
+      [billed.account],
+    );
+    // 21 of May's 31 days: 3000 × 21 / 31 = 2032.26 → 2032.
+    expect(Number(credit.amount)).toBe(2032);
+    return { ...billed, credit };
+  }
+
+  const balanceOf = async (account: number): Promise<number> => {
+    const [{ balance }] = await sut.db.query(
+      "SELECT COALESCE(SUM(IF(side = 'debit', amount + tax_amount, -(amount + tax_amount))), 0) AS balance FROM transactions WHERE account_id = ?",
+      [account],
+    );
+    return Number(balance);
+  };
+
+  it('takes back the unused days credited on removal when their charge is reversed, so they are not given back twice', async () => {
+    const { account, charges, credit } = await removedAfterBillingAhead();
+    await w.post(`/api/transactions/${charges[1].id}/reverse`, { reason: 'billed in error' }).expect(200);
+    const [after] = await sut.db.query('SELECT corrected_by_transaction_id FROM transactions WHERE id = ?', [credit.id]);
+    expect(after.corrected_by_transaction_id).not.toBeNull();
+    // May is given back whole, once: only April is owed.
+    expect(await balanceOf(account)).toBe(3000);
+    expect(await coverageMismatches(account)).toEqual([]);
+    await w.expectBooksBalance([account]);
+  });
+
+  it('takes back the unused days credited on removal when the invoice carrying their charge is voided', async () => {
+    const { account, credit } = await removedAfterBillingAhead();
+    const invoices = (await w.get(`/api/invoices?filter=${encodeURIComponent(JSON.stringify({ accountId: account }))}`).expect(200)).body;
+    const may = invoices.find((i: { invoiceDate: string }) => i.invoiceDate === '2026-05-01');
+    await w.post(`/api/invoices/${may.id}/void`, { reason: 'wrong address' }).expect(200);
+    const [after] = await sut.db.query('SELECT corrected_by_transaction_id FROM transactions WHERE id = ?', [credit.id]);
+    expect(after.corrected_by_transaction_id).not.toBeNull();
+    expect(await balanceOf(account)).toBe(3000);
+    expect(await coverageMismatches(account)).toEqual([]);
+    await w.expectBooksBalance([account]);
+  });
+
+  it('refuses to void an unused-days credit by hand, writing nothing', async () => {
+    const { account, credit } = await removedAfterBillingAhead();
+    const before = await balanceOf(account);
+    const res = await w.post(`/api/transactions/${credit.id}/void`).expect(409);
+    expect(res.body.code).toBe('unused_days_credit');
+    expect(await balanceOf(account)).toBe(before);
+    expect(await coverageMismatches(account)).toEqual([]);
   });
 });
