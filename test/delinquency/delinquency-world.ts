@@ -13,12 +13,12 @@ export class DelinquencyWorld extends BillingWorld {
   }
 
   /** An account whose only invoice (INV dated 2026-03-01, due 2026-03-15) holds one charge of `amount`. */
-  async overdueAccount(amount: number, settings: Record<string, unknown> = {}) {
-    await this.today('2026-03-01');
+  async overdueAccount(amount: number, settings: Record<string, unknown> = {}, invoicedOn = '2026-03-01') {
+    await this.today(invoicedOn);
     const accountId = await this.account({ graceDays: 7, statusSwitchDays: 10, delinquencyWeekdays: ANY_WEEKDAY, ...settings });
     const serviceId = await this.service(amount, { kind: 'one_time' });
-    await this.post('/api/transactions/one-time', { accountId, serviceId, date: '2026-03-01' }).expect(201);
-    const { invoice } = await this.generate(accountId, '2026-03-01');
+    await this.post('/api/transactions/one-time', { accountId, serviceId, date: invoicedOn }).expect(201);
+    const { invoice } = await this.generate(accountId, invoicedOn);
     if (!invoice) throw new Error('no invoice was generated');
     return { accountId, invoice };
   }
