@@ -2,11 +2,12 @@
 // so you can open what Backhaul sent, and prints one line per message (recipients and subject).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 
 /** Starts the sink on a free local port; resolves to its smtp:// URL and a stop function. */
 export async function startMailSink({ dir, log = (line) => process.stdout.write(`${line}\n`) }) {
+  // npm packages, so loaded here rather than at the top: scripts/ must start on a clone that has no node_modules yet.
+  const { simpleParser } = await import('mailparser');
+  const { SMTPServer } = await import('smtp-server');
   mkdirSync(dir, { recursive: true });
   let count = 0;
   const server = new SMTPServer({
