@@ -142,3 +142,22 @@ export async function checkBillRun(databaseUrl: string, billingDate: string, wit
     return check;
   });
 }
+
+/** How many batches and accounts each worker process billed in the run of the date. */
+export async function workerShares(
+  databaseUrl: string,
+  billingDate: string,
+): Promise<{ worker: string; batches: number; accounts: number }[]> {
+  const conn = await createConnection(databaseUrl);
+  try {
+    const [rows] = (await conn.query(
+      `SELECT COALESCE(b.worker, '?') AS worker, COUNT(*) AS batches, SUM(b.accounts) AS accounts
+         FROM bill_run_batches b JOIN bill_runs r ON r.id = b.bill_run_id
+        WHERE r.run_date = ? GROUP BY b.worker ORDER BY b.worker`,
+      [billingDate],
+    )) as unknown as [{ worker: string; batches: number; accounts: string }[]];
+    return rows.map((r) => ({ worker: r.worker, batches: Number(r.batches), accounts: Number(r.accounts) }));
+  } finally {
+    await conn.end();
+  }
+}

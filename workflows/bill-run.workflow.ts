@@ -1,6 +1,7 @@
-import { continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { BillBatchResult, BillRunActivities } from '../src/bill-runs/bill-run.activities';
 import type { BillRunSlice } from '../src/bill-runs/due-accounts';
+import type { TaskQueueActivities } from '../src/temporal/task-queue.activities';
 import { BillRunProgress, billRunProgressQuery, workflowIds } from './shared';
 
 const { openBillRun, closeBillRun } = proxyActivities<BillRunActivities>({
@@ -22,10 +23,20 @@ const { billAccountsBatch } = proxyActivities<BillRunActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
+// Counting the workers is advice, not work: a run that cannot ask goes on with what it had.
+const { workersPolling } = proxyActivities<TaskQueueActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 2 },
+});
+
 /** Accounts per batch when the run's input does not say. */
 const DEFAULT_BATCH_SIZE = 500;
-/** Batches in flight at once: one can use the database while another computes. */
-const DEFAULT_CONCURRENCY = 2;
+/** Batches in flight per worker process: one can use the database while another computes. */
+const LANES_PER_WORKER = 2;
+/** Batches in flight in runs started before runs counted their workers. */
+const FIXED_LANES = 2;
+/** Batches between two counts of the workers, so a worker added mid-run gets work within a few batches. */
+const RECOUNT_EVERY = 8;
 /** Batches per workflow run before continuing as new, keeping each history to a few hundred events. */
 const BATCHES_PER_RUN = 100;
 
@@ -33,6 +44,7 @@ export interface BillRunInput {
   date: string;
   startedBy: number | null;
   batchSize?: number;
+  /** Batches in flight at once; when absent, two per worker process polling the task queue, counted as the run goes. */
   concurrency?: number;
   /** Parks an invoice above this percentage of the account's usual one; the instance's setting when absent. */
   spikePercent?: number | null;
@@ -42,8 +54,10 @@ export interface BillRunInput {
 
 /**
  * The bill run of one date. It plans the accounts due that day into id slices of
- * one batch each, invoices the slices a few at a time, then walks whatever became
- * due past the last planned account while it ran.
+ * one batch each, invoices the slices two per worker process polling its task
+ * queue (counted again every few batches, so adding a worker mid-run speeds it up
+ * and a worker that dies costs only its batches in hand, which run again on
+ * another), then walks whatever became due past the last planned account while it ran.
  */
 export async function billRunWorkflow(input: BillRunInput): Promise<BillRunProgress> {
   const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -90,26 +104,61 @@ export async function billRunWorkflow(input: BillRunInput): Promise<BillRunProgr
 
   const now = slices.slice(0, BATCHES_PER_RUN);
   const later = slices.slice(BATCHES_PER_RUN);
+  // Runs started before runs counted their workers keep their fixed lanes, so their histories replay.
+  const countsWorkers = patched('bill-run-counts-workers');
+  const lanesWanted = async (current: number) => {
+    if (input.concurrency) return (progress.lanes = input.concurrency);
+    if (!countsWorkers) return (progress.lanes = FIXED_LANES);
+    try {
+      progress.lanes = (await workersPolling()) * LANES_PER_WORKER;
+    } catch {
+      progress.lanes = current;
+    }
+    return progress.lanes;
+  };
+  let wanted = await lanesWanted(LANES_PER_WORKER);
   let next = 0;
+  let running = 0;
+  let sinceCount = 0;
+  let failure: unknown = null;
+  // Each lane takes the next slice until none is left, or until there are more lanes than workers can serve.
   const lane = async () => {
-    while (next < now.length) {
-      const slice = now[next++];
-      let after = slice.afterAccountId;
-      for (;;) {
-        const result = await billAccountsBatch({
-          billRunId,
-          date: input.date,
-          afterAccountId: after,
-          upToAccountId: slice.upToAccountId,
-          limit: batchSize,
-        });
-        record(result);
-        if (!result.more) break;
-        after = result.lastAccountId;
+    running++;
+    try {
+      while (next < now.length && running <= wanted && failure === null) {
+        const slice = now[next++];
+        let after = slice.afterAccountId;
+        for (;;) {
+          const result = await billAccountsBatch({
+            billRunId,
+            date: input.date,
+            afterAccountId: after,
+            upToAccountId: slice.upToAccountId,
+            limit: batchSize,
+          });
+          record(result);
+          if (!result.more) break;
+          after = result.lastAccountId;
+        }
+        if (++sinceCount >= RECOUNT_EVERY) {
+          sinceCount = 0;
+          wanted = await lanesWanted(wanted);
+          open();
+        }
       }
+    } catch (err) {
+      failure ??= err;
+    } finally {
+      running--;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(input.concurrency ?? DEFAULT_CONCURRENCY, now.length)) }, lane));
+  // A lane takes its first slice before its first await, so `next` counts the slices lanes already hold.
+  const open = () => {
+    while (running < wanted && next < now.length && failure === null) void lane();
+  };
+  open();
+  await condition(() => running === 0);
+  if (failure !== null) throw failure;
   if (later.length) {
     await continueAsNew<typeof billRunWorkflow>({ ...input, resume: { billRunId, slices: later, tailAfter, progress } });
   }

@@ -42,6 +42,8 @@ export interface BillRunProgress {
   parked?: number;
   /** Accounts due when the run planned its batches. */
   plannedAccounts?: number;
+  /** Batches kept in flight now: two per worker process polling, when the run was not given a number. */
+  lanes?: number;
   done: boolean;
 }
 

@@ -8,7 +8,8 @@ import type { SafetyBounds } from '../billing/invoice-bounds';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { InvoiceEmailService } from '../correspondence-templates/invoice-email.service';
 import { transactionWithRetry } from '../database/transaction';
-import { BillRunSlice, dueAccounts, slicesOf } from './due-accounts';
+import { workerIdentity } from '../temporal/worker-identity';
+import { BillRunSlice, dueAccounts, dueSlices } from './due-accounts';
 
 const CONNECTION_ERRORS = new Set([
   'ECONNREFUSED',
@@ -125,9 +126,19 @@ export class BillRunActivities {
       : [{ invoices: 0, total: '0' }];
     if (ids.length) {
       await this.db.query(
-        `REPLACE INTO bill_run_batches (bill_run_id, after_account_id, last_account_id, accounts, invoices, invoiced_total, failures, parked)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [input.billRunId, input.afterAccountId, lastAccountId, ids.length, Number(made.invoices), Number(made.total), failures, parked],
+        `REPLACE INTO bill_run_batches (bill_run_id, after_account_id, last_account_id, accounts, invoices, invoiced_total, failures, parked, worker)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          input.billRunId,
+          input.afterAccountId,
+          lastAccountId,
+          ids.length,
+          Number(made.invoices),
+          Number(made.total),
+          failures,
+          parked,
+          workerIdentity(),
+        ],
       );
     }
     return {
@@ -146,9 +157,9 @@ export class BillRunActivities {
    * can run side by side, and records how many accounts the run expects.
    */
   async planBillRun(input: { billRunId: number; date: string; batchSize: number }): Promise<{ slices: BillRunSlice[]; accounts: number }> {
-    const ids = await dueAccounts(this.db.manager, input.date, { afterAccountId: 0 });
-    await this.db.query('UPDATE bill_runs SET planned_accounts = ? WHERE id = ?', [ids.length, input.billRunId]);
-    return { slices: slicesOf(ids, input.batchSize), accounts: ids.length };
+    const plan = await dueSlices(this.db.manager, input.date, input.batchSize);
+    await this.db.query('UPDATE bill_runs SET planned_accounts = ? WHERE id = ?', [plan.accounts, input.billRunId]);
+    return plan;
   }
 
   async closeBillRun(input: { billRunId: number; status: 'completed' | 'failed' }): Promise<void> {

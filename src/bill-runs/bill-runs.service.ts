@@ -33,6 +33,13 @@ export interface BillRunSummary {
   finishedAt: Date | null;
 }
 
+/** The batches of a run one worker process billed; batches from before workers were recorded have none. */
+export interface BillRunWorkerShare {
+  worker: string | null;
+  batches: number;
+  accounts: number;
+}
+
 const SUMMARY_SQL = `SELECT r.id, DATE_FORMAT(r.run_date, '%Y-%m-%d') AS run_date, r.workflow_id, r.status, r.started_at, r.finished_at, r.planned_accounts,
     COALESCE(SUM(b.accounts), 0) AS accounts, COALESCE(SUM(b.invoices), 0) AS invoices,
     COALESCE(SUM(b.invoiced_total), 0) AS invoiced_total, COALESCE(SUM(b.failures), 0) AS failures,
@@ -121,16 +128,24 @@ export class BillRunsService {
     return new ListResult('bill-runs', rows.map(toSummary), Number(n), offset);
   }
 
-  async get(
-    id: number,
-  ): Promise<
-    BillRunSummary & { progress: BillRunProgress | null; failureList: { accountId: number; reason: string }[]; parkedList: ParkedAccount[] }
+  async get(id: number): Promise<
+    BillRunSummary & {
+      progress: BillRunProgress | null;
+      failureList: { accountId: number; reason: string }[];
+      parkedList: ParkedAccount[];
+      workers: BillRunWorkerShare[];
+    }
   > {
     const [row]: Record<string, unknown>[] = await this.db.query(`${SUMMARY_SQL} WHERE r.id = ? GROUP BY r.id`, [id]);
     if (!row) throw new NotFoundException('Bill run', id);
     const summary = toSummary(row);
     const failures: { account_id: number; reason: string }[] = await this.db.query(
       'SELECT account_id, reason FROM bill_run_failures WHERE bill_run_id = ? ORDER BY account_id',
+      [id],
+    );
+    const workers: { worker: string | null; batches: number; accounts: string }[] = await this.db.query(
+      `SELECT worker, COUNT(*) AS batches, SUM(accounts) AS accounts FROM bill_run_batches
+        WHERE bill_run_id = ? GROUP BY worker ORDER BY worker`,
       [id],
     );
     let progress: BillRunProgress | null = null;
@@ -145,6 +160,7 @@ export class BillRunsService {
       progress,
       failureList: failures.map((f) => ({ accountId: Number(f.account_id), reason: f.reason })),
       parkedList: await this.parked.listForRun(id),
+      workers: workers.map((w) => ({ worker: w.worker, batches: Number(w.batches), accounts: Number(w.accounts) })),
     };
   }
 }

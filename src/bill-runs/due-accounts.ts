@@ -38,14 +38,30 @@ export interface BillRunSlice {
   upToAccountId: number;
 }
 
-/** Cuts the due accounts into id ranges of at most `size` accounts each, in order. */
-export function slicesOf(ids: number[], size: number): BillRunSlice[] {
+/**
+ * Cuts the accounts due on the date into id ranges of at most `size` accounts
+ * each, in order. The database numbers the due accounts and returns only the
+ * last id of each range, so planning a run reads a row per batch, not per
+ * account, however large the run.
+ */
+export async function dueSlices(em: EntityManager, date: string, size: number): Promise<{ slices: BillRunSlice[]; accounts: number }> {
+  const rows: { id: number; total: number }[] = await em.query(
+    `SELECT due.id, due.total FROM (
+        SELECT a.id, ROW_NUMBER() OVER (ORDER BY a.id) AS n, COUNT(*) OVER () AS total
+          FROM (SELECT CAST(? AS DATE) AS d) run
+          JOIN accounts a ${joinEffectiveSettings('a', 'e')}
+         WHERE ${accountDueCondition('a', 'e', 'run.d')}
+      ) due
+      WHERE due.n % ? = 0 OR due.n = due.total
+      ORDER BY due.id`,
+    [date, size],
+  );
   const slices: BillRunSlice[] = [];
   let after = 0;
-  for (let i = size - 1; i < ids.length + size - 1; i += size) {
-    const upTo = ids[Math.min(i, ids.length - 1)];
+  for (const row of rows) {
+    const upTo = Number(row.id);
     slices.push({ afterAccountId: after, upToAccountId: upTo });
     after = upTo;
   }
-  return slices;
+  return { slices, accounts: rows.length ? Number(rows[0].total) : 0 };
 }

@@ -18,7 +18,7 @@ import {
   RemoveAccountServiceDto,
 } from './dto/account-service.dto';
 import { FamilyLockService } from './family-lock.service';
-import { chargesFor } from './invoice-batch.service';
+import { chargesOwed } from './invoice-batch.service';
 import { LedgerPostings } from './ledger-postings';
 import { LedgerService } from './ledger.service';
 import { ACCOUNT_SERVICE_COLUMNS, AccountServiceRow, RecurringCharges, toAccountServiceRow } from './recurring-charges';
@@ -349,7 +349,7 @@ export class AccountServicesService {
     return ended;
   }
 
-  /** Charges a service from the day after it was last charged up to `date`, one service period at a time, as a bill run would. */
+  /** Charges a service from the day after it was last charged up to `date`, one service period at a time, as an invoice would. */
   private async chargeUsedDays(
     em: EntityManager,
     row: AccountServiceRow,
@@ -362,24 +362,23 @@ export class AccountServicesService {
     const ctx = await this.taxes.contextFor(em, row.accountId, { exempt: settings.taxExempt });
     const lines = await this.recurring.linesFor(em, row);
     const ending: AccountServiceRow = { ...row, removedOn: date, prorateOnRemove: settings.prorateServices };
-    for (let period = periodContaining(from, anchor); period.start < date; period = periodContaining(period.end, anchor)) {
-      const owed = chargesFor(ending, lines, period, settings, (amount, taxIds) => this.taxes.taxLines(ctx, amount, taxIds));
-      for (const charge of owed?.charges ?? []) {
-        await this.postings.insert(em, {
-          accountId: row.accountId,
-          kind: 'debit',
-          side: 'debit',
-          amount: charge.amount,
-          taxes: charge.taxes,
-          date,
-          description: charge.description,
-          serviceId: charge.serviceId,
-          accountServiceId: row.id,
-          quantity: charge.quantity,
-          periodStart: charge.periodStart,
-          periodEnd: charge.periodEnd,
-        });
-      }
+    const lastPeriod = periodContaining(addDays(date, -1), anchor);
+    const owed = chargesOwed(ending, lines, lastPeriod, settings, (amount, taxIds) => this.taxes.taxLines(ctx, amount, taxIds));
+    for (const charge of owed?.charges ?? []) {
+      await this.postings.insert(em, {
+        accountId: row.accountId,
+        kind: 'debit',
+        side: 'debit',
+        amount: charge.amount,
+        taxes: charge.taxes,
+        date,
+        description: charge.description,
+        serviceId: charge.serviceId,
+        accountServiceId: row.id,
+        quantity: charge.quantity,
+        periodStart: charge.periodStart,
+        periodEnd: charge.periodEnd,
+      });
     }
     await em.query('UPDATE account_services SET charged_through = ? WHERE id = ?', [date, row.id]);
     return { ...row, chargedThrough: date };

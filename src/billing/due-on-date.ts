@@ -3,10 +3,10 @@ import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
 /**
  * What "due on a date" means, written once as SQL. An invoice dated D covers a
  * service period: the month starting on D when billing in advance, the month
- * ending the day before D in arrears. A service owes a recurring charge for that
- * period when some of its days fall inside it and after what it was last charged
- * through; in advance, a service added after the period started was settled when
- * it was added. Recurring charges are owed only on the account's billing day. The
+ * ending the day before D in arrears. A service owes a recurring charge on that
+ * invoice when it has days up to the period's end after what it was last charged
+ * through, earlier days an invoice missed included; in advance, a service added
+ * after the period started was settled when it was added. Recurring charges are owed only on the account's billing day. The
  * bill run's choice of accounts and the invoice of a single account both use these
  * conditions, so they cannot disagree.
  */
@@ -20,12 +20,14 @@ export function invoicePeriodSql(date: string, timing: string): { start: string;
 }
 
 /**
- * The account service aliased `s` owes a charge for the period (start inclusive,
- * end exclusive, as SQL expressions) under the bill timing (an SQL expression).
- * chargesFor computes the amounts of exactly these rows.
+ * The account service aliased `s` owes a charge on an invoice for the period
+ * (start inclusive, end exclusive, as SQL expressions) under the bill timing (an
+ * SQL expression): it has days up to the period's end never charged, including
+ * days before the period that an earlier invoice missed. chargesOwed computes the
+ * amounts of exactly these rows.
  */
 export function serviceOwesCondition(period: { start: string; end: string }, timing: string): string {
-  return `GREATEST(${period.start}, s.added_on, COALESCE(s.charged_through, s.added_on)) < LEAST(${period.end}, COALESCE(s.removed_on, ${period.end}))
+  return `GREATEST(s.added_on, COALESCE(s.charged_through, s.added_on)) < LEAST(${period.end}, COALESCE(s.removed_on, ${period.end}))
     AND (${timing} = 'arrears' OR s.added_on <= ${period.start})`;
 }
 

@@ -6,7 +6,7 @@ import { EFFECTIVE_SETTINGS_VIEW } from '../billing-config/effective-settings';
 import type { BillingSettings } from '../billing-config/billing-settings';
 import { NotFoundException } from '../common/errors';
 import { AccountTaxContext, TaxLine, TaxService } from '../taxes/tax.service';
-import { addDays, addMonths, daysBetween, lastDayOf, maxDate, minDate, Period, prorate } from './billing-calendar';
+import { addDays, addMonths, daysBetween, lastDayOf, maxDate, minDate, Period, periodContaining, prorate } from './billing-calendar';
 import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
 import { billingDayCondition, serviceOwesCondition } from './due-on-date';
 import { ChargeSpan, checkInvoiceBounds, ParkingRule, SafetyBounds, spanKey } from './invoice-bounds';
@@ -119,6 +119,35 @@ export function chargesFor(
     });
   }
   return { charges, chargedThrough: to };
+}
+
+/**
+ * Everything one account service owes up to the end of an invoice period: any
+ * earlier days never charged come first, one service period at a time, then the
+ * period itself. Days stay uncharged before the period when its invoice was made
+ * before the service joined (an invoice generated ahead, a service added with an
+ * earlier date) or when a bill run never came; they are charged on the next
+ * invoice rather than lost. Null when nothing is owed.
+ */
+export function chargesOwed(
+  row: AccountServiceRow,
+  lines: RecurringLine[],
+  period: Period,
+  settings: Pick<BillingSettings, 'billTiming' | 'prorationRounding'>,
+  taxLines: (amount: number, taxIds: number[]) => TaxLine[],
+): { charges: Omit<PlannedCharge, 'accountId'>[]; chargedThrough: string } | null {
+  // Invoice periods start on the billing day, so the period's first day is the anchor of every earlier one.
+  const anchor = Number(period.start.slice(8, 10));
+  const from = maxDate(row.addedOn, row.chargedThrough ?? row.addedOn);
+  const charges: Omit<PlannedCharge, 'accountId'>[] = [];
+  let chargedThrough: string | null = null;
+  for (let p = from < period.start ? periodContaining(from, anchor) : period; p.start < period.end; p = periodContaining(p.end, anchor)) {
+    const owed = chargesFor(row, lines, p, settings, taxLines);
+    if (!owed) continue;
+    charges.push(...owed.charges);
+    chargedThrough = owed.chargedThrough;
+  }
+  return chargedThrough === null ? null : { charges, chargedThrough };
 }
 
 const CHUNK = 500;
@@ -310,7 +339,7 @@ export class InvoiceBatchService {
     for (const row of rows) {
       const plan = plans.get(row.accountId) as AccountPlan;
       const ctx = contexts.get(row.accountId) as AccountTaxContext;
-      const owed = chargesFor(row, lines.get(row.id) ?? [], plan.period, plan.settings, (amount, taxIds) =>
+      const owed = chargesOwed(row, lines.get(row.id) ?? [], plan.period, plan.settings, (amount, taxIds) =>
         this.taxes.taxLines(ctx, amount, taxIds),
       );
       if (!owed) continue;

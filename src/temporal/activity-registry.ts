@@ -8,6 +8,7 @@ import { EmailActivities } from '../email/email.activities';
 import { NightlyActivities } from '../nightly/nightly.activities';
 import { ScheduledEventActivities } from '../scheduled-events/scheduled-events.activities';
 import { StripeEventActivities } from '../webhooks/stripe-event.activities';
+import { TaskQueueActivities } from './task-queue.activities';
 
 /** Injectables whose public methods are Temporal activities. Each domain adds its class here. */
 export const ACTIVITY_PROVIDERS: Type<object>[] = [
@@ -20,6 +21,7 @@ export const ACTIVITY_PROVIDERS: Type<object>[] = [
   NightlyActivities,
   ScheduledEventActivities,
   StripeEventActivities,
+  TaskQueueActivities,
 ];
 
 /** Resolves each provider from Nest and binds its methods, so activities keep their dependencies. */

@@ -1,10 +1,11 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { TaskQueueActivities } from './task-queue.activities';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 
 /**
- * The API's Temporal client. The connection is lazy so the API boots (and can
+ * The Temporal client of the API and the worker. The connection is lazy so the API boots (and can
  * report itself unhealthy) while the Temporal server is still starting.
  */
 @Global()
@@ -19,8 +20,9 @@ import { TEMPORAL_CLIENT } from './temporal.tokens';
           namespace: config.TEMPORAL_NAMESPACE,
         }),
     },
+    TaskQueueActivities,
   ],
-  exports: [TEMPORAL_CLIENT],
+  exports: [TEMPORAL_CLIENT, TaskQueueActivities],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}

@@ -3,6 +3,7 @@ import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { collectActivities } from './activity-registry';
+import { workerIdentity } from './worker-identity';
 
 export const WORKFLOWS_PATH = join(__dirname, '..', '..', 'workflows');
 
@@ -24,6 +25,7 @@ export async function createWorker(
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
+    identity: workerIdentity(),
     taskQueue: overrides.taskQueue ?? config.TEMPORAL_TASK_QUEUE,
     activities: collectActivities(app),
     ...(overrides.workflowBundle ? { workflowBundle: overrides.workflowBundle } : { workflowsPath: require.resolve(WORKFLOWS_PATH) }),

@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { billRunProgressQuery } from '../../workflows/shared';
 import { InvariantCheckerService } from '../../src/billing/invariant-checker.service';
 import { BillingPopulation, populateBillableAccounts } from '../../src/demo/billing-population';
 import { createIsolatedTestApp } from '../support/isolated-database';
@@ -10,16 +12,18 @@ const DATE = '2026-10-01';
 const ACCOUNTS = 10_000;
 
 /**
- * The worker dies three times, killed outright in the middle of a 10,000-account
- * bill run, and comes back each time: every account ends with exactly one invoice
- * and the books balance.
+ * Two worker processes share one 10,000-account bill run, each taking batches,
+ * the run keeping two batches in flight per worker. Workers are killed outright
+ * three times in the middle of it: twice one comes back, the third time it does
+ * not and the survivor finishes alone. Every account ends with exactly one
+ * invoice and the books balance.
  */
-describe('bill run surviving a worker killed with SIGKILL', () => {
+describe('bill run shared by two workers, surviving workers killed with SIGKILL', () => {
   let sut: TestApp;
   let connection: Connection;
   let client: Client;
   let population: BillingPopulation;
-  let worker: ChildProcess | null = null;
+  const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
     // Small batches, so the run is many activities long and a kill lands inside one.
@@ -30,7 +34,7 @@ describe('bill run surviving a worker killed with SIGKILL', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (worker) {
+    for (const worker of workers) {
       worker.kill('SIGKILL');
       await exited(worker);
     }
@@ -46,20 +50,45 @@ describe('bill run surviving a worker killed with SIGKILL', () => {
     NODE_ENV: 'test',
   });
   const batchesDone = async () => Number((await sut.db.query('SELECT COUNT(*) AS n FROM bill_run_batches'))[0].n);
+  const pollers = async () => {
+    const res = await client.workflowService.describeTaskQueue({
+      namespace: sut.config.TEMPORAL_NAMESPACE,
+      taskQueue: { name: sut.config.TEMPORAL_TASK_QUEUE, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
+    });
+    return new Set((res.pollers ?? []).map((p) => p.identity)).size;
+  };
+  const kill = async (worker: ChildProcess) => {
+    worker.kill('SIGKILL');
+    await exited(worker);
+    return `${worker.pid}@`;
+  };
 
   it('invoices every account exactly once with the books balanced', async () => {
-    worker = await startWorkerProcess(workerEnv());
+    workers.push(await startWorkerProcess(workerEnv()), await startWorkerProcess(workerEnv()));
+    await waitUntil('both workers polling for activities', async () => (await pollers()) === 2);
     const admin = await sut.admin();
     const started = await sut.http().post('/api/bill-runs').auth(admin.token, { type: 'bearer' }).send({ date: DATE }).expect(202);
     const handle = client.workflow.getHandle(started.body.workflowId);
+    // Two workers polling: the run keeps four batches in flight, two for each.
+    await waitUntil('the run to count its workers', async () => (await handle.query(billRunProgressQuery)).lanes !== undefined);
+    expect((await handle.query(billRunProgressQuery)).lanes).toBe(4);
 
-    // 10,000 accounts in batches of 80 is 125 batches; kill early, in the middle and late.
-    for (const after of [8, 45, 90]) {
+    // 10,000 accounts in batches of 80 is 125 batches; kill early and in the middle, each worker once, and bring it back.
+    const killed: string[] = [];
+    for (const [after, which] of [
+      [8, 0],
+      [45, 1],
+    ]) {
       await waitUntil(`${after} batches`, async () => (await batchesDone()) >= after, 180_000);
-      worker.kill('SIGKILL');
-      await exited(worker);
-      worker = await startWorkerProcess(workerEnv());
+      killed.push(await kill(workers[which]));
+      workers[which] = await startWorkerProcess(workerEnv());
     }
+    // Late in the run one worker dies for good; the other finishes.
+    await waitUntil('90 batches', async () => (await batchesDone()) >= 90, 180_000);
+    killed.push(await kill(workers[0]));
+    const survivor = `${workers[1].pid}@`;
+    workers.splice(0, 1);
     const result = await handle.result();
     expect(result).toMatchObject({ accounts: ACCOUNTS, invoices: ACCOUNTS, failures: 0, parked: 0, done: true });
 
@@ -81,6 +110,14 @@ describe('bill run surviving a worker killed with SIGKILL', () => {
       chargedTwice: Number(counts.charged_twice),
       linkedChildren: Number(counts.linked_children),
     }).toEqual({ notOnce: 0, invoices: ACCOUNTS, charges: 3 * ACCOUNTS, chargedTwice: 0, linkedChildren: ACCOUNTS / 10 });
+
+    // Every process took batches: both first workers, the one brought back, and the survivor.
+    const shares: { worker: string; batches: number }[] = await sut.db.query(
+      'SELECT worker, COUNT(*) AS batches FROM bill_run_batches GROUP BY worker',
+    );
+    for (const name of [...killed, survivor]) {
+      expect(shares.find((s) => s.worker.startsWith(name))?.batches ?? 0).toBeGreaterThan(0);
+    }
 
     const books = await sut.app.get(InvariantCheckerService).check(DATE);
     expect(books.mismatches).toEqual([]);

@@ -1,5 +1,4 @@
 import { checkInvoiceBounds, ChargeSpan, InvoiceCandidate, spanKey } from '../../src/billing/invoice-bounds';
-import { slicesOf } from '../../src/bill-runs/due-accounts';
 
 const charge = (over: Partial<ChargeSpan> = {}): ChargeSpan => ({
   accountServiceId: 7,
@@ -57,17 +56,5 @@ describe('invoice safety bounds', () => {
 
   it('has nothing to compare a first bill with', () => {
     expect(checkInvoiceBounds(candidate({ usual: null, newCharges: [charge({ amount: 10_000_000 })] }), bounds)).toBeNull();
-  });
-});
-
-describe('bill run slices', () => {
-  it('cuts due accounts into id ranges of one batch each, the last one short', () => {
-    expect(slicesOf([3, 5, 8, 13, 21], 2)).toEqual([
-      { afterAccountId: 0, upToAccountId: 5 },
-      { afterAccountId: 5, upToAccountId: 13 },
-      { afterAccountId: 13, upToAccountId: 21 },
-    ]);
-    expect(slicesOf([3, 5], 2)).toEqual([{ afterAccountId: 0, upToAccountId: 5 }]);
-    expect(slicesOf([], 500)).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ import { LoginThrottle1795732140000 } from './1795732140000-login-throttle';
 import { NightlyRuns1795732100000 } from './1795732100000-nightly-runs';
 import { InvoiceNumbering1795732110000 } from './1795732110000-invoice-numbering';
 import { EffectiveBillingSettings1795732150000 } from './1795732150000-effective-billing-settings';
+import { BillRunBatchWorker1795732160000 } from './1795732160000-bill-run-batch-worker';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   InvoiceNumbering1795732110000,
   LoginThrottle1795732140000,
   EffectiveBillingSettings1795732150000,
+  BillRunBatchWorker1795732160000,
 ];
