@@ -15,8 +15,9 @@ loadDotEnv();
 const require = createRequire(import.meta.url);
 const bench = require(join(ROOT, 'dist/bench/bill-run.bench.js'));
 
-// One date per size: a bill run's workflow id is its date, and every size shares one Temporal server.
-const billingDateFor = (index) => `${2027 + index}-01-01`;
+// One date per run: a bill run's workflow id is its date, and every run shares one Temporal server.
+// Dates already passed, as a run catching up would bill; the API refuses run dates far ahead.
+const billingDateFor = (index) => `2026-${String(index + 1).padStart(2, '0')}-01`;
 const SIZES = (process.env.BENCH_BILLRUN_SIZES ?? '10000,100000,300000').split(',').map(Number);
 const TWO_WORKERS_AT = Number(process.env.BENCH_BILLRUN_TWO_WORKERS ?? 100_000);
 const BOOKS_UP_TO = Number(process.env.BENCH_BILLRUN_BOOKS_UP_TO ?? 10_000);
