@@ -151,7 +151,6 @@ export interface Account {
   groupIds: number[];
   parentAccountId: number | null;
   activatedAt: string | null;
-  nextBillingDate: string | null;
   serviceAddress: Address;
   mailingAddress: Address | null;
   /** Keyed by custom field id. */
@@ -167,7 +166,6 @@ export interface AccountInput {
   accountStatusId: number;
   groupIds: number[];
   parentAccountId: number | null;
-  nextBillingDate?: string | null;
   serviceAddress: Address;
   mailingAddress: Address | null;
   customFields: Record<string, CustomFieldValue>;

@@ -21,7 +21,6 @@ export class Account {
   @Column({ name: 'account_status_id', unsigned: true }) accountStatusId: number;
   @Column({ name: 'parent_account_id', type: 'int', unsigned: true, nullable: true }) parentAccountId: number | null;
   @Column({ name: 'activated_at', type: 'datetime', precision: 3, nullable: true }) activatedAt: Date | null;
-  @Column({ name: 'next_billing_date', type: 'date', nullable: true }) nextBillingDate: string | null;
 
   @Column({ name: 'service_line1', length: 200 }) serviceLine1: string;
   @Column({ name: 'service_line2', type: 'varchar', length: 200, nullable: true }) serviceLine2: string | null;

@@ -31,7 +31,6 @@ export function toAccountResponse(account: Account, groupIds: number[], customFi
     groupIds: [...groupIds].sort((a, b) => a - b),
     parentAccountId: account.parentAccountId,
     activatedAt: account.activatedAt,
-    nextBillingDate: account.nextBillingDate,
     serviceAddress: {
       line1: account.serviceLine1,
       line2: account.serviceLine2,
@@ -68,7 +67,6 @@ export const ACCOUNT_CSV_HEADER = [
   'group_ids',
   'parent_account_id',
   'activated_at',
-  'next_billing_date',
   'service_line1',
   'service_line2',
   'service_city',
@@ -157,7 +155,6 @@ export class AccountsService {
           a.groupIds.join(' '),
           a.parentAccountId,
           a.activatedAt,
-          a.nextBillingDate,
           a.serviceAddress.line1,
           a.serviceAddress.line2,
           a.serviceAddress.city,
@@ -189,7 +186,6 @@ export class AccountsService {
         accountTypeId: dto.accountTypeId,
         accountStatusId: dto.accountStatusId,
         parentAccountId: parentId,
-        nextBillingDate: dto.nextBillingDate ?? null,
         activatedAt: status.countsAsActive ? this.clock.now() : null,
         ...addressColumns(dto),
       });
@@ -240,7 +236,6 @@ export class AccountsService {
         ...(dto.accountTypeId !== undefined && { accountTypeId: dto.accountTypeId }),
         ...(dto.accountStatusId !== undefined && { accountStatusId: dto.accountStatusId }),
         ...(dto.parentAccountId !== undefined && { parentAccountId: newParentId }),
-        ...(dto.nextBillingDate !== undefined && { nextBillingDate: dto.nextBillingDate }),
         ...addressColumns(dto),
       };
       if (dto.accountStatusId !== undefined && account.activatedAt === null) {

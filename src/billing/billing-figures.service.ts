@@ -78,14 +78,24 @@ export class BillingFiguresService {
     };
   }
 
-  /** From the account's anchor day and the latest billing date it was invoiced for; null for an unknown account. */
+  /**
+   * From the account's anchor day and the latest billing date it was invoiced for.
+   * Null for an unknown account, and for one a bill run will never invoice again:
+   * no service still on or with days not yet charged, no charge waiting for an
+   * invoice, no child account whose invoices it carries (a disconnected account).
+   */
   async nextBillingDate(em: EntityManager, accountId: number, today: string): Promise<string | null> {
-    const [row]: { billed_for: string | null }[] = await em.query(
-      `SELECT (SELECT DATE_FORMAT(MAX(i.generated_for), '%Y-%m-%d') FROM invoices i WHERE i.account_id = a.id) AS billed_for
+    const [row]: { billed_for: string | null; billable: number }[] = await em.query(
+      `SELECT (SELECT DATE_FORMAT(MAX(i.generated_for), '%Y-%m-%d') FROM invoices i WHERE i.account_id = a.id) AS billed_for,
+              (EXISTS (SELECT 1 FROM account_services s WHERE s.account_id = a.id
+                         AND (s.removed_on IS NULL OR s.removed_on > ?
+                              OR GREATEST(s.added_on, COALESCE(s.charged_through, s.added_on)) < s.removed_on))
+               OR EXISTS (SELECT 1 FROM transactions t WHERE t.account_id = a.id AND ${UNINVOICED_CHARGE_CONDITION})
+               OR EXISTS (SELECT 1 FROM accounts c WHERE c.parent_account_id = a.id)) AS billable
          FROM accounts a WHERE a.id = ?`,
-      [accountId],
+      [today, accountId],
     );
-    if (!row) return null;
+    if (!row || !Number(row.billable)) return null;
     const anchorDay = await this.billingConfig.anchorDay(em, accountId);
     return nextBillingDate({ anchorDay, billedFor: row.billed_for ?? null, today });
   }

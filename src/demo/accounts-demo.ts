@@ -207,7 +207,6 @@ export async function generateDemoAccounts(db: DataSource, size: number, seed = 
         statuses.get(status),
         parentId,
         activated,
-        `2026-12-${pad(1 + (i % 28), 2)}`,
         `${1 + Math.floor(random() * 9899)} ${pick(STREETS)} ${pick(SUFFIXES)}`,
         town.city,
         town.region,
@@ -236,7 +235,7 @@ export async function generateDemoAccounts(db: DataSource, size: number, seed = 
     }
     await db.transaction(async (em) => {
       await em.query(
-        `INSERT INTO accounts (id, name, account_type_id, account_status_id, parent_account_id, activated_at, next_billing_date,
+        `INSERT INTO accounts (id, name, account_type_id, account_status_id, parent_account_id, activated_at,
            service_line1, service_city, service_region, service_postcode, service_country, service_latitude, service_longitude) VALUES ?`,
         [accounts],
       );

@@ -15,7 +15,6 @@ describe('accounts: create, read and update', () => {
   it('creates an account and answers the contract record, coordinates as exact strings', async () => {
     const created = await createAccount(sut, token, lookups, {
       groupIds: [lookups.groupId],
-      nextBillingDate: '2026-12-01',
       serviceAddress: {
         line1: '1 Pole Rd',
         city: 'Dayton',
@@ -35,7 +34,6 @@ describe('accounts: create, read and update', () => {
       groupIds: [lookups.groupId],
       parentAccountId: null,
       activatedAt: null,
-      nextBillingDate: '2026-12-01',
       serviceAddress: {
         line1: '1 Pole Rd',
         line2: null,

@@ -13,7 +13,6 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../../common/calendar-date';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -55,10 +54,6 @@ export class CreateAccountDto {
   @IsPositive({ each: true })
   groupIds?: number[];
   @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @IsPositive() parentAccountId?: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date' })
-  @IsOptional()
-  @IsCalendarDate()
-  nextBillingDate?: string | null;
   @ApiProperty({ type: ServiceAddressDto }) @ValidateNested() @Type(() => ServiceAddressDto) serviceAddress: ServiceAddressDto;
   @ApiPropertyOptional({ type: AddressDto, nullable: true })
   @IsOptional()
@@ -107,7 +102,6 @@ export class AccountResponseDto {
   @ApiProperty({ type: [Number] }) groupIds: number[];
   @ApiProperty({ nullable: true, type: Number }) parentAccountId: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) activatedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date' }) nextBillingDate: string | null;
   @ApiProperty({ type: ServiceAddressResponseDto }) serviceAddress: ServiceAddressResponseDto;
   @ApiProperty({ type: AddressResponseDto, nullable: true }) mailingAddress: AddressResponseDto | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) customFields: Record<string, string | number | boolean | null>;

@@ -22,6 +22,7 @@ import { NightlyRuns1795732100000 } from './1795732100000-nightly-runs';
 import { InvoiceNumbering1795732110000 } from './1795732110000-invoice-numbering';
 import { EffectiveBillingSettings1795732150000 } from './1795732150000-effective-billing-settings';
 import { BillRunBatchWorker1795732160000 } from './1795732160000-bill-run-batch-worker';
+import { DropStoredNextBillingDate1795732170000 } from './1795732170000-drop-stored-next-billing-date';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   LoginThrottle1795732140000,
   EffectiveBillingSettings1795732150000,
   BillRunBatchWorker1795732160000,
+  DropStoredNextBillingDate1795732170000,
 ];
