@@ -7,8 +7,13 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { BillingWorld } from './billing-world';
 import { downloadPdf, printedFigures } from './pdf-figures';
 
-/** Replay a failure with FIGURES_PROPERTY_SEED=<the seed printed when the file starts>. */
-const SEED = process.env.FIGURES_PROPERTY_SEED ? Number(process.env.FIGURES_PROPERTY_SEED) : Math.floor(Math.random() * 2 ** 31);
+/**
+ * The same sequences on every run, so a red run in CI is a bug and not a draw. The
+ * default is the seed that found days lost between an invoice generated ahead and a
+ * service added after it. Explore with FIGURES_PROPERTY_SEED=<any integer>; the seed
+ * is printed when the file starts, and a failure replays with it.
+ */
+const SEED = process.env.FIGURES_PROPERTY_SEED ? Number(process.env.FIGURES_PROPERTY_SEED) : 1675591600;
 
 /** The day every sequence starts on. */
 const START = '2024-03-01';
