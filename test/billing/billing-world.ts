@@ -109,6 +109,7 @@ export class BillingWorld {
       totalBalance: number;
       nextRecurringCharge: number;
       uninvoiced: number;
+      nextBillingDate: string | null;
     };
   }
 
