@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
@@ -40,6 +40,8 @@ export class AccountsController {
   @Authenticated({ permission: Permission.AccountsRead })
   @ApiList(AccountFilterDto)
   @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Export accounts as CSV' })
+  @ApiOkResponse({ description: 'The filtered accounts', content: { 'text/csv': { schema: { type: 'string' } } } })
   async exportCsv(@Query(accountListPipe) query: ListQuery<AccountFilterDto, AccountSortField>, @Res() res: Response): Promise<void> {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="accounts.csv"');
@@ -72,6 +74,7 @@ export class AccountsController {
   @Get('search')
   @Authenticated({ permission: Permission.AccountsRead })
   @ApiOkResponse({ type: [SearchHitDto] })
+  @ApiOperation({ summary: 'Search accounts' })
   find(@Query() query: SearchQueryDto) {
     return this.search.search(query.q);
   }
