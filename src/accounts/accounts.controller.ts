@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
@@ -60,6 +60,39 @@ export class AccountsController {
   @Post('accounts')
   @Authenticated({ permission: Permission.AccountsManage })
   @ApiCreatedResponse({ type: AccountResponseDto })
+  @ApiBody({
+    type: CreateAccountDto,
+    examples: {
+      residential: {
+        summary: 'A residential account at its service address',
+        value: {
+          name: 'Jane Rivera',
+          accountTypeId: 1,
+          accountStatusId: 1,
+          serviceAddress: {
+            line1: '12 Oak St',
+            city: 'Springfield',
+            region: 'IL',
+            postcode: '62701',
+            country: 'US',
+            latitude: '39.781721',
+            longitude: '-89.650148',
+          },
+        },
+      },
+      billedElsewhere: {
+        summary: 'Bills mailed to another address, in a group',
+        value: {
+          name: 'Rivera Farms LLC',
+          accountTypeId: 2,
+          accountStatusId: 1,
+          groupIds: [3],
+          serviceAddress: { line1: '4100 County Rd 9', city: 'Chatham', region: 'IL', postcode: '62629', country: 'US' },
+          mailingAddress: { line1: 'PO Box 118', city: 'Chatham', region: 'IL', postcode: '62629', country: 'US' },
+        },
+      },
+    },
+  })
   create(@Body() dto: CreateAccountDto) {
     return this.accounts.create(dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ApiList } from '../common/api-list.decorator';
@@ -64,6 +64,25 @@ export class InvoicesController {
   @Post('invoices')
   @Authenticated({ permission: Permission.BillingManage })
   @ApiCreatedResponse({ type: InvoiceResponseDto })
+  @ApiBody({
+    type: CreateInvoiceDto,
+    examples: {
+      waitingCharges: {
+        summary: 'An invoice for every charge still waiting for one',
+        value: { accountId: 42, invoiceDate: '2026-12-01', includeUninvoiced: true },
+      },
+      lines: {
+        summary: 'An invoice with lines of its own',
+        value: {
+          accountId: 42,
+          lines: [
+            { serviceId: 7, quantity: 2 },
+            { serviceId: 9, price: 1500, description: 'Site visit' },
+          ],
+        },
+      },
+    },
+  })
   create(@Body() dto: CreateInvoiceDto) {
     return this.invoices.createManual(dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ApiList } from '../common/api-list.decorator';
@@ -65,6 +65,16 @@ export class TransactionsController {
   })
   @ApiCreatedResponse({ type: PostedTransactionDto })
   @ApiOperation({ summary: 'Record a payment' })
+  @ApiBody({
+    type: PaymentDto,
+    examples: {
+      check: {
+        summary: 'A check, with its number',
+        value: { accountId: 42, method: 'check', amount: 4999, reference: '1045', date: '2026-12-01' },
+      },
+      cash: { summary: 'Cash taken today', value: { accountId: 42, method: 'cash', amount: 2000 } },
+    },
+  })
   async pay(@Body() dto: PaymentDto, @Headers('idempotency-key') key?: string) {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new BadInputException([

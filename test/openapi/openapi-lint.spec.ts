@@ -102,4 +102,15 @@ describe('the OpenAPI document', () => {
     expect(shared).toEqual([]);
     expect(withoutSuccess).toEqual([]);
   });
+
+  it('shows integrators an example body on the main write routes (the lint checks each against its schema)', () => {
+    const examples = (path: string) =>
+      Object.keys(
+        (document.paths[path].post?.requestBody as { content: Record<string, { examples?: object }> }).content['application/json']
+          .examples ?? {},
+      );
+    expect(examples('/api/accounts').length).toBeGreaterThan(0);
+    expect(examples('/api/payments').length).toBeGreaterThan(0);
+    expect(examples('/api/invoices').length).toBeGreaterThan(0);
+  });
 });
