@@ -1,7 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/auth.decorators';
 import { ErrorResponseDto } from './common/error-response.dto';
+import { normalizeSchemas } from './common/openapi-schemas';
+import { declareSecuritySchemes, openPublicOperations } from './common/openapi-security';
+import { addSummaries } from './common/openapi-summaries';
+import { loadConfig } from './config/app-config';
 
 const ERROR_REF = { $ref: '#/components/schemas/ErrorResponseDto' };
 
@@ -28,22 +34,43 @@ function addErrorResponses(document: OpenAPIObject): void {
 }
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('Backhaul API')
     .setDescription(
       'Account management and billing for ISPs. Lists follow the simple-REST dialect: ' +
         '`sort`, `range` and `filter` query parameters, and a Content-Range header on the answer.',
     )
     .setVersion('0.1.0')
-    .addBearerAuth()
-    .addCookieAuth(SESSION_COOKIE)
-    .build();
+    .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
+    // Relative, so the docs page and clients call the instance that served the document.
+    .addServer('/', 'The instance serving this document');
+  const config = declareSecuritySchemes(builder, SESSION_COOKIE).build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
   addErrorResponses(document);
+  openPublicOperations(document);
+  addSummaries(document);
+  normalizeSchemas(document);
   return document;
 }
 
 export function mountOpenApi(app: INestApplication): void {
   const document = buildOpenApi(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}
+
+/**
+ * The same document, without a database, Temporal or a listening server: Nest's preview mode
+ * reads the module graph and the routes but creates no provider, so nothing connects. The
+ * settings are placeholders; none of them shapes the document.
+ */
+export async function buildOpenApiOffline(): Promise<OpenAPIObject> {
+  const config = loadConfig({ DATABASE_URL: 'mysql://openapi@127.0.0.1:1/unused', LOG_LEVEL: 'silent' });
+  const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
+  try {
+    // As createApp does; the paths in the document carry the prefix.
+    app.setGlobalPrefix('api');
+    return buildOpenApi(app);
+  } finally {
+    await app.close();
+  }
 }

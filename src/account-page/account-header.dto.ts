@@ -54,6 +54,6 @@ export class CustomFieldDisplayDto {
   @ApiProperty() fieldId: number;
   @ApiProperty() name: string;
   @ApiProperty() type: string;
-  @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }) value:
+  @ApiProperty({ oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] }) value:
     string | number | boolean | null;
 }

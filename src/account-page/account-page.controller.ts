@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Permission } from '../auth/permission';
@@ -14,6 +14,7 @@ export class AccountPageController {
   @Get('header')
   @Authenticated({ permission: Permission.AccountsRead })
   @ApiOkResponse({ type: AccountHeaderDto })
+  @ApiOperation({ summary: "Get an account page's header" })
   header(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthenticatedUser) {
     return this.page.header(id, user);
   }
@@ -21,6 +22,7 @@ export class AccountPageController {
   @Get('custom-fields')
   @Authenticated({ permission: Permission.AccountsRead })
   @ApiOkResponse({ type: [CustomFieldDisplayDto] })
+  @ApiOperation({ summary: "Get an account's custom field values" })
   customFields(@Param('id', ParseIntPipe) id: number) {
     return this.page.customFieldsOf(id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
@@ -40,6 +40,8 @@ export class AccountsController {
   @Authenticated({ permission: Permission.AccountsRead })
   @ApiList(AccountFilterDto)
   @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Export accounts as CSV' })
+  @ApiOkResponse({ description: 'The filtered accounts', content: { 'text/csv': { schema: { type: 'string' } } } })
   async exportCsv(@Query(accountListPipe) query: ListQuery<AccountFilterDto, AccountSortField>, @Res() res: Response): Promise<void> {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="accounts.csv"');
@@ -58,6 +60,39 @@ export class AccountsController {
   @Post('accounts')
   @Authenticated({ permission: Permission.AccountsManage })
   @ApiCreatedResponse({ type: AccountResponseDto })
+  @ApiBody({
+    type: CreateAccountDto,
+    examples: {
+      residential: {
+        summary: 'A residential account at its service address',
+        value: {
+          name: 'Jane Rivera',
+          accountTypeId: 1,
+          accountStatusId: 1,
+          serviceAddress: {
+            line1: '12 Oak St',
+            city: 'Springfield',
+            region: 'IL',
+            postcode: '62701',
+            country: 'US',
+            latitude: '39.781721',
+            longitude: '-89.650148',
+          },
+        },
+      },
+      billedElsewhere: {
+        summary: 'Bills mailed to another address, in a group',
+        value: {
+          name: 'Rivera Farms LLC',
+          accountTypeId: 2,
+          accountStatusId: 1,
+          groupIds: [3],
+          serviceAddress: { line1: '4100 County Rd 9', city: 'Chatham', region: 'IL', postcode: '62629', country: 'US' },
+          mailingAddress: { line1: 'PO Box 118', city: 'Chatham', region: 'IL', postcode: '62629', country: 'US' },
+        },
+      },
+    },
+  })
   create(@Body() dto: CreateAccountDto) {
     return this.accounts.create(dto);
   }
@@ -72,6 +107,7 @@ export class AccountsController {
   @Get('search')
   @Authenticated({ permission: Permission.AccountsRead })
   @ApiOkResponse({ type: [SearchHitDto] })
+  @ApiOperation({ summary: 'Search accounts' })
   find(@Query() query: SearchQueryDto) {
     return this.search.search(query.q);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -25,6 +25,8 @@ export class AuditController {
   @Get('action-history')
   @Authenticated({ permission: Permission.AuditRead })
   @ApiList(ActionHistoryFilterDto)
+  @ApiOperation({ summary: 'List the action history' })
+  @ApiOkResponse({ description: 'One page of recorded actions' })
   listActions(@Query(actionListPipe) query: ListQuery<ActionHistoryFilterDto, ActionHistorySortField>) {
     return this.audit.listActions(query);
   }
@@ -33,6 +35,8 @@ export class AuditController {
   @Authenticated({ permission: Permission.AuditExport })
   @ApiList(ActionHistoryFilterDto)
   @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Export the action history as CSV' })
+  @ApiOkResponse({ description: 'The filtered action history', content: { 'text/csv': { schema: { type: 'string' } } } })
   async exportActions(
     @Query(actionListPipe) query: ListQuery<ActionHistoryFilterDto, ActionHistorySortField>,
     @Res() res: Response,
@@ -47,6 +51,8 @@ export class AuditController {
   @Get('view-history')
   @Authenticated({ permission: Permission.AuditRead })
   @ApiList(ViewHistoryFilterDto)
+  @ApiOperation({ summary: 'List the view history' })
+  @ApiOkResponse({ description: 'One page of recorded views of records' })
   listViews(
     @Query(new ListQueryPipe(ViewHistoryFilterDto, VIEW_HISTORY_SORTABLE, { field: 'viewedAt', order: 'DESC' }))
     query: ListQuery<ViewHistoryFilterDto, 'id' | 'viewedAt'>,
@@ -57,12 +63,16 @@ export class AuditController {
   @Post('audit-exports')
   @HttpCode(202)
   @Authenticated({ permission: Permission.AuditExport })
+  @ApiOperation({ summary: 'Start an audit export' })
+  @ApiAcceptedResponse({ description: 'The export, started; poll it until it can be downloaded' })
   startExport(@CurrentUser() user: AuthenticatedUser, @Body() dto: StartAuditExportDto) {
     return this.exports.start(user, dto.filter);
   }
 
   @Get('audit-exports/:id')
   @Authenticated({ permission: Permission.AuditExport })
+  @ApiOperation({ summary: 'Get an audit export' })
+  @ApiOkResponse({ description: 'The export and how far it has got' })
   getExport(@Param('id', ParseIntPipe) id: number) {
     return this.exports.get(id);
   }
@@ -71,6 +81,7 @@ export class AuditController {
   @Authenticated({ permission: Permission.AuditExport })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The CSV file' })
+  @ApiOperation({ summary: 'Download an audit export' })
   async downloadExport(@Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
     const stream = await this.exports.openFile(id);
     return new StreamableFile(stream as NodeJS.ReadableStream & import('node:stream').Readable, {

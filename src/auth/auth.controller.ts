@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { UsersService } from '../users/users.service';
@@ -27,6 +34,7 @@ export class AuthController {
     description: 'Too many recent failures from this address or for this email; try again after Retry-After seconds',
     headers: { 'Retry-After': { description: 'Seconds to wait before the next try', schema: { type: 'integer' } } },
   })
+  @ApiOperation({ summary: 'Log in' })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
     const { token, expiresAt } = await this.auth.login(dto.email, dto.password, req.ip);
     res.cookie(SESSION_COOKIE, token, {
@@ -42,6 +50,8 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Authenticated()
+  @ApiOperation({ summary: 'Log out' })
+  @ApiNoContentResponse({ description: 'The session is over and its cookie cleared' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = tokenFrom(req);
     if (token) await this.auth.logout(token);
@@ -51,6 +61,7 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @ApiOkResponse({ type: MeResponseDto })
+  @ApiOperation({ summary: 'Get the signed-in user' })
   me(@CurrentUser() user: AuthenticatedUser): Promise<MeResponseDto> {
     return this.users.describe(user);
   }

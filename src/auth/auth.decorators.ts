@@ -1,6 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/error-response.dto';
+import { ApiSessionSecurity } from '../common/openapi-security';
 import type { AuthenticatedUser } from './authenticated-user';
 import { Permission } from './permission';
 
@@ -19,8 +20,7 @@ export const Authenticated = (options: { permission?: Permission } = {}) =>
   applyDecorators(
     SetMetadata(ROUTE_PERMISSION, options.permission ?? null),
     ApiExtension('x-permission', options.permission ?? 'session'),
-    ApiBearerAuth(),
-    ApiCookieAuth(SESSION_COOKIE),
+    ApiSessionSecurity(),
     ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'No valid session' }),
     ...(options.permission ? [ApiForbiddenResponse({ type: ErrorResponseDto, description: `Needs ${options.permission}` })] : []),
   );

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../common/calendar-date';
 import { Authenticated } from '../auth/auth.decorators';
@@ -25,13 +25,15 @@ export class AutopayRunsController {
   @Post()
   @HttpCode(202)
   @Authenticated({ permission: Permission.BillingManage })
-  @ApiOkResponse({ description: 'The run for that date, started now or found already started (started: false)' })
+  @ApiAcceptedResponse({ description: 'The run for that date, started now or found already started (started: false)' })
+  @ApiOperation({ summary: 'Start an autopay run' })
   start(@Body() dto: StartAutopayRunDto) {
     return this.runs.start(dto.date);
   }
 
   @Get()
   @Authenticated({ permission: Permission.BillingRead })
+  @ApiOkResponse({ description: 'One page of autopay runs' })
   list(
     @Query(new ListQueryPipe(AutopayRunFilterDto, ['id'] as const, { field: 'id', order: 'DESC' })) q: ListQuery<AutopayRunFilterDto, 'id'>,
   ) {
@@ -40,6 +42,7 @@ export class AutopayRunsController {
 
   @Get(':id')
   @Authenticated({ permission: Permission.BillingRead })
+  @ApiOkResponse({ description: 'The autopay run and its progress' })
   get(@Param('id', ParseIntPipe) id: number) {
     return this.runs.get(id);
   }

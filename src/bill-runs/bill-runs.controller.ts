@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsPositive, Max, Min } from 'class-validator';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
@@ -53,7 +53,8 @@ export class BillRunsController {
   @Post()
   @HttpCode(202)
   @Authenticated({ permission: Permission.BillingManage })
-  @ApiOkResponse({ description: 'The run for that date, started now or found already started (started: false)' })
+  @ApiAcceptedResponse({ description: 'The run for that date, started now or found already started (started: false)' })
+  @ApiOperation({ summary: 'Start a bill run' })
   start(@Body() dto: StartBillRunWithBoundsDto) {
     return this.runs.start(dto.date, { spikePercent: dto.spikePercent });
   }
@@ -62,18 +63,21 @@ export class BillRunsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingRead })
   @ApiOkResponse({ description: 'What the run would invoice for each account; nothing is written' })
+  @ApiOperation({ summary: 'Preview a bill run' })
   preview(@Body() dto: PreviewBillRunDto) {
     return this.runs.preview(dto.date, dto.accountIds);
   }
 
   @Get()
   @Authenticated({ permission: Permission.BillingRead })
+  @ApiOkResponse({ description: 'One page of bill runs' })
   list(@Query(new ListQueryPipe(BillRunFilterDto, ['id'] as const, { field: 'id', order: 'DESC' })) q: ListQuery<BillRunFilterDto, 'id'>) {
     return this.runs.list(q.offset, q.limit);
   }
 
   @Get(':id')
   @Authenticated({ permission: Permission.BillingRead })
+  @ApiOkResponse({ description: 'The bill run and its progress' })
   get(@Param('id', ParseIntPipe) id: number) {
     return this.runs.get(id);
   }
@@ -82,6 +86,7 @@ export class BillRunsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingManage })
   @ApiOkResponse({ description: 'The parked account invoiced as computed, without the safety bounds' })
+  @ApiOperation({ summary: 'Release an account a bill run parked' })
   release(@Param('id', ParseIntPipe) id: number, @Param('accountId', ParseIntPipe) accountId: number) {
     return this.parked.release(id, accountId);
   }
@@ -90,6 +95,7 @@ export class BillRunsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingManage })
   @ApiOkResponse({ description: 'The parked account left uninvoiced for the run date' })
+  @ApiOperation({ summary: 'Dismiss an account a bill run parked' })
   dismiss(@Param('id', ParseIntPipe) id: number, @Param('accountId', ParseIntPipe) accountId: number) {
     return this.parked.dismiss(id, accountId);
   }

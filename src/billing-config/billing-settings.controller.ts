@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Authenticated } from '../auth/auth.decorators';
@@ -23,6 +23,7 @@ export class BillingSettingsController {
   @Get('billing-settings')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiOkResponse({ type: SystemBillingSettingsDto })
+  @ApiOperation({ summary: 'Get the system billing settings' })
   getSystem() {
     return this.settings.getSystem();
   }
@@ -30,6 +31,7 @@ export class BillingSettingsController {
   @Put('billing-settings')
   @Authenticated({ permission: Permission.BillingConfigure })
   @ApiOkResponse({ type: SystemBillingSettingsDto })
+  @ApiOperation({ summary: 'Update the system billing settings' })
   updateSystem(@Body() dto: UpdateBillingSettingsDto) {
     return this.settings.updateSystem(dto);
   }
@@ -37,6 +39,7 @@ export class BillingSettingsController {
   @Get('account-types/:id/billing-defaults')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiOkResponse({ type: AccountTypeBillingDefaultsDto })
+  @ApiOperation({ summary: "Get an account type's billing defaults" })
   getAccountType(@Param('id', ParseIntPipe) id: number) {
     return this.settings.explainAccountType(this.db.manager, id);
   }
@@ -44,6 +47,7 @@ export class BillingSettingsController {
   @Put('account-types/:id/billing-defaults')
   @Authenticated({ permission: Permission.BillingConfigure })
   @ApiOkResponse({ type: AccountTypeBillingDefaultsDto })
+  @ApiOperation({ summary: "Update an account type's billing defaults" })
   updateAccountType(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateBillingSettingsDto) {
     return this.settings.updateAccountType(id, dto);
   }
@@ -51,6 +55,7 @@ export class BillingSettingsController {
   @Get('accounts/:id/billing-config')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiOkResponse({ type: AccountBillingConfigDto })
+  @ApiOperation({ summary: "Get an account's billing configuration" })
   getAccount(@Param('id', ParseIntPipe) id: number) {
     return this.settings.explainAccount(this.db.manager, id);
   }
@@ -58,6 +63,7 @@ export class BillingSettingsController {
   @Put('accounts/:id/billing-config')
   @Authenticated({ permission: Permission.BillingManage })
   @ApiOkResponse({ type: AccountBillingConfigDto })
+  @ApiOperation({ summary: "Update an account's billing configuration" })
   updateAccount(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateBillingSettingsDto) {
     return this.settings.updateAccount(id, dto);
   }

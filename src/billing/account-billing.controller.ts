@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsInt, IsPositive } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -29,6 +29,7 @@ export class AccountBillingController {
   @Get('accounts/:id/billing-figures')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiOkResponse({ type: BillingFiguresDto })
+  @ApiOperation({ summary: "Get an account's billing figures" })
   async accountFigures(@Param('id', ParseIntPipe) id: number) {
     const [row]: { id: number }[] = await this.db.query('SELECT id FROM accounts WHERE id = ?', [id]);
     if (!row) throw new NotFoundException('Account', id);
@@ -42,6 +43,7 @@ export class AccountBillingController {
     type: BooksReportDto,
     description: 'Every disagreement between the recomputed books and the stored figures; empty when they balance',
   })
+  @ApiOperation({ summary: 'Check the books' })
   books(@Query('accountId') accountId?: string) {
     if (accountId !== undefined && !/^[1-9]\d{0,9}$/.test(accountId)) {
       throw new BadInputException([{ field: 'accountId', rule: 'isInt', message: 'accountId must be a positive whole number' }]);
@@ -51,18 +53,24 @@ export class AccountBillingController {
 
   @Get('accounts/:id/child-accounts')
   @Authenticated({ permission: Permission.BillingRead })
+  @ApiOperation({ summary: "List an account's child accounts" })
+  @ApiOkResponse({ description: 'The child accounts' })
   listChildren(@Param('id', ParseIntPipe) id: number) {
     return this.children.list(id);
   }
 
   @Post('accounts/:id/child-accounts')
   @Authenticated({ permission: Permission.BillingChildAccounts })
+  @ApiOperation({ summary: 'Link a child account' })
+  @ApiCreatedResponse({ description: 'The child account, now linked' })
   linkChild(@Param('id', ParseIntPipe) id: number, @Body() dto: LinkChildAccountDto) {
     return this.children.link(id, dto.childAccountId);
   }
 
   @Delete('accounts/:id/child-accounts/:childId')
   @Authenticated({ permission: Permission.BillingChildAccounts })
+  @ApiOperation({ summary: 'Unlink a child account' })
+  @ApiOkResponse({ description: 'The child account, now unlinked' })
   unlinkChild(@Param('id', ParseIntPipe) id: number, @Param('childId', ParseIntPipe) childId: number) {
     return this.children.unlink(id, childId);
   }

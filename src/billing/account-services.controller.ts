@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Permission } from '../auth/permission';
@@ -53,6 +53,7 @@ export class AccountServicesController {
   @Post()
   @Authenticated({ permission: Permission.BillingManage })
   @ApiCreatedResponse({ type: AccountServiceResponseDto })
+  @ApiOperation({ summary: 'Add a service to an account' })
   add(@Body() dto: AddAccountServiceDto, @CurrentUser() user: AuthenticatedUser) {
     assertMayChooseProration(user, dto.prorate);
     return this.services.add(dto);
@@ -61,6 +62,7 @@ export class AccountServicesController {
   @Put(':id/quantity')
   @Authenticated({ permission: Permission.BillingManage })
   @ApiOkResponse({ type: AccountServiceResponseDto, description: 'The line that carries the new quantity from the given date' })
+  @ApiOperation({ summary: "Change an account service's quantity" })
   changeQuantity(@Param('id', ParseIntPipe) id: number, @Body() dto: ChangeQuantityDto, @CurrentUser() user: AuthenticatedUser) {
     assertMayChooseProration(user, dto.prorate);
     return this.services.changeQuantity(id, dto);
@@ -70,6 +72,7 @@ export class AccountServicesController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingManage })
   @ApiOkResponse({ type: AccountServiceResponseDto })
+  @ApiOperation({ summary: 'Remove a service from an account' })
   remove(@Param('id', ParseIntPipe) id: number, @Body() dto: RemoveAccountServiceDto, @CurrentUser() user: AuthenticatedUser) {
     assertMayChooseProration(user, dto.prorate);
     return this.services.remove(id, dto);

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseIntPipe, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
@@ -20,6 +20,8 @@ export class BillingDocumentsController {
   @Get('invoices/:id/invoice.pdf')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Download an invoice as PDF' })
+  @ApiOkResponse({ description: 'The invoice', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async invoice(@Param('id', ParseIntPipe) id: number, @Res() res: Response) {
     sendPdf(res, `invoice-${id}.pdf`, await this.documents.invoicePdf(id));
   }
@@ -27,6 +29,8 @@ export class BillingDocumentsController {
   @Get('invoices/:id/statement.pdf')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Download a statement as PDF' })
+  @ApiOkResponse({ description: 'The statement', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async statement(@Param('id', ParseIntPipe) id: number, @Res() res: Response) {
     sendPdf(res, `statement-${id}.pdf`, await this.documents.statementPdf(id));
   }
@@ -34,6 +38,8 @@ export class BillingDocumentsController {
   @Get('transactions/:id/receipt.pdf')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Download a receipt as PDF' })
+  @ApiOkResponse({ description: 'The receipt', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async receipt(@Param('id', ParseIntPipe) id: number, @Res() res: Response) {
     sendPdf(res, `receipt-${id}.pdf`, await this.documents.receiptPdf(id));
   }

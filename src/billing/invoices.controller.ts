@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ApiList } from '../common/api-list.decorator';
@@ -51,6 +51,8 @@ export class InvoicesController {
 
   @Get('invoices/:id/transactions')
   @Authenticated({ permission: Permission.BillingRead })
+  @ApiOperation({ summary: "List an invoice's charges and credits" })
+  @ApiOkResponse({ description: "The invoice's charges and the credits applied to it" })
   async transactions(@Param('id', ParseIntPipe) id: number) {
     const { credits } = await this.invoices.transactions(id);
     const charges = await this.query.list({ invoiceId: id }, { field: 'date', order: 'ASC' }, 0, 10_000);
@@ -62,6 +64,25 @@ export class InvoicesController {
   @Post('invoices')
   @Authenticated({ permission: Permission.BillingManage })
   @ApiCreatedResponse({ type: InvoiceResponseDto })
+  @ApiBody({
+    type: CreateInvoiceDto,
+    examples: {
+      waitingCharges: {
+        summary: 'An invoice for every charge still waiting for one',
+        value: { accountId: 42, invoiceDate: '2026-12-01', includeUninvoiced: true },
+      },
+      lines: {
+        summary: 'An invoice with lines of its own',
+        value: {
+          accountId: 42,
+          lines: [
+            { serviceId: 7, quantity: 2 },
+            { serviceId: 9, price: 1500, description: 'Site visit' },
+          ],
+        },
+      },
+    },
+  })
   create(@Body() dto: CreateInvoiceDto) {
     return this.invoices.createManual(dto);
   }
@@ -74,6 +95,7 @@ export class InvoicesController {
       'The invoice for that billing date, created now or found from an earlier call. Recurring services are charged only on the ' +
       "account's billing day; on another date the invoice carries the charges waiting, and there is none when nothing waits.",
   })
+  @ApiOperation({ summary: 'Generate an invoice for an account' })
   async generate(@Param('accountId', ParseIntPipe) accountId: number, @Body() dto: GenerateInvoiceDto) {
     const result = await this.generation.generate(accountId, dto.billingDate);
     return { created: result.created, invoice: result.invoiceId === null ? null : await this.invoices.get(result.invoiceId) };
@@ -90,6 +112,7 @@ export class InvoicesController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingVoid })
   @ApiOkResponse({ type: InvoiceResponseDto })
+  @ApiOperation({ summary: 'Void an invoice' })
   voidInvoice(@Param('id', ParseIntPipe) id: number, @Body() dto: VoidDto) {
     return this.invoices.voidInvoice(id, dto.reason, dto.effectiveDate);
   }
@@ -105,6 +128,8 @@ export class InvoicesController {
   @Post('invoices/:id/apply-credits')
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingManage })
+  @ApiOperation({ summary: "Apply an account's credits to an invoice" })
+  @ApiOkResponse({ description: 'The credits applied to the invoice' })
   applyCredits(@Param('id', ParseIntPipe) id: number, @Body() dto: ApplyCreditsDto) {
     return this.ledger.applyCredits(id, dto.amount);
   }
@@ -113,6 +138,7 @@ export class InvoicesController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingChildAccounts })
   @ApiOkResponse({ type: InvoiceResponseDto, description: 'The child invoice, now linked' })
+  @ApiOperation({ summary: 'Link a child invoice to an invoice' })
   link(@Param('id', ParseIntPipe) id: number, @Body() dto: LinkInvoiceDto) {
     return this.invoices.linkChildInvoice(id, dto.childInvoiceId);
   }
@@ -120,6 +146,7 @@ export class InvoicesController {
   @Delete('invoices/:id/parent-invoice')
   @Authenticated({ permission: Permission.BillingChildAccounts })
   @ApiOkResponse({ type: InvoiceResponseDto, description: 'The child invoice, no longer linked' })
+  @ApiOperation({ summary: 'Unlink an invoice from its parent' })
   unlink(@Param('id', ParseIntPipe) id: number) {
     return this.invoices.unlinkChildInvoice(id);
   }

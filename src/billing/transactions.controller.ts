@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ApiList } from '../common/api-list.decorator';
@@ -50,6 +50,8 @@ export class TransactionsController {
 
   @Get('transactions/:id/applications')
   @Authenticated({ permission: Permission.BillingRead })
+  @ApiOperation({ summary: "List a transaction's applications" })
+  @ApiOkResponse({ description: 'What the transaction was applied to, or what was applied to it' })
   applications(@Param('id', ParseIntPipe) id: number) {
     return this.query.applicationsOf(id);
   }
@@ -62,6 +64,17 @@ export class TransactionsController {
     description: 'Repeat a payment request safely: the same key returns the first result',
   })
   @ApiCreatedResponse({ type: PostedTransactionDto })
+  @ApiOperation({ summary: 'Record a payment' })
+  @ApiBody({
+    type: PaymentDto,
+    examples: {
+      check: {
+        summary: 'A check, with its number',
+        value: { accountId: 42, method: 'check', amount: 4999, reference: '1045', date: '2026-12-01' },
+      },
+      cash: { summary: 'Cash taken today', value: { accountId: 42, method: 'cash', amount: 2000 } },
+    },
+  })
   async pay(@Body() dto: PaymentDto, @Headers('idempotency-key') key?: string) {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new BadInputException([
@@ -74,6 +87,7 @@ export class TransactionsController {
   @Post('transactions/one-time')
   @Authenticated({ permission: Permission.BillingManage })
   @ApiCreatedResponse({ type: PostedTransactionDto })
+  @ApiOperation({ summary: 'Post a one-time transaction' })
   async oneTime(@Body() dto: OneTimeTransactionDto) {
     return this.present(await this.ledger.postOneTime(dto));
   }
@@ -81,6 +95,7 @@ export class TransactionsController {
   @Post('transactions/adjustments')
   @Authenticated({ permission: Permission.BillingManage })
   @ApiCreatedResponse({ type: PostedTransactionDto })
+  @ApiOperation({ summary: 'Post an adjustment' })
   async adjustment(@Body() dto: AdjustmentDto) {
     return this.present(await this.ledger.postAdjustment(dto));
   }
@@ -89,6 +104,7 @@ export class TransactionsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingVoid })
   @ApiOkResponse({ type: PostedTransactionDto, description: 'The discount that reverses the debit' })
+  @ApiOperation({ summary: 'Reverse a debit' })
   async reverse(@Param('id', ParseIntPipe) id: number, @Body() dto: VoidDto) {
     return this.present(await this.ledger.reverseDebit(id, dto.reason, dto.effectiveDate));
   }
@@ -97,6 +113,7 @@ export class TransactionsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingVoid })
   @ApiOkResponse({ type: PostedTransactionDto, description: 'The void row that cancels the credit' })
+  @ApiOperation({ summary: 'Void a credit' })
   async voidCredit(@Param('id', ParseIntPipe) id: number, @Body() dto: VoidDto) {
     return this.present(await this.ledger.voidCredit(id, dto.reason, dto.effectiveDate));
   }
@@ -104,6 +121,7 @@ export class TransactionsController {
   @Put('transactions/:id/description')
   @Authenticated({ permission: Permission.BillingManage })
   @ApiOkResponse({ type: TransactionResponseDto })
+  @ApiOperation({ summary: "Change a transaction's description" })
   async describe(@Param('id', ParseIntPipe) id: number, @Body() dto: DescribeDebitDto) {
     await this.ledger.editDebitDescription(id, dto.description);
     return this.query.get(id);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Permission } from '../auth/permission';
@@ -64,6 +64,7 @@ export class CallLogsController {
   @Post('call-logs/:id/ticket-requests')
   @Authenticated({ permission: Permission.CorrespondenceWrite })
   @ApiCreatedResponse({ type: CallLogTicketRequestResponseDto })
+  @ApiOperation({ summary: 'Request a ticket from a call log' })
   requestTicket(@Param('id', ParseIntPipe) id: number, @Body() dto: CreateCallLogTicketRequestDto, @CurrentUser() user: AuthenticatedUser) {
     return this.calls.requestTicket(id, dto, user);
   }

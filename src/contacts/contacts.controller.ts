@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ApiList } from '../common/api-list.decorator';
@@ -56,6 +56,7 @@ export class ContactsController {
   @Put(':id/portal-credentials')
   @Authenticated({ permission: Permission.AccountsManage })
   @ApiOkResponse({ type: ContactResponseDto })
+  @ApiOperation({ summary: "Set a contact's portal credentials" })
   setPortalCredentials(@Param('id', ParseIntPipe) id: number, @Body() dto: PortalCredentialsDto) {
     return this.contacts.setPortalCredentials(id, dto);
   }
@@ -63,6 +64,7 @@ export class ContactsController {
   @Delete(':id/portal-credentials')
   @Authenticated({ permission: Permission.AccountsManage })
   @ApiOkResponse({ type: ContactResponseDto })
+  @ApiOperation({ summary: "Remove a contact's portal credentials" })
   removePortalCredentials(@Param('id', ParseIntPipe) id: number) {
     return this.contacts.removePortalCredentials(id);
   }
@@ -71,6 +73,7 @@ export class ContactsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.AccountsManage })
   @ApiOkResponse({ type: ContactResponseDto })
+  @ApiOperation({ summary: "Make a contact its account's primary contact" })
   becomePrimary(@Param('id', ParseIntPipe) id: number) {
     return this.contacts.becomePrimary(id);
   }

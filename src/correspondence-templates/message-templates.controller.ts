@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Permission } from '../auth/permission';
@@ -37,6 +37,7 @@ export class MessageTemplatesController {
   @Get('merge-fields')
   @Authenticated({ permission: Permission.CorrespondenceRead })
   @ApiOkResponse({ type: [MergeFieldDto] })
+  @ApiOperation({ summary: 'List the merge fields of message templates' })
   mergeFields() {
     return this.templates.mergeFields();
   }
@@ -59,6 +60,7 @@ export class MessageTemplatesController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.CorrespondenceRead })
   @ApiOkResponse({ type: RenderedMessageDto })
+  @ApiOperation({ summary: 'Preview a message template' })
   preview(@Param('key') key: string, @Body() dto: PreviewMessageTemplateDto) {
     return this.templates.preview(key, dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Permission } from '../auth/permission';
@@ -22,6 +22,7 @@ export class DisconnectionController {
   @Authenticated({ permission: Permission.AccountsDisconnect })
   @ApiCreatedResponse({ type: DisconnectionResponseDto, description: 'The disconnection log entry' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already disconnected, or no default disconnect status' })
+  @ApiOperation({ summary: 'Disconnect an account' })
   disconnect(@Param('id', ParseIntPipe) id: number, @Body() dto: DisconnectAccountDto, @CurrentUser() user: AuthenticatedUser) {
     return this.disconnections.disconnect(id, dto, user);
   }
@@ -36,6 +37,7 @@ export class DisconnectionController {
   @Get('disconnection-settings')
   @Authenticated({ permission: Permission.AccountsRead })
   @ApiOkResponse({ type: DisconnectionSettingsDto })
+  @ApiOperation({ summary: 'Get the disconnection settings' })
   settings() {
     return this.statuses.settings();
   }
@@ -43,6 +45,7 @@ export class DisconnectionController {
   @Put('disconnection-settings')
   @Authenticated({ permission: Permission.AccountsConfigure })
   @ApiOkResponse({ type: DisconnectionSettingsDto })
+  @ApiOperation({ summary: 'Update the disconnection settings' })
   updateSettings(@Body() dto: UpdateDisconnectionSettingsDto) {
     return this.statuses.setDefault(dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ApiList } from '../common/api-list.decorator';
@@ -28,6 +28,7 @@ export class EmailsController {
   @Post('accounts/:id/emails')
   @Authenticated({ permission: Permission.CorrespondenceWrite })
   @ApiCreatedResponse({ type: EmailDetailDto, description: 'Queued (or invalid, when a contact’s address cannot be one)' })
+  @ApiOperation({ summary: 'Send an email to an account' })
   compose(@Param('id', ParseIntPipe) id: number, @Body() dto: ComposeEmailDto) {
     return this.emails.compose(id, dto);
   }
@@ -43,6 +44,7 @@ export class EmailsController {
   @Authenticated({ permission: Permission.CorrespondenceWrite })
   @ApiCreatedResponse({ type: EmailDetailDto, description: 'The new copy' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The email is still being delivered' })
+  @ApiOperation({ summary: 'Resend an email' })
   resend(@Param('id', ParseIntPipe) id: number) {
     return this.emails.resend(id);
   }

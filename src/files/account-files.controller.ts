@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, Header, Param, ParseIntPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -46,6 +55,7 @@ export class AccountFilesController {
   @Header('Cache-Control', 'private, no-cache')
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The bytes, as an attachment' })
+  @ApiOperation({ summary: 'Download an account file' })
   download(@Param('id', ParseIntPipe) id: number) {
     return this.files.download(id);
   }
@@ -56,6 +66,7 @@ export class AccountFilesController {
   @Header('Cache-Control', 'private, max-age=3600')
   @ApiProduces('image/webp')
   @ApiOkResponse({ description: 'A WebP at most 256 pixels on its longer side' })
+  @ApiOperation({ summary: "Get an account file's thumbnail" })
   thumbnail(@Param('id', ParseIntPipe) id: number) {
     return this.files.thumbnail(id);
   }
@@ -67,6 +78,7 @@ export class AccountFilesController {
   @ApiBody({ type: UploadAccountFileDto, description: 'accountId first, then file' })
   @ApiCreatedResponse({ type: AccountFileResponseDto })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'Larger than FILE_MAX_BYTES' })
+  @ApiOperation({ summary: 'Upload an account file' })
   upload(@CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
     return this.files.upload(req, user);
   }
@@ -74,6 +86,7 @@ export class AccountFilesController {
   @Put(':id')
   @Authenticated({ permission: Permission.AccountsManage })
   @ApiOkResponse({ type: AccountFileResponseDto })
+  @ApiOperation({ summary: 'Rename an account file' })
   rename(@Param('id', ParseIntPipe) id: number, @Body() dto: RenameAccountFileDto) {
     return this.files.rename(id, dto);
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { ErrorResponseDto } from '../common/error-response.dto';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 
 type Check = 'up' | 'down';
@@ -25,6 +26,8 @@ export class HealthController {
   @Public()
   @ApiOkResponse({ description: '{status, checks: {database, temporal}}' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
+  @ApiOperation({ summary: 'Check health' })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorResponseDto, description: 'A body was sent and it is not JSON' })
   async check(@Res({ passthrough: true }) res: Response) {
     const [database, temporal] = await Promise.all([
       this.probe(() => this.db.query('SELECT 1')),

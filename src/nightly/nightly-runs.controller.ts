@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsPositive, IsString } from 'class-validator';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
@@ -43,6 +43,7 @@ export class NightlyRunsController {
 
   @Get('nightly-runs')
   @Authenticated({ permission: Permission.NightlyRead })
+  @ApiOkResponse({ description: 'One page of nightly runs' })
   list(
     @Query(new ListQueryPipe(NightlyRunFilterDto, ['id'] as const, { field: 'id', order: 'DESC' })) q: ListQuery<NightlyRunFilterDto, 'id'>,
   ) {
@@ -52,10 +53,11 @@ export class NightlyRunsController {
   @Post('nightly-runs')
   @HttpCode(202)
   @Authenticated({ permission: Permission.NightlyRun })
-  @ApiOkResponse({
+  @ApiAcceptedResponse({
     description:
       'The night of that date (missed nights first, then bill run, delinquency and period close), started now or found already started or done (started: false)',
   })
+  @ApiOperation({ summary: 'Start the nightly run' })
   startNightly(@Body() dto: NightlyDateDto) {
     return this.runs.start('nightly', dto.date);
   }
@@ -63,7 +65,8 @@ export class NightlyRunsController {
   @Post('delinquency-runs')
   @HttpCode(202)
   @Authenticated({ permission: Permission.NightlyRun })
-  @ApiOkResponse({ description: 'Delinquency alone for that date, started now or found already started or done (started: false)' })
+  @ApiAcceptedResponse({ description: 'Delinquency alone for that date, started now or found already started or done (started: false)' })
+  @ApiOperation({ summary: 'Start a delinquency run' })
   startDelinquency(@Body() dto: NightlyDateDto) {
     return this.runs.start('delinquency', dto.date);
   }
@@ -74,6 +77,7 @@ export class NightlyRunsController {
   @ApiOkResponse({
     description: 'The invoices that would turn delinquent with their late fees, and the status changes; nothing is written',
   })
+  @ApiOperation({ summary: 'Preview a delinquency run' })
   previewDelinquency(@Body() dto: DelinquencyPreviewDto) {
     return this.runs.previewDelinquency(dto.date, dto.accountIds);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import {
@@ -26,6 +26,7 @@ export class PaymentMethodsController {
   @Post('setup-intent')
   @Authenticated({ permission: Permission.BillingManage })
   @ApiCreatedResponse({ type: SetupIntentDto, description: "A Stripe SetupIntent's client secret for Stripe's elements" })
+  @ApiOperation({ summary: 'Start saving a payment method' })
   setupIntent(@Param('id', ParseIntPipe) id: number, @Body() dto: SetupIntentRequestDto) {
     return this.methods.setupIntent(id, dto.type ?? 'card');
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Authenticated } from '../auth/auth.decorators';
 import { IsCalendarDate } from '../common/calendar-date';
@@ -42,6 +42,7 @@ export class PaymentReversalsController {
   @Get('payments/reconciliation')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiOkResponse({ description: 'Card and bank payments matched against the processor for the days from..to, with every difference' })
+  @ApiOperation({ summary: 'Reconcile payments with the processor' })
   reconcile(@Query('from') from = '', @Query('to') to = '') {
     return this.reconciliation.reconcile(from, to);
   }
@@ -51,6 +52,7 @@ export class PaymentReversalsController {
   @Authenticated({ permission: Permission.BillingVoid })
   @ApiOkResponse({ description: 'The void row on the ledger and, when asked, the refund with its state at the processor' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already reversed, not recorded yet, or in a closed accounting period' })
+  @ApiOperation({ summary: 'Reverse a processor payment' })
   reverse(@Param('id', ParseIntPipe) id: number, @Body() dto: ReversePaymentDto) {
     return this.reversals.reverse(id, { refund: dto.refund, reason: dto.reason, effectiveDate: dto.effectiveDate });
   }
@@ -58,6 +60,7 @@ export class PaymentReversalsController {
   @Get('transactions/:id/payment-history')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiOkResponse({ description: "A payment's processor record, its reversals, refunds and disputes, for the payment's inner tabs" })
+  @ApiOperation({ summary: "Get a payment's processor history" })
   paymentHistory(@Param('id', ParseIntPipe) id: number) {
     return this.history.ofTransaction(id);
   }
@@ -65,6 +68,7 @@ export class PaymentReversalsController {
   @Get('accounts/:id/processor-refunds')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiOkResponse({ description: 'Refunds of the account, newest first' })
+  @ApiOperation({ summary: "List an account's processor refunds" })
   refunds(@Param('id', ParseIntPipe) id: number) {
     return this.reversals.refundsOf(id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { BadInputException } from '../common/errors';
@@ -41,6 +41,7 @@ export class PaymentsController {
   @ApiCreatedResponse({ type: ProcessorPaymentDto, description: 'Succeeded and on the ledger' })
   @ApiResponse({ status: 402, type: ErrorResponseDto, description: "Declined; the processor's reason is in the message" })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The Idempotency-Key was used for a different payment' })
+  @ApiOperation({ summary: 'Charge a card' })
   card(@Body() dto: ProcessorPaymentRequestDto, @Headers('idempotency-key') key?: string) {
     return this.pay('card', dto, key);
   }
@@ -51,6 +52,7 @@ export class PaymentsController {
   @ApiCreatedResponse({ type: ProcessorPaymentDto, description: 'Pending until the bank debit settles (through the webhook)' })
   @ApiResponse({ status: 402, type: ErrorResponseDto, description: "Refused; the processor's reason is in the message" })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The Idempotency-Key was used for a different payment' })
+  @ApiOperation({ summary: 'Debit a bank account' })
   bank(@Body() dto: ProcessorPaymentRequestDto, @Headers('idempotency-key') key?: string) {
     return this.pay('bank', dto, key);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Permission } from '../auth/permission';
@@ -70,6 +70,7 @@ export class ScheduledEventsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingManage })
   @ApiOkResponse({ type: ScheduledEventResponseDto })
+  @ApiOperation({ summary: 'Cancel a scheduled event' })
   cancel(@Param('id', ParseIntPipe) id: number) {
     return this.events.cancel(id);
   }
@@ -81,6 +82,7 @@ export class ScheduledEventsController {
     type: ScheduledEventResponseDto,
     description: 'The event once carried out (done, or failed with its reason); still scheduled if the action is slow to finish',
   })
+  @ApiOperation({ summary: 'Perform a scheduled event now' })
   performNow(@Param('id', ParseIntPipe) id: number) {
     return this.events.performNow(id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ApiList } from '../common/api-list.decorator';
@@ -32,6 +32,7 @@ export class AccountTaxesController {
   @Authenticated({ permission: Permission.BillingRead })
   @ApiList(GeoTaxFilterDto)
   @ApiOkResponse({ type: [GeoTaxResponseDto], description: "Geographic taxes with a zone containing the account's service location" })
+  @ApiOperation({ summary: "List the geographic taxes of an account's service location" })
   geoTaxes(
     @Param('accountId', ParseIntPipe) accountId: number,
     @Query(new ListQueryPipe(GeoTaxFilterDto, GEO_TAX_SORTABLE, { field: 'taxName', order: 'ASC' }))

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { ALL_PERMISSIONS, Permission, PERMISSION_DESCRIPTIONS } from '../auth/permission';
 import { ApiList } from '../common/api-list.decorator';
@@ -54,6 +54,8 @@ export class RolesController {
   @Get('permissions')
   @Authenticated({ permission: Permission.RolesRead })
   @ApiList(PermissionFilterDto)
+  @ApiOperation({ summary: 'List the permissions roles can grant' })
+  @ApiOkResponse({ description: 'One page of permissions' })
   permissions(
     @Query(new ListQueryPipe(PermissionFilterDto, ['id'], { field: 'id', order: 'ASC' })) query: ListQuery<PermissionFilterDto, 'id'>,
   ) {

@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { StripeWebhooksService } from './stripe-webhooks.service';
@@ -15,6 +15,7 @@ export class StripeWebhooksController {
   @HttpCode(200)
   @ApiOkResponse({ description: '{received, eventId, duplicate}: stored and queued for processing' })
   @ApiBadRequestResponse({ description: 'Missing, wrong or stale signature; nothing is stored' })
+  @ApiOperation({ summary: 'Receive a Stripe event' })
   receive(@Req() req: Request & { rawBody?: Buffer }, @Headers('stripe-signature') signature?: string) {
     return this.webhooks.receive(req.rawBody, signature);
   }
