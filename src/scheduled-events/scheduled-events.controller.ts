@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -13,16 +13,14 @@ import {
   UpdateScheduledEventDto,
 } from './dto/scheduled-event.dto';
 import { ScheduledEventSortField, ScheduledEventsService } from './scheduled-events.service';
+import { AuthErrorCode } from '../auth/auth.error-codes';
 
 /** Choosing proration by hand needs its own permission, as for a service added now. */
 function assertMayChooseProration(user: AuthenticatedUser, prorate: boolean | null | undefined): void {
   if (prorate !== undefined && !user.permissions.has(Permission.BillingProrationOverride)) {
-    throw new DomainException(
-      'forbidden',
-      `Choosing proration needs the ${Permission.BillingProrationOverride} permission`,
-      HttpStatus.FORBIDDEN,
-      [{ field: 'prorate', rule: 'permission', message: `leave prorate out, or ask for ${Permission.BillingProrationOverride}` }],
-    );
+    throw new DomainException(AuthErrorCode.Forbidden, `Choosing proration needs the ${Permission.BillingProrationOverride} permission`, [
+      { field: 'prorate', rule: 'permission', message: `leave prorate out, or ask for ${Permission.BillingProrationOverride}` },
+    ]);
   }
 }
 
