@@ -7,6 +7,7 @@ import { ListQuery, ListResult } from '../common/list-query';
 import { AccountGroup } from './account-group.entity';
 import { AccountStatus } from './account-status.entity';
 import { AccountType } from './account-type.entity';
+import { AccountsErrorCode } from './accounts.error-codes';
 import { AccountLookupFilterDto, AccountLookupSortField } from './dto/account-lookup.dto';
 
 type AuditRecord = Record<string, unknown>;
@@ -19,6 +20,8 @@ interface LookupKind<E extends ObjectLiteral, R extends AuditRecord> {
   /** Counts the accounts still using a row; a row in use cannot be deleted. */
   usageSql: string;
   usage: string;
+  inUseCode: AccountsErrorCode;
+  nameTakenCode: AccountsErrorCode;
   toResponse: (row: E) => R;
 }
 
@@ -29,6 +32,8 @@ export const ACCOUNT_TYPES: LookupKind<AccountType, { id: number; name: string; 
   label: 'Account type',
   usageSql: 'SELECT COUNT(*) AS n FROM accounts WHERE account_type_id = ?',
   usage: 'use this type',
+  inUseCode: AccountsErrorCode.AccountTypeInUse,
+  nameTakenCode: AccountsErrorCode.AccountTypeNameTaken,
   toResponse: (t) => ({ id: t.id, name: t.name, description: t.description }),
 };
 
@@ -42,6 +47,8 @@ export const ACCOUNT_STATUSES: LookupKind<
   label: 'Account status',
   usageSql: 'SELECT COUNT(*) AS n FROM accounts WHERE account_status_id = ?',
   usage: 'have this status',
+  inUseCode: AccountsErrorCode.AccountStatusInUse,
+  nameTakenCode: AccountsErrorCode.AccountStatusNameTaken,
   toResponse: (s) => ({ id: s.id, name: s.name, countsAsActive: s.countsAsActive, isDelinquency: s.isDelinquency, color: s.color }),
 };
 
@@ -52,6 +59,8 @@ export const ACCOUNT_GROUPS: LookupKind<AccountGroup, { id: number; name: string
   label: 'Account group',
   usageSql: 'SELECT COUNT(*) AS n FROM account_group_members WHERE group_id = ?',
   usage: 'belong to this group',
+  inUseCode: AccountsErrorCode.AccountGroupInUse,
+  nameTakenCode: AccountsErrorCode.AccountGroupNameTaken,
   toResponse: (g) => ({ id: g.id, name: g.name, description: g.description }),
 };
 
@@ -118,10 +127,7 @@ export class AccountLookupsService {
       const row = await this.load(em, kind, id, true);
       const [{ n }] = await em.query(kind.usageSql, [id]);
       if (Number(n) > 0) {
-        throw new ConflictException(
-          `${kind.entityType}_in_use`,
-          `${kind.label} "${row.name}" cannot be deleted: ${n} account(s) still ${kind.usage}`,
-        );
+        throw new ConflictException(kind.inUseCode, `${kind.label} "${row.name}" cannot be deleted: ${n} account(s) still ${kind.usage}`);
       }
       const before = kind.toResponse(row);
       try {
@@ -130,7 +136,7 @@ export class AccountLookupsService {
         // Billing settings and other modules may point at the row too; the database knows every reference.
         if (!/ER_ROW_IS_REFERENCED/.test((err as { code?: string }).code ?? '')) throw err;
         throw new ConflictException(
-          `${kind.entityType}_in_use`,
+          kind.inUseCode,
           `${kind.label} "${row.name}" cannot be deleted: billing settings or other records still use it`,
         );
       }
@@ -153,7 +159,7 @@ export class AccountLookupsService {
   ): Promise<void> {
     const holder = await em.findOneBy(kind.entity, { name } as never);
     if (holder && holder.id !== exceptId) {
-      throw new ConflictException(`${kind.entityType}_name_taken`, `${kind.label} "${name}" already exists`, [
+      throw new ConflictException(kind.nameTakenCode, `${kind.label} "${name}" already exists`, [
         { field: 'name', rule: 'unique', message: `name is already used by another ${kind.label.toLowerCase()}` },
       ]);
     }

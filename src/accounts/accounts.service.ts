@@ -18,6 +18,7 @@ import { AccountStatus } from './account-status.entity';
 import { AccountType } from './account-type.entity';
 import { Account } from './account.entity';
 import { AccountFilterDto, AccountResponseDto, AccountSortField, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
+import { AccountsErrorCode } from './accounts.error-codes';
 
 type CustomValues = AccountResponseDto['customFields'];
 
@@ -215,7 +216,7 @@ export class AccountsService {
 
       if (dto.parentAccountId !== undefined && newParentId !== account.parentAccountId && newParentId !== null) {
         if (newParentId === id) {
-          throw new ConflictException('account_own_parent', `${account.name} cannot be its own parent account`, [
+          throw new ConflictException(AccountsErrorCode.AccountOwnParent, `${account.name} cannot be its own parent account`, [
             { field: 'parentAccountId', rule: 'notSelf', message: 'an account cannot be its own parent' },
           ]);
         }
@@ -223,7 +224,7 @@ export class AccountsService {
         const [{ n }] = await em.query('SELECT COUNT(*) AS n FROM accounts WHERE parent_account_id = ?', [id]);
         if (Number(n) > 0) {
           throw new ConflictException(
-            'parent_cannot_become_child',
+            AccountsErrorCode.ParentCannotBecomeChild,
             `${account.name} is the parent of ${n} account(s), so it cannot become a child of another account`,
             [{ field: 'parentAccountId', rule: 'noGrandchildren', message: 'a parent account cannot become a child' }],
           );
@@ -273,7 +274,7 @@ export class AccountsService {
   private assertCanBeParent(parent: Account): void {
     if (parent.parentAccountId !== null) {
       throw new ConflictException(
-        'child_cannot_be_parent',
+        AccountsErrorCode.ChildCannotBeParent,
         `${parent.name} is itself a child of account ${parent.parentAccountId}, so it cannot be a parent account`,
         [{ field: 'parentAccountId', rule: 'noGrandchildren', message: 'a child account cannot be a parent' }],
       );

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowIdReusePolicy } from '@temporalio/client';
 import { createReadStream, existsSync } from 'node:fs';
@@ -16,6 +16,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditExport } from './audit-export.entity';
 import { actionCsvRow, AuditService, CSV_HEADER } from './audit.service';
 import { ActionHistoryFilterDto } from './dto/action-history-filter.dto';
+import { AuditErrorCode } from './audit.error-codes';
 
 export const EXPORT_PART_ROWS = 5000;
 
@@ -50,7 +51,7 @@ export class AuditExportService {
     } catch (err) {
       // Never leave a row that says "running" with nothing running behind it.
       await this.fail(created.id, `could not start: ${err instanceof Error ? err.message : String(err)}`);
-      throw new DomainException('export_not_started', 'The export could not be started; try again shortly', HttpStatus.SERVICE_UNAVAILABLE);
+      throw new DomainException(AuditErrorCode.ExportNotStarted, 'The export could not be started; try again shortly');
     }
     return created;
   }
@@ -74,7 +75,7 @@ export class AuditExportService {
   async openFile(id: number): Promise<NodeJS.ReadableStream> {
     const row = await this.get(id);
     if (row.status !== 'completed')
-      throw new ConflictException('export_not_ready', `Audit export ${id} is ${row.status}, not ready to download`);
+      throw new ConflictException(AuditErrorCode.ExportNotReady, `Audit export ${id} is ${row.status}, not ready to download`);
     const file = this.filePath(id);
     if (!existsSync(file)) throw new NotFoundException('Audit export file', id);
     return createReadStream(file);

@@ -1,10 +1,10 @@
-import { HttpStatus } from '@nestjs/common';
 import { DomainException } from '../common/errors';
+import { AuthErrorCode } from './auth.error-codes';
 
 /** One answer for an unknown email, a wrong password and a deactivated user alike. */
 export class InvalidCredentialsException extends DomainException {
   constructor() {
-    super('invalid_credentials', 'Email or password is wrong', HttpStatus.UNAUTHORIZED);
+    super(AuthErrorCode.InvalidCredentials, 'Email or password is wrong');
   }
 }
 
@@ -12,9 +12,8 @@ export class InvalidCredentialsException extends DomainException {
 export class LoginThrottledException extends DomainException {
   constructor(readonly retryAfterSeconds: number) {
     super(
-      'login_throttled',
+      AuthErrorCode.LoginThrottled,
       `Too many failed logins; try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`,
-      HttpStatus.TOO_MANY_REQUESTS,
     );
   }
 

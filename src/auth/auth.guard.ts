@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainException } from '../common/errors';
@@ -6,6 +6,7 @@ import { requestContext } from '../common/request-context';
 import { PUBLIC_ROUTE, ROUTE_PERMISSION, SESSION_COOKIE } from './auth.decorators';
 import { AuthService } from './auth.service';
 import type { Permission } from './permission';
+import { AuthErrorCode } from './auth.error-codes';
 
 export function tokenFrom(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -32,14 +33,14 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request & { user?: unknown }>();
     const token = tokenFrom(req);
     const user = token ? await this.auth.authenticate(token) : null;
-    if (!user) throw new DomainException('unauthenticated', 'Log in first', HttpStatus.UNAUTHORIZED);
+    if (!user) throw new DomainException(AuthErrorCode.Unauthenticated, 'Log in first');
 
     req.user = user;
     requestContext.setActor({ userId: user.id, email: user.email });
 
     const permission = this.reflector.getAllAndOverride<Permission | null>(ROUTE_PERMISSION, targets);
     if (permission && !user.permissions.has(permission)) {
-      throw new DomainException('forbidden', `Your role does not allow this (needs ${permission})`, HttpStatus.FORBIDDEN);
+      throw new DomainException(AuthErrorCode.Forbidden, `Your role does not allow this (needs ${permission})`);
     }
     return true;
   }

@@ -10,6 +10,7 @@ import { LedgerPostings } from '../billing/ledger-postings';
 import { ConflictException, NotFoundException } from '../common/errors';
 import { requestContext } from '../common/request-context';
 import { transactionWithRetry } from '../database/transaction';
+import { BillRunsErrorCode } from './bill-runs.error-codes';
 
 export interface ParkedAccount {
   id: number;
@@ -118,7 +119,10 @@ export class ParkedInvoicesService {
     if (!row) throw new NotFoundException(`Parked account ${accountId} of bill run`, billRunId);
     const parked = toParked(row);
     if (parked.status !== 'parked') {
-      throw new ConflictException('parked_account_resolved', `Account ${accountId} was already ${parked.status} on this bill run`);
+      throw new ConflictException(
+        BillRunsErrorCode.ParkedAccountResolved,
+        `Account ${accountId} was already ${parked.status} on this bill run`,
+      );
     }
     return parked;
   }

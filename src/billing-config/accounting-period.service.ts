@@ -9,6 +9,7 @@ import { transactionWithRetry } from '../database/transaction';
 import { AccountingPeriod } from './accounting-period.entity';
 import { addCalendarDays, billingToday, endOfPreviousMonth, isCalendarDate } from './billing-date';
 import { AccountingPeriodDto, UpdateAccountingPeriodDto } from './dto/accounting-period.dto';
+import { BillingConfigErrorCode } from './billing-config.error-codes';
 
 const PERIOD_ID = 1;
 
@@ -60,7 +61,7 @@ export class AccountingPeriodService {
     );
     const closeDate = row?.closeDate ?? null;
     if (closeDate !== null && date <= closeDate) {
-      throw new ConflictException('accounting_period_closed', closedPeriodMessage(closeDate, what, date));
+      throw new ConflictException(BillingConfigErrorCode.AccountingPeriodClosed, closedPeriodMessage(closeDate, what, date));
     }
   }
 
@@ -121,14 +122,14 @@ export class AccountingPeriodService {
   private assertMayMoveTo(current: string | null, next: string | null): void {
     if (next === null) {
       throw new ConflictException(
-        'accounting_period_reopen',
+        BillingConfigErrorCode.AccountingPeriodReopen,
         `The accounting period is closed up to and including ${current}, and a closed period cannot be reopened; record corrections in the open period.`,
         [{ field: 'closeDate', rule: 'forwardOnly', message: 'closeDate cannot be cleared once set' }],
       );
     }
     if (current !== null && next < current) {
       throw new ConflictException(
-        'accounting_period_backwards',
+        BillingConfigErrorCode.AccountingPeriodBackwards,
         `The accounting period is already closed up to and including ${current}; the close date only moves forward, so it cannot become ${next}.`,
         [{ field: 'closeDate', rule: 'forwardOnly', message: `closeDate must be after ${current}` }],
       );

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictException, NotFoundException } from '../common/errors';
 import { ListQuery, ListResult } from '../common/list-query';
+import { isDuplicateKey } from '../database/duplicate-key';
 import { transactionWithRetry } from '../database/transaction';
 import { DelinquencyExclusionDate } from './delinquency-exclusion-date.entity';
 import {
@@ -13,6 +14,7 @@ import {
   ExclusionDateSortField,
   UpdateDelinquencyExclusionDateDto,
 } from './dto/delinquency-exclusion-date.dto';
+import { BillingConfigErrorCode } from './billing-config.error-codes';
 
 const SORT_COLUMNS: Record<ExclusionDateSortField, string> = { id: 'd.id', date: 'd.date' };
 
@@ -28,14 +30,13 @@ function toResponse(row: DelinquencyExclusionDate): DelinquencyExclusionDateDto 
 }
 
 function dateTaken(date: string): ConflictException {
-  return new ConflictException('exclusion_date_taken', `${date} is already a day without delinquency`, [
+  return new ConflictException(BillingConfigErrorCode.ExclusionDateTaken, `${date} is already a day without delinquency`, [
     { field: 'date', rule: 'unique', message: `${date} is already in the list` },
   ]);
 }
 
 function isDuplicateDate(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e.code === 'ER_DUP_ENTRY' && (e.message ?? '').includes('uq_delinquency_exclusion_dates_date');
+  return isDuplicateKey(err, 'uq_delinquency_exclusion_dates_date');
 }
 
 /** Days on which no account is made delinquent, whatever the weekday settings say. */

@@ -14,16 +14,14 @@ import {
   ChangeQuantityDto,
   RemoveAccountServiceDto,
 } from './dto/account-service.dto';
+import { AuthErrorCode } from '../auth/auth.error-codes';
 
 /** Choosing proration by hand is a separate permission; without it the billing configuration decides. */
 function assertMayChooseProration(user: AuthenticatedUser, prorate: boolean | undefined): void {
   if (prorate !== undefined && !user.permissions.has(Permission.BillingProrationOverride)) {
-    throw new DomainException(
-      'forbidden',
-      `Choosing proration needs the ${Permission.BillingProrationOverride} permission`,
-      HttpStatus.FORBIDDEN,
-      [{ field: 'prorate', rule: 'permission', message: `leave prorate out, or ask for ${Permission.BillingProrationOverride}` }],
-    );
+    throw new DomainException(AuthErrorCode.Forbidden, `Choosing proration needs the ${Permission.BillingProrationOverride} permission`, [
+      { field: 'prorate', rule: 'permission', message: `leave prorate out, or ask for ${Permission.BillingProrationOverride}` },
+    ]);
   }
 }
 

@@ -22,6 +22,7 @@ import { chargesOwed } from './invoice-batch.service';
 import { LedgerPostings } from './ledger-postings';
 import { LedgerService } from './ledger.service';
 import { ACCOUNT_SERVICE_COLUMNS, AccountServiceRow, RecurringCharges, toAccountServiceRow } from './recurring-charges';
+import { BillingErrorCode } from './billing.error-codes';
 
 /**
  * Services and packages on accounts. Adding or removing one in the middle of a
@@ -231,7 +232,7 @@ export class AccountServicesService {
       const head = await this.requireRow(em, id);
       await this.locks.lock(em, head.accountId);
       const row = await this.requireRow(em, id);
-      if (row.removedOn) throw new ConflictException('service_removed', `This service was removed on ${row.removedOn}`);
+      if (row.removedOn) throw new ConflictException(BillingErrorCode.ServiceRemoved, `This service was removed on ${row.removedOn}`);
       if (row.quantity === dto.quantity) {
         throw new BadInputException([{ field: 'quantity', rule: 'changed', message: `the quantity is already ${dto.quantity}` }]);
       }
@@ -437,7 +438,7 @@ export class AccountServicesService {
     const head = await this.requireRow(em, id);
     await this.locks.lock(em, head.accountId);
     const row = await this.requireRow(em, id);
-    if (row.removedOn) throw new ConflictException('service_removed', `This service was already removed on ${row.removedOn}`);
+    if (row.removedOn) throw new ConflictException(BillingErrorCode.ServiceRemoved, `This service was already removed on ${row.removedOn}`);
     const date = dto.date ?? this.ledger.today();
     assertNotBeforeAddition(row, date);
     await this.billingConfig.assertOpen(em, date, 'A service removal');
@@ -469,7 +470,7 @@ export class AccountServicesService {
     const head = await this.requireRow(em, id);
     await this.locks.lock(em, head.accountId);
     const row = await this.requireRow(em, id);
-    if (row.removedOn) throw new ConflictException('service_removed', `This service was removed on ${row.removedOn}`);
+    if (row.removedOn) throw new ConflictException(BillingErrorCode.ServiceRemoved, `This service was removed on ${row.removedOn}`);
     if (row.serviceId === null) {
       throw new BadInputException([
         { field: 'priceOverride', rule: 'servicesOnly', message: 'a package is priced by its services; override prices on services only' },
@@ -477,7 +478,7 @@ export class AccountServicesService {
     }
     if (row.priceOverride === change.priceOverride) {
       throw new ConflictException(
-        'price_unchanged',
+        BillingErrorCode.PriceUnchanged,
         change.priceOverride === null ? 'This service has no price override to clear' : 'This service already has that price override',
       );
     }

@@ -16,6 +16,7 @@ import { BillingFiguresService, SIGNED_TOTAL } from './billing-figures.service';
 import { InvoicesService } from './invoices.service';
 import { TransactionsQueryService } from './transactions-query.service';
 import { LedgerService } from './ledger.service';
+import { BillingErrorCode } from './billing.error-codes';
 
 /**
  * Gathers what an invoice, a statement or a receipt shows from the same services
@@ -144,7 +145,7 @@ export class BillingDocumentsService {
     const payment = await this.transactions.get(transactionId);
     if (payment.side !== 'credit')
       throw new ConflictException(
-        'not_a_credit',
+        BillingErrorCode.NotACredit,
         `Transaction ${transactionId} is a ${payment.kind}; receipts are for payments and credits`,
       );
     const applications = (await this.transactions.applicationsOf(transactionId)).filter((a) => a.removedAt === null);

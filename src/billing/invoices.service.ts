@@ -16,6 +16,7 @@ import { FamilyLockService } from './family-lock.service';
 import { InvoiceNumbering } from './invoice-numbering';
 import { LedgerPostings, TRANSACTION_COLUMNS, toTransactionRow, TransactionRow } from './ledger-postings';
 import { LedgerService } from './ledger.service';
+import { BillingErrorCode } from './billing.error-codes';
 
 const INVOICE_COLUMNS = `i.id, i.account_id, a.name AS account_name, i.number, DATE_FORMAT(i.invoice_date, '%Y-%m-%d') AS invoice_date,
   DATE_FORMAT(i.due_date, '%Y-%m-%d') AS due_date, DATE_FORMAT(i.period_start, '%Y-%m-%d') AS period_start,
@@ -185,7 +186,8 @@ export class InvoicesService {
         );
         for (const p of pending) if (!ids.includes(Number(p.id))) ids.push(Number(p.id));
       }
-      if (!ids.length) throw new ConflictException('nothing_to_invoice', 'There are no charges waiting for an invoice on this account');
+      if (!ids.length)
+        throw new ConflictException(BillingErrorCode.NothingToInvoice, 'There are no charges waiting for an invoice on this account');
       const insert: { insertId: number } = await em.query(
         `INSERT INTO invoices (account_id, invoice_date, due_date, period_start, period_end, months, manual, message)
          VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
@@ -218,9 +220,9 @@ export class InvoicesService {
   /** Freeze, unfreeze, or change the printed message. A frozen invoice only accepts being unfrozen. */
   async update(id: number, dto: UpdateInvoiceDto): Promise<InvoiceResponseDto> {
     return this.withInvoice(id, async (em, before) => {
-      if (before.void) throw new ConflictException('invoice_void', `Invoice ${before.number} is void and cannot be changed`);
+      if (before.void) throw new ConflictException(BillingErrorCode.InvoiceVoid, `Invoice ${before.number} is void and cannot be changed`);
       if (before.frozen && dto.frozen !== false) {
-        throw new ConflictException('invoice_frozen', `Invoice ${before.number} is frozen; unfreeze it before changing it`);
+        throw new ConflictException(BillingErrorCode.InvoiceFrozen, `Invoice ${before.number} is frozen; unfreeze it before changing it`);
       }
       const frozen = dto.frozen ?? before.frozen;
       const message = dto.message === undefined ? before.message : dto.message;
@@ -248,8 +250,9 @@ export class InvoicesService {
    */
   async voidInvoice(id: number, reason?: string, effectiveDate?: string): Promise<InvoiceResponseDto> {
     return this.withInvoice(id, async (em, before) => {
-      if (before.void) throw new ConflictException('invoice_void', `Invoice ${before.number} is already void`);
-      if (before.frozen) throw new ConflictException('invoice_frozen', `Invoice ${before.number} is frozen; unfreeze it before voiding it`);
+      if (before.void) throw new ConflictException(BillingErrorCode.InvoiceVoid, `Invoice ${before.number} is already void`);
+      if (before.frozen)
+        throw new ConflictException(BillingErrorCode.InvoiceFrozen, `Invoice ${before.number} is frozen; unfreeze it before voiding it`);
       await this.billingConfig.assertOpen(em, before.invoiceDate, `Invoice ${before.number}`);
       const date = await this.ledger.correctionDate(em, effectiveDate, { date: before.invoiceDate, what: `Invoice ${before.number}` });
       await this.postings.removeApplications(
@@ -314,13 +317,14 @@ export class InvoicesService {
     await this.withInvoice(id, async (em, before) => {
       if (!before.manual) {
         throw new ConflictException(
-          'invoice_not_manual',
+          BillingErrorCode.InvoiceNotManual,
           `Invoice ${before.number} was produced by billing; only hand-made invoices can be deleted`,
         );
       }
-      if (before.void) throw new ConflictException('invoice_void', `Invoice ${before.number} is void; void invoices stay on record`);
+      if (before.void)
+        throw new ConflictException(BillingErrorCode.InvoiceVoid, `Invoice ${before.number} is void; void invoices stay on record`);
       if (before.frozen)
-        throw new ConflictException('invoice_frozen', `Invoice ${before.number} is frozen; unfreeze it before deleting it`);
+        throw new ConflictException(BillingErrorCode.InvoiceFrozen, `Invoice ${before.number} is frozen; unfreeze it before deleting it`);
       await this.billingConfig.assertOpen(em, before.invoiceDate, `Invoice ${before.number}`);
       const [reversed]: { n: number }[] = await em.query(
         'SELECT COUNT(*) AS n FROM transactions WHERE invoice_id = ? AND corrected_by_transaction_id IS NOT NULL',
@@ -328,7 +332,7 @@ export class InvoicesService {
       );
       if (Number(reversed.n) > 0) {
         throw new ConflictException(
-          'invoice_has_reversals',
+          BillingErrorCode.InvoiceHasReversals,
           `Invoice ${before.number} has reversed charges, so deleting it would separate them from their reversals; void it instead`,
         );
       }
@@ -374,11 +378,15 @@ export class InvoicesService {
         ]);
       }
       if (child.parentInvoiceId !== null) {
-        throw new ConflictException('invoice_linked', `Invoice ${child.number} is already linked to invoice ${child.parentInvoiceNumber}`);
+        throw new ConflictException(
+          BillingErrorCode.InvoiceLinked,
+          `Invoice ${child.number} is already linked to invoice ${child.parentInvoiceNumber}`,
+        );
       }
       for (const inv of [parent, child]) {
-        if (inv.void) throw new ConflictException('invoice_void', `Invoice ${inv.number} is void and cannot be linked`);
-        if (inv.frozen) throw new ConflictException('invoice_frozen', `Invoice ${inv.number} is frozen; unfreeze it before linking`);
+        if (inv.void) throw new ConflictException(BillingErrorCode.InvoiceVoid, `Invoice ${inv.number} is void and cannot be linked`);
+        if (inv.frozen)
+          throw new ConflictException(BillingErrorCode.InvoiceFrozen, `Invoice ${inv.number} is frozen; unfreeze it before linking`);
       }
       await em.query('UPDATE invoices SET parent_invoice_id = ? WHERE id = ?', [parentInvoiceId, childInvoiceId]);
       await this.postings.autoApply(em, parent.accountId);
@@ -399,9 +407,10 @@ export class InvoicesService {
   async unlinkChildInvoice(childInvoiceId: number): Promise<InvoiceResponseDto> {
     return this.withInvoice(childInvoiceId, async (em, child) => {
       if (child.parentInvoiceId === null || child.parentAccountId === null) {
-        throw new ConflictException('invoice_not_linked', `Invoice ${child.number} is not linked to a parent invoice`);
+        throw new ConflictException(BillingErrorCode.InvoiceNotLinked, `Invoice ${child.number} is not linked to a parent invoice`);
       }
-      if (child.frozen) throw new ConflictException('invoice_frozen', `Invoice ${child.number} is frozen; unfreeze it before unlinking`);
+      if (child.frozen)
+        throw new ConflictException(BillingErrorCode.InvoiceFrozen, `Invoice ${child.number} is frozen; unfreeze it before unlinking`);
       await this.detachChild(em, childInvoiceId, child.parentAccountId);
       await this.postings.autoApply(em, child.parentAccountId);
       await this.postings.autoApply(em, child.accountId);

@@ -15,6 +15,8 @@ import { CREDIT_APPLIED_HOOK, type CreditAppliedHook } from '../delinquency/cred
 import { TaxService } from '../taxes/tax.service';
 import { FamilyLockService } from './family-lock.service';
 import { LedgerPostings, PaymentMethod, TransactionRow, UNUSED_DAYS_CREDIT_CONDITION } from './ledger-postings';
+import { BillingErrorCode } from './billing.error-codes';
+import { CommonErrorCode } from '../common/common.error-codes';
 
 export interface PaymentInput {
   accountId: number;
@@ -92,7 +94,7 @@ export class LedgerService {
         if (existing) {
           if (Number(existing.amount) !== input.amount || existing.payment_method !== input.method) {
             throw new ConflictException(
-              'idempotency_key_reused',
+              CommonErrorCode.IdempotencyKeyReused,
               `The Idempotency-Key ${input.idempotencyKey} was already used for a different payment on this account`,
             );
           }
@@ -200,11 +202,14 @@ export class LedgerService {
       await this.locks.lock(em, debit.accountId);
       const locked = (await this.postings.get(em, transactionId)) as TransactionRow;
       if (locked.side !== 'debit' || locked.kind === 'void') {
-        throw new ConflictException('not_a_debit', `Transaction ${transactionId} is a ${locked.kind}; only debits can be reversed`);
+        throw new ConflictException(
+          BillingErrorCode.NotADebit,
+          `Transaction ${transactionId} is a ${locked.kind}; only debits can be reversed`,
+        );
       }
       if (locked.correctedByTransactionId) {
         throw new ConflictException(
-          'already_reversed',
+          BillingErrorCode.AlreadyReversed,
           `Debit ${transactionId} was already reversed by transaction ${locked.correctedByTransactionId}`,
         );
       }
@@ -227,9 +232,8 @@ export class LedgerService {
     await this.billingConfig.assertOpen(em, date, `A correction of ${correcting.what.charAt(0).toLowerCase()}${correcting.what.slice(1)}`);
     if (effectiveDate !== undefined && effectiveDate < correcting.date) {
       throw new DomainException(
-        'correction_before_original',
+        BillingErrorCode.CorrectionBeforeOriginal,
         `${correcting.what} is dated ${correcting.date}; a correction of it cannot be dated earlier, on ${effectiveDate}.`,
-        undefined,
         [{ field: 'effectiveDate', rule: 'notBeforeOriginal', message: `effectiveDate cannot be before ${correcting.date}` }],
       );
     }
@@ -297,23 +301,26 @@ export class LedgerService {
     await this.locks.lock(em, credit.accountId);
     const locked = (await this.postings.get(em, transactionId)) as TransactionRow;
     if (locked.side !== 'credit') {
-      throw new ConflictException('not_a_credit', `Transaction ${transactionId} is a ${locked.kind}; only credits can be voided`);
+      throw new ConflictException(
+        BillingErrorCode.NotACredit,
+        `Transaction ${transactionId} is a ${locked.kind}; only credits can be voided`,
+      );
     }
     if (locked.correctedByTransactionId) {
       throw new ConflictException(
-        'already_voided',
+        BillingErrorCode.AlreadyVoided,
         `Credit ${transactionId} was already voided by transaction ${locked.correctedByTransactionId}`,
       );
     }
     if (locked.correctsTransactionId) {
       throw new ConflictException(
-        'reversal_cannot_be_voided',
+        BillingErrorCode.ReversalCannotBeVoided,
         `Credit ${transactionId} is the reversal of debit ${locked.correctsTransactionId}; charge the service again instead of voiding the reversal`,
       );
     }
     if (locked.kind === 'discount' && locked.accountServiceId !== null && locked.periodStart !== null) {
       throw new ConflictException(
-        'unused_days_credit',
+        BillingErrorCode.UnusedDaysCredit,
         `Credit ${transactionId} gives back unused days of a service; it goes only with the charge it credits (reverse that charge), or charge the days again with an adjustment`,
       );
     }
@@ -338,7 +345,7 @@ export class LedgerService {
     );
     if (frozen) {
       throw new ConflictException(
-        'invoice_frozen',
+        BillingErrorCode.InvoiceFrozen,
         `Credit ${credit.id} pays frozen invoice ${frozen.number}; unfreeze it before voiding the credit`,
       );
     }
@@ -365,7 +372,7 @@ export class LedgerService {
       await this.locks.lock(em, before.accountId);
       if (before.side !== 'debit' || before.kind === 'void') {
         throw new ConflictException(
-          'not_a_debit',
+          BillingErrorCode.NotADebit,
           `Transaction ${transactionId} is a ${before.kind}; only a debit's description can be edited`,
         );
       }
@@ -438,9 +445,10 @@ export class LedgerService {
       [invoiceId],
     );
     if (!inv) throw new NotFoundException('Invoice', invoiceId);
-    if (Number(inv.is_void)) throw new ConflictException('invoice_void', `Invoice ${inv.number} is void and cannot be changed`);
+    if (Number(inv.is_void))
+      throw new ConflictException(BillingErrorCode.InvoiceVoid, `Invoice ${inv.number} is void and cannot be changed`);
     if (Number(inv.frozen))
-      throw new ConflictException('invoice_frozen', `Invoice ${inv.number} is frozen; unfreeze it before changing it`);
+      throw new ConflictException(BillingErrorCode.InvoiceFrozen, `Invoice ${inv.number} is frozen; unfreeze it before changing it`);
   }
 
   private async requireTransaction(em: EntityManager, id: number): Promise<TransactionRow> {

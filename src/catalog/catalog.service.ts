@@ -4,12 +4,14 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BadInputException, ConflictException, FieldError, NotFoundException } from '../common/errors';
 import { ListQuery, ListResult } from '../common/list-query';
+import { isDuplicateKey } from '../database/duplicate-key';
 import { transactionWithRetry } from '../database/transaction';
 import { AdjustmentSide, BillableService, ServiceKind } from './billable-service.entity';
 import { CreateServiceDto, ServiceFilterDto, ServiceResponseDto, ServiceSortField, UpdateServiceDto } from './dto/service.dto';
 import { PackageItem } from './package-item.entity';
 import { ServicePackage } from './service-package.entity';
 import { ServiceTax } from './service-tax.entity';
+import { CatalogErrorCode } from './catalog.error-codes';
 
 export type { AdjustmentSide, ServiceKind } from './billable-service.entity';
 
@@ -82,11 +84,6 @@ function kindErrors(s: KindFields): FieldError[] {
     }
   }
   return errors;
-}
-
-export function isDuplicateKey(err: unknown, key: string): boolean {
-  const e = err as { code?: string; message?: string };
-  return e.code === 'ER_DUP_ENTRY' && (e.message ?? '').includes(key);
 }
 
 /** A foreign key elsewhere (an account's service, a transaction, a setting) still points at the row. */
@@ -273,7 +270,7 @@ export class CatalogService {
       const packages = await this.packageNamesHolding(em, id);
       if (packages.length) {
         throw new ConflictException(
-          'service_in_use',
+          CatalogErrorCode.ServiceInUse,
           `Service "${before.name}" is part of the package${packages.length > 1 ? 's' : ''} ${packages.join(', ')}; take it out of them first, or deactivate the service instead`,
         );
       }
@@ -282,7 +279,7 @@ export class CatalogService {
       } catch (err) {
         if (!isStillReferenced(err)) throw err;
         throw new ConflictException(
-          'service_in_use',
+          CatalogErrorCode.ServiceInUse,
           `Service "${before.name}" has been used on accounts or in billing, so it must stay for their history; deactivate it instead`,
         );
       }
@@ -331,7 +328,7 @@ export class CatalogService {
     const packages = await this.packageNamesHolding(em, before.id);
     if (packages.length) {
       throw new ConflictException(
-        'service_in_package',
+        CatalogErrorCode.ServiceInPackage,
         `Service "${before.name}" is part of ${packages.join(', ')}, and packages hold only recurring, data and voice services; take it out first`,
         [{ field: 'kind', rule: 'recurring', message: `kind cannot become ${kind} while the service is in a package` }],
       );
@@ -339,7 +336,7 @@ export class CatalogService {
     const [onAccount] = await em.query('SELECT 1 AS used FROM account_services WHERE service_id = ? LIMIT 1', [before.id]);
     if (onAccount) {
       throw new ConflictException(
-        'service_in_use',
+        CatalogErrorCode.ServiceInUse,
         `Service "${before.name}" is billed on accounts as a ${before.kind} service; create a new ${kind} service instead`,
         [{ field: 'kind', rule: 'recurring', message: `kind cannot become ${kind} once accounts have the service` }],
       );
@@ -370,7 +367,7 @@ export class CatalogService {
 }
 
 function nameTaken(name: string): ConflictException {
-  return new ConflictException('service_name_taken', `A service named "${name}" already exists`, [
+  return new ConflictException(CatalogErrorCode.ServiceNameTaken, `A service named "${name}" already exists`, [
     { field: 'name', rule: 'unique', message: 'name is already used by another service' },
   ]);
 }

@@ -5,7 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import { BadInputException, ConflictException, FieldError, NotFoundException } from '../common/errors';
 import { ListQuery, ListResult } from '../common/list-query';
 import { transactionWithRetry } from '../database/transaction';
-import { CatalogService, isDuplicateKey, isStillReferenced, RECURRING_KINDS } from './catalog.service';
+import { isDuplicateKey } from '../database/duplicate-key';
+import { CatalogService, isStillReferenced, RECURRING_KINDS } from './catalog.service';
 import {
   CreatePackageDto,
   PackageFilterDto,
@@ -16,6 +17,7 @@ import {
 } from './dto/package.dto';
 import { PackageItem } from './package-item.entity';
 import { ServicePackage } from './service-package.entity';
+import { CatalogErrorCode } from './catalog.error-codes';
 
 /** Bundles of recurring services, each at the package's own unit price. */
 @Injectable()
@@ -113,7 +115,7 @@ export class PackagesService {
       } catch (err) {
         if (!isStillReferenced(err)) throw err;
         throw new ConflictException(
-          'package_in_use',
+          CatalogErrorCode.PackageInUse,
           `Package "${before.name}" has been used on accounts, so it must stay for their history; deactivate it instead`,
         );
       }
@@ -173,7 +175,7 @@ export class PackagesService {
 }
 
 function nameTaken(name: string): ConflictException {
-  return new ConflictException('package_name_taken', `A package named "${name}" already exists`, [
+  return new ConflictException(CatalogErrorCode.PackageNameTaken, `A package named "${name}" already exists`, [
     { field: 'name', rule: 'unique', message: 'name is already used by another package' },
   ]);
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ALL_ERROR_CODES, type ErrorCode } from './errors-catalogue';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'email' }) field: string;
@@ -14,9 +15,11 @@ export class ErrorResponseDto {
   message: string;
   @ApiProperty({ type: [FieldErrorDto] }) details: FieldErrorDto[];
   @ApiPropertyOptional({
+    enum: ALL_ERROR_CODES,
+    enumName: 'ErrorCode',
     example: 'invoice_frozen',
-    description: 'A stable name for the rule a domain error broke, for programs to branch on',
+    description: 'A stable name for the rule a domain error broke, for programs to branch on; every value is listed here',
   })
-  code?: string;
+  code?: ErrorCode;
   @ApiPropertyOptional({ example: 'b1946ac9-2f1c-4c7e-9d5a-3cf3c1b8f0aa' }) requestId?: string;
 }

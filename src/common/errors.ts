@@ -1,4 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
+import { CommonErrorCode } from './common.error-codes';
+import type { ErrorCode } from './errors-catalogue';
+import { CodeAnswering, HTTP_STATUS_OF } from './errors-http-status';
+
+export type { ErrorCode } from './errors-catalogue';
 
 export interface FieldError {
   field: string;
@@ -7,17 +12,20 @@ export interface FieldError {
 }
 
 /**
- * A rule of the domain was broken. Carries an HTTP status so the one exception
- * filter can answer without each controller building responses by hand.
+ * A rule of the domain was broken. The code is a member of one domain's enum, so clients can
+ * branch on it; its HTTP status is decided once per code (errors-http-status.ts), and the one
+ * exception filter answers with it, so no controller builds responses by hand.
  */
 export class DomainException extends Error {
+  readonly status: HttpStatus;
+
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly status: HttpStatus = HttpStatus.UNPROCESSABLE_ENTITY,
     readonly details: FieldError[] = [],
   ) {
     super(message);
+    this.status = HTTP_STATUS_OF[code];
   }
 
   /** Headers the answer carries beside the body, such as Retry-After. */
@@ -28,13 +36,14 @@ export class DomainException extends Error {
 
 export class NotFoundException extends DomainException {
   constructor(entity: string, id: string | number) {
-    super('not_found', `${entity} ${id} does not exist`, HttpStatus.NOT_FOUND);
+    super(CommonErrorCode.NotFound, `${entity} ${id} does not exist`);
   }
 }
 
+/** Refused because of the record's current state; only codes that answer 409 are accepted. */
 export class ConflictException extends DomainException {
-  constructor(code: string, message: string, details: FieldError[] = []) {
-    super(code, message, HttpStatus.CONFLICT, details);
+  constructor(code: CodeAnswering<HttpStatus.CONFLICT>, message: string, details: FieldError[] = []) {
+    super(code, message, details);
   }
 }
 
@@ -48,6 +57,6 @@ export function firstProblem(details: FieldError[]): string {
 
 export class BadInputException extends DomainException {
   constructor(details: FieldError[], message = firstProblem(details)) {
-    super('validation_failed', message, HttpStatus.BAD_REQUEST, details);
+    super(CommonErrorCode.ValidationFailed, message, details);
   }
 }

@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { DomainException, FieldError } from './errors';
+import { DomainException, ErrorCode, FieldError } from './errors';
+import { HTTP_STATUS_OF } from './errors-http-status';
 import { requestContext } from './request-context';
 
 interface ErrorBody {
@@ -10,11 +11,11 @@ interface ErrorBody {
   error: string;
   message: string;
   details: FieldError[];
-  code?: string;
+  code?: ErrorCode;
   requestId?: string;
 }
 
-export function errorBody(statusCode: number, message: string, details: FieldError[] = [], code?: string): ErrorBody {
+export function errorBody(statusCode: number, message: string, details: FieldError[] = [], code?: ErrorCode): ErrorBody {
   return {
     statusCode,
     error: STATUS_CODES[statusCode] ?? 'Error',
@@ -26,8 +27,9 @@ export function errorBody(statusCode: number, message: string, details: FieldErr
 }
 
 /**
- * Flattens every error into one shape. Anything that is not a deliberate HTTP or
- * domain error is logged in full and shown only as "Internal server error".
+ * Flattens every error into one shape. A domain error answers with the status its code maps to;
+ * anything that is not a deliberate HTTP or domain error is logged in full and shown only as
+ * "Internal server error".
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -46,7 +48,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainException) {
-      return errorBody(exception.status, exception.message, exception.details, exception.code);
+      return errorBody(HTTP_STATUS_OF[exception.code], exception.message, exception.details, exception.code);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

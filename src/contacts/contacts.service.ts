@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../database/duplicate-key';
 import { transactionWithRetry } from '../database/transaction';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -21,6 +22,7 @@ import {
 } from './dto/contact.dto';
 import { MessageCategory } from './message-category.entity';
 import { normalisePhone } from './phone-number';
+import { ContactsErrorCode } from './contacts.error-codes';
 
 export interface PrimaryContactSummary {
   id: number;
@@ -65,12 +67,11 @@ function phonesFrom(phones: ContactPhoneDto[]): Pick<ContactPhone, 'type' | 'num
 }
 
 function isDuplicateUsername(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e.code === 'ER_DUP_ENTRY' && /uq_contacts_portal_username/.test(e.message ?? '');
+  return isDuplicateKey(err, 'uq_contacts_portal_username');
 }
 
 function usernameTaken(field: string, username: string): ConflictException {
-  return new ConflictException('portal_username_taken', `The portal username ${username} is already in use`, [
+  return new ConflictException(ContactsErrorCode.PortalUsernameTaken, `The portal username ${username} is already in use`, [
     { field, rule: 'unique', message: `${field} is already used by another contact` },
   ]);
 }
@@ -270,7 +271,7 @@ export class ContactsService {
         await this.movePrimary(em, accountId, successorId);
       } else if (before.isPrimary && (await em.countBy(Contact, { accountId })) > 1) {
         throw new ConflictException(
-          'primary_contact_needs_successor',
+          ContactsErrorCode.PrimaryContactNeedsSuccessor,
           `${before.name} is the primary contact; choose who becomes primary (successorId) before deleting them`,
           [{ field: 'successorId', rule: 'required', message: 'successorId is required to delete the primary contact' }],
         );

@@ -12,6 +12,7 @@ import {
   UpdateMessageCategoryDto,
 } from './dto/message-category.dto';
 import { MessageCategory } from './message-category.entity';
+import { ContactsErrorCode } from './contacts.error-codes';
 
 export function toMessageCategoryResponse(category: MessageCategory): MessageCategoryResponseDto {
   return { id: category.id, name: category.name, isDefault: category.isDefault };
@@ -91,7 +92,7 @@ export class MessageCategoriesService {
   private async assertNameFree(em: EntityManager, name: string, exceptId: number | null): Promise<void> {
     const holder = await em.findOneBy(MessageCategory, { name });
     if (holder && holder.id !== exceptId) {
-      throw new ConflictException('message_category_name_taken', `A message category named "${name}" already exists`, [
+      throw new ConflictException(ContactsErrorCode.MessageCategoryNameTaken, `A message category named "${name}" already exists`, [
         { field: 'name', rule: 'unique', message: 'name is already used by another message category' },
       ]);
     }

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -13,6 +13,8 @@ import type { MessageTemplateResponseDto } from './dto/message-template.dto';
 import { MergeValuesService } from './merge-values.service';
 import { MessageRecipient, MessageRecipientsService } from './message-recipients.service';
 import { MessageTemplatesService } from './message-templates.service';
+import { BillingErrorCode } from '../billing/billing.error-codes';
+import { CorrespondenceTemplatesErrorCode } from './correspondence-templates.error-codes';
 
 /** What a bill looks like in each bill mode: its wording and its PDF. */
 const BY_BILL_MODE = {
@@ -55,15 +57,15 @@ export class InvoiceEmailService {
   async emailInvoice(invoiceId: number): Promise<InvoiceEmailResultDto> {
     const { ids, result } = await this.db.transaction(async (em) => {
       const invoice = await this.invoices.get(invoiceId, em);
-      if (invoice.void) throw new ConflictException('invoice_void', `Invoice ${invoice.number} is void and cannot be emailed`);
+      if (invoice.void)
+        throw new ConflictException(BillingErrorCode.InvoiceVoid, `Invoice ${invoice.number} is void and cannot be emailed`);
       const { billMode } = await this.billingConfig.effective(em, invoice.accountId);
       const template = await this.templates.get(BY_BILL_MODE[billMode].templateKey, em);
       const recipients = await this.recipients.recipients(em, invoice.accountId, template.categoryId, { automatic: false });
       if (!recipients.length) {
         throw new DomainException(
-          'no_recipients',
+          CorrespondenceTemplatesErrorCode.NoRecipients,
           `No contact of account "${invoice.accountName}" has an email address and the "${template.categoryName}" message category ticked, so there is nobody to email invoice ${invoice.number} to`,
-          HttpStatus.UNPROCESSABLE_ENTITY,
         );
       }
       const outgoing = await this.messagesFor(em, invoice, billMode, template, recipients, false);

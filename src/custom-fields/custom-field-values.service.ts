@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BadInputException, ConflictException, FieldError } from '../common/errors';
+import { isDuplicateKey } from '../database/duplicate-key';
 import { isBlank, parseCustomFieldValue, typedValue } from './custom-field-rules';
 import { CustomField } from './custom-field.entity';
+import { CustomFieldsErrorCode } from './custom-fields.error-codes';
 
 export type CustomFieldValue = string | number | boolean | null;
 
@@ -28,7 +30,7 @@ interface DefinitionRow {
 }
 
 function uniqueConflict(field: CustomField): ConflictException {
-  return new ConflictException('custom_field_value_taken', `Another account already has this ${field.name}`, [
+  return new ConflictException(CustomFieldsErrorCode.CustomFieldValueTaken, `Another account already has this ${field.name}`, [
     { field: `customFields.${field.id}`, rule: 'unique', message: `${field.name} must be unique and this value is already used` },
   ]);
 }
@@ -89,7 +91,7 @@ export class CustomFieldValuesService {
         );
       } catch (err) {
         // Two accounts are locked independently, so the unique key is what settles a race between them.
-        if ((err as { code?: string }).code === 'ER_DUP_ENTRY') throw uniqueConflict(field);
+        if (isDuplicateKey(err)) throw uniqueConflict(field);
         throw err;
       }
     }

@@ -13,6 +13,7 @@ import {
   CustomFieldSortField,
   UpdateCustomFieldDto,
 } from './dto/custom-field.dto';
+import { CustomFieldsErrorCode } from './custom-fields.error-codes';
 
 const ACCOUNT = 'account';
 const SORT_COLUMNS: Record<CustomFieldSortField, string> = { id: 'f.id', name: 'f.name', position: 'f.position' };
@@ -130,7 +131,7 @@ export class CustomFieldsService {
       const [{ n: valueCount }] = await em.query('SELECT COUNT(*) AS n FROM custom_field_values WHERE custom_field_id = ?', [id]);
       if (definition.type !== field.type && Number(valueCount) > 0) {
         throw new ConflictException(
-          'custom_field_has_values',
+          CustomFieldsErrorCode.CustomFieldHasValues,
           `${field.name} already has values on ${valueCount} account(s); its type cannot change until they are cleared`,
           [{ field: 'type', rule: 'noValues', message: 'type cannot change while accounts have values for this field' }],
         );
@@ -179,7 +180,7 @@ export class CustomFieldsService {
     const orphaned = rows.map((r) => r.value).filter((v) => !options.includes(v));
     if (orphaned.length) {
       throw new ConflictException(
-        'custom_field_option_in_use',
+        CustomFieldsErrorCode.CustomFieldOptionInUse,
         `Accounts still use ${orphaned.map((v) => `"${v}"`).join(', ')} for ${field.name}; change those accounts before removing the option`,
         [{ field: 'options', rule: 'inUse', message: `options in use cannot be removed: ${orphaned.join(', ')}` }],
       );
@@ -194,7 +195,7 @@ export class CustomFieldsService {
     );
     if (duplicates.length) {
       throw new ConflictException(
-        'custom_field_has_duplicates',
+        CustomFieldsErrorCode.CustomFieldHasDuplicates,
         `${field.name} cannot become unique: several accounts share ${duplicates.map((d) => `"${d.value}"`).join(', ')}`,
         [{ field: 'unique', rule: 'noDuplicates', message: 'existing values repeat across accounts' }],
       );
@@ -205,7 +206,7 @@ export class CustomFieldsService {
     );
     if (Number(tooLong) > 0) {
       throw new ConflictException(
-        'custom_field_values_too_long',
+        CustomFieldsErrorCode.CustomFieldValuesTooLong,
         `${field.name} cannot become unique: ${tooLong} value(s) are longer than ${UNIQUE_VALUE_MAX_LENGTH} characters`,
         [{ field: 'unique', rule: 'maxLength', message: `unique values can be at most ${UNIQUE_VALUE_MAX_LENGTH} characters` }],
       );
@@ -224,7 +225,7 @@ export class CustomFieldsService {
   private async assertNameFree(em: EntityManager, name: string, exceptId: number | null): Promise<void> {
     const holder = await em.findOneBy(CustomField, { entityType: ACCOUNT, name });
     if (holder && holder.id !== exceptId) {
-      throw new ConflictException('custom_field_name_taken', `A custom field named "${name}" already exists`, [
+      throw new ConflictException(CustomFieldsErrorCode.CustomFieldNameTaken, `A custom field named "${name}" already exists`, [
         { field: 'name', rule: 'unique', message: 'name is already used by another custom field' },
       ]);
     }

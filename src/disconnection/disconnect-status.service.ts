@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BadInputException, ConflictException } from '../common/errors';
+import { isDuplicateKey } from '../database/duplicate-key';
 import { transactionWithRetry } from '../database/transaction';
 import { DisconnectionSettingsDto, UpdateDisconnectionSettingsDto } from './dto/disconnection-settings.dto';
+import { DisconnectionErrorCode } from './disconnection.error-codes';
 
 export interface DisconnectStatus {
   id: number;
@@ -18,8 +20,6 @@ interface StatusRow {
   counts_as_active: number;
   is_disconnect: number;
 }
-
-const isDuplicateKey = (err: unknown): boolean => (err as { code?: string }).code === 'ER_DUP_ENTRY';
 
 /**
  * Which status a disconnected account gets. A disconnected account is no longer
@@ -69,7 +69,7 @@ export class DisconnectStatusService {
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       throw new ConflictException(
-        'disconnect_default_changed',
+        DisconnectionErrorCode.DisconnectDefaultChanged,
         'Someone else changed the default disconnect status at the same moment; look at it again and retry',
       );
     }
@@ -84,13 +84,13 @@ export class DisconnectStatusService {
     );
     if (!row) {
       throw new ConflictException(
-        'no_disconnect_status',
+        DisconnectionErrorCode.NoDisconnectStatus,
         'No default disconnect status is set: choose a status for this disconnection, or set the default first',
       );
     }
     if (Number(row.counts_as_active) === 1) {
       throw new ConflictException(
-        'disconnect_status_active',
+        DisconnectionErrorCode.DisconnectStatusActive,
         `The default disconnect status ${row.name} counts as active; choose another status or change the default`,
       );
     }

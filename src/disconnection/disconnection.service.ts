@@ -16,6 +16,7 @@ import { DisconnectStatusService } from './disconnect-status.service';
 import { DisconnectAccountDto } from './dto/disconnect-account.dto';
 import { DisconnectionResponseDto } from './dto/disconnection.dto';
 import { FinalInvoiceService } from './final-invoice.service';
+import { DisconnectionErrorCode } from './disconnection.error-codes';
 
 interface AccountRow {
   id: number;
@@ -117,7 +118,7 @@ export class DisconnectionService {
       const account = await this.requireAccount(em, accountId);
       if (account.disconnected_at !== null) {
         throw new ConflictException(
-          'account_disconnected',
+          DisconnectionErrorCode.AccountDisconnected,
           `${account.name} was already disconnected on ${account.disconnected_on ?? account.disconnected_at.toISOString().slice(0, 10)}`,
         );
       }

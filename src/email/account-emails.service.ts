@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountLockService } from '../accounts/account-lock.service';
@@ -8,6 +8,7 @@ import { ComposeEmailDto, EmailAttachmentDto, EmailDetailDto, EmailFilterDto, Em
 import type { EmailAttachmentKind } from './email-attachments';
 import type { EmailStatus } from './email-status';
 import { EmailService, OutgoingEmail } from './email.service';
+import { EmailErrorCode } from './email.error-codes';
 
 const SORT_COLUMNS: Record<EmailSortField, string> = { createdAt: 'e.created_at', id: 'e.id' };
 
@@ -150,7 +151,7 @@ export class AccountEmailsService {
       const [{ status }]: { status: EmailStatus }[] = await em.query('SELECT status FROM emails WHERE id = ?', [id]);
       if (status === 'queued') {
         throw new ConflictException(
-          'email_still_queued',
+          EmailErrorCode.EmailStillQueued,
           `Email ${id} is still being delivered; it can be sent again once it is sent or rejected`,
         );
       }
@@ -189,12 +190,9 @@ export class AccountEmailsService {
       ]);
     }
     if (!contact.email?.trim()) {
-      throw new DomainException(
-        'contact_without_email',
-        `${contact.name} has no email address to write to`,
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        [{ field: 'contactId', rule: 'hasEmail', message: 'the contact has no email address' }],
-      );
+      throw new DomainException(EmailErrorCode.ContactWithoutEmail, `${contact.name} has no email address to write to`, [
+        { field: 'contactId', rule: 'hasEmail', message: 'the contact has no email address' },
+      ]);
     }
     return contact.email;
   }

@@ -9,6 +9,7 @@ import { searchAttributes, workflowIds } from '../../workflows/shared';
 import { AuditService } from '../audit/audit.service';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { isDuplicateKey } from '../database/duplicate-key';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import { EMAIL_ADDRESS_MAX_LENGTH, isEmailAddress, mailboxAddress } from './email-address';
 import type { EmailAttachmentKind } from './email-attachments';
@@ -60,10 +61,6 @@ interface EmailRowValues {
   valid: boolean;
   messageId: string;
   values: unknown[];
-}
-
-function duplicateKey(err: unknown): boolean {
-  return (err as { code?: string }).code === 'ER_DUP_ENTRY';
 }
 
 /**
@@ -200,7 +197,7 @@ export class EmailService {
       ({ insertId } = await em.query(`INSERT INTO emails (${EMAIL_COLUMNS}) VALUES ?`, [[row.values]]));
     } catch (err) {
       // Another transaction queued the same key first and has committed since our look.
-      if (dedupeKey !== null && duplicateKey(err)) {
+      if (dedupeKey !== null && isDuplicateKey(err)) {
         const existing = await this.byDedupeKey(em, dedupeKey, true);
         if (existing !== null) return existing;
       }
@@ -239,7 +236,7 @@ export class EmailService {
       try {
         await em.query(`INSERT INTO emails (${EMAIL_COLUMNS}) VALUES ?`, [fresh.map((f) => f.row.values)]);
       } catch (err) {
-        if (!duplicateKey(err)) throw err;
+        if (!isDuplicateKey(err)) throw err;
         const one: number[] = [];
         for (const email of emails) one.push(await this.insertOne(em, email, origin));
         return one;

@@ -1,9 +1,9 @@
-import { HttpStatus } from '@nestjs/common';
 import { BadInputException, DomainException } from '../common/errors';
+import { FilesErrorCode } from './files.error-codes';
 
 export class FileTooLargeException extends DomainException {
   constructor(readonly maxBytes: number) {
-    super('file_too_large', `The file is larger than the ${formatBytes(maxBytes)} upload limit`, HttpStatus.PAYLOAD_TOO_LARGE, [
+    super(FilesErrorCode.FileTooLarge, `The file is larger than the ${formatBytes(maxBytes)} upload limit`, [
       { field: 'file', rule: 'maxSize', message: `file must be at most ${maxBytes} bytes` },
     ]);
   }
@@ -11,7 +11,7 @@ export class FileTooLargeException extends DomainException {
 
 export class NotMultipartException extends DomainException {
   constructor(contentType: string | undefined) {
-    super('unsupported_media_type', 'Send the file as multipart/form-data', HttpStatus.UNSUPPORTED_MEDIA_TYPE, [
+    super(FilesErrorCode.UnsupportedMediaType, 'Send the file as multipart/form-data', [
       { field: 'Content-Type', rule: 'mediaType', message: `Content-Type ${contentType ?? '(none)'} is not accepted here` },
     ]);
   }
@@ -26,7 +26,7 @@ export class MalformedUploadException extends BadInputException {
 /** The client went away mid-upload; nobody is left to read an answer, but the partial file must still go. */
 export class UploadAbortedException extends DomainException {
   constructor() {
-    super('upload_aborted', 'The upload was interrupted', HttpStatus.BAD_REQUEST);
+    super(FilesErrorCode.UploadAborted, 'The upload was interrupted');
   }
 }
 

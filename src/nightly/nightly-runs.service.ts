@@ -14,6 +14,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DelinquencyPreview, DelinquencyService } from '../delinquency/delinquency.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import { NightlyRunRecordsService, NightlyStep } from './nightly-run-records.service';
+import { NightlyErrorCode } from './nightly.error-codes';
 
 /** Accounts a delinquency preview looks at when not given any. */
 export const PREVIEW_ACCOUNT_LIMIT = 500;
@@ -45,9 +46,8 @@ export class NightlyRunsService {
     const today = billingToday(this.clock, this.config.BILLING_TIME_ZONE);
     if (date > today) {
       throw new DomainException(
-        'nightly_date_not_yet',
+        NightlyErrorCode.NightlyDateNotYet,
         `The night of ${date} has not come yet (today is ${today}); nightly processes run for today or an earlier day.`,
-        undefined,
         [{ field: 'date', rule: 'notAfterToday', message: `date cannot be after today (${today})` }],
       );
     }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { FamilyLockService } from '../billing/family-lock.service';
+import { BillingConfigErrorCode } from '../billing-config/billing-config.error-codes';
 import { DomainException } from '../common/errors';
 import { transactionWithRetry } from '../database/transaction';
 import { PaymentReversalsService } from './payment-reversals.service';
@@ -54,7 +55,7 @@ export class PaymentDisputesService {
           reversed = true;
         } catch (err) {
           // A payment in a closed accounting period stays as it is; the dispute is listed for a person to settle.
-          if (!(err instanceof DomainException) || err.code !== 'accounting_period_closed') throw err;
+          if (!(err instanceof DomainException) || err.code !== BillingConfigErrorCode.AccountingPeriodClosed) throw err;
           note = err.message;
         }
       }

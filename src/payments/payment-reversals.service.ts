@@ -10,6 +10,7 @@ import { transactionWithRetry } from '../database/transaction';
 import { ProcessorRefusedException, ProcessorUnavailableException } from './payments.exception';
 import { processorPayments } from './processor-payment-rows';
 import { ProcessorRefund, REFUND_ID_METADATA, StripeGateway } from './stripe.gateway';
+import { PaymentsErrorCode } from './payments.error-codes';
 
 export type RefundStatus = 'requested' | 'pending' | 'succeeded' | 'failed' | 'canceled';
 
@@ -93,16 +94,16 @@ export class PaymentReversalsService {
         if (opts.refund && pending?.status === 'requested') {
           return { paymentId, reversalTransactionId: Number(state.reversal_transaction_id), refund: pending };
         }
-        throw new ConflictException('payment_reversed', `Payment ${paymentId} was already reversed`);
+        throw new ConflictException(PaymentsErrorCode.PaymentReversed, `Payment ${paymentId} was already reversed`);
       }
       if (payment.status !== 'succeeded' || payment.transactionId === null) {
         throw new ConflictException(
-          'payment_not_recorded',
+          PaymentsErrorCode.PaymentNotRecorded,
           `Payment ${paymentId} is ${payment.status}; only a payment recorded on the ledger can be reversed`,
         );
       }
       if (opts.refund && !payment.stripePaymentIntentId) {
-        throw new ConflictException('refund_impossible', `Payment ${paymentId} has no processor payment to refund`);
+        throw new ConflictException(PaymentsErrorCode.RefundImpossible, `Payment ${paymentId} has no processor payment to refund`);
       }
       const reversalTransactionId = await this.reverseOnLedgerLocked(
         em,

@@ -1,5 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
 import { DomainException } from '../common/errors';
+import { PaymentsErrorCode } from './payments.error-codes';
 
 /**
  * The processor could not be asked (network, timeout, an outage, our own credentials).
@@ -8,7 +8,7 @@ import { DomainException } from '../common/errors';
  */
 export class ProcessorUnavailableException extends DomainException {
   constructor(message = 'The payment processor did not answer. Nothing was charged twice; try again with the same request.') {
-    super('processor_unavailable', message, HttpStatus.BAD_GATEWAY);
+    super(PaymentsErrorCode.ProcessorUnavailable, message);
   }
 }
 
@@ -16,9 +16,8 @@ export class ProcessorUnavailableException extends DomainException {
 export class ProcessorRefusedException extends DomainException {
   constructor(message: string, field?: string) {
     super(
-      'processor_refused',
+      PaymentsErrorCode.ProcessorRefused,
       `The payment processor refused the request: ${message}`,
-      HttpStatus.UNPROCESSABLE_ENTITY,
       field ? [{ field, rule: 'processor', message }] : [],
     );
   }
@@ -33,7 +32,7 @@ export class PaymentFailedException extends DomainException {
     readonly paymentId: number,
     reason: string,
   ) {
-    super('payment_failed', `Payment ${paymentId} failed: ${reason}`, HttpStatus.PAYMENT_REQUIRED, [
+    super(PaymentsErrorCode.PaymentFailed, `Payment ${paymentId} failed: ${reason}`, [
       { field: 'paymentMethodId', rule: 'declined', message: reason },
     ]);
   }
@@ -43,9 +42,8 @@ export class PaymentFailedException extends DomainException {
 export class PaymentInProgressException extends DomainException {
   constructor(paymentId: number) {
     super(
-      'payment_in_progress',
+      PaymentsErrorCode.PaymentInProgress,
       `Payment ${paymentId} made with this Idempotency-Key is still waiting for the processor; ask again in a moment`,
-      HttpStatus.CONFLICT,
     );
   }
 }

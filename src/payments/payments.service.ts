@@ -17,6 +17,7 @@ import { PaymentFailedException, PaymentInProgressException, ProcessorRefusedExc
 import { ATTEMPT_WINDOW_SECONDS, ProcessorPaymentRow, processorPayments } from './processor-payment-rows';
 import { StripeCustomersService } from './stripe-customers.service';
 import { ProcessorMethodType, StripeGateway } from './stripe.gateway';
+import { CommonErrorCode } from '../common/common.error-codes';
 
 /** How often a retried request looks at a payment another request is still submitting. */
 const WAIT_POLL_MS = 100;
@@ -89,7 +90,7 @@ export class PaymentsService {
       if (existing) {
         if (existing.fingerprint !== fingerprint) {
           throw new ConflictException(
-            'idempotency_key_reused',
+            CommonErrorCode.IdempotencyKeyReused,
             `The Idempotency-Key ${idempotencyKey} was already used for a different payment on this account`,
           );
         }

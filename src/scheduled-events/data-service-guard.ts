@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { conflictsIntroduced, DataLine, dataServiceConflicts, PlannedEvent } from './data-service-rule';
 import { ScheduledEventRows } from './scheduled-event-rows';
 import { EventFacts, ScheduledEventTargets } from './scheduled-event-targets';
+import { ScheduledEventsErrorCode } from './scheduled-events.error-codes';
 
 /** How a create, edit or cancel changes the account's list of pending events. */
 export type PendingChange = { upsert: { id: number; runAt: Date; facts: EventFacts; field: string } } | { cancel: { id: number } };
@@ -40,7 +41,7 @@ export class DataServiceGuard {
     const own = first.eventId === changedId;
     const what = own ? 'This event' : `Scheduled event ${first.eventId} (${first.summary})`;
     throw new ConflictException(
-      'one_data_service',
+      ScheduledEventsErrorCode.OneDataService,
       `An account can have only one data service: ${what} would add one at ${first.runAt.toISOString()} while ${first.blockers.join(
         ', ',
       )} is still on the account. Remove the old data service first, or schedule its removal earlier.`,
@@ -59,7 +60,7 @@ export class DataServiceGuard {
     const still = (await this.lines(accountId)).filter((l) => l.removedOn === null || l.removedOn > day).map((l) => l.name);
     if (still.length) {
       throw new ConflictException(
-        'one_data_service',
+        ScheduledEventsErrorCode.OneDataService,
         `${still.join(', ')} is still on the account, and an account can have only one data service; remove it first`,
       );
     }

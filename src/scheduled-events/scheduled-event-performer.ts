@@ -8,6 +8,7 @@ import { AccountServicesService } from '../billing/account-services.service';
 import { FamilyLockService } from '../billing/family-lock.service';
 import { LedgerService } from '../billing/ledger.service';
 import { Clock } from '../common/clock';
+import { CommonErrorCode } from '../common/common.error-codes';
 import { DomainException, NotFoundException } from '../common/errors';
 import { requestContext } from '../common/request-context';
 import { transactionWithRetry } from '../database/transaction';
@@ -29,7 +30,7 @@ const MAX_REASON = 500;
 /** A refusal in words a billing clerk understands, with the field messages when there are any. */
 function reasonOf(err: DomainException): string {
   const details = err.details.map((d) => d.message).join('; ');
-  const text = details && err.code === 'validation_failed' ? details : details ? `${err.message}: ${details}` : err.message;
+  const text = details && err.code === CommonErrorCode.ValidationFailed ? details : details ? `${err.message}: ${details}` : err.message;
   return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
 }
 

@@ -9,6 +9,7 @@ import { formatMoney } from '../common/money';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { KindFields, REMOVING_KINDS, ScheduledEventKind } from './scheduled-event-kinds';
 import type { ScheduledEventRow } from './scheduled-event-rows';
+import { ScheduledEventsErrorCode } from './scheduled-events.error-codes';
 
 /** What an event points at, as the summary and the data-service rule need it. */
 export interface EventFacts {
@@ -81,7 +82,7 @@ export class ScheduledEventTargets {
       const already = pendingRemovals.find((e) => REMOVING_KINDS.includes(e.kind) && e.accountServiceId === names.line?.id);
       if (REMOVING_KINDS.includes(kind) && already) {
         throw new ConflictException(
-          'removal_already_scheduled',
+          ScheduledEventsErrorCode.RemovalAlreadyScheduled,
           `${names.line.name} is already scheduled to be removed (event ${already.id})`,
           [{ field: 'accountServiceId', rule: 'unique', message: `scheduled event ${already.id} already removes it` }],
         );

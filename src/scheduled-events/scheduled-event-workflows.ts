@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { cancelUpdate, performNowUpdate, rescheduleUpdate, scheduledEventWorkflow } from '../../workflows/scheduled-event.workflow';
@@ -7,6 +7,7 @@ import { ConflictException, DomainException } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import type { ScheduledEventResponseDto } from './dto/scheduled-event.dto';
+import { ScheduledEventsErrorCode } from './scheduled-events.error-codes';
 
 /**
  * An edit waits for the workflow to take it, inside the database transaction that
@@ -17,16 +18,15 @@ const ANSWER_WITHIN_MS = 10_000;
 
 function unavailable(err: unknown): DomainException {
   return new DomainException(
-    'scheduler_unavailable',
+    ScheduledEventsErrorCode.SchedulerUnavailable,
     `The scheduler did not answer, so nothing was changed; try again shortly (${err instanceof Error ? err.message : String(err)})`,
-    HttpStatus.SERVICE_UNAVAILABLE,
   );
 }
 
 /** The refusal a workflow gives an edit once it has started carrying the event out. */
 function tooLate(err: WorkflowUpdateFailedError): ConflictException {
   const reason = err.cause?.message ?? err.message;
-  return new ConflictException('event_in_progress', `${reason}; it can no longer be changed`);
+  return new ConflictException(ScheduledEventsErrorCode.EventInProgress, `${reason}; it can no longer be changed`);
 }
 
 /** Starts, reschedules, cancels and hurries the workflow of each scheduled event. */

@@ -13,16 +13,14 @@ import {
   UpdateScheduledEventDto,
 } from './dto/scheduled-event.dto';
 import { ScheduledEventSortField, ScheduledEventsService } from './scheduled-events.service';
+import { AuthErrorCode } from '../auth/auth.error-codes';
 
 /** Choosing proration by hand needs its own permission, as for a service added now. */
 function assertMayChooseProration(user: AuthenticatedUser, prorate: boolean | null | undefined): void {
   if (prorate !== undefined && !user.permissions.has(Permission.BillingProrationOverride)) {
-    throw new DomainException(
-      'forbidden',
-      `Choosing proration needs the ${Permission.BillingProrationOverride} permission`,
-      HttpStatus.FORBIDDEN,
-      [{ field: 'prorate', rule: 'permission', message: `leave prorate out, or ask for ${Permission.BillingProrationOverride}` }],
-    );
+    throw new DomainException(AuthErrorCode.Forbidden, `Choosing proration needs the ${Permission.BillingProrationOverride} permission`, [
+      { field: 'prorate', rule: 'permission', message: `leave prorate out, or ask for ${Permission.BillingProrationOverride}` },
+    ]);
   }
 }
 

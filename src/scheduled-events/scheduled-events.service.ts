@@ -29,6 +29,7 @@ import {
 import { ScheduledEventRow, ScheduledEventRows } from './scheduled-event-rows';
 import { EventFacts, ScheduledEventTargets } from './scheduled-event-targets';
 import { ScheduledEventWorkflows } from './scheduled-event-workflows';
+import { ScheduledEventsErrorCode } from './scheduled-events.error-codes';
 
 export type ScheduledEventSortField = 'runAt' | 'id';
 
@@ -224,9 +225,11 @@ export class ScheduledEventsService {
     await this.locks.lock(em, accountId);
     const row = await this.rows.lock(em, id);
     if (row.state !== 'scheduled') {
-      throw new ConflictException('event_closed', `This scheduled event is already ${row.state}, so it cannot be ${verb}`, [
-        { field: 'state', rule: 'scheduled', message: `the event is ${row.state}` },
-      ]);
+      throw new ConflictException(
+        ScheduledEventsErrorCode.EventClosed,
+        `This scheduled event is already ${row.state}, so it cannot be ${verb}`,
+        [{ field: 'state', rule: 'scheduled', message: `the event is ${row.state}` }],
+      );
     }
     return row;
   }

@@ -15,7 +15,9 @@ import {
   CreateAccountTaxOverrideDto,
   UpdateAccountTaxOverrideDto,
 } from './dto/account-tax-override.dto';
-import { isDuplicateKey, shareLockName } from './tax-errors';
+import { isDuplicateKey } from '../database/duplicate-key';
+import { shareLockName } from './tax-errors';
+import { TaxesErrorCode } from './taxes.error-codes';
 
 const SORT_COLUMNS: Record<AccountTaxOverrideSortField, string> = { id: 'o.id', taxName: 't.name' };
 
@@ -55,9 +57,11 @@ function checkRate(kind: TaxOverrideKind, rateE4: number | null): void {
 }
 
 function alreadyOverridden(taxName: string): ConflictException {
-  return new ConflictException('tax_override_exists', `This account already has an exception for "${taxName}"; change that one instead`, [
-    { field: 'taxId', rule: 'unique', message: 'the account already has an override for this tax' },
-  ]);
+  return new ConflictException(
+    TaxesErrorCode.TaxOverrideExists,
+    `This account already has an exception for "${taxName}"; change that one instead`,
+    [{ field: 'taxId', rule: 'unique', message: 'the account already has an override for this tax' }],
+  );
 }
 
 /**

@@ -1,11 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ConflictException } from '../common/errors';
-
-/** A unique key refused the row; `key` is the index name, so other unique keys are not mistaken for it. */
-export function isDuplicateKey(err: unknown, key: string): boolean {
-  const e = err as { code?: string; message?: string };
-  return e.code === 'ER_DUP_ENTRY' && (e.message ?? '').includes(key);
-}
+import { TaxesErrorCode } from './taxes.error-codes';
 
 /** A foreign key of another table still points at the row being deleted. */
 export function isStillReferenced(err: unknown): boolean {
@@ -14,7 +9,11 @@ export function isStillReferenced(err: unknown): boolean {
 }
 
 /** `what` in lower case, as it reads mid-sentence: "tax type". */
-export function nameTaken(code: string, what: string, name: string): ConflictException {
+export function nameTaken(
+  code: TaxesErrorCode.TaxNameTaken | TaxesErrorCode.TaxTypeNameTaken,
+  what: string,
+  name: string,
+): ConflictException {
   return new ConflictException(code, `A ${what} named "${name}" already exists`, [
     { field: 'name', rule: 'unique', message: `name is already used by another ${what}` },
   ]);

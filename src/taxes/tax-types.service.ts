@@ -6,9 +6,11 @@ import { ConflictException, NotFoundException } from '../common/errors';
 import { ListQuery, ListResult } from '../common/list-query';
 import { transactionWithRetry } from '../database/transaction';
 import { CreateTaxTypeDto, TaxTypeFilterDto, TaxTypeResponseDto, TaxTypeSortField, UpdateTaxTypeDto } from './dto/tax-type.dto';
-import { isDuplicateKey, isStillReferenced, nameTaken } from './tax-errors';
+import { isDuplicateKey } from '../database/duplicate-key';
+import { isStillReferenced, nameTaken } from './tax-errors';
 import { TaxType } from './tax-type.entity';
 import { Tax } from './tax.entity';
+import { TaxesErrorCode } from './taxes.error-codes';
 
 export function toTaxTypeResponse(type: TaxType): TaxTypeResponseDto {
   return { id: type.id, name: type.name };
@@ -74,14 +76,17 @@ export class TaxTypesService {
       const before = toTaxTypeResponse(await this.load(em, id, true));
       const taxes = await em.countBy(Tax, { taxTypeId: id });
       if (taxes > 0) {
-        throw new ConflictException('tax_type_in_use', `Tax type "${before.name}" cannot be deleted: ${taxes} tax(es) still belong to it`);
+        throw new ConflictException(
+          TaxesErrorCode.TaxTypeInUse,
+          `Tax type "${before.name}" cannot be deleted: ${taxes} tax(es) still belong to it`,
+        );
       }
       try {
         await em.delete(TaxType, { id });
       } catch (err) {
         // A tax added since the count, by a transaction that committed first.
         if (isStillReferenced(err))
-          throw new ConflictException('tax_type_in_use', `Tax type "${before.name}" cannot be deleted: taxes still belong to it`);
+          throw new ConflictException(TaxesErrorCode.TaxTypeInUse, `Tax type "${before.name}" cannot be deleted: taxes still belong to it`);
         throw err;
       }
       await this.audit.recordAction(em, { action: 'delete', entityType: 'tax_type', entityId: id, before: { ...before } });
@@ -94,7 +99,7 @@ export class TaxTypesService {
       const result = await em.insert(TaxType, { name });
       return Number(result.identifiers[0].id);
     } catch (err) {
-      if (isDuplicateKey(err, 'uq_tax_types_name')) throw nameTaken('tax_type_name_taken', 'tax type', name);
+      if (isDuplicateKey(err, 'uq_tax_types_name')) throw nameTaken(TaxesErrorCode.TaxTypeNameTaken, 'tax type', name);
       throw err;
     }
   }
@@ -103,7 +108,7 @@ export class TaxTypesService {
     try {
       await em.update(TaxType, { id }, { name });
     } catch (err) {
-      if (isDuplicateKey(err, 'uq_tax_types_name')) throw nameTaken('tax_type_name_taken', 'tax type', name);
+      if (isDuplicateKey(err, 'uq_tax_types_name')) throw nameTaken(TaxesErrorCode.TaxTypeNameTaken, 'tax type', name);
       throw err;
     }
   }
@@ -116,6 +121,6 @@ export class TaxTypesService {
 
   private async assertNameFree(em: EntityManager, name: string, exceptId: number | null): Promise<void> {
     const holder = await em.findOneBy(TaxType, { name });
-    if (holder && holder.id !== exceptId) throw nameTaken('tax_type_name_taken', 'tax type', name);
+    if (holder && holder.id !== exceptId) throw nameTaken(TaxesErrorCode.TaxTypeNameTaken, 'tax type', name);
   }
 }

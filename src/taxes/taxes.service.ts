@@ -7,10 +7,12 @@ import { ListQuery, ListResult } from '../common/list-query';
 import { transactionWithRetry } from '../database/transaction';
 import { AccountTaxOverride } from './account-tax-override.entity';
 import { CreateTaxDto, TaxFilterDto, TaxResponseDto, TaxSortField, UpdateTaxDto } from './dto/tax.dto';
-import { isDuplicateKey, isStillReferenced, nameTaken, shareLockName } from './tax-errors';
+import { isDuplicateKey } from '../database/duplicate-key';
+import { isStillReferenced, nameTaken, shareLockName } from './tax-errors';
 import { Tax } from './tax.entity';
 import { TaxZone } from './tax-zone.entity';
 import { toTaxZoneResponse } from './tax-zones.service';
+import { TaxesErrorCode } from './taxes.error-codes';
 
 const SORT_COLUMNS: Record<TaxSortField, string> = { id: 't.id', name: 't.name', rateE4: 't.rate_e4', taxTypeId: 't.tax_type_id' };
 const ZONE_COUNT = '(SELECT COUNT(*) FROM tax_zones z WHERE z.tax_id = t.id)';
@@ -92,7 +94,7 @@ export class TaxesService {
       try {
         id = Number((await em.insert(Tax, values)).identifiers[0].id);
       } catch (err) {
-        if (isDuplicateKey(err, 'uq_taxes_name')) throw nameTaken('tax_name_taken', 'tax', dto.name);
+        if (isDuplicateKey(err, 'uq_taxes_name')) throw nameTaken(TaxesErrorCode.TaxNameTaken, 'tax', dto.name);
         throw err;
       }
       const after = await this.describe(em, id);
@@ -116,7 +118,7 @@ export class TaxesService {
       try {
         if (Object.keys(changes).length) await em.update(Tax, { id }, changes);
       } catch (err) {
-        if (isDuplicateKey(err, 'uq_taxes_name')) throw nameTaken('tax_name_taken', 'tax', dto.name ?? '');
+        if (isDuplicateKey(err, 'uq_taxes_name')) throw nameTaken(TaxesErrorCode.TaxNameTaken, 'tax', dto.name ?? '');
         throw err;
       }
       const after = await this.describe(em, id);
@@ -132,7 +134,7 @@ export class TaxesService {
       const overrides = await em.countBy(AccountTaxOverride, { taxId: id });
       if (overrides > 0) {
         throw new ConflictException(
-          'tax_in_use',
+          TaxesErrorCode.TaxInUse,
           `Tax "${before.name}" cannot be deleted: ${overrides} account(s) have their own rate or an exemption for it. Remove those first, or make the tax inactive.`,
         );
       }
@@ -142,7 +144,7 @@ export class TaxesService {
       } catch (err) {
         if (isStillReferenced(err)) {
           throw new ConflictException(
-            'tax_in_use',
+            TaxesErrorCode.TaxInUse,
             `Tax "${before.name}" cannot be deleted: services carry it or charges were taxed with it. Make it inactive instead.`,
           );
         }
@@ -184,6 +186,6 @@ export class TaxesService {
 
   private async assertNameFree(em: EntityManager, name: string, exceptId: number | null): Promise<void> {
     const holder = await em.findOneBy(Tax, { name });
-    if (holder && holder.id !== exceptId) throw nameTaken('tax_name_taken', 'tax', name);
+    if (holder && holder.id !== exceptId) throw nameTaken(TaxesErrorCode.TaxNameTaken, 'tax', name);
   }
 }

@@ -9,6 +9,7 @@ import { ListQuery, ListResult } from '../common/list-query';
 import { CreateRoleDto, RoleFilterDto, RoleResponseDto, UpdateRoleDto } from './dto/role.dto';
 import { RolePermission } from './role-permission.entity';
 import { Role } from './role.entity';
+import { UsersErrorCode } from './users.error-codes';
 
 @Injectable()
 export class RolesService {
@@ -66,7 +67,10 @@ export class RolesService {
       await this.lock(em, id);
       const before = await this.describe(em, id);
       if (before.userCount > 0) {
-        throw new ConflictException('role_in_use', `Role "${before.name}" is held by ${before.userCount} user(s); take it from them first`);
+        throw new ConflictException(
+          UsersErrorCode.RoleInUse,
+          `Role "${before.name}" is held by ${before.userCount} user(s); take it from them first`,
+        );
       }
       await em.delete(Role, { id });
       await this.audit.recordAction(em, { action: 'delete', entityType: 'role', entityId: id, before: { ...before } });
@@ -103,7 +107,7 @@ export class RolesService {
 
   private async assertNameFree(em: EntityManager, name: string): Promise<void> {
     if (await em.existsBy(Role, { name })) {
-      throw new ConflictException('role_name_taken', `A role named "${name}" already exists`, [
+      throw new ConflictException(UsersErrorCode.RoleNameTaken, `A role named "${name}" already exists`, [
         { field: 'name', rule: 'unique', message: 'name is already used by another role' },
       ]);
     }

@@ -10,6 +10,7 @@ import { ListQuery, ListResult } from '../common/list-query';
 import { CreateUserDto, UpdateUserDto, UserFilterDto, UserResponseDto, UserSortField } from './dto/user.dto';
 import { Role } from './role.entity';
 import { StaffUser } from './staff-user.entity';
+import { UsersErrorCode } from './users.error-codes';
 
 export function toUserResponse(user: StaffUser): UserResponseDto {
   return {
@@ -126,7 +127,7 @@ export class UsersService {
 
   private async assertEmailFree(em: EntityManager, email: string): Promise<void> {
     if (await em.existsBy(StaffUser, { email })) {
-      throw new ConflictException('email_taken', `A user with email ${email} already exists`, [
+      throw new ConflictException(UsersErrorCode.EmailTaken, `A user with email ${email} already exists`, [
         { field: 'email', rule: 'unique', message: 'email is already used by another user' },
       ]);
     }

@@ -1,5 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
 import { DomainException, FieldError } from '../common/errors';
+import { WebhooksErrorCode } from './webhooks.error-codes';
 
 /** The parts of a Stripe event we store and act on, checked. */
 export interface WellFormedEvent {
@@ -60,12 +60,7 @@ export function wellFormed(event: unknown): WellFormedEvent {
     });
   }
   if (problems.length > 0) {
-    throw new DomainException(
-      'malformed_event',
-      `The event is signed but malformed: ${problems[0].message}`,
-      HttpStatus.BAD_REQUEST,
-      problems,
-    );
+    throw new DomainException(WebhooksErrorCode.MalformedEvent, `The event is signed but malformed: ${problems[0].message}`, problems);
   }
   return event as WellFormedEvent;
 }

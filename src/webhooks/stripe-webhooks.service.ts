@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import Stripe from 'stripe';
@@ -9,6 +9,7 @@ import { workflowIds } from '../../workflows/shared';
 import { BadInputException, DomainException } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { WebhooksErrorCode } from './webhooks.error-codes';
 
 /** Stripe's own default, and what it recommends: older signatures are replays. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -87,17 +88,13 @@ export class StripeWebhooksService {
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw new DomainException(
-        'processing_unavailable',
-        'The event was stored but could not be queued; deliver it again',
-        HttpStatus.SERVICE_UNAVAILABLE,
-      );
+      throw new DomainException(WebhooksErrorCode.ProcessingUnavailable, 'The event was stored but could not be queued; deliver it again');
     }
   }
 }
 
 function refusedSignature(reason: string): DomainException {
-  return new DomainException('invalid_signature', `The Stripe signature was refused: ${reason}`, HttpStatus.BAD_REQUEST, [
+  return new DomainException(WebhooksErrorCode.InvalidSignature, `The Stripe signature was refused: ${reason}`, [
     { field: 'Stripe-Signature', rule: 'signature', message: reason },
   ]);
 }

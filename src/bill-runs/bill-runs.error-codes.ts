@@ -1,0 +1,3 @@
+export enum BillRunsErrorCode {
+  ParkedAccountResolved = 'parked_account_resolved',
+}

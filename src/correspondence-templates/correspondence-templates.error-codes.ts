@@ -1,0 +1,3 @@
+export enum CorrespondenceTemplatesErrorCode {
+  NoRecipients = 'no_recipients',
+}

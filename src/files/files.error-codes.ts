@@ -1,0 +1,5 @@
+export enum FilesErrorCode {
+  FileTooLarge = 'file_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
+  UploadAborted = 'upload_aborted',
+}

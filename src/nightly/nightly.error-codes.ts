@@ -1,0 +1,3 @@
+export enum NightlyErrorCode {
+  NightlyDateNotYet = 'nightly_date_not_yet',
+}
