@@ -13,6 +13,7 @@ import type { MessageTemplateResponseDto } from './dto/message-template.dto';
 import { MergeValuesService } from './merge-values.service';
 import { MessageRecipient, MessageRecipientsService } from './message-recipients.service';
 import { MessageTemplatesService } from './message-templates.service';
+import { transactionWithRetry } from '../database/transaction';
 
 /** What a bill looks like in each bill mode: its wording and its PDF. */
 const BY_BILL_MODE = {
@@ -53,7 +54,7 @@ export class InvoiceEmailService {
 
   /** A clerk sends the invoice now: one email per recipient, queued with an audit entry in one transaction, delivered after it. */
   async emailInvoice(invoiceId: number): Promise<InvoiceEmailResultDto> {
-    const { ids, result } = await this.db.transaction(async (em) => {
+    const { ids, result } = await transactionWithRetry(this.db, async (em) => {
       const invoice = await this.invoices.get(invoiceId, em);
       if (invoice.void) throw new ConflictException('invoice_void', `Invoice ${invoice.number} is void and cannot be emailed`);
       const { billMode } = await this.billingConfig.effective(em, invoice.accountId);
@@ -124,7 +125,7 @@ export class InvoiceEmailService {
       }
     }
     if (!outgoing.length) return 0;
-    const ids = await this.db.transaction((tx) => this.emails.queueLocked(tx, outgoing));
+    const ids = await transactionWithRetry(this.db, (tx) => this.emails.queueLocked(tx, outgoing));
     await this.emails.startDelivery(ids);
     return ids.length;
   }
