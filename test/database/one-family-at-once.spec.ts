@@ -22,7 +22,7 @@ interface Outcome {
  * Everything that moves money or locks an account, aimed at one family (a parent
  * and two children) at the same moment: cash payments on all three, the bill
  * run's batch activity over each of them, a void, a scheduled event acting, a
- * bank payment settled by Stripe's webhook, and a disconnection. Every writer
+ * bank payment settled by Stripe's webhook, a disconnection and a clerk's note. Every writer
  * takes the family's rows in one order (parent, then children by id), so they
  * queue instead of deadlocking; a deadlock that still happened and outlived the
  * retries would show as a 5xx, a failed bill-run account or a failed workflow.
@@ -125,6 +125,8 @@ describe('one family, every kind of writer at once', () => {
         answer('disconnect', w.post(`/api/accounts/${first}/disconnect`, { statusId: disconnected.id })),
         batch(second),
         cash(parent, 400),
+        // A clerk's edit locks the same family in the same order, so it queues with the money.
+        answer('note', w.post('/api/account-notes', { accountId: second, body: 'Asked about the bill.' })),
       ]);
       await activities.closeBillRun({ billRunId, status: 'completed' });
 
