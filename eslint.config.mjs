@@ -23,6 +23,20 @@ export default tseslint.config(
     },
   },
   {
+    // One transaction helper for every write: src/database/transaction.ts says why.
+    files: ['src/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src/database/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(transaction|startTransaction)$/]',
+          message: 'Run transactions through transactionWithRetry (or rolledBackTransaction) from src/database/transaction.ts.',
+        },
+      ],
+    },
+  },
+  {
     // Workflow code is replayed: no I/O, no clocks, no randomness outside the SDK.
     files: ['workflows/**/*.ts'],
     rules: {

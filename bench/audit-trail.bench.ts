@@ -10,6 +10,7 @@ import { runMigrations } from '../src/database/migrate';
 import { RolesService } from '../src/users/roles.service';
 import { UsersService } from '../src/users/users.service';
 import { measure, report } from './harness';
+import { transactionWithRetry } from '../src/database/transaction';
 
 const ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 1_000_000);
 
@@ -50,7 +51,7 @@ export async function auditTrailBench(databaseUrl: string): Promise<void> {
         ),
       ),
       await measure('recordAction() in its own transaction', 500, (i) =>
-        db.transaction((em) =>
+        transactionWithRetry(db, (em) =>
           audit.recordAction(em, { action: 'update', entityType: 'account', entityId: i, after: { n: i }, actor: null }),
         ),
       ),

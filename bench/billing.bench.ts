@@ -6,6 +6,7 @@ import { generateDemoAccounts } from '../src/demo/accounts-demo';
 import { generateBillingDemo } from '../src/demo/billing-demo';
 import { benchApp } from './bench-app';
 import { measure, report } from './harness';
+import { transactionWithRetry } from '../src/database/transaction';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const BILLED = Number(process.env.BENCH_BILLED_ACCOUNTS ?? 500);
@@ -57,7 +58,7 @@ export async function billingBench(databaseUrl: string): Promise<void> {
         get(`/api/transactions?filter=${filter({ accountId: accountAt(i) })}`),
       ),
       await measure('payment, raw SQL baseline (lock the account, insert one row)', RUNS, (i) =>
-        db.transaction(async (em) => {
+        transactionWithRetry(db, async (em) => {
           await em.query('SELECT id FROM accounts WHERE id = ? FOR UPDATE', [accountAt(i)]);
           await em.query(
             "INSERT INTO transactions (account_id, kind, side, amount, transaction_date, description, payment_method) VALUES (?, 'payment', 'credit', 1, CURDATE(), 'bench', 'cash')",

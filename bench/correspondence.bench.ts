@@ -4,6 +4,7 @@ import { generateDemoAccounts } from '../src/demo/accounts-demo';
 import { EmailService, type OutgoingEmail } from '../src/email/email.service';
 import { benchApp } from './bench-app';
 import { measure, report } from './harness';
+import { transactionWithRetry } from '../src/database/transaction';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 /** Emails already on file: about two a month for a year on every tenth account. */
@@ -72,10 +73,10 @@ export async function correspondenceBench(databaseUrl: string): Promise<void> {
     let queueCalls = 0;
     let bareCalls = 0;
     const queued = await measure(`queue ${BATCH} invoice emails in one transaction (EmailService.queueLocked)`, BATCHES, () =>
-      db.transaction((em) => emails.queueLocked(em, outgoingFor(queueCalls++, 'queue'))),
+      transactionWithRetry(db, (em) => emails.queueLocked(em, outgoingFor(queueCalls++, 'queue'))),
     );
     const bare = await measure(`baseline: the same ${BATCH} emails and attachments as two multi-row INSERTs`, BATCHES, () =>
-      db.transaction(async (em) => {
+      transactionWithRetry(db, async (em) => {
         const b = bareCalls++;
         const rows = outgoingFor(b, 'bare').map((o, k) => [
           o.accountId,
@@ -96,7 +97,7 @@ export async function correspondenceBench(databaseUrl: string): Promise<void> {
       }),
     );
     const again = await measure(`the same ${BATCH} queued again (a retried batch: every dedupe key found)`, BATCHES, (i) =>
-      db.transaction((em) => emails.queueLocked(em, outgoingFor(i % queueCalls, 'queue'))),
+      transactionWithRetry(db, (em) => emails.queueLocked(em, outgoingFor(i % queueCalls, 'queue'))),
     );
 
     const get = (path: string) => request(app.getHttpServer()).get(path).auth(token, { type: 'bearer' }).expect(200);

@@ -9,6 +9,7 @@ import { AccountStatus } from './account-status.entity';
 import { AccountType } from './account-type.entity';
 import { AccountsErrorCode } from './accounts.error-codes';
 import { AccountLookupFilterDto, AccountLookupSortField } from './dto/account-lookup.dto';
+import { transactionWithRetry } from '../database/transaction';
 
 type AuditRecord = Record<string, unknown>;
 
@@ -95,7 +96,7 @@ export class AccountLookupsService {
   }
 
   async create<E extends ObjectLiteral, R extends AuditRecord>(kind: LookupKind<E, R>, dto: { name: string } & Partial<E>): Promise<R> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.assertNameFree(em, kind, dto.name, null);
       const result = await em.insert(kind.entity, { ...dto } as never);
       const id = Number(result.identifiers[0].id);
@@ -106,7 +107,7 @@ export class AccountLookupsService {
   }
 
   async update<E extends ObjectLiteral, R extends AuditRecord>(kind: LookupKind<E, R>, id: number, dto: Partial<E>): Promise<R> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const before = kind.toResponse(await this.load(em, kind, id, true));
       if (dto.name !== undefined) await this.assertNameFree(em, kind, dto.name as string, id);
       if (Object.keys(dto).length) await em.update(kind.entity, { id }, { ...dto } as never);
@@ -123,7 +124,7 @@ export class AccountLookupsService {
   }
 
   async remove<E extends ObjectLiteral, R extends AuditRecord>(kind: LookupKind<E, R>, id: number): Promise<R> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const row = await this.load(em, kind, id, true);
       const [{ n }] = await em.query(kind.usageSql, [id]);
       if (Number(n) > 0) {

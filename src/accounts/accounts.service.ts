@@ -19,6 +19,7 @@ import { AccountType } from './account-type.entity';
 import { Account } from './account.entity';
 import { AccountFilterDto, AccountResponseDto, AccountSortField, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { AccountsErrorCode } from './accounts.error-codes';
+import { transactionWithRetry } from '../database/transaction';
 
 type CustomValues = AccountResponseDto['customFields'];
 
@@ -174,7 +175,7 @@ export class AccountsService {
   }
 
   async create(dto: CreateAccountDto): Promise<AccountResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const parentId = dto.parentAccountId ?? null;
       if (parentId !== null) {
         const parent = await this.lockParent(em, parentId);
@@ -201,12 +202,13 @@ export class AccountsService {
   }
 
   async update(id: number, dto: UpdateAccountDto): Promise<AccountResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const newParentId = dto.parentAccountId ?? null;
-      // Both rows in id order: two clerks linking the same pair in opposite directions cannot deadlock.
+      // Both families at once, roots in id order: two clerks linking the same pair in opposite directions cannot deadlock.
       const lockOrder = newParentId !== null && newParentId !== id ? [id, newParentId].sort((a, b) => a - b) : [id];
       let account: Account | undefined;
       let parent: Account | undefined;
+      await this.locks.lockFamilies(em, lockOrder);
       for (const lockId of lockOrder) {
         if (lockId === id) account = await this.locks.lock(em, id);
         else parent = await this.lockParent(em, lockId);

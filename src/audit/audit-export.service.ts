@@ -17,6 +17,7 @@ import { AuditExport } from './audit-export.entity';
 import { actionCsvRow, AuditService, CSV_HEADER } from './audit.service';
 import { ActionHistoryFilterDto } from './dto/action-history-filter.dto';
 import { AuditErrorCode } from './audit.error-codes';
+import { transactionWithRetry } from '../database/transaction';
 
 export const EXPORT_PART_ROWS = 5000;
 
@@ -32,7 +33,7 @@ export class AuditExportService {
   ) {}
 
   async start(user: AuthenticatedUser, filter: ActionHistoryFilterDto): Promise<AuditExport> {
-    const created = await this.db.transaction(async (em) => {
+    const created = await transactionWithRetry(this.db, async (em) => {
       const row = em.create(AuditExport, {
         requestedBy: user.id,
         filter: { ...filter },
@@ -117,7 +118,7 @@ export class AuditExportService {
   }
 
   private async finish(exportId: number, changes: Partial<AuditExport>): Promise<void> {
-    await this.db.transaction(async (em) => {
+    await transactionWithRetry(this.db, async (em) => {
       const before = await em.findOneOrFail(AuditExport, { where: { id: exportId }, lock: { mode: 'pessimistic_write' } });
       if (before.status !== 'running') return;
       const after = { ...before, ...changes, completedAt: this.clock.now() };

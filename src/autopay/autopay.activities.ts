@@ -11,6 +11,7 @@ import { PaymentFailedException, PaymentInProgressException, ProcessorUnavailabl
 import { PaymentsService } from '../payments/payments.service';
 import { autopayCandidates, newerInvoiceDue, previousAttempt } from './autopay-due';
 import { decide, retryDaysOf } from './autopay-policy';
+import { transactionWithRetry } from '../database/transaction';
 
 export interface AutopayBatchInput {
   autopayRunId: number;
@@ -176,7 +177,7 @@ export class AutopayActivities {
     reason: string | null,
     paymentId: number | null,
   ) {
-    await this.db.transaction(async (em) => {
+    await transactionWithRetry(this.db, async (em) => {
       const res: { affectedRows: number } = await em.query(
         `UPDATE autopay_attempts SET status = ?, reason = ?, processor_payment_id = ?, finished_at = CURRENT_TIMESTAMP(3)
           WHERE id = ? AND status = 'charging'`,

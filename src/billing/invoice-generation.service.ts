@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BadInputException } from '../common/errors';
-import { transactionWithRetry } from '../database/transaction';
+import { rolledBackTransaction, transactionWithRetry } from '../database/transaction';
 import { isBillingDate, Period } from './billing-calendar';
 import { FamilyLockService } from './family-lock.service';
 import { GeneratedInvoice, InvoiceBatchService, invoicePeriod } from './invoice-batch.service';
@@ -57,11 +57,7 @@ export class InvoiceGenerationService {
     }
     const previews: InvoicePreview[] = [];
     for (const accountId of accountIds) {
-      const runner = this.db.createQueryRunner();
-      await runner.connect();
-      await runner.startTransaction('READ COMMITTED');
-      try {
-        const em = runner.manager;
+      const preview = await rolledBackTransaction(this.db, async (em): Promise<InvoicePreview> => {
         await this.locks.lock(em, accountId);
         const [existing]: { id: number }[] = await em.query('SELECT id FROM invoices WHERE account_id = ? AND generated_for = ?', [
           accountId,
@@ -80,18 +76,16 @@ export class InvoiceGenerationService {
             : await em.query('SELECT description, amount, tax_amount FROM transactions WHERE invoice_id = ? ORDER BY id', [
                 result.invoiceId,
               ]);
-        previews.push({
+        return {
           accountId,
           alreadyInvoiced: Boolean(existing),
           parked: parked && { rule: parked.rule, reason: parked.reason, usualTotal: parked.usualTotal },
           total: lines.reduce((sum, l) => sum + Number(l.amount) + Number(l.tax_amount), 0),
           taxTotal: lines.reduce((sum, l) => sum + Number(l.tax_amount), 0),
           lines: lines.map((l) => ({ description: l.description, amount: Number(l.amount), taxAmount: Number(l.tax_amount) })),
-        });
-      } finally {
-        await runner.rollbackTransaction();
-        await runner.release();
-      }
+        };
+      });
+      previews.push(preview);
     }
     return previews;
   }

@@ -124,7 +124,7 @@ export class ContactsService {
     const phones = phonesFrom(dto.phones ?? []);
     // Hashing takes tens of milliseconds; done before the transaction so the account lock is held briefly.
     const portalPasswordHash = dto.portalPassword === undefined ? null : await this.hasher.hash(dto.portalPassword);
-    return this.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.lockAccountFor(em, dto.accountId);
       const categoryIds = dto.messageCategoryIds ?? (await this.defaultCategoryIds(em));
       await this.assertCategoriesExist(em, categoryIds);
@@ -164,7 +164,7 @@ export class ContactsService {
   async update(id: number, dto: UpdateContactDto): Promise<ContactResponseDto> {
     const phones = dto.phones === undefined ? undefined : phonesFrom(dto.phones);
     const accountId = await this.accountOf(id);
-    return this.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.lockAccountOfContact(em, id, accountId);
       const before = await this.describe(em, id);
       if (dto.messageCategoryIds !== undefined) await this.assertCategoriesExist(em, dto.messageCategoryIds);
@@ -194,7 +194,7 @@ export class ContactsService {
   async setPortalCredentials(id: number, dto: PortalCredentialsDto): Promise<ContactResponseDto> {
     const portalPasswordHash = await this.hasher.hash(dto.password);
     const accountId = await this.accountOf(id);
-    return this.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.lockAccountOfContact(em, id, accountId);
       const before = await this.describe(em, id);
       await this.assertUsernameFree(em, 'username', dto.username, id);
@@ -219,7 +219,7 @@ export class ContactsService {
 
   async removePortalCredentials(id: number): Promise<ContactResponseDto> {
     const accountId = await this.accountOf(id);
-    return this.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.lockAccountOfContact(em, id, accountId);
       const before = await this.describe(em, id);
       await em.update(Contact, { id }, { portalUsername: null, portalPasswordHash: null });
@@ -238,7 +238,7 @@ export class ContactsService {
 
   async becomePrimary(id: number): Promise<ContactResponseDto> {
     const accountId = await this.accountOf(id);
-    return this.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.lockAccountOfContact(em, id, accountId);
       const before = await this.describe(em, id);
       const previous = await em.findOneBy(Contact, { accountId, isPrimary: true });
@@ -258,7 +258,7 @@ export class ContactsService {
 
   async remove(id: number, successorId?: number): Promise<ContactResponseDto> {
     const accountId = await this.accountOf(id);
-    return this.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.lockAccountOfContact(em, id, accountId);
       const before = await this.describe(em, id);
       if (successorId !== undefined) {
@@ -288,10 +288,6 @@ export class ContactsService {
       });
       return before;
     });
-  }
-
-  private transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return transactionWithRetry(this.db, work);
   }
 
   /** Clears the old primary before setting the new one: the unique key would refuse two at once. */

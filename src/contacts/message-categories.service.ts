@@ -13,6 +13,7 @@ import {
 } from './dto/message-category.dto';
 import { MessageCategory } from './message-category.entity';
 import { ContactsErrorCode } from './contacts.error-codes';
+import { transactionWithRetry } from '../database/transaction';
 
 export function toMessageCategoryResponse(category: MessageCategory): MessageCategoryResponseDto {
   return { id: category.id, name: category.name, isDefault: category.isDefault };
@@ -42,7 +43,7 @@ export class MessageCategoriesService {
   }
 
   async create(dto: CreateMessageCategoryDto): Promise<MessageCategoryResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.assertNameFree(em, dto.name, null);
       const category = em.create(MessageCategory, { name: dto.name, isDefault: dto.isDefault ?? false });
       await em.insert(MessageCategory, category);
@@ -53,7 +54,7 @@ export class MessageCategoriesService {
   }
 
   async update(id: number, dto: UpdateMessageCategoryDto): Promise<MessageCategoryResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const before = toMessageCategoryResponse(await this.load(em, id, true));
       if (dto.name !== undefined) await this.assertNameFree(em, dto.name, id);
       const changes = {
@@ -75,7 +76,7 @@ export class MessageCategoriesService {
 
   /** Contacts subscribed to the category simply lose it (the link rows cascade). */
   async remove(id: number): Promise<MessageCategoryResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const before = toMessageCategoryResponse(await this.load(em, id, true));
       await em.delete(MessageCategory, { id });
       await this.audit.recordAction(em, { action: 'delete', entityType: 'message_category', entityId: id, before: { ...before } });

@@ -15,6 +15,7 @@ import { MessageRecipient, MessageRecipientsService } from './message-recipients
 import { MessageTemplatesService } from './message-templates.service';
 import { BillingErrorCode } from '../billing/billing.error-codes';
 import { CorrespondenceTemplatesErrorCode } from './correspondence-templates.error-codes';
+import { transactionWithRetry } from '../database/transaction';
 
 /** What a bill looks like in each bill mode: its wording and its PDF. */
 const BY_BILL_MODE = {
@@ -55,7 +56,7 @@ export class InvoiceEmailService {
 
   /** A clerk sends the invoice now: one email per recipient, queued with an audit entry in one transaction, delivered after it. */
   async emailInvoice(invoiceId: number): Promise<InvoiceEmailResultDto> {
-    const { ids, result } = await this.db.transaction(async (em) => {
+    const { ids, result } = await transactionWithRetry(this.db, async (em) => {
       const invoice = await this.invoices.get(invoiceId, em);
       if (invoice.void)
         throw new ConflictException(BillingErrorCode.InvoiceVoid, `Invoice ${invoice.number} is void and cannot be emailed`);
@@ -126,7 +127,7 @@ export class InvoiceEmailService {
       }
     }
     if (!outgoing.length) return 0;
-    const ids = await this.db.transaction((tx) => this.emails.queueLocked(tx, outgoing));
+    const ids = await transactionWithRetry(this.db, (tx) => this.emails.queueLocked(tx, outgoing));
     await this.emails.startDelivery(ids);
     return ids.length;
   }

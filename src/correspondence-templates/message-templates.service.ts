@@ -17,6 +17,7 @@ import {
 import { MERGE_FIELDS, MergeValues, renderTemplate, templateErrors } from './merge-fields';
 import { MergeValuesService } from './merge-values.service';
 import { MessageRecipientsService } from './message-recipients.service';
+import { transactionWithRetry } from '../database/transaction';
 
 const COLUMNS = `t.template_key AS \`key\`, t.name, t.category_id AS categoryId, c.name AS categoryName, t.subject, t.body_text AS bodyText,
   t.updated_by AS updatedBy, u.name AS updatedByName, t.created_at AS createdAt, t.updated_at AS updatedAt`;
@@ -83,7 +84,7 @@ export class MessageTemplatesService {
       ...(dto.bodyText !== undefined ? templateErrors('bodyText', dto.bodyText) : []),
     ];
     if (errors.length) throw new BadInputException(errors, 'The template uses merge fields that cannot be filled in');
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const before = await this.get(key, em, true);
       if (dto.categoryId !== undefined) {
         const [category] = await em.query('SELECT id FROM message_categories WHERE id = ?', [dto.categoryId]);

@@ -14,6 +14,7 @@ import {
   UpdateCustomFieldDto,
 } from './dto/custom-field.dto';
 import { CustomFieldsErrorCode } from './custom-fields.error-codes';
+import { transactionWithRetry } from '../database/transaction';
 
 const ACCOUNT = 'account';
 const SORT_COLUMNS: Record<CustomFieldSortField, string> = { id: 'f.id', name: 'f.name', position: 'f.position' };
@@ -98,7 +99,7 @@ export class CustomFieldsService {
     };
     const errors = definitionErrors(definition);
     if (errors.length) throw new BadInputException(errors);
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.assertNameFree(em, definition.name, null);
       const field = em.create(CustomField, { ...definition, entityType: ACCOUNT });
       await em.insert(CustomField, field);
@@ -109,7 +110,7 @@ export class CustomFieldsService {
   }
 
   async update(id: number, dto: UpdateCustomFieldDto): Promise<CustomFieldResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const field = await this.load(em, id, true);
       const before = toCustomFieldResponse(field);
       const type = dto.type ?? field.type;
@@ -159,7 +160,7 @@ export class CustomFieldsService {
 
   /** Removes the definition and every account's value for it; deactivate instead to keep the values. */
   async remove(id: number): Promise<CustomFieldResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const before = toCustomFieldResponse(await this.load(em, id, true));
       const [{ n }] = await em.query('SELECT COUNT(*) AS n FROM custom_field_values WHERE custom_field_id = ?', [id]);
       await em.delete(CustomField, { id });

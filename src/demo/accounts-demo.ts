@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AccountSearchIndexer } from '../accounts/account-search.indexer';
+import { transactionWithRetry } from '../database/transaction';
 
 const BATCH = 2000;
 
@@ -233,7 +234,7 @@ export async function generateDemoAccounts(db: DataSource, size: number, seed = 
       values.push([fields.get('Circuit ID'), id, `CIR-${pad(id % 1000000, 6)}`, `CIR-${pad(id % 1000000, 6)}`]);
       if (activated) values.push([fields.get('Install date'), id, activated.toISOString().slice(0, 10), null]);
     }
-    await db.transaction(async (em) => {
+    await transactionWithRetry(db, async (em) => {
       await em.query(
         `INSERT INTO accounts (id, name, account_type_id, account_status_id, parent_account_id, activated_at,
            service_line1, service_city, service_region, service_postcode, service_country, service_latitude, service_longitude) VALUES ?`,

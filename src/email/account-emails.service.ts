@@ -9,6 +9,7 @@ import type { EmailAttachmentKind } from './email-attachments';
 import type { EmailStatus } from './email-status';
 import { EmailService, OutgoingEmail } from './email.service';
 import { EmailErrorCode } from './email.error-codes';
+import { transactionWithRetry } from '../database/transaction';
 
 const SORT_COLUMNS: Record<EmailSortField, string> = { createdAt: 'e.created_at', id: 'e.id' };
 
@@ -128,7 +129,7 @@ export class AccountEmailsService {
         { field: 'to', rule: 'exactlyOneOf', message: 'send exactly one of contactId and to' },
       ]);
     }
-    const id = await this.db.transaction('READ COMMITTED', async (em) => {
+    const id = await transactionWithRetry(this.db, async (em) => {
       await this.accounts.lock(em, accountId);
       const to = dto.contactId === undefined ? (dto.to as string) : await this.contactAddress(em, accountId, dto.contactId);
       const [id] = await this.emails.queueLocked(em, [
@@ -145,7 +146,7 @@ export class AccountEmailsService {
    * current address, so fixing a mistyped address and resending is enough.
    */
   async resend(id: number): Promise<EmailDetailDto> {
-    const copyId = await this.db.transaction('READ COMMITTED', async (em) => {
+    const copyId = await transactionWithRetry(this.db, async (em) => {
       const original = await this.load(em, id);
       if (original.accountId !== null) await this.accounts.lock(em, original.accountId);
       const [{ status }]: { status: EmailStatus }[] = await em.query('SELECT status FROM emails WHERE id = ?', [id]);

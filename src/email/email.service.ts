@@ -13,6 +13,7 @@ import { isDuplicateKey } from '../database/duplicate-key';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import { EMAIL_ADDRESS_MAX_LENGTH, isEmailAddress, mailboxAddress } from './email-address';
 import type { EmailAttachmentKind } from './email-attachments';
+import { transactionWithRetry } from '../database/transaction';
 
 export type { EmailAttachmentKind } from './email-attachments';
 
@@ -88,7 +89,7 @@ export class EmailService {
 
   /** queueLocked in its own transaction, then startDelivery. */
   async queue(emails: OutgoingEmail[]): Promise<number[]> {
-    const ids = await this.db.transaction('READ COMMITTED', (em) => this.queueLocked(em, emails));
+    const ids = await transactionWithRetry(this.db, (em) => this.queueLocked(em, emails));
     await this.startDelivery(ids);
     return ids;
   }

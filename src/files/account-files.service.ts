@@ -17,6 +17,7 @@ import { AccountFileFilterDto, AccountFileResponseDto, AccountFileSortField, Ren
 import { FileStorage } from './file-storage';
 import { IMAGE_TYPES, sniffMimeType } from './file-type-sniffer';
 import { receiveUpload } from './multipart-upload';
+import { transactionWithRetry } from '../database/transaction';
 
 export function toAccountFileResponse(file: AccountFile): AccountFileResponseDto {
   return {
@@ -79,7 +80,7 @@ export class AccountFilesService {
       const accountId = Number(upload.fields.accountId);
       const mimeType = sniffMimeType(upload.head);
       const hasThumbnail = IMAGE_TYPES.has(mimeType) && (await this.storage.makeThumbnail(upload.storageKey));
-      return await this.db.transaction(async (em) => {
+      return await transactionWithRetry(this.db, async (em) => {
         await this.accounts.lock(em, accountId);
         const { identifiers } = await em.insert(AccountFile, {
           accountId,
@@ -128,8 +129,7 @@ export class AccountFilesService {
   }
 
   async rename(id: number, dto: RenameAccountFileDto): Promise<AccountFileResponseDto> {
-    // READ COMMITTED: after waiting for the account lock, the re-read must see what the previous holder committed.
-    return this.db.transaction('READ COMMITTED', async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const before = toAccountFileResponse(await this.loadLocked(em, id));
       await em.update(AccountFile, { id }, { name: dto.name.trim() });
       const after = toAccountFileResponse(await this.load(em, id));
@@ -147,7 +147,7 @@ export class AccountFilesService {
 
   /** The row goes in the transaction; the bytes only once it has committed, so a rollback never loses a file. */
   async delete(id: number): Promise<AccountFileResponseDto> {
-    const { response, storageKey } = await this.db.transaction('READ COMMITTED', async (em) => {
+    const { response, storageKey } = await transactionWithRetry(this.db, async (em) => {
       const file = await this.loadLocked(em, id);
       const before = toAccountFileResponse(file);
       await em.delete(AccountFile, { id });

@@ -14,6 +14,7 @@ import {
   CreateAccountNoteDto,
   UpdateAccountNoteDto,
 } from './dto/account-note.dto';
+import { transactionWithRetry } from '../database/transaction';
 
 export function toAccountNoteResponse(note: AccountNote): AccountNoteResponseDto {
   return {
@@ -55,7 +56,7 @@ export class AccountNotesService {
   }
 
   async create(author: AuthenticatedUser, dto: CreateAccountNoteDto): Promise<AccountNoteResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.accounts.lock(em, dto.accountId);
       const { identifiers } = await em.insert(AccountNote, { accountId: dto.accountId, authorUserId: author.id, body: dto.body });
       const after = toAccountNoteResponse(await this.load(em, identifiers[0].id as number));
@@ -71,7 +72,7 @@ export class AccountNotesService {
   }
 
   async update(id: number, dto: UpdateAccountNoteDto): Promise<AccountNoteResponseDto> {
-    return this.db.transaction('READ COMMITTED', async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const before = toAccountNoteResponse(await this.loadLocked(em, id));
       await em.update(AccountNote, { id }, { body: dto.body });
       const after = toAccountNoteResponse(await this.load(em, id));
@@ -88,7 +89,7 @@ export class AccountNotesService {
   }
 
   async delete(id: number): Promise<AccountNoteResponseDto> {
-    return this.db.transaction('READ COMMITTED', async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const before = toAccountNoteResponse(await this.loadLocked(em, id));
       await em.delete(AccountNote, { id });
       await this.audit.recordAction(em, {

@@ -16,6 +16,7 @@ import {
   CreateAccountTaskDto,
   UpdateAccountTaskDto,
 } from './dto/account-task.dto';
+import { transactionWithRetry } from '../database/transaction';
 
 export function toAccountTaskResponse(task: AccountTask): AccountTaskResponseDto {
   return {
@@ -71,7 +72,7 @@ export class AccountTasksService {
   }
 
   async create(creator: AuthenticatedUser, dto: CreateAccountTaskDto): Promise<AccountTaskResponseDto> {
-    return this.db.transaction(async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       await this.accounts.lock(em, dto.accountId);
       if (dto.assignedUserId) await this.assertActiveUser(em, dto.assignedUserId);
       const { identifiers } = await em.insert(AccountTask, {
@@ -95,8 +96,7 @@ export class AccountTasksService {
   }
 
   async update(actor: AuthenticatedUser, id: number, dto: UpdateAccountTaskDto): Promise<AccountTaskResponseDto> {
-    // READ COMMITTED: after waiting for the account lock, the re-read must see what the previous holder committed.
-    return this.db.transaction('READ COMMITTED', async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const task = await this.loadLocked(em, id);
       const before = toAccountTaskResponse(task);
       if (dto.accountId !== undefined && dto.accountId !== task.accountId) {
@@ -133,7 +133,7 @@ export class AccountTasksService {
   }
 
   async delete(id: number): Promise<AccountTaskResponseDto> {
-    return this.db.transaction('READ COMMITTED', async (em) => {
+    return transactionWithRetry(this.db, async (em) => {
       const before = toAccountTaskResponse(await this.loadLocked(em, id));
       await em.delete(AccountTask, { id });
       await this.audit.recordAction(em, {
