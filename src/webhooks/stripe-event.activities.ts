@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { PaymentDisputesService } from '../payments/payment-disputes.service';
 import { PaymentReversalsService } from '../payments/payment-reversals.service';
 import { PaymentSyncService } from '../payments/payment-sync.service';
+import { Activity } from '../temporal/activity.decorator';
 
 export interface StripeEventOutcome {
   eventId: string;
@@ -48,6 +49,7 @@ export class StripeEventActivities {
     private readonly disputes: PaymentDisputesService,
   ) {}
 
+  @Activity()
   async processStripeEvent(input: { eventId: string }): Promise<StripeEventOutcome> {
     const [event]: { type: string; object_id: string | null; status: string; outcome: string | null }[] = await this.db.query(
       'SELECT type, object_id, status, outcome FROM webhook_events WHERE id = ?',
