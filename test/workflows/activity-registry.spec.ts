@@ -51,7 +51,7 @@ describe('activity registration', () => {
 
   it("keeps the product's private helpers out of the worker", () => {
     const activities = bindActivities(ACTIVITY_PROVIDERS, bare);
-    for (const helper of ['billLocked', 'boundsOf', 'attemptFor', 'charge', 'record', 'markStripeEvent']) {
+    for (const helper of ['billLocked', 'boundsOf', 'attemptFor', 'charge', 'record', 'markStripeEvent', 'accountOf']) {
       expect(activities).not.toHaveProperty(helper);
     }
     expect(typeof BillRunActivities.prototype['billLocked' as keyof BillRunActivities]).toBe('function');
