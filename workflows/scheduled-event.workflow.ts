@@ -1,13 +1,6 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  condition,
-  defineUpdate,
-  proxyActivities,
-  setHandler,
-  upsertMemo,
-} from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, proxyActivities, setHandler, upsertMemo } from '@temporalio/workflow';
 import type { PerformOutcome, ScheduledEventActivities } from '../src/scheduled-events/scheduled-events.activities';
+import { cancelUpdate, performNowUpdate, rescheduleUpdate } from './shared';
 
 // A transient failure (the database restarting) is ridden out; a refusal of the action itself comes back
 // as a non-retryable failure, after the activity has recorded it on the event.
@@ -41,16 +34,6 @@ export interface ScheduledEventResult {
   /** missing: the row never committed (its creation was rolled back after the start), so there was nothing to do. */
   outcome: 'done' | 'cancelled' | 'missing';
 }
-
-/** The event was edited: a new time and revision. Refused once the event is being carried out. */
-export const rescheduleUpdate = defineUpdate<ScheduledEventStatus, [RescheduleRequest]>('reschedule');
-/** The event was cancelled: end without acting. Refused once the event is being carried out. */
-export const cancelUpdate = defineUpdate<ScheduledEventStatus, []>('cancel');
-/**
- * Act now instead of at the event's time. Taken even while the event is being carried
- * out, since that already does what was asked; refused only once it was cancelled.
- */
-export const performNowUpdate = defineUpdate<ScheduledEventStatus, []>('performNow');
 
 /**
  * One scheduled event on an account: sleep until its time, then carry it out once.

@@ -1,15 +1,41 @@
 import { defineSearchAttributeKey } from '@temporalio/common';
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { RescheduleRequest, ScheduledEventStatus } from './scheduled-event.workflow';
 
 /**
- * Names every process shares: workflow ids, queries and search attributes.
- * Ids are deterministic so that starting the same process twice is harmless.
+ * Every name Backhaul and Temporal share: workflow types, workflow and schedule ids,
+ * queries, updates and search attributes. A name that reaches Temporal's history is
+ * part of every run recorded with it, so it is written here once and never renamed.
  */
+
+/** Every workflow type the worker offers; replay.spec.ts holds a recorded history of each. */
+export const workflowTypes = [
+  'auditExportWorkflow',
+  'autopayRunWorkflow',
+  'billRunWorkflow',
+  'dailyAutopayWorkflow',
+  'dailyBillingWorkflow',
+  'delinquencyRunWorkflow',
+  'emailDeliveryWorkflow',
+  'emailDispatchWorkflow',
+  'nightlyWorkflow',
+  'scheduledEventWorkflow',
+  'stripeEventWorkflow',
+] as const;
+
+/** Schedules set up by `npm run schedules`; each one's runs take the schedule id as workflow id. */
+export const scheduleIds = {
+  dailyAutopay: 'daily-autopay',
+  dailyBilling: 'daily-billing',
+  emailDispatch: 'email-dispatch',
+};
+
+/** Ids are deterministic so that starting the same process twice is harmless. */
 export const workflowIds = {
   auditExport: (exportId: number) => `audit-export/${exportId}`,
   autopayRun: (date: string) => `autopay-run/${date}`,
   billRun: (date: string) => `bill-run/${date}`,
-  dailyBilling: 'daily-billing',
+  dailyBilling: scheduleIds.dailyBilling,
   delinquencyRun: (date: string) => `delinquency-run/${date}`,
   emailDelivery: (emailId: number) => `email-delivery/${emailId}`,
   nightly: (date: string) => `nightly/${date}`,
@@ -48,3 +74,13 @@ export interface BillRunProgress {
 }
 
 export const billRunProgressQuery = defineQuery<BillRunProgress>('billRunProgress');
+
+/** The event was edited: a new time and revision. Refused once the event is being carried out. */
+export const rescheduleUpdate = defineUpdate<ScheduledEventStatus, [RescheduleRequest]>('reschedule');
+/** The event was cancelled: end without acting. Refused once the event is being carried out. */
+export const cancelUpdate = defineUpdate<ScheduledEventStatus, []>('cancel');
+/**
+ * Act now instead of at the event's time. Taken even while the event is being carried
+ * out, since that already does what was asked; refused only once it was cancelled.
+ */
+export const performNowUpdate = defineUpdate<ScheduledEventStatus, []>('performNow');

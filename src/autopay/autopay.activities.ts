@@ -12,6 +12,7 @@ import { PaymentsService } from '../payments/payments.service';
 import { autopayCandidates, newerInvoiceDue, previousAttempt } from './autopay-due';
 import { decide, retryDaysOf } from './autopay-policy';
 import { transactionWithRetry } from '../database/transaction';
+import { Activity } from '../temporal/activity.decorator';
 
 export interface AutopayBatchInput {
   autopayRunId: number;
@@ -57,6 +58,7 @@ export class AutopayActivities {
     private readonly audit: AuditService,
   ) {}
 
+  @Activity()
   async openAutopayRun(input: { date: string; workflowId: string; startedBy: number | null }): Promise<{ autopayRunId: number }> {
     const res: { insertId: number } = await this.db.query(
       `INSERT INTO autopay_runs (run_date, workflow_id, started_by) VALUES (?, ?, ?)
@@ -66,6 +68,7 @@ export class AutopayActivities {
     return { autopayRunId: Number(res.insertId) };
   }
 
+  @Activity()
   async closeAutopayRun(input: { autopayRunId: number; status: 'completed' | 'failed' }): Promise<void> {
     await this.db.query('UPDATE autopay_runs SET status = ?, finished_at = CURRENT_TIMESTAMP(3) WHERE id = ?', [
       input.status,
@@ -78,6 +81,7 @@ export class AutopayActivities {
    * processor), heartbeating after each so a dead worker is noticed and the batch
    * resumes elsewhere; accounts already charged for the date are only counted.
    */
+  @Activity()
   async autopayAccountsBatch(input: AutopayBatchInput): Promise<AutopayBatchResult> {
     const ids = await autopayCandidates(this.db.manager, input.date, input.afterAccountId, input.limit);
     const retryDays = retryDaysOf(this.config.AUTOPAY_RETRY_DAYS);

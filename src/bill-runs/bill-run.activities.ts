@@ -10,6 +10,7 @@ import { InvoiceEmailService } from '../correspondence-templates/invoice-email.s
 import { transactionWithRetry } from '../database/transaction';
 import { workerIdentity } from '../temporal/worker-identity';
 import { BillRunSlice, dueAccounts, dueSlices } from './due-accounts';
+import { Activity } from '../temporal/activity.decorator';
 
 const CONNECTION_ERRORS = new Set([
   'ECONNREFUSED',
@@ -61,6 +62,7 @@ export class BillRunActivities {
     private readonly invoiceEmail: InvoiceEmailService,
   ) {}
 
+  @Activity()
   async openBillRun(input: {
     date: string;
     workflowId: string;
@@ -81,6 +83,7 @@ export class BillRunActivities {
    * accounts are retried one by one, so one bad account costs only itself and is
    * listed with its reason.
    */
+  @Activity()
   async billAccountsBatch(input: BillBatchInput): Promise<BillBatchResult> {
     const ids = await dueAccounts(this.db.manager, input.date, input);
     const bounds = await this.boundsOf(input.billRunId);
@@ -156,12 +159,14 @@ export class BillRunActivities {
    * Cuts the accounts due on the date into slices of one batch each, so batches
    * can run side by side, and records how many accounts the run expects.
    */
+  @Activity()
   async planBillRun(input: { billRunId: number; date: string; batchSize: number }): Promise<{ slices: BillRunSlice[]; accounts: number }> {
     const plan = await dueSlices(this.db.manager, input.date, input.batchSize);
     await this.db.query('UPDATE bill_runs SET planned_accounts = ? WHERE id = ?', [plan.accounts, input.billRunId]);
     return plan;
   }
 
+  @Activity()
   async closeBillRun(input: { billRunId: number; status: 'completed' | 'failed' }): Promise<void> {
     await this.db.query('UPDATE bill_runs SET status = ?, finished_at = CURRENT_TIMESTAMP(3) WHERE id = ?', [
       input.status,

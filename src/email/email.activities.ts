@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { EmailDeferred, EmailDeliveryService, EmailMissing } from './email-delivery.service';
 import { EmailService } from './email.service';
 import type { EmailStatus } from './email-status';
+import { Activity } from '../temporal/activity.decorator';
 
 export type { EmailStatus } from './email-status';
 
@@ -19,6 +20,7 @@ export class EmailActivities {
    * row and thrown as retryable, so Temporal's retry policy paces the next try; a
    * refusal comes back as the status 'rejected' and is never tried again.
    */
+  @Activity()
   async deliverEmail(emailId: number): Promise<EmailStatus> {
     try {
       return await this.delivery.deliver(emailId);
@@ -30,11 +32,13 @@ export class EmailActivities {
   }
 
   /** Marks a still-queued email rejected once its maximum age has passed. */
+  @Activity()
   async markEmailUndelivered(input: { emailId: number; maxAgeHours: number }): Promise<EmailStatus> {
     return this.delivery.giveUp(input.emailId, input.maxAgeHours);
   }
 
   /** Starts the delivery of queued emails whose workflow never started; answers how many it started. */
+  @Activity()
   async startUndispatchedEmails(input: { graceSeconds: number; limit: number }): Promise<number> {
     return this.emails.startUndispatched(input.graceSeconds, input.limit);
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import type { SearchAttributePair } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { DataSource, EntityManager } from 'typeorm';
@@ -53,9 +54,11 @@ const EMAIL_COLUMNS = `account_id, contact_id, to_address, from_address, subject
 interface DeliveryRow {
   id: number;
   account_id: number | null;
+  related_type: string | null;
+  related_id: number | null;
   created_at: Date;
 }
-const DELIVERY_COLUMNS = 'id, account_id, created_at';
+const DELIVERY_COLUMNS = 'id, account_id, related_type, related_id, created_at';
 
 interface EmailRowValues {
   to: string;
@@ -163,7 +166,7 @@ export class EmailService {
             },
           },
         ],
-        ...(row.account_id !== null && { typedSearchAttributes: [{ key: searchAttributes.accountId, value: Number(row.account_id) }] }),
+        typedSearchAttributes: deliverySearchAttributes(row),
       });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
@@ -339,4 +342,13 @@ export class EmailService {
     const domain = mailboxAddress(this.config.EMAIL_FROM).split('@')[1] ?? 'backhaul.local';
     return `<${randomUUID()}@${domain}>`;
   }
+}
+
+/** An email is found in Temporal by its account and, for an invoice's email, by the invoice. */
+function deliverySearchAttributes(row: DeliveryRow): SearchAttributePair[] {
+  const pairs: SearchAttributePair[] = [];
+  if (row.account_id !== null) pairs.push({ key: searchAttributes.accountId, value: Number(row.account_id) });
+  if (row.related_type === 'invoice' && row.related_id !== null)
+    pairs.push({ key: searchAttributes.invoiceId, value: Number(row.related_id) });
+  return pairs;
 }

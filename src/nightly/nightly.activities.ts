@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { NightlyRunRecordsService, NightlyStep } from './nightly-run-records.service';
+import { Activity } from '../temporal/activity.decorator';
 
 export interface OpenNightlyRunInput {
   step: NightlyStep;
@@ -28,6 +29,7 @@ export class NightlyActivities {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Activity()
   async openNightlyRun(input: OpenNightlyRunInput): Promise<OpenedNightlyRun> {
     const billRunBatchSize = this.config.BILL_RUN_BATCH_SIZE;
     const existing = await this.records.find(input.step, input.date);
@@ -37,6 +39,7 @@ export class NightlyActivities {
     return { alreadyCompleted: false, missedDates, billRunBatchSize };
   }
 
+  @Activity()
   async closeNightlyRun(input: {
     step: NightlyStep;
     date: string;

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { cancelUpdate, performNowUpdate, rescheduleUpdate, scheduledEventWorkflow } from '../../workflows/scheduled-event.workflow';
-import { searchAttributes, workflowIds } from '../../workflows/shared';
+import { scheduledEventWorkflow } from '../../workflows/scheduled-event.workflow';
+import { cancelUpdate, performNowUpdate, rescheduleUpdate, searchAttributes, workflowIds } from '../../workflows/shared';
 import { ConflictException, DomainException } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { PerformOutcome, ScheduledEventPerformer, ScheduledEventRefused } from './scheduled-event-performer';
+import { Activity } from '../temporal/activity.decorator';
 
 export type { PerformOutcome } from './scheduled-event-performer';
 
@@ -14,6 +15,7 @@ export class ScheduledEventActivities {
    * refused action is recorded on the event and comes back non-retryable: trying
    * again would meet the same refusal.
    */
+  @Activity()
   async performScheduledEvent(input: { eventId: number; revision: number }): Promise<PerformOutcome> {
     try {
       return await this.performer.perform(input.eventId, input.revision);

@@ -8,9 +8,12 @@ import { EmailActivities } from '../email/email.activities';
 import { NightlyActivities } from '../nightly/nightly.activities';
 import { ScheduledEventActivities } from '../scheduled-events/scheduled-events.activities';
 import { StripeEventActivities } from '../webhooks/stripe-event.activities';
+import { offeredActivities } from './activity.decorator';
 import { TaskQueueActivities } from './task-queue.activities';
 
-/** Injectables whose public methods are Temporal activities. Each domain adds its class here. */
+type ActivityFunction = (...args: unknown[]) => Promise<unknown>;
+
+/** Injectables offering Temporal activities, each method marked with @Activity(). Each domain adds its class here. */
 export const ACTIVITY_PROVIDERS: Type<object>[] = [
   AuditActivities,
   AutopayActivities,
@@ -24,17 +27,31 @@ export const ACTIVITY_PROVIDERS: Type<object>[] = [
   TaskQueueActivities,
 ];
 
-/** Resolves each provider from Nest and binds its methods, so activities keep their dependencies. */
-export function collectActivities(app: INestApplicationContext): Record<string, (...args: unknown[]) => Promise<unknown>> {
-  const activities: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const type of ACTIVITY_PROVIDERS) {
-    const instance = app.get(type) as Record<string, unknown>;
-    for (const name of Object.getOwnPropertyNames(type.prototype)) {
+/**
+ * The activities the given classes offer, bound to the instances `resolve` returns,
+ * so each keeps its dependencies. Two classes offering one name would leave a
+ * workflow calling whichever came last; that is refused here, naming both.
+ */
+export function bindActivities(types: Type<object>[], resolve: (type: Type<object>) => object): Record<string, ActivityFunction> {
+  const activities: Record<string, ActivityFunction> = {};
+  const offeredBy = new Map<string, Type<object>>();
+  for (const type of types) {
+    const names = offeredActivities(type);
+    if (names.length === 0) throw new Error(`${type.name} is listed as an activity provider but marks no method with @Activity()`);
+    const instance = resolve(type) as Record<string, unknown>;
+    for (const name of names) {
+      const first = offeredBy.get(name);
+      if (first) throw new Error(`Activity ${name} is offered by both ${first.name} and ${type.name}`);
       const member = instance[name];
-      if (name === 'constructor' || typeof member !== 'function') continue;
-      if (activities[name]) throw new Error(`Activity ${name} is defined twice`);
-      activities[name] = (member as (...args: unknown[]) => Promise<unknown>).bind(instance);
+      if (typeof member !== 'function') throw new Error(`${type.name}.${name} is marked as an activity but is not a method`);
+      offeredBy.set(name, type);
+      activities[name] = (member as ActivityFunction).bind(instance);
     }
   }
   return activities;
+}
+
+/** Every activity of ACTIVITY_PROVIDERS, resolved from Nest. */
+export function collectActivities(app: INestApplicationContext): Record<string, ActivityFunction> {
+  return bindActivities(ACTIVITY_PROVIDERS, (type) => app.get(type));
 }

@@ -3,6 +3,7 @@ import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
+import { Activity } from './activity.decorator';
 
 /** A worker idle in a long poll shows a last access up to about a minute old; one unseen for longer is gone. */
 const POLLER_FRESH_MS = 90_000;
@@ -17,6 +18,7 @@ export class TaskQueueActivities {
    * the distinct identities Temporal saw polling lately, never fewer than one
    * (the worker running this activity).
    */
+  @Activity()
   async workersPolling(): Promise<number> {
     const info = Context.current().info;
     const res = await this.client.workflowService.describeTaskQueue({

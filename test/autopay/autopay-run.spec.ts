@@ -1,6 +1,7 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { writeFileSync } from 'node:fs';
-import { DAILY_AUTOPAY_SCHEDULE_ID, ensureAutopaySchedule } from '../../src/autopay/autopay-schedule';
+import { ensureAutopaySchedule } from '../../src/autopay/autopay-schedule';
+import { scheduleIds } from '../../workflows/shared';
 import { autopayRunWorkflow, dailyAutopayWorkflow } from '../../workflows/autopay-run.workflow';
 import { AutopayWorld } from './support/autopay-world';
 
@@ -132,7 +133,7 @@ describe('autopay run', () => {
     try {
       await ensureAutopaySchedule(client, sut.config);
       await ensureAutopaySchedule(client, sut.config);
-      const schedule = await client.schedule.getHandle(DAILY_AUTOPAY_SCHEDULE_ID).describe();
+      const schedule = await client.schedule.getHandle(scheduleIds.dailyAutopay).describe();
       expect(schedule.spec.timezone).toBe(sut.config.BILLING_TIME_ZONE);
       expect(schedule.spec.calendars?.[0]).toMatchObject({
         hour: [{ start: 6, end: 6, step: 1 }],
@@ -141,7 +142,7 @@ describe('autopay run', () => {
       expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'dailyAutopayWorkflow' });
     } finally {
       await client.schedule
-        .getHandle(DAILY_AUTOPAY_SCHEDULE_ID)
+        .getHandle(scheduleIds.dailyAutopay)
         .delete()
         .catch(() => undefined);
     }

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { ParsedMail } from 'mailparser';
-import { EMAIL_DISPATCH_SCHEDULE_ID, ensureEmailDispatchSchedule } from '../../src/email/email-dispatch-schedule';
+import { ensureEmailDispatchSchedule } from '../../src/email/email-dispatch-schedule';
+import { scheduleIds } from '../../workflows/shared';
 import { EmailService } from '../../src/email/email.service';
 import { emailDispatchWorkflow } from '../../workflows/email-dispatch.workflow';
 import { accountWithContact, email, emailWorld, EmailWorld, settled, someAddress } from './email-world';
@@ -77,12 +78,12 @@ describe('an email whose delivery never started', () => {
     try {
       await ensureEmailDispatchSchedule(client, world.sut.config);
       await ensureEmailDispatchSchedule(client, world.sut.config);
-      const schedule = await client.schedule.getHandle(EMAIL_DISPATCH_SCHEDULE_ID).describe();
+      const schedule = await client.schedule.getHandle(scheduleIds.emailDispatch).describe();
       expect(schedule.spec.intervals).toMatchObject([{ every: 300_000 }]);
       expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'emailDispatchWorkflow' });
     } finally {
       await client.schedule
-        .getHandle(EMAIL_DISPATCH_SCHEDULE_ID)
+        .getHandle(scheduleIds.emailDispatch)
         .delete()
         .catch(() => undefined);
     }

@@ -2,6 +2,8 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as workflows from '../../workflows';
+import { workflowTypes } from '../../workflows/shared';
 import { workflowBundlePath } from '../support/paths';
 
 const HISTORIES = join(__dirname, 'histories');
@@ -24,6 +26,17 @@ describe('workflow replay', () => {
 
   it('has recorded histories to replay', () => {
     expect(files.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('holds a history of every workflow type the worker offers', () => {
+    expect([...workflowTypes].sort()).toEqual(Object.keys(workflows).sort());
+    const recorded = new Set(
+      files.map((file) => {
+        const [started] = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')).events;
+        return started.workflowExecutionStartedEventAttributes.workflowType.name as string;
+      }),
+    );
+    expect(workflowTypes.filter((type) => !recorded.has(type))).toEqual([]);
   });
 
   it.each(files)('replays %s without nondeterminism', async (file) => {

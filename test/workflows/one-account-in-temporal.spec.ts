@@ -1,0 +1,110 @@
+import { Client, Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import { searchAttributes } from '../../workflows/shared';
+import { addContact, billingCategoryId } from '../correspondence-templates/correspondence-fixture';
+import { emailWorld, EmailWorld, settled } from '../email/email-world';
+import { StripeOverlay } from '../payments/support/stripe-overlay';
+import { inHours, schedule } from '../scheduled-events/scheduled-events-world';
+import { waitUntil } from '../support/processes';
+
+const stripeLibrary = new Stripe('sk_test_webhooks');
+
+interface Found {
+  type: string;
+  workflowId: string;
+  invoiceId?: number;
+}
+
+/**
+ * What an operator types in the Temporal UI, `AccountId = 123`, lists everything
+ * that happened to the account: its scheduled events, its emails and the
+ * processor's events about its payments; an invoice's email also carries the invoice.
+ */
+describe("one query finds an account's workflows", () => {
+  let stripe: StripeOverlay;
+  let world: EmailWorld;
+  let connection: Connection;
+  let client: Client;
+
+  beforeAll(async () => {
+    stripe = await StripeOverlay.start();
+    world = await emailWorld([], { STRIPE_API_BASE: stripe.url });
+    connection = await Connection.connect({ address: world.sut.config.TEMPORAL_ADDRESS });
+    client = new Client({ connection, namespace: world.sut.config.TEMPORAL_NAMESPACE });
+  });
+  afterAll(async () => {
+    await connection.close();
+    await world.close();
+    await stripe.close();
+  });
+
+  async function listed(query: string): Promise<Found[]> {
+    const found: Found[] = [];
+    for await (const run of client.workflow.list({ query })) {
+      const invoiceId = run.typedSearchAttributes.get(searchAttributes.invoiceId);
+      found.push({ type: run.type, workflowId: run.workflowId, ...(invoiceId !== undefined && { invoiceId }) });
+    }
+    return found;
+  }
+
+  function stripeDelivery(type: string, object: Record<string, unknown>) {
+    const payload = JSON.stringify({
+      id: `evt_search_${randomUUID().replace(/-/g, '')}`,
+      object: 'event',
+      type,
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      data: { object },
+    });
+    const header = stripeLibrary.webhooks.generateTestHeaderString({ payload, secret: world.sut.config.STRIPE_WEBHOOK_SECRET });
+    return world.sut
+      .http()
+      .post('/api/webhooks/stripe')
+      .set('Content-Type', 'application/json')
+      .set('Stripe-Signature', header)
+      .send(payload);
+  }
+
+  it('lists the scheduled event, the invoice email and the payment event of one account, and nothing of another', async () => {
+    const { w, sut } = world;
+    await w.today('2026-09-01');
+    const account = await w.account({ billMode: 'invoice' });
+    const other = await w.account({ billMode: 'invoice' });
+
+    const service = await w.service(2500, { name: `Search attr service ${Date.now()}` });
+    const event = await schedule(w, account, { kind: 'add_service', serviceId: service, runAt: inHours(24) });
+
+    const oneOff = await w.service(6000, { kind: 'one_time' });
+    const invoice = await w.post('/api/invoices', { accountId: account, lines: [{ serviceId: oneOff, price: 6000 }] }).expect(201);
+    await addContact(w, account, { email: `search-${randomUUID().slice(0, 8)}@example.com`, categoryIds: [await billingCategoryId(sut)] });
+    const emailed = await w.post(`/api/invoices/${invoice.body.id}/email`).expect(201);
+    const [{ emailId }] = emailed.body.emails as { emailId: number }[];
+    expect(await settled(w, emailId)).toMatchObject({ status: 'sent' });
+
+    const bank = await w.post(`/api/accounts/${account}/payment-methods`, { paymentMethodId: 'pm_usBankAccount_success' }).expect(201);
+    const paid = await w
+      .post('/api/payments/bank', { accountId: account, paymentMethodId: bank.body.id, amount: 6000 })
+      .set('Idempotency-Key', `search-attr-${account}`)
+      .expect(201);
+    const intentId = paid.body.stripePaymentIntentId as string;
+    stripe.settle(intentId, 'succeeded');
+    const delivered = await stripeDelivery('payment_intent.succeeded', { id: intentId, object: 'payment_intent', status: 'succeeded' });
+    expect(delivered.body).toMatchObject({ received: true, duplicate: false });
+
+    const kinds = ['emailDeliveryWorkflow', 'scheduledEventWorkflow', 'stripeEventWorkflow'];
+    let found: Found[] = [];
+    // Visibility trails the workflows by a moment, and the payment event is tagged only once processed.
+    await waitUntil(`every kind of workflow listed for account ${account}`, async () => {
+      found = await listed(`${searchAttributes.accountId.name} = ${account}`);
+      return kinds.every((kind) => found.some((f) => f.type === kind));
+    });
+    expect([...new Set(found.map((f) => f.type))].sort()).toEqual(kinds);
+    expect(found).toContainEqual({ type: 'scheduledEventWorkflow', workflowId: event.workflowId });
+    expect(found).toContainEqual({ type: 'emailDeliveryWorkflow', workflowId: `email-delivery/${emailId}`, invoiceId: invoice.body.id });
+    expect(await listed(`${searchAttributes.invoiceId.name} = ${invoice.body.id}`)).toEqual([
+      { type: 'emailDeliveryWorkflow', workflowId: `email-delivery/${emailId}`, invoiceId: invoice.body.id },
+    ]);
+    expect(await listed(`${searchAttributes.accountId.name} = ${other}`)).toEqual([]);
+  });
+});
