@@ -10,7 +10,6 @@ const shared = {
   testEnvironment: 'node',
   // tsconfig.json sets isolatedModules, so ts-jest only transpiles; `npm run check` type-checks the tests.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  testTimeout: 60000,
 };
 
 // The services' lanes share one set-up per run: the migrated template database and the workflow bundle.
@@ -23,6 +22,8 @@ const withServices = {
 const project = (lane, config) => ({ ...config, displayName: lane, testMatch: byLane[lane].map((spec) => `<rootDir>/${spec}`) });
 
 export default {
+  // Run-wide options: jest reads these from here, not from the projects.
+  testTimeout: 60000,
   maxWorkers: 2,
   workerIdleMemoryLimit: '1GB',
   projects: [
