@@ -1,9 +1,17 @@
-// `npm test`: the same set-up as `npm run dev`, then the whole jest suite against a fresh
+// `npm test`: the same set-up as `npm run dev`, then the jest suite lane by lane against a fresh
 // database and a Temporal dev server of its own, both removed afterwards whatever the outcome.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//
+//   npm test                          every lane, quickest first, stopping at the first that fails
+//   npm test -- --lane unit           one lane (unit, integration, browser or chaos); unit starts nothing
+//   npm test -- test/audit [jest args] a focused run: starts what the chosen specs' lanes need
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { formatSummary, laneSummary, readResults } from './lib/lane-report.mjs';
+import { LANE_NEEDS, LANE_ORDER, laneOf } from './lib/lanes.mjs';
 import { run, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
   fail,
@@ -23,96 +31,226 @@ import {
 } from './lib/setup.mjs';
 import { startTemporal } from './lib/temporal.mjs';
 
+/** Splits `--lane X` (repeatable, or comma-separated) from the arguments meant for jest. */
+function parseArguments(argv) {
+  const lanes = [];
+  const jestArgs = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--lane' || arg.startsWith('--lane=')) {
+      const value = arg === '--lane' ? argv[++i] : arg.slice('--lane='.length);
+      for (const lane of (value ?? '').split(',')) {
+        if (!LANE_ORDER.includes(lane)) fail(`--lane must be one of ${LANE_ORDER.join(', ')}; got "${lane}".`);
+        if (!lanes.includes(lane)) lanes.push(lane);
+      }
+    } else {
+      jestArgs.push(arg);
+    }
+  }
+  return { lanes: LANE_ORDER.filter((lane) => lanes.includes(lane)), jestArgs };
+}
+
+const { lanes: chosenLanes, jestArgs } = parseArguments(process.argv.slice(2));
+const focused = jestArgs.length > 0;
+const fullRun = !focused && chosenLanes.length === 0;
+
 loadDotEnv();
 const serverUrl = new URL(process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/backhaul');
 const database = `backhaul_test_${Date.now()}_${process.pid}`;
 const testUrl = new URL(serverUrl);
 testUrl.pathname = `/${database}`;
 const scratch = mkdtempSync(join(tmpdir(), 'backhaul-test-'));
+const resultsDir = join(ROOT, 'test-results');
+const jest = join(ROOT, 'node_modules', '.bin', 'jest');
+const startedAt = Date.now();
+const phases = [];
+const laneSummaries = [];
 
-async function dropDatabase() {
+/** Runs one step of the set-up and remembers how long it took. */
+async function phase(name, work) {
+  const started = Date.now();
+  const result = await work();
+  phases.push({ name, seconds: (Date.now() - started) / 1000 });
+  return result;
+}
+
+// The run's database, its template and every database a suite copied from it share the run's name.
+async function dropDatabases() {
   try {
     const mysql = createRequire(join(ROOT, 'package.json'))('mysql2/promise');
     const admin = new URL(serverUrl);
     admin.pathname = '/';
     const conn = await mysql.createConnection(admin.toString());
-    await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
+    const [rows] = await conn.query('SHOW DATABASES');
+    for (const name of rows.map((row) => Object.values(row)[0])) {
+      if (name === database || name.startsWith(`${database}_`)) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    }
     await conn.end();
   } catch (err) {
     process.stderr.write(`Could not drop ${database}: ${err.message}\n`);
   }
 }
 
+let servicesStarted = false;
 async function cleanUp() {
   await stopAll();
-  await dropDatabase();
+  if (servicesStarted) await dropDatabases();
   rmSync(scratch, { recursive: true, force: true });
 }
 
 stopOnSignals(cleanUp);
 
-await requireDatabase(serverUrl.toString());
-const temporalCli = await ensureTemporalCli();
-const stripeMock = await ensureStripeMock();
-const chromium = await ensureChromium();
-const pdftotext = await ensurePdftotext();
-await ensureNodeModules();
-// The full run is the gate; a run focused on some test files (`npm test -- test/audit`) skips the check.
-const focused = process.argv.length > 2;
-if (!focused) {
-  step('Checking format, lint and types (npm run check)');
-  await run('npm', ['run', '--silent', 'check'], { cwd: ROOT }).catch(() =>
-    fail('npm run check failed (see above): run npm run format for formatting, fix lint and type errors, then re-run.'),
-  );
+/** The lanes the focused run's spec files belong to, as jest selects them. */
+async function lanesOfFocusedRun(selectProjects) {
+  const { stdout } = await promisify(execFile)(jest, ['--listTests', '--json', ...selectProjects, ...jestArgs], {
+    cwd: ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  }).catch((err) => fail(`jest could not list the tests for ${jestArgs.join(' ')}:\n${err.stderr ?? err.message}`));
+  const lanes = new Set(JSON.parse(stdout).map((file) => laneOf(ROOT, file)));
+  return LANE_ORDER.filter((lane) => lanes.has(lane));
 }
-await buildAdmin();
-// Some tests run the compiled worker as a process of its own, to kill it.
-await buildServer();
 
-const temporalPort = await freePort();
-step(`Starting a private Temporal dev server on :${temporalPort}`);
-await startTemporal(temporalCli, { port: temporalPort, headless: true, quiet: true });
-
-const stripePort = await freePort();
-step(`Starting stripe-mock on :${stripePort}`);
-const stripeApiBase = await startStripeMock(stripeMock, { port: stripePort, quiet: true });
-
-const env = {
-  ...process.env,
-  NODE_ENV: 'test',
-  // Every Stripe call the tests make goes to this stripe-mock, never to Stripe, whatever .env says.
-  STRIPE_API_BASE: stripeApiBase,
-  STRIPE_SECRET_KEY: 'sk_test_backhaul',
-  DATABASE_URL: testUrl.toString(),
-  TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-  TEMPORAL_CLI: temporalCli,
-  CHROMIUM_PATH: chromium,
-  PDFTOTEXT_PATH: pdftotext,
-  STORAGE_DIR: join(scratch, 'storage'),
-  TEST_SCRATCH_DIR: scratch,
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+// Without DATABASE_URL or a Temporal address a unit spec that reaches for either fails at once, saying which.
+const unitEnv = () => {
+  const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', TEST_SCRATCH_DIR: scratch };
+  delete env.DATABASE_URL;
+  delete env.TEMPORAL_ADDRESS;
+  // Nothing in the unit lane may call Stripe; should one try, it meets a closed port rather than Stripe.
+  env.STRIPE_API_BASE = 'http://127.0.0.1:9';
+  env.STRIPE_SECRET_KEY = 'sk_test_backhaul';
+  return env;
 };
 
-const results = join(scratch, 'jest-results.json');
+let servicesEnv;
+/** The builds, Temporal dev server and stripe-mock the integration, browser and chaos lanes use. */
+async function startServices({ chromium }) {
+  await phase('build the admin panel and the API', async () => {
+    await buildAdmin();
+    // Some tests run the compiled worker as a process of its own, to kill it.
+    await buildServer();
+  });
+  const temporalCli = await ensureTemporalCli();
+  const stripeMock = await ensureStripeMock();
+  servicesStarted = true;
+  const { temporalPort, stripeApiBase } = await phase('start Temporal and stripe-mock', async () => {
+    const temporalPort = await freePort();
+    step(`Starting a private Temporal dev server on :${temporalPort}`);
+    const stripePort = await freePort();
+    const [, stripeApiBase] = await Promise.all([
+      startTemporal(temporalCli, { port: temporalPort, headless: true, quiet: true }),
+      (step(`Starting stripe-mock on :${stripePort}`), startStripeMock(stripeMock, { port: stripePort, quiet: true })),
+    ]);
+    return { temporalPort, stripeApiBase };
+  });
+  servicesEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    // Every Stripe call the tests make goes to this stripe-mock, never to Stripe, whatever .env says.
+    STRIPE_API_BASE: stripeApiBase,
+    STRIPE_SECRET_KEY: 'sk_test_backhaul',
+    DATABASE_URL: testUrl.toString(),
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    TEMPORAL_CLI: temporalCli,
+    PDFTOTEXT_PATH: await ensurePdftotext(),
+    STORAGE_DIR: join(scratch, 'storage'),
+    TEST_SCRATCH_DIR: scratch,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+  if (chromium) await addChromium();
+}
+
+async function addChromium() {
+  if (!servicesEnv.CHROMIUM_PATH) servicesEnv.CHROMIUM_PATH = await ensureChromium();
+}
+
+/** One jest invocation; returns whether every test passed (and there was at least one). */
+async function runJest(label, args, env) {
+  const file = join(resultsDir, `jest-${label}.json`);
+  rmSync(file, { force: true });
+  const started = Date.now();
+  step(`Running jest: ${label}`);
+  const ok = await run(jest, ['--json', `--outputFile=${file}`, ...args], { env, cwd: ROOT }).then(
+    () => true,
+    () => false,
+  );
+  const results = readResults(file);
+  const summary = laneSummary(ROOT, label, results, (Date.now() - started) / 1000);
+  laneSummaries.push(summary);
+  if (!results) process.stdout.write(`\njest produced no results for ${label}\n`);
+  else process.stdout.write(`\n${label}: ${summary.passed} passed, ${summary.failed} failed\n`);
+  return ok && results !== null && summary.tests > 0;
+}
+
+function report() {
+  const total = { phases, lanes: laneSummaries, totalSeconds: (Date.now() - startedAt) / 1000 };
+  process.stdout.write(formatSummary(total));
+  writeFileSync(join(resultsDir, 'timings.json'), JSON.stringify({ ...total, finishedAt: new Date().toISOString() }, null, 2));
+}
+
 let exitCode = 1;
 try {
-  step(`Running jest against database ${database}`);
-  await run(join(ROOT, 'node_modules', '.bin', 'jest'), ['--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
-    env,
-    cwd: ROOT,
-  });
-  exitCode = 0;
-} catch {
+  if (fullRun) {
+    // Everything that could stop the run is checked before anything runs.
+    await requireDatabase(serverUrl.toString());
+    await ensureTemporalCli();
+    await ensureStripeMock();
+    await ensureChromium();
+  }
+  await ensurePdftotext();
+  await ensureNodeModules();
+  mkdirSync(resultsDir, { recursive: true });
+
+  if (focused) {
+    const select = chosenLanes.length ? ['--selectProjects', ...chosenLanes] : [];
+    const lanes = await lanesOfFocusedRun(select);
+    const needs = lanes.filter((lane) => LANE_NEEDS[lane].services);
+    if (needs.length) {
+      await requireDatabase(serverUrl.toString());
+      await startServices({ chromium: needs.some((lane) => LANE_NEEDS[lane].chromium) });
+    }
+    const env = needs.length ? servicesEnv : unitEnv();
+    exitCode = (await runJest(lanes.join('+') || 'focused', [...select, ...jestArgs], env)) ? 0 : 1;
+  } else {
+    const lanes = fullRun ? LANE_ORDER : chosenLanes;
+    exitCode = 0;
+    for (const lane of lanes) {
+      const needs = LANE_NEEDS[lane];
+      if (needs.services && !servicesEnv) {
+        if (fullRun) {
+          // The gate of a full run, after the unit lane: its few seconds fail faster than this check.
+          const checked = await phase('format, lint and types (npm run check)', async () => {
+            step('Checking format, lint and types (npm run check)');
+            return run('npm', ['run', '--silent', 'check'], { cwd: ROOT }).then(
+              () => true,
+              () => false,
+            );
+          });
+          if (!checked) {
+            process.stderr.write(
+              '\n✖ npm run check failed (see above): run npm run format for formatting, fix lint and type errors, then re-run.\n',
+            );
+            exitCode = 1;
+            break;
+          }
+        } else {
+          await requireDatabase(serverUrl.toString());
+        }
+        await startServices({ chromium: false });
+      }
+      if (needs.chromium) await addChromium();
+      if (!(await runJest(lane, ['--selectProjects', lane], needs.services ? servicesEnv : unitEnv()))) {
+        exitCode = 1;
+        const skipped = lanes.slice(lanes.indexOf(lane) + 1);
+        if (skipped.length) process.stdout.write(`\nLane ${lane} failed; not running ${skipped.join(', ')}.\n`);
+        break;
+      }
+    }
+  }
+} catch (err) {
+  process.stderr.write(`\n${err.stack ?? err}\n`);
   exitCode = 1;
 } finally {
-  try {
-    const summary = JSON.parse(readFileSync(results, 'utf8'));
-    process.stdout.write(`\njest: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed\n`);
-    if (summary.numTotalTests === 0) exitCode = 1;
-  } catch {
-    process.stdout.write('\njest produced no results\n');
-    exitCode = 1;
-  }
+  if (laneSummaries.length) report();
   await cleanUp();
 }
 process.exit(exitCode);

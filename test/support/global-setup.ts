@@ -1,17 +1,31 @@
 import 'reflect-metadata';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runMigrations } from '../../src/database/migrate';
 import { WORKFLOWS_PATH } from '../../src/temporal/worker.factory';
+import { copyDatabase, templateDatabaseUrl } from './database-template';
 import { workflowBundlePath } from './paths';
 
-/** Once per run: the schema, and the workflow bundle every test worker shares. */
+const databaseName = (url: string) => new URL(url).pathname.replace(/^\//, '');
+
+/**
+ * Once per run, whichever lanes it takes (each lane is a jest invocation of its own): the
+ * migrated template database, the run's database copied from it, and the workflow bundle
+ * every test worker shares.
+ */
 export default async function globalSetup(): Promise<void> {
-  if (!process.env.DATABASE_URL?.includes('backhaul_test_')) {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl?.includes('backhaul_test_')) {
     throw new Error('Run the suite with `npm test`: it prepares a fresh database and a Temporal server.');
   }
-  await runMigrations({ DATABASE_URL: process.env.DATABASE_URL });
+  const prepared = join(process.env.TEST_SCRATCH_DIR!, 'prepared');
+  if (existsSync(prepared)) return;
+  const template = templateDatabaseUrl(databaseUrl);
+  await runMigrations({ DATABASE_URL: template });
+  await copyDatabase(databaseUrl, databaseName(template), databaseName(databaseUrl));
   const bundle = await bundleWorkflowCode({ workflowsPath: require.resolve(WORKFLOWS_PATH), logger: new DefaultLogger('WARN') });
   mkdirSync(process.env.TEST_SCRATCH_DIR!, { recursive: true });
   writeFileSync(workflowBundlePath(), bundle.code);
+  writeFileSync(prepared, new Date().toISOString());
 }

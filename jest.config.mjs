@@ -1,0 +1,36 @@
+// One jest project per test lane (see test/support/lanes.json and scripts/lib/lanes.mjs):
+// `npm test -- --lane unit` selects one, a focused run (`npm test -- test/audit`) spans them.
+import { specsByLane } from './scripts/lib/lanes.mjs';
+
+const root = import.meta.dirname;
+const byLane = specsByLane(root);
+
+const shared = {
+  rootDir: root,
+  testEnvironment: 'node',
+  // tsconfig.json sets isolatedModules, so ts-jest only transpiles; `npm run check` type-checks the tests.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+};
+
+// The services' lanes share one set-up per run: the migrated template database and the workflow bundle.
+const withServices = {
+  ...shared,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/support/books-check-setup.ts'],
+};
+
+const project = (lane, config) => ({ ...config, displayName: lane, testMatch: byLane[lane].map((spec) => `<rootDir>/${spec}`) });
+
+export default {
+  // Run-wide options: jest reads these from here, not from the projects.
+  testTimeout: 60000,
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1GB',
+  projects: [
+    // Unit specs open no test app, so the books check after each test would have nothing to look at.
+    project('unit', shared),
+    project('integration', withServices),
+    project('browser', withServices),
+    project('chaos', withServices),
+  ],
+};
