@@ -119,9 +119,10 @@ describe('error codes', () => {
 
     it('publishes every code as the enum of the error schema', async () => {
       const doc = (await sut.http().get('/api/docs-json').expect(200)).body;
-      // OpenAPI 3.0 ignores siblings of a bare $ref, so the description rides beside a one-item allOf.
-      expect(doc.components.schemas.ErrorResponseDto.properties.code.allOf).toEqual([{ $ref: '#/components/schemas/ErrorCode' }]);
-      expect([...doc.components.schemas.ErrorCode.enum].sort()).toEqual([...ALL_ERROR_CODES].sort());
+      // The enum is written out in place, so its description stays beside it (OpenAPI 3.0 ignores siblings of a $ref).
+      const code = doc.components.schemas.ErrorResponseDto.properties.code;
+      expect(code.type).toBe('string');
+      expect([...code.enum].sort()).toEqual([...ALL_ERROR_CODES].sort());
     });
   });
 });
