@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { joinEffectiveSettings } from '../billing-config/effective-settings';
 import { RECURRING_KINDS } from '../catalog/catalog.service';
 import { NotFoundException } from '../common/errors';
+import { readSnapshot } from '../database/transaction';
 import { BillingFiguresService } from './billing-figures.service';
 import { invoiceNumber } from './invoice-numbering';
 import { CoverageGap, coverageGaps, CoveredLine, CoveringEntry } from './service-coverage';
@@ -70,8 +71,13 @@ export class InvariantCheckerService {
     private readonly figures: BillingFiguresService,
   ) {}
 
+  /** Every rule over one consistent snapshot, so writers busy meanwhile are seen whole or not at all. */
   async check(today: string, accountIds?: number[]): Promise<BooksReportDto> {
-    const scope = await this.scope(accountIds);
+    return readSnapshot(this.db, (em) => this.checkIn(em, today, accountIds));
+  }
+
+  private async checkIn(em: EntityManager, today: string, accountIds?: number[]): Promise<BooksReportDto> {
+    const scope = await this.scope(em, accountIds);
     // An account that was asked for and is not in scope would pass unchecked, and an empty report would read as balanced books.
     const unknown = accountIds?.find((id) => !scope?.includes(Number(id)));
     if (unknown !== undefined) throw new NotFoundException('Account', unknown);
@@ -79,7 +85,7 @@ export class InvariantCheckerService {
     const where = (col: string) => (scope === null ? '1 = 1' : `${col} IN (${scope.map(Number).join(',')})`);
 
     const txns: Txn[] = (
-      await this.db.query(
+      await em.query(
         `SELECT t.id, t.account_id, t.kind, t.side, t.amount, t.tax_amount, t.invoice_id, t.corrects_transaction_id,
                 t.corrected_by_transaction_id, t.offsets_uninvoiced,
                 (SELECT COALESCE(SUM(x.amount), 0) FROM transaction_taxes x WHERE x.transaction_id = t.id) AS tax_rows
@@ -99,7 +105,7 @@ export class InvariantCheckerService {
       taxRows: Number(r.tax_rows),
     }));
     const invs: Inv[] = (
-      await this.db.query(
+      await em.query(
         `SELECT i.id, i.account_id, i.total, i.tax_total, i.paid, i.is_void, DATE_FORMAT(i.due_date, '%Y-%m-%d') AS due_date, i.parent_invoice_id
            FROM invoices i WHERE ${where('i.account_id')}`,
       )
@@ -114,7 +120,7 @@ export class InvariantCheckerService {
       parent: r.parent_invoice_id === null ? null : Number(r.parent_invoice_id),
     }));
     const apps: App[] = (
-      await this.db.query(
+      await em.query(
         `SELECT a.credit_transaction_id, a.invoice_id, a.amount FROM credit_applications a
            JOIN invoices i ON i.id = a.invoice_id WHERE a.removed_at IS NULL AND ${where('i.account_id')}`,
       )
@@ -225,7 +231,7 @@ export class InvariantCheckerService {
     const figuresOf = new Map<number, Awaited<ReturnType<BillingFiguresService['figures']>>>();
     for (let i = 0; i < accounts.length; i += FIGURE_QUERIES_IN_FLIGHT) {
       const part = accounts.slice(i, i + FIGURE_QUERIES_IN_FLIGHT);
-      const found = await Promise.all(part.map((id) => this.figures.figures(this.db.manager, id, today, { nextRecurring: false })));
+      const found = await Promise.all(part.map((id) => this.figures.figures(em, id, today, { nextRecurring: false })));
       part.forEach((id, n) => figuresOf.set(id, found[n]));
     }
     for (const accountId of accounts) {
@@ -263,8 +269,8 @@ export class InvariantCheckerService {
       if (totals.ledger !== totals.figures)
         mismatch('ledger.balance', `account ${family} and its children`, family, totals.ledger, totals.figures);
     }
-    out.push(...(await this.invoiceNumbering(scope)));
-    for (const gap of await this.serviceCoverage(where)) {
+    out.push(...(await this.invoiceNumbering(em, scope)));
+    for (const gap of await this.serviceCoverage(em, where)) {
       mismatch(
         'service.coverage',
         `account ${gap.accountId}, account service ${gap.accountServiceId}, service ${gap.serviceId}`,
@@ -283,11 +289,11 @@ export class InvariantCheckerService {
    * numbers go up. The sequence is instance-wide, so it is checked whole even when
    * only some accounts are; invoices left without a number are looked for in scope.
    */
-  private async invoiceNumbering(scope: number[] | null): Promise<BooksMismatchDto[]> {
+  private async invoiceNumbering(em: EntityManager, scope: number[] | null): Promise<BooksMismatchDto[]> {
     const out: BooksMismatchDto[] = [];
     const rule = 'invoice.numbering';
     // One statement, so a number issued meanwhile cannot show up on one side only.
-    const [seq]: Record<string, string | number | null>[] = await this.db.query(
+    const [seq]: Record<string, string | number | null>[] = await em.query(
       `SELECT c.next_number, c.gapless_from, COUNT(u.seq) AS n, COUNT(DISTINCT u.seq) AS distinct_n, MAX(u.seq) AS highest,
               (SELECT COUNT(*) FROM (
                  SELECT i.issued_at, LAG(i.issued_at) OVER (ORDER BY i.sequence_no) AS before_it
@@ -305,7 +311,7 @@ export class InvariantCheckerService {
     const issued = next - from;
     const unbroken = Number(seq.n) === issued && Number(seq.distinct_n) === issued && (issued === 0 || Number(seq.highest) === next - 1);
     if (!unbroken) {
-      const rows: { seq: number }[] = await this.db.query(
+      const rows: { seq: number }[] = await em.query(
         `SELECT sequence_no AS seq FROM invoices WHERE sequence_no >= ?
          UNION ALL SELECT sequence_no FROM invoice_number_withdrawals WHERE sequence_no >= ?`,
         [from, from],
@@ -352,7 +358,7 @@ export class InvariantCheckerService {
         actual: `${seq.out_of_order} issued earlier than the number before them`,
       });
     }
-    const unnumbered: { id: number; account_id: number }[] = await this.db.query(
+    const unnumbered: { id: number; account_id: number }[] = await em.query(
       `SELECT i.id, i.account_id FROM invoices i WHERE i.sequence_no IS NULL ${scope === null ? '' : 'AND i.account_id IN (?)'} ORDER BY i.id LIMIT 20`,
       scope === null ? [] : [scope],
     );
@@ -373,10 +379,10 @@ export class InvariantCheckerService {
    * or each priced service of a package) with its account's anchor day and timing, and
    * every charge and unused-days credit recorded against those lines.
    */
-  private async serviceCoverage(where: (col: string) => string): Promise<CoverageGap[]> {
+  private async serviceCoverage(em: EntityManager, where: (col: string) => string): Promise<CoverageGap[]> {
     const recurring = RECURRING_KINDS.map((kind) => `'${kind}'`).join(', ');
     const lines: CoveredLine[] = (
-      await this.db.query(
+      await em.query(
         `SELECT s.id, s.account_id, COALESCE(ps.service_id, s.service_id) AS service_id, s.prorate_on_add,
                 IF(s.service_id IS NOT NULL, COALESCE(s.price_override, sv.price) * s.quantity, ps.price * ps.quantity * s.quantity) AS period_amount,
                 e.proration_rounding,
@@ -404,7 +410,7 @@ export class InvariantCheckerService {
     }));
     if (!lines.length) return [];
     const entries: CoveringEntry[] = (
-      await this.db.query(
+      await em.query(
         `SELECT t.account_service_id, t.service_id, t.side, t.corrected_by_transaction_id, DATE_FORMAT(t.period_start, '%Y-%m-%d') AS period_start,
                 DATE_FORMAT(t.period_end, '%Y-%m-%d') AS period_end
            FROM transactions t
@@ -423,10 +429,10 @@ export class InvariantCheckerService {
   }
 
   /** The accounts asked for plus their parents and children, since money crosses within a family. */
-  private async scope(accountIds?: number[]): Promise<number[] | null> {
+  private async scope(em: EntityManager, accountIds?: number[]): Promise<number[] | null> {
     if (!accountIds) return null;
     if (!accountIds.length) return [];
-    const rows: { id: number }[] = await this.db.query(
+    const rows: { id: number }[] = await em.query(
       `SELECT id FROM accounts WHERE id IN (?) OR parent_account_id IN (?)
         OR id IN (SELECT parent_account_id FROM accounts WHERE id IN (?) AND parent_account_id IS NOT NULL)
         OR id IN (SELECT a.account_id FROM invoices a JOIN invoices c ON c.parent_invoice_id = a.id WHERE c.account_id IN (?))

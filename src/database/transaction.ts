@@ -66,3 +66,26 @@ export async function rolledBackTransaction<T>(db: DataSource, work: (em: Entity
     await runner.release();
   }
 }
+
+/**
+ * Runs reads against one consistent snapshot: a check that reads many tables in
+ * many statements sees each writer's transaction whole or not at all, however
+ * busy the writers are. READ COMMITTED would give every statement a newer view,
+ * and a payment landing between two reads would look like books out of balance.
+ * Nothing may be written; the transaction is rolled back.
+ */
+export async function readSnapshot<T>(db: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    await runner.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.query('ROLLBACK');
+    }
+  } finally {
+    await runner.release();
+  }
+}
