@@ -26,6 +26,7 @@ export async function createIsolatedTestApp(
   } else {
     const template = new URL(templateDatabaseUrl(process.env.DATABASE_URL as string)).pathname.replace(/^\//, '');
     await copyDatabase(url.toString(), template, name);
+    await takeOwnIdRange(base, name);
   }
   const sut = await createTestApp({ ...overrides, DATABASE_URL: url.toString() });
   return {
@@ -42,4 +43,38 @@ export async function createIsolatedTestApp(
       }
     },
   };
+}
+
+/** Rows per isolated database before its ids would reach the next one's range. */
+const IDS_PER_DATABASE = 10_000_000;
+
+/**
+ * Workflows keyed by a row's id (an email's delivery, a scheduled event, a processor
+ * event) all live in the run's one Temporal namespace, while every copy of the
+ * template would number its rows from 1: two databases would start the same
+ * workflow id, and the second start would be refused as already started. Each
+ * isolated database therefore counts its INT ids from a range of its own, handed
+ * out by a counter the run's clean-up drops with its other databases.
+ */
+async function takeOwnIdRange(runUrl: URL, name: string): Promise<void> {
+  const runDatabase = runUrl.pathname.replace(/^\//, '');
+  const server = new URL(runUrl.toString());
+  server.pathname = '/';
+  const conn = await createConnection(server.toString());
+  try {
+    const counter = `\`${runDatabase}_id_ranges\``;
+    await conn.query(`CREATE DATABASE IF NOT EXISTS ${counter}`);
+    await conn.query(`CREATE TABLE IF NOT EXISTS ${counter}.ranges (n INT UNSIGNED AUTO_INCREMENT PRIMARY KEY, db VARCHAR(128) NOT NULL)`);
+    const [taken] = (await conn.query(`INSERT INTO ${counter}.ranges (db) VALUES (?)`, [name])) as unknown as [{ insertId: number }];
+    const [tables] = (await conn.query(
+      `SELECT TABLE_NAME AS t FROM information_schema.COLUMNS
+        WHERE TABLE_SCHEMA = ? AND EXTRA LIKE '%auto_increment%' AND DATA_TYPE IN ('int', 'bigint')`,
+      [name],
+    )) as unknown as [{ t: string }[]];
+    for (const { t } of tables) {
+      await conn.query(`ALTER TABLE \`${name}\`.\`${t}\` AUTO_INCREMENT = ${Number(taken.insertId) * IDS_PER_DATABASE}`);
+    }
+  } finally {
+    await conn.end();
+  }
 }
