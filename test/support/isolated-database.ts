@@ -45,6 +45,9 @@ export async function createIsolatedTestApp(
   };
 }
 
+/** The tables whose row ids name workflows (workflowIds in workflows/shared.ts). */
+const ROW_KEYED_WORKFLOW_TABLES = ['audit_exports', 'emails', 'scheduled_events'];
+
 /** Rows per isolated database before its ids would reach the next one's range. */
 const IDS_PER_DATABASE = 10_000_000;
 
@@ -53,7 +56,7 @@ const IDS_PER_DATABASE = 10_000_000;
  * event) all live in the run's one Temporal namespace, while every copy of the
  * template would number its rows from 1: two databases would start the same
  * workflow id, and the second start would be refused as already started. Each
- * isolated database therefore counts its INT ids from a range of its own, handed
+ * isolated database therefore numbers those rows from a range of its own, handed
  * out by a counter the run's clean-up drops with its other databases.
  */
 async function takeOwnIdRange(runUrl: URL, name: string): Promise<void> {
@@ -68,8 +71,8 @@ async function takeOwnIdRange(runUrl: URL, name: string): Promise<void> {
     const [taken] = (await conn.query(`INSERT INTO ${counter}.ranges (db) VALUES (?)`, [name])) as unknown as [{ insertId: number }];
     const [tables] = (await conn.query(
       `SELECT TABLE_NAME AS t FROM information_schema.COLUMNS
-        WHERE TABLE_SCHEMA = ? AND EXTRA LIKE '%auto_increment%' AND DATA_TYPE IN ('int', 'bigint')`,
-      [name],
+        WHERE TABLE_SCHEMA = ? AND EXTRA LIKE '%auto_increment%' AND TABLE_NAME IN (?)`,
+      [name, ROW_KEYED_WORKFLOW_TABLES],
     )) as unknown as [{ t: string }[]];
     for (const { t } of tables) {
       await conn.query(`ALTER TABLE \`${name}\`.\`${t}\` AUTO_INCREMENT = ${Number(taken.insertId) * IDS_PER_DATABASE}`);
