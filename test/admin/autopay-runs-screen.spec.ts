@@ -52,6 +52,8 @@ describe('autopay runs screen in headless Chromium', () => {
     await page.getByText('2025-02-03').click();
     const attempts = page.getByRole('table', { name: 'Autopay attempts' });
     await attempts.getByRole('row').nth(2).waitFor();
+    // Amounts show a placeholder until the instance's currency has loaded.
+    await attempts.getByText(formatMoney(5555)).waitFor();
     const text = (await attempts.textContent()) ?? '';
     expect(text).toContain(formatMoney(5555));
     expect(text).toContain('Charged');

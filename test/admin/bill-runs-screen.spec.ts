@@ -77,11 +77,11 @@ describe('bill runs screen in headless Chromium', () => {
 
     await page.goto(`${base}/admin/#/bill-runs/${runId}/show`);
     const parked = page.getByRole('table', { name: 'Parked accounts' });
-    await parked.getByRole('row').nth(1).waitFor();
-    await expect(parked.textContent()).resolves.toContain(formatMoney(6789));
+    // Amounts show a placeholder until the instance's currency has loaded.
+    await parked.getByText(formatMoney(6789)).waitFor();
     await parked.getByRole('button', { name: 'Release' }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog.textContent()).resolves.toContain(formatMoney(1000));
+    await dialog.getByText(formatMoney(1000)).waitFor();
     await dialog.getByRole('button', { name: 'Release and invoice' }).click();
     await parked.getByText('released').waitFor();
     const [invoice] = await sut.db.query("SELECT total FROM invoices WHERE account_id = ? AND generated_for = '2026-09-15'", [account]);

@@ -50,6 +50,8 @@ describe('nightly runs screen in headless Chromium', () => {
 
     const invoices = page.getByRole('table', { name: 'Invoices turning delinquent' });
     await invoices.getByRole('row').nth(2).waitFor();
+    // Amounts show a placeholder until the instance's currency has loaded.
+    await invoices.getByText(formatMoney(20000)).waitFor();
     const text = (await invoices.textContent()) ?? '';
     expect(text).toContain(fixed.invoice.number);
     expect(text).toContain(percent.invoice.number);
