@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { InvalidConfigError, loadConfig } from './config/app-config';
 import { routeTemporalLogsToPino } from './temporal/temporal-logging';
-import { createWorker } from './temporal/worker.factory';
+import { createWorker } from './worker.factory';
 import { WorkerModule } from './worker.module';
 
 /**

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustomFieldsModule } from '../custom-fields/custom-fields.module';
 import { AccountGroup } from './account-group.entity';
 import { AccountLockService } from './account-lock.service';
+import { AccountStatusWriter } from './account-status-writer';
 import { AccountGroupsController, AccountStatusesController, AccountTypesController } from './account-lookups.controller';
 import { AccountLookupsService } from './account-lookups.service';
 import { AccountSearchIndexer } from './account-search.indexer';
@@ -16,7 +17,7 @@ import { AccountsService } from './accounts.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Account, AccountType, AccountStatus, AccountGroup]), CustomFieldsModule],
   controllers: [AccountTypesController, AccountStatusesController, AccountGroupsController, AccountsController],
-  providers: [AccountLockService, AccountSearchIndexer, AccountLookupsService, AccountsService, AccountSearchService],
-  exports: [AccountLockService, AccountSearchIndexer, AccountsService],
+  providers: [AccountLockService, AccountStatusWriter, AccountSearchIndexer, AccountLookupsService, AccountsService, AccountSearchService],
+  exports: [AccountLockService, AccountStatusWriter, AccountSearchIndexer, AccountsService],
 })
 export class AccountsModule {}

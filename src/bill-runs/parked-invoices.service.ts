@@ -6,7 +6,6 @@ import { AuditService } from '../audit/audit.service';
 import { InvoiceEmailService } from '../correspondence-templates/invoice-email.service';
 import { FamilyLockService } from '../billing/family-lock.service';
 import { InvoiceBatchService } from '../billing/invoice-batch.service';
-import { LedgerPostings } from '../billing/ledger-postings';
 import { ConflictException, NotFoundException } from '../common/errors';
 import { requestContext } from '../common/request-context';
 import { transactionWithRetry } from '../database/transaction';
@@ -64,7 +63,6 @@ export class ParkedInvoicesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly locks: FamilyLockService,
     private readonly invoicing: InvoiceBatchService,
-    private readonly postings: LedgerPostings,
     private readonly audit: AuditService,
     private readonly invoiceEmail: InvoiceEmailService,
     @InjectPinoLogger(ParkedInvoicesService.name) private readonly logger: PinoLogger,
@@ -82,15 +80,7 @@ export class ParkedInvoicesService {
       const outcome = await this.invoicing.invoiceFamilies(em, [accountId], parked.runDate, parents);
       const invoiceId = outcome.invoices.get(accountId)?.invoiceId ?? null;
       // Children billed while their parent was parked found no invoice to link to: link them now.
-      const linked: { affectedRows: number } = await em.query(
-        `UPDATE invoices c
-           JOIN accounts a ON a.id = c.account_id
-           JOIN invoices p ON p.account_id = a.parent_account_id AND p.generated_for = c.generated_for
-            SET c.parent_invoice_id = p.id
-          WHERE a.parent_account_id = ? AND c.generated_for = ? AND c.parent_invoice_id IS NULL AND c.is_void = 0`,
-        [accountId, parked.runDate],
-      );
-      if (linked.affectedRows) await this.postings.autoApply(em, accountId);
+      await this.invoicing.linkWaitingChildren(em, accountId, parked.runDate);
       return this.resolve(em, parked, 'released', invoiceId);
     });
     // Mailed as the run would have mailed it, after the commit and under the same keys. The release

@@ -16,6 +16,8 @@ import { FamilyLockService } from './family-lock.service';
 import { InvariantCheckerService } from './invariant-checker.service';
 import { InvoiceBatchService } from './invoice-batch.service';
 import { InvoiceGenerationService } from './invoice-generation.service';
+import { FinalInvoiceService } from './final-invoice.service';
+import { InvoiceRows } from './invoice-rows';
 import { InvoiceNumbering } from './invoice-numbering';
 import { InvoicesController } from './invoices.controller';
 import { InvoicesService } from './invoices.service';
@@ -36,6 +38,8 @@ import { TransactionsQueryService } from './transactions-query.service';
   ],
   providers: [
     FamilyLockService,
+    FinalInvoiceService,
+    InvoiceRows,
     InvoiceNumbering,
     LedgerPostings,
     LedgerService,
@@ -52,6 +56,8 @@ import { TransactionsQueryService } from './transactions-query.service';
   ],
   exports: [
     BillingDocumentsService,
+    FinalInvoiceService,
+    InvoiceRows,
     LedgerService,
     InvoicesService,
     InvoiceGenerationService,

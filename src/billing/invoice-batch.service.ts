@@ -11,6 +11,7 @@ import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
 import { billingDayCondition, serviceOwesCondition } from './due-on-date';
 import { ChargeSpan, checkInvoiceBounds, ParkingRule, SafetyBounds, spanKey } from './invoice-bounds';
 import { InvoiceNumbering } from './invoice-numbering';
+import { InvoiceRows, type NewInvoice } from './invoice-rows';
 import { LedgerPostings, OPEN_CREDIT_CONDITION } from './ledger-postings';
 import { ACCOUNT_SERVICE_COLUMNS, AccountServiceRow, RecurringCharges, RecurringLine, toAccountServiceRow } from './recurring-charges';
 
@@ -171,8 +172,6 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  */
 @Injectable()
 export class InvoiceBatchService {
-  private autoIncrementConsecutive: boolean | undefined;
-
   constructor(
     private readonly postings: LedgerPostings,
     private readonly recurring: RecurringCharges,
@@ -180,6 +179,7 @@ export class InvoiceBatchService {
     private readonly billingConfig: BillingConfigService,
     private readonly audit: AuditService,
     private readonly numbering: InvoiceNumbering,
+    private readonly invoiceRows: InvoiceRows,
   ) {}
 
   /**
@@ -217,6 +217,24 @@ export class InvoiceBatchService {
     );
     for (const parentId of await this.withOpenCredit(em, parentIds)) await this.postings.autoApply(em, parentId);
     return outcome;
+  }
+
+  /**
+   * Links the children's invoices of `billingDate` that found no parent invoice when
+   * they were made (the parent's was parked), then lets the parent's credit pay them.
+   * The caller holds the family lock. Returns how many were linked.
+   */
+  async linkWaitingChildren(em: EntityManager, parentAccountId: number, billingDate: string): Promise<number> {
+    const linked: { affectedRows: number } = await em.query(
+      `UPDATE invoices c
+         JOIN accounts a ON a.id = c.account_id
+         JOIN invoices p ON p.account_id = a.parent_account_id AND p.generated_for = c.generated_for
+          SET c.parent_invoice_id = p.id
+        WHERE a.parent_account_id = ? AND c.generated_for = ? AND c.parent_invoice_id IS NULL AND c.is_void = 0`,
+      [parentAccountId, billingDate],
+    );
+    if (linked.affectedRows) await this.postings.autoApply(em, parentAccountId);
+    return linked.affectedRows;
   }
 
   /** Invoices the accounts themselves, with no linking to parents. */
@@ -429,41 +447,24 @@ export class InvoiceBatchService {
     plans: Map<number, AccountPlan>,
     billingDate: string,
   ): Promise<Map<number, number>> {
-    const ids = new Map<number, number>();
-    const consecutive = await this.consecutiveIds(em);
-    for (const part of chunks(accountIds)) {
-      const rows = part.map((accountId) => {
-        const plan = plans.get(accountId) as AccountPlan;
-        const lines = [...plan.charges, ...plan.pending];
-        return [
-          accountId,
-          billingDate,
-          addDays(billingDate, plan.settings.dueDays),
-          plan.period.start,
-          lastDayOf(plan.period),
-          1,
-          billingDate,
-          plan.settings.invoiceMessage,
-          lines.reduce((sum, l) => sum + l.amount + l.taxAmount, 0),
-          lines.reduce((sum, l) => sum + l.taxAmount, 0),
-        ];
-      });
-      const res: { insertId: number; affectedRows: number } = await em.query(
-        `INSERT INTO invoices (account_id, invoice_date, due_date, period_start, period_end, months, generated_for, message, total, tax_total)
-         VALUES ?`,
-        [rows],
-      );
-      if (consecutive && res.affectedRows === part.length) {
-        part.forEach((accountId, i) => ids.set(accountId, Number(res.insertId) + i));
-      } else {
-        const found: { id: number; account_id: number }[] = await em.query(
-          'SELECT id, account_id FROM invoices WHERE account_id IN (?) AND generated_for = ?',
-          [part, billingDate],
-        );
-        for (const r of found) ids.set(Number(r.account_id), Number(r.id));
-      }
-    }
-    return ids;
+    const invoices = accountIds.map((accountId): NewInvoice => {
+      const plan = plans.get(accountId) as AccountPlan;
+      const lines = [...plan.charges, ...plan.pending];
+      return {
+        accountId,
+        invoiceDate: billingDate,
+        dueDate: addDays(billingDate, plan.settings.dueDays),
+        periodStart: plan.period.start,
+        periodEnd: lastDayOf(plan.period),
+        months: 1,
+        generatedFor: billingDate,
+        message: plan.settings.invoiceMessage,
+        total: lines.reduce((sum, l) => sum + l.amount + l.taxAmount, 0),
+        taxTotal: lines.reduce((sum, l) => sum + l.taxAmount, 0),
+      };
+    });
+    const ids = await this.invoiceRows.insert(em, invoices);
+    return new Map(accountIds.map((accountId, i) => [accountId, ids[i]]));
   }
 
   /** Writes the planned charges on their invoices with their tax rows; returns the new ids per account. */
@@ -476,7 +477,7 @@ export class InvoiceBatchService {
   ): Promise<Map<number, number[]>> {
     const charges = accountIds.flatMap((id) => (plans.get(id) as AccountPlan).charges);
     const byAccount = new Map<number, number[]>();
-    const consecutive = await this.consecutiveIds(em);
+    const consecutive = await this.invoiceRows.consecutiveIds(em);
     for (const part of chunks(charges)) {
       const res: { insertId: number; affectedRows: number } = await em.query(
         `INSERT INTO transactions (account_id, kind, side, amount, tax_amount, transaction_date, description, service_id, account_service_id,
@@ -524,19 +525,6 @@ export class InvoiceBatchService {
       }
     }
     return byAccount;
-  }
-
-  /**
-   * Whether a multi-row INSERT receives consecutive ids in the order of its rows:
-   * true unless InnoDB interleaves auto-increment values between sessions (mode 2),
-   * in which case ids are read back by their unique keys instead.
-   */
-  private async consecutiveIds(em: EntityManager): Promise<boolean> {
-    if (this.autoIncrementConsecutive === undefined) {
-      const [row]: { mode: number }[] = await em.query('SELECT @@innodb_autoinc_lock_mode AS mode');
-      this.autoIncrementConsecutive = Number(row.mode) !== 2;
-    }
-    return this.autoIncrementConsecutive;
   }
 
   /** Accounts among these holding a credit with money left: the only ones auto-apply can change. */

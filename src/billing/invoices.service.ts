@@ -13,6 +13,7 @@ import { addDays } from './billing-calendar';
 import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
 import { CreateInvoiceDto, InvoiceResponseDto, UpdateInvoiceDto } from './dto/invoice.dto';
 import { FamilyLockService } from './family-lock.service';
+import { InvoiceRows } from './invoice-rows';
 import { InvoiceNumbering } from './invoice-numbering';
 import { LedgerPostings, TRANSACTION_COLUMNS, toTransactionRow, TransactionRow } from './ledger-postings';
 import { LedgerService } from './ledger.service';
@@ -80,6 +81,7 @@ export class InvoicesService {
     private readonly billingConfig: BillingConfigService,
     private readonly audit: AuditService,
     private readonly numbering: InvoiceNumbering,
+    private readonly invoiceRows: InvoiceRows,
   ) {}
 
   async list(filter: InvoiceListFilter, sort: { field: string; order: 'ASC' | 'DESC' }, offset: number, limit: number) {
@@ -188,20 +190,18 @@ export class InvoicesService {
       }
       if (!ids.length)
         throw new ConflictException(BillingErrorCode.NothingToInvoice, 'There are no charges waiting for an invoice on this account');
-      const insert: { insertId: number } = await em.query(
-        `INSERT INTO invoices (account_id, invoice_date, due_date, period_start, period_end, months, manual, message)
-         VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
-        [
-          dto.accountId,
-          date,
+      const [invoiceId] = await this.invoiceRows.insert(em, [
+        {
+          accountId: dto.accountId,
+          invoiceDate: date,
           dueDate,
-          dto.periodStart ?? null,
-          dto.periodEnd ?? null,
-          dto.months ?? 1,
-          dto.message ?? settings.invoiceMessage,
-        ],
-      );
-      const invoiceId = Number(insert.insertId);
+          periodStart: dto.periodStart ?? null,
+          periodEnd: dto.periodEnd ?? null,
+          months: dto.months ?? 1,
+          generatedFor: null,
+          message: dto.message ?? settings.invoiceMessage,
+        },
+      ]);
       await this.postings.fillInvoice(em, invoiceId, ids);
       await this.postings.autoApply(em, dto.accountId);
       const after = await this.get(invoiceId, em);

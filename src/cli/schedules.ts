@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config/app-config';
-import { ensureSchedules } from '../temporal/schedules';
+import { ensureSchedules } from '../schedules';
 
 /** Creates or updates the Temporal Schedules the instance runs on (the nightly billing). */
 async function main(): Promise<void> {

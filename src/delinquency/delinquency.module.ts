@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { BillingConfigModule } from '../billing-config/billing-config.module';
 import { BillingModule } from '../billing/billing.module';
 import { CatalogModule } from '../catalog/catalog.module';
@@ -13,7 +14,7 @@ import { DelinquencyService } from './delinquency.service';
  */
 @Global()
 @Module({
-  imports: [BillingModule, BillingConfigModule, CatalogModule, TaxesModule],
+  imports: [AccountsModule, BillingModule, BillingConfigModule, CatalogModule, TaxesModule],
   providers: [DelinquencyService, DelinquencyActivities, { provide: CREDIT_APPLIED_HOOK, useExisting: DelinquencyService }],
   exports: [DelinquencyService, DelinquencyActivities, CREDIT_APPLIED_HOOK],
 })

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccountStatusWriter } from '../accounts/account-status-writer';
 import { AuditService } from '../audit/audit.service';
 import { addCalendarDays, isoWeekday } from '../billing-config/billing-date';
 import { BillingConfigService, BillingSettings } from '../billing-config/billing-config.service';
 import { FamilyLockService } from '../billing/family-lock.service';
+import { InvoiceRows } from '../billing/invoice-rows';
 import { LedgerPostings } from '../billing/ledger-postings';
 import { CatalogService } from '../catalog/catalog.service';
 import { mulDivRound } from '../common/money';
@@ -85,6 +87,8 @@ export class DelinquencyService implements CreditAppliedHook {
     private readonly catalog: CatalogService,
     private readonly taxes: TaxService,
     private readonly audit: AuditService,
+    private readonly invoiceRows: InvoiceRows,
+    private readonly accountStatuses: AccountStatusWriter,
   ) {}
 
   /** `accountIds` narrows the run to some accounts (a re-run for one customer, or a test on a shared database). */
@@ -130,7 +134,7 @@ export class DelinquencyService implements CreditAppliedHook {
     const [account]: { account_status_id: number }[] = await em.query('SELECT account_status_id FROM accounts WHERE id = ?', [accountId]);
     const current = Number(account.account_status_id);
     const restore = settings.restoreStatusOnPayment && current === Number(switched.status_id);
-    if (restore) await em.query('UPDATE accounts SET account_status_id = ? WHERE id = ?', [switched.previous_status_id, accountId]);
+    if (restore) await this.accountStatuses.switchTo(em, accountId, Number(switched.previous_status_id));
     await this.audit.recordAction(em, {
       action: restore ? 'account.delinquency_cleared' : 'account.delinquency_settled',
       entityType: 'account',
@@ -194,7 +198,7 @@ export class DelinquencyService implements CreditAppliedHook {
     if ('skipped' in plan) return plan;
     const lateFees: DelinquencyRunSummary['lateFees'] = [];
     for (const invoice of plan.invoices) {
-      await em.query('UPDATE invoices SET delinquent = 1 WHERE id = ?', [invoice.id]);
+      await this.invoiceRows.markDelinquent(em, invoice.id);
       await this.audit.recordAction(em, {
         action: 'invoice.delinquent',
         entityType: 'invoice',
@@ -324,7 +328,7 @@ export class DelinquencyService implements CreditAppliedHook {
        ON DUPLICATE KEY UPDATE status_id = VALUES(status_id), switched_on = VALUES(switched_on)`,
       [accountId, change.fromStatusId, change.toStatusId, date],
     );
-    await em.query('UPDATE accounts SET account_status_id = ? WHERE id = ?', [change.toStatusId, accountId]);
+    await this.accountStatuses.switchTo(em, accountId, change.toStatusId);
     await this.audit.recordAction(em, {
       action: 'account.delinquent',
       entityType: 'account',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccountStatusWriter } from '../accounts/account-status-writer';
 import { AuditService } from '../audit/audit.service';
 import { BadInputException, ConflictException } from '../common/errors';
 import { isDuplicateKey } from '../database/duplicate-key';
@@ -31,6 +32,7 @@ export class DisconnectStatusService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly accountStatuses: AccountStatusWriter,
   ) {}
 
   async settings(em: EntityManager = this.db.manager): Promise<DisconnectionSettingsDto> {
@@ -53,9 +55,7 @@ export class DisconnectStatusService {
       return await transactionWithRetry(this.db, async (em) => {
         if (dto.defaultStatusId !== null) await this.requireEligible(em, dto.defaultStatusId, 'defaultStatusId', 'FOR UPDATE');
         const before = await this.settings(em);
-        await em.query('UPDATE account_statuses SET is_disconnect = 0 WHERE is_disconnect = 1');
-        if (dto.defaultStatusId !== null)
-          await em.query('UPDATE account_statuses SET is_disconnect = 1 WHERE id = ?', [dto.defaultStatusId]);
+        await this.accountStatuses.flagDefaultDisconnectStatus(em, dto.defaultStatusId);
         const after = await this.settings(em);
         await this.audit.recordAction(em, {
           action: 'disconnection_settings.update',

@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { formatAddress } from '../account-page/account-page.service';
+import { AccountStatusWriter } from '../accounts/account-status-writer';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { BillingConfigService } from '../billing-config/billing-config.service';
 import { AccountServicesService } from '../billing/account-services.service';
 import { FamilyLockService } from '../billing/family-lock.service';
+import { FinalInvoiceService } from '../billing/final-invoice.service';
 import { LedgerService } from '../billing/ledger.service';
 import { Clock } from '../common/clock';
 import { ConflictException, NotFoundException } from '../common/errors';
@@ -15,7 +17,6 @@ import { transactionWithRetry } from '../database/transaction';
 import { DisconnectStatusService } from './disconnect-status.service';
 import { DisconnectAccountDto } from './dto/disconnect-account.dto';
 import { DisconnectionResponseDto } from './dto/disconnection.dto';
-import { FinalInvoiceService } from './final-invoice.service';
 import { DisconnectionErrorCode } from './disconnection.error-codes';
 
 interface AccountRow {
@@ -103,6 +104,7 @@ export class DisconnectionService {
     private readonly accountServices: AccountServicesService,
     private readonly finalInvoices: FinalInvoiceService,
     private readonly statuses: DisconnectStatusService,
+    private readonly accountStatuses: AccountStatusWriter,
     private readonly ledger: LedgerService,
     private readonly billingConfig: BillingConfigService,
     private readonly audit: AuditService,
@@ -137,7 +139,7 @@ export class DisconnectionService {
       ]);
 
       const now = this.clock.now();
-      await em.query('UPDATE accounts SET account_status_id = ?, disconnected_at = ? WHERE id = ?', [status.id, now, accountId]);
+      await this.accountStatuses.markDisconnected(em, accountId, status.id, now);
       const insert: { insertId: number } = await em.query(
         `INSERT INTO account_disconnections (account_id, disconnected_at, disconnected_on, disconnected_by, address_line1, address_line2,
            address_city, address_region, address_postcode, address_country, address_latitude, address_longitude,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { workflowIds } from '../../workflows/shared';
-import { AccountStatus } from '../accounts/account-status.entity';
+import { AccountStatusWriter } from '../accounts/account-status-writer';
 import { AuditService } from '../audit/audit.service';
 import { AccountServicesService } from '../billing/account-services.service';
 import { FamilyLockService } from '../billing/family-lock.service';
@@ -49,6 +49,7 @@ export class ScheduledEventPerformer {
     private readonly locks: FamilyLockService,
     private readonly accountServices: AccountServicesService,
     private readonly targets: ScheduledEventTargets,
+    private readonly statuses: AccountStatusWriter,
     private readonly dataServices: DataServiceGuard,
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
@@ -157,35 +158,19 @@ export class ScheduledEventPerformer {
     }
   }
 
-  /**
-   * The status, as an edit of the account would set it (an account first given a
-   * status that counts as active becomes activated). The accounts module has no
-   * way yet to do this inside a caller's transaction, so it is written here.
-   */
+  /** The status, as an edit of the account would set it (the first active status dates the activation). */
   private async changeStatus(em: EntityManager, accountId: number, statusId: number): Promise<Record<string, unknown>> {
-    const status = await em.findOneBy(AccountStatus, { id: statusId });
-    if (!status) throw new NotFoundException('Account status', statusId);
-    const [account]: { account_status_id: number; activated_at: Date | null }[] = await em.query(
-      'SELECT account_status_id, activated_at FROM accounts WHERE id = ?',
-      [accountId],
-    );
-    const before = Number(account.account_status_id);
-    if (before === statusId) return { accountStatusId: statusId, unchanged: true };
-    const activate = account.activated_at === null && status.countsAsActive;
-    await em.query('UPDATE accounts SET account_status_id = ?, activated_at = COALESCE(activated_at, ?) WHERE id = ?', [
-      statusId,
-      activate ? this.clock.now() : null,
-      accountId,
-    ]);
+    const change = await this.statuses.change(em, accountId, statusId);
+    if (change.before === statusId) return { accountStatusId: statusId, unchanged: true };
     await this.audit.recordAction(em, {
       action: 'update',
       entityType: 'account',
       entityId: accountId,
       accountId,
-      before: { accountStatusId: before },
-      after: { accountStatusId: statusId, ...(activate && { activatedAt: this.clock.now().toISOString() }) },
+      before: { accountStatusId: change.before },
+      after: { accountStatusId: statusId, ...(change.activated && { activatedAt: this.clock.now().toISOString() }) },
       actor: null,
     });
-    return { accountStatusId: statusId, previousStatusId: before };
+    return { accountStatusId: statusId, previousStatusId: change.before };
   }
 }

@@ -1,31 +1,7 @@
 import type { INestApplicationContext, Type } from '@nestjs/common';
-import { AuditActivities } from '../audit/audit.activities';
-import { AutopayActivities } from '../autopay/autopay.activities';
-import { BillRunActivities } from '../bill-runs/bill-run.activities';
-import { BillingConfigActivities } from '../billing-config/billing-config.activities';
-import { DelinquencyActivities } from '../delinquency/delinquency.activities';
-import { EmailActivities } from '../email/email.activities';
-import { NightlyActivities } from '../nightly/nightly.activities';
-import { ScheduledEventActivities } from '../scheduled-events/scheduled-events.activities';
-import { StripeEventActivities } from '../webhooks/stripe-event.activities';
 import { offeredActivities } from './activity.decorator';
-import { TaskQueueActivities } from './task-queue.activities';
 
 type ActivityFunction = (...args: unknown[]) => Promise<unknown>;
-
-/** Injectables offering Temporal activities, each method marked with @Activity(). Each domain adds its class here. */
-export const ACTIVITY_PROVIDERS: Type<object>[] = [
-  AuditActivities,
-  AutopayActivities,
-  BillingConfigActivities,
-  BillRunActivities,
-  DelinquencyActivities,
-  EmailActivities,
-  NightlyActivities,
-  ScheduledEventActivities,
-  StripeEventActivities,
-  TaskQueueActivities,
-];
 
 /**
  * The activities the given classes offer, bound to the instances `resolve` returns,
@@ -51,7 +27,7 @@ export function bindActivities(types: Type<object>[], resolve: (type: Type<objec
   return activities;
 }
 
-/** Every activity of ACTIVITY_PROVIDERS, resolved from Nest. */
-export function collectActivities(app: INestApplicationContext): Record<string, ActivityFunction> {
-  return bindActivities(ACTIVITY_PROVIDERS, (type) => app.get(type));
+/** Every activity the given providers offer, resolved from Nest. */
+export function collectActivities(app: INestApplicationContext, providers: Type<object>[]): Record<string, ActivityFunction> {
+  return bindActivities(providers, (type) => app.get(type));
 }

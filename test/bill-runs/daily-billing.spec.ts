@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { ensureSchedules } from '../../src/temporal/schedules';
+import { ensureSchedules } from '../../src/schedules';
 import { dailyBillingWorkflow } from '../../workflows/daily-billing.workflow';
 import { workflowIds } from '../../workflows/shared';
 import { BillingWorld } from '../billing/billing-world';

@@ -1,5 +1,5 @@
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { createWorker } from '../../src/temporal/worker.factory';
+import { createWorker } from '../../src/worker.factory';
 import { workflowBundlePath } from './paths';
 import type { TestApp } from './test-app';
 

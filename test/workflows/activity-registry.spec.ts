@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BillRunActivities } from '../../src/bill-runs/bill-run.activities';
 import { Activity } from '../../src/temporal/activity.decorator';
-import { ACTIVITY_PROVIDERS, bindActivities } from '../../src/temporal/activity-registry';
+import { bindActivities } from '../../src/temporal/activity-registry';
+import { ACTIVITY_PROVIDERS } from '../../src/worker-activities';
 import { StripeEventActivities } from '../../src/webhooks/stripe-event.activities';
 
 /** An instance with no dependencies is enough: binding reads only the prototype. */

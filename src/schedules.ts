@@ -1,10 +1,10 @@
 import type { Client } from '@temporalio/client';
-import { dailyBillingWorkflow } from '../../workflows/daily-billing.workflow';
-import { scheduleIds } from '../../workflows/shared';
-import { ensureAutopaySchedule } from '../autopay/autopay-schedule';
-import type { AppConfig } from '../config/app-config';
-import { ensureEmailDispatchSchedule } from '../email/email-dispatch-schedule';
-import { upsertSchedule } from './upsert-schedule';
+import { dailyBillingWorkflow } from '../workflows/daily-billing.workflow';
+import { scheduleIds } from '../workflows/shared';
+import { ensureAutopaySchedule } from './autopay/autopay-schedule';
+import type { AppConfig } from './config/app-config';
+import { ensureEmailDispatchSchedule } from './email/email-dispatch-schedule';
+import { upsertSchedule } from './temporal/upsert-schedule';
 
 /** Quarter past midnight in the billing time zone: late enough that "today" is unambiguous everywhere in it. */
 export const DAILY_BILLING_AT = { hour: 0, minute: 15 };

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BillingConfigService } from '../billing-config/billing-config.service';
-import { addDays } from '../billing/billing-calendar';
-import { UNINVOICED_CHARGE_CONDITION } from '../billing/billing-figures.service';
-import { LedgerPostings } from '../billing/ledger-postings';
+import { addDays } from './billing-calendar';
+import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
+import { InvoiceRows } from './invoice-rows';
+import { LedgerPostings } from './ledger-postings';
 
 /**
  * The last invoice of a disconnected account: every charge still waiting for an
@@ -11,14 +12,14 @@ import { LedgerPostings } from '../billing/ledger-postings';
  * a hand-made invoice (no billing date), so it never collides with the generated
  * invoice of the day, and credit on the account pays it straight away.
  *
- * It is written here rather than through InvoicesService.createManual because that
- * opens a transaction of its own and the disconnection must be one transaction.
+ * It is written inside the disconnection's own transaction, which holds the family lock.
  */
 @Injectable()
 export class FinalInvoiceService {
   constructor(
     private readonly postings: LedgerPostings,
     private readonly billingConfig: BillingConfigService,
+    private readonly invoiceRows: InvoiceRows,
   ) {}
 
   /** Caller holds the family lock. Returns the new invoice's id, or null when nothing was waiting. */
@@ -30,11 +31,18 @@ export class FinalInvoiceService {
     if (!pending.length) return null;
     const settings = await this.billingConfig.effective(em, accountId);
     const message = [`Final invoice: the account was disconnected on ${date}.`, settings.invoiceMessage].filter(Boolean).join('\n\n');
-    const insert: { insertId: number } = await em.query(
-      `INSERT INTO invoices (account_id, invoice_date, due_date, months, manual, message) VALUES (?, ?, ?, 1, 1, ?)`,
-      [accountId, date, addDays(date, settings.dueDays), message],
-    );
-    const invoiceId = Number(insert.insertId);
+    const [invoiceId] = await this.invoiceRows.insert(em, [
+      {
+        accountId,
+        invoiceDate: date,
+        dueDate: addDays(date, settings.dueDays),
+        periodStart: null,
+        periodEnd: null,
+        months: 1,
+        generatedFor: null,
+        message,
+      },
+    ]);
     await this.postings.fillInvoice(
       em,
       invoiceId,

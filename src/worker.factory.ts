@@ -1,11 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/app-config';
-import { collectActivities } from './activity-registry';
-import { workerIdentity } from './worker-identity';
+import type { AppConfig } from './config/app-config';
+import { collectActivities } from './temporal/activity-registry';
+import { workerIdentity } from './temporal/worker-identity';
+import { ACTIVITY_PROVIDERS } from './worker-activities';
 
-export const WORKFLOWS_PATH = join(__dirname, '..', '..', 'workflows');
+export const WORKFLOWS_PATH = join(__dirname, '..', 'workflows');
 
 export interface BackhaulWorker {
   worker: Worker;
@@ -27,7 +28,7 @@ export async function createWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     identity: workerIdentity(),
     taskQueue: overrides.taskQueue ?? config.TEMPORAL_TASK_QUEUE,
-    activities: collectActivities(app),
+    activities: collectActivities(app, ACTIVITY_PROVIDERS),
     ...(overrides.workflowBundle ? { workflowBundle: overrides.workflowBundle } : { workflowsPath: require.resolve(WORKFLOWS_PATH) }),
     shutdownGraceTime: overrides.shutdownGraceTime ?? '10 seconds',
   });

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { NotFoundException } from '../common/errors';
+import { AccountStatus } from './account-status.entity';
+
+/** An account's status before and after a change, for the caller's audit record. */
+export interface StatusChange {
+  before: number;
+  after: number;
+  /** The change gave the account its activation date. */
+  activated: boolean;
+}
+
+/**
+ * The one way other domains change an account's status row, always inside their own
+ * transaction (delinquency's switch, a scheduled event, a disconnection). The
+ * accounts domain owns the `accounts` and `account_statuses` tables, so the rules a
+ * status change carries (the first active status dates the activation) live here
+ * once, not in each caller's SQL. The caller holds the family lock.
+ */
+@Injectable()
+export class AccountStatusWriter {
+  constructor(private readonly clock: Clock) {}
+
+  /** The status as an edit of the account would set it: the first status that counts as active also activates it. */
+  async change(em: EntityManager, accountId: number, statusId: number): Promise<StatusChange> {
+    const status = await em.findOneBy(AccountStatus, { id: statusId });
+    if (!status) throw new NotFoundException('Account status', statusId);
+    const [account]: { account_status_id: number; activated_at: Date | null }[] = await em.query(
+      'SELECT account_status_id, activated_at FROM accounts WHERE id = ?',
+      [accountId],
+    );
+    if (!account) throw new NotFoundException('Account', accountId);
+    const before = Number(account.account_status_id);
+    if (before === statusId) return { before, after: statusId, activated: false };
+    const activated = account.activated_at === null && status.countsAsActive;
+    await em.query('UPDATE accounts SET account_status_id = ?, activated_at = COALESCE(activated_at, ?) WHERE id = ?', [
+      statusId,
+      activated ? this.clock.now() : null,
+      accountId,
+    ]);
+    return { before, after: statusId, activated };
+  }
+
+  /** A status switch that is not an edit (delinquency and its undoing): the activation date is left as it is. */
+  async switchTo(em: EntityManager, accountId: number, statusId: number): Promise<void> {
+    await em.query('UPDATE accounts SET account_status_id = ? WHERE id = ?', [statusId, accountId]);
+  }
+
+  /** The account is cut off at `at` and carries its disconnect status from then on. */
+  async markDisconnected(em: EntityManager, accountId: number, statusId: number, at: Date): Promise<void> {
+    await em.query('UPDATE accounts SET account_status_id = ?, disconnected_at = ? WHERE id = ?', [statusId, at, accountId]);
+  }
+
+  /** Moves the "default disconnect status" flag to one status, or clears it; a unique key keeps it on one at most. */
+  async flagDefaultDisconnectStatus(em: EntityManager, statusId: number | null): Promise<void> {
+    await em.query('UPDATE account_statuses SET is_disconnect = 0 WHERE is_disconnect = 1');
+    if (statusId !== null) await em.query('UPDATE account_statuses SET is_disconnect = 1 WHERE id = ?', [statusId]);
+  }
+
+  /** The status row, or null; for callers checking a status someone picked. */
+  async find(em: EntityManager, statusId: number): Promise<AccountStatus | null> {
+    return em.findOneBy(AccountStatus, { id: statusId });
+  }
+}

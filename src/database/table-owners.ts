@@ -1,0 +1,95 @@
+/**
+ * Which domain folder owns each table and view. Only the owner writes its tables;
+ * another domain that needs a change calls one of the owner's methods that take the
+ * caller's EntityManager, so the change joins the caller's transaction and the rule it
+ * carries is written once. A table marked `shared` may be read by other domains (in
+ * SQL or through its entity); the others are the owner's own business, and a rule read
+ * from them elsewhere goes through a fragment the owner exports (for example
+ * EFFECTIVE_SETTINGS_VIEW, serviceOwesCondition, UNINVOICED_CHARGE_CONDITION).
+ *
+ * test/architecture/architecture.spec.ts holds the code to this map; a new table is
+ * added here in the same change as its migration.
+ */
+export const TABLE_OWNERS = {
+  accounts: { owner: 'accounts', shared: true },
+  account_types: { owner: 'accounts', shared: true },
+  account_statuses: { owner: 'accounts', shared: true },
+  account_groups: { owner: 'accounts', shared: true },
+  account_group_members: { owner: 'accounts', shared: true },
+  account_search: { owner: 'accounts' },
+
+  action_history: { owner: 'audit' },
+  view_history: { owner: 'audit' },
+  audit_exports: { owner: 'audit' },
+
+  staff_users: { owner: 'users', shared: true },
+  roles: { owner: 'users' },
+  role_permissions: { owner: 'users' },
+  staff_user_roles: { owner: 'users' },
+  staff_sessions: { owner: 'users' },
+  login_throttles: { owner: 'users' },
+
+  contacts: { owner: 'contacts', shared: true },
+  contact_phones: { owner: 'contacts', shared: true },
+  contact_message_categories: { owner: 'contacts', shared: true },
+  message_categories: { owner: 'contacts', shared: true },
+
+  custom_fields: { owner: 'custom-fields', shared: true },
+  custom_field_values: { owner: 'custom-fields', shared: true },
+
+  account_notes: { owner: 'notes' },
+  account_tasks: { owner: 'notes' },
+  account_files: { owner: 'files' },
+  call_logs: { owner: 'call-logs' },
+  call_log_ticket_requests: { owner: 'call-logs' },
+
+  taxes: { owner: 'taxes', shared: true },
+  tax_types: { owner: 'taxes', shared: true },
+  tax_zones: { owner: 'taxes', shared: true },
+  account_tax_overrides: { owner: 'taxes' },
+
+  services: { owner: 'catalog', shared: true },
+  service_taxes: { owner: 'catalog', shared: true },
+  packages: { owner: 'catalog', shared: true },
+  package_services: { owner: 'catalog', shared: true },
+
+  billing_settings: { owner: 'billing-config' },
+  effective_billing_settings: { owner: 'billing-config' },
+  accounting_period: { owner: 'billing-config' },
+  delinquency_exclusion_dates: { owner: 'billing-config' },
+
+  invoices: { owner: 'billing', shared: true },
+  transactions: { owner: 'billing', shared: true },
+  transaction_taxes: { owner: 'billing' },
+  credit_applications: { owner: 'billing' },
+  account_services: { owner: 'billing', shared: true },
+  invoice_number_counter: { owner: 'billing' },
+  invoice_number_withdrawals: { owner: 'billing' },
+
+  late_fees: { owner: 'delinquency' },
+  account_delinquency: { owner: 'delinquency' },
+  nightly_runs: { owner: 'nightly' },
+
+  bill_runs: { owner: 'bill-runs' },
+  bill_run_batches: { owner: 'bill-runs' },
+  bill_run_failures: { owner: 'bill-runs' },
+  bill_run_parked: { owner: 'bill-runs' },
+
+  account_disconnections: { owner: 'disconnection' },
+  scheduled_events: { owner: 'scheduled-events' },
+
+  processor_payments: { owner: 'payments', shared: true },
+  processor_refunds: { owner: 'payments', shared: true },
+  processor_disputes: { owner: 'payments', shared: true },
+  payment_methods: { owner: 'payments', shared: true },
+  stripe_customers: { owner: 'payments' },
+  webhook_events: { owner: 'webhooks' },
+  autopay_runs: { owner: 'autopay' },
+  autopay_attempts: { owner: 'autopay' },
+
+  emails: { owner: 'email', shared: true },
+  email_attachments: { owner: 'email' },
+  message_templates: { owner: 'correspondence-templates' },
+} as const satisfies Record<string, { owner: string; shared?: true }>;
+
+export type TableName = keyof typeof TABLE_OWNERS;

@@ -1,0 +1,25 @@
+import type { Type } from '@nestjs/common';
+import { AuditActivities } from './audit/audit.activities';
+import { AutopayActivities } from './autopay/autopay.activities';
+import { BillRunActivities } from './bill-runs/bill-run.activities';
+import { BillingConfigActivities } from './billing-config/billing-config.activities';
+import { DelinquencyActivities } from './delinquency/delinquency.activities';
+import { EmailActivities } from './email/email.activities';
+import { NightlyActivities } from './nightly/nightly.activities';
+import { ScheduledEventActivities } from './scheduled-events/scheduled-events.activities';
+import { StripeEventActivities } from './webhooks/stripe-event.activities';
+import { TaskQueueActivities } from './temporal/task-queue.activities';
+
+/** Injectables offering Temporal activities, each method marked with @Activity(). Each domain adds its class here. */
+export const ACTIVITY_PROVIDERS: Type<object>[] = [
+  AuditActivities,
+  AutopayActivities,
+  BillingConfigActivities,
+  BillRunActivities,
+  DelinquencyActivities,
+  EmailActivities,
+  NightlyActivities,
+  ScheduledEventActivities,
+  StripeEventActivities,
+  TaskQueueActivities,
+];
