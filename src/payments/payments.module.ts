@@ -15,6 +15,7 @@ import { PaymentsService } from './payments.service';
 import { ReconciliationService } from './reconciliation.service';
 import { StripeCustomersService } from './stripe-customers.service';
 import { StripeGateway } from './stripe.gateway';
+import { StripeObjectOwners } from './stripe-object-owners';
 
 /** Card and bank payments through Stripe: customers, saved payment methods, payments and their settlement. */
 @Module({
@@ -31,7 +32,15 @@ import { StripeGateway } from './stripe.gateway';
     PaymentDisputesService,
     PaymentHistoryService,
     ReconciliationService,
+    StripeObjectOwners,
   ],
-  exports: [PaymentSyncService, PaymentsService, PaymentMethodsService, PaymentReversalsService, PaymentDisputesService],
+  exports: [
+    PaymentSyncService,
+    PaymentsService,
+    PaymentMethodsService,
+    PaymentReversalsService,
+    PaymentDisputesService,
+    StripeObjectOwners,
+  ],
 })
 export class PaymentsModule {}

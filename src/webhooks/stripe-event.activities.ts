@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { PaymentDisputesService } from '../payments/payment-disputes.service';
 import { PaymentReversalsService } from '../payments/payment-reversals.service';
 import { PaymentSyncService } from '../payments/payment-sync.service';
+import { StripeObjectKind, StripeObjectOwners } from '../payments/stripe-object-owners';
 import { Activity } from '../temporal/activity.decorator';
 
 export interface StripeEventOutcome {
@@ -42,13 +43,13 @@ const HANDLERS: Record<string, Handler> = {
 
 export const HANDLED_STRIPE_EVENTS = Object.keys(HANDLERS);
 
-/** Where each kind of object the handlers sync is kept, by the event type's prefix, to tell whose it is. */
-const OWNING_ROWS: [prefix: string, sql: string][] = [
-  ['payment_intent.', 'SELECT account_id FROM processor_payments WHERE stripe_payment_intent_id = ?'],
-  ['payment_method.', 'SELECT account_id FROM payment_methods WHERE stripe_payment_method_id = ?'],
-  ['charge.dispute.', 'SELECT account_id FROM processor_disputes WHERE stripe_dispute_id = ?'],
-  ['refund.', 'SELECT account_id FROM processor_refunds WHERE stripe_refund_id = ?'],
-  ['charge.refund.', 'SELECT account_id FROM processor_refunds WHERE stripe_refund_id = ?'],
+/** The kind of Stripe object each event type is about, by the type's prefix, to tell whose it is. */
+const OBJECT_KINDS: [prefix: string, kind: StripeObjectKind][] = [
+  ['payment_intent.', 'payment_intent'],
+  ['payment_method.', 'payment_method'],
+  ['charge.dispute.', 'dispute'],
+  ['refund.', 'refund'],
+  ['charge.refund.', 'refund'],
 ];
 
 @Injectable()
@@ -58,6 +59,7 @@ export class StripeEventActivities {
     private readonly sync: PaymentSyncService,
     private readonly reversals: PaymentReversalsService,
     private readonly disputes: PaymentDisputesService,
+    private readonly owners: StripeObjectOwners,
   ) {}
 
   @Activity()
@@ -99,9 +101,9 @@ export class StripeEventActivities {
 
   /** Read after the handler ran, since a first event about an object (a dispute opened) is what writes its row. */
   private async accountOf(event: { type: string; object_id: string | null }): Promise<{ accountId?: number }> {
-    const sql = OWNING_ROWS.find(([prefix]) => event.type.startsWith(prefix))?.[1];
-    if (!sql || !event.object_id) return {};
-    const [row]: { account_id: number }[] = await this.db.query(sql, [event.object_id]);
-    return row ? { accountId: Number(row.account_id) } : {};
+    const kind = OBJECT_KINDS.find(([prefix]) => event.type.startsWith(prefix))?.[1];
+    if (!kind || !event.object_id) return {};
+    const accountId = await this.owners.accountOf(kind, event.object_id);
+    return accountId === null ? {} : { accountId };
   }
 }
