@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { joinEffectiveSettings } from '../billing-config/effective-settings';
+import { collectableInvoice } from '../billing/invoice-conditions';
 import type { PreviousAttempt } from './autopay-policy';
 
 /**
@@ -8,7 +9,7 @@ import type { PreviousAttempt } from './autopay-policy';
  * joined as `e`). Parameter: the date.
  */
 const AUTOPAY_DUE_INVOICE = `SELECT 1 FROM invoices i
-  WHERE i.account_id = a.id AND i.parent_invoice_id IS NULL AND i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total
+  WHERE i.account_id = a.id AND i.parent_invoice_id IS NULL AND ${collectableInvoice('i')}
     AND DATE_ADD(i.invoice_date, INTERVAL e.autopay_days DAY) <= ?`;
 
 const SETTINGS_JOINS = joinEffectiveSettings('a', 'e');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { TaxLine } from '../taxes/tax.service';
+import { collectableInvoice } from './invoice-conditions';
 import { InvoiceNumbering } from './invoice-numbering';
 
 export type TransactionKind = 'debit' | 'discount' | 'payment' | 'adjustment' | 'void';
@@ -242,7 +243,7 @@ export class LedgerPostings {
   async payableInvoices(em: EntityManager, accountId: number): Promise<{ id: number; remaining: number }[]> {
     const rows: { id: number; remaining: number }[] = await em.query(
       `SELECT i.id, i.total - i.paid AS remaining FROM ${PAYABLE_INVOICES} i
-        WHERE i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total
+        WHERE ${collectableInvoice('i')}
         ORDER BY i.invoice_date, i.id`,
       [accountId, accountId],
     );

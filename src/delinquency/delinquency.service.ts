@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { addCalendarDays, isoWeekday } from '../billing-config/billing-date';
 import { BillingConfigService, BillingSettings } from '../billing-config/billing-config.service';
 import { FamilyLockService } from '../billing/family-lock.service';
+import { collectableInvoice } from '../billing/invoice-conditions';
 import { InvoiceRows } from '../billing/invoice-rows';
 import { LedgerPostings } from '../billing/ledger-postings';
 import { CatalogService } from '../catalog/catalog.service';
@@ -185,7 +186,7 @@ export class DelinquencyService implements CreditAppliedHook {
     const only = accountIds ? ` AND i.account_id IN (${accountIds.map(() => '?').join(', ')})` : '';
     const rows: { account_id: number }[] = await this.db.query(
       `SELECT DISTINCT i.account_id FROM invoices i
-        WHERE i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total AND i.due_date < ?${only}
+        WHERE ${collectableInvoice('i')} AND i.due_date < ?${only}
         ORDER BY i.account_id${limit === undefined ? '' : ` LIMIT ${Number(limit)}`}`,
       [date, ...(accountIds ?? [])],
     );
@@ -230,7 +231,7 @@ export class DelinquencyService implements CreditAppliedHook {
       `SELECT i.id, i.number, DATE_FORMAT(i.due_date, '%Y-%m-%d') AS due_date, i.total - i.paid AS remaining, i.delinquent,
               EXISTS (SELECT 1 FROM late_fees f WHERE f.invoice_id = i.id) AS has_fee
          FROM invoices i
-        WHERE i.account_id = ? AND i.is_void = 0 AND i.frozen = 0 AND i.paid < i.total AND i.due_date < ?
+        WHERE i.account_id = ? AND ${collectableInvoice('i')} AND i.due_date < ?
         ORDER BY i.due_date, i.id${opts.lock ? ' FOR UPDATE' : ''}`,
       [accountId, date],
     );
