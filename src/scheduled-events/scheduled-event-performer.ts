@@ -9,7 +9,7 @@ import { FamilyLockService } from '../billing/family-lock.service';
 import { LedgerService } from '../billing/ledger.service';
 import { Clock } from '../common/clock';
 import { CommonErrorCode } from '../common/common.error-codes';
-import { DomainException, NotFoundException } from '../common/errors';
+import { DomainException } from '../common/errors';
 import { requestContext } from '../common/request-context';
 import { transactionWithRetry } from '../database/transaction';
 import { DataServiceGuard } from './data-service-guard';
