@@ -20,6 +20,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { CorrespondenceTemplatesModule } from './correspondence-templates/correspondence-templates.module';
+import { PaymentNotifierModule } from './correspondence-templates/payment-notifier.module';
 import { CustomFieldsModule } from './custom-fields/custom-fields.module';
 import { DatabaseModule } from './database/database.module';
 import { DelinquencyModule } from './delinquency/delinquency.module';
@@ -72,6 +73,7 @@ export function domainModules(config: AppConfig) {
     AutopayModule,
     EmailModule,
     CorrespondenceTemplatesModule,
+    PaymentNotifierModule,
     CallLogsModule,
     NightlyModule,
   ];
