@@ -11,7 +11,6 @@ import { BillingConfigModule } from './billing-config/billing-config.module';
 import { BillingModule } from './billing/billing.module';
 import { CallLogsModule } from './call-logs/call-logs.module';
 import { CatalogModule } from './catalog/catalog.module';
-import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { ListResultInterceptor } from './common/list-result.interceptor';
@@ -35,6 +34,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { ScheduledEventsModule } from './scheduled-events/scheduled-events.module';
 import { TaxesModule } from './taxes/taxes.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { SessionsModule } from './users/sessions.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { NightlyModule } from './nightly/nightly.module';
@@ -87,7 +87,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(config, options.logStream)),
         ...domainModules(config),
-        AuthModule,
+        SessionsModule,
         HealthModule,
         MetricsModule,
       ],
