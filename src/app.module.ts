@@ -11,7 +11,6 @@ import { BillingConfigModule } from './billing-config/billing-config.module';
 import { BillingModule } from './billing/billing.module';
 import { CallLogsModule } from './call-logs/call-logs.module';
 import { CatalogModule } from './catalog/catalog.module';
-import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { ListResultInterceptor } from './common/list-result.interceptor';
@@ -20,6 +19,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { CorrespondenceTemplatesModule } from './correspondence-templates/correspondence-templates.module';
+import { PaymentNotifierModule } from './correspondence-templates/payment-notifier.module';
 import { CustomFieldsModule } from './custom-fields/custom-fields.module';
 import { DatabaseModule } from './database/database.module';
 import { DelinquencyModule } from './delinquency/delinquency.module';
@@ -34,6 +34,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { ScheduledEventsModule } from './scheduled-events/scheduled-events.module';
 import { TaxesModule } from './taxes/taxes.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { SessionsModule } from './users/sessions.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { NightlyModule } from './nightly/nightly.module';
@@ -72,6 +73,7 @@ export function domainModules(config: AppConfig) {
     AutopayModule,
     EmailModule,
     CorrespondenceTemplatesModule,
+    PaymentNotifierModule,
     CallLogsModule,
     NightlyModule,
   ];
@@ -85,7 +87,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(config, options.logStream)),
         ...domainModules(config),
-        AuthModule,
+        SessionsModule,
         HealthModule,
         MetricsModule,
       ],

@@ -4,8 +4,8 @@ import type { Request } from 'express';
 import { DomainException } from '../common/errors';
 import { requestContext } from '../common/request-context';
 import { PUBLIC_ROUTE, ROUTE_PERMISSION, SESSION_COOKIE } from './auth.decorators';
-import { AuthService } from './auth.service';
 import type { Permission } from './permission';
+import { SessionVerifier } from './session-verifier';
 import { AuthErrorCode } from './auth.error-codes';
 
 export function tokenFrom(req: Request): string | undefined {
@@ -23,7 +23,7 @@ export function tokenFrom(req: Request): string | undefined {
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly auth: AuthService,
+    private readonly sessions: SessionVerifier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,7 +32,7 @@ export class AuthGuard implements CanActivate {
 
     const req = context.switchToHttp().getRequest<Request & { user?: unknown }>();
     const token = tokenFrom(req);
-    const user = token ? await this.auth.authenticate(token) : null;
+    const user = token ? await this.sessions.authenticate(token) : null;
     if (!user) throw new DomainException(AuthErrorCode.Unauthenticated, 'Log in first');
 
     req.user = user;

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -11,8 +11,9 @@ import { formatMoney } from '../common/money';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { transactionWithRetry } from '../database/transaction';
-import { CREDIT_APPLIED_HOOK, type CreditAppliedHook } from '../delinquency/credit-applied.hook';
 import { TaxService } from '../taxes/tax.service';
+import { CREDIT_APPLIED_HOOK, type CreditAppliedHook } from './credit-applied.hook';
+import { CREDIT_VOIDED_HOOK, type CreditVoidedHook } from './credit-voided.hook';
 import { FamilyLockService } from './family-lock.service';
 import { LedgerPostings, PaymentMethod, TransactionRow, UNUSED_DAYS_CREDIT_CONDITION } from './ledger-postings';
 import { BillingErrorCode } from './billing.error-codes';
@@ -67,7 +68,8 @@ export class LedgerService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(CREDIT_APPLIED_HOOK) private readonly creditHook?: CreditAppliedHook,
+    @Inject(CREDIT_APPLIED_HOOK) private readonly creditAppliedHook: CreditAppliedHook,
+    @Inject(CREDIT_VOIDED_HOOK) private readonly creditVoidedHook: CreditVoidedHook,
   ) {}
 
   today(): string {
@@ -117,7 +119,7 @@ export class LedgerService {
         createdBy: this.actorId(),
       });
       const applied = await this.postings.autoApply(em, input.accountId);
-      await this.creditHook?.creditApplied(em, input.accountId);
+      await this.creditAppliedHook.creditApplied(em, input.accountId);
       return this.recorded(em, 'payment.create', id, applied);
     });
   }
@@ -186,7 +188,7 @@ export class LedgerService {
         createdBy: this.actorId(),
       });
       const applied = service.adjustmentSide === 'credit' ? await this.postings.autoApply(em, input.accountId) : [];
-      if (service.adjustmentSide === 'credit') await this.creditHook?.creditApplied(em, input.accountId);
+      if (service.adjustmentSide === 'credit') await this.creditAppliedHook.creditApplied(em, input.accountId);
       return this.recorded(em, 'transaction.create', id, applied);
     });
   }
@@ -218,7 +220,7 @@ export class LedgerService {
       const date = await this.correctionDate(em, effectiveDate, { date: locked.date, what: `Debit ${transactionId}` });
       const id = await this.postReversal(em, locked, reason, date);
       const applied = await this.postings.autoApply(em, locked.accountId);
-      await this.creditHook?.creditApplied(em, locked.accountId);
+      await this.creditAppliedHook.creditApplied(em, locked.accountId);
       return this.recorded(em, 'debit.reverse', id, applied, locked);
     });
   }
@@ -327,12 +329,9 @@ export class LedgerService {
     await this.billingConfig.assertOpen(em, locked.date, `Credit ${transactionId}`);
     const date = await this.correctionDate(em, effectiveDate, { date: locked.date, what: `Credit ${transactionId}` });
     const id = await this.writeVoid(em, locked, reason, date);
-    // A card or bank payment voided from the ledger is reversed at our end too, so its
-    // state, the reconciliation report and a later reversal request all agree.
-    await em.query(
-      "UPDATE processor_payments SET status = 'reversed', reversal_transaction_id = ? WHERE transaction_id = ? AND reversal_transaction_id IS NULL",
-      [id, locked.id],
-    );
+    // In the same transaction, so a card or bank payment voided from the ledger is reversed
+    // at our end too: its state, the reconciliation report and a later reversal request all agree.
+    await this.creditVoidedHook.creditVoided(em, locked.id, id);
     return this.recorded(em, 'credit.void', id, [], locked);
   }
 
@@ -426,7 +425,7 @@ export class LedgerService {
         ]);
       }
       const applied = await this.postings.spread(em, credits, [{ id: invoiceId, remaining }], amount);
-      await this.creditHook?.creditApplied(em, Number(inv.account_id));
+      await this.creditAppliedHook.creditApplied(em, Number(inv.account_id));
       await this.audit.recordAction(em, {
         action: 'invoice.apply_credits',
         entityType: 'invoice',
@@ -510,7 +509,7 @@ export class LedgerService {
       createdBy: input.createdBy,
     });
     const applied = await this.postings.autoApply(em, input.accountId);
-    await this.creditHook?.creditApplied(em, input.accountId);
+    await this.creditAppliedHook.creditApplied(em, input.accountId);
     return this.recorded(em, 'payment.create', id, applied);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { EmailService, type OutgoingEmail } from '../email/email.service';
+import type { PaymentNotifier } from '../payments/payment-notifier';
 import { processorPayments } from '../payments/processor-payment-rows';
 import { MergeValuesService } from './merge-values.service';
 import { MessageRecipientsService } from './message-recipients.service';
@@ -14,12 +15,13 @@ const TEMPLATE_OF: Record<PaymentEvent, string> = { succeeded: 'payment_receipt'
 
 /**
  * Tells an account's billing contacts that a card or bank payment went through
- * (with the receipt) or failed. Called after the settlement has committed; it
- * never throws, because a message that could not be queued must not undo or
- * fail a payment. Each event reaches each contact once, however often it is reported.
+ * (with the receipt) or failed: the payment notifier the settlement calls after it
+ * has committed. It never throws, because a message that could not be queued must
+ * not undo or fail a payment. Each event reaches each contact once, however often
+ * it is reported.
  */
 @Injectable()
-export class BillingNotificationsService {
+export class BillingNotificationsService implements PaymentNotifier {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly templates: MessageTemplatesService,
@@ -29,12 +31,12 @@ export class BillingNotificationsService {
     @InjectPinoLogger(BillingNotificationsService.name) private readonly logger: PinoLogger,
   ) {}
 
-  paymentSucceeded(processorPaymentId: number): Promise<number[]> {
-    return this.notify(processorPaymentId, 'succeeded');
+  async paymentSucceeded(processorPaymentId: number): Promise<void> {
+    await this.notify(processorPaymentId, 'succeeded');
   }
 
-  paymentFailed(processorPaymentId: number): Promise<number[]> {
-    return this.notify(processorPaymentId, 'failed');
+  async paymentFailed(processorPaymentId: number): Promise<void> {
+    await this.notify(processorPaymentId, 'failed');
   }
 
   /** Returns the ids of the emails queued (or found already queued) for the event. */

@@ -4,7 +4,7 @@ import { BillingConfigModule } from '../billing-config/billing-config.module';
 import { BillingModule } from '../billing/billing.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { TaxesModule } from '../taxes/taxes.module';
-import { CREDIT_APPLIED_HOOK } from './credit-applied.hook';
+import { CREDIT_APPLIED_HOOK } from '../billing/credit-applied.hook';
 import { DelinquencyActivities } from './delinquency.activities';
 import { DelinquencyService } from './delinquency.service';
 

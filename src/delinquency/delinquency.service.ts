@@ -13,7 +13,7 @@ import { CatalogService } from '../catalog/catalog.service';
 import { mulDivRound } from '../common/money';
 import { transactionWithRetry } from '../database/transaction';
 import { TaxLine, TaxService } from '../taxes/tax.service';
-import { CreditAppliedHook } from './credit-applied.hook';
+import { CreditAppliedHook } from '../billing/credit-applied.hook';
 
 export type DelinquencySkipReason = 'weekday' | 'exclusion_date' | 'accounting_period_closed';
 

@@ -142,7 +142,7 @@ export class PaymentReversalsService {
    * the payment's credit is voided and the payment marked reversed. Returns the void row's id.
    */
   async reverseOnLedgerLocked(em: EntityManager, transactionId: number, reason: string, effectiveDate?: string): Promise<number> {
-    // voidCreditLocked marks the processor payment reversed in the same transaction.
+    // The ledger's credit-voided hook (PaymentCreditVoids) marks the payment reversed in the same transaction.
     const voided = await this.ledger.voidCreditLocked(em, transactionId, reason, effectiveDate);
     return voided.transaction.id;
   }

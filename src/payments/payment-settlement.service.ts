@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { DataSource, EntityManager } from 'typeorm';
@@ -7,8 +7,8 @@ import { BillingConfigService } from '../billing-config/billing-config.service';
 import { FamilyLockService } from '../billing/family-lock.service';
 import { LedgerService } from '../billing/ledger.service';
 import { NotFoundException } from '../common/errors';
-import { BillingNotificationsService } from '../correspondence-templates/billing-notifications.service';
 import { transactionWithRetry } from '../database/transaction';
+import { PAYMENT_NOTIFIER, type PaymentNotifier } from './payment-notifier';
 import { ProcessorPaymentRow, processorPayments } from './processor-payment-rows';
 import type { ProcessorPaymentIntent } from './stripe.gateway';
 
@@ -50,7 +50,7 @@ export class PaymentSettlementService {
     private readonly ledger: LedgerService,
     private readonly billingConfig: BillingConfigService,
     private readonly audit: AuditService,
-    private readonly notifications: BillingNotificationsService,
+    @Inject(PAYMENT_NOTIFIER) private readonly notifier: PaymentNotifier,
     @InjectPinoLogger(PaymentSettlementService.name) private readonly logger: PinoLogger,
   ) {}
 
@@ -116,8 +116,8 @@ export class PaymentSettlementService {
     // After the commit, and never throwing: the customer's email must not hold up or undo the money.
     // Asked on every settlement that finds the payment final, not only the one that made it so, so a
     // worker that died between the commit and this line gets it done when the event is processed again.
-    if (settled.payment.status === 'succeeded') await this.notifications.paymentSucceeded(paymentId);
-    else if (settled.payment.status === 'failed') await this.notifications.paymentFailed(paymentId);
+    if (settled.payment.status === 'succeeded') await this.notifier.paymentSucceeded(paymentId);
+    else if (settled.payment.status === 'failed') await this.notifier.paymentFailed(paymentId);
     return settled;
   }
 

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { BillingConfigModule } from '../billing-config/billing-config.module';
 import { BillingModule } from '../billing/billing.module';
-import { CorrespondenceTemplatesModule } from '../correspondence-templates/correspondence-templates.module';
 import { PaymentDisputesService } from './payment-disputes.service';
 import { PaymentHistoryService } from './payment-history.service';
+import { PaymentLedgerHooksModule } from './payment-ledger-hooks.module';
 import { PaymentMethodsController } from './payment-methods.controller';
 import { PaymentMethodsService } from './payment-methods.service';
 import { PaymentReversalsController } from './payment-reversals.controller';
@@ -19,7 +19,7 @@ import { StripeObjectOwners } from './stripe-object-owners';
 
 /** Card and bank payments through Stripe: customers, saved payment methods, payments and their settlement. */
 @Module({
-  imports: [BillingModule, BillingConfigModule, CorrespondenceTemplatesModule],
+  imports: [BillingModule, BillingConfigModule, PaymentLedgerHooksModule],
   controllers: [PaymentMethodsController, PaymentsController, PaymentReversalsController],
   providers: [
     StripeGateway,

@@ -90,6 +90,17 @@ export const processorPayments = {
     await em.query('UPDATE processor_payments SET attempted_at = NULL WHERE id = ? AND stripe_payment_intent_id IS NULL', [id]);
   },
 
+  /**
+   * The payment whose ledger credit is `transactionId` was reversed by the void row
+   * `reversalTransactionId`; a payment reversed already keeps its first reversal.
+   */
+  async markReversed(em: EntityManager, transactionId: number, reversalTransactionId: number): Promise<void> {
+    await em.query(
+      "UPDATE processor_payments SET status = 'reversed', reversal_transaction_id = ? WHERE transaction_id = ? AND reversal_transaction_id IS NULL",
+      [reversalTransactionId, transactionId],
+    );
+  },
+
   async present(em: EntityManager, where: string, params: unknown[]): Promise<ProcessorPaymentDto[]> {
     const rows: Record<string, unknown>[] = await em.query(
       `SELECT p.id, p.account_id, p.method, p.amount, p.currency, DATE_FORMAT(p.payment_date, '%Y-%m-%d') AS payment_date, p.status,

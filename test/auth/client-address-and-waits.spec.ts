@@ -1,5 +1,5 @@
 import { clientAddressKey } from '../../src/auth/client-address';
-import { waitAfterFailures } from '../../src/auth/login-throttle-policy';
+import { waitAfterFailures } from '../../src/users/login-throttle-policy';
 
 describe('who a login is counted against, and how long it waits', () => {
   it.each([

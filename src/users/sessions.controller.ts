@@ -9,18 +9,18 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ErrorResponseDto } from '../common/error-response.dto';
-import { UsersService } from '../users/users.service';
-import { Authenticated, CurrentUser, Public, SESSION_COOKIE } from './auth.decorators';
-import { tokenFrom } from './auth.guard';
-import { AuthService } from './auth.service';
-import type { AuthenticatedUser } from './authenticated-user';
+import { Authenticated, CurrentUser, Public, SESSION_COOKIE } from '../auth/auth.decorators';
+import { tokenFrom } from '../auth/auth.guard';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { LoginDto, LoginResponseDto, MeResponseDto } from './dto/login.dto';
+import { SessionsService } from './sessions.service';
+import { UsersService } from './users.service';
 
 @ApiTags('auth')
 @Controller('auth')
-export class AuthController {
+export class SessionsController {
   constructor(
-    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
     private readonly users: UsersService,
   ) {}
 
@@ -36,7 +36,7 @@ export class AuthController {
   })
   @ApiOperation({ summary: 'Log in' })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
-    const { token, expiresAt } = await this.auth.login(dto.email, dto.password, req.ip);
+    const { token, expiresAt } = await this.sessions.login(dto.email, dto.password, req.ip);
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -54,7 +54,7 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The session is over and its cookie cleared' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = tokenFrom(req);
-    if (token) await this.auth.logout(token);
+    if (token) await this.sessions.logout(token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

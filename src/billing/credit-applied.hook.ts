@@ -1,6 +1,10 @@
 import type { EntityManager } from 'typeorm';
 
-/** Injection token of the hook the ledger calls once credit has landed on an account's invoices. */
+/**
+ * Injection token of the hook the ledger calls once credit has landed on an account's
+ * invoices. Billing defines it; the domain that reacts to paid invoices (delinquency)
+ * provides it, so the ledger never imports that domain.
+ */
 export const CREDIT_APPLIED_HOOK = Symbol('CREDIT_APPLIED_HOOK');
 
 /**

@@ -6,20 +6,22 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { transactionWithRetry } from '../database/transaction';
 import { AuditService } from '../audit/audit.service';
-import { StaffUser } from '../users/staff-user.entity';
-import { PermissionResolver } from '../users/permission-resolver';
-import { InvalidCredentialsException } from './auth.exception';
-import type { AuthenticatedUser } from './authenticated-user';
+import { InvalidCredentialsException } from '../auth/auth.exception';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { PasswordHasher } from '../auth/password-hasher';
+import { SessionVerifier } from '../auth/session-verifier';
 import { LoginKey, loginKey, LoginThrottle, normaliseEmail } from './login-throttle.service';
-import { PasswordHasher } from './password-hasher';
+import { PermissionResolver } from './permission-resolver';
 import { StaffSession } from './staff-session.entity';
+import { StaffUser } from './staff-user.entity';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Staff sign-in: passwords checked against the throttle, sessions opened, ended, and verified for auth's guard. */
 @Injectable()
-export class AuthService implements OnModuleInit {
+export class SessionsService implements SessionVerifier, OnModuleInit {
   /** Verified against when the email is unknown, so timing does not reveal which emails exist; made at start-up. */
   private dummyHash = '';
 

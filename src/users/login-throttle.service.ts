@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { transactionWithRetry } from '../database/transaction';
-import { LoginThrottledException } from './auth.exception';
-import { clientAddressKey } from './client-address';
+import { LoginThrottledException } from '../auth/auth.exception';
+import { clientAddressKey } from '../auth/client-address';
 import { LoginThrottlePolicy, loginThrottlePolicy, waitAfterFailures } from './login-throttle-policy';
 
 type Scope = 'account' | 'address';
