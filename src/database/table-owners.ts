@@ -44,13 +44,13 @@ export const TABLE_OWNERS = {
   call_log_ticket_requests: { owner: 'call-logs' },
 
   taxes: { owner: 'taxes', shared: true },
-  tax_types: { owner: 'taxes', shared: true },
-  tax_zones: { owner: 'taxes', shared: true },
+  tax_types: { owner: 'taxes' },
+  tax_zones: { owner: 'taxes' },
   account_tax_overrides: { owner: 'taxes' },
 
   services: { owner: 'catalog', shared: true },
-  service_taxes: { owner: 'catalog', shared: true },
-  packages: { owner: 'catalog', shared: true },
+  service_taxes: { owner: 'catalog' },
+  packages: { owner: 'catalog' },
   package_services: { owner: 'catalog', shared: true },
 
   billing_settings: { owner: 'billing-config' },
@@ -79,8 +79,8 @@ export const TABLE_OWNERS = {
   scheduled_events: { owner: 'scheduled-events' },
 
   processor_payments: { owner: 'payments', shared: true },
-  processor_refunds: { owner: 'payments', shared: true },
-  processor_disputes: { owner: 'payments', shared: true },
+  processor_refunds: { owner: 'payments' },
+  processor_disputes: { owner: 'payments' },
   payment_methods: { owner: 'payments', shared: true },
   stripe_customers: { owner: 'payments' },
   webhook_events: { owner: 'webhooks' },

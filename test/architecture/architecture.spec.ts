@@ -94,6 +94,11 @@ describe('architecture', () => {
     it('fails on a read of a table its owner keeps to itself', () => {
       const reads = foreignReads([file('autopay/x.ts', "'SELECT * FROM bill_run_batches b JOIN invoices i ON 1'")]);
       expect(reads.filter((r) => !r.shared).map((r) => r.table)).toEqual(['bill_run_batches']);
+      const viaEntity = foreignReads([
+        file('billing/x.ts', "import { TaxZone } from '../taxes/tax-zone.entity';"),
+        file('taxes/tax-zone.entity.ts', "@Entity('tax_zones')\nexport class TaxZone {}"),
+      ]);
+      expect(viaEntity.filter((r) => !r.shared).map((r) => `${r.file} ${r.table}`)).toEqual(['billing/x.ts tax_zones']);
     });
 
     it('fails on the import circles the domains once had', () => {

@@ -127,12 +127,24 @@ export function foreignWrites(files: SourceFile[]): Finding[] {
   return out;
 }
 
-/** Every read of a table by a folder that does not own it, shared or not. */
+/** Tables whose entity classes a file imports from another folder's `*.entity.ts`. */
+export function entityImports(text: string, entities: Map<string, string>): string[] {
+  const found = new Set<string>();
+  for (const m of withoutComments(text).matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'\.\.\/[^']+\.entity'/g)) {
+    for (const name of m[1].split(',').map((n) => n.replace(/^\s*type\s+/, '').trim())) {
+      if (entities.has(name)) found.add(entities.get(name) as string);
+    }
+  }
+  return [...found].sort();
+}
+
+/** Every read of a table by a folder that does not own it, shared or not: in SQL, or through its entity. */
 export function foreignReads(files: SourceFile[]): (Finding & { shared: boolean })[] {
+  const entities = entityTables(files);
   const out: (Finding & { shared: boolean })[] = [];
   for (const f of files) {
     if (f.folder in WRITES_ANYWHERE) continue;
-    for (const table of sqlReads(f.text))
+    for (const table of new Set([...sqlReads(f.text), ...entityImports(f.text, entities)]))
       if (ownerOf(table) !== f.folder) out.push({ file: f.path, table, owner: ownerOf(table), shared: isShared(table) });
   }
   return out;
