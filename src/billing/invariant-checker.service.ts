@@ -429,16 +429,29 @@ export class InvariantCheckerService {
   }
 
   /** The accounts asked for plus their parents and children, since money crosses within a family. */
+  /**
+   * The accounts asked for and every account whose figures they share: parents,
+   * children and siblings, and accounts on either end of an invoice link. One hop is
+   * not enough: a child brings in its parent, whose figures count every sibling's
+   * linked invoice, so the set grows until it stops changing.
+   */
   private async scope(em: EntityManager, accountIds?: number[]): Promise<number[] | null> {
     if (!accountIds) return null;
     if (!accountIds.length) return [];
-    const rows: { id: number }[] = await em.query(
-      `SELECT id FROM accounts WHERE id IN (?) OR parent_account_id IN (?)
-        OR id IN (SELECT parent_account_id FROM accounts WHERE id IN (?) AND parent_account_id IS NOT NULL)
-        OR id IN (SELECT a.account_id FROM invoices a JOIN invoices c ON c.parent_invoice_id = a.id WHERE c.account_id IN (?))
-        OR id IN (SELECT c.account_id FROM invoices c JOIN invoices p ON p.id = c.parent_invoice_id WHERE p.account_id IN (?))`,
-      [accountIds, accountIds, accountIds, accountIds, accountIds],
-    );
-    return rows.map((r) => Number(r.id));
+    let scope = new Set<number>();
+    let asked = [...new Set(accountIds.map(Number))];
+    for (;;) {
+      const rows: { id: number }[] = await em.query(
+        `SELECT id FROM accounts WHERE id IN (?) OR parent_account_id IN (?)
+          OR id IN (SELECT parent_account_id FROM accounts WHERE id IN (?) AND parent_account_id IS NOT NULL)
+          OR id IN (SELECT a.account_id FROM invoices a JOIN invoices c ON c.parent_invoice_id = a.id WHERE c.account_id IN (?))
+          OR id IN (SELECT c.account_id FROM invoices c JOIN invoices p ON p.id = c.parent_invoice_id WHERE p.account_id IN (?))`,
+        [asked, asked, asked, asked, asked],
+      );
+      const next = new Set(rows.map((r) => Number(r.id)));
+      if (next.size === scope.size) return [...next];
+      scope = next;
+      asked = [...next];
+    }
   }
 }

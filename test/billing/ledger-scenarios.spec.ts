@@ -246,6 +246,8 @@ describe('ledger scenarios', () => {
       await w.get(`/api/invoices?filter=${encodeURIComponent(JSON.stringify({ parentInvoiceId: own.invoice!.id }))}`).expect(200)
     ).body;
     expect(childList).toHaveLength(2);
+    // One child checked alone still weighs the parent against every child invoice it carries.
+    await w.expectBooksBalance([kids[0]]);
 
     await w.pay(parent, 9000);
     expect(await w.invoice(first.invoice!.id)).toMatchObject({ remaining: 0 });
