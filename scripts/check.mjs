@@ -10,11 +10,12 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const CHECKS = [
   { name: 'eslint', seconds: 50, steps: [['npx', 'eslint', '.', '--max-warnings', '0']] },
   {
-    name: 'OpenAPI document (build, export, Redocly lint)',
-    seconds: 30,
+    name: 'OpenAPI document (build, export, Redocly lint, the admin panel types generated from it)',
+    seconds: 35,
     steps: [
       ['npm', 'run', '--silent', 'openapi'],
       ['npx', 'redocly', 'lint'],
+      ['node', 'scripts/api-types.mjs', '--check'],
     ],
   },
   { name: 'types (API and tests)', seconds: 30, steps: [['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json']] },
