@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../custom-fields/custom-field.entity';
 
 export class HeaderStatusDto {
   @ApiProperty() id: number;
@@ -53,7 +54,7 @@ export class AccountHeaderDto {
 export class CustomFieldDisplayDto {
   @ApiProperty() fieldId: number;
   @ApiProperty() name: string;
-  @ApiProperty() type: string;
+  @ApiProperty({ enum: CUSTOM_FIELD_TYPES }) type: CustomFieldType;
   @ApiProperty({ oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] }) value:
     string | number | boolean | null;
 }

@@ -8,8 +8,10 @@ import { ListQuery, ListQueryPipe } from '../common/list-query';
 import { ApiList } from '../common/api-list.decorator';
 import { AuditExportService } from './audit-export.service';
 import { AuditService } from './audit.service';
+import { ActionHistoryEntryDto } from './dto/action-history-entry.dto';
 import { ACTION_HISTORY_SORTABLE, ActionHistoryFilterDto, ActionHistorySortField } from './dto/action-history-filter.dto';
 import { StartAuditExportDto } from './dto/start-audit-export.dto';
+import { ViewHistoryEntryDto } from './dto/view-history-entry.dto';
 import { VIEW_HISTORY_SORTABLE, ViewHistoryFilterDto } from './dto/view-history-filter.dto';
 
 const actionListPipe = new ListQueryPipe(ActionHistoryFilterDto, ACTION_HISTORY_SORTABLE, { field: 'createdAt', order: 'DESC' });
@@ -26,7 +28,7 @@ export class AuditController {
   @Authenticated({ permission: Permission.AuditRead })
   @ApiList(ActionHistoryFilterDto)
   @ApiOperation({ summary: 'List the action history' })
-  @ApiOkResponse({ description: 'One page of recorded actions' })
+  @ApiOkResponse({ type: [ActionHistoryEntryDto], description: 'One page of recorded actions' })
   listActions(@Query(actionListPipe) query: ListQuery<ActionHistoryFilterDto, ActionHistorySortField>) {
     return this.audit.listActions(query);
   }
@@ -52,7 +54,7 @@ export class AuditController {
   @Authenticated({ permission: Permission.AuditRead })
   @ApiList(ViewHistoryFilterDto)
   @ApiOperation({ summary: 'List the view history' })
-  @ApiOkResponse({ description: 'One page of recorded views of records' })
+  @ApiOkResponse({ type: [ViewHistoryEntryDto], description: 'One page of recorded views of records' })
   listViews(
     @Query(new ListQueryPipe(ViewHistoryFilterDto, VIEW_HISTORY_SORTABLE, { field: 'viewedAt', order: 'DESC' }))
     query: ListQuery<ViewHistoryFilterDto, 'id' | 'viewedAt'>,

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { BadInputException, NotFoundException } from '../common/errors';
+import { ChildAccountDto } from './dto/transaction.dto';
 import { BillingFiguresDto, BillingFiguresService } from './billing-figures.service';
 import { ChildAccountsService } from './child-accounts.service';
 import { BooksReportDto, InvariantCheckerService } from './invariant-checker.service';
@@ -54,7 +55,7 @@ export class AccountBillingController {
   @Get('accounts/:id/child-accounts')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiOperation({ summary: "List an account's child accounts" })
-  @ApiOkResponse({ description: 'The child accounts' })
+  @ApiOkResponse({ type: [ChildAccountDto], description: 'The child accounts' })
   listChildren(@Param('id', ParseIntPipe) id: number) {
     return this.children.list(id);
   }
@@ -62,7 +63,7 @@ export class AccountBillingController {
   @Post('accounts/:id/child-accounts')
   @Authenticated({ permission: Permission.BillingChildAccounts })
   @ApiOperation({ summary: 'Link a child account' })
-  @ApiCreatedResponse({ description: 'The child account, now linked' })
+  @ApiCreatedResponse({ type: [ChildAccountDto], description: 'The child accounts, with the new one' })
   linkChild(@Param('id', ParseIntPipe) id: number, @Body() dto: LinkChildAccountDto) {
     return this.children.link(id, dto.childAccountId);
   }
@@ -70,7 +71,7 @@ export class AccountBillingController {
   @Delete('accounts/:id/child-accounts/:childId')
   @Authenticated({ permission: Permission.BillingChildAccounts })
   @ApiOperation({ summary: 'Unlink a child account' })
-  @ApiOkResponse({ description: 'The child account, now unlinked' })
+  @ApiOkResponse({ type: [ChildAccountDto], description: 'The child accounts left' })
   unlinkChild(@Param('id', ParseIntPipe) id: number, @Param('childId', ParseIntPipe) childId: number) {
     return this.children.unlink(id, childId);
   }

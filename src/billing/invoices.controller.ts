@@ -15,7 +15,10 @@ import {
   LinkInvoiceDto,
   UpdateInvoiceDto,
   VoidDto,
+  AppliedCreditsDto,
+  GeneratedInvoiceDto,
 } from './dto/invoice.dto';
+import { InvoiceTransactionsDto } from './dto/transaction.dto';
 import { InvoiceGenerationService } from './invoice-generation.service';
 import { InvoicesService } from './invoices.service';
 import { LedgerService } from './ledger.service';
@@ -52,7 +55,7 @@ export class InvoicesController {
   @Get('invoices/:id/transactions')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiOperation({ summary: "List an invoice's charges and credits" })
-  @ApiOkResponse({ description: "The invoice's charges and the credits applied to it" })
+  @ApiOkResponse({ type: InvoiceTransactionsDto, description: "The invoice's charges and the credits applied to it" })
   async transactions(@Param('id', ParseIntPipe) id: number) {
     const { credits } = await this.invoices.transactions(id);
     const charges = await this.query.list({ invoiceId: id }, { field: 'date', order: 'ASC' }, 0, 10_000);
@@ -91,6 +94,7 @@ export class InvoicesController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingManage })
   @ApiOkResponse({
+    type: GeneratedInvoiceDto,
     description:
       'The invoice for that billing date, created now or found from an earlier call. Recurring services are charged only on the ' +
       "account's billing day; on another date the invoice carries the charges waiting, and there is none when nothing waits.",
@@ -129,7 +133,7 @@ export class InvoicesController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingManage })
   @ApiOperation({ summary: "Apply an account's credits to an invoice" })
-  @ApiOkResponse({ description: 'The credits applied to the invoice' })
+  @ApiOkResponse({ type: AppliedCreditsDto, description: 'The credits applied to the invoice' })
   applyCredits(@Param('id', ParseIntPipe) id: number, @Body() dto: ApplyCreditsDto) {
     return this.ledger.applyCredits(id, dto.amount);
   }

@@ -16,6 +16,7 @@ import {
   TransactionFilterDto,
   TransactionResponseDto,
   TransactionSortField,
+  CreditApplicationDto,
 } from './dto/transaction.dto';
 import { LedgerService, PostedTransaction } from './ledger.service';
 import { TransactionsQueryService } from './transactions-query.service';
@@ -51,7 +52,7 @@ export class TransactionsController {
   @Get('transactions/:id/applications')
   @Authenticated({ permission: Permission.BillingRead })
   @ApiOperation({ summary: "List a transaction's applications" })
-  @ApiOkResponse({ description: 'What the transaction was applied to, or what was applied to it' })
+  @ApiOkResponse({ type: [CreditApplicationDto], description: 'What the transaction was applied to, or what was applied to it' })
   applications(@Param('id', ParseIntPipe) id: number) {
     return this.query.applicationsOf(id);
   }

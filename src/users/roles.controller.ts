@@ -5,6 +5,7 @@ import { ALL_PERMISSIONS, Permission, PERMISSION_DESCRIPTIONS } from '../auth/pe
 import { ApiList } from '../common/api-list.decorator';
 import { ListQuery, ListQueryPipe, ListResult } from '../common/list-query';
 import { CreateRoleDto, PermissionFilterDto, ROLE_SORTABLE, RoleFilterDto, RoleResponseDto, UpdateRoleDto } from './dto/role.dto';
+import { PermissionDto } from './dto/permission.dto';
 import { RolesService } from './roles.service';
 
 @ApiTags('users')
@@ -55,7 +56,7 @@ export class RolesController {
   @Authenticated({ permission: Permission.RolesRead })
   @ApiList(PermissionFilterDto)
   @ApiOperation({ summary: 'List the permissions roles can grant' })
-  @ApiOkResponse({ description: 'One page of permissions' })
+  @ApiOkResponse({ type: [PermissionDto], description: 'One page of permissions' })
   permissions(
     @Query(new ListQueryPipe(PermissionFilterDto, ['id'], { field: 'id', order: 'ASC' })) query: ListQuery<PermissionFilterDto, 'id'>,
   ) {

@@ -14,6 +14,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+/** One custom field's value; which kind depends on the field's type. */
+const CUSTOM_FIELD_VALUE = { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] };
+
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 // Decimal strings only: a float would round the stored DECIMAL(9,6) on its way through.
@@ -60,7 +63,7 @@ export class CreateAccountDto {
   @ValidateNested()
   @Type(() => AddressDto)
   mailingAddress?: AddressDto | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Values keyed by custom field id' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: CUSTOM_FIELD_VALUE, description: 'Values keyed by custom field id' })
   @IsOptional()
   @IsObject()
   customFields?: Record<string, unknown>;
@@ -104,7 +107,8 @@ export class AccountResponseDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) activatedAt: Date | null;
   @ApiProperty({ type: ServiceAddressResponseDto }) serviceAddress: ServiceAddressResponseDto;
   @ApiProperty({ type: AddressResponseDto, nullable: true }) mailingAddress: AddressResponseDto | null;
-  @ApiProperty({ type: 'object', additionalProperties: true }) customFields: Record<string, string | number | boolean | null>;
+  @ApiProperty({ type: 'object', additionalProperties: CUSTOM_FIELD_VALUE, description: 'Values keyed by custom field id' })
+  customFields: Record<string, string | number | boolean | null>;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }

@@ -130,3 +130,14 @@ export class GenerateInvoiceDto {
   @IsCalendarDate()
   billingDate: string;
 }
+
+export class GeneratedInvoiceDto {
+  @ApiProperty({ description: 'false when the invoice already existed from an earlier call' }) created: boolean;
+  @ApiProperty({ type: InvoiceResponseDto, nullable: true, description: 'null when nothing was waiting to be invoiced' })
+  invoice: InvoiceResponseDto | null;
+}
+
+export class AppliedCreditsDto {
+  @ApiProperty() invoiceId: number;
+  @ApiProperty({ description: 'How much credit was applied, minor units' }) applied: number;
+}

@@ -97,3 +97,29 @@ export class PostedTransactionDto {
     amount: number;
   }[];
 }
+
+export class AppliedCreditDto extends TransactionResponseDto {
+  @ApiProperty({ description: 'How much of this credit pays the invoice, minor units' }) appliedAmount: number;
+}
+
+export class InvoiceTransactionsDto {
+  @ApiProperty({ type: [TransactionResponseDto], description: 'Charges on the invoice, oldest first' }) charges: TransactionResponseDto[];
+  @ApiProperty({ type: [AppliedCreditDto], description: 'Credits applied to the invoice' }) credits: AppliedCreditDto[];
+}
+
+export class CreditApplicationDto {
+  @ApiProperty() id: number;
+  @ApiProperty() invoiceId: number;
+  @ApiProperty() invoiceNumber: string;
+  @ApiProperty({ description: 'Minor units' }) amount: number;
+  @ApiProperty({ format: 'date-time' }) appliedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) removedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) removedReason: string | null;
+}
+
+export class ChildAccountDto {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: "The child's account status" }) status: string;
+  @ApiProperty({ description: "Owed on the child's invoices linked to the parent's, minor units" }) linkedRemaining: number;
+}

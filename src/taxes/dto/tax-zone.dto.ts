@@ -24,6 +24,23 @@ const GEOMETRY_DOC = {
   additionalProperties: true,
 } as const;
 
+const POSITIONS = { type: 'array', items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 } } as const;
+const polygon = (type: 'Polygon' | 'MultiPolygon', coordinates: object) => ({
+  type: 'object',
+  required: ['type', 'coordinates'],
+  properties: { type: { type: 'string', enum: [type] }, coordinates },
+});
+
+/** The geometry as the API answers it: always one of the two shapes, as read back by readZoneGeometry. */
+const STORED_GEOMETRY_DOC = {
+  description: GEOMETRY_DOC.description,
+  example: GEOMETRY_DOC.example,
+  oneOf: [
+    polygon('Polygon', { type: 'array', items: POSITIONS }),
+    polygon('MultiPolygon', { type: 'array', items: { type: 'array', items: POSITIONS } }),
+  ],
+};
+
 export class CreateTaxZoneDto {
   @ApiProperty({ example: 'Springfield city limits' }) @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(120) name: string;
   @ApiProperty({ description: 'The geographic tax this zone belongs to' }) @IsInt() @IsPositive() taxId: number;
@@ -62,5 +79,5 @@ export class TaxZoneResponseDto {
   @ApiProperty() name: string;
   @ApiProperty() taxId: number;
   @ApiProperty() taxName: string;
-  @ApiProperty(GEOMETRY_DOC) geometry: ZoneGeometry;
+  @ApiProperty(STORED_GEOMETRY_DOC) geometry: ZoneGeometry;
 }
