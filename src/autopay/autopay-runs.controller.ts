@@ -6,6 +6,7 @@ import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ListQuery, ListQueryPipe } from '../common/list-query';
 import { AutopayRunsService } from './autopay-runs.service';
+import { RunStartedDto } from '../common/run-started.dto';
 
 class StartAutopayRunDto {
   @ApiProperty({ example: '2026-12-07', description: 'The autopay date: accounts with an invoice due for autopay by then are charged' })
@@ -25,7 +26,7 @@ export class AutopayRunsController {
   @Post()
   @HttpCode(202)
   @Authenticated({ permission: Permission.BillingManage })
-  @ApiAcceptedResponse({ description: 'The run for that date, started now or found already started (started: false)' })
+  @ApiAcceptedResponse({ type: RunStartedDto, description: 'The run for that date, started now or found already started (started: false)' })
   @ApiOperation({ summary: 'Start an autopay run' })
   start(@Body() dto: StartAutopayRunDto) {
     return this.runs.start(dto.date);

@@ -7,6 +7,7 @@ import { ListQuery, ListQueryPipe } from '../common/list-query';
 import { BillRunsService } from './bill-runs.service';
 import { ParkedInvoicesService } from './parked-invoices.service';
 import { IsCalendarDate } from '../common/calendar-date';
+import { RunStartedDto } from '../common/run-started.dto';
 
 class StartBillRunDto {
   @ApiProperty({ example: '2026-12-01', description: 'The billing date: accounts whose service period starts that day are invoiced' })
@@ -53,7 +54,7 @@ export class BillRunsController {
   @Post()
   @HttpCode(202)
   @Authenticated({ permission: Permission.BillingManage })
-  @ApiAcceptedResponse({ description: 'The run for that date, started now or found already started (started: false)' })
+  @ApiAcceptedResponse({ type: RunStartedDto, description: 'The run for that date, started now or found already started (started: false)' })
   @ApiOperation({ summary: 'Start a bill run' })
   start(@Body() dto: StartBillRunWithBoundsDto) {
     return this.runs.start(dto.date, { spikePercent: dto.spikePercent });

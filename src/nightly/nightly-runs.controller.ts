@@ -6,6 +6,7 @@ import { Permission } from '../auth/permission';
 import { ListQuery, ListQueryPipe } from '../common/list-query';
 import { NightlyRunRecordsService } from './nightly-run-records.service';
 import { NightlyRunsService } from './nightly-runs.service';
+import { RunStartedDto } from '../common/run-started.dto';
 
 class NightlyDateDto {
   // Checked as a calendar day inside the date window by the service, which names the rule that failed.
@@ -54,6 +55,7 @@ export class NightlyRunsController {
   @HttpCode(202)
   @Authenticated({ permission: Permission.NightlyRun })
   @ApiAcceptedResponse({
+    type: RunStartedDto,
     description:
       'The night of that date (missed nights first, then bill run, delinquency and period close), started now or found already started or done (started: false)',
   })
@@ -65,7 +67,10 @@ export class NightlyRunsController {
   @Post('delinquency-runs')
   @HttpCode(202)
   @Authenticated({ permission: Permission.NightlyRun })
-  @ApiAcceptedResponse({ description: 'Delinquency alone for that date, started now or found already started or done (started: false)' })
+  @ApiAcceptedResponse({
+    type: RunStartedDto,
+    description: 'Delinquency alone for that date, started now or found already started or done (started: false)',
+  })
   @ApiOperation({ summary: 'Start a delinquency run' })
   startDelinquency(@Body() dto: NightlyDateDto) {
     return this.runs.start('delinquency', dto.date);
