@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/auth.decorators';
 import { ErrorResponseDto } from './common/error-response.dto';
@@ -33,6 +34,26 @@ function addErrorResponses(document: OpenAPIObject): void {
   }
 }
 
+/**
+ * A header read with `@Headers('name')` is documented by Nest a second time under its lower-case
+ * name, beside the one its `@ApiHeader` describes. Header names ignore case, so one is kept: the
+ * described one.
+ */
+function dropRepeatedHeaders(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const op = item[method];
+      if (!op?.parameters) continue;
+      const headers = op.parameters.filter((p) => 'in' in p && p.in === 'header') as ParameterObject[];
+      op.parameters = op.parameters.filter(
+        (p) =>
+          !('in' in p && p.in === 'header' && !p.description) ||
+          !headers.some((other) => other !== p && other.description && other.name.toLowerCase() === p.name.toLowerCase()),
+      );
+    }
+  }
+}
+
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('Backhaul API')
@@ -47,6 +68,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = declareSecuritySchemes(builder, SESSION_COOKIE).build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
   addErrorResponses(document);
+  dropRepeatedHeaders(document);
   openPublicOperations(document);
   addSummaries(document);
   normalizeSchemas(document);
