@@ -1,8 +1,8 @@
-import type { Account, AccountInput, Address, CustomFieldValue } from '../types';
+import type { Account, AccountInput, Address, CustomFieldValue, ServiceAddress } from '../types';
 
 /** Form-only values the account forms carry beside the record. */
 export interface AccountFormValues extends Partial<Omit<Account, 'serviceAddress' | 'mailingAddress' | 'customFields'>> {
-  serviceAddress?: Partial<Address> | null;
+  serviceAddress?: Partial<ServiceAddress> | null;
   mailingAddress?: Partial<Address> | null;
   hasMailingAddress?: boolean;
   customFields?: Record<string, CustomFieldValue | undefined> | (CustomFieldValue | undefined)[];
@@ -20,6 +20,11 @@ export const toAddress = (address: Partial<Address> | null | undefined): Address
   region: address?.region?.trim() ?? '',
   postcode: address?.postcode?.trim() ?? '',
   country: (address?.country ?? '').trim().toUpperCase(),
+});
+
+/** The service address also carries the location; a mailing address has none. */
+export const toServiceAddress = (address: Partial<ServiceAddress> | null | undefined): ServiceAddress => ({
+  ...toAddress(address),
   latitude: blankToNull(address?.latitude),
   longitude: blankToNull(address?.longitude),
 });
@@ -44,7 +49,7 @@ export const toAccountPayload = (data: AccountFormValues): AccountInput => ({
   accountStatusId: Number(data.accountStatusId),
   groupIds: data.groupIds ?? [],
   parentAccountId: data.parentAccountId ?? null,
-  serviceAddress: toAddress(data.serviceAddress),
+  serviceAddress: toServiceAddress(data.serviceAddress),
   mailingAddress: data.hasMailingAddress ? toAddress(data.mailingAddress) : null,
   customFields: toCustomFieldValues(data.customFields),
 });

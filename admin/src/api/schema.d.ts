@@ -2324,6 +2324,29 @@ export interface components {
             /** @example 2026-12-01T00:00:00Z */
             createdTo?: string;
         };
+        ActionHistoryEntryDto: {
+            id: number | string;
+            actorUserId: number | null;
+            actorEmail: string | null;
+            /** @example update */
+            action: string;
+            /** @example account */
+            entityType: string;
+            entityId: string;
+            /** @description The account the entity belongs to, if any */
+            accountId: number | null;
+            /** @description The record as it stood; secrets are never recorded */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The record as it stood; secrets are never recorded */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            requestId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         FieldErrorDto: {
             /** @example email */
             field: string;
@@ -2360,6 +2383,16 @@ export interface components {
             entityId?: string;
             userId?: number;
         };
+        ViewHistoryEntryDto: {
+            id: number | string;
+            userId: number;
+            userEmail: string;
+            /** @example account */
+            entityType: string;
+            entityId: string;
+            /** Format: date-time */
+            viewedAt: string;
+        };
         StartAuditExportDto: {
             filter: components["schemas"]["ActionHistoryFilterDto"];
         };
@@ -2391,7 +2424,7 @@ export interface components {
             name: string;
             password: string;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             roleIds?: number[];
         };
         UpdateUserDto: {
@@ -2401,7 +2434,7 @@ export interface components {
             name?: string;
             password?: string;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             roleIds?: number[];
         };
         RoleFilterDto: {
@@ -2428,6 +2461,11 @@ export interface components {
             permissions?: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run")[];
         };
         PermissionFilterDto: Record<string, never>;
+        PermissionDto: {
+            /** @example users.manage */
+            id: string;
+            description: string;
+        };
         AccountLookupFilterDto: {
             q?: string;
             id?: number[];
@@ -2441,13 +2479,13 @@ export interface components {
             /** @example Residential */
             name: string;
             /** @default  */
-            description: string;
+            description?: string;
         };
         UpdateAccountTypeDto: {
             /** @example Residential */
             name?: string;
             /** @default  */
-            description: string;
+            description?: string;
         };
         AccountStatusResponseDto: {
             id: number;
@@ -2461,27 +2499,27 @@ export interface components {
             /** @example Active */
             name: string;
             /** @default true */
-            countsAsActive: boolean;
+            countsAsActive?: boolean;
             /** @default false */
-            isDelinquency: boolean;
+            isDelinquency?: boolean;
             /**
              * @default #607d8b
              * @example #2e7d32
              */
-            color: string;
+            color?: string;
         };
         UpdateAccountStatusDto: {
             /** @example Active */
             name?: string;
             /** @default true */
-            countsAsActive: boolean;
+            countsAsActive?: boolean;
             /** @default false */
-            isDelinquency: boolean;
+            isDelinquency?: boolean;
             /**
              * @default #607d8b
              * @example #2e7d32
              */
-            color: string;
+            color?: string;
         };
         AccountGroupResponseDto: {
             id: number;
@@ -2492,13 +2530,13 @@ export interface components {
             /** @example Residential */
             name: string;
             /** @default  */
-            description: string;
+            description?: string;
         };
         UpdateAccountGroupDto: {
             /** @example Residential */
             name?: string;
             /** @default  */
-            description: string;
+            description?: string;
         };
         AccountFilterDto: {
             /** @description The global search */
@@ -2538,8 +2576,9 @@ export interface components {
             activatedAt: string | null;
             serviceAddress: components["schemas"]["ServiceAddressResponseDto"];
             mailingAddress: components["schemas"]["AddressResponseDto"] | null;
+            /** @description Values keyed by custom field id */
             customFields: {
-                [key: string]: unknown;
+                [key: string]: (string | null) | number | boolean;
             };
             /** Format: date-time */
             createdAt: string;
@@ -2593,7 +2632,7 @@ export interface components {
             mailingAddress?: components["schemas"]["AddressDto"] | null;
             /** @description Values keyed by custom field id */
             customFields?: {
-                [key: string]: unknown;
+                [key: string]: (string | null) | number | boolean;
             };
         };
         UpdateAccountDto: {
@@ -2607,7 +2646,7 @@ export interface components {
             mailingAddress?: components["schemas"]["AddressDto"] | null;
             /** @description Values keyed by custom field id */
             customFields?: {
-                [key: string]: unknown;
+                [key: string]: (string | null) | number | boolean;
             };
         };
         SearchHitStatusDto: {
@@ -2710,7 +2749,7 @@ export interface components {
              * @description Added to every new contact that does not pick its own categories
              * @default false
              */
-            isDefault: boolean;
+            isDefault?: boolean;
         };
         UpdateMessageCategoryDto: {
             /** @example Outage notices */
@@ -2719,7 +2758,7 @@ export interface components {
              * @description Added to every new contact that does not pick its own categories
              * @default false
              */
-            isDefault: boolean;
+            isDefault?: boolean;
         };
         CustomFieldFilterDto: {
             q?: string;
@@ -2924,7 +2963,8 @@ export interface components {
         CustomFieldDisplayDto: {
             fieldId: number;
             name: string;
-            type: string;
+            /** @enum {string} */
+            type: "text" | "integer" | "decimal" | "date" | "boolean" | "select";
             value: (string | null) | number | boolean;
         };
         TaxTypeFilterDto: {
@@ -2984,7 +3024,7 @@ export interface components {
              * @description An inactive tax is charged nowhere, whatever carries it
              * @default true
              */
-            active: boolean;
+            active?: boolean;
         };
         UpdateTaxDto: {
             /** @example Illinois sales tax */
@@ -3040,7 +3080,13 @@ export interface components {
              *     }
              */
             geometry: {
-                [key: string]: unknown;
+                /** @enum {string} */
+                type: "Polygon";
+                coordinates: number[][][];
+            } | {
+                /** @enum {string} */
+                type: "MultiPolygon";
+                coordinates: number[][][][];
             };
         };
         CreateTaxZoneDto: {
@@ -3234,9 +3280,9 @@ export interface components {
              */
             ledgerCode: string;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /** @default [] */
-            taxIds: number[];
+            taxIds?: number[];
         };
         UpdateServiceDto: {
             name?: string;
@@ -3282,7 +3328,7 @@ export interface components {
             /** @description A recurring, data or voice service */
             serviceId: number;
             /** @default 1 */
-            quantity: number;
+            quantity?: number;
             /** @description Minor units per unit inside the package; the service's own price when left out */
             price?: number;
         };
@@ -3290,7 +3336,7 @@ export interface components {
             /** @example Home bundle */
             name: string;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             items: components["schemas"]["PackageItemDto"][];
         };
         UpdatePackageDto: {
@@ -3655,7 +3701,7 @@ export interface components {
              * @description The same month and day every year
              * @default false
              */
-            repeatsYearly: boolean;
+            repeatsYearly?: boolean;
         };
         UpdateDelinquencyExclusionDateDto: {
             /**
@@ -3709,72 +3755,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        InvoiceLineDto: {
-            serviceId: number;
-            /** @default 1 */
-            quantity: number;
-            /** @description Unit price in minor units; the service's price when left out */
-            price?: number;
-            description?: string;
-        };
-        CreateInvoiceDto: {
-            accountId: number;
-            /**
-             * Format: date
-             * @description Today when left out
-             * @example 2026-12-01
-             */
-            invoiceDate?: string;
-            /** Format: date */
-            dueDate?: string;
-            /** Format: date */
-            periodStart?: string;
-            /** Format: date */
-            periodEnd?: string;
-            /** @default 1 */
-            months: number;
-            lines?: components["schemas"]["InvoiceLineDto"][];
-            /** @description Also put every charge still waiting for an invoice on this one */
-            includeUninvoiced?: boolean;
-            message?: string | null;
-        };
-        GenerateInvoiceDto: {
-            /**
-             * Format: date
-             * @description The billing date: the first day of the period in advance, the day after it in arrears
-             * @example 2026-12-01
-             */
-            billingDate: string;
-        };
-        UpdateInvoiceDto: {
-            frozen?: boolean;
-            message?: string | null;
-        };
-        VoidDto: {
-            /** @description Why, for the record */
-            reason?: string;
-            /**
-             * Format: date
-             * @description The day the correction is dated: today when left out; never inside a closed accounting period
-             * @example 2026-12-01
-             */
-            effectiveDate?: string;
-        };
-        ApplyCreditsDto: {
-            /** @description Minor units of available credit to put on this invoice */
-            amount: number;
-        };
-        LinkInvoiceDto: {
-            /** @description The child account's invoice to put under this one */
-            childInvoiceId: number;
-        };
-        TransactionFilterDto: {
-            accountId?: number;
-            /** @enum {string} */
-            kind?: "debit" | "discount" | "payment" | "adjustment" | "void";
-            invoiceId?: number;
-            id?: number[];
-        };
         TransactionTaxDto: {
             taxId: number;
             taxName: string;
@@ -3812,6 +3792,133 @@ export interface components {
             balance: number;
             taxes: components["schemas"]["TransactionTaxDto"][];
         };
+        AppliedCreditDto: {
+            id: number;
+            accountId: number;
+            /** @enum {string} */
+            kind: "debit" | "discount" | "payment" | "adjustment" | "void";
+            /**
+             * @description debit raises what the account owes, credit lowers it
+             * @enum {string}
+             */
+            side: "debit" | "credit";
+            /** @description Before taxes, minor units */
+            amount: number;
+            taxAmount: number;
+            /** @description amount + taxAmount */
+            total: number;
+            date: string;
+            description: string;
+            serviceId: number | null;
+            quantity: number | null;
+            paymentMethod: string | null;
+            reference: string | null;
+            invoiceId: number | null;
+            correctsTransactionId: number | null;
+            correctedByTransactionId: number | null;
+            /** @description Credit still free to pay invoices (credits only) */
+            unapplied: number;
+            /** @description Running balance after this transaction */
+            balance: number;
+            taxes: components["schemas"]["TransactionTaxDto"][];
+            /** @description How much of this credit pays the invoice, minor units */
+            appliedAmount: number;
+        };
+        InvoiceTransactionsDto: {
+            /** @description Charges on the invoice, oldest first */
+            charges: components["schemas"]["TransactionResponseDto"][];
+            /** @description Credits applied to the invoice */
+            credits: components["schemas"]["AppliedCreditDto"][];
+        };
+        InvoiceLineDto: {
+            serviceId: number;
+            /** @default 1 */
+            quantity?: number;
+            /** @description Unit price in minor units; the service's price when left out */
+            price?: number;
+            description?: string;
+        };
+        CreateInvoiceDto: {
+            accountId: number;
+            /**
+             * Format: date
+             * @description Today when left out
+             * @example 2026-12-01
+             */
+            invoiceDate?: string;
+            /** Format: date */
+            dueDate?: string;
+            /** Format: date */
+            periodStart?: string;
+            /** Format: date */
+            periodEnd?: string;
+            /** @default 1 */
+            months?: number;
+            lines?: components["schemas"]["InvoiceLineDto"][];
+            /** @description Also put every charge still waiting for an invoice on this one */
+            includeUninvoiced?: boolean;
+            message?: string | null;
+        };
+        GenerateInvoiceDto: {
+            /**
+             * Format: date
+             * @description The billing date: the first day of the period in advance, the day after it in arrears
+             * @example 2026-12-01
+             */
+            billingDate: string;
+        };
+        GeneratedInvoiceDto: {
+            /** @description false when the invoice already existed from an earlier call */
+            created: boolean;
+            /** @description null when nothing was waiting to be invoiced */
+            invoice: components["schemas"]["InvoiceResponseDto"] | null;
+        };
+        UpdateInvoiceDto: {
+            frozen?: boolean;
+            message?: string | null;
+        };
+        VoidDto: {
+            /** @description Why, for the record */
+            reason?: string;
+            /**
+             * Format: date
+             * @description The day the correction is dated: today when left out; never inside a closed accounting period
+             * @example 2026-12-01
+             */
+            effectiveDate?: string;
+        };
+        ApplyCreditsDto: {
+            /** @description Minor units of available credit to put on this invoice */
+            amount: number;
+        };
+        AppliedCreditsDto: {
+            invoiceId: number;
+            /** @description How much credit was applied, minor units */
+            applied: number;
+        };
+        LinkInvoiceDto: {
+            /** @description The child account's invoice to put under this one */
+            childInvoiceId: number;
+        };
+        TransactionFilterDto: {
+            accountId?: number;
+            /** @enum {string} */
+            kind?: "debit" | "discount" | "payment" | "adjustment" | "void";
+            invoiceId?: number;
+            id?: number[];
+        };
+        CreditApplicationDto: {
+            id: number;
+            invoiceId: number;
+            invoiceNumber: string;
+            /** @description Minor units */
+            amount: number;
+            /** Format: date-time */
+            appliedAt: string;
+            /** Format: date-time */
+            removedAt: string | null;
+            removedReason: string | null;
+        };
         PaymentDto: {
             accountId: number;
             /** @enum {string} */
@@ -3835,7 +3942,7 @@ export interface components {
             accountId: number;
             serviceId: number;
             /** @default 1 */
-            quantity: number;
+            quantity?: number;
             /** @description Unit price, minor units; the service's price when left out */
             price?: number;
             /** Format: date */
@@ -3891,7 +3998,7 @@ export interface components {
             serviceId?: number;
             packageId?: number;
             /** @default 1 */
-            quantity: number;
+            quantity?: number;
             /** @description Unit price in minor units instead of the catalogue price (services only) */
             priceOverride?: number;
             /** @description Prorate the first period; needs billing.proration_override, otherwise the billing configuration decides */
@@ -3958,6 +4065,14 @@ export interface components {
             invoices: number;
             transactions: number;
             mismatches: components["schemas"]["BooksMismatchDto"][];
+        };
+        ChildAccountDto: {
+            id: number;
+            name: string;
+            /** @description The child's account status */
+            status: string;
+            /** @description Owed on the child's invoices linked to the parent's, minor units */
+            linkedRemaining: number;
         };
         LinkChildAccountDto: {
             childAccountId: number;
@@ -4058,6 +4173,12 @@ export interface components {
              * @example 500
              */
             spikePercent?: number;
+        };
+        RunStartedDto: {
+            /** @example bill-run/2026-12-01 */
+            workflowId: string;
+            /** @description false when the run of that date was already started or done; nothing new was started */
+            started: boolean;
         };
         PreviewBillRunDto: {
             /**
@@ -4192,7 +4313,7 @@ export interface components {
              * @default card
              * @enum {string}
              */
-            type: "card" | "bank";
+            type?: "card" | "bank";
         };
         SetupIntentDto: {
             setupIntentId: string;
@@ -4208,7 +4329,7 @@ export interface components {
              */
             paymentMethodId: string;
             /** @default false */
-            autopay: boolean;
+            autopay?: boolean;
             holderName?: string;
         };
         UpdatePaymentMethodDto: {
@@ -4622,7 +4743,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActionHistoryEntryDto"][];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -4746,7 +4869,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ViewHistoryEntryDto"][];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -5620,7 +5745,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PermissionDto"][];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -12973,7 +13100,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoiceTransactionsDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -13042,7 +13171,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GeneratedInvoiceDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -13199,7 +13330,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AppliedCreditsDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -13548,7 +13681,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditApplicationDto"][];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -13600,8 +13735,7 @@ export interface operations {
     TransactionsController_pay: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Repeat a payment request safely: the same key returns the first result */
                 "Idempotency-Key"?: string;
             };
@@ -14540,7 +14674,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChildAccountDto"][];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -14604,12 +14740,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The child account, now linked */
+            /** @description The child accounts, with the new one */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChildAccountDto"][];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -14679,12 +14817,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The child account, now unlinked */
+            /** @description The child accounts left */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChildAccountDto"][];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -15267,7 +15407,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RunStartedDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -16390,7 +16532,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "idempotency-key": string;
                 /** @description One key per payment: a retry with the same key and body returns the first result and never charges twice */
                 "Idempotency-Key": string;
             };
@@ -16481,7 +16622,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "idempotency-key": string;
                 /** @description One key per payment: a retry with the same key and body returns the first result and never charges twice */
                 "Idempotency-Key": string;
             };
@@ -16996,7 +17136,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RunStartedDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -18378,7 +18520,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RunStartedDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -18445,7 +18589,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RunStartedDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {

@@ -3,11 +3,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useRefresh } from 'react-admin';
-import { apiPath, sendJson } from '../billing/api/request';
 import { ActionDialog } from '../billing/common/ActionDialog';
+import { useBackhaulDataProvider } from '../dataProvider';
 
 /** Starts the autopay run of a date after the clerk confirms; a date already run is reported, never charged again. */
 export const StartAutopayRunButton = () => {
+  const dataProvider = useBackhaulDataProvider();
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState('');
   const refresh = useRefresh();
@@ -23,7 +24,7 @@ export const StartAutopayRunButton = () => {
           disabled={!date}
           onClose={() => setOpen(false)}
           onConfirm={async () => {
-            const res = await sendJson<{ started: boolean }>('POST', apiPath`/autopay-runs`, { date });
+            const res = await dataProvider.startAutopayRun(date);
             refresh();
             return res.started
               ? `Autopay run for ${date} started`

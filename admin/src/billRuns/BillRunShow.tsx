@@ -13,13 +13,13 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Link, ShowBase, useRecordContext, useRefresh } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { apiPath, sendJson } from '../billing/api/request';
 import { ActionDialog } from '../billing/common/ActionDialog';
 import { Money } from '../billing/common/Money';
 import { useInstanceCurrency } from '../billing/common/useInstanceCurrency';
 import { Permissions, useHasPermission } from '../permissions';
 import { BillRunProgressBar } from './BillRunProgressBar';
 import type { BillRunDetail, ParkedAccount } from './types';
+import { useBackhaulDataProvider } from '../dataProvider';
 
 const RULES: Record<ParkedAccount['rule'], string> = {
   spike: 'Far above the usual bill',
@@ -30,6 +30,7 @@ const RULES: Record<ParkedAccount['rule'], string> = {
 type Decision = { parked: ParkedAccount; action: 'release' | 'dismiss' } | null;
 
 const DecisionDialog = ({ run, decision, onClose }: { run: BillRunDetail; decision: NonNullable<Decision>; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const refresh = useRefresh();
   const currency = useInstanceCurrency();
   const { parked, action } = decision;
@@ -40,7 +41,7 @@ const DecisionDialog = ({ run, decision, onClose }: { run: BillRunDetail; decisi
       confirmColor={action === 'release' ? 'primary' : 'warning'}
       onClose={onClose}
       onConfirm={async () => {
-        await sendJson('POST', apiPath`/bill-runs/${run.id}/parked/${parked.accountId}/${action}`);
+        await dataProvider.settleParkedAccount(run.id, parked.accountId, action);
         refresh();
         return action === 'release' ? `${parked.accountName} invoiced` : `${parked.accountName} left uninvoiced for ${run.runDate}`;
       }}

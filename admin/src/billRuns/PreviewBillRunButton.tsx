@@ -12,22 +12,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
-import { apiPath, sendJson } from '../billing/api/request';
-import { toApiProblem } from '../billing/common/apiError';
 import { Money } from '../billing/common/Money';
 import { useInstanceCurrency } from '../billing/common/useInstanceCurrency';
-
-interface InvoicePreview {
-  accountId: number;
-  alreadyInvoiced: boolean;
-  parked: { rule: string; reason: string; usualTotal: number | null } | null;
-  total: number;
-  taxTotal: number;
-  lines: { description: string; amount: number; taxAmount: number }[];
-}
+import type { InvoicePreview } from './types';
+import { toApiProblem, useBackhaulDataProvider } from '../dataProvider';
 
 /** A dry run of a date: what each account would be invoiced, with nothing written. */
 export const PreviewBillRunButton = () => {
+  const dataProvider = useBackhaulDataProvider();
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState('');
   const [accounts, setAccounts] = useState('');
@@ -40,7 +32,7 @@ export const PreviewBillRunButton = () => {
       .filter(Boolean)
       .map(Number);
     try {
-      setRows(await sendJson<InvoicePreview[]>('POST', apiPath`/bill-runs/preview`, { date, ...(accountIds.length && { accountIds }) }));
+      setRows(await dataProvider.previewBillRun({ date, ...(accountIds.length && { accountIds }) }));
     } catch (err) {
       notify(toApiProblem(err).message, { type: 'error' });
     }

@@ -7,11 +7,11 @@ import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
-import { apiPath, sendJson } from '../billing/api/request';
-import { toApiProblem } from '../billing/common/apiError';
+import { toApiProblem, useBackhaulDataProvider } from '../dataProvider';
 
 /** Starts the bill run of a date after the clerk confirms it; a date already run is reported, not run again. */
 export const StartBillRunButton = () => {
+  const dataProvider = useBackhaulDataProvider();
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState('');
   const [busy, setBusy] = useState(false);
@@ -20,7 +20,7 @@ export const StartBillRunButton = () => {
   const start = async () => {
     setBusy(true);
     try {
-      const res = await sendJson<{ workflowId: string; started: boolean }>('POST', apiPath`/bill-runs`, { date });
+      const res = await dataProvider.startBillRun(date);
       notify(res.started ? `Bill run for ${date} started` : `The bill run for ${date} was already started; nothing new was started`, {
         type: res.started ? 'success' : 'info',
       });

@@ -32,3 +32,13 @@ export interface BillRunDetail extends BillRunSummary {
   failureList?: { accountId: number; reason: string }[];
   parkedList?: ParkedAccount[];
 }
+
+/** POST /api/bill-runs/preview: not described by the OpenAPI document yet. */
+export interface InvoicePreview {
+  accountId: number;
+  alreadyInvoiced: boolean;
+  parked: { rule: string; reason: string; usualTotal: number | null } | null;
+  total: number;
+  taxTotal: number;
+  lines: { description: string; amount: number; taxAmount: number }[];
+}

@@ -9,16 +9,21 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title } from 'react-admin';
 import { formatDate } from '../accounts/formatting';
-import { fetchAccountingPeriod } from '../billing/api';
-import { toApiProblem } from '../billing/common/apiError';
 import { isCalendarDate, localToday } from '../billing/common/dates';
 import { DateTextField } from '../billing/common/DateTextField';
 import { AutoCloseForm } from './AutoCloseForm';
 import { CloseAccountingPeriodDialog } from './CloseAccountingPeriodDialog';
+import { toApiProblem, useBackhaulDataProvider } from '../dataProvider';
 
 /** #/accounting-period: the close date of the books and the automatic monthly close. */
 export const AccountingPeriodPage = () => {
-  const { data: period, error, refetch, dataUpdatedAt } = useQuery({ queryKey: ['accounting-period'], queryFn: fetchAccountingPeriod });
+  const dataProvider = useBackhaulDataProvider();
+  const {
+    data: period,
+    error,
+    refetch,
+    dataUpdatedAt,
+  } = useQuery({ queryKey: ['accounting-period'], queryFn: dataProvider.fetchAccountingPeriod });
   const [closeDate, setCloseDate] = useState('');
   const [confirming, setConfirming] = useState(false);
   const today = localToday();

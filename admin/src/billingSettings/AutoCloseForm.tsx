@@ -8,12 +8,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
-import { saveAccountingPeriod } from '../billing/api';
-import { toApiProblem } from '../billing/common/apiError';
 import type { AccountingPeriod } from '../types';
+import { toApiProblem, useBackhaulDataProvider } from '../dataProvider';
 
 /** Closing each month by itself a number of days after it ends. */
 export const AutoCloseForm = ({ period, onSaved }: { period: AccountingPeriod; onSaved: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const notify = useNotify();
   const [autoClose, setAutoClose] = useState(period.autoClose);
   const [days, setDays] = useState(String(period.autoCloseAfterDays));
@@ -22,7 +22,7 @@ export const AutoCloseForm = ({ period, onSaved }: { period: AccountingPeriod; o
   const save = async () => {
     try {
       // The close date is sent as it is, so this form never moves it.
-      await saveAccountingPeriod({ ...period, autoClose, autoCloseAfterDays: Number(days) });
+      await dataProvider.saveAccountingPeriod({ ...period, autoClose, autoCloseAfterDays: Number(days) });
       notify('Automatic close saved', { type: 'success' });
       onSaved();
     } catch (error) {

@@ -14,14 +14,14 @@ import Typography from '@mui/material/Typography';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Title } from 'react-admin';
-import { fetchBooksReport } from '../billing/api';
-import { toApiProblem } from '../billing/common/apiError';
+import { toApiProblem, useBackhaulDataProvider } from '../dataProvider';
 
 /** #/books-check: recomputes the books from the raw ledger rows and lists every disagreement. */
 export const BooksCheckPage = () => {
+  const dataProvider = useBackhaulDataProvider();
   const [accountId, setAccountId] = useState('');
   const validAccount = accountId.trim() === '' || /^[1-9]\d{0,9}$/.test(accountId.trim());
-  const check = useMutation({ mutationFn: () => fetchBooksReport(accountId.trim() ? Number(accountId) : undefined) });
+  const check = useMutation({ mutationFn: () => dataProvider.fetchBooksReport(accountId.trim() ? Number(accountId) : undefined) });
   const report = check.data;
 
   return (

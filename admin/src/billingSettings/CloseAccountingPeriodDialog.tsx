@@ -2,9 +2,9 @@ import Alert from '@mui/material/Alert';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { formatDate } from '../accounts/formatting';
-import { saveAccountingPeriod } from '../billing/api';
 import { ActionDialog } from '../billing/common/ActionDialog';
 import type { AccountingPeriod } from '../types';
+import { useBackhaulDataProvider } from '../dataProvider';
 
 interface CloseAccountingPeriodDialogProps {
   period: AccountingPeriod;
@@ -15,9 +15,10 @@ interface CloseAccountingPeriodDialogProps {
 
 /** Closing cannot be undone, so the date must be typed again before the button works. */
 export const CloseAccountingPeriodDialog = ({ period, closeDate, onSaved, onClose }: CloseAccountingPeriodDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const [typed, setTyped] = useState('');
   const confirm = async () => {
-    await saveAccountingPeriod({ ...period, closeDate });
+    await dataProvider.saveAccountingPeriod({ ...period, closeDate });
     onSaved();
     return `The books are closed through ${formatDate(closeDate)}`;
   };

@@ -6,13 +6,12 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
-import { saveSystemBillingSettings } from '../billing/api';
-import { toApiProblem } from '../billing/common/apiError';
 import type { BillingSettings } from '../types';
 import { settingGroups } from './settingFields';
 import { SettingInput } from './SettingInput';
 import { useSettingDrafts } from './useSettingDrafts';
 import { useSettingLookups } from './useSettingLookups';
+import { toApiProblem, useBackhaulDataProvider } from '../dataProvider';
 
 /** The system-wide settings every account inherits unless its type or the account overrides them. */
 export const SystemBillingSettingsForm = ({
@@ -24,6 +23,7 @@ export const SystemBillingSettingsForm = ({
   canEdit: boolean;
   onSaved: () => void;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const notify = useNotify();
   const { services, statuses } = useSettingLookups(undefined);
   const { drafts, set, valid, values } = useSettingDrafts(settings);
@@ -32,7 +32,7 @@ export const SystemBillingSettingsForm = ({
   const save = async () => {
     setSaving(true);
     try {
-      await saveSystemBillingSettings(values());
+      await dataProvider.saveSystemBillingSettings(values());
       notify('Billing settings saved', { type: 'success' });
       onSaved();
     } catch (error) {

@@ -3,15 +3,18 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Loading, Title } from 'react-admin';
-import { fetchSystemBillingSettings } from '../billing/api';
-import { toApiProblem } from '../billing/common/apiError';
 import { Permissions, useHasPermission } from '../permissions';
 import { SystemBillingSettingsForm } from './SystemBillingSettingsForm';
+import { toApiProblem, useBackhaulDataProvider } from '../dataProvider';
 
 /** #/billing-settings: one form for the system row; read-only without billing.configure. */
 export const SystemBillingSettingsPage = () => {
+  const dataProvider = useBackhaulDataProvider();
   const canEdit = useHasPermission(Permissions.BillingConfigure);
-  const { data, error, refetch, dataUpdatedAt } = useQuery({ queryKey: ['system-billing-settings'], queryFn: fetchSystemBillingSettings });
+  const { data, error, refetch, dataUpdatedAt } = useQuery({
+    queryKey: ['system-billing-settings'],
+    queryFn: dataProvider.fetchSystemBillingSettings,
+  });
   return (
     <Box sx={{ mt: 2, mb: 4 }}>
       <Title title="Billing settings" />

@@ -1,5 +1,6 @@
+export * from './apiErrors';
 export * from './apiUrl';
 export * from './dataProvider';
+export * from './documentUrls';
 export * from './exportUrl';
 export * from './httpClient';
-export * from './accountsApi';

@@ -8,7 +8,7 @@ import { alpha } from '@mui/material/styles';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-admin';
 import { StatusChip } from '../accountStatuses';
-import { searchAccounts } from '../dataProvider';
+import { useBackhaulDataProvider } from '../dataProvider';
 import { Permissions, useHasPermission } from '../permissions';
 import type { SearchResult } from '../types';
 
@@ -25,6 +25,7 @@ const matchedLabel: Record<SearchResult['matched'], string> = {
 
 /** Finds accounts by id, name, contact, email, phone or address; Enter or a click opens the account. */
 const GlobalSearchBox = () => {
+  const dataProvider = useBackhaulDataProvider();
   const navigate = useNavigate();
   const [input, setInput] = useState('');
   const [options, setOptions] = useState<SearchResult[]>([]);
@@ -39,7 +40,8 @@ const GlobalSearchBox = () => {
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setLoading(true);
-      searchAccounts(q, controller.signal)
+      dataProvider
+        .searchAccounts(q, controller.signal)
         .then((results) => setOptions(results.slice(0, 20)))
         .catch(() => {
           if (!controller.signal.aborted) setOptions([]);

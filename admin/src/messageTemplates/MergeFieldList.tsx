@@ -5,14 +5,16 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { fetchMergeFields, type MergeField } from './messageTemplatesApi';
+import { useBackhaulDataProvider } from '../dataProvider';
+import type { MergeField } from '../types';
 
 /** The fields a template may use, as the server knows them, so the list cannot drift from what it accepts. */
 export const MergeFieldList = () => {
+  const dataProvider = useBackhaulDataProvider();
   const [fields, setFields] = useState<MergeField[]>([]);
   useEffect(() => {
     let live = true;
-    void fetchMergeFields().then((f) => live && setFields(f));
+    void dataProvider.fetchMergeFields().then((f) => live && setFields(f));
     return () => {
       live = false;
     };

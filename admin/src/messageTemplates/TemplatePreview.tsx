@@ -7,13 +7,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
-import { toApiProblem } from '../billing/common/apiError';
-import { previewTemplate, type RenderedMessage } from './messageTemplatesApi';
+import { toApiProblem, useBackhaulDataProvider } from '../dataProvider';
+import type { RenderedMessage } from '../types';
 
 const idOrUndefined = (value: string): number | undefined => (/^\d+$/.test(value.trim()) ? Number(value) : undefined);
 
 /** Renders what is in the editor now (saved or not) for a real account, invoice or payment. */
 export const TemplatePreview = ({ templateKey }: { templateKey: string }) => {
+  const dataProvider = useBackhaulDataProvider();
   const subject = useWatch({ name: 'subject' }) as string | undefined;
   const bodyText = useWatch({ name: 'bodyText' }) as string | undefined;
   const [accountId, setAccountId] = useState('');
@@ -28,7 +29,7 @@ export const TemplatePreview = ({ templateKey }: { templateKey: string }) => {
     setProblem(null);
     try {
       setRendered(
-        await previewTemplate(templateKey, {
+        await dataProvider.previewTemplate(templateKey, {
           accountId: account,
           invoiceId: idOrUndefined(invoiceId),
           paymentId: idOrUndefined(paymentId),

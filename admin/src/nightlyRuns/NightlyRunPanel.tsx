@@ -6,15 +6,15 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
-import { apiPath, sendJson } from '../billing/api/request';
-import { toApiProblem } from '../billing/common/apiError';
 import { Permissions, useHasPermission } from '../permissions';
 import { DelinquencyPreviewTables } from './DelinquencyPreviewTables';
 import { RunNightlyStepButton } from './RunNightlyStepButton';
 import type { DelinquencyPreview } from './types';
+import { toApiProblem, useBackhaulDataProvider } from '../dataProvider';
 
 /** Pick a date, preview what delinquency would do on it, and run the night or delinquency for it. */
 export const NightlyRunPanel = () => {
+  const dataProvider = useBackhaulDataProvider();
   const [date, setDate] = useState('');
   const [preview, setPreview] = useState<DelinquencyPreview | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,7 +23,7 @@ export const NightlyRunPanel = () => {
   const showPreview = async () => {
     setBusy(true);
     try {
-      setPreview(await sendJson<DelinquencyPreview>('POST', apiPath`/delinquency-runs/preview`, { date }));
+      setPreview(await dataProvider.previewDelinquency(date));
     } catch (err) {
       notify(toApiProblem(err).message, { type: 'error' });
     } finally {

@@ -6,17 +6,15 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
-import { apiPath, sendJson } from '../billing/api/request';
-import { toApiProblem } from '../billing/common/apiError';
 import type { NightlyStep } from './types';
+import { toApiProblem, useBackhaulDataProvider } from '../dataProvider';
 
-const steps: Record<NightlyStep, { button: string; title: string; explain: string; path: string; done: string }> = {
+const steps: Record<NightlyStep, { button: string; title: string; explain: string; done: string }> = {
   nightly: {
     button: 'Run the night',
     title: 'Run the nightly process',
     explain:
       'Runs any missed nights since the last completed one first, then the bill run of this date, delinquency and the automatic period close. A date runs once; starting it again does nothing.',
-    path: apiPath`/nightly-runs`,
     done: 'The night',
   },
   delinquency: {
@@ -24,22 +22,22 @@ const steps: Record<NightlyStep, { button: string; title: string; explain: strin
     title: 'Run delinquency',
     explain:
       'Marks the invoices past their grace days delinquent, charges their late fees and switches account statuses, as of this date. A date runs once; starting it again does nothing.',
-    path: apiPath`/delinquency-runs`,
     done: 'Delinquency',
   },
 };
 
 /** Starts one nightly process for the chosen date once the clerk confirms it. */
 export const RunNightlyStepButton = ({ step, date }: { step: NightlyStep; date: string }) => {
+  const dataProvider = useBackhaulDataProvider();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const notify = useNotify();
   const refresh = useRefresh();
-  const { button, title, explain, path, done } = steps[step];
+  const { button, title, explain, done } = steps[step];
   const start = async () => {
     setBusy(true);
     try {
-      const res = await sendJson<{ workflowId: string; started: boolean }>('POST', path, { date });
+      const res = await dataProvider.startNightlyStep(step, date);
       notify(
         res.started ? `${done} of ${date} started (${res.workflowId})` : `${done} of ${date} was already started; nothing new was started`,
         {

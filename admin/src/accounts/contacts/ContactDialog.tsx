@@ -5,10 +5,10 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { Form, Loading, SaveButton, useCreate, useGetList, useUpdate } from 'react-admin';
 import type { Contact, MessageCategory } from '../../types';
-import { toSubmissionErrors } from '../submissionErrors';
 import { useAccountChanged } from '../useAccountChanged';
 import { type ContactFormValues, toContactCreate, toContactFormValues, toContactUpdate } from './contactPayload';
 import { ContactInputs } from './ContactInputs';
+import { toSubmissionErrors } from '../../dataProvider';
 
 interface ContactDialogProps {
   accountId: number;

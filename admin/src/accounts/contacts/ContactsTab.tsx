@@ -11,11 +11,10 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
-import { makeContactPrimary } from '../../dataProvider';
+import { errorMessage, useBackhaulDataProvider } from '../../dataProvider';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { Contact } from '../../types';
 import type { AccountTabProps } from '../accountTabs';
-import { errorMessage } from '../submissionErrors';
 import { useAccountChanged } from '../useAccountChanged';
 import { useAccountContacts } from '../useAccountContacts';
 import { ContactDialog } from './ContactDialog';
@@ -26,6 +25,7 @@ import { PortalCredentialsDialog } from './PortalCredentialsDialog';
 type OpenDialog = { action: Exclude<ContactAction, 'primary'>; contact: Contact } | { action: 'create' } | null;
 
 export const ContactsTab = ({ account }: AccountTabProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const canManage = useHasPermission(Permissions.AccountsManage);
   const notify = useNotify();
   const accountChanged = useAccountChanged();
@@ -42,7 +42,7 @@ export const ContactsTab = ({ account }: AccountTabProps) => {
     }
     setBusy(true);
     try {
-      await makeContactPrimary(contact.id);
+      await dataProvider.makeContactPrimary(contact.id);
       await refetch();
       void accountChanged();
       notify(`${contact.name} is now the primary contact`, { type: 'success' });

@@ -9,9 +9,8 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
-import { deleteContact } from '../../dataProvider';
+import { errorMessage, useBackhaulDataProvider } from '../../dataProvider';
 import type { Contact } from '../../types';
-import { errorMessage } from '../submissionErrors';
 import { useAccountChanged } from '../useAccountChanged';
 
 interface DeleteContactDialogProps {
@@ -24,6 +23,7 @@ interface DeleteContactDialogProps {
 
 /** Confirms the delete; deleting the primary contact first asks who becomes primary. */
 export const DeleteContactDialog = ({ contact, others, open, onClose, onDeleted }: DeleteContactDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const notify = useNotify();
   const accountChanged = useAccountChanged();
   const needsSuccessor = contact.isPrimary && others.length > 0;
@@ -33,7 +33,7 @@ export const DeleteContactDialog = ({ contact, others, open, onClose, onDeleted 
   const confirm = async () => {
     setDeleting(true);
     try {
-      await deleteContact(contact, needsSuccessor ? (successorId ?? undefined) : undefined);
+      await dataProvider.deleteContact(contact.id, needsSuccessor ? (successorId ?? undefined) : undefined);
       notify(`Deleted ${contact.name}`, { type: 'success' });
       onDeleted();
       void accountChanged();

@@ -6,9 +6,8 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useState } from 'react';
 import { Confirm, Form, PasswordInput, SaveButton, TextInput, maxLength, minLength, required, useNotify } from 'react-admin';
-import { removePortalCredentials, setPortalCredentials } from '../../dataProvider';
+import { errorMessage, toSubmissionErrors, useBackhaulDataProvider } from '../../dataProvider';
 import type { Contact } from '../../types';
-import { errorMessage, toSubmissionErrors } from '../submissionErrors';
 import { useAccountChanged } from '../useAccountChanged';
 
 interface PortalCredentialsDialogProps {
@@ -20,13 +19,14 @@ interface PortalCredentialsDialogProps {
 
 /** Sets or replaces the customer-portal login. The password is never shown back, only replaced. */
 export const PortalCredentialsDialog = ({ contact, open, onClose, onSaved }: PortalCredentialsDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const notify = useNotify();
   const accountChanged = useAccountChanged();
   const [confirmingRemove, setConfirmingRemove] = useState(false);
 
   const submit = async (values: { username?: string; password?: string }) => {
     try {
-      await setPortalCredentials(contact.id, { username: values.username?.trim() ?? '', password: values.password ?? '' });
+      await dataProvider.setPortalCredentials(contact.id, { username: values.username?.trim() ?? '', password: values.password ?? '' });
       notify('Portal credentials set', { type: 'success' });
       onSaved();
       void accountChanged();
@@ -39,7 +39,7 @@ export const PortalCredentialsDialog = ({ contact, open, onClose, onSaved }: Por
 
   const remove = async () => {
     try {
-      await removePortalCredentials(contact.id);
+      await dataProvider.removePortalCredentials(contact.id);
       notify('Portal credentials removed', { type: 'success' });
       setConfirmingRemove(false);
       onSaved();

@@ -3,8 +3,8 @@ import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { formatCustomFieldValue } from '../formatting';
-import { errorMessage } from '../submissionErrors';
 import { useAccountCustomFields } from '../useAccountCustomFields';
+import { errorMessage } from '../../dataProvider';
 
 /** Name and value of every active custom field, as a description list. */
 export const CustomFieldValueList = ({ accountId }: { accountId: number }) => {

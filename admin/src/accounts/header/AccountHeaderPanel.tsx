@@ -15,12 +15,12 @@ import { StatusChip } from '../../accountStatuses';
 import { AddCallLogAction } from '../../correspondence/callLogs/AddCallLogAction';
 import { Permissions, useHasPermission } from '../../permissions';
 import { formatDate } from '../formatting';
-import { errorMessage } from '../submissionErrors';
 import { useAccountContacts } from '../useAccountContacts';
 import { useNextBillingDate } from '../useNextBillingDate';
 import { ChildAccountsDrawer } from './ChildAccountsDrawer';
 import { DisconnectAction } from './DisconnectDialog';
 import { useAccountHeader } from './useAccountHeader';
+import { errorMessage } from '../../dataProvider';
 
 const Item = ({ label, children }: { label: string; children: ReactNode }) => (
   <Box sx={{ minWidth: 0 }}>

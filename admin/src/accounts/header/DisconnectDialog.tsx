@@ -8,21 +8,15 @@ import TextField from '@mui/material/TextField';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetList } from 'react-admin';
-import { apiPath, getJson, sendJson } from '../../billing/api';
 import { ActionDialog } from '../../billing/common/ActionDialog';
 import { useBillingChanged } from '../../billing/common/useBillingChanged';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { AccountHeader, AccountService } from '../../types';
 import { type Disconnection, disconnectionsQueryKey, useDisconnections } from '../overview/DisconnectionLogCard';
 import { useAccountChanged } from '../useAccountChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 const REASON_MAX_LENGTH = 500;
-
-/** GET /api/disconnection-settings */
-interface DisconnectionSettings {
-  defaultStatusId: number | null;
-  statuses: { id: number; name: string; color: string; isDefault: boolean }[];
-}
 
 interface DisconnectDialogProps {
   accountId: string;
@@ -36,13 +30,14 @@ interface DisconnectDialogProps {
  * itself stays; only the API's own checks can refuse it (shown in the dialog).
  */
 export const DisconnectDialog = ({ accountId, accountName, onClose }: DisconnectDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const queryClient = useQueryClient();
   const billingChanged = useBillingChanged();
   const accountChanged = useAccountChanged();
   const canReadBilling = useHasPermission(Permissions.BillingRead);
   const { data: settings } = useQuery({
     queryKey: ['disconnection-settings'],
-    queryFn: () => getJson<DisconnectionSettings>(apiPath`/disconnection-settings`),
+    queryFn: () => dataProvider.fetchDisconnectionSettings(),
   });
   const { data: services = [] } = useGetList<AccountService>(
     'account-services',
@@ -55,7 +50,7 @@ export const DisconnectDialog = ({ accountId, accountName, onClose }: Disconnect
   const running = services.filter((service) => service.removedOn === null);
 
   const confirm = async () => {
-    const entry = await sendJson<Disconnection>('POST', apiPath`/accounts/${accountId}/disconnect`, {
+    const entry = await dataProvider.disconnectAccount(Number(accountId), {
       ...(statusId !== null ? { statusId } : {}),
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     });

@@ -7,7 +7,7 @@ import { AutocompleteInput, DateInput, Form, ReferenceInput, SaveButton, TextInp
 import { searchByName } from '../../common';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { AccountTask } from '../../types';
-import { toSubmissionErrors } from '../submissionErrors';
+import { toSubmissionErrors } from '../../dataProvider';
 
 interface AddTaskDialogProps {
   accountId: number;

@@ -6,34 +6,25 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-admin';
 import { StatusChip } from '../../accountStatuses';
 import { Money } from '../../billing/common/Money';
-import { API_URL, httpClient } from '../../dataProvider';
+import type { components } from '../../api/schema';
+import { useBackhaulDataProvider } from '../../dataProvider';
 import { accountTabPath } from '../accountTabPath';
 import { formatDateTime } from '../formatting';
 import { SectionCard } from './SectionCard';
 
 /** GET /api/accounts/:id/disconnections, one entry. */
-export interface Disconnection {
-  id: number;
-  accountId: number;
-  disconnectedAt: string;
-  disconnectedOn: string;
-  disconnectedBy: { id: number; name: string } | null;
-  address: { formatted: string; latitude: string | null; longitude: string | null };
-  previousStatus: { id: number | null; name: string; color: string | null };
-  status: { id: number | null; name: string; color: string | null };
-  finalInvoice: { id: number; number: string; total: number; remaining: number } | null;
-  reason: string | null;
-  currency: string;
-}
+export type Disconnection = components['schemas']['DisconnectionResponseDto'];
 
 export const disconnectionsQueryKey = (accountId: number | string) => ['disconnections', String(accountId)] as const;
 
 /** The account's disconnection log, newest first; the header's Disconnect button reads it too. */
-export const useDisconnections = (accountId: number | string) =>
-  useQuery({
+export const useDisconnections = (accountId: number | string) => {
+  const dataProvider = useBackhaulDataProvider();
+  return useQuery({
     queryKey: disconnectionsQueryKey(accountId),
-    queryFn: async () => (await httpClient(`${API_URL}/accounts/${encodeURIComponent(accountId)}/disconnections`)).json as Disconnection[],
+    queryFn: () => dataProvider.fetchDisconnections(Number(accountId)),
   });
+};
 
 /** Who disconnected the account, when, and from which service address; shown once there is something to show. */
 export const DisconnectionLogCard = ({ accountId }: { accountId: number }) => {

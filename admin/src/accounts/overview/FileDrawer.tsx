@@ -7,10 +7,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Confirm, useDelete, useNotify, useUpdate } from 'react-admin';
-import { accountFileDownloadUrl } from '../../dataProvider';
+import { accountFileDownloadUrl, errorMessage } from '../../dataProvider';
 import type { AccountFile } from '../../types';
 import { formatBytes, formatDateTime } from '../formatting';
-import { errorMessage } from '../submissionErrors';
 import { fileTypeLabel } from './FileTile';
 
 interface FileDrawerProps {

@@ -5,16 +5,16 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { useGetList, useNotify } from 'react-admin';
-import { uploadAccountFile } from '../../dataProvider';
+import { errorMessage, useBackhaulDataProvider } from '../../dataProvider';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { AccountFile } from '../../types';
-import { errorMessage } from '../submissionErrors';
 import { useAccountChanged } from '../useAccountChanged';
 import { FileDrawer } from './FileDrawer';
 import { FileTile } from './FileTile';
 import { SectionCard } from './SectionCard';
 
 export const FilesCard = ({ accountId }: { accountId: number }) => {
+  const dataProvider = useBackhaulDataProvider();
   const canManage = useHasPermission(Permissions.AccountsManage);
   const notify = useNotify();
   const accountChanged = useAccountChanged();
@@ -38,7 +38,7 @@ export const FilesCard = ({ accountId }: { accountId: number }) => {
     if (!file) return;
     setProgress(0);
     try {
-      await uploadAccountFile(accountId, file, setProgress);
+      await dataProvider.uploadAccountFile(accountId, file, setProgress);
       notify(`Uploaded ${file.name}`, { type: 'success' });
       changed();
     } catch (error) {

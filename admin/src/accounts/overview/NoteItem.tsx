@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Confirm, useDelete, useNotify, useUpdate } from 'react-admin';
 import type { AccountNote } from '../../types';
 import { RelativeTime } from '../RelativeTime';
-import { errorMessage } from '../submissionErrors';
+import { errorMessage } from '../../dataProvider';
 
 interface NoteItemProps {
   note: AccountNote;

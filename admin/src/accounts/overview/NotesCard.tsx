@@ -7,10 +7,10 @@ import { useState } from 'react';
 import { useCreate, useGetList, useNotify } from 'react-admin';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { AccountNote } from '../../types';
-import { errorMessage } from '../submissionErrors';
 import { useAccountChanged } from '../useAccountChanged';
 import { NoteItem } from './NoteItem';
 import { SectionCard } from './SectionCard';
+import { errorMessage } from '../../dataProvider';
 
 export const NotesCard = ({ accountId }: { accountId: number }) => {
   const canManage = useHasPermission(Permissions.AccountsManage);

@@ -14,9 +14,10 @@ import { CancelScheduledEventDialog } from './scheduledEvents/CancelScheduledEve
 import { PerformScheduledEventNowDialog } from './scheduledEvents/PerformScheduledEventNowDialog';
 import { ScheduledEventDialog } from './scheduledEvents/ScheduledEventDialog';
 import { ScheduledEventDrawer } from './scheduledEvents/ScheduledEventDrawer';
-import { fetchScheduledEvents, type ScheduledEvent, scheduledEventsKey } from './scheduledEvents/scheduledEventsApi';
 import { ScheduledEventStateChip } from './scheduledEvents/ScheduledEventStateChip';
 import { SectionCard } from './SectionCard';
+import { useBackhaulDataProvider } from '../../dataProvider';
+import type { ScheduledEvent } from '../../types';
 
 /** While something is waiting, look again now and then so an event that has run shows as done. */
 const REFRESH_WHILE_WAITING_MS = 15_000;
@@ -25,6 +26,7 @@ type Open = { dialog: 'create' } | { dialog: 'edit' | 'cancel' | 'performNow'; e
 
 /** The account's scheduled events with where each stands; schedule, edit, perform now and cancel them from here. */
 export const ScheduledEventsCard = ({ accountId }: { accountId: number }) => {
+  const dataProvider = useBackhaulDataProvider();
   const canManage = useHasPermission(Permissions.BillingManage);
   const currency = useAccountCurrency(accountId);
   const queryClient = useQueryClient();
@@ -32,12 +34,12 @@ export const ScheduledEventsCard = ({ accountId }: { accountId: number }) => {
   const [open, setOpen] = useState<Open>(null);
   const [shown, setShown] = useState<ScheduledEvent | null>(null);
   const { data: events = [], isPending } = useQuery({
-    queryKey: scheduledEventsKey(accountId),
-    queryFn: () => fetchScheduledEvents(accountId),
+    queryKey: ['scheduled-events', accountId],
+    queryFn: () => dataProvider.fetchScheduledEvents(accountId),
     refetchInterval: (query) => (query.state.data?.some((e) => e.state === 'scheduled') ? REFRESH_WHILE_WAITING_MS : false),
   });
 
-  const changed = () => Promise.all([queryClient.invalidateQueries({ queryKey: scheduledEventsKey(accountId) }), billingChanged()]);
+  const changed = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['scheduled-events', accountId] }), billingChanged()]);
 
   return (
     <SectionCard

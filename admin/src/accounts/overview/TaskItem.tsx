@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Confirm, useDelete, useNotify, useUpdate } from 'react-admin';
 import type { AccountTask } from '../../types';
 import { formatDate, formatDateTime } from '../formatting';
-import { errorMessage } from '../submissionErrors';
+import { errorMessage } from '../../dataProvider';
 
 interface TaskItemProps {
   task: AccountTask;

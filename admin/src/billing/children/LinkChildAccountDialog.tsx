@@ -4,12 +4,13 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useGetList } from 'react-admin';
 import type { Account } from '../../types';
-import { linkChildAccount } from '../api';
 import { ActionDialog } from '../common/ActionDialog';
 import { useBillingChanged } from '../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /** Makes another account a child of this one: from then on this account pays its recurring invoices. */
 export const LinkChildAccountDialog = ({ accountId, onClose }: { accountId: number; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const [search, setSearch] = useState('');
   const [child, setChild] = useState<Account | null>(null);
@@ -23,7 +24,7 @@ export const LinkChildAccountDialog = ({ accountId, onClose }: { accountId: numb
   const options = data.filter((account) => account.id !== accountId && account.parentAccountId === null);
 
   const confirm = async () => {
-    await linkChildAccount(accountId, (child as Account).id);
+    await dataProvider.linkChildAccount(accountId, (child as Account).id);
     await changed();
     return `${(child as Account).name} is now a child account`;
   };

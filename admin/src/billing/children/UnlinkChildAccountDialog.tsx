@@ -1,8 +1,8 @@
 import DialogContentText from '@mui/material/DialogContentText';
 import type { ChildAccount } from '../../types';
-import { unlinkChildAccount } from '../api';
 import { ActionDialog } from '../common/ActionDialog';
 import { useBillingChanged } from '../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 export const UnlinkChildAccountDialog = ({
   accountId,
@@ -13,9 +13,10 @@ export const UnlinkChildAccountDialog = ({
   child: ChildAccount;
   onClose: () => void;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const confirm = async () => {
-    await unlinkChildAccount(accountId, child.id);
+    await dataProvider.unlinkChildAccount(accountId, child.id);
     await changed();
     return `${child.name} is no longer a child account`;
   };

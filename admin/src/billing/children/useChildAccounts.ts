@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchChildAccounts } from '../api';
 import { billingQueryKeys } from '../common/billingQueryKeys';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
-export const useChildAccounts = (accountId: number) =>
-  useQuery({ queryKey: billingQueryKeys.childAccounts(accountId), queryFn: () => fetchChildAccounts(accountId) });
+export const useChildAccounts = (accountId: number) => {
+  const dataProvider = useBackhaulDataProvider();
+  return useQuery({ queryKey: billingQueryKeys.childAccounts(accountId), queryFn: () => dataProvider.fetchChildAccounts(accountId) });
+};

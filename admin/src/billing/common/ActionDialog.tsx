@@ -6,7 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { useNotify } from 'react-admin';
-import { type ApiProblem, toApiProblem } from './apiError';
+import { toApiProblem, type ApiProblem } from '../../dataProvider';
 
 export interface ActionDialogProps {
   title: string;

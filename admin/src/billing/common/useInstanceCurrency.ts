@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchSystemBillingSettings } from '../api';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /**
  * The instance's single currency, for pages that are not about one account.
@@ -7,9 +7,10 @@ import { fetchSystemBillingSettings } from '../api';
  * reports it there.
  */
 export const useInstanceCurrency = (): string | undefined => {
+  const dataProvider = useBackhaulDataProvider();
   const { data, isPending } = useQuery({
     queryKey: ['instance-currency'],
-    queryFn: async () => (await fetchSystemBillingSettings()).currency ?? 'USD',
+    queryFn: async () => (await dataProvider.fetchSystemBillingSettings()).currency ?? 'USD',
     staleTime: Infinity,
   });
   return isPending ? undefined : (data ?? 'USD');

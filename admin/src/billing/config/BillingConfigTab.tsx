@@ -15,12 +15,12 @@ import { formatSetting } from '../../billingSettings/formatSetting';
 import { type SettingField, settingGroups } from '../../billingSettings/settingFields';
 import { useSettingLookups } from '../../billingSettings/useSettingLookups';
 import { Permissions, useHasPermission } from '../../permissions';
-import { toApiProblem } from '../common/apiError';
 import { useAccountCurrency } from '../figures/useBillingFigures';
 import { ClearOverrideDialog } from './ClearOverrideDialog';
 import { OverrideSettingDialog } from './OverrideSettingDialog';
 import { SettingSourceChip } from './SettingSourceChip';
 import { useAccountBillingConfig } from './useAccountBillingConfig';
+import { toApiProblem } from '../../dataProvider';
 
 type Editing = { field: SettingField; mode: 'override' | 'clear' } | null;
 

@@ -1,8 +1,8 @@
 import DialogContentText from '@mui/material/DialogContentText';
 import type { SettingField } from '../../billingSettings/settingFields';
-import { saveAccountBillingOverrides } from '../api';
 import { ActionDialog } from '../common/ActionDialog';
 import { useBillingChanged } from '../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 interface ClearOverrideDialogProps {
   accountId: number;
@@ -13,9 +13,10 @@ interface ClearOverrideDialogProps {
 
 /** Drops the account's own value so the setting is inherited again. */
 export const ClearOverrideDialog = ({ accountId, field, onSaved, onClose }: ClearOverrideDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const confirm = async () => {
-    await saveAccountBillingOverrides(accountId, { [field.key]: null });
+    await dataProvider.saveAccountBillingOverrides(accountId, { [field.key]: null });
     await Promise.all([onSaved(), changed()]);
     return `${field.label} is inherited again`;
   };

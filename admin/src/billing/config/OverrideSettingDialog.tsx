@@ -4,9 +4,9 @@ import { fromDraft, draftError, toDraft } from '../../billingSettings/settingDra
 import type { SettingField } from '../../billingSettings/settingFields';
 import { SettingInput } from '../../billingSettings/SettingInput';
 import type { AccountBillingConfig, AccountStatus, CatalogService } from '../../types';
-import { saveAccountBillingOverrides } from '../api';
 import { ActionDialog } from '../common/ActionDialog';
 import { useBillingChanged } from '../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 interface OverrideSettingDialogProps {
   accountId: number;
@@ -20,10 +20,11 @@ interface OverrideSettingDialogProps {
 
 /** Sets one setting for this account only; the others keep what they had. */
 export const OverrideSettingDialog = ({ accountId, config, field, services, statuses, onSaved, onClose }: OverrideSettingDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const [draft, setDraft] = useState(() => toDraft(field, config.effective[field.key]));
   const confirm = async () => {
-    await saveAccountBillingOverrides(accountId, { [field.key]: fromDraft(field, draft) });
+    await dataProvider.saveAccountBillingOverrides(accountId, { [field.key]: fromDraft(field, draft) });
     await Promise.all([onSaved(), changed()]);
     return `${field.label} overridden for this account`;
   };

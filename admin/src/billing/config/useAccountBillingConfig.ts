@@ -1,6 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchAccountBillingConfig } from '../api';
 import { billingQueryKeys } from '../common/billingQueryKeys';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
-export const useAccountBillingConfig = (accountId: number) =>
-  useQuery({ queryKey: billingQueryKeys.billingConfig(accountId), queryFn: () => fetchAccountBillingConfig(accountId) });
+export const useAccountBillingConfig = (accountId: number) => {
+  const dataProvider = useBackhaulDataProvider();
+  return useQuery({
+    queryKey: billingQueryKeys.billingConfig(accountId),
+    queryFn: () => dataProvider.fetchAccountBillingConfig(accountId),
+  });
+};

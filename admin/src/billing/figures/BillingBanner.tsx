@@ -3,9 +3,9 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { BillingFigures } from '../../types';
-import { toApiProblem } from '../common/apiError';
 import { Money } from '../common/Money';
 import { useBillingFigures } from './useBillingFigures';
+import { toApiProblem } from '../../dataProvider';
 
 const FIGURES: { key: keyof Omit<BillingFigures, 'currency' | 'nextBillingDate'>; label: string; hint: string }[] = [
   { key: 'balanceDue', label: 'Balance due', hint: 'Still owed on open invoices' },

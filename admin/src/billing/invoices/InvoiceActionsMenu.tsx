@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { useRecordContext } from 'react-admin';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { Invoice } from '../../types';
-import { invoicePdfUrl, statementPdfUrl } from '../api';
 import type { InvoiceAction, OnInvoiceAction } from './invoiceActions';
+import { invoicePdfUrl, statementPdfUrl } from '../../dataProvider';
 
 interface InvoiceActionsMenuProps {
   onAction: OnInvoiceAction;

@@ -4,10 +4,10 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { ActionDialog } from '../common/ActionDialog';
 import { paymentMethodName } from './paymentMethodLabels';
-import { addPaymentMethod } from './paymentsApi';
 import { TestTokenCollector } from './TestTokenCollector';
 import type { PaymentMethodType } from './types';
 import { usePaymentsChanged } from './usePaymentMethods';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /** Saves a card or bank account on the account, optionally as its autopay method. */
 export const AddPaymentMethodDialog = ({
@@ -19,13 +19,14 @@ export const AddPaymentMethodDialog = ({
   type: PaymentMethodType;
   onClose: () => void;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = usePaymentsChanged(accountId);
   const [paymentMethodId, setPaymentMethodId] = useState('');
   const [holderName, setHolderName] = useState('');
   const [autopay, setAutopay] = useState(false);
 
   const confirm = async () => {
-    const saved = await addPaymentMethod(accountId, {
+    const saved = await dataProvider.addPaymentMethod(accountId, {
       paymentMethodId,
       autopay,
       ...(holderName.trim() ? { holderName: holderName.trim() } : {}),

@@ -1,15 +1,16 @@
 import DialogContentText from '@mui/material/DialogContentText';
 import { ActionDialog } from '../common/ActionDialog';
 import { paymentMethodName } from './paymentMethodLabels';
-import { deletePaymentMethod } from './paymentsApi';
 import type { SavedPaymentMethod } from './types';
 import { usePaymentsChanged } from './usePaymentMethods';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /** Removes the method from the account and from its Stripe customer. */
 export const DeletePaymentMethodDialog = ({ method, onClose }: { method: SavedPaymentMethod; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = usePaymentsChanged(method.accountId);
   const confirm = async () => {
-    await deletePaymentMethod(method);
+    await dataProvider.deletePaymentMethod(method);
     await changed();
     return `${paymentMethodName(method)} deleted`;
   };

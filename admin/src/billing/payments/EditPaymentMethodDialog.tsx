@@ -6,14 +6,15 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { ActionDialog } from '../common/ActionDialog';
 import { paymentMethodName } from './paymentMethodLabels';
-import { updatePaymentMethod } from './paymentsApi';
 import type { BankAccountType, PaymentMethodChanges, SavedPaymentMethod } from './types';
 import { usePaymentsChanged } from './usePaymentMethods';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 const wholeNumber = (text: string): number | undefined => (/^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : undefined);
 
 /** What can change on a saved method; a new number means deleting it and adding the new one. */
 export const EditPaymentMethodDialog = ({ method, onClose }: { method: SavedPaymentMethod; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = usePaymentsChanged(method.accountId);
   const [holderName, setHolderName] = useState(method.holderName ?? '');
   const [expMonth, setExpMonth] = useState(method.expMonth ? String(method.expMonth) : '');
@@ -31,7 +32,7 @@ export const EditPaymentMethodDialog = ({ method, onClose }: { method: SavedPaym
       Object.assign(changes, { expMonth: month, expYear: year });
     if (method.type === 'bank' && accountType !== method.accountType) changes.accountType = accountType;
     if (autopay !== method.autopay) changes.autopay = autopay;
-    await updatePaymentMethod(method, changes);
+    await dataProvider.updatePaymentMethod(method, changes);
     await changed();
     return `${paymentMethodName(method)} updated`;
   };

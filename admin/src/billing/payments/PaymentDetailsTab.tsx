@@ -14,20 +14,20 @@ import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import type { AccountTabProps } from '../../accounts/accountTabs';
 import { Permissions, useHasPermission } from '../../permissions';
-import { toApiProblem } from '../common/apiError';
 import { AddPaymentMethodDialog } from './AddPaymentMethodDialog';
 import { DeletePaymentMethodDialog } from './DeletePaymentMethodDialog';
 import { EditPaymentMethodDialog } from './EditPaymentMethodDialog';
 import { expiryText, paymentMethodName } from './paymentMethodLabels';
-import { updatePaymentMethod } from './paymentsApi';
 import { ProcessorPaymentsCard } from './ProcessorPaymentsCard';
 import type { PaymentMethodType, SavedPaymentMethod } from './types';
 import { usePaymentMethods, usePaymentsChanged } from './usePaymentMethods';
+import { toApiProblem, useBackhaulDataProvider } from '../../dataProvider';
 
 type Editing = { mode: 'add'; type: PaymentMethodType } | { mode: 'edit' | 'delete'; method: SavedPaymentMethod } | null;
 
 /** Cards and bank accounts saved on the account for later payments and autopay, and the payments taken with them. */
 export const PaymentDetailsTab = ({ account }: AccountTabProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const canManage = useHasPermission(Permissions.BillingManage);
   const notify = useNotify();
   const changed = usePaymentsChanged(account.id);
@@ -37,7 +37,7 @@ export const PaymentDetailsTab = ({ account }: AccountTabProps) => {
 
   const toggleAutopay = async (method: SavedPaymentMethod, autopay: boolean) => {
     try {
-      await updatePaymentMethod(method, { autopay });
+      await dataProvider.updatePaymentMethod(method, { autopay });
       await changed();
       notify(autopay ? `${paymentMethodName(method)} is now the autopay method` : `Autopay is off for ${paymentMethodName(method)}`, {
         type: 'success',

@@ -11,18 +11,22 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime } from '../../accounts/formatting';
 import type { Transaction } from '../../types';
-import { receiptPdfUrl } from '../api';
 import { billingQueryKeys } from '../common/billingQueryKeys';
 import { DetailList } from '../common/DetailList';
 import { Money } from '../common/Money';
 import { paymentMethodName } from './paymentMethodLabels';
-import { fetchPaymentHistory } from './paymentsApi';
 import { PROCESSOR_PAYMENT_STATUS, REFUND_STATUS } from './processorPaymentStatus';
 import { StatusWithReason } from './StatusWithReason';
 import type { PaymentHistory } from './types';
+import { useBackhaulDataProvider, receiptPdfUrl } from '../../dataProvider';
 
-export const usePaymentHistory = (transactionId: number) =>
-  useQuery({ queryKey: billingQueryKeys.paymentHistory(transactionId), queryFn: () => fetchPaymentHistory(transactionId) });
+export const usePaymentHistory = (transactionId: number) => {
+  const dataProvider = useBackhaulDataProvider();
+  return useQuery({
+    queryKey: billingQueryKeys.paymentHistory(transactionId),
+    queryFn: () => dataProvider.fetchPaymentHistory(transactionId),
+  });
+};
 
 const Empty = ({ children }: { children: ReactNode }) => (
   <Typography variant="body2" color="text.secondary">

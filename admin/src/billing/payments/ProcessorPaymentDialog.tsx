@@ -13,9 +13,9 @@ import { DateTextField } from '../common/DateTextField';
 import { newIdempotencyKey } from '../common/idempotencyKey';
 import { isMoneyText, MoneyTextField } from '../common/MoneyTextField';
 import { paymentMethodName } from './paymentMethodLabels';
-import { takeProcessorPayment } from './paymentsApi';
 import type { PaymentMethodType } from './types';
 import { usePaymentMethods, usePaymentsChanged } from './usePaymentMethods';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /**
  * A payment from a card or bank account saved on the account. A card is charged at once;
@@ -30,6 +30,7 @@ export const ProcessorPaymentDialog = ({
   currency: string | undefined;
   onClose: () => void;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = usePaymentsChanged(accountId);
   const { data: methods = [], isPending } = usePaymentMethods(accountId);
   // One key per payment attempt: a second click or a retry after a timeout cannot charge twice.
@@ -45,7 +46,7 @@ export const ProcessorPaymentDialog = ({
   const confirm = async () => {
     const cents = parseMoneyInput(amount);
     try {
-      const payment = await takeProcessorPayment(
+      const payment = await dataProvider.takeProcessorPayment(
         type,
         { accountId, paymentMethodId: methodId as number, amount: cents, ...(date ? { date } : {}) },
         idempotencyKey,

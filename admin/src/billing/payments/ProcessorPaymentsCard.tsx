@@ -10,7 +10,6 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { formatDate } from '../../accounts/formatting';
-import { receiptPdfUrl } from '../api';
 import { Permissions, useHasPermission } from '../../permissions';
 import { Money } from '../common/Money';
 import { paymentMethodName } from './paymentMethodLabels';
@@ -19,6 +18,7 @@ import { ReversePaymentDialog } from './ReversePaymentDialog';
 import { StatusWithReason } from './StatusWithReason';
 import type { ProcessorPayment } from './types';
 import { useProcessorPayments } from './usePaymentMethods';
+import { receiptPdfUrl } from '../../dataProvider';
 
 /** Card and bank payments of the account, newest first: bank debits show as pending until the bank settles them. */
 export const ProcessorPaymentsCard = ({ accountId }: { accountId: number }) => {

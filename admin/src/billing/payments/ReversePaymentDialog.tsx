@@ -5,12 +5,13 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { ActionDialog } from '../common/ActionDialog';
 import { Money } from '../common/Money';
-import { reverseProcessorPayment } from './paymentsApi';
 import type { ProcessorPayment } from './types';
 import { usePaymentsChanged } from './usePaymentMethods';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /** Reverses a card or bank payment after the clerk confirms; refunding through the processor is a choice, on by default. */
 export const ReversePaymentDialog = ({ payment, onClose }: { payment: ProcessorPayment; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const [refund, setRefund] = useState(true);
   const [reason, setReason] = useState('');
   const changed = usePaymentsChanged(payment.accountId);
@@ -21,7 +22,7 @@ export const ReversePaymentDialog = ({ payment, onClose }: { payment: ProcessorP
       confirmColor="error"
       onClose={onClose}
       onConfirm={async () => {
-        const result = await reverseProcessorPayment(payment.id, { refund, reason: reason.trim() || undefined });
+        const result = await dataProvider.reverseProcessorPayment(payment.id, { refund, reason: reason.trim() || undefined });
         await changed();
         if (!result.refund) return 'Payment reversed';
         return result.refund.status === 'failed'

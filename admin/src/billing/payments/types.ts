@@ -1,45 +1,16 @@
+import type { components } from '../../api/schema';
 import type { Transaction } from '../../types';
 
-export type PaymentMethodType = 'card' | 'bank';
-export type BankAccountType = 'checking' | 'savings';
+type Schemas = components['schemas'];
 
 /** A card or bank account saved on an account; the number itself stays at Stripe. */
-export interface SavedPaymentMethod {
-  id: number;
-  accountId: number;
-  type: PaymentMethodType;
-  brand: string | null;
-  last4: string;
-  expMonth: number | null;
-  expYear: number | null;
-  holderName: string | null;
-  accountType: BankAccountType | null;
-  autopay: boolean;
-  stripePaymentMethodId: string;
-}
+export type SavedPaymentMethod = Schemas['PaymentMethodDto'];
+export type PaymentMethodType = SavedPaymentMethod['type'];
+export type BankAccountType = NonNullable<SavedPaymentMethod['accountType']>;
+export type PaymentMethodChanges = Schemas['UpdatePaymentMethodDto'];
+export type ProcessorPayment = Schemas['ProcessorPaymentDto'];
 
-export interface PaymentMethodChanges {
-  holderName?: string | null;
-  expMonth?: number;
-  expYear?: number;
-  accountType?: BankAccountType;
-  autopay?: boolean;
-}
-
-export interface ProcessorPayment {
-  id: number;
-  accountId: number;
-  method: PaymentMethodType;
-  amount: number;
-  currency: string;
-  date: string;
-  status: 'pending' | 'succeeded' | 'failed' | 'refunded' | 'reversed';
-  failureReason: string | null;
-  stripePaymentIntentId: string | null;
-  transactionId: number | null;
-  receiptUrl: string | null;
-  paymentMethod: { id: number; type: PaymentMethodType; brand: string | null; last4: string };
-}
+/* The payment history's answer is not described by the OpenAPI document yet; these are the shapes the panel reads. */
 
 export interface ProcessorRefund {
   id: number;

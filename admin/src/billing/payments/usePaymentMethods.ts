@@ -1,18 +1,22 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useBillingChanged } from '../common/useBillingChanged';
-import { fetchPaymentMethods, fetchProcessorPayments } from './paymentsApi';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 export const paymentQueryKeys = {
   methods: (accountId: number) => ['payment-methods', accountId] as const,
   payments: (accountId: number) => ['processor-payments', accountId] as const,
 };
 
-export const usePaymentMethods = (accountId: number) =>
-  useQuery({ queryKey: paymentQueryKeys.methods(accountId), queryFn: () => fetchPaymentMethods(accountId) });
+export const usePaymentMethods = (accountId: number) => {
+  const dataProvider = useBackhaulDataProvider();
+  return useQuery({ queryKey: paymentQueryKeys.methods(accountId), queryFn: () => dataProvider.fetchPaymentMethods(accountId) });
+};
 
-export const useProcessorPayments = (accountId: number) =>
-  useQuery({ queryKey: paymentQueryKeys.payments(accountId), queryFn: () => fetchProcessorPayments(accountId) });
+export const useProcessorPayments = (accountId: number) => {
+  const dataProvider = useBackhaulDataProvider();
+  return useQuery({ queryKey: paymentQueryKeys.payments(accountId), queryFn: () => dataProvider.fetchProcessorPayments(accountId) });
+};
 
 /** After a change to methods or a payment: our own lists, and everything a payment moves on the billing pages. */
 export const usePaymentsChanged = (accountId: number) => {

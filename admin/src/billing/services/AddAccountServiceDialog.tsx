@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { parseMoneyInput } from '../../money';
 import { Permissions, useHasPermission } from '../../permissions';
 import { type CatalogPackage, type CatalogService, RECURRING_KINDS } from '../../types';
-import { addAccountService } from '../api';
 import { ActionDialog } from '../common/ActionDialog';
 import { DateTextField } from '../common/DateTextField';
 import { isMoneyText, MoneyTextField } from '../common/MoneyTextField';
@@ -17,6 +16,7 @@ import { isQuantityText } from '../invoices/dialogs/invoiceLines';
 import { ServicePicker } from '../transactions/dialogs/ServicePicker';
 import { PackagePicker } from './PackagePicker';
 import { ProrateSwitch } from './ProrateSwitch';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /** Puts a recurring service or a package on the account from a date. */
 export const AddAccountServiceDialog = ({
@@ -28,6 +28,7 @@ export const AddAccountServiceDialog = ({
   currency: string | undefined;
   onClose: () => void;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const canChooseProration = useHasPermission(Permissions.BillingProrationOverride);
   const { data: config } = useAccountBillingConfig(accountId);
@@ -44,7 +45,7 @@ export const AddAccountServiceDialog = ({
   const valid = chosen && isQuantityText(quantity) && (what === 'package' || isMoneyText(priceOverride, { optional: true }));
 
   const confirm = async () => {
-    const added = await addAccountService({
+    const added = await dataProvider.addAccountService({
       accountId,
       ...(what === 'service' ? { serviceId: (service as CatalogService).id } : { packageId: (pkg as CatalogPackage).id }),
       quantity: Number(quantity),

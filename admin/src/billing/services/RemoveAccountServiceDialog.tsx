@@ -2,15 +2,16 @@ import DialogContentText from '@mui/material/DialogContentText';
 import { useState } from 'react';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { AccountService } from '../../types';
-import { removeAccountService } from '../api';
 import { ActionDialog } from '../common/ActionDialog';
 import { DateTextField } from '../common/DateTextField';
 import { useBillingChanged } from '../common/useBillingChanged';
 import { useAccountBillingConfig } from '../config/useAccountBillingConfig';
 import { ProrateSwitch } from './ProrateSwitch';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /** Takes a service or package off the account from a date. */
 export const RemoveAccountServiceDialog = ({ service, onClose }: { service: AccountService; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const canChooseProration = useHasPermission(Permissions.BillingProrationOverride);
   const { data: config } = useAccountBillingConfig(service.accountId);
@@ -19,7 +20,10 @@ export const RemoveAccountServiceDialog = ({ service, onClose }: { service: Acco
   const effectiveProrate = prorate ?? config?.effective.prorateServices ?? true;
 
   const confirm = async () => {
-    await removeAccountService(service.id, { ...(date ? { date } : {}), ...(canChooseProration ? { prorate: effectiveProrate } : {}) });
+    await dataProvider.removeAccountService(service.id, {
+      ...(date ? { date } : {}),
+      ...(canChooseProration ? { prorate: effectiveProrate } : {}),
+    });
     await changed();
     return `${service.name} removed`;
   };

@@ -1,8 +1,8 @@
 import DialogContentText from '@mui/material/DialogContentText';
 import type { TaxOverride } from '../../types';
-import { deleteTaxOverride } from '../api';
 import { ActionDialog } from '../common/ActionDialog';
 import { useBillingChanged } from '../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 export const DeleteTaxOverrideDialog = ({
   override,
@@ -15,9 +15,10 @@ export const DeleteTaxOverrideDialog = ({
   onSaved: () => Promise<unknown>;
   onClose: () => void;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const confirm = async () => {
-    await deleteTaxOverride(override.accountId, override.id);
+    await dataProvider.deleteTaxOverride(override.accountId, override.id);
     await Promise.all([onSaved(), changed()]);
     return 'Tax override deleted';
   };

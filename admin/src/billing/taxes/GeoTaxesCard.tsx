@@ -9,17 +9,17 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { formatRateE4 } from '../../taxes/rateE4';
-import { fetchGeoTaxes } from '../api';
-import { toApiProblem } from '../common/apiError';
 import { billingQueryKeys } from '../common/billingQueryKeys';
+import { toApiProblem, useBackhaulDataProvider } from '../../dataProvider';
 
 /** The geographic taxes whose zones contain the account's service address. */
 export const GeoTaxesCard = ({ accountId }: { accountId: number }) => {
+  const dataProvider = useBackhaulDataProvider();
   const {
     data = [],
     isPending,
     error,
-  } = useQuery({ queryKey: billingQueryKeys.geoTaxes(accountId), queryFn: () => fetchGeoTaxes(accountId) });
+  } = useQuery({ queryKey: billingQueryKeys.geoTaxes(accountId), queryFn: () => dataProvider.fetchGeoTaxes(accountId) });
   return (
     <Card component="section" aria-label="Geographic taxes">
       <CardContent>

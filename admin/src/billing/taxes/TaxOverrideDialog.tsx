@@ -7,9 +7,9 @@ import { useState } from 'react';
 import { useGetList } from 'react-admin';
 import { formatRateE4, parseRatePercent, rateE4ToInput, ratePercentError } from '../../taxes/rateE4';
 import type { Tax, TaxOverride } from '../../types';
-import { createTaxOverride, updateTaxOverride } from '../api';
 import { ActionDialog } from '../common/ActionDialog';
 import { useBillingChanged } from '../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 interface TaxOverrideDialogProps {
   accountId: number;
@@ -21,6 +21,7 @@ interface TaxOverrideDialogProps {
 
 /** Exempts the account from one tax, or charges it at another rate. */
 export const TaxOverrideDialog = ({ accountId, override, onSaved, onClose }: TaxOverrideDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const { data: taxes = [] } = useGetList<Tax>('taxes', { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' } });
   const [taxId, setTaxId] = useState<number | ''>(override?.taxId ?? '');
@@ -30,8 +31,8 @@ export const TaxOverrideDialog = ({ accountId, override, onSaved, onClose }: Tax
 
   const confirm = async () => {
     const input = { taxId: taxId as number, kind, rateE4: kind === 'rate' ? parseRatePercent(rate) : null };
-    if (override) await updateTaxOverride(accountId, override.id, input);
-    else await createTaxOverride(accountId, input);
+    if (override) await dataProvider.updateTaxOverride(accountId, override.id, input);
+    else await dataProvider.createTaxOverride(accountId, input);
     await Promise.all([onSaved(), changed()]);
     return 'Tax override saved';
   };

@@ -14,16 +14,16 @@ import { useState } from 'react';
 import { Permissions, useHasPermission } from '../../permissions';
 import { formatRateE4 } from '../../taxes/rateE4';
 import type { TaxOverride } from '../../types';
-import { fetchTaxOverrides } from '../api';
-import { toApiProblem } from '../common/apiError';
 import { billingQueryKeys } from '../common/billingQueryKeys';
 import { DeleteTaxOverrideDialog } from './DeleteTaxOverrideDialog';
 import { TaxOverrideDialog } from './TaxOverrideDialog';
+import { toApiProblem, useBackhaulDataProvider } from '../../dataProvider';
 
 type Editing = { mode: 'create' } | { mode: 'edit' | 'delete'; override: TaxOverride } | null;
 
 /** The account's exemptions from taxes and its own tax rates. */
 export const TaxOverridesCard = ({ accountId }: { accountId: number }) => {
+  const dataProvider = useBackhaulDataProvider();
   const canManage = useHasPermission(Permissions.BillingManage);
   const {
     data = [],
@@ -32,7 +32,7 @@ export const TaxOverridesCard = ({ accountId }: { accountId: number }) => {
     refetch,
   } = useQuery({
     queryKey: billingQueryKeys.taxOverrides(accountId),
-    queryFn: () => fetchTaxOverrides(accountId),
+    queryFn: () => dataProvider.fetchTaxOverrides(accountId),
   });
   const [editing, setEditing] = useState<Editing>(null);
   const close = () => setEditing(null);

@@ -7,15 +7,16 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { formatDateTime } from '../../accounts/formatting';
 import type { Transaction } from '../../types';
-import { fetchApplications } from '../api';
 import { billingQueryKeys } from '../common/billingQueryKeys';
 import { Money } from '../common/Money';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /** Where a credit went: each invoice it paid, including applications later taken off. */
 export const CreditApplications = ({ transaction, currency }: { transaction: Transaction; currency: string | undefined }) => {
+  const dataProvider = useBackhaulDataProvider();
   const { data, isPending } = useQuery({
     queryKey: billingQueryKeys.applications(transaction.id),
-    queryFn: () => fetchApplications(transaction.id),
+    queryFn: () => dataProvider.fetchApplications(transaction.id),
   });
   if (isPending) return null;
   if (!data?.length) {

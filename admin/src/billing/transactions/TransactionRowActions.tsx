@@ -2,9 +2,9 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { Transaction } from '../../types';
-import { receiptPdfUrl } from '../api';
 import type { TransactionAction } from './dialogs/TransactionDialogs';
 import { hasEditableDescription, isReversibleDebit, isVoidableCredit } from './transactionRules';
+import { receiptPdfUrl } from '../../dataProvider';
 
 interface TransactionRowActionsProps {
   transaction: Transaction;

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { useGetIdentity } from 'react-admin';
 import { ActionDialog } from '../../billing/common/ActionDialog';
 import { Permissions, useHasPermission } from '../../permissions';
-import type { CallLog } from '../types';
+import type { CallLog, CallLogInput } from '../types';
 import { AttendantSelect } from './AttendantSelect';
-import { type CallLogInput, createCallLog, updateCallLog } from './callLogsApi';
 import { parseMinutesSeconds, toMinutesSeconds } from './duration';
 import { useCallLogsChanged } from './useCallLogsChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 const SUBJECT_MAX_LENGTH = 200;
 const NOTES_MAX_LENGTH = 10_000;
@@ -29,6 +29,7 @@ interface CallLogDialogProps {
 
 /** Log a call, or edit one: subject, how long (minutes:seconds), when, who took it, and notes. */
 export const CallLogDialog = ({ accountId, callLog, onClose }: CallLogDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const canPickAttendant = useHasPermission(Permissions.UsersRead);
   const { identity } = useGetIdentity();
   const changed = useCallLogsChanged(accountId);
@@ -54,9 +55,9 @@ export const CallLogDialog = ({ accountId, callLog, onClose }: CallLogDialogProp
       ...(canPickAttendant && attendant !== null ? { attendantUserId: attendant } : {}),
     };
     if (callLog) {
-      await updateCallLog(callLog.id, input);
+      await dataProvider.updateCallLog(callLog.id, input);
     } else {
-      await createCallLog(accountId, input);
+      await dataProvider.createCallLog(Number(accountId), input);
     }
     await changed();
     return callLog ? 'Call log saved' : 'Call logged';

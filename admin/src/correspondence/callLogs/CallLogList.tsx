@@ -5,7 +5,7 @@ import { Datagrid, DateTimeInput, type Exporter, ExportButton, FunctionField, Li
 import { formatDateTime } from '../../accounts/formatting';
 import { downloadRows } from '../csv';
 import type { CallLog } from '../types';
-import { callLogsResource } from './callLogsApi';
+import { callLogsResource } from '../resources';
 import { type CallLogAction, CallLogRowMenu } from './CallLogRowMenu';
 import { formatDuration } from './duration';
 

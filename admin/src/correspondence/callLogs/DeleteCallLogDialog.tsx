@@ -1,15 +1,16 @@
 import DialogContentText from '@mui/material/DialogContentText';
 import { ActionDialog } from '../../billing/common/ActionDialog';
 import type { CallLog } from '../types';
-import { deleteCallLog } from './callLogsApi';
 import { formatDuration } from './duration';
 import { useCallLogsChanged } from './useCallLogsChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /** Deleting asks first; tickets requested from the call stay. */
 export const DeleteCallLogDialog = ({ callLog, onClose }: { callLog: CallLog; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useCallLogsChanged(callLog.accountId);
   const confirm = async () => {
-    await deleteCallLog(callLog.id);
+    await dataProvider.deleteCallLog(callLog.id);
     await changed();
     return 'Call log deleted';
   };

@@ -5,8 +5,8 @@ import { ActionDialog } from '../../billing/common/ActionDialog';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { CallLog, TicketRequestKind } from '../types';
 import { AttendantSelect } from './AttendantSelect';
-import { requestTicket } from './callLogsApi';
 import { useCallLogsChanged } from './useCallLogsChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 const KIND_LABELS: Record<TicketRequestKind, string> = { internal: 'internal', public: 'public' };
 
@@ -18,6 +18,7 @@ interface TicketRequestDialogProps {
 
 /** A ticket from a call, prefilled from it; kept as a pending request until the tickets module takes it up. */
 export const TicketRequestDialog = ({ callLog, kind, onClose }: TicketRequestDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const canPickAssignee = useHasPermission(Permissions.UsersRead);
   const changed = useCallLogsChanged(callLog.accountId);
   const [subject, setSubject] = useState(callLog.subject);
@@ -25,7 +26,7 @@ export const TicketRequestDialog = ({ callLog, kind, onClose }: TicketRequestDia
   const [assigneeId, setAssigneeId] = useState<number | null>(callLog.attendantUserId);
 
   const confirm = async () => {
-    await requestTicket(callLog.id, {
+    await dataProvider.requestTicket(callLog.id, {
       kind,
       subject: subject.trim(),
       description: description.trim() ? description : null,

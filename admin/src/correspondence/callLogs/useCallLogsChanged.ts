@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useAccountChanged } from '../../accounts/useAccountChanged';
-import { callLogsResource } from './callLogsApi';
+import { callLogsResource } from '../resources';
 
 /** After a call log changes: its list, and the account's logs (which now hold the change). */
 export const useCallLogsChanged = (accountId: number | string) => {

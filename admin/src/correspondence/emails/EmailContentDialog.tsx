@@ -15,10 +15,10 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
 import { formatDateTime } from '../../accounts/formatting';
-import { errorMessage } from '../../accounts/submissionErrors';
 import type { EmailDetail } from '../types';
-import { attachmentUrl, fetchEmail } from './emailsApi';
+import { attachmentUrl } from '../resources';
 import { EmailStatusChip } from './EmailStatusChip';
+import { errorMessage, useBackhaulDataProvider } from '../../dataProvider';
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: '9rem 1fr', gap: 1 }}>
@@ -114,8 +114,9 @@ const Content = ({ email }: { email: EmailDetail }) => {
 
 /** One email as it was sent: headers, delivery facts, text or HTML, and its attachments. */
 export const EmailContentDialog = ({ emailId, onClose }: { emailId: number; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const titleId = useId();
-  const { data, error, isPending } = useQuery({ queryKey: ['email', emailId], queryFn: () => fetchEmail(emailId) });
+  const { data, error, isPending } = useQuery({ queryKey: ['email', emailId], queryFn: () => dataProvider.fetchEmail(emailId) });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby={titleId}>
       <DialogTitle id={titleId}>{data ? data.subject : 'Email'}</DialogTitle>

@@ -4,7 +4,7 @@ import { Datagrid, type Exporter, ExportButton, FunctionField, List, NumberField
 import { formatDateTime } from '../../accounts/formatting';
 import { downloadRows } from '../csv';
 import { EMAIL_STATUSES, type Email } from '../types';
-import { emailsResource } from './emailsApi';
+import { emailsResource } from '../resources';
 import { EMAIL_STATUS_LABELS, EmailStatusChip } from './EmailStatusChip';
 
 const filters = [

@@ -1,15 +1,16 @@
 import DialogContentText from '@mui/material/DialogContentText';
 import { ActionDialog } from '../../billing/common/ActionDialog';
 import type { Email } from '../types';
-import { resendEmail } from './emailsApi';
 import { EMAIL_STATUS_LABELS } from './EmailStatusChip';
 import { useEmailsChanged } from './useEmailsChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /** Sending again queues a new copy; the original row and its outcome stay as they were. */
 export const ResendEmailDialog = ({ email, accountId, onClose }: { email: Email; accountId: number; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useEmailsChanged(accountId);
   const confirm = async () => {
-    await resendEmail(email.id);
+    await dataProvider.resendEmail(email.id);
     await changed();
     return `A new copy to ${email.to} is queued`;
   };

@@ -4,11 +4,12 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useAccountContacts } from '../../accounts/useAccountContacts';
 import { ActionDialog } from '../../billing/common/ActionDialog';
-import { writeEmail } from './emailsApi';
 import { useEmailsChanged } from './useEmailsChanged';
+import { useBackhaulDataProvider } from '../../dataProvider';
 
 /** An email from staff to one contact of the account, queued for delivery like any other. */
 export const WriteEmailDialog = ({ accountId, onClose }: { accountId: number; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const { contacts, primary } = useAccountContacts(accountId);
   const reachable = contacts.filter((contact) => contact.email);
   const changed = useEmailsChanged(accountId);
@@ -18,7 +19,7 @@ export const WriteEmailDialog = ({ accountId, onClose }: { accountId: number; on
   const contactId = picked ?? (primary?.email ? primary.id : (reachable[0]?.id ?? null));
 
   const confirm = async () => {
-    const email = await writeEmail(accountId, { contactId: contactId as number, subject: subject.trim(), text });
+    const email = await dataProvider.writeEmail(accountId, { contactId: contactId as number, subject: subject.trim(), text });
     await changed();
     return `Email to ${email.to} queued`;
   };

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useAccountChanged } from '../../accounts/useAccountChanged';
-import { emailsResource } from './emailsApi';
+import { emailsResource } from '../resources';
 
 /** After an email is written or sent again: the list, and the account's logs. */
 export const useEmailsChanged = (accountId: number | string) => {

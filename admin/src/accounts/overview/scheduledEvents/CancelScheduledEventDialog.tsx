@@ -1,7 +1,8 @@
 import DialogContentText from '@mui/material/DialogContentText';
 import { ActionDialog } from '../../../billing/common/ActionDialog';
 import { formatDateTime } from '../../formatting';
-import { cancelScheduledEvent, type ScheduledEvent } from './scheduledEventsApi';
+import { useBackhaulDataProvider } from '../../../dataProvider';
+import type { ScheduledEvent } from '../../../types';
 
 /** Asks before cancelling a scheduled event; a cancelled event never acts and cannot be brought back. */
 export const CancelScheduledEventDialog = ({
@@ -13,8 +14,9 @@ export const CancelScheduledEventDialog = ({
   onClose: () => void;
   onCancelled: () => Promise<unknown>;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const confirm = async () => {
-    await cancelScheduledEvent(event.id);
+    await dataProvider.cancelScheduledEvent(event.id);
     await onCancelled();
     return `${event.summary}: cancelled`;
   };

@@ -1,7 +1,8 @@
 import DialogContentText from '@mui/material/DialogContentText';
 import { ActionDialog } from '../../../billing/common/ActionDialog';
 import { formatDateTime } from '../../formatting';
-import { performScheduledEventNow, type ScheduledEvent } from './scheduledEventsApi';
+import { useBackhaulDataProvider } from '../../../dataProvider';
+import type { ScheduledEvent } from '../../../types';
 
 /** The notice for what came of the event; a refusal is recorded on it, so it is news rather than an error. */
 const outcomeText = (event: ScheduledEvent): string => {
@@ -20,8 +21,9 @@ export const PerformScheduledEventNowDialog = ({
   onClose: () => void;
   onPerformed: () => Promise<unknown>;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const confirm = async () => {
-    const after = await performScheduledEventNow(event.id);
+    const after = await dataProvider.performScheduledEventNow(event.id);
     await onPerformed();
     return outcomeText(after);
   };

@@ -13,13 +13,8 @@ import { minorUnitsToInput, parseMoneyInput } from '../../../money';
 import { Permissions, useHasPermission } from '../../../permissions';
 import { type AccountStatus, type CatalogPackage, type CatalogService, RECURRING_KINDS } from '../../../types';
 import { fromLocalInput, kindFields, KINDS, toLocalInput } from './scheduledEventKinds';
-import {
-  createScheduledEvent,
-  type ScheduledEvent,
-  type ScheduledEventFields,
-  type ScheduledEventKind,
-  updateScheduledEvent,
-} from './scheduledEventsApi';
+import { useBackhaulDataProvider } from '../../../dataProvider';
+import type { ScheduledEvent, ScheduledEventFields, ScheduledEventKind } from '../../../types';
 
 type Proration = 'settings' | 'yes' | 'no';
 
@@ -40,6 +35,7 @@ interface ScheduledEventDialogProps {
 
 /** Schedules a change to the account for a chosen moment, or edits one still waiting. */
 export const ScheduledEventDialog = ({ accountId, currency, event, onClose, onSaved }: ScheduledEventDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const canChooseProration = useHasPermission(Permissions.BillingProrationOverride);
   const { data: services = [] } = useGetList<CatalogService>('services', CATALOG_LIST);
   const { data: packages = [] } = useGetList<CatalogPackage>('packages', CATALOG_LIST);
@@ -100,8 +96,8 @@ export const ScheduledEventDialog = ({ accountId, currency, event, onClose, onSa
 
   const confirm = async () => {
     const saved = event
-      ? await updateScheduledEvent(event.id, { runAt, ...values() })
-      : await createScheduledEvent(accountId, { kind, runAt, ...values() });
+      ? await dataProvider.updateScheduledEvent(event.id, { runAt, ...values() })
+      : await dataProvider.createScheduledEvent(accountId, { kind, runAt, ...values() });
     await onSaved();
     return event ? `${saved.summary}: rescheduled` : `${saved.summary}: scheduled`;
   };

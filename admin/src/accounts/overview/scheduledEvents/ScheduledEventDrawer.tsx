@@ -6,8 +6,8 @@ import { DetailList } from '../../../billing/common/DetailList';
 import { formatMoney } from '../../../money';
 import { formatDateTime } from '../../formatting';
 import { kindLabel } from './scheduledEventKinds';
-import type { ScheduledEvent } from './scheduledEventsApi';
 import { ScheduledEventStateChip } from './ScheduledEventStateChip';
+import type { ScheduledEvent } from '../../../types';
 
 const prorationText = (prorate: boolean | null): string =>
   prorate === null ? 'As the billing settings say when it runs' : prorate ? 'Prorated' : 'Not prorated';

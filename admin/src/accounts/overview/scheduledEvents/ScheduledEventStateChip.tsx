@@ -1,6 +1,6 @@
 import Chip from '@mui/material/Chip';
-import type { ScheduledEventState } from './scheduledEventsApi';
 import { STATE_LABELS } from './scheduledEventKinds';
+import type { ScheduledEventState } from '../../../types';
 
 const COLORS: Record<ScheduledEventState, 'info' | 'success' | 'default' | 'error'> = {
   scheduled: 'info',

@@ -1,4 +1,4 @@
-import type { ScheduledEventFields, ScheduledEventKind, ScheduledEventState } from './scheduledEventsApi';
+import type { ScheduledEventFields, ScheduledEventKind, ScheduledEventState } from '../../../types';
 
 type Field = keyof ScheduledEventFields;
 

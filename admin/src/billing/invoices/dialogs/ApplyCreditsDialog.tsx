@@ -2,16 +2,17 @@ import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import { minorUnitsToInput, parseMoneyInput } from '../../../money';
 import type { Invoice } from '../../../types';
-import { applyCredits } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { DetailList } from '../../common/DetailList';
 import { Money } from '../../common/Money';
 import { isMoneyText, MoneyTextField } from '../../common/MoneyTextField';
 import { useBillingChanged } from '../../common/useBillingChanged';
 import { useBillingFigures } from '../../figures/useBillingFigures';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 /** Puts some of the account's unapplied credit on this invoice. */
 export const ApplyCreditsDialog = ({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const { data: figures } = useBillingFigures(invoice.accountId);
   const available = figures?.availableCredits ?? 0;
@@ -21,7 +22,7 @@ export const ApplyCreditsDialog = ({ invoice, onClose }: { invoice: Invoice; onC
   const cents = isMoneyText(amount) ? parseMoneyInput(amount) : null;
   const tooMuch = cents !== null && (cents > available || cents > invoice.remaining);
   const confirm = async () => {
-    await applyCredits(invoice.id, cents as number);
+    await dataProvider.applyCredits(invoice.id, cents as number);
     await changed();
     return `Credit applied to invoice ${invoice.number}`;
   };

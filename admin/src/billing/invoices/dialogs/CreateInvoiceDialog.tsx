@@ -7,18 +7,19 @@ import { useState } from 'react';
 import { useGetList } from 'react-admin';
 import { formatMoney } from '../../../money';
 import type { CatalogService } from '../../../types';
-import { createInvoice } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { DateTextField } from '../../common/DateTextField';
 import { useBillingChanged } from '../../common/useBillingChanged';
 import { useBillingFigures } from '../../figures/useBillingFigures';
 import { type InvoiceLineDraft, isLineComplete, toLineInput } from './invoiceLines';
 import { InvoiceLinesEditor } from './InvoiceLinesEditor';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 const INVOICEABLE_KINDS = new Set(['one_time', 'recurring', 'data', 'voice']);
 
 /** A hand-made invoice: lines of services, the charges waiting for an invoice, or both. */
 export const CreateInvoiceDialog = ({ accountId, onClose }: { accountId: number; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const { data: figures } = useBillingFigures(accountId);
   const currency = figures?.currency;
@@ -36,7 +37,7 @@ export const CreateInvoiceDialog = ({ accountId, onClose }: { accountId: number;
 
   const valid = lines.every(isLineComplete) && (lines.length > 0 || includeUninvoiced);
   const confirm = async () => {
-    const invoice = await createInvoice({
+    const invoice = await dataProvider.createInvoice({
       accountId,
       lines: lines.map(toLineInput),
       includeUninvoiced,

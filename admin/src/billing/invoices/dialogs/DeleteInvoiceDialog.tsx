@@ -1,14 +1,15 @@
 import DialogContentText from '@mui/material/DialogContentText';
 import type { Invoice } from '../../../types';
-import { deleteInvoice } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { useBillingChanged } from '../../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 /** Only invoices made by hand, dated in the open accounting period, can be deleted; the API says so otherwise. */
 export const DeleteInvoiceDialog = ({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const confirm = async () => {
-    await deleteInvoice(invoice.id);
+    await dataProvider.deleteInvoice(invoice.id);
     await changed();
     return `Invoice ${invoice.number} deleted`;
   };

@@ -4,17 +4,18 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import type { Invoice } from '../../../types';
-import { updateInvoice } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { useBillingChanged } from '../../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 /** Freeze or unfreeze the invoice and change the message printed on it. */
 export const EditInvoiceDialog = ({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const [frozen, setFrozen] = useState(invoice.frozen);
   const [message, setMessage] = useState(invoice.message ?? '');
   const confirm = async () => {
-    await updateInvoice(invoice.id, { frozen, message: message.trim() || null });
+    await dataProvider.updateInvoice(invoice.id, { frozen, message: message.trim() || null });
     await changed();
     return `Invoice ${invoice.number} saved`;
   };

@@ -5,18 +5,19 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { emailInvoice, fetchInvoiceEmailRecipients, type InvoiceEmailRecipients } from '../../../messageTemplates/messageTemplatesApi';
 import type { Invoice } from '../../../types';
 import { ActionDialog } from '../../common/ActionDialog';
-import { toApiProblem } from '../../common/apiError';
+import { toApiProblem, useBackhaulDataProvider } from '../../../dataProvider';
+import type { InvoiceEmailRecipients } from '../../../types';
 
 /** Shows who the invoice goes to (and whether as invoice or statement) before anything is sent. */
 export const EmailInvoiceDialog = ({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const [who, setWho] = useState<InvoiceEmailRecipients | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    fetchInvoiceEmailRecipients(invoice.id).then(
+    dataProvider.fetchInvoiceEmailRecipients(invoice.id).then(
       (r) => live && setWho(r),
       (e: unknown) => live && setLoadError(toApiProblem(e).message),
     );
@@ -26,7 +27,7 @@ export const EmailInvoiceDialog = ({ invoice, onClose }: { invoice: Invoice; onC
   }, [invoice.id]);
 
   const confirm = async () => {
-    const result = await emailInvoice(invoice.id);
+    const result = await dataProvider.emailInvoice(invoice.id);
     const n = result.emails.length;
     return `Invoice ${invoice.number} queued for ${n} recipient${n === 1 ? '' : 's'}`;
   };

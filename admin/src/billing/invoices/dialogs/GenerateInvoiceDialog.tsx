@@ -1,17 +1,18 @@
 import DialogContentText from '@mui/material/DialogContentText';
 import { useState } from 'react';
-import { generateInvoice } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { isCalendarDate, localToday } from '../../common/dates';
 import { DateTextField } from '../../common/DateTextField';
 import { useBillingChanged } from '../../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 /** Runs the bill run's invoice step for this account and one billing date; running it twice finds the same invoice. */
 export const GenerateInvoiceDialog = ({ accountId, onClose }: { accountId: number; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const [billingDate, setBillingDate] = useState(localToday());
   const confirm = async () => {
-    const result = await generateInvoice(accountId, billingDate);
+    const result = await dataProvider.generateInvoice(accountId, billingDate);
     await changed();
     if (!result.invoice) return `Nothing to invoice for ${billingDate}`;
     return result.created ? `Invoice ${result.invoice.number} generated` : `Invoice ${result.invoice.number} already existed for that date`;

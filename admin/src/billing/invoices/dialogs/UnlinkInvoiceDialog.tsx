@@ -2,12 +2,12 @@ import DialogContentText from '@mui/material/DialogContentText';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Invoice } from '../../../types';
-import { listInvoices, unlinkParentInvoice } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { billingQueryKeys } from '../../common/billingQueryKeys';
 import { DetailList } from '../../common/DetailList';
 import { useBillingChanged } from '../../common/useBillingChanged';
 import { InvoicePicker } from './InvoicePicker';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 const WARNING = 'The bill run links invoices by itself; unlink one by hand only to put right a mistake.';
 
@@ -24,17 +24,18 @@ export const UnlinkInvoiceDialog = ({
   currency: string | undefined;
   onClose: () => void;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const childSide = invoice.parentInvoiceId !== null;
   const { data: linked = [], isPending } = useQuery({
     queryKey: billingQueryKeys.childInvoices(invoice.id),
-    queryFn: () => listInvoices({ parentInvoiceId: invoice.id }),
+    queryFn: () => dataProvider.listInvoices({ parentInvoiceId: invoice.id }),
     enabled: !childSide,
   });
   const [childInvoiceId, setChildInvoiceId] = useState<number | ''>(childSide ? invoice.id : '');
 
   const confirm = async () => {
-    const child = await unlinkParentInvoice(childInvoiceId as number);
+    const child = await dataProvider.unlinkParentInvoice(childInvoiceId as number);
     await changed();
     return `Invoice ${child.number} unlinked from its parent invoice`;
   };

@@ -2,16 +2,17 @@ import Alert from '@mui/material/Alert';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import type { Invoice } from '../../../types';
-import { voidInvoice } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { useBillingChanged } from '../../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 /** Voiding is final, so the dialog says exactly what happens to the money. */
 export const VoidInvoiceDialog = ({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const [reason, setReason] = useState('');
   const confirm = async () => {
-    await voidInvoice(invoice.id, reason.trim() || undefined);
+    await dataProvider.voidInvoice(invoice.id, reason.trim() || undefined);
     await changed();
     return `Invoice ${invoice.number} voided`;
   };

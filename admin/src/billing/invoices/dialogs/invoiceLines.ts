@@ -1,5 +1,5 @@
 import { parseMoneyInput } from '../../../money';
-import type { InvoiceLineInput } from '../../api';
+import type { InvoiceLineInput } from '../../../types';
 import { isMoneyText } from '../../common/MoneyTextField';
 
 /** One line of a hand-made invoice as typed: text until it is sent. */

@@ -8,15 +8,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-admin';
 import { formatDate } from '../../../accounts/formatting';
 import type { Invoice } from '../../../types';
-import { listInvoices } from '../../api';
 import { billingQueryKeys } from '../../common/billingQueryKeys';
 import { Money } from '../../common/Money';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 /** Children's invoices linked under this one; the parent pays what remains on them. */
 export const ChildInvoices = ({ invoice, currency }: { invoice: Invoice; currency: string | undefined }) => {
+  const dataProvider = useBackhaulDataProvider();
   const { data, isPending } = useQuery({
     queryKey: billingQueryKeys.childInvoices(invoice.id),
-    queryFn: () => listInvoices({ parentInvoiceId: invoice.id }),
+    queryFn: () => dataProvider.listInvoices({ parentInvoiceId: invoice.id }),
   });
   if (isPending) return null;
   if (!data?.length) {

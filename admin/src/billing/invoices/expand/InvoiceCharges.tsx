@@ -9,21 +9,25 @@ import { Fragment, useState } from 'react';
 import { formatDate } from '../../../accounts/formatting';
 import type { Invoice, Transaction } from '../../../types';
 import { formatRateE4 } from '../../../taxes/rateE4';
-import { fetchInvoiceTransactions, listTransactions } from '../../api';
 import { billingQueryKeys } from '../../common/billingQueryKeys';
 import { Money } from '../../common/Money';
 import { TransactionDialogs, type TransactionDialogState } from '../../transactions/dialogs/TransactionDialogs';
 import { TransactionRowActions } from '../../transactions/TransactionRowActions';
 import { KIND_LABELS } from '../../transactions/transactionRules';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 /** The charges on the invoice, each with its taxes beneath, then the credits that paid it. */
 export const InvoiceCharges = ({ invoice, currency }: { invoice: Invoice; currency: string | undefined }) => {
+  const dataProvider = useBackhaulDataProvider();
   const [dialog, setDialog] = useState<TransactionDialogState>(null);
   const { data, isPending } = useQuery({
     queryKey: billingQueryKeys.invoiceTransactions(invoice.id),
     // The ledger list gives the charges with their tax rows; the invoice's own list adds how much of each credit went to it.
     queryFn: async () => {
-      const [onInvoice, applied] = await Promise.all([listTransactions({ invoiceId: invoice.id }), fetchInvoiceTransactions(invoice.id)]);
+      const [onInvoice, applied] = await Promise.all([
+        dataProvider.listTransactions({ invoiceId: invoice.id }),
+        dataProvider.fetchInvoiceTransactions(invoice.id),
+      ]);
       return { charges: onInvoice.filter((transaction) => transaction.side === 'debit'), credits: applied.credits };
     },
   });

@@ -2,12 +2,12 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { parseMoneyInput } from '../../../money';
 import type { CatalogService } from '../../../types';
-import { postAdjustment } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { DateTextField } from '../../common/DateTextField';
 import { isMoneyText, MoneyTextField } from '../../common/MoneyTextField';
 import { useBillingChanged } from '../../common/useBillingChanged';
 import { ServicePicker } from './ServicePicker';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 /** Moves the balance through an adjustment service, which says whether it is a debit or a credit. */
 export const AdjustmentDialog = ({
@@ -19,6 +19,7 @@ export const AdjustmentDialog = ({
   currency: string | undefined;
   onClose: () => void;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const [service, setService] = useState<CatalogService | null>(null);
   const [amount, setAmount] = useState('');
@@ -27,7 +28,7 @@ export const AdjustmentDialog = ({
   const valid = service !== null && isMoneyText(amount, { optional: true }) && (amount.trim() === '' || parseMoneyInput(amount) > 0);
 
   const confirm = async () => {
-    await postAdjustment({
+    await dataProvider.postAdjustment({
       accountId,
       serviceId: (service as CatalogService).id,
       ...(amount.trim() ? { amount: parseMoneyInput(amount) } : {}),

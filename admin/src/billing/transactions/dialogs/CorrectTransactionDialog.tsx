@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { formatDate } from '../../../accounts/formatting';
 import { formatMoney } from '../../../money';
 import type { Transaction } from '../../../types';
-import { reverseDebit, voidCredit } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { useBillingChanged } from '../../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 interface CorrectTransactionDialogProps {
   /** reverse: a debit, answered by a discount; void: a credit, cancelled by a void row. */
@@ -18,6 +18,7 @@ interface CorrectTransactionDialogProps {
 
 /** Reverses a debit or voids a credit, after saying what it will do. The original row stays in the ledger. */
 export const CorrectTransactionDialog = ({ mode, transaction, currency, onClose }: CorrectTransactionDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const [reason, setReason] = useState('');
   const amount = currency ? formatMoney(transaction.total, currency) : String(transaction.total);
@@ -25,8 +26,8 @@ export const CorrectTransactionDialog = ({ mode, transaction, currency, onClose 
 
   const confirm = async () => {
     const trimmed = reason.trim() || undefined;
-    if (mode === 'reverse') await reverseDebit(transaction.id, trimmed);
-    else await voidCredit(transaction.id, trimmed);
+    if (mode === 'reverse') await dataProvider.reverseDebit(transaction.id, trimmed);
+    else await dataProvider.voidCredit(transaction.id, trimmed);
     await changed();
     return mode === 'reverse' ? 'Debit reversed' : 'Credit voided';
   };

@@ -1,16 +1,17 @@
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import type { Transaction } from '../../../types';
-import { describeDebit } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { useBillingChanged } from '../../common/useBillingChanged';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 /** Rewords a debit; its amount never changes. */
 export const EditDescriptionDialog = ({ transaction, onClose }: { transaction: Transaction; onClose: () => void }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const [description, setDescription] = useState(transaction.description);
   const confirm = async () => {
-    await describeDebit(transaction.id, description.trim());
+    await dataProvider.describeDebit(transaction.id, description.trim());
     await changed();
     return 'Description saved';
   };

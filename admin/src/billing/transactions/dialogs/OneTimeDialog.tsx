@@ -3,13 +3,13 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { parseMoneyInput } from '../../../money';
 import type { CatalogService, ServiceKind } from '../../../types';
-import { postOneTime } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { DateTextField } from '../../common/DateTextField';
 import { isMoneyText, MoneyTextField } from '../../common/MoneyTextField';
 import { useBillingChanged } from '../../common/useBillingChanged';
 import { isQuantityText } from '../../invoices/dialogs/invoiceLines';
 import { ServicePicker } from './ServicePicker';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 const ONE_TIME_KINDS: readonly ServiceKind[] = ['one_time', 'recurring', 'data', 'voice'];
 
@@ -23,6 +23,7 @@ export const OneTimeDialog = ({
   currency: string | undefined;
   onClose: () => void;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   const [service, setService] = useState<CatalogService | null>(null);
   const [quantity, setQuantity] = useState('1');
@@ -32,7 +33,7 @@ export const OneTimeDialog = ({
   const valid = service !== null && isQuantityText(quantity) && isMoneyText(price, { optional: true });
 
   const confirm = async () => {
-    await postOneTime({
+    await dataProvider.postOneTime({
       accountId,
       serviceId: (service as CatalogService).id,
       quantity: Number(quantity),

@@ -6,13 +6,13 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { formatMoney, parseMoneyInput } from '../../../money';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../types';
-import { takePayment } from '../../api';
 import { ActionDialog } from '../../common/ActionDialog';
 import { DateTextField } from '../../common/DateTextField';
 import { newIdempotencyKey } from '../../common/idempotencyKey';
 import { isMoneyText, MoneyTextField } from '../../common/MoneyTextField';
 import { useBillingChanged } from '../../common/useBillingChanged';
 import { paymentMethodLabel } from '../transactionRules';
+import { useBackhaulDataProvider } from '../../../dataProvider';
 
 /** A cash, check or wire payment; the API applies it to the oldest open invoices. */
 export const PaymentDialog = ({
@@ -24,6 +24,7 @@ export const PaymentDialog = ({
   currency: string | undefined;
   onClose: () => void;
 }) => {
+  const dataProvider = useBackhaulDataProvider();
   const changed = useBillingChanged();
   // One key for everything sent from this opening of the dialog: a second click or a retry cannot pay twice.
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -36,7 +37,7 @@ export const PaymentDialog = ({
 
   const confirm = async () => {
     const cents = parseMoneyInput(amount);
-    const posted = await takePayment(
+    const posted = await dataProvider.takePayment(
       {
         accountId,
         method,

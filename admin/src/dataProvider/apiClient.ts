@@ -1,0 +1,25 @@
+import createClient from 'openapi-fetch';
+import type { components, paths } from '../api/schema';
+import { answerToHttpError } from './apiErrors';
+
+export type Schemas = components['schemas'];
+
+/**
+ * Typed calls for the data provider's custom methods: each path, its parameters, its body and
+ * its answer are checked against the OpenAPI document. Same origin, so the session cookie goes along.
+ */
+export const api = createClient<paths>({ credentials: 'include', headers: { Accept: 'application/json' } });
+
+/** The body of a successful answer; an error answer is thrown as the HttpError react-admin shows. */
+export const answer = async <T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => {
+  const { data, error, response } = await call;
+  if (!response.ok) throw answerToHttpError(response.status, error);
+  return data as T;
+};
+
+/**
+ * For the few answers the OpenAPI document does not describe yet: the panel states the shape
+ * it reads. Each use is a gap in the document to close, not a pattern to copy.
+ */
+export const answerUndescribed = async <T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> =>
+  (await answer(call)) as T;
