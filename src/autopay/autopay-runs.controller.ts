@@ -5,8 +5,8 @@ import { IsCalendarDate } from '../common/calendar-date';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ListQuery, ListQueryPipe } from '../common/list-query';
-import { AutopayRunsService } from './autopay-runs.service';
 import { RunStartedDto } from '../common/run-started.dto';
+import { AutopayRunsService } from './autopay-runs.service';
 
 class StartAutopayRunDto {
   @ApiProperty({ example: '2026-12-07', description: 'The autopay date: accounts with an invoice due for autopay by then are charged' })

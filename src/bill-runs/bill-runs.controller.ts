@@ -8,6 +8,7 @@ import { BillRunsService } from './bill-runs.service';
 import { ParkedInvoicesService } from './parked-invoices.service';
 import { IsCalendarDate } from '../common/calendar-date';
 import { RunStartedDto } from '../common/run-started.dto';
+import { InvoicePreviewDto } from './dto/invoice-preview.dto';
 
 class StartBillRunDto {
   @ApiProperty({ example: '2026-12-01', description: 'The billing date: accounts whose service period starts that day are invoiced' })
@@ -63,7 +64,7 @@ export class BillRunsController {
   @Post('preview')
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingRead })
-  @ApiOkResponse({ description: 'What the run would invoice for each account; nothing is written' })
+  @ApiOkResponse({ type: [InvoicePreviewDto], description: 'What the run would invoice for each account; nothing is written' })
   @ApiOperation({ summary: 'Preview a bill run' })
   preview(@Body() dto: PreviewBillRunDto) {
     return this.runs.preview(dto.date, dto.accountIds);

@@ -4,9 +4,10 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsPositive, IsS
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ListQuery, ListQueryPipe } from '../common/list-query';
+import { RunStartedDto } from '../common/run-started.dto';
 import { NightlyRunRecordsService } from './nightly-run-records.service';
 import { NightlyRunsService } from './nightly-runs.service';
-import { RunStartedDto } from '../common/run-started.dto';
+import { DelinquencyPreviewResultDto } from './dto/delinquency-preview-result.dto';
 
 class NightlyDateDto {
   // Checked as a calendar day inside the date window by the service, which names the rule that failed.
@@ -80,6 +81,7 @@ export class NightlyRunsController {
   @HttpCode(200)
   @Authenticated({ permission: Permission.NightlyRead })
   @ApiOkResponse({
+    type: DelinquencyPreviewResultDto,
     description: 'The invoices that would turn delinquent with their late fees, and the status changes; nothing is written',
   })
   @ApiOperation({ summary: 'Preview a delinquency run' })

@@ -5,6 +5,7 @@ import { Authenticated } from '../auth/auth.decorators';
 import { IsCalendarDate } from '../common/calendar-date';
 import { Permission } from '../auth/permission';
 import { ErrorResponseDto } from '../common/error-response.dto';
+import { PaymentHistoryResponseDto, PaymentReversalResponseDto, ProcessorRefundResponseDto } from './dto/payment-history.dto';
 import { PaymentHistoryService } from './payment-history.service';
 import { PaymentReversalsService } from './payment-reversals.service';
 import { ReconciliationService } from './reconciliation.service';
@@ -50,7 +51,10 @@ export class PaymentReversalsController {
   @Post('processor-payments/:id/reverse')
   @HttpCode(200)
   @Authenticated({ permission: Permission.BillingVoid })
-  @ApiOkResponse({ description: 'The void row on the ledger and, when asked, the refund with its state at the processor' })
+  @ApiOkResponse({
+    type: PaymentReversalResponseDto,
+    description: 'The void row on the ledger and, when asked, the refund with its state at the processor',
+  })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already reversed, not recorded yet, or in a closed accounting period' })
   @ApiOperation({ summary: 'Reverse a processor payment' })
   reverse(@Param('id', ParseIntPipe) id: number, @Body() dto: ReversePaymentDto) {
@@ -59,7 +63,10 @@ export class PaymentReversalsController {
 
   @Get('transactions/:id/payment-history')
   @Authenticated({ permission: Permission.BillingRead })
-  @ApiOkResponse({ description: "A payment's processor record, its reversals, refunds and disputes, for the payment's inner tabs" })
+  @ApiOkResponse({
+    type: PaymentHistoryResponseDto,
+    description: "A payment's processor record, its reversals, refunds and disputes, for the payment's inner tabs",
+  })
   @ApiOperation({ summary: "Get a payment's processor history" })
   paymentHistory(@Param('id', ParseIntPipe) id: number) {
     return this.history.ofTransaction(id);
@@ -67,7 +74,7 @@ export class PaymentReversalsController {
 
   @Get('accounts/:id/processor-refunds')
   @Authenticated({ permission: Permission.BillingRead })
-  @ApiOkResponse({ description: 'Refunds of the account, newest first' })
+  @ApiOkResponse({ type: [ProcessorRefundResponseDto], description: 'Refunds of the account, newest first' })
   @ApiOperation({ summary: "List an account's processor refunds" })
   refunds(@Param('id', ParseIntPipe) id: number) {
     return this.reversals.refundsOf(id);

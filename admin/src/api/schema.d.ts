@@ -4190,6 +4190,33 @@ export interface components {
             /** @description The accounts to preview; the first 200 due accounts when left out */
             accountIds?: number[];
         };
+        InvoicePreviewParkingDto: {
+            /** @enum {string} */
+            rule: "unexplained_charges" | "negative_total" | "spike";
+            /** @description Why the run would park the account, in a sentence */
+            reason: string;
+            /** @description The account's usual invoice total, minor units */
+            usualTotal: number | null;
+        };
+        InvoicePreviewLineDto: {
+            description: string;
+            /** @description Before taxes, minor units */
+            amount: number;
+            /** @description Minor units */
+            taxAmount: number;
+        };
+        InvoicePreviewDto: {
+            accountId: number;
+            /** @description The invoice for this date exists already; the lines shown are the ones it has */
+            alreadyInvoiced: boolean;
+            /** @description A bill run would park this account rather than invoice it, and why */
+            parked: components["schemas"]["InvoicePreviewParkingDto"] | null;
+            /** @description Minor units */
+            total: number;
+            /** @description Minor units */
+            taxTotal: number;
+            lines: components["schemas"]["InvoicePreviewLineDto"][];
+        };
         ScheduledEventFilterDto: {
             /** @enum {string} */
             state?: "scheduled" | "done" | "cancelled" | "failed";
@@ -4404,6 +4431,54 @@ export interface components {
              * @example 2026-12-01
              */
             effectiveDate?: string;
+        };
+        ProcessorRefundResponseDto: {
+            id: number;
+            paymentId: number;
+            accountId: number;
+            /** @description Minor units */
+            amount: number;
+            /** @enum {string} */
+            status: "requested" | "pending" | "succeeded" | "failed" | "canceled";
+            stripeRefundId: string | null;
+            /** @description The processor's reason when it failed */
+            failureReason: string | null;
+            reason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PaymentReversalResponseDto: {
+            paymentId: number;
+            /** @description The void row on the ledger that undoes the payment's credit */
+            reversalTransactionId: number;
+            /** @description null when no refund was asked for */
+            refund: components["schemas"]["ProcessorRefundResponseDto"] | null;
+        };
+        PaymentDisputeResponseDto: {
+            id: number;
+            stripeDisputeId: string;
+            /** @description Minor units */
+            amount: number;
+            /** @description The bank's reason, as the processor reports it */
+            reason: string;
+            /** @description The dispute's state at the processor */
+            status: string;
+            /** @description The dispute took the payment off the ledger; false when its period was closed (see note) */
+            paymentReversed: boolean;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PaymentHistoryResponseDto: {
+            transactionId: number;
+            /** @description The card or bank payment behind the ledger row; null for cash, check and wire */
+            processorPayment: components["schemas"]["ProcessorPaymentDto"] | null;
+            /** @description Ledger rows that undo the payment (a void), oldest first */
+            reversals: components["schemas"]["TransactionResponseDto"][];
+            refunds: components["schemas"]["ProcessorRefundResponseDto"][];
+            disputes: components["schemas"]["PaymentDisputeResponseDto"][];
         };
         StartAutopayRunDto: {
             /**
@@ -4692,6 +4767,51 @@ export interface components {
             date: string;
             /** @description The accounts to preview; the first 500 with overdue invoices when left out */
             accountIds?: number[];
+        };
+        LateFeePreviewDto: {
+            /** @description Before tax, minor units */
+            amount: number;
+            /** @description Minor units */
+            tax: number;
+        };
+        DelinquentInvoicePreviewDto: {
+            accountId: number;
+            invoiceId: number;
+            invoiceNumber: string;
+            /** @example 2026-11-15 */
+            dueDate: string;
+            /** @description Minor units */
+            remaining: number;
+            /** @description The late fee it would draw; null when none */
+            lateFee: components["schemas"]["LateFeePreviewDto"] | null;
+        };
+        StatusChangePreviewDto: {
+            accountId: number;
+            fromStatusId: number;
+            toStatusId: number;
+        };
+        SkippedAccountPreviewDto: {
+            accountId: number;
+            /** @enum {string} */
+            reason: "weekday" | "exclusion_date" | "accounting_period_closed";
+        };
+        DelinquencyPreviewResultDto: {
+            /** @example 2026-12-01 */
+            date: string;
+            /** @description Invoices that would turn delinquent */
+            invoices: components["schemas"]["DelinquentInvoicePreviewDto"][];
+            statusChanges: components["schemas"]["StatusChangePreviewDto"][];
+            skipped: components["schemas"]["SkippedAccountPreviewDto"][];
+            /** @description More accounts had overdue invoices than the preview looked at */
+            more: boolean;
+            /** @description Account names by account id */
+            accountNames: {
+                [key: string]: string;
+            };
+            /** @description Status names by status id */
+            statusNames: {
+                [key: string]: string;
+            };
         };
         LoginDto: {
             /** @example admin@backhaul.local */
@@ -15476,7 +15596,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoicePreviewDto"][];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -16840,7 +16962,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaymentReversalResponseDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -16923,7 +17047,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaymentHistoryResponseDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -16988,7 +17114,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcessorRefundResponseDto"][];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -18658,7 +18786,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DelinquencyPreviewResultDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {

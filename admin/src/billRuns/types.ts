@@ -1,3 +1,5 @@
+import type { components } from '../api/schema';
+
 export interface BillRunSummary {
   id: number;
   runDate: string;
@@ -33,12 +35,5 @@ export interface BillRunDetail extends BillRunSummary {
   parkedList?: ParkedAccount[];
 }
 
-/** POST /api/bill-runs/preview: not described by the OpenAPI document yet. */
-export interface InvoicePreview {
-  accountId: number;
-  alreadyInvoiced: boolean;
-  parked: { rule: string; reason: string; usualTotal: number | null } | null;
-  total: number;
-  taxTotal: number;
-  lines: { description: string; amount: number; taxAmount: number }[];
-}
+/** POST /api/bill-runs/preview */
+export type InvoicePreview = components['schemas']['InvoicePreviewDto'];

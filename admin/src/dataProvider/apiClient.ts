@@ -16,10 +16,3 @@ export const answer = async <T>(call: Promise<{ data?: T; error?: unknown; respo
   if (!response.ok) throw answerToHttpError(response.status, error);
   return data as T;
 };
-
-/**
- * For the few answers the OpenAPI document does not describe yet: the panel states the shape
- * it reads. Each use is a gap in the document to close, not a pattern to copy.
- */
-export const answerUndescribed = async <T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> =>
-  (await answer(call)) as T;

@@ -1,12 +1,4 @@
-import type { PaymentHistory } from '../billing/payments/types';
-import { answer, answerUndescribed, api, type Schemas } from './apiClient';
-
-/** POST /api/processor-payments/:id/reverse */
-export interface PaymentReversal {
-  paymentId: number;
-  reversalTransactionId: number;
-  refund: { status: string; failureReason: string | null } | null;
-}
+import { answer, api, type Schemas } from './apiClient';
 
 const account = (accountId: number) => ({ params: { path: { id: accountId } } });
 
@@ -47,11 +39,9 @@ export const paymentMethods = {
 
   /** Reverses a payment on the ledger and, when asked, refunds it through the processor. */
   reverseProcessorPayment: (paymentId: number, input: Schemas['ReversePaymentDto']) =>
-    answerUndescribed<PaymentReversal>(
-      api.POST('/api/processor-payments/{id}/reverse', { params: { path: { id: paymentId } }, body: input }),
-    ),
+    answer(api.POST('/api/processor-payments/{id}/reverse', { params: { path: { id: paymentId } }, body: input })),
 
   /** What happened to one payment: its processor record, reversals, refunds and disputes. */
   fetchPaymentHistory: (transactionId: number) =>
-    answerUndescribed<PaymentHistory>(api.GET('/api/transactions/{id}/payment-history', { params: { path: { id: transactionId } } })),
+    answer(api.GET('/api/transactions/{id}/payment-history', { params: { path: { id: transactionId } } })),
 };

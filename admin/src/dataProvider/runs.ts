@@ -1,13 +1,10 @@
-import type { InvoicePreview } from '../billRuns/types';
-import type { DelinquencyPreview } from '../nightlyRuns/types';
-import { answer, answerUndescribed, api, type Schemas } from './apiClient';
+import { answer, api, type Schemas } from './apiClient';
 
 /** The processes run for a date (bill runs, autopay, the night, delinquency) and disconnection. */
 export const runMethods = {
   startBillRun: (date: string) => answer(api.POST('/api/bill-runs', { body: { date } })),
 
-  previewBillRun: (input: Schemas['PreviewBillRunDto']) =>
-    answerUndescribed<InvoicePreview[]>(api.POST('/api/bill-runs/preview', { body: input })),
+  previewBillRun: (input: Schemas['PreviewBillRunDto']) => answer(api.POST('/api/bill-runs/preview', { body: input })),
 
   /** `release` invoices the parked account as computed; `dismiss` leaves it uninvoiced for the run date. */
   settleParkedAccount: (billRunId: number, accountId: number, action: 'release' | 'dismiss') => {
@@ -24,8 +21,7 @@ export const runMethods = {
   startNightlyStep: (step: 'nightly' | 'delinquency', date: string) =>
     answer(step === 'nightly' ? api.POST('/api/nightly-runs', { body: { date } }) : api.POST('/api/delinquency-runs', { body: { date } })),
 
-  previewDelinquency: (date: string) =>
-    answerUndescribed<DelinquencyPreview>(api.POST('/api/delinquency-runs/preview', { body: { date } })),
+  previewDelinquency: (date: string) => answer(api.POST('/api/delinquency-runs/preview', { body: { date } })),
 
   fetchDisconnectionSettings: () => answer(api.GET('/api/disconnection-settings')),
 

@@ -1,3 +1,5 @@
+import type { components } from '../api/schema';
+
 export type NightlyStep = 'nightly' | 'delinquency';
 
 export interface NightlyRun {
@@ -13,19 +15,4 @@ export interface NightlyRun {
 }
 
 /** What delinquency would do on a date; amounts in minor units. */
-export interface DelinquencyPreview {
-  date: string;
-  invoices: {
-    accountId: number;
-    invoiceId: number;
-    invoiceNumber: string;
-    dueDate: string;
-    remaining: number;
-    lateFee: { amount: number; tax: number } | null;
-  }[];
-  statusChanges: { accountId: number; fromStatusId: number; toStatusId: number }[];
-  skipped: { accountId: number; reason: 'weekday' | 'exclusion_date' | 'accounting_period_closed' }[];
-  more: boolean;
-  accountNames: Record<string, string>;
-  statusNames: Record<string, string>;
-}
+export type DelinquencyPreview = components['schemas']['DelinquencyPreviewResultDto'];
