@@ -6,6 +6,7 @@ import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ListQuery, ListQueryPipe } from '../common/list-query';
 import { RunStartedDto } from '../common/run-started.dto';
+import { AutopayRunDetailDto, AutopayRunSummaryDto } from './dto/autopay-run.dto';
 import { AutopayRunsService } from './autopay-runs.service';
 
 class StartAutopayRunDto {
@@ -34,7 +35,7 @@ export class AutopayRunsController {
 
   @Get()
   @Authenticated({ permission: Permission.BillingRead })
-  @ApiOkResponse({ description: 'One page of autopay runs' })
+  @ApiOkResponse({ type: [AutopayRunSummaryDto], description: 'One page of autopay runs' })
   list(
     @Query(new ListQueryPipe(AutopayRunFilterDto, ['id'] as const, { field: 'id', order: 'DESC' })) q: ListQuery<AutopayRunFilterDto, 'id'>,
   ) {
@@ -43,7 +44,7 @@ export class AutopayRunsController {
 
   @Get(':id')
   @Authenticated({ permission: Permission.BillingRead })
-  @ApiOkResponse({ description: 'The autopay run and its progress' })
+  @ApiOkResponse({ type: AutopayRunDetailDto, description: 'The autopay run and its progress' })
   get(@Param('id', ParseIntPipe) id: number) {
     return this.runs.get(id);
   }

@@ -8,6 +8,7 @@ import { BillRunsService } from './bill-runs.service';
 import { ParkedInvoicesService } from './parked-invoices.service';
 import { IsCalendarDate } from '../common/calendar-date';
 import { RunStartedDto } from '../common/run-started.dto';
+import { BillRunDetailDto, BillRunSummaryDto } from './dto/bill-run.dto';
 import { InvoicePreviewDto } from './dto/invoice-preview.dto';
 
 class StartBillRunDto {
@@ -72,14 +73,14 @@ export class BillRunsController {
 
   @Get()
   @Authenticated({ permission: Permission.BillingRead })
-  @ApiOkResponse({ description: 'One page of bill runs' })
+  @ApiOkResponse({ type: [BillRunSummaryDto], description: 'One page of bill runs' })
   list(@Query(new ListQueryPipe(BillRunFilterDto, ['id'] as const, { field: 'id', order: 'DESC' })) q: ListQuery<BillRunFilterDto, 'id'>) {
     return this.runs.list(q.offset, q.limit);
   }
 
   @Get(':id')
   @Authenticated({ permission: Permission.BillingRead })
-  @ApiOkResponse({ description: 'The bill run and its progress' })
+  @ApiOkResponse({ type: BillRunDetailDto, description: 'The bill run and its progress' })
   get(@Param('id', ParseIntPipe) id: number) {
     return this.runs.get(id);
   }

@@ -8,6 +8,7 @@ import { RunStartedDto } from '../common/run-started.dto';
 import { NightlyRunRecordsService } from './nightly-run-records.service';
 import { NightlyRunsService } from './nightly-runs.service';
 import { DelinquencyPreviewResultDto } from './dto/delinquency-preview-result.dto';
+import { NightlyRunDto } from './dto/nightly-run.dto';
 
 class NightlyDateDto {
   // Checked as a calendar day inside the date window by the service, which names the rule that failed.
@@ -45,7 +46,7 @@ export class NightlyRunsController {
 
   @Get('nightly-runs')
   @Authenticated({ permission: Permission.NightlyRead })
-  @ApiOkResponse({ description: 'One page of nightly runs' })
+  @ApiOkResponse({ type: [NightlyRunDto], description: 'One page of nightly runs' })
   list(
     @Query(new ListQueryPipe(NightlyRunFilterDto, ['id'] as const, { field: 'id', order: 'DESC' })) q: ListQuery<NightlyRunFilterDto, 'id'>,
   ) {

@@ -4217,6 +4217,105 @@ export interface components {
             taxTotal: number;
             lines: components["schemas"]["InvoicePreviewLineDto"][];
         };
+        BillRunSummaryDto: {
+            id: number;
+            /** @example 2026-12-01 */
+            runDate: string;
+            /** @example bill-run/2026-12-01 */
+            workflowId: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            accounts: number;
+            invoices: number;
+            /** @description Minor units */
+            invoicedTotal: number;
+            failures: number;
+            /** @description Accounts not invoiced because their invoice broke a safety bound */
+            parked: number;
+            /** @description Accounts due when the run planned its batches; null until it has */
+            plannedAccounts: number | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        BillRunProgressDto: {
+            /** @example 2026-12-01 */
+            date: string;
+            batches: number;
+            accounts: number;
+            invoices: number;
+            /** @description Minor units */
+            invoicedTotal: number;
+            failures: number;
+            /** @description Absent in runs from before parking */
+            parked?: number;
+            plannedAccounts?: number;
+            /** @description Batches kept in flight now */
+            lanes?: number;
+            done: boolean;
+        };
+        BillRunFailureDto: {
+            accountId: number;
+            reason: string;
+        };
+        ParkedAccountDto: {
+            id: number;
+            billRunId: number;
+            /** @example 2026-12-01 */
+            runDate: string;
+            accountId: number;
+            accountName: string;
+            /** @enum {string} */
+            rule: "unexplained_charges" | "negative_total" | "spike";
+            reason: string;
+            /** @description What the invoice would have totalled, minor units */
+            total: number;
+            /** @description The account's usual invoice total, minor units */
+            usualTotal: number | null;
+            /** @enum {string} */
+            status: "parked" | "released" | "dismissed";
+            /** @description The invoice made when released */
+            invoiceId: number | null;
+            resolvedBy: number | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BillRunWorkerShareDto: {
+            /** @description null for batches from before workers were recorded */
+            worker: string | null;
+            batches: number;
+            accounts: number;
+        };
+        BillRunDetailDto: {
+            id: number;
+            /** @example 2026-12-01 */
+            runDate: string;
+            /** @example bill-run/2026-12-01 */
+            workflowId: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            accounts: number;
+            invoices: number;
+            /** @description Minor units */
+            invoicedTotal: number;
+            failures: number;
+            /** @description Accounts not invoiced because their invoice broke a safety bound */
+            parked: number;
+            /** @description Accounts due when the run planned its batches; null until it has */
+            plannedAccounts: number | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description The workflow's progress while it runs */
+            progress: components["schemas"]["BillRunProgressDto"] | null;
+            failureList: components["schemas"]["BillRunFailureDto"][];
+            parkedList: components["schemas"]["ParkedAccountDto"][];
+            workers: components["schemas"]["BillRunWorkerShareDto"][];
+        };
         ScheduledEventFilterDto: {
             /** @enum {string} */
             state?: "scheduled" | "done" | "cancelled" | "failed";
@@ -4488,6 +4587,58 @@ export interface components {
              */
             date: string;
         };
+        AutopayRunSummaryDto: {
+            id: number;
+            /** @example 2026-12-01 */
+            runDate: string;
+            /** @example autopay-run/2026-12-01 */
+            workflowId: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            attempts: number;
+            succeeded: number;
+            processing: number;
+            failed: number;
+            /** @description Minor units charged (succeeded) or submitted (processing bank debits) */
+            chargedTotal: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        AutopayAttemptDto: {
+            id: number;
+            accountId: number;
+            /** @example 2026-12-01 */
+            date: string;
+            /** @description Minor units */
+            amount: number;
+            attempt: number;
+            /** @enum {string} */
+            status: "charging" | "succeeded" | "processing" | "failed";
+            reason: string | null;
+            processorPaymentId: number | null;
+        };
+        AutopayRunDetailDto: {
+            id: number;
+            /** @example 2026-12-01 */
+            runDate: string;
+            /** @example autopay-run/2026-12-01 */
+            workflowId: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            attempts: number;
+            succeeded: number;
+            processing: number;
+            failed: number;
+            /** @description Minor units charged (succeeded) or submitted (processing bank debits) */
+            chargedTotal: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            attemptList: components["schemas"]["AutopayAttemptDto"][];
+        };
         EmailFilterDto: {
             /** @enum {string} */
             status?: "queued" | "sent" | "rejected" | "invalid";
@@ -4751,6 +4902,28 @@ export interface components {
             subject?: string;
             /** @description The call's notes when left out */
             description?: string | null;
+        };
+        NightlyRunDto: {
+            id: number;
+            /** @enum {string} */
+            step: "nightly" | "delinquency";
+            /** @example 2026-12-01 */
+            runDate: string;
+            workflowId: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /** @description The staff user who started it; null when the schedule did */
+            startedBy: number | null;
+            /** @description The night that ran this one while catching up, or null when it ran on its own */
+            caughtUpBy: string | null;
+            /** @description What the step did, once it is done */
+            summary: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
         };
         NightlyDateDto: {
             /**
@@ -15478,7 +15651,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BillRunSummaryDto"][];
+                };
             };
             /** @description No valid session */
             401: {
@@ -15663,7 +15838,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BillRunDetailDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -17215,7 +17392,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AutopayRunSummaryDto"][];
+                };
             };
             /** @description No valid session */
             401: {
@@ -17331,7 +17510,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AutopayRunDetailDto"];
+                };
             };
             /** @description Invalid input; details name each field and rule */
             400: {
@@ -18599,7 +18780,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NightlyRunDto"][];
+                };
             };
             /** @description No valid session */
             401: {

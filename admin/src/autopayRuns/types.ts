@@ -1,28 +1,8 @@
-export interface AutopayRunSummary {
-  id: number;
-  runDate: string;
-  workflowId: string;
-  status: 'running' | 'completed' | 'failed';
-  attempts: number;
-  succeeded: number;
-  processing: number;
-  failed: number;
-  chargedTotal: number;
-  startedAt: string;
-  finishedAt: string | null;
-}
+import type { components } from '../api/schema';
 
-export interface AutopayAttempt {
-  id: number;
-  accountId: number;
-  amount: number;
-  attempt: number;
-  status: 'charging' | 'succeeded' | 'processing' | 'failed';
-  reason: string | null;
-  processorPaymentId: number | null;
-}
+type Schemas = components['schemas'];
 
-export interface AutopayRunDetail extends AutopayRunSummary {
-  /** Absent while only the list's row is known. */
-  attemptList?: AutopayAttempt[];
-}
+export type AutopayRunSummary = Schemas['AutopayRunSummaryDto'];
+export type AutopayAttempt = Schemas['AutopayAttemptDto'];
+/** The attempts are absent while only the list's row is known. */
+export type AutopayRunDetail = AutopayRunSummary & Partial<Pick<Schemas['AutopayRunDetailDto'], 'attemptList'>>;
