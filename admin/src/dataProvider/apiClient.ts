@@ -14,5 +14,6 @@ export const api = createClient<paths>({ credentials: 'include', headers: { Acce
 export const answer = async <T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => {
   const { data, error, response } = await call;
   if (!response.ok) throw answerToHttpError(response.status, error);
+  // openapi-fetch leaves data undefined only for an empty body (a 204), which the document types as such.
   return data as T;
 };
