@@ -2231,7 +2231,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Log in */
-        post: operations["AuthController_login"];
+        post: operations["SessionsController_login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2248,7 +2248,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Log out */
-        post: operations["AuthController_logout"];
+        post: operations["SessionsController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2263,7 +2263,7 @@ export interface paths {
             cookie?: never;
         };
         /** Get the signed-in user */
-        get: operations["AuthController_me"];
+        get: operations["SessionsController_me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -19020,7 +19020,7 @@ export interface operations {
             };
         };
     };
-    AuthController_login: {
+    SessionsController_login: {
         parameters: {
             query?: never;
             header?: never;
@@ -19090,7 +19090,7 @@ export interface operations {
             };
         };
     };
-    AuthController_logout: {
+    SessionsController_logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -19126,7 +19126,7 @@ export interface operations {
             };
         };
     };
-    AuthController_me: {
+    SessionsController_me: {
         parameters: {
             query?: never;
             header?: never;
