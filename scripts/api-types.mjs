@@ -5,13 +5,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = join(import.meta.dirname, '..');
 const typesPath = join(root, 'admin/src/api/schema.d.ts');
 const { values: args } = parseArgs({
   options: { check: { type: 'boolean', default: false }, document: { type: 'string', default: join(root, 'dist/openapi.json') } },
 });
+
+// Imported when it runs, not statically: every script in scripts/ must load before anything is installed.
+const { default: openapiTS, astToString } = await import('openapi-typescript');
 
 const header = '// Generated from the OpenAPI document by `npm run api-types`; do not edit.\n\n';
 const document = JSON.parse(readFileSync(args.document, 'utf8'));
