@@ -144,7 +144,8 @@ describe('the panel and the API docs under their Content-Security-Policy, in hea
 
     await page.getByRole('menuitem', { name: 'Audit log' }).click();
     await page.locator('tbody tr').first().waitFor();
-    await page.getByRole('menuitem', { name: 'Users' }).click();
+    // Other test files add users to the shared database, so the admin may sort past the first page: open the list searched.
+    await page.goto(`${base}/admin/#/users?filter=${encodeURIComponent(JSON.stringify({ q: admin.email }))}`);
     await page.locator('tbody tr').filter({ hasText: admin.email }).first().waitFor();
 
     expect(violations).toEqual([]);
