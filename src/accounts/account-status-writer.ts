@@ -4,10 +4,10 @@ import { Clock } from '../common/clock';
 import { NotFoundException } from '../common/errors';
 import { AccountStatus } from './account-status.entity';
 
-/** An account's status before and after a change, for the caller's audit record. */
-export interface StatusChange {
+/** What a status change found and did, for the caller's audit record. */
+export interface AccountStatusChange {
+  /** The status the account had before. */
   before: number;
-  after: number;
   /** The change gave the account its activation date. */
   activated: boolean;
 }
@@ -24,7 +24,7 @@ export class AccountStatusWriter {
   constructor(private readonly clock: Clock) {}
 
   /** The status as an edit of the account would set it: the first status that counts as active also activates it. */
-  async change(em: EntityManager, accountId: number, statusId: number): Promise<StatusChange> {
+  async change(em: EntityManager, accountId: number, statusId: number): Promise<AccountStatusChange> {
     const status = await em.findOneBy(AccountStatus, { id: statusId });
     if (!status) throw new NotFoundException('Account status', statusId);
     const [account]: { account_status_id: number; activated_at: Date | null }[] = await em.query(
@@ -33,14 +33,14 @@ export class AccountStatusWriter {
     );
     if (!account) throw new NotFoundException('Account', accountId);
     const before = Number(account.account_status_id);
-    if (before === statusId) return { before, after: statusId, activated: false };
+    if (before === statusId) return { before, activated: false };
     const activated = account.activated_at === null && status.countsAsActive;
     await em.query('UPDATE accounts SET account_status_id = ?, activated_at = COALESCE(activated_at, ?) WHERE id = ?', [
       statusId,
       activated ? this.clock.now() : null,
       accountId,
     ]);
-    return { before, after: statusId, activated };
+    return { before, activated };
   }
 
   /** A status switch that is not an edit (delinquency and its undoing): the activation date is left as it is. */
@@ -57,10 +57,5 @@ export class AccountStatusWriter {
   async flagDefaultDisconnectStatus(em: EntityManager, statusId: number | null): Promise<void> {
     await em.query('UPDATE account_statuses SET is_disconnect = 0 WHERE is_disconnect = 1');
     if (statusId !== null) await em.query('UPDATE account_statuses SET is_disconnect = 1 WHERE id = ?', [statusId]);
-  }
-
-  /** The status row, or null; for callers checking a status someone picked. */
-  async find(em: EntityManager, statusId: number): Promise<AccountStatus | null> {
-    return em.findOneBy(AccountStatus, { id: statusId });
   }
 }

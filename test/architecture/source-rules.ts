@@ -4,13 +4,17 @@ import { TABLE_OWNERS } from '../../src/database/table-owners';
 
 export const SRC = join(__dirname, '..', '..', 'src');
 
+/** Plumbing every domain may use; it imports no domain (each domain's error-code vocabulary aside). */
+export const PLUMBING_FOLDERS = new Set(['common', 'database', 'config', 'temporal']);
+
 /**
- * Folders that are not domains: plumbing every domain may use (common, database,
- * config, temporal), and the programs that assemble or seed the whole (cli, demo,
- * health, metrics). Top-level files in src/ (app.module.ts, worker.ts…) assemble the
- * domains and may import any of them.
+ * Programs that assemble or seed the whole and may import any domain. Top-level files in
+ * src/ (app.module.ts, worker.ts…) do the same.
  */
-export const SHARED_FOLDERS = new Set(['common', 'database', 'config', 'temporal', 'cli', 'demo', 'health', 'metrics']);
+export const PROGRAM_FOLDERS = new Set(['cli', 'demo', 'health', 'metrics']);
+
+/** Folders that are not domains. */
+export const SHARED_FOLDERS = new Set([...PLUMBING_FOLDERS, ...PROGRAM_FOLDERS]);
 
 /**
  * Folders allowed to write any table, and why. Migrations shape every table; demo
@@ -150,9 +154,15 @@ export function foreignReads(files: SourceFile[]): (Finding & { shared: boolean 
   return out;
 }
 
-/** Relative imports from one src folder to another: folder → folders it imports. */
-export function folderImports(files: SourceFile[]): Map<string, Map<string, string[]>> {
-  const graph = new Map<string, Map<string, string[]>>();
+/** One relative import that crosses folders: the importing file and the path it names, both from src/. */
+export interface CrossImport {
+  file: string;
+  target: string;
+}
+
+/** Relative imports from one src folder to another: folder → folder it imports → the imports. */
+export function folderImports(files: SourceFile[]): Map<string, Map<string, CrossImport[]>> {
+  const graph = new Map<string, Map<string, CrossImport[]>>();
   for (const f of files) {
     if (!f.folder) continue;
     for (const m of f.text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
@@ -162,8 +172,8 @@ export function folderImports(files: SourceFile[]): Map<string, Map<string, stri
       if (target.startsWith('..') || !target.includes('/')) continue;
       const folder = target.split('/')[0];
       if (folder === f.folder) continue;
-      const edges = graph.get(f.folder) ?? new Map<string, string[]>();
-      edges.set(folder, [...(edges.get(folder) ?? []), f.path]);
+      const edges = graph.get(f.folder) ?? new Map<string, CrossImport[]>();
+      edges.set(folder, [...(edges.get(folder) ?? []), { file: f.path, target }]);
       graph.set(f.folder, edges);
     }
   }
@@ -171,7 +181,7 @@ export function folderImports(files: SourceFile[]): Map<string, Map<string, stri
 }
 
 /** Groups of domain folders that import each other, round a circle (strongly connected components of two or more). */
-export function domainCycles(graph: Map<string, Map<string, string[]>>): string[][] {
+export function domainCycles(graph: Map<string, Map<string, CrossImport[]>>): string[][] {
   const nodes = [...graph.keys()].filter((n) => !SHARED_FOLDERS.has(n));
   const next = (n: string) => [...(graph.get(n)?.keys() ?? [])].filter((m) => !SHARED_FOLDERS.has(m));
   const index = new Map<string, number>();
@@ -205,28 +215,17 @@ export function domainCycles(graph: Map<string, Map<string, string[]>>): string[
   return groups;
 }
 
-/** Shared folders must not reach up into a domain, except files that gather every domain's error codes. */
-export function sharedImportingDomains(graph: Map<string, Map<string, string[]>>, files: SourceFile[]): string[] {
-  const out: string[] = [];
+/** Imports from plumbing up into a domain, except of the error-code vocabularies (which import nothing). */
+export function sharedImportingDomains(graph: Map<string, Map<string, CrossImport[]>>): string[] {
+  const out = new Set<string>();
   for (const [from, edges] of graph) {
-    if (!SHARED_FOLDERS.has(from) || from === 'cli' || from === 'demo' || from === 'health' || from === 'metrics') continue;
-    for (const [to, importers] of edges) {
+    if (!PLUMBING_FOLDERS.has(from)) continue;
+    for (const [to, imports] of edges) {
       if (SHARED_FOLDERS.has(to)) continue;
-      for (const file of new Set(importers)) {
-        const text = files.find((f) => f.path === file)?.text ?? '';
-        const domainImports = [...text.matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)]
-          .map((m) =>
-            normalize(join(dirname(file), m[1]))
-              .split(sep)
-              .join('/'),
-          )
-          .filter((t) => t.split('/')[0] === to);
-        if (domainImports.every((t) => t.endsWith('.error-codes'))) continue;
-        out.push(`${file} → ${to}`);
-      }
+      for (const { file, target } of imports) if (!target.endsWith('.error-codes')) out.add(`${file} → ${to}`);
     }
   }
-  return out.sort();
+  return [...out].sort();
 }
 
 /** Direct calls to TypeORM's transaction(), which only src/database may make. */
