@@ -7,7 +7,18 @@ import tseslint from 'typescript-eslint';
 const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'stream', 'worker_threads', 'timers'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'admin/dist/**', 'node_modules/**', '**/node_modules/**', '.data/**', 'docker/**', 'admin/src/api/schema.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'admin/dist/**',
+      'node_modules/**',
+      '**/node_modules/**',
+      '.data/**',
+      'docker/**',
+      'test-results/**',
+      'admin/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -63,7 +74,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'eslint.config.mjs'],
+    files: ['scripts/**/*.mjs', 'eslint.config.mjs', 'jest.config.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,6 +1,6 @@
 // One jest project per test lane (see test/support/lanes.json and scripts/lib/lanes.mjs):
 // `npm test -- --lane unit` selects one, a focused run (`npm test -- test/audit`) spans them.
-import { specsByLane } from './scripts/lib/lanes.mjs';
+import { GROUPED_LANES, specGroupsDir, specsByLane } from './scripts/lib/lanes.mjs';
 
 const root = import.meta.dirname;
 const byLane = specsByLane(root);
@@ -19,7 +19,11 @@ const withServices = {
   setupFilesAfterEnv: ['<rootDir>/test/support/books-check-setup.ts'],
 };
 
-const project = (lane, config) => ({ ...config, displayName: lane, testMatch: byLane[lane].map((spec) => `<rootDir>/${spec}`) });
+// A full run (TEST_SPEC_GROUPS set by scripts/test.mjs) runs a grouped lane's group files instead of its specs.
+const grouped = (lane) => process.env.TEST_SPEC_GROUPS === '1' && GROUPED_LANES.includes(lane);
+const testMatch = (lane) =>
+  grouped(lane) ? [`${specGroupsDir(root)}/${lane}/*.spec.ts`] : byLane[lane].map((spec) => `<rootDir>/${spec}`);
+const project = (lane, config) => ({ ...config, displayName: lane, testMatch: testMatch(lane) });
 
 export default {
   // Run-wide options: jest reads these from here, not from the projects.

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { formatSummary, laneSummary, readResults } from './lib/lane-report.mjs';
-import { LANE_NEEDS, LANE_ORDER, laneOf } from './lib/lanes.mjs';
+import { GROUPED_LANES, LANE_NEEDS, LANE_ORDER, laneOf, specGroupsDir, writeSpecGroups } from './lib/lanes.mjs';
 import { run, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
   fail,
@@ -199,6 +199,8 @@ try {
   await ensurePdftotext();
   await ensureNodeModules();
   mkdirSync(resultsDir, { recursive: true });
+  // Group files and their timings belong to the run that wrote them.
+  rmSync(specGroupsDir(ROOT), { recursive: true, force: true });
 
   if (focused) {
     const select = chosenLanes.length ? ['--selectProjects', ...chosenLanes] : [];
@@ -238,7 +240,10 @@ try {
         await startServices({ chromium: false });
       }
       if (needs.chromium) await addChromium();
-      if (!(await runJest(lane, ['--selectProjects', lane], needs.services ? servicesEnv : unitEnv()))) {
+      const env = needs.services ? servicesEnv : unitEnv();
+      if (GROUPED_LANES.includes(lane)) writeSpecGroups(ROOT, lane);
+      const laneEnv = GROUPED_LANES.includes(lane) ? { ...env, TEST_SPEC_GROUPS: '1' } : env;
+      if (!(await runJest(lane, ['--selectProjects', lane], laneEnv))) {
         exitCode = 1;
         const skipped = lanes.slice(lanes.indexOf(lane) + 1);
         if (skipped.length) process.stdout.write(`\nLane ${lane} failed; not running ${skipped.join(', ')}.\n`);

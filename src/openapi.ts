@@ -76,8 +76,9 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 }
 
 export function mountOpenApi(app: INestApplication): void {
-  const document = buildOpenApi(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  // Built on the first request for it, not at start: every process that never serves the
+  // docs (workers, each test's app) is spared walking a hundred routes' metadata.
+  SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 }
 
 /**

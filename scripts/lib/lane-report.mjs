@@ -1,6 +1,7 @@
 // What a run's lanes took: one line per lane and its slowest spec files, from jest's JSON results.
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { specGroupsDir } from './lanes.mjs';
 
 /** jest's results for one invocation, or null when it wrote none (it could not start). */
 export function readResults(file) {
@@ -18,7 +19,16 @@ export function laneSummary(root, lane, results, seconds) {
     seconds: Math.round((file.endTime - file.startTime) / 100) / 10,
     status: file.status,
   }));
-  files.sort((a, b) => b.seconds - a.seconds);
+  // A grouped lane's jest files are its groups; the groups wrote what each of their specs took.
+  const groups = join(specGroupsDir(root), lane);
+  const specs = existsSync(groups)
+    ? readdirSync(groups)
+        .filter((name) => name.endsWith('.times.json'))
+        .flatMap((name) => Object.entries(JSON.parse(readFileSync(join(groups, name), 'utf8'))))
+        .map(([spec, took]) => ({ spec, seconds: Math.round(took * 10) / 10 }))
+    : [];
+  const slowest = specs.length ? specs : files;
+  slowest.sort((a, b) => b.seconds - a.seconds);
   return {
     lane,
     seconds: Math.round(seconds * 10) / 10,
@@ -27,7 +37,7 @@ export function laneSummary(root, lane, results, seconds) {
     passed: results?.numPassedTests ?? 0,
     failed: results?.numFailedTests ?? 0,
     failedFiles: results?.numFailedTestSuites ?? 0,
-    slowest: files,
+    slowest,
   };
 }
 

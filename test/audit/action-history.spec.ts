@@ -90,13 +90,22 @@ describe('action history', () => {
     expect(res.body.map((e: { action: string }) => e.action)).toEqual(['login', 'create']);
     expect(res.headers['content-range']).toBe('action-history 0-1/2');
 
-    const future = new Date(Date.now() + 3_600_000).toISOString();
-    const none = await sut
-      .http()
-      .get(`/api/action-history?filter=${encodeURIComponent(JSON.stringify({ createdFrom: future }))}`)
-      .auth(token, { type: 'bearer' })
-      .expect(200);
-    expect(none.body).toEqual([]);
+    // Scoped to this user's entries: other specs on the shared database write history at simulated dates.
+    const within = async (range: { createdFrom?: string; createdTo?: string }) =>
+      (
+        await sut
+          .http()
+          .get(
+            `/api/action-history?filter=${encodeURIComponent(JSON.stringify({ entityType: 'staff_user', entityId: String(user.id), ...range }))}`,
+          )
+          .auth(token, { type: 'bearer' })
+          .expect(200)
+      ).body.map((e: { action: string }) => e.action);
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const hourAhead = new Date(Date.now() + 3_600_000).toISOString();
+    expect(await within({ createdFrom: hourAhead })).toEqual([]);
+    expect(await within({ createdTo: hourAgo })).toEqual([]);
+    expect(await within({ createdFrom: hourAgo, createdTo: hourAhead })).toEqual(['login', 'create']);
     const bad = await sut
       .http()
       .get(`/api/action-history?filter=${encodeURIComponent(JSON.stringify({ createdFrom: 'yesterday' }))}`)
