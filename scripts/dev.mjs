@@ -1,6 +1,6 @@
 // `npm run dev`: everything a local instance needs, started together and stopped with Ctrl-C.
 import { join } from 'node:path';
-import { isStopping, start, run, stopOnSignals, stopAll } from './lib/processes.mjs';
+import { isStopping, logChildrenTo, start, run, stopOnSignals, stopAll } from './lib/processes.mjs';
 import {
   buildAdmin,
   buildServer,
@@ -47,6 +47,10 @@ await run('node', [join(ROOT, 'dist/src/cli/migrate.js')], { env });
 step('Loading demo data (first run only)');
 await run('node', [join(ROOT, 'dist/src/cli/seed-demo.js')], { env });
 
+// The services' own output goes to files; the terminal keeps the steps, the banner and warnings.
+const logs = join(ROOT, '.data', 'logs');
+logChildrenTo(logs);
+
 step(`Starting the Temporal dev server (:${temporalPort}, UI :${uiPort})`);
 await startTemporal(temporalCli, {
   port: temporalPort,
@@ -79,7 +83,7 @@ start('worker', 'node', [join(ROOT, 'dist/src/worker.js')], { env });
 api.once('exit', async (code) => {
   if (isStopping()) return;
   await stopAll();
-  fail(`The API stopped (exit ${code}); see its log above.`);
+  fail(`The API stopped (exit ${code}); see ${join(logs, 'api.log')}.`);
 });
 
 const base = `http://localhost:${env.PORT}`;
@@ -103,6 +107,8 @@ Backhaul is running. Ctrl-C stops everything.
   Temporal UI   http://localhost:${uiPort}
   Stripe        ${env.STRIPE_API_BASE ?? 'api.stripe.com'}
   Mail          ${env.SMTP_URL.replace(/\/\/[^@/]*@/, '//')}
+
+  Logs          ${logs}/ (api, worker, temporal, stripe-mock); warnings and errors also show below
 
   Demo login    admin@backhaul.local / backhaul-demo
 `);

@@ -1,20 +1,57 @@
 // Child processes started by the dev and test commands, stopped together whatever happens.
 import { spawn } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const children = new Set();
 let stopping = false;
+let logDir = null;
+
+/**
+ * From now on each started process writes everything to `<dir>/<name>.log`, and the terminal
+ * shows only its warnings and errors, one readable line each, so what `npm run dev` prints last
+ * stays on screen.
+ */
+export function logChildrenTo(dir) {
+  mkdirSync(dir, { recursive: true });
+  logDir = dir;
+}
+
+const LEVELS = { 40: 'warn', 50: 'error', 60: 'fatal' };
+
+/** A line worth the terminal in one readable line, or null: pino JSON at warn and above, other tools' warnings and errors. */
+export function importantLine(line) {
+  if (line.startsWith('{')) {
+    try {
+      const entry = JSON.parse(line);
+      const level = LEVELS[entry.level];
+      if (!level) return null;
+      const detail = entry.err?.message ?? entry.error?.message;
+      return `${level.toUpperCase()} ${entry.context ? `${entry.context}: ` : ''}${entry.msg ?? ''}${detail ? ` (${detail})` : ''}`;
+    } catch {
+      return line;
+    }
+  }
+  return /\b(warn|warning|error|fatal|panic)\b/i.test(line) && !/level=(info|debug)/i.test(line) ? line : null;
+}
 
 export function start(name, command, args, { env = process.env, quiet = false, cwd } = {}) {
   const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   children.add(child);
   const prefix = `[${name}] `;
+  const logFile = logDir ? join(logDir, `${name.replace(/\s+/g, '-')}.log`) : null;
   const relay = (stream, out) => {
     let buffered = '';
     stream.on('data', (chunk) => {
       buffered += chunk;
       const lines = buffered.split('\n');
       buffered = lines.pop();
-      if (!quiet) for (const line of lines) out.write(prefix + line + '\n');
+      if (logFile && lines.length) appendFileSync(logFile, lines.join('\n') + '\n');
+      if (quiet) return;
+      for (const line of lines) {
+        const shown = logFile ? importantLine(line) : line;
+        if (shown !== null) out.write(prefix + shown + '\n');
+      }
     });
   };
   relay(child.stdout, process.stdout);

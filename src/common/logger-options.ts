@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -21,5 +22,7 @@ export function loggerOptions(config: AppConfig, stream?: DestinationStream): Pa
     },
     autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
   };
-  return { pinoHttp: stream ? [options, stream] : options };
+  // Every route, in the wildcard syntax of Express 5's router; the library's default ('*') is the
+  // old syntax, which Nest converts with a warning at every start.
+  return { pinoHttp: stream ? [options, stream] : options, forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] };
 }
