@@ -113,6 +113,13 @@ describe('account page in headless Chromium', () => {
     await header.getByTestId('header-next-billing-date').filter({ hasText: /^—$/ }).waitFor();
     await page.getByRole('region', { name: 'Details' }).getByText('—', { exact: true }).waitFor();
 
+    // The account type, like the status, opens the form where it is changed.
+    await header.getByRole('button', { name: /^Type: / }).click();
+    await page.waitForURL(new RegExp(`#/accounts/${accountId}$`));
+    await page.getByRole('button', { name: 'Save' }).waitFor();
+    await page.goBack();
+    await header.getByRole('heading', { name: accountName }).waitFor();
+
     // Two contacts; the first becomes primary, then the second is made primary.
     await page.getByRole('tab', { name: 'Contacts' }).click();
     await page.waitForURL(/\/show\/contacts/);

@@ -67,7 +67,14 @@ export const AccountHeaderPanel = ({ accountId }: { accountId: string }) => {
           ) : (
             <StatusChip name={header.status.name} color={header.status.color} aria-label={`Status: ${header.status.name}`} />
           )}
-          <Chip size="small" variant="outlined" label={header.type.name} aria-label={`Type: ${header.type.name}`} />
+          {/* The type opens the edit form as the status does: both are changed there. */}
+          <Chip
+            size="small"
+            variant="outlined"
+            label={header.type.name}
+            aria-label={`Type: ${header.type.name}`}
+            onClick={canManage ? () => navigate(editPath) : undefined}
+          />
           <Box sx={{ flexGrow: 1 }} />
           {canManage ? (
             <Button component={RouterLink} to={editPath} variant="contained" size="small" startIcon={<EditIcon />}>
