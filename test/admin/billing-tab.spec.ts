@@ -6,6 +6,7 @@ import { LedgerService } from '../../src/billing/ledger.service';
 import { formatMoney } from '../../src/common/money';
 import { insertAccount } from '../contacts/account-fixture';
 import { launchBrowser } from '../support/browser';
+import { waitUntil } from '../support/processes';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** How en-US shows US dollars: "$1,234.56", "-$0.05". */
@@ -148,6 +149,21 @@ describe('account Billing tab in headless Chromium', () => {
     await figure('nextRecurringCharge')
       .filter({ hasText: exactly(usd(3000)) })
       .waitFor();
+
+    // Generating again starts from the date the bill run would invoice next; a date with nothing due is information, not success.
+    const { nextBillingDate } = await api.get<{ nextBillingDate: string | null }>(`/api/accounts/${accountId}/billing-figures`);
+    expect(nextBillingDate).not.toBeNull();
+    await page.getByRole('button', { name: 'Generate for billing date' }).click();
+    const again = page.getByRole('dialog', { name: 'Generate the invoice for a billing date' });
+    const dateInput = again.getByLabel(/^Billing date/);
+    await waitUntil('the billing date to default to the next one', async () => (await dateInput.inputValue()) === nextBillingDate, 10_000);
+    await dateInput.fill('2020-01-01');
+    await again.getByRole('button', { name: 'Generate' }).click();
+    await again.waitFor({ state: 'detached' });
+    const toast = page.getByRole('alert').filter({ hasText: 'Nothing to invoice for 2020-01-01' });
+    await toast.waitFor();
+    // react-admin's information toast is grey; a success toast would be the theme's green.
+    expect(await toast.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(49, 49, 50)');
 
     // Transactions: a cash payment of part of it. A double click still pays once (one Idempotency-Key per dialog).
     const payment = Math.max(1, Math.floor(charged / 2));

@@ -8,12 +8,20 @@ import { type ReactNode, useId, useRef, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { toApiProblem, type ApiProblem } from '../../dataProvider';
 
+export interface ActionNotice {
+  message: string;
+  type: 'success' | 'info' | 'warning';
+}
+
 export interface ActionDialogProps {
   title: string;
   confirmLabel: string;
   confirmColor?: 'primary' | 'error' | 'warning';
-  /** Runs the action and returns the notice to show; a throw keeps the dialog open with the API's reason. */
-  onConfirm: () => Promise<string>;
+  /**
+   * Runs the action and returns the notice to show, a success unless it says otherwise (an
+   * action that found nothing to do is information); a throw keeps the dialog open with the API's reason.
+   */
+  onConfirm: () => Promise<string | ActionNotice>;
   onClose: () => void;
   /** The confirm button stays disabled, e.g. while the input is not valid. */
   disabled?: boolean;
@@ -49,7 +57,8 @@ export const ActionDialog = ({
     setProblem(null);
     try {
       const notice = await onConfirm();
-      notify(notice, { type: 'success' });
+      const { message, type } = typeof notice === 'string' ? { message: notice, type: 'success' as const } : notice;
+      notify(message, { type });
       onClose();
     } catch (error) {
       setProblem(toApiProblem(error));
