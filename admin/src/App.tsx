@@ -11,6 +11,7 @@ import { AccountingPeriodPage, billingPages, BooksCheckPage, SystemBillingSettin
 import { packages, services } from './catalog';
 import { customFields } from './customFields';
 import { Dashboard } from './dashboard';
+import { i18nProvider } from './i18nProvider';
 import { dataProvider } from './dataProvider';
 import { Layout } from './layout';
 import { LoginPage } from './login';
@@ -34,6 +35,7 @@ export const App = () => (
     title="Backhaul"
     dataProvider={dataProvider}
     authProvider={authProvider}
+    i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={Layout}
     dashboard={Dashboard}

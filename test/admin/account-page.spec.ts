@@ -98,6 +98,11 @@ describe('account page in headless Chromium', () => {
     await page.getByLabel('Longitude').fill('-89.650148');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/#\/accounts\/\d+\/show/);
+    // The notice says what was created.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Account created$/ })
+      .waitFor();
     const accountId = Number(/#\/accounts\/(\d+)\/show/.exec(page.url())![1]);
 
     const header = page.getByRole('region', { name: 'Account header' });
