@@ -11,6 +11,8 @@ import { RecurringCharges } from './recurring-charges';
 export class BillingFiguresDto {
   @ApiProperty({ description: 'Owed on open invoices whose due date has come, in minor units' }) dueNow: number;
   @ApiProperty({ description: 'Owed on all open invoices, in minor units' }) balanceDue: number;
+  @ApiProperty({ description: "The part of balanceDue owed on child accounts' invoices linked to this account's, in minor units" })
+  balanceDueOnChildInvoices: number;
   @ApiProperty({ description: 'Credit not yet applied to an invoice, in minor units' }) availableCredits: number;
   @ApiProperty({ description: 'Owed on all open invoices plus charges not yet invoiced, in minor units' }) totalBalance: number;
   @ApiProperty({ description: 'Recurring services and packages for one period with their taxes, in minor units' })
@@ -60,8 +62,9 @@ export class BillingFiguresService {
          COALESCE((SELECT SUM(t.amount + t.tax_amount) FROM transactions t WHERE t.account_id = ? AND ${OPEN_CREDIT_CONDITION}), 0)
            - COALESCE((SELECT SUM(a.amount) FROM credit_applications a JOIN transactions t ON t.id = a.credit_transaction_id
                         WHERE t.account_id = ? AND ${OPEN_CREDIT_CONDITION} AND a.removed_at IS NULL), 0) AS available,
-         COALESCE((SELECT SUM(t.amount + t.tax_amount) FROM transactions t WHERE t.account_id = ? AND ${UNINVOICED_CHARGE_CONDITION}), 0) AS uninvoiced`,
-      [accountId, accountId, accountId, accountId, today, accountId, accountId, accountId],
+         COALESCE((SELECT SUM(t.amount + t.tax_amount) FROM transactions t WHERE t.account_id = ? AND ${UNINVOICED_CHARGE_CONDITION}), 0) AS uninvoiced,
+         COALESCE((SELECT SUM(i.total - i.paid) FROM ${PAYABLE_INVOICES} i WHERE i.is_void = 0 AND i.account_id <> ?), 0) AS on_child_invoices`,
+      [accountId, accountId, accountId, accountId, today, accountId, accountId, accountId, accountId, accountId, accountId],
     );
     const balanceDue = Number(row.balance_due);
     const uninvoiced = Number(row.uninvoiced);
@@ -69,6 +72,7 @@ export class BillingFiguresService {
     return {
       dueNow: Number(row.due_now),
       balanceDue,
+      balanceDueOnChildInvoices: Number(row.on_child_invoices),
       availableCredits: Number(row.available),
       totalBalance: balanceDue + uninvoiced,
       nextRecurringCharge: ahead ? await this.nextRecurringCharge(em, accountId) : 0,

@@ -163,7 +163,10 @@ describe('account Billing tab in headless Chromium', () => {
     const toast = page.getByRole('alert').filter({ hasText: 'Nothing to invoice for 2020-01-01' });
     await toast.waitFor();
     // react-admin's information toast is grey; a success toast would be the theme's green.
-    expect(await toast.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(49, 49, 50)');
+    const background = await toast.evaluate(
+      (e) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor,
+    );
+    expect(background).toBe('rgb(49, 49, 50)');
 
     // Transactions: a cash payment of part of it. A double click still pays once (one Idempotency-Key per dialog).
     const payment = Math.max(1, Math.floor(charged / 2));

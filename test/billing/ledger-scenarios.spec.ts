@@ -240,7 +240,9 @@ describe('ledger scenarios', () => {
     expect(first.invoice?.parentInvoiceId).toBe(own.invoice?.id);
     expect(second.invoice?.parentInvoiceId).toBe(own.invoice?.id);
     expect(await w.invoice(own.invoice!.id)).toMatchObject({ total: 3000, childRemaining: 6000 });
-    expect((await w.figures(parent)).balanceDue).toBe(9000);
+    // The parent owes its children's invoices too, and says how much of the figure is theirs.
+    expect(await w.figures(parent)).toMatchObject({ balanceDue: 9000, balanceDueOnChildInvoices: 6000 });
+    expect(await w.figures(kids[0])).toMatchObject({ balanceDue: 0, balanceDueOnChildInvoices: 0 });
     expect((await w.figures(kids[0])).balanceDue).toBe(0);
     const childList = (
       await w.get(`/api/invoices?filter=${encodeURIComponent(JSON.stringify({ parentInvoiceId: own.invoice!.id }))}`).expect(200)
@@ -252,7 +254,7 @@ describe('ledger scenarios', () => {
     await w.pay(parent, 9000);
     expect(await w.invoice(first.invoice!.id)).toMatchObject({ remaining: 0 });
     expect(await w.invoice(second.invoice!.id)).toMatchObject({ remaining: 0 });
-    expect(await w.figures(parent)).toMatchObject({ balanceDue: 0, availableCredits: 0 });
+    expect(await w.figures(parent)).toMatchObject({ balanceDue: 0, balanceDueOnChildInvoices: 0, availableCredits: 0 });
 
     // Unlinking a child invoice gives the parent's money back to the parent.
     await w.delete(`/api/invoices/${second.invoice!.id}/parent-invoice`).expect(200);

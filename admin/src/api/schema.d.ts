@@ -4033,6 +4033,8 @@ export interface components {
             dueNow: number;
             /** @description Owed on all open invoices, in minor units */
             balanceDue: number;
+            /** @description The part of balanceDue owed on child accounts' invoices linked to this account's, in minor units */
+            balanceDueOnChildInvoices: number;
             /** @description Credit not yet applied to an invoice, in minor units */
             availableCredits: number;
             /** @description Owed on all open invoices plus charges not yet invoiced, in minor units */

@@ -26,6 +26,14 @@ export const DueNowCard = ({ accountId }: { accountId: number }) => {
           Balance due
         </Typography>
         <Money amount={data?.balanceDue} currency={currency} data-testid="due-now-balance" />
+        {data && data.balanceDueOnChildInvoices > 0 ? (
+          <>
+            <Typography variant="body2" color="text.secondary">
+              of which child accounts&apos;
+            </Typography>
+            <Money amount={data.balanceDueOnChildInvoices} currency={currency} data-testid="due-now-child-invoices" />
+          </>
+        ) : null}
         <Typography variant="body2" color="text.secondary">
           Available credits
         </Typography>

@@ -7,7 +7,11 @@ import { Money } from '../common/Money';
 import { useBillingFigures } from './useBillingFigures';
 import { toApiProblem } from '../../dataProvider';
 
-const FIGURES: { key: keyof Omit<BillingFigures, 'currency' | 'nextBillingDate'>; label: string; hint: string }[] = [
+const FIGURES: {
+  key: keyof Omit<BillingFigures, 'currency' | 'nextBillingDate' | 'balanceDueOnChildInvoices'>;
+  label: string;
+  hint: string;
+}[] = [
   { key: 'balanceDue', label: 'Balance due', hint: 'Still owed on open invoices' },
   { key: 'availableCredits', label: 'Available credits', hint: 'Payments and credits not yet applied to an invoice' },
   { key: 'totalBalance', label: 'Total balance', hint: 'Open invoices plus charges waiting for an invoice' },
@@ -30,6 +34,13 @@ export const BillingBanner = ({ accountId }: { accountId: number }) => {
             {label}
           </Typography>
           <Money amount={data?.[key]} currency={data?.currency} variant="h6" data-testid={`figure-${key}`} aria-label={label} />
+          {key === 'balanceDue' && data && data.balanceDueOnChildInvoices > 0 ? (
+            // A parent pays its children's linked invoices, so its balance counts them: say how much is theirs.
+            <Typography variant="caption" color="text.secondary" component="div" data-testid="figure-balanceDueOnChildInvoices">
+              Includes <Money amount={data.balanceDueOnChildInvoices} currency={data.currency} variant="caption" /> on child accounts&apos;
+              invoices
+            </Typography>
+          ) : null}
         </Box>
       ))}
     </Paper>
