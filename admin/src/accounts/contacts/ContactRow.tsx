@@ -1,12 +1,16 @@
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
+import EditIcon from '@mui/icons-material/Edit';
 import KeyboardArrowDownIcon from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@mui/icons-material/KeyboardArrowRight';
-import Button from '@mui/material/Button';
+import StarBorderIcon from '@mui/icons-material/StarBorder';
+import VpnKeyOutlinedIcon from '@mui/icons-material/VpnKeyOutlined';
 import Chip from '@mui/material/Chip';
 import Collapse from '@mui/material/Collapse';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Contact } from '../../types';
@@ -48,26 +52,37 @@ export const ContactRow = ({ contact, canManage, busy, onAction }: ContactRowPro
           </Stack>
         </TableCell>
         <TableCell>{contact.role ?? '—'}</TableCell>
-        <TableCell>{contact.email ?? '—'}</TableCell>
+        <TableCell sx={{ overflowWrap: 'anywhere' }}>{contact.email ?? '—'}</TableCell>
         <TableCell>{languageName(contact.language)}</TableCell>
         <TableCell>{contact.portalUsername ?? '—'}</TableCell>
         <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
           {canManage ? (
             <>
+              {/* Icons with their names on hover, so the row fits beside a long email at 1280 px. */}
               {!contact.isPrimary ? (
-                <Button size="small" onClick={() => onAction('primary', contact)} disabled={busy}>
-                  Make primary
-                </Button>
+                <Tooltip title="Make primary">
+                  <span>
+                    <IconButton size="small" onClick={() => onAction('primary', contact)} disabled={busy} aria-label="Make primary">
+                      <StarBorderIcon fontSize="small" />
+                    </IconButton>
+                  </span>
+                </Tooltip>
               ) : null}
-              <Button size="small" onClick={() => onAction('edit', contact)} aria-label={`Edit ${contact.name}`}>
-                Edit
-              </Button>
-              <Button size="small" onClick={() => onAction('portal', contact)} aria-label={`Portal credentials of ${contact.name}`}>
-                Portal login
-              </Button>
-              <Button size="small" color="error" onClick={() => onAction('delete', contact)} aria-label={`Delete ${contact.name}`}>
-                Delete
-              </Button>
+              <Tooltip title="Edit">
+                <IconButton size="small" onClick={() => onAction('edit', contact)} aria-label={`Edit ${contact.name}`}>
+                  <EditIcon fontSize="small" />
+                </IconButton>
+              </Tooltip>
+              <Tooltip title="Portal login">
+                <IconButton size="small" onClick={() => onAction('portal', contact)} aria-label={`Portal credentials of ${contact.name}`}>
+                  <VpnKeyOutlinedIcon fontSize="small" />
+                </IconButton>
+              </Tooltip>
+              <Tooltip title="Delete">
+                <IconButton size="small" color="error" onClick={() => onAction('delete', contact)} aria-label={`Delete ${contact.name}`}>
+                  <DeleteOutlineIcon fontSize="small" />
+                </IconButton>
+              </Tooltip>
             </>
           ) : null}
         </TableCell>

@@ -80,7 +80,7 @@ export const ContactsTab = ({ account }: AccountTabProps) => {
                 <TableCell>Email</TableCell>
                 <TableCell>Language</TableCell>
                 <TableCell>Portal username</TableCell>
-                <TableCell align="right">Actions</TableCell>
+                <TableCell align="right" aria-label="Actions" />
               </TableRow>
             </TableHead>
             <TableBody>

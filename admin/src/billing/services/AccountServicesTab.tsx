@@ -1,3 +1,4 @@
+import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutline';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -6,7 +7,9 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
+import IconButton from '@mui/material/IconButton';
 import TableCell from '@mui/material/TableCell';
+import Tooltip from '@mui/material/Tooltip';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -56,7 +59,7 @@ export const AccountServicesTab = ({ account }: AccountTabProps) => {
             No services or packages on this account.
           </Typography>
         ) : (
-          <Table size="small" aria-label="Services and packages">
+          <Table size="small" aria-label="Services and packages" sx={{ '& th, & td': { px: 1 } }}>
             <TableHead>
               <TableRow>
                 <TableCell>Name</TableCell>
@@ -68,7 +71,7 @@ export const AccountServicesTab = ({ account }: AccountTabProps) => {
                 <TableCell align="right">Per period</TableCell>
                 <TableCell>Prorated from</TableCell>
                 <TableCell>Added</TableCell>
-                <TableCell align="right">Actions</TableCell>
+                <TableCell align="right" aria-label="Actions" />
               </TableRow>
             </TableHead>
             <TableBody>
@@ -96,9 +99,11 @@ export const AccountServicesTab = ({ account }: AccountTabProps) => {
                   </TableCell>
                   <TableCell align="right">
                     {canManage && !service.removedOn ? (
-                      <Button size="small" color="error" onClick={() => setRemoving(service)} aria-label={`Remove ${service.name}`}>
-                        Remove
-                      </Button>
+                      <Tooltip title="Remove">
+                        <IconButton size="small" color="error" onClick={() => setRemoving(service)} aria-label={`Remove ${service.name}`}>
+                          <RemoveCircleOutlineIcon fontSize="small" />
+                        </IconButton>
+                      </Tooltip>
                     ) : null}
                   </TableCell>
                 </TableRow>
