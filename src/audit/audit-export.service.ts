@@ -92,7 +92,7 @@ export class AuditExportService {
     const dir = this.partsDir(exportId);
     await mkdir(dir, { recursive: true });
     const tmp = join(dir, `part-${part}.tmp`);
-    await writeFile(tmp, rows.map((entry) => this.audit.csvRow(entry)).join(''));
+    await writeFile(tmp, await this.audit.csvRows(rows));
     await rename(tmp, join(dir, partName(part)));
     return { rows: rows.length, lastId: rows.length ? rows[rows.length - 1].id : afterId, more: page.length > EXPORT_PART_ROWS };
   }

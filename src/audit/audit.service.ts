@@ -8,7 +8,7 @@ import { ListQuery, ListResult } from '../common/list-query';
 import { Actor, requestContext } from '../common/request-context';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ActionHistory, AuditState } from './action-history.entity';
-import { actionKind, ActionWords, describeAction } from './action-history-words';
+import { ActionWords, describeAction } from './action-history-words';
 import { ActionHistoryFilterDto, ActionHistorySortField } from './dto/action-history-filter.dto';
 import { ViewHistoryFilterDto } from './dto/view-history-filter.dto';
 import { ViewHistory } from './view-history.entity';
@@ -60,15 +60,18 @@ export const CSV_HEADER = [
 /** An entry as the API shows it: the row, with the sentence and links the clerk reads. */
 export type DescribedAction = ActionHistory & ActionWords;
 
-/** One CSV line; the summary column is the same sentence the list shows. */
-export function actionCsvRow(a: ActionHistory, currency: string): string {
+function withoutNulls(state: AuditState): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(state ?? {}).filter(([, value]) => value !== null && value !== undefined));
+}
+
+function actionCsvRow(a: DescribedAction): string {
   return csvRow([
     a.id,
     a.createdAt,
     a.actorUserId,
     a.actorEmail,
     a.action,
-    describeAction(a, currency).summary,
+    a.summary,
     a.entityType,
     a.entityId,
     a.accountId,
@@ -87,13 +90,31 @@ export class AuditService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The entry with its sentence and links, money in the instance currency. */
-  describe(entry: ActionHistory): DescribedAction {
-    return Object.assign(entry, describeAction(entry, this.config.CURRENCY));
+  /**
+   * The entries with their sentences and links, money in the instance currency. An invoice is named
+   * by its number and total as they stand now (a bill run records the invoice before numbering it),
+   * read for the whole page at once.
+   */
+  async describe(entries: ActionHistory[]): Promise<DescribedAction[]> {
+    const invoiceIds = [...new Set(entries.filter((e) => e.entityType === 'invoice').map((e) => Number(e.entityId)))];
+    const invoices = new Map<string, { number: string | null; total: number }>();
+    if (invoiceIds.length) {
+      const rows: { id: number; number: string | null; total: string | number }[] = await this.actions.manager.query(
+        'SELECT id, number, total FROM invoices WHERE id IN (?)',
+        [invoiceIds],
+      );
+      for (const row of rows) invoices.set(String(row.id), { number: row.number, total: Number(row.total) });
+    }
+    return entries.map((entry) => {
+      const invoice = entry.entityType === 'invoice' ? invoices.get(entry.entityId) : undefined;
+      const facts = invoice ? { ...entry, after: { ...invoice, ...withoutNulls(entry.after) } } : entry;
+      return Object.assign(entry, describeAction(facts, this.config.CURRENCY));
+    });
   }
 
-  csvRow(entry: ActionHistory): string {
-    return actionCsvRow(entry, this.config.CURRENCY);
+  /** CSV lines for a page of entries, the summary column being the sentence the list shows. */
+  async csvRows(entries: ActionHistory[]): Promise<string> {
+    return (await this.describe(entries)).map((entry) => actionCsvRow(entry)).join('');
   }
 
   /** Writes inside the caller's transaction, so the entry exists exactly when the change does. */
@@ -148,12 +169,7 @@ export class AuditService {
       .offset(query.offset)
       .limit(query.limit);
     const [items, total] = await qb.getManyAndCount();
-    return new ListResult(
-      'action-history',
-      items.map((entry) => this.describe(entry)),
-      total,
-      query.offset,
-    );
+    return new ListResult('action-history', await this.describe(items), total, query.offset);
   }
 
   async listViews(query: ListQuery<ViewHistoryFilterDto, 'id' | 'viewedAt'>): Promise<ListResult<ViewHistory>> {
@@ -192,7 +208,7 @@ export class AuditService {
     for (;;) {
       const page = await this.actionsAfter(filter, afterId, 2000, order);
       if (page.length === 0) break;
-      const chunk = page.map((entry) => this.csvRow(entry)).join('');
+      const chunk = await this.csvRows(page);
       if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
       count += page.length;
       afterId = page[page.length - 1].id;

@@ -40,6 +40,8 @@ describe("an account's Logs tab in words, in headless Chromium", () => {
       .pay('card', { accountId: account, paymentMethodId: card.id, amount: 2000 }, `account-logs-${account}-${randomUUID()}`)
       .expect(201);
 
+    // Back to the real clock: the browser's session cookie must not have expired before it is set.
+    jest.restoreAllMocks();
     const admin = await sut.admin();
     await page.goto(`${base}/admin/`);
     await page.getByLabel('Email').fill(admin.email);

@@ -25,8 +25,10 @@ describe('action history in words', () => {
     expect(missing).toEqual([]);
   });
 
-  it('gives a label to every kind, none of them a code', () => {
-    for (const choice of actionKindChoices()) expect(choice.label).not.toMatch(CODE_LIKE);
+  it('gives every kind a label of its own, none of them a code', () => {
+    const labels = actionKindChoices().map((choice) => choice.label);
+    for (const label of labels) expect(label).not.toMatch(CODE_LIKE);
+    expect(labels.filter((label, i) => labels.indexOf(label) !== i)).toEqual([]);
   });
 
   it('names a plain verb by its entity type', () => {
