@@ -14,7 +14,7 @@ import { ConflictException, DomainException, NotFoundException } from '../common
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AuditExport } from './audit-export.entity';
-import { actionCsvRow, AuditService, CSV_HEADER } from './audit.service';
+import { AuditService, CSV_HEADER } from './audit.service';
 import { ActionHistoryFilterDto } from './dto/action-history-filter.dto';
 import { AuditErrorCode } from './audit.error-codes';
 import { transactionWithRetry } from '../database/transaction';
@@ -92,7 +92,7 @@ export class AuditExportService {
     const dir = this.partsDir(exportId);
     await mkdir(dir, { recursive: true });
     const tmp = join(dir, `part-${part}.tmp`);
-    await writeFile(tmp, rows.map(actionCsvRow).join(''));
+    await writeFile(tmp, await this.audit.csvRows(rows));
     await rename(tmp, join(dir, partName(part)));
     return { rows: rows.length, lastId: rows.length ? rows[rows.length - 1].id : afterId, more: page.length > EXPORT_PART_ROWS };
   }

@@ -8,7 +8,8 @@ import { ListQuery, ListQueryPipe } from '../common/list-query';
 import { ApiList } from '../common/api-list.decorator';
 import { AuditExportService } from './audit-export.service';
 import { AuditService } from './audit.service';
-import { ActionHistoryEntryDto } from './dto/action-history-entry.dto';
+import { actionKindChoices } from './action-history-words';
+import { ActionHistoryEntryDto, ActionKindDto } from './dto/action-history-entry.dto';
 import { ACTION_HISTORY_SORTABLE, ActionHistoryFilterDto, ActionHistorySortField } from './dto/action-history-filter.dto';
 import { StartAuditExportDto } from './dto/start-audit-export.dto';
 import { ViewHistoryEntryDto } from './dto/view-history-entry.dto';
@@ -31,6 +32,14 @@ export class AuditController {
   @ApiOkResponse({ type: [ActionHistoryEntryDto], description: 'One page of recorded actions' })
   listActions(@Query(actionListPipe) query: ListQuery<ActionHistoryFilterDto, ActionHistorySortField>) {
     return this.audit.listActions(query);
+  }
+
+  @Get('action-history/kinds')
+  @Authenticated({ permission: Permission.AuditRead })
+  @ApiOperation({ summary: 'List the kinds of action' })
+  @ApiOkResponse({ type: [ActionKindDto], description: 'Every kind of action the history records, with its label' })
+  listActionKinds(): ActionKindDto[] {
+    return actionKindChoices();
   }
 
   @Get('action-history/export.csv')

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Writable } from 'node:stream';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
@@ -6,7 +6,9 @@ import { Clock } from '../common/clock';
 import { csvRow } from '../common/csv';
 import { ListQuery, ListResult } from '../common/list-query';
 import { Actor, requestContext } from '../common/request-context';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ActionHistory, AuditState } from './action-history.entity';
+import { ActionWords, describeAction } from './action-history-words';
 import { ActionHistoryFilterDto, ActionHistorySortField } from './dto/action-history-filter.dto';
 import { ViewHistoryFilterDto } from './dto/view-history-filter.dto';
 import { ViewHistory } from './view-history.entity';
@@ -46,6 +48,7 @@ export const CSV_HEADER = [
   'actor_user_id',
   'actor_email',
   'action',
+  'summary',
   'entity_type',
   'entity_id',
   'account_id',
@@ -54,13 +57,21 @@ export const CSV_HEADER = [
   'after',
 ];
 
-export function actionCsvRow(a: ActionHistory): string {
+/** An entry as the API shows it: the row, with the sentence and links the clerk reads. */
+export type DescribedAction = ActionHistory & ActionWords;
+
+function withoutNulls(state: AuditState): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(state ?? {}).filter(([, value]) => value !== null && value !== undefined));
+}
+
+function actionCsvRow(a: DescribedAction): string {
   return csvRow([
     a.id,
     a.createdAt,
     a.actorUserId,
     a.actorEmail,
     a.action,
+    a.summary,
     a.entityType,
     a.entityId,
     a.accountId,
@@ -76,7 +87,35 @@ export class AuditService {
     @InjectRepository(ActionHistory) private readonly actions: Repository<ActionHistory>,
     @InjectRepository(ViewHistory) private readonly views: Repository<ViewHistory>,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The entries with their sentences and links, money in the instance currency. An invoice is named
+   * by its number and total as they stand now (a bill run records the invoice before numbering it),
+   * read for the whole page at once.
+   */
+  async describe(entries: ActionHistory[]): Promise<DescribedAction[]> {
+    const invoiceIds = [...new Set(entries.filter((e) => e.entityType === 'invoice').map((e) => Number(e.entityId)))];
+    const invoices = new Map<string, { number: string | null; total: number }>();
+    if (invoiceIds.length) {
+      const rows: { id: number; number: string | null; total: string | number }[] = await this.actions.manager.query(
+        'SELECT id, number, total FROM invoices WHERE id IN (?)',
+        [invoiceIds],
+      );
+      for (const row of rows) invoices.set(String(row.id), { number: row.number, total: Number(row.total) });
+    }
+    return entries.map((entry) => {
+      const invoice = entry.entityType === 'invoice' ? invoices.get(entry.entityId) : undefined;
+      const facts = invoice ? { ...entry, after: { ...invoice, ...withoutNulls(entry.after) } } : entry;
+      return Object.assign(entry, describeAction(facts, this.config.CURRENCY));
+    });
+  }
+
+  /** CSV lines for a page of entries, the summary column being the sentence the list shows. */
+  async csvRows(entries: ActionHistory[]): Promise<string> {
+    return (await this.describe(entries)).map((entry) => actionCsvRow(entry)).join('');
+  }
 
   /** Writes inside the caller's transaction, so the entry exists exactly when the change does. */
   async recordAction(em: EntityManager, record: ActionRecord): Promise<void> {
@@ -123,14 +162,14 @@ export class AuditService {
     });
   }
 
-  async listActions(query: ListQuery<ActionHistoryFilterDto, ActionHistorySortField>): Promise<ListResult<ActionHistory>> {
+  async listActions(query: ListQuery<ActionHistoryFilterDto, ActionHistorySortField>): Promise<ListResult<DescribedAction>> {
     const qb = this.filteredActions(query.filter)
       .orderBy(ACTION_COLUMNS[query.sort.field], query.sort.order)
       .addOrderBy('a.id', query.sort.order)
       .offset(query.offset)
       .limit(query.limit);
     const [items, total] = await qb.getManyAndCount();
-    return new ListResult('action-history', items, total, query.offset);
+    return new ListResult('action-history', await this.describe(items), total, query.offset);
   }
 
   async listViews(query: ListQuery<ViewHistoryFilterDto, 'id' | 'viewedAt'>): Promise<ListResult<ViewHistory>> {
@@ -169,7 +208,7 @@ export class AuditService {
     for (;;) {
       const page = await this.actionsAfter(filter, afterId, 2000, order);
       if (page.length === 0) break;
-      const chunk = page.map(actionCsvRow).join('');
+      const chunk = await this.csvRows(page);
       if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
       count += page.length;
       afterId = page[page.length - 1].id;
@@ -184,6 +223,15 @@ export class AuditService {
     if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.accountId) qb.andWhere('a.account_id = :accountId', { accountId: filter.accountId });
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.kind) {
+      // A kind is either the action itself (invoice.void) or the entity type and a plain verb (package.create).
+      const dot = filter.kind.lastIndexOf('.');
+      qb.andWhere('(a.action = :kind OR (a.entity_type = :kindEntity AND a.action = :kindVerb))', {
+        kind: filter.kind,
+        kindEntity: filter.kind.slice(0, dot),
+        kindVerb: filter.kind.slice(dot + 1),
+      });
+    }
     if (filter.actorUserId) qb.andWhere('a.actor_user_id = :actorUserId', { actorUserId: filter.actorUserId });
     if (filter.requestId) qb.andWhere('a.request_id = :requestId', { requestId: filter.requestId });
     if (filter.createdFrom) qb.andWhere('a.created_at >= :createdFrom', { createdFrom: new Date(filter.createdFrom) });

@@ -189,7 +189,7 @@ describe('account page in headless Chromium', () => {
 
     // All Logs: the action history of the account, then who viewed it.
     await page.getByRole('tab', { name: 'All Logs' }).click();
-    await page.locator('tbody tr').filter({ hasText: 'account_task' }).first().waitFor();
+    await page.locator('tbody tr').filter({ hasText: "Task 'Replace the ONT'" }).first().waitFor();
     await page.getByRole('tab', { name: 'View history' }).click();
     await page.locator('tbody tr').filter({ hasText: admin.email }).first().waitFor();
 

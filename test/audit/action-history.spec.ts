@@ -126,8 +126,11 @@ describe('action history', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="action-history.csv"');
     const lines = res.text.trim().split('\r\n');
-    expect(lines[0]).toBe('id,created_at,actor_user_id,actor_email,action,entity_type,entity_id,account_id,request_id,before,after');
+    expect(lines[0]).toBe(
+      'id,created_at,actor_user_id,actor_email,action,summary,entity_type,entity_id,account_id,request_id,before,after',
+    );
     expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual(['create', 'login']);
+    expect(lines.slice(1).map((l) => l.split(',')[5])).toEqual([`Staff user '${user.email}' added`, 'Signed in']);
   });
 
   it('lists view history, written through the audit service', async () => {

@@ -1,22 +1,10 @@
-import {
-  AutocompleteInput,
-  Datagrid,
-  DateField,
-  DateTimeInput,
-  FilterButton,
-  List,
-  NumberInput,
-  ReferenceInput,
-  TextField,
-  TextInput,
-  TopToolbar,
-} from 'react-admin';
+import { Datagrid, DateField, FilterButton, FunctionField, List, TextField, TextInput, TopToolbar } from 'react-admin';
 import { Permissions, useHasPermission } from '../permissions';
+import type { ActionHistoryEntry } from '../types';
 import { ActionHistoryDiff } from './ActionHistoryDiff';
+import { actionHistoryFilters } from './actionHistoryFilters';
+import { ActionSummary } from './ActionSummary';
 import { ExportCsvButton } from './ExportCsvButton';
-
-/** datetime-local value (browser time zone) → ISO 8601 in UTC, as the API filters expect. */
-const toIsoString = (value: string) => (value ? new Date(value).toISOString() : null);
 
 const ActionHistoryActions = () => {
   const canExport = useHasPermission(Permissions.AuditExport);
@@ -30,22 +18,7 @@ const ActionHistoryActions = () => {
 
 export const ActionHistoryList = () => {
   const canReadUsers = useHasPermission(Permissions.UsersRead);
-
-  const filters = [
-    <TextInput key="entityType" source="entityType" label="Entity type" alwaysOn />,
-    <TextInput key="entityId" source="entityId" label="Entity ID" alwaysOn />,
-    <TextInput key="action" source="action" label="Action" alwaysOn />,
-    <DateTimeInput key="createdFrom" source="createdFrom" label="From" parse={toIsoString} alwaysOn />,
-    <DateTimeInput key="createdTo" source="createdTo" label="To" parse={toIsoString} alwaysOn />,
-    canReadUsers ? (
-      <ReferenceInput key="actorUserId" source="actorUserId" reference="users" label="Actor" sort={{ field: 'name', order: 'ASC' }}>
-        <AutocompleteInput label="Actor" />
-      </ReferenceInput>
-    ) : (
-      <NumberInput key="actorUserId" source="actorUserId" label="Actor user ID" min={1} step={1} />
-    ),
-    <TextInput key="requestId" source="requestId" label="Request ID" />,
-  ];
+  const filters = [...actionHistoryFilters(canReadUsers), <TextInput key="requestId" source="requestId" label="Request ID" />];
 
   return (
     <List
@@ -58,11 +31,8 @@ export const ActionHistoryList = () => {
     >
       <Datagrid expand={<ActionHistoryDiff />} rowClick="expand" bulkActionButtons={false}>
         <DateField source="createdAt" label="Date" showTime />
-        <TextField source="actorEmail" label="Actor" sortable={false} emptyText="system" />
-        <TextField source="action" />
-        <TextField source="entityType" label="Entity type" />
-        <TextField source="entityId" label="Entity ID" sortable={false} />
-        <TextField source="requestId" label="Request ID" sortable={false} />
+        <TextField source="actorEmail" label="By" sortable={false} emptyText="system" />
+        <FunctionField<ActionHistoryEntry> label="What happened" sortable={false} render={(entry) => <ActionSummary entry={entry} />} />
       </Datagrid>
     </List>
   );

@@ -3,6 +3,7 @@ import { useDataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { accountMethods } from './accounts';
 import { API_URL } from './apiUrl';
+import { auditMethods } from './audit';
 import { billingMethods } from './billing';
 import { correspondenceMethods } from './correspondence';
 import { httpClient } from './httpClient';
@@ -37,6 +38,7 @@ export const dataProvider = {
   ...scheduledEventMethods(crud),
   ...correspondenceMethods,
   ...runMethods,
+  ...auditMethods,
 };
 
 export type BackhaulDataProvider = typeof dataProvider;

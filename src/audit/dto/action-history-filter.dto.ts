@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsInt, IsOptional, IsPositive, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsInt, IsOptional, IsPositive, IsString, MaxLength } from 'class-validator';
+import { ACTION_KINDS } from '../action-history-words';
 
 export class ActionHistoryFilterDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) entityType?: string;
@@ -10,6 +11,10 @@ export class ActionHistoryFilterDto {
   @IsPositive()
   accountId?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) action?: string;
+  @ApiPropertyOptional({ description: 'A kind of action, as listed by GET /action-history/kinds', example: 'invoice.generate' })
+  @IsOptional()
+  @IsIn(Object.keys(ACTION_KINDS), { message: 'kind must be one of the kinds of action listed by /action-history/kinds' })
+  kind?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() actorUserId?: number;
   @ApiPropertyOptional({ description: 'Request id, to see everything one request changed' })
   @IsOptional()

@@ -2,21 +2,48 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { Link, useGetList } from 'react-admin';
-import type { ActionHistoryEntry } from '../../types';
+import { ActionSummary } from '../../actionHistory/ActionSummary';
+import type { ActionHistoryEntry, ViewHistoryEntry } from '../../types';
 import { accountTabPath } from '../accountTabPath';
 import { RelativeTime } from '../RelativeTime';
 import { SectionCard } from './SectionCard';
 
-/** The last ten things that happened to the account. */
+const SHOWN = 10;
+
+type RecentEntry =
+  | { kind: 'action'; key: string; at: string; who: string; entry: ActionHistoryEntry }
+  | { kind: 'view'; key: string; at: string; who: string };
+
+/** The last ten things that happened to the account, and who opened it, newest first. */
 export const RecentLogsCard = ({ accountId }: { accountId: number }) => {
-  const { data = [], isPending } = useGetList<ActionHistoryEntry>('action-history', {
+  const actions = useGetList<ActionHistoryEntry>('action-history', {
     filter: { accountId },
     sort: { field: 'createdAt', order: 'DESC' },
-    pagination: { page: 1, perPage: 10 },
+    pagination: { page: 1, perPage: SHOWN },
   });
+  const views = useGetList<ViewHistoryEntry>('view-history', {
+    filter: { entityType: 'account', entityId: String(accountId) },
+    sort: { field: 'viewedAt', order: 'DESC' },
+    pagination: { page: 1, perPage: SHOWN },
+  });
+  const isPending = actions.isPending || views.isPending;
+  const recent: RecentEntry[] = [
+    ...(actions.data ?? []).map((entry): RecentEntry => ({
+      kind: 'action',
+      key: `action-${entry.id}`,
+      at: entry.createdAt,
+      who: entry.actorEmail ?? 'system',
+      entry,
+    })),
+    ...(views.data ?? []).map((view): RecentEntry => ({ kind: 'view', key: `view-${view.id}`, at: view.viewedAt, who: view.userEmail })),
+  ]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, SHOWN);
+
   return (
     <SectionCard
       title="Recent logs"
@@ -27,17 +54,26 @@ export const RecentLogsCard = ({ accountId }: { accountId: number }) => {
       }
     >
       {isPending ? <Skeleton variant="text" /> : null}
-      {!isPending && data.length === 0 ? (
+      {!isPending && recent.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
           Nothing recorded yet.
         </Typography>
       ) : null}
-      <List dense disablePadding>
-        {data.map((entry) => (
-          <ListItem key={entry.id} disableGutters secondaryAction={<RelativeTime value={entry.createdAt} />}>
+      <List dense disablePadding aria-label="Recent logs">
+        {recent.map((item) => (
+          <ListItem key={item.key} disableGutters secondaryAction={<RelativeTime value={item.at} />}>
             <ListItemText
-              primary={`${entry.action} ${entry.entityType.replace(/_/g, ' ')} #${entry.entityId}`}
-              secondary={entry.actorEmail ?? 'system'}
+              primary={
+                item.kind === 'action' ? (
+                  <ActionSummary entry={item.entry} withinAccount />
+                ) : (
+                  <>
+                    <Chip label="View" size="small" variant="outlined" sx={{ mr: 1 }} />
+                    Account opened
+                  </>
+                )
+              }
+              secondary={item.who}
               sx={{ pr: 12 }}
             />
           </ListItem>

@@ -1,0 +1,346 @@
+import { formatMoney } from '../common/money';
+import type { AuditState } from './action-history.entity';
+
+/** Something a sentence names, for the panel to link to: a resource of the API and its id. */
+export interface ActionLink {
+  label: string;
+  resource: string;
+  id: number | string;
+}
+
+export interface ActionWords {
+  summary: string;
+  links: ActionLink[];
+}
+
+/** The parts of an action-history entry the words are made of. */
+export interface ActionFacts {
+  action: string;
+  entityType: string;
+  entityId: string;
+  accountId: number | null;
+  before: AuditState;
+  after: AuditState;
+}
+
+/**
+ * The kind of an entry: the action itself when it already names its subject (`invoice.void`),
+ * otherwise the entity type and the verb (`package.create` for action `create` on a package).
+ */
+export function actionKind(action: string, entityType: string): string {
+  return action.includes('.') ? action : `${entityType}.${action}`;
+}
+
+/** A payload read with care: an old or odd entry may lack any field, or hold the wrong type. */
+class Payload {
+  constructor(
+    private readonly state: AuditState,
+    private readonly currency: string,
+  ) {}
+
+  text(key: string): string | null {
+    const value = this.state?.[key];
+    if (typeof value === 'string' && value.trim()) return value.trim();
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    return null;
+  }
+
+  id(key: string): number | null {
+    const value = this.state?.[key];
+    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null;
+  }
+
+  money(key: string): string | null {
+    const value = this.state?.[key];
+    const cents = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+    return typeof cents === 'number' && Number.isSafeInteger(cents) ? formatMoney(cents, this.currency) : null;
+  }
+}
+
+interface Context {
+  facts: ActionFacts;
+  before: Payload;
+  after: Payload;
+  /** `after` where the entry has one, else `before` (a deletion keeps only what was removed). */
+  state: Payload;
+  links: ActionLink[];
+  link(label: string, resource: string, id: number | string | null): string;
+}
+
+interface Kind {
+  /** What the filter shows, and the sentence when nothing better can be said. */
+  label: string;
+  sentence?: (c: Context) => string;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 2026-12-01 → "1 Dec 2026"; anything else is left as it came. */
+function day(value: string | null): string | null {
+  const m = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (!m) return value;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+const quoted = (name: string | null) => (name ? ` '${name}'` : '');
+const amountOf = (c: Context) => c.after.money('amount') ?? c.before.money('amount');
+const forAmount = (money: string | null) => (money ? ` for ${money}` : '');
+const ofAmount = (money: string | null) => (money ? ` of ${money}` : '');
+const because = (reason: string | null) => (reason ? `: ${reason}` : '');
+
+function invoiceRef(c: Context): string {
+  const number = c.state.text('number');
+  return c.link(number ? `Invoice ${number}` : `Invoice #${c.facts.entityId}`, 'invoices', c.facts.entityId);
+}
+
+function paymentRef(c: Context, method = c.state.text('method')): string {
+  const what = method === 'card' ? 'Card payment' : method === 'ach' ? 'Bank payment' : 'Payment';
+  return c.link(`${what} #${c.facts.entityId}`, 'payments', c.facts.entityId);
+}
+
+/** A record of the catalogue or the settings, named by its name when the payload has one. */
+function named(noun: string, resource: string | null, verb: string): Kind {
+  const label = `${noun} ${verb}`;
+  return {
+    label,
+    sentence: (c) => {
+      const name = c.state.text('name') ?? c.state.text('title') ?? c.state.text('label');
+      const what = name ? `${noun} '${name}'` : `${noun} #${c.facts.entityId}`;
+      return `${resource ? c.link(what, resource, c.facts.entityId) : what} ${verb}`;
+    },
+  };
+}
+
+/** create/update/delete of one kind of record. */
+function crud(entityType: string, noun: string, resource: string | null): Record<string, Kind> {
+  return {
+    [`${entityType}.create`]: named(noun, resource, 'added'),
+    [`${entityType}.update`]: named(noun, resource, 'changed'),
+    [`${entityType}.delete`]: named(noun, null, 'deleted'),
+  };
+}
+
+/** Every action code the code base writes, with its words. The unit test keeps this list complete. */
+export const ACTION_KINDS: Record<string, Kind> = {
+  'account.create': { label: 'Account created', sentence: (c) => `Account${quoted(c.after.text('name'))} created` },
+  'account.update': { label: 'Account details changed', sentence: () => 'Account details changed' },
+  'account.disconnect': { label: 'Account disconnected', sentence: (c) => `Account disconnected${because(c.after.text('reason'))}` },
+  'account.delinquent': { label: 'Account became delinquent' },
+  'account.delinquency_cleared': { label: 'Delinquency cleared, account restored' },
+  'account.delinquency_settled': { label: 'Delinquency settled' },
+  'stripe_customer.create': { label: 'Account registered with the card processor' },
+  'payment_method.setup': { label: 'Payment method setup started' },
+  ...crud('account_type', 'Account type', 'account-types'),
+  ...crud('account_status', 'Account status', 'account-statuses'),
+  ...crud('account_group', 'Account group', 'account-groups'),
+  ...crud('account_tax_override', 'Tax exemption', null),
+  'account_billing_config.update': { label: 'Account billing settings changed' },
+  'account_type_billing_defaults.update': { label: 'Billing defaults of an account type changed' },
+  'billing_settings.update': { label: 'Billing settings changed' },
+  'disconnection_settings.update': { label: 'Disconnection settings changed' },
+  'accounting_period.update': {
+    label: 'Accounting period closed up to a date',
+    sentence: (c) => {
+      const date = day(c.after.text('closedThrough') ?? c.after.text('closeDate'));
+      return date ? `Accounting closed through ${date}` : 'Accounting close date changed';
+    },
+  },
+  'accounting_period.auto_close': { label: 'Accounting period closed automatically' },
+  'account_service.add': {
+    label: 'Service added',
+    sentence: (c) => `Service${quoted(c.after.text('name'))} added to the account`,
+  },
+  'account_service.remove': {
+    label: 'Service removed',
+    sentence: (c) => `Service${quoted(c.state.text('name') ?? c.before.text('name'))} removed from the account`,
+  },
+  'invoice.generate': {
+    label: 'Invoice generated by a bill run',
+    sentence: (c) => {
+      const billed = day(c.after.text('billingDate'));
+      return `${invoiceRef(c)} generated${forAmount(c.after.money('total'))}${billed ? ` by the bill run of ${billed}` : ' by a bill run'}`;
+    },
+  },
+  'invoice.create': { label: 'Invoice created by hand', sentence: (c) => `${invoiceRef(c)} created${forAmount(c.after.money('total'))}` },
+  'invoice.update': { label: 'Invoice message changed', sentence: (c) => `${invoiceRef(c)} changed` },
+  'invoice.freeze': { label: 'Invoice frozen', sentence: (c) => `${invoiceRef(c)} frozen` },
+  'invoice.unfreeze': { label: 'Invoice unfrozen', sentence: (c) => `${invoiceRef(c)} unfrozen` },
+  'invoice.void': { label: 'Invoice voided', sentence: (c) => `${invoiceRef(c)} voided${because(c.after.text('reason'))}` },
+  'invoice.delete': { label: 'Invoice deleted', sentence: (c) => `${invoiceRef(c)} deleted` },
+  'invoice.link': { label: 'Invoice linked to another', sentence: (c) => `${invoiceRef(c)} linked to another invoice` },
+  'invoice.unlink': { label: 'Invoice unlinked', sentence: (c) => `${invoiceRef(c)} unlinked from the invoice it was linked to` },
+  'invoice.apply_credits': {
+    label: 'Credit applied to an invoice',
+    sentence: (c) => `Credit${ofAmount(c.after.money('amount'))} applied to ${invoiceRef(c)}`,
+  },
+  'invoice.delinquent': { label: 'Invoice became delinquent', sentence: (c) => `${invoiceRef(c)} became delinquent` },
+  'invoice.email': {
+    label: 'Invoice emailed',
+    sentence: (c) => `${invoiceRef(c)} emailed${c.after.text('to') ? ` to ${c.after.text('to')}` : ''}`,
+  },
+  'debit.describe': {
+    label: 'Charge description changed',
+    sentence: (c) => `Charge description changed${c.after.text('description') ? ` to '${c.after.text('description')}'` : ''}`,
+  },
+  'transaction.late_fee': { label: 'Late fee charged', sentence: (c) => `Late fee${ofAmount(amountOf(c))} charged` },
+  'processor_payment.create': {
+    label: 'Payment taken',
+    sentence: (c) => `${paymentRef(c)}${ofAmount(amountOf(c))} submitted`,
+  },
+  'processor_payment.submit': { label: 'Payment sent to the processor', sentence: (c) => `${paymentRef(c)} sent to the processor` },
+  'processor_payment.recorded': {
+    label: 'Payment succeeded',
+    sentence: (c) => `${paymentRef(c)}${ofAmount(amountOf(c))} succeeded`,
+  },
+  'processor_payment.failed': {
+    label: 'Payment failed',
+    sentence: (c) => `${paymentRef(c)}${ofAmount(amountOf(c))} failed${because(c.after.text('failureReason'))}`,
+  },
+  'payment.reverse': { label: 'Payment reversed', sentence: (c) => `${paymentRef(c, c.before.text('method'))} reversed` },
+  'refund.update': { label: 'Refund status changed', sentence: (c) => `Refund ${c.after.text('status') ?? 'changed'}` },
+  'dispute.open': { label: 'Payment disputed', sentence: (c) => `Payment disputed by the cardholder${ofAmount(c.after.money('amount'))}` },
+  'dispute.update': { label: 'Dispute status changed', sentence: (c) => `Dispute ${c.after.text('status') ?? 'changed'}` },
+  'autopay.succeeded': { label: 'Automatic payment succeeded', sentence: (c) => `Automatic payment${ofAmount(amountOf(c))} succeeded` },
+  'autopay.processing': {
+    label: 'Automatic payment processing',
+    sentence: (c) => `Automatic payment${ofAmount(amountOf(c))} is processing`,
+  },
+  'autopay.failed': {
+    label: 'Automatic payment failed',
+    sentence: (c) => `Automatic payment${ofAmount(amountOf(c))} failed${because(c.after.text('reason'))}`,
+  },
+  'payment_method.create': { label: 'Payment method added' },
+  'payment_method.update': { label: 'Payment method changed' },
+  'payment_method.delete': { label: 'Payment method removed' },
+  'contact.create': { label: 'Contact added', sentence: (c) => `Contact${quoted(c.after.text('name'))} added` },
+  'contact.update': { label: 'Contact changed', sentence: (c) => `Contact${quoted(c.state.text('name'))} changed` },
+  'contact.delete': { label: 'Contact removed', sentence: (c) => `Contact${quoted(c.before.text('name'))} removed` },
+  'contact.become_primary': {
+    label: 'Primary contact changed',
+    sentence: (c) => `Contact${quoted(c.state.text('name'))} made the primary contact`,
+  },
+  'contact.set_portal_credentials': { label: 'Portal login given to a contact' },
+  'contact.remove_portal_credentials': { label: 'Portal login taken from a contact' },
+  'account_note.create': { label: 'Note added' },
+  'account_note.update': { label: 'Note changed' },
+  'account_note.delete': { label: 'Note deleted' },
+  'account_task.create': { label: 'Task added', sentence: (c) => `Task${quoted(c.after.text('title'))} added` },
+  'account_task.update': { label: 'Task changed', sentence: (c) => `Task${quoted(c.state.text('title'))} changed` },
+  'account_task.delete': { label: 'Task deleted', sentence: (c) => `Task${quoted(c.before.text('title'))} deleted` },
+  'account_file.create': { label: 'File uploaded', sentence: (c) => `File${quoted(c.after.text('name'))} uploaded` },
+  'account_file.update': { label: 'File changed', sentence: (c) => `File${quoted(c.state.text('name'))} changed` },
+  'account_file.delete': { label: 'File deleted', sentence: (c) => `File${quoted(c.before.text('name'))} deleted` },
+  'call_log.create': { label: 'Call logged' },
+  'call_log.update': { label: 'Call log changed' },
+  'call_log.delete': { label: 'Call log deleted' },
+  'call_log_ticket_request.create': { label: 'Ticket requested from a call' },
+  'email.queue': {
+    label: 'Email queued',
+    sentence: (c) => `Email${quoted(c.after.text('subject'))} queued${c.after.text('to') ? ` to ${c.after.text('to')}` : ''}`,
+  },
+  'email.resend': { label: 'Email sent again', sentence: (c) => `Email${quoted(c.after.text('subject'))} sent again` },
+  'scheduled_event.create': { label: 'Scheduled event added' },
+  'scheduled_event.update': { label: 'Scheduled event changed' },
+  'scheduled_event.cancel': { label: 'Scheduled event cancelled' },
+  'scheduled_event.perform_now': { label: 'Scheduled event done early by hand' },
+  'scheduled_event.perform': { label: 'Scheduled event done' },
+  'scheduled_event.fail': {
+    label: 'Scheduled event could not be done',
+    sentence: (c) => `Scheduled event could not be done${because(c.after.text('error'))}`,
+  },
+  'bill_run.parked.release': { label: 'Parked invoice released' },
+  'bill_run.parked.dismiss': { label: 'Parked invoice dismissed' },
+  'nightly_run.start': {
+    label: 'Nightly run started',
+    sentence: (c) => `Nightly run started${c.after.text('date') ? ` for ${day(c.after.text('date'))}` : ''}`,
+  },
+  'delinquency_run.start': { label: 'Delinquency run started' },
+  'audit_export.create': { label: 'Log export started' },
+  'audit_export.complete': { label: 'Log export finished' },
+  'audit_export.fail': { label: 'Log export failed' },
+  ...crud('service', 'Catalogue service', 'services'),
+  ...crud('package', 'Catalogue package', 'packages'),
+  ...crud('tax', 'Tax', 'taxes'),
+  ...crud('tax_type', 'Tax type', 'tax-types'),
+  ...crud('tax_zone', 'Tax zone', 'tax-zones'),
+  ...crud('custom_field', 'Custom field', 'custom-fields'),
+  ...crud('message_category', 'Message category', 'message-categories'),
+  'message_template.update': named('Message template', 'message-templates', 'changed'),
+  ...crud('delinquency_exclusion_date', 'Day without delinquency', null),
+  ...crud('role', 'Role', 'roles'),
+  'staff_user.create': { label: 'Staff user added', sentence: (c) => `Staff user${quoted(c.after.text('email'))} added` },
+  'staff_user.update': { label: 'Staff user changed', sentence: (c) => `Staff user${quoted(c.state.text('email'))} changed` },
+  'staff_user.login': { label: 'Signed in' },
+  'staff_user.login_failed': { label: 'Sign-in refused' },
+  'login.login_failed': {
+    label: 'Sign-in refused for an unknown user',
+    sentence: (c) => `Sign-in refused${c.after.text('email') ? ` for ${c.after.text('email')}` : ''}`,
+  },
+};
+
+/** Where the panel shows an entity of a type, when it has a page of its own. */
+const RESOURCE_OF: Record<string, string> = {
+  account: 'accounts',
+  invoice: 'invoices',
+  processor_payment: 'payments',
+  service: 'services',
+  package: 'packages',
+  role: 'roles',
+  staff_user: 'users',
+};
+
+/** "invoice_thing.do_it" → "Invoice thing do it": the plain sentence for a code nobody gave words. */
+function plain(code: string): string {
+  const text = code.replace(/[._]+/g, ' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The kinds of action, for the filter: code and label, in the label's order. */
+export function actionKindChoices(): { id: string; label: string }[] {
+  return Object.entries(ACTION_KINDS)
+    .map(([id, kind]) => ({ id, label: kind.label }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/**
+ * One entry in words a billing clerk reads: what happened, with money in the instance currency, and
+ * links to what it names. Never throws: a payload that lacks what the sentence needs gets the kind's
+ * label, and a kind nobody gave words gets its code spelt out.
+ */
+export function describeAction(facts: ActionFacts, currency: string): ActionWords {
+  const code = actionKind(facts.action, facts.entityType);
+  const kind = ACTION_KINDS[code];
+  const links: ActionLink[] = [];
+  const before = new Payload(isState(facts.before) ? facts.before : null, currency);
+  const after = new Payload(isState(facts.after) ? facts.after : null, currency);
+  const context: Context = {
+    facts,
+    before,
+    after,
+    state: isState(facts.after) ? after : before,
+    links,
+    link(label, resource, id) {
+      if (id !== null && id !== '') links.push({ label, resource, id });
+      return label;
+    },
+  };
+  let summary = kind?.label ?? plain(code);
+  if (kind?.sentence) {
+    try {
+      summary = kind.sentence(context);
+    } catch {
+      links.length = 0;
+    }
+  }
+  const own = RESOURCE_OF[facts.entityType];
+  if (own && !links.some((l) => l.resource === own && String(l.id) === facts.entityId) && facts.entityType !== 'account') {
+    links.push({ label: `${plain(facts.entityType)} #${facts.entityId}`, resource: own, id: facts.entityId });
+  }
+  if (facts.accountId !== null) links.push({ label: `Account #${facts.accountId}`, resource: 'accounts', id: facts.accountId });
+  return { summary, links };
+}
+
+function isState(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
