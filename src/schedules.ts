@@ -27,6 +27,7 @@ export async function ensureSchedules(client: Client, config: Pick<AppConfig, 'T
     args: [{ timeZone: config.BILLING_TIME_ZONE }],
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     catchupWindow: '1 day',
+    description: 'Nightly billing: starts the night of each day (bill run, delinquency, period close)',
   });
   await ensureAutopaySchedule(client, config);
   await ensureEmailDispatchSchedule(client, config);

@@ -1,4 +1,4 @@
-import { defineSearchAttributeKey } from '@temporalio/common';
+import { defineSearchAttributeKey, type SearchAttributePair } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { RescheduleRequest, ScheduledEventStatus } from './scheduled-event.workflow';
 
@@ -47,8 +47,32 @@ export const workflowIds = {
 export const searchAttributes = {
   accountId: defineSearchAttributeKey('AccountId', 'INT'),
   invoiceId: defineSearchAttributeKey('InvoiceId', 'INT'),
+  /** Midnight UTC of the date; kept for range queries and for runs recorded before BillingDay. */
   billingDate: defineSearchAttributeKey('BillingDate', 'DATETIME'),
+  /**
+   * The same date as `YYYY-MM-DD` text, so the Temporal UI finds a run with
+   * `BillingDay = '2027-01-01'`: equality on BillingDate compares to the millisecond.
+   * A name of its own, because the server will not change BillingDate's type.
+   */
+  billingDay: defineSearchAttributeKey('BillingDay', 'KEYWORD'),
 };
+
+/** The search attributes of a process that runs for one billing date. */
+export function billingDateAttributes(date: string): SearchAttributePair[] {
+  return [
+    { key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) },
+    { key: searchAttributes.billingDay, value: date },
+  ];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2027-01-01` as `1 Jan 2027`, for memos read by people in the Temporal UI. */
+export function dayInWords(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
 
 export interface AuditExportProgress {
   parts: number;

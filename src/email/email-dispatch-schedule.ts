@@ -17,5 +17,6 @@ export async function ensureEmailDispatchSchedule(client: Client, config: Pick<A
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     // A pass missed while the server was down is not worth catching up: the next one covers it.
     catchupWindow: '1 minute',
+    description: 'Email dispatch: starts queued emails whose delivery never began',
   });
 }

@@ -40,6 +40,7 @@ describe('the nightly billing', () => {
       type: 'startWorkflow',
       workflowType: 'dailyBillingWorkflow',
       taskQueue: sut.config.TEMPORAL_TASK_QUEUE,
+      memo: { description: expect.stringMatching(/^Nightly billing: /) },
     });
   });
 
