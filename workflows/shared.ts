@@ -18,6 +18,7 @@ export const workflowTypes = [
   'delinquencyRunWorkflow',
   'emailDeliveryWorkflow',
   'emailDispatchWorkflow',
+  'emailDispatcherWorkflow',
   'nightlyWorkflow',
   'scheduledEventWorkflow',
   'stripeEventWorkflow',
@@ -27,6 +28,7 @@ export const workflowTypes = [
 export const scheduleIds = {
   dailyAutopay: 'daily-autopay',
   dailyBilling: 'daily-billing',
+  /** Retired: its five-minute runs crowded the UI's list; set-up deletes it where it still exists. */
   emailDispatch: 'email-dispatch',
 };
 
@@ -38,6 +40,8 @@ export const workflowIds = {
   dailyBilling: scheduleIds.dailyBilling,
   delinquencyRun: (date: string) => `delinquency-run/${date}`,
   emailDelivery: (emailId: number) => `email-delivery/${emailId}`,
+  /** One long-lived dispatcher per task queue, that is per deployment. */
+  emailDispatcher: (taskQueue: string) => `email-dispatcher/${taskQueue}`,
   nightly: (date: string) => `nightly/${date}`,
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
   stripeEvent: (eventId: string) => `stripe-event/${eventId}`,
@@ -78,6 +82,9 @@ export interface AuditExportProgress {
   parts: number;
   rowCount: number;
 }
+
+/** Passes the email dispatcher made in its current run. */
+export const emailDispatcherPassesQuery = defineQuery<number>('emailDispatcherPasses');
 
 export const auditExportProgressQuery = defineQuery<AuditExportProgress>('auditExportProgress');
 
