@@ -26,8 +26,8 @@ async function run(): Promise<void> {
   app.useLogger(logger);
   routeTemporalLogsToPino(config, logger);
   const { worker, connection } = await createWorker(app, config);
-  logger.log(`Worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   await startEmailDispatcher(config, logger);
+  logger.log(`Worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   // worker.run() resolves after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish.
   try {
     await worker.run();
