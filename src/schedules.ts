@@ -3,7 +3,7 @@ import { dailyBillingWorkflow } from '../workflows/daily-billing.workflow';
 import { scheduleIds } from '../workflows/shared';
 import { ensureAutopaySchedule } from './autopay/autopay-schedule';
 import type { AppConfig } from './config/app-config';
-import { ensureEmailDispatchSchedule } from './email/email-dispatch-schedule';
+import { ensureEmailDispatcher } from './email/email-dispatch-schedule';
 import { upsertSchedule } from './temporal/upsert-schedule';
 
 /** Quarter past midnight in the billing time zone: late enough that "today" is unambiguous everywhere in it. */
@@ -12,7 +12,8 @@ export const DAILY_BILLING_AT = { hour: 0, minute: 15 };
 /**
  * Creates the nightly billing schedule, or brings an existing one up to date. After
  * an outage the schedule starts one night (its catch-up window is a day); that night
- * runs the nights missed before it itself.
+ * runs the nights missed before it itself. Also the morning autopay schedule and the
+ * long-lived email dispatcher.
  */
 export async function ensureSchedules(client: Client, config: Pick<AppConfig, 'TEMPORAL_TASK_QUEUE' | 'BILLING_TIME_ZONE'>): Promise<void> {
   await upsertSchedule(client, {
@@ -27,7 +28,8 @@ export async function ensureSchedules(client: Client, config: Pick<AppConfig, 'T
     args: [{ timeZone: config.BILLING_TIME_ZONE }],
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     catchupWindow: '1 day',
+    description: 'Nightly billing: starts the night of each day (bill run, delinquency, period close)',
   });
   await ensureAutopaySchedule(client, config);
-  await ensureEmailDispatchSchedule(client, config);
+  await ensureEmailDispatcher(client, config);
 }

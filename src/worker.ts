@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { setFlagsFromString } from 'node:v8';
 import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
 import { Logger } from 'nestjs-pino';
-import { InvalidConfigError, loadConfig } from './config/app-config';
+import { type AppConfig, InvalidConfigError, loadConfig } from './config/app-config';
+import { ensureEmailDispatcher } from './email/email-dispatch-schedule';
 import { routeTemporalLogsToPino } from './temporal/temporal-logging';
 import { createWorker } from './worker.factory';
 import { WorkerModule } from './worker.module';
@@ -24,6 +26,7 @@ async function run(): Promise<void> {
   app.useLogger(logger);
   routeTemporalLogsToPino(config, logger);
   const { worker, connection } = await createWorker(app, config);
+  await startEmailDispatcher(config, logger);
   logger.log(`Worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   // worker.run() resolves after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish.
   try {
@@ -31,6 +34,23 @@ async function run(): Promise<void> {
   } finally {
     await connection.close();
     await app.close();
+  }
+}
+
+/**
+ * Brings back the email dispatcher if it was terminated or never started, so stranded
+ * emails are swept wherever a worker runs. A failure here is logged, not fatal: the
+ * worker's own work does not depend on it and the next start tries again.
+ */
+async function startEmailDispatcher(config: AppConfig, logger: Logger): Promise<void> {
+  let connection: Connection | undefined;
+  try {
+    connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+    await ensureEmailDispatcher(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config);
+  } catch (err) {
+    logger.warn(`The email dispatcher could not be started: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    await connection?.close();
   }
 }
 

@@ -2,7 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@te
 import { continueAsNew, ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
 import type { AutopayActivities } from '../src/autopay/autopay.activities';
 import { calendarDate } from './daily-billing.workflow';
-import { searchAttributes, workflowIds } from './shared';
+import { billingDateAttributes, dayInWords, workflowIds } from './shared';
 
 const { openAutopayRun, closeAutopayRun } = proxyActivities<AutopayActivities>({
   startToCloseTimeout: '1 minute',
@@ -96,7 +96,8 @@ export async function dailyAutopayWorkflow(input: { timeZone: string; date?: str
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       parentClosePolicy: ParentClosePolicy.ABANDON,
       args: [{ date, startedBy: null }],
-      typedSearchAttributes: [{ key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) }],
+      typedSearchAttributes: billingDateAttributes(date),
+      memo: { description: `Autopay for ${dayInWords(date)}, started by the morning schedule` },
     });
     return { date, started: true };
   } catch (err) {

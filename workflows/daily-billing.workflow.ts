@@ -4,7 +4,7 @@ import type { BillingConfigActivities } from '../src/billing-config/billing-conf
 import type { DelinquencyActivities } from '../src/delinquency/delinquency.activities';
 import { billRunWorkflow } from './bill-run.workflow';
 import { nightlyWorkflow } from './nightly.workflow';
-import { searchAttributes, workflowIds } from './shared';
+import { billingDateAttributes, dayInWords, workflowIds } from './shared';
 
 const { runDelinquency } = proxyActivities<DelinquencyActivities>({
   startToCloseTimeout: '30 minutes',
@@ -44,8 +44,8 @@ export async function dailyBillingWorkflow(input: DailyBillingInput): Promise<{ 
         args: [{ date, startedBy: null }],
         parentClosePolicy: ParentClosePolicy.ABANDON,
         workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-        typedSearchAttributes: [{ key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) }],
-        memo: { description: `The night of ${date}, started by the nightly schedule` },
+        typedSearchAttributes: billingDateAttributes(date),
+        memo: { description: `The night of ${dayInWords(date)}, started by the nightly schedule` },
       });
       return { date, billRunStarted: (await night.result()).billRunStarted };
     } catch (err) {
@@ -60,8 +60,8 @@ export async function dailyBillingWorkflow(input: DailyBillingInput): Promise<{ 
       args: [{ date, startedBy: null }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      typedSearchAttributes: [{ key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) }],
-      memo: { description: `Bill run for ${date}, started by the nightly schedule` },
+      typedSearchAttributes: billingDateAttributes(date),
+      memo: { description: `Bill run for ${dayInWords(date)}, started by the nightly schedule` },
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -17,9 +17,11 @@ export interface EmailDispatchInput {
 }
 
 /**
- * What the `email-dispatch` schedule runs every few minutes: starts the delivery of
- * queued emails whose own workflow never started, because Temporal was away when they
- * were queued or the process died between the commit and the start.
+ * One pass that starts the delivery of queued emails whose own workflow never started,
+ * because Temporal was away when they were queued or the process died between the commit
+ * and the start. The retired `email-dispatch` schedule ran it every five minutes; the
+ * long-lived emailDispatcherWorkflow does that work now, and an operator may still start
+ * a pass by hand.
  */
 export async function emailDispatchWorkflow(input: EmailDispatchInput): Promise<{ started: number }> {
   let started = 0;

@@ -5,6 +5,7 @@ export { dailyBillingWorkflow } from './daily-billing.workflow';
 export { delinquencyRunWorkflow } from './delinquency-run.workflow';
 export { emailDeliveryWorkflow } from './email-delivery.workflow';
 export { emailDispatchWorkflow } from './email-dispatch.workflow';
+export { emailDispatcherWorkflow } from './email-dispatcher.workflow';
 export { nightlyWorkflow } from './nightly.workflow';
 export { scheduledEventWorkflow } from './scheduled-event.workflow';
 export { stripeEventWorkflow } from './stripe-event.workflow';

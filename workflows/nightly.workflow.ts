@@ -6,7 +6,7 @@ import type { BillingConfigActivities } from '../src/billing-config/billing-conf
 import type { NightlyActivities } from '../src/nightly/nightly.activities';
 import { billRunWorkflow } from './bill-run.workflow';
 import { delinquencyRunWorkflow } from './delinquency-run.workflow';
-import { searchAttributes, workflowIds } from './shared';
+import { billingDateAttributes, dayInWords, workflowIds } from './shared';
 
 const { openNightlyRun, closeNightlyRun } = proxyActivities<NightlyActivities>({
   startToCloseTimeout: '1 minute',
@@ -36,10 +36,6 @@ export interface NightlyResult {
   closedPeriodTo: string | null;
 }
 
-function billingDateAttribute(date: string) {
-  return [{ key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) }];
-}
-
 /** Children are abandoned rather than cancelled with their parent: they are processes of their own, shown in the Temporal UI by their own id. */
 function childOptions(
   workflowId: string,
@@ -51,7 +47,7 @@ function childOptions(
     workflowId,
     parentClosePolicy: ParentClosePolicy.ABANDON,
     workflowIdReusePolicy: reuse,
-    typedSearchAttributes: billingDateAttribute(date),
+    typedSearchAttributes: billingDateAttributes(date),
     memo: { description },
   };
 }
@@ -97,7 +93,11 @@ export async function nightlyWorkflow(input: NightlyInput): Promise<NightlyResul
     for (const missed of opened.missedDates) {
       const ran = await runOnce(() =>
         startChild(nightlyWorkflow, {
-          ...childOptions(workflowIds.nightly(missed), missed, `Missed night ${missed}, caught up by the night of ${date}`),
+          ...childOptions(
+            workflowIds.nightly(missed),
+            missed,
+            `Missed night of ${dayInWords(missed)}, caught up by the night of ${dayInWords(date)}`,
+          ),
           args: [{ date: missed, startedBy, caughtUpBy: date }],
         }),
       );
@@ -109,7 +109,7 @@ export async function nightlyWorkflow(input: NightlyInput): Promise<NightlyResul
         ...childOptions(
           workflowIds.billRun(date),
           date,
-          `Bill run for ${date}, started by the night of ${date}`,
+          `Bill run for ${dayInWords(date)}, started by the night of ${dayInWords(date)}`,
           WorkflowIdReusePolicy.REJECT_DUPLICATE,
         ),
         args: [{ date, startedBy, batchSize: opened.billRunBatchSize }],
@@ -117,7 +117,11 @@ export async function nightlyWorkflow(input: NightlyInput): Promise<NightlyResul
     );
     result.delinquencyStarted = await runOnce(() =>
       startChild(delinquencyRunWorkflow, {
-        ...childOptions(workflowIds.delinquencyRun(date), date, `Delinquency for ${date}, started by the night of ${date}`),
+        ...childOptions(
+          workflowIds.delinquencyRun(date),
+          date,
+          `Delinquency for ${dayInWords(date)}, started by the night of ${dayInWords(date)}`,
+        ),
         args: [{ date, startedBy }],
       }),
     );

@@ -1,4 +1,4 @@
-import { defineSearchAttributeKey } from '@temporalio/common';
+import { defineSearchAttributeKey, type SearchAttributePair } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { RescheduleRequest, ScheduledEventStatus } from './scheduled-event.workflow';
 
@@ -18,6 +18,7 @@ export const workflowTypes = [
   'delinquencyRunWorkflow',
   'emailDeliveryWorkflow',
   'emailDispatchWorkflow',
+  'emailDispatcherWorkflow',
   'nightlyWorkflow',
   'scheduledEventWorkflow',
   'stripeEventWorkflow',
@@ -27,6 +28,7 @@ export const workflowTypes = [
 export const scheduleIds = {
   dailyAutopay: 'daily-autopay',
   dailyBilling: 'daily-billing',
+  /** Retired: its five-minute runs crowded the UI's list; set-up deletes it where it still exists. */
   emailDispatch: 'email-dispatch',
 };
 
@@ -38,6 +40,8 @@ export const workflowIds = {
   dailyBilling: scheduleIds.dailyBilling,
   delinquencyRun: (date: string) => `delinquency-run/${date}`,
   emailDelivery: (emailId: number) => `email-delivery/${emailId}`,
+  /** One long-lived dispatcher per task queue, that is per deployment. */
+  emailDispatcher: (taskQueue: string) => `email-dispatcher/${taskQueue}`,
   nightly: (date: string) => `nightly/${date}`,
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
   stripeEvent: (eventId: string) => `stripe-event/${eventId}`,
@@ -47,13 +51,40 @@ export const workflowIds = {
 export const searchAttributes = {
   accountId: defineSearchAttributeKey('AccountId', 'INT'),
   invoiceId: defineSearchAttributeKey('InvoiceId', 'INT'),
+  /** Midnight UTC of the date; kept for range queries and for runs recorded before BillingDay. */
   billingDate: defineSearchAttributeKey('BillingDate', 'DATETIME'),
+  /**
+   * The same date as `YYYY-MM-DD` text, so the Temporal UI finds a run with
+   * `BillingDay = '2027-01-01'`: equality on BillingDate compares to the millisecond.
+   * A name of its own, because the server will not change BillingDate's type.
+   */
+  billingDay: defineSearchAttributeKey('BillingDay', 'KEYWORD'),
 };
+
+/** The search attributes of a process that runs for one billing date. */
+export function billingDateAttributes(date: string): SearchAttributePair[] {
+  return [
+    { key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) },
+    { key: searchAttributes.billingDay, value: date },
+  ];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2027-01-01` as `1 Jan 2027`, for memos read by people in the Temporal UI. */
+export function dayInWords(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
 
 export interface AuditExportProgress {
   parts: number;
   rowCount: number;
 }
+
+/** Passes the email dispatcher made in its current run. */
+export const emailDispatcherPassesQuery = defineQuery<number>('emailDispatcherPasses');
 
 export const auditExportProgressQuery = defineQuery<AuditExportProgress>('auditExportProgress');
 

@@ -9,7 +9,9 @@ import { run, start } from './processes.mjs';
 
 export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
-export const SEARCH_ATTRIBUTES = ['AccountId=Int', 'InvoiceId=Int', 'BillingDate=Datetime'];
+// BillingDay is the billing date as text, for exact matches; BillingDate stays registered because a
+// server's persisted database already holds it as a Datetime, whose type cannot change.
+export const SEARCH_ATTRIBUTES = ['AccountId=Int', 'InvoiceId=Int', 'BillingDate=Datetime', 'BillingDay=Keyword'];
 export const STRIPE_MOCK_MODULE = 'github.com/stripe/stripe-mock@latest';
 
 export function fail(message) {

@@ -64,6 +64,7 @@ export class AuditExportService {
       workflowId: workflowIds.auditExport(exportId),
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       args: [{ exportId }],
+      memo: { description: `Action history export ${exportId}` },
     });
   }
 

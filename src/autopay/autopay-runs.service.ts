@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { autopayRunWorkflow } from '../../workflows/autopay-run.workflow';
-import { searchAttributes, workflowIds } from '../../workflows/shared';
+import { billingDateAttributes, dayInWords, workflowIds } from '../../workflows/shared';
 import { assertRunDate } from '../billing-config/run-date-horizon';
 import { Clock } from '../common/clock';
 import { NotFoundException } from '../common/errors';
@@ -79,8 +79,8 @@ export class AutopayRunsService {
         workflowId,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         args: [{ date, startedBy: requestContext.current()?.actor?.userId ?? null }],
-        typedSearchAttributes: [{ key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) }],
-        memo: { description: `Autopay run for ${date}` },
+        typedSearchAttributes: billingDateAttributes(date),
+        memo: { description: `Autopay for ${dayInWords(date)}` },
       });
       return { workflowId, started: true };
     } catch (err) {

@@ -19,5 +19,6 @@ export async function ensureAutopaySchedule(client: Client, config: Pick<AppConf
     args: [{ timeZone: config.BILLING_TIME_ZONE }],
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     catchupWindow: '1 day',
+    description: 'Daily autopay: starts the autopay run of each day',
   });
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { billRunWorkflow } from '../../workflows/bill-run.workflow';
-import { billRunProgressQuery, searchAttributes, workflowIds } from '../../workflows/shared';
+import { billingDateAttributes, billRunProgressQuery, dayInWords, workflowIds } from '../../workflows/shared';
 import type { BillRunProgress } from '../../workflows/shared';
 import { isBillingDate } from '../billing/billing-calendar';
 import { InvoiceGenerationService, InvoicePreview } from '../billing/invoice-generation.service';
@@ -92,8 +92,8 @@ export class BillRunsService {
             spikePercent: opts.spikePercent ?? null,
           },
         ],
-        typedSearchAttributes: [{ key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) }],
-        memo: { description: `Bill run for ${date}` },
+        typedSearchAttributes: billingDateAttributes(date),
+        memo: { description: `Bill run for ${dayInWords(date)}` },
       });
       return { workflowId, started: true };
     } catch (err) {

@@ -1,21 +1,39 @@
-import type { Client } from '@temporalio/client';
-import { emailDispatchWorkflow } from '../../workflows/email-dispatch.workflow';
-import { scheduleIds } from '../../workflows/shared';
+import { Client, ScheduleNotFoundError } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import { emailDispatcherWorkflow } from '../../workflows/email-dispatcher.workflow';
+import { scheduleIds, workflowIds } from '../../workflows/shared';
 import type { AppConfig } from '../config/app-config';
-import { upsertSchedule } from '../temporal/upsert-schedule';
 
 /** A queued email younger than this still belongs to the caller that queued it. */
 export const EMAIL_DISPATCH_GRACE_SECONDS = 120;
+/** How often the dispatcher looks for stranded emails: the longest a stranded email waits past its grace. */
+export const EMAIL_DISPATCH_EVERY_SECONDS = 300;
 
-/** Creates the every-five-minutes dispatch schedule, or brings it up to date, so running set-up again is harmless. */
-export async function ensureEmailDispatchSchedule(client: Client, config: Pick<AppConfig, 'TEMPORAL_TASK_QUEUE'>): Promise<void> {
-  await upsertSchedule(client, {
-    scheduleId: scheduleIds.emailDispatch,
-    spec: { intervals: [{ every: '5 minutes' }] },
-    workflowType: emailDispatchWorkflow,
-    args: [{ graceSeconds: EMAIL_DISPATCH_GRACE_SECONDS }],
+/**
+ * Starts the long-lived email dispatcher unless it is already running, and deletes the
+ * five-minute schedule it replaces, so running set-up (or starting a worker) again is
+ * harmless. A dispatcher that was terminated or failed is started afresh.
+ */
+export async function ensureEmailDispatcher(
+  client: Client,
+  config: Pick<AppConfig, 'TEMPORAL_TASK_QUEUE'>,
+  opts: { everySeconds?: number } = {},
+): Promise<{ workflowId: string }> {
+  await client.schedule
+    .getHandle(scheduleIds.emailDispatch)
+    .delete()
+    .catch((err: unknown) => {
+      if (!(err instanceof ScheduleNotFoundError)) throw err;
+    });
+  const everySeconds = opts.everySeconds ?? EMAIL_DISPATCH_EVERY_SECONDS;
+  const workflowId = workflowIds.emailDispatcher(config.TEMPORAL_TASK_QUEUE);
+  await client.workflow.start(emailDispatcherWorkflow, {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    // A pass missed while the server was down is not worth catching up: the next one covers it.
-    catchupWindow: '1 minute',
+    workflowId,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    args: [{ graceSeconds: EMAIL_DISPATCH_GRACE_SECONDS, everySeconds }],
+    memo: { description: `Email dispatcher: starts queued emails whose delivery never began, every ${everySeconds} seconds` },
   });
+  return { workflowId };
 }

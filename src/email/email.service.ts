@@ -57,8 +57,10 @@ interface DeliveryRow {
   related_type: string | null;
   related_id: number | null;
   created_at: Date;
+  to_address: string;
+  subject: string;
 }
-const DELIVERY_COLUMNS = 'id, account_id, related_type, related_id, created_at';
+const DELIVERY_COLUMNS = 'id, account_id, related_type, related_id, created_at, to_address, subject';
 
 interface EmailRowValues {
   to: string;
@@ -167,6 +169,7 @@ export class EmailService {
           },
         ],
         typedSearchAttributes: deliverySearchAttributes(row),
+        memo: { description: `Email '${row.subject}' to ${row.to_address}` },
       });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -4,7 +4,7 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } f
 import { DataSource } from 'typeorm';
 import { delinquencyRunWorkflow } from '../../workflows/delinquency-run.workflow';
 import { nightlyWorkflow } from '../../workflows/nightly.workflow';
-import { searchAttributes, workflowIds } from '../../workflows/shared';
+import { billingDateAttributes, dayInWords, workflowIds } from '../../workflows/shared';
 import { AuditService } from '../audit/audit.service';
 import { billingToday, dateFieldError } from '../billing-config/billing-date';
 import { Clock } from '../common/clock';
@@ -58,20 +58,20 @@ export class NightlyRunsService {
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowId,
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-      typedSearchAttributes: [{ key: searchAttributes.billingDate, value: new Date(`${date}T00:00:00Z`) }],
+      typedSearchAttributes: billingDateAttributes(date),
     };
     try {
       if (step === 'nightly') {
         await this.temporal.workflow.start(nightlyWorkflow, {
           ...options,
           args: [{ date, startedBy }],
-          memo: { description: `The night of ${date}, started by hand` },
+          memo: { description: `The night of ${dayInWords(date)}, started by hand` },
         });
       } else {
         await this.temporal.workflow.start(delinquencyRunWorkflow, {
           ...options,
           args: [{ date, startedBy }],
-          memo: { description: `Delinquency for ${date}, started by hand` },
+          memo: { description: `Delinquency for ${dayInWords(date)}, started by hand` },
         });
       }
     } catch (err) {

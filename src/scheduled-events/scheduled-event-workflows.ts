@@ -45,7 +45,13 @@ export class ScheduledEventWorkflows {
           workflowId: workflowIds.scheduledEvent(event.id),
           args: [{ eventId: event.id, accountId: event.accountId, runAt: event.runAt, revision: event.revision }],
           typedSearchAttributes: [{ key: searchAttributes.accountId, value: event.accountId }],
-          memo: { account: event.accountId, kind: event.kind, summary: event.summary, runAt: event.runAt },
+          memo: {
+            description: `Scheduled for account ${event.accountId} at ${event.runAt}: ${event.summary}`,
+            account: event.accountId,
+            kind: event.kind,
+            summary: event.summary,
+            runAt: event.runAt,
+          },
         }),
       );
     } catch (err) {

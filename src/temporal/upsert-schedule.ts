@@ -15,6 +15,8 @@ export interface ScheduleDefinition<W extends Workflow> {
   taskQueue: string;
   /** Starts that were missed while Temporal was away and are still worth making, counted back from its return. */
   catchupWindow: '1 minute' | '1 day';
+  /** What each started run is, in words: its memo in the Temporal UI. */
+  description: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function upsertSchedule<W extends Workflow>(client: Client, definit
     args: definition.args,
     taskQueue: definition.taskQueue,
     workflowId: scheduleId,
+    memo: { description: definition.description },
   } as ScheduleOptionsStartWorkflowAction<W>;
   const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: definition.catchupWindow };
   try {

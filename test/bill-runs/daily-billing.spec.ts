@@ -24,6 +24,11 @@ describe('the nightly billing', () => {
       .getHandle(workflowIds.dailyBilling)
       .delete()
       .catch(() => undefined);
+    // Set-up also started the long-lived email dispatcher on this suite's task queue.
+    await client.workflow
+      .getHandle(workflowIds.emailDispatcher(sut.config.TEMPORAL_TASK_QUEUE))
+      .terminate('test over')
+      .catch(() => undefined);
     await close();
   });
 
@@ -40,6 +45,7 @@ describe('the nightly billing', () => {
       type: 'startWorkflow',
       workflowType: 'dailyBillingWorkflow',
       taskQueue: sut.config.TEMPORAL_TASK_QUEUE,
+      memo: { description: expect.stringMatching(/^Nightly billing: /) },
     });
   });
 
