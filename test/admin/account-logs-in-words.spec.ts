@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PaymentsWorld } from '../payments/support/payments-world';
-import { launchBrowser } from '../support/browser';
+import { openPanel, type Panel, signIn } from '../support/panel';
 
 /** A developer's code such as invoice.generate; an email address is left out before looking. */
 const CODE_LIKE = /\b[a-z_]+\.[a-z_]+\b/;
@@ -11,19 +10,17 @@ const withoutEmails = (text: string) => text.replace(/\S+@\S+/g, '');
 
 describe("an account's Logs tab in words, in headless Chromium", () => {
   let world: PaymentsWorld;
-  let browser: Browser;
+  let panel: Panel;
   let page: Page;
   let base: string;
 
   beforeAll(async () => {
     world = await PaymentsWorld.start();
-    await world.sut.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(world.sut.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'en-US' });
+    panel = await openPanel(world.sut, { width: 1440, height: 1000 }, { acceptDownloads: true });
+    ({ page, base } = panel);
   });
   afterAll(async () => {
-    await browser?.close();
+    await panel?.browser.close();
     await world.close();
   });
 
@@ -43,11 +40,7 @@ describe("an account's Logs tab in words, in headless Chromium", () => {
     // Back to the real clock: the browser's session cookie must not have expired before it is set.
     jest.restoreAllMocks();
     const admin = await sut.admin();
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('menuitem', { name: 'Accounts' }).waitFor();
+    await signIn(panel, admin);
 
     await page.goto(`${base}/admin/#/accounts/${account}/show/logs`);
     const rows = page.locator('tbody tr');

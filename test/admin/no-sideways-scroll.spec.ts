@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { BillingWorld } from '../billing/billing-world';
-import { launchBrowser } from '../support/browser';
+import { openPanel, type Panel, signIn } from '../support/panel';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const ACCOUNT_TABS = [
@@ -62,7 +61,7 @@ const sidewaysOverflow = (page: Page): Promise<string[]> =>
 
 describe('the panel at 1280 × 800 never scrolls sideways', () => {
   let sut: TestApp;
-  let browser: Browser;
+  let panel: Panel;
   let page: Page;
   let base: string;
   const errors: string[] = [];
@@ -71,10 +70,8 @@ describe('the panel at 1280 × 800 never scrolls sideways', () => {
 
   beforeAll(async () => {
     sut = await createTestApp();
-    await sut.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(sut.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    panel = await openPanel(sut, { width: 1280, height: 800 });
+    ({ page, base } = panel);
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (!signedIn) return;
@@ -83,7 +80,7 @@ describe('the panel at 1280 × 800 never scrolls sideways', () => {
     });
   });
   afterAll(async () => {
-    await browser?.close();
+    await panel?.browser.close();
     await sut.close();
   });
 
@@ -105,11 +102,7 @@ describe('the panel at 1280 × 800 never scrolls sideways', () => {
       .expect(201);
 
     const admin = await sut.admin();
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('menuitem', { name: 'Accounts' }).waitFor();
+    await signIn(panel, admin);
     signedIn = true;
 
     const overflowing: Record<string, string[]> = {};

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatMoney } from '../../src/common/money';
 import { BillingWorld } from '../billing/billing-world';
-import { launchBrowser } from '../support/browser';
+import { openPanel, type Panel, signIn } from '../support/panel';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /** How en-US shows US dollars. */
@@ -14,19 +13,17 @@ const usd = (cents: number): string => `$${formatMoney(cents)}`;
  */
 describe("a parent account's balance says what its children owe", () => {
   let sut: TestApp;
-  let browser: Browser;
+  let panel: Panel;
   let page: Page;
   let base: string;
 
   beforeAll(async () => {
     sut = await createTestApp();
-    await sut.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(sut.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    panel = await openPanel(sut, { width: 1280, height: 900 });
+    ({ page, base } = panel);
   });
   afterAll(async () => {
-    await browser?.close();
+    await panel?.browser.close();
     await sut.close();
   });
 
@@ -43,11 +40,7 @@ describe("a parent account's balance says what its children owe", () => {
     expect(figures).toMatchObject({ balanceDue: 5000, balanceDueOnChildInvoices: 2500 });
 
     const admin = await sut.admin();
-    await page.goto(`${base}/admin/`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('menuitem', { name: 'Accounts' }).waitFor();
+    await signIn(panel, admin);
 
     await page.goto(`${base}/admin/#/accounts/${parent}/show`);
     await page

@@ -40,7 +40,7 @@ function sourceWithHelpers(spec: string): { file: string; text: string }[] {
 const calls = (spec: string, pattern: RegExp) =>
   sourceWithHelpers(spec).some(({ file, text }) => !file.startsWith(join('test', 'support', '')) && pattern.test(text));
 
-const OPENS_BROWSER = /\blaunchBrowser\(/;
+const OPENS_BROWSER = /\b(launchBrowser|openPanel)\(/;
 // Taking a server away or killing a worker mid-run: a private MariaDB to stop, or a worker process to kill.
 const CAUSES_OUTAGE = /\bPrivateMariaDb\.create\(|\.kill\('SIGKILL'\)|\bstartWorkerProcess\(/;
 // Whatever needs the database, Temporal, stripe-mock or a browser.

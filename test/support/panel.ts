@@ -1,0 +1,33 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import type { TestApp } from './test-app';
+
+export interface Panel {
+  browser: Browser;
+  page: Page;
+  /** Where the app listens, e.g. http://127.0.0.1:41234 */
+  base: string;
+}
+
+/** The app listening on a free port and a Chromium page (en-US) to drive its panel. */
+export async function openPanel(
+  sut: TestApp,
+  viewport: { width: number; height: number },
+  options: { acceptDownloads?: boolean } = {},
+): Promise<Panel> {
+  await sut.app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(sut.app.getHttpServer().address() as AddressInfo).port}`;
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport, locale: 'en-US', acceptDownloads: options.acceptDownloads ?? false });
+  return { browser, page, base };
+}
+
+/** Signs in through the login form and waits for the menu. */
+export async function signIn({ page, base }: Panel, user: { email: string; password: string }): Promise<void> {
+  await page.goto(`${base}/admin/`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('menuitem', { name: 'Accounts' }).waitFor();
+}
