@@ -49,8 +49,9 @@ const sidewaysOverflow = (page: Page): Promise<string[]> =>
     if (root.scrollWidth > root.clientWidth + 1) found.push('the page (' + root.scrollWidth + ' px wide in ' + root.clientWidth + ')');
     for (const el of document.querySelectorAll('body *')) {
       if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth === 0) continue;
-      // A row of tabs with scroll buttons is made to scroll; small controls clip their own parts.
-      if (el.classList.contains('MuiTabs-scroller') || el.clientWidth < 120) continue;
+      // A row of tabs with scroll buttons is made to scroll; a progress bar clips its moving bar;
+      // small controls clip their own parts.
+      if (el.classList.contains('MuiTabs-scroller') || el.getAttribute('role') === 'progressbar' || el.clientWidth < 120) continue;
       const overflowX = getComputedStyle(el).overflowX;
       if (overflowX === 'visible') continue;
       const label = el.getAttribute('aria-label') || el.className.toString().split(' ').filter((c) => !c.startsWith('css-')).slice(0, 3).join('.');
