@@ -136,7 +136,9 @@ const micro = (degrees: number) => {
  * service addresses with coordinates, one to three contacts with phones, notes,
  * custom-field values and search documents. Written as multi-row INSERTs in
  * batches straight into the tables, because going through the services one
- * account at a time would take hours at benchmark sizes.
+ * account at a time would take hours at benchmark sizes. The rows' ids are
+ * numbered here from the tables' highest, so it is meant for a database nobody
+ * else is adding accounts or contacts to while it runs (set-up, benchmarks).
  */
 export async function generateDemoAccounts(db: DataSource, size: number, seed = 1): Promise<DemoAccountsResult> {
   const random = prng(seed);
