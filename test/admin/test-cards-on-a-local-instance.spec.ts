@@ -112,6 +112,12 @@ describe('Test cards and bank accounts on a local instance, in headless Chromium
 
     const [declined] = (await payments(account)).filter((p) => p.status === 'failed');
     expect(declined).toMatchObject({ amount: 1234, failureReason: 'Your card has insufficient funds. (insufficient_funds)' });
+    // The payments list tells the reason in the same words, without Stripe's code for machines.
+    await page.getByRole('tablist', { name: 'Billing sections' }).getByRole('tab', { name: 'Payment details' }).click();
+    const failedRow = page.getByRole('row', { name: `Payment ${declined.id}` });
+    await failedRow.getByText('Failed').waitFor();
+    await failedRow.getByText('Your card has insufficient funds.', { exact: true }).waitFor();
+    expect(await failedRow.innerText()).not.toContain('insufficient_funds');
     await w.expectBooksBalance([account]);
   }, 180_000);
 
