@@ -6,7 +6,7 @@ import { formatMoney } from '../../src/common/money';
 import { DEMO_ADMIN, loadDemoData } from '../../src/demo/demo-data';
 import { isolatedTemporalApp } from '../bill-runs/isolated-temporal-app';
 import { BillingWorld } from '../billing/billing-world';
-import { StripeOverlay } from '../payments/support/stripe-overlay';
+import { StripeTestMode } from '../../src/dev-tools/stripe-test-mode/stripe-test-mode';
 import { openPanel, type Panel, signIn } from '../support/panel';
 import { SmtpPeer } from '../support/smtp-peer';
 import type { TestApp } from '../support/test-app';
@@ -21,7 +21,7 @@ const SHOTS = process.env.GUIDE_SCREENSHOTS_DIR ?? join(process.env.TEST_SCRATCH
 const usd = (cents: number) => `$${formatMoney(cents)}`;
 
 describe("the billing team's guide, walked in headless Chromium", () => {
-  let stripe: StripeOverlay;
+  let stripe: StripeTestMode;
   let mail: SmtpPeer;
   let sut: TestApp;
   let client: Client;
@@ -50,7 +50,7 @@ describe("the billing team's guide, walked in headless Chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    stripe = await StripeOverlay.start();
+    stripe = await StripeTestMode.start({ upstream: process.env.STRIPE_API_BASE });
     mail = await SmtpPeer.start();
     ({ sut, client, close } = await isolatedTemporalApp({ STRIPE_API_BASE: stripe.url, SMTP_URL: mail.url }));
     if (!(await loadDemoData(sut.app))) throw new Error('the demo data was already loaded in a database of our own');
