@@ -4257,6 +4257,8 @@ export interface components {
         };
         InvoicePreviewDto: {
             accountId: number;
+            /** @example Jane Smith */
+            accountName: string;
             /** @description The invoice for this date exists already; the lines shown are the ones it has */
             alreadyInvoiced: boolean;
             /** @description A bill run would park this account rather than invoice it, and why */
