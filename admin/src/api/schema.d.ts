@@ -2821,6 +2821,8 @@ export interface components {
             required: boolean;
             unique: boolean;
             pattern: string | null;
+            /** @description A value matching the pattern, for help text */
+            example: string | null;
             options: string[] | null;
             position: number;
             active: boolean;
@@ -2833,6 +2835,11 @@ export interface components {
              * @example FIBER-\d{4}
              */
             pattern?: string | null;
+            /**
+             * @description Text fields with a pattern only; a value that matches it, shown to clerks as help
+             * @example FIBER-0042
+             */
+            example?: string | null;
             /** @description Select fields only */
             options?: string[] | null;
             position?: number;
@@ -2850,6 +2857,11 @@ export interface components {
              * @example FIBER-\d{4}
              */
             pattern?: string | null;
+            /**
+             * @description Text fields with a pattern only; a value that matches it, shown to clerks as help
+             * @example FIBER-0042
+             */
+            example?: string | null;
             /** @description Select fields only */
             options?: string[] | null;
             position?: number;
