@@ -3844,8 +3844,18 @@ export interface components {
             paymentMethod: string | null;
             reference: string | null;
             invoiceId: number | null;
+            /** @example INV-0000006 */
+            invoiceNumber: string | null;
             correctsTransactionId: number | null;
             correctedByTransactionId: number | null;
+            /** @description First day a service charge covers */
+            periodStart: string | null;
+            /** @description Last day a service charge covers */
+            periodEnd: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The staff user who posted it; null when the system did */
+            createdByName: string | null;
             /** @description Credit still free to pay invoices (credits only) */
             unapplied: number;
             /** @description Running balance after this transaction */
@@ -3874,8 +3884,18 @@ export interface components {
             paymentMethod: string | null;
             reference: string | null;
             invoiceId: number | null;
+            /** @example INV-0000006 */
+            invoiceNumber: string | null;
             correctsTransactionId: number | null;
             correctedByTransactionId: number | null;
+            /** @description First day a service charge covers */
+            periodStart: string | null;
+            /** @description Last day a service charge covers */
+            periodEnd: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The staff user who posted it; null when the system did */
+            createdByName: string | null;
             /** @description Credit still free to pay invoices (credits only) */
             unapplied: number;
             /** @description Running balance after this transaction */
