@@ -1388,7 +1388,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit an account service (quantity, price override, proration date) */
+        patch: operations["AccountServicesController_edit"];
         trace?: never;
     };
     "/api/account-services/{id}/quantity": {
@@ -4098,6 +4099,17 @@ export interface components {
             date?: string;
             /** @description Prorate the change; needs billing.proration_override */
             prorate?: boolean;
+        };
+        EditAccountServiceDto: {
+            quantity?: number;
+            /** @description Unit price in minor units; null goes back to the catalogue price */
+            priceOverride?: number | null;
+            /**
+             * Format: date
+             * @description The day proration of the first period started from
+             * @example 2026-07-15
+             */
+            prorationDate?: string | null;
         };
         RemoveAccountServiceDto: {
             /**
@@ -14780,6 +14792,86 @@ export interface operations {
             };
             /** @description No such record */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountServicesController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditAccountServiceDto"];
+            };
+        };
+        responses: {
+            /** @description The line as edited; a new line when its quantity or price changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountServiceResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
