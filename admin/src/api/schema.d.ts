@@ -2706,7 +2706,12 @@ export interface components {
             accountId: number;
             name: string;
             /** @enum {string} */
-            matched: "id" | "name" | "contact" | "email" | "phone" | "address";
+            matched: "id" | "invoice" | "customField" | "name" | "contact" | "email" | "phone" | "address";
+            /**
+             * @description The invoice number, or the custom field and its value, that matched; null for matches on the account itself
+             * @example INV-0000006
+             */
+            matchedText: string | null;
             status: components["schemas"]["SearchHitStatusDto"];
         };
         ContactFilterDto: {
