@@ -161,6 +161,10 @@ export async function generateDemoAccounts(db: DataSource, size: number, seed = 
     `INSERT IGNORE INTO custom_fields (entity_type, name, type, required, is_unique, pattern, example, position) VALUES
        ('account', 'Circuit ID', 'text', 0, 1, '^CIR-[0-9]{6}$', 'CIR-004211', 1), ('account', 'Install date', 'date', 0, 0, NULL, NULL, 2)`,
   );
+  // Demo data made before fields had examples gets one too.
+  await db.query(
+    "UPDATE custom_fields SET example = 'CIR-004211' WHERE name = 'Circuit ID' AND pattern = '^CIR-[0-9]{6}$' AND example IS NULL",
+  );
   const types = await idsByName(db, 'account_types', ['Residential', 'Business']);
   const statuses = await idsByName(db, 'account_statuses', ['Active', 'Pending', 'Delinquent', 'Disconnected']);
   const groupIds = [...(await idsByName(db, 'account_groups', ['Fiber', 'Fixed wireless', 'Seniors discount'])).values()];
