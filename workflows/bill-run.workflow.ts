@@ -1,7 +1,8 @@
-import { condition, continueAsNew, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, proxyActivities, setHandler, upsertMemo } from '@temporalio/workflow';
 import type { BillBatchResult, BillRunActivities } from '../src/bill-runs/bill-run.activities';
 import type { BillRunSlice } from '../src/bill-runs/due-accounts';
 import type { TaskQueueActivities } from '../src/temporal/task-queue.activities';
+import type { BillRunInWords } from '../src/bill-runs/bill-run-in-words';
 import { BillRunProgress, billRunProgressQuery, workflowIds } from './shared';
 
 const { openBillRun, closeBillRun } = proxyActivities<BillRunActivities>({
@@ -59,7 +60,10 @@ export interface BillRunInput {
  * and a worker that dies costs only its batches in hand, which run again on
  * another), then walks whatever became due past the last planned account while it ran.
  */
-export async function billRunWorkflow(input: BillRunInput): Promise<BillRunProgress> {
+/** The run's counts in cents, and (in runs since the result was put in words) the same in words for the Temporal UI. */
+export type BillRunResult = BillRunProgress & Partial<BillRunInWords>;
+
+export async function billRunWorkflow(input: BillRunInput): Promise<BillRunResult> {
   const batchSize = input.batchSize ?? DEFAULT_BATCH_SIZE;
   const progress: BillRunProgress = input.resume?.progress ?? {
     date: input.date,
@@ -170,7 +174,10 @@ export async function billRunWorkflow(input: BillRunInput): Promise<BillRunProgr
     if (!result.more) break;
     tailAfter = result.lastAccountId;
   }
-  await closeBillRun({ billRunId, status: 'completed' });
+  const words = await closeBillRun({ billRunId, status: 'completed' });
   progress.done = true;
-  return progress;
+  // Runs closed before the result was put in words have no words to show and set no memo on replay.
+  if (!patched('bill-run-result-in-words') || !words) return progress;
+  upsertMemo({ summary: words.summary });
+  return { ...progress, ...words };
 }

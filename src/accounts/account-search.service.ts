@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-export type SearchMatch = 'id' | 'name' | 'contact' | 'email' | 'phone' | 'address';
+export type SearchMatch = 'id' | 'invoice' | 'customField' | 'name' | 'contact' | 'email' | 'phone' | 'address';
 
 export interface SearchHit {
   accountId: number;
   name: string;
   matched: SearchMatch;
+  /** What exactly matched when it is not the account itself: the invoice number, or the custom field and its value. */
+  matchedText: string | null;
   status: { name: string; color: string };
 }
 
@@ -36,7 +38,11 @@ const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 interface Candidate {
   accountId: number;
   matched?: SearchMatch;
+  matchedText?: string;
 }
+
+/** Longer than any invoice number or unique custom field value a clerk would type; longer queries skip those lookups. */
+const MAX_IDENTIFIER = 255;
 
 /**
  * The global account search. Each way of matching is a separate indexed lookup
@@ -75,6 +81,7 @@ export class AccountSearchService {
             row.name,
             contacts.filter((x) => Number(x.accountId) === c.accountId),
           ),
+        matchedText: c.matchedText ?? null,
         status: { name: row.statusName, color: row.color },
       });
     }
@@ -88,8 +95,10 @@ export class AccountSearchService {
 
   private async candidates(q: string, limit: number): Promise<Candidate[]> {
     const found = new Map<number, Candidate>();
-    const add = (ids: number[], matched?: SearchMatch) => {
-      for (const id of ids) if (found.size < limit && !found.has(id)) found.set(id, { accountId: id, matched });
+    const add = (ids: number[], matched?: SearchMatch, texts: string[] = []) => {
+      ids.forEach((id, i) => {
+        if (found.size < limit && !found.has(id)) found.set(id, { accountId: id, matched, ...(texts[i] && { matchedText: texts[i] }) });
+      });
     };
     if (!q) return [];
 
@@ -98,6 +107,31 @@ export class AccountSearchService {
       add(
         rows.map((r) => Number(r.id)),
         'id',
+      );
+    }
+
+    // Identifiers that name one account: an invoice number, a value of a custom field that must be unique.
+    // Both are point reads on unique keys (the number; the field and its value).
+    if (q.length <= MAX_IDENTIFIER) {
+      const invoices: { accountId: number; number: string }[] = await this.db.query(
+        'SELECT account_id AS accountId, number FROM invoices WHERE number = ?',
+        [q],
+      );
+      add(
+        invoices.map((r) => Number(r.accountId)),
+        'invoice',
+        invoices.map((r) => r.number),
+      );
+      const values: { accountId: number; field: string; value: string }[] = await this.db.query(
+        `SELECT v.account_id AS accountId, f.name AS field, v.value FROM custom_fields f
+           JOIN custom_field_values v ON v.custom_field_id = f.id AND v.unique_value = ?
+          WHERE f.is_unique = 1 AND f.active = 1 ORDER BY f.position, f.id LIMIT ?`,
+        [q, limit],
+      );
+      add(
+        values.map((r) => Number(r.accountId)),
+        'customField',
+        values.map((r) => `${r.field}: ${r.value}`),
       );
     }
 

@@ -11,6 +11,7 @@ import { transactionWithRetry } from '../database/transaction';
 import { workerIdentity } from '../temporal/worker-identity';
 import { BillRunSlice, dueAccounts, dueSlices } from './due-accounts';
 import { Activity } from '../temporal/activity.decorator';
+import { BillRunInWords, billRunInWords } from './bill-run-in-words';
 
 const CONNECTION_ERRORS = new Set([
   'ECONNREFUSED',
@@ -166,12 +167,40 @@ export class BillRunActivities {
     return plan;
   }
 
+  /**
+   * Marks the run finished and says what it did in words, read from the run's own batch records, so
+   * the workflow's result and memo read clearly in the Temporal UI (the workflow knows no currency).
+   */
   @Activity()
-  async closeBillRun(input: { billRunId: number; status: 'completed' | 'failed' }): Promise<void> {
+  async closeBillRun(input: { billRunId: number; status: 'completed' | 'failed' }): Promise<BillRunInWords> {
     await this.db.query('UPDATE bill_runs SET status = ?, finished_at = CURRENT_TIMESTAMP(3) WHERE id = ?', [
       input.status,
       input.billRunId,
     ]);
+    const [row]: {
+      run_date: string;
+      accounts: string | null;
+      invoices: string | null;
+      total: string | null;
+      parked: string | null;
+      failures: string | null;
+    }[] = await this.db.query(
+      `SELECT DATE_FORMAT(r.run_date, '%Y-%m-%d') AS run_date, SUM(b.accounts) AS accounts, SUM(b.invoices) AS invoices,
+           SUM(b.invoiced_total) AS total, SUM(b.parked) AS parked, SUM(b.failures) AS failures
+         FROM bill_runs r LEFT JOIN bill_run_batches b ON b.bill_run_id = r.id WHERE r.id = ? GROUP BY r.id`,
+      [input.billRunId],
+    );
+    return billRunInWords(
+      {
+        date: row.run_date,
+        accounts: Number(row.accounts ?? 0),
+        invoices: Number(row.invoices ?? 0),
+        invoicedTotal: Number(row.total ?? 0),
+        parked: Number(row.parked ?? 0),
+        failures: Number(row.failures ?? 0),
+      },
+      this.config.CURRENCY,
+    );
   }
 
   /** Bills the accounts under their family locks and records the ones parked; returns how many were parked. */

@@ -103,7 +103,7 @@ export class BillRunsService {
   }
 
   /** The run as a dry run: given accounts, or the first 200 due on the date. Writes nothing. */
-  async preview(date: string, accountIds?: number[]): Promise<InvoicePreview[]> {
+  async preview(date: string, accountIds?: number[]): Promise<(InvoicePreview & { accountName: string })[]> {
     if (!isBillingDate(date))
       throw new BadInputException([{ field: 'date', rule: 'date', message: 'date must be a calendar date as YYYY-MM-DD' }]);
     let ids = accountIds;
@@ -116,7 +116,13 @@ export class BillRunsService {
         throw new BadInputException([{ field: 'accountIds', rule: 'exists', message: `no account ${missing.slice(0, 5).join(', ')}` }]);
       }
     }
-    return this.generation.preview(ids, date, { bounds: { spikePercent: this.config.BILL_RUN_SPIKE_PERCENT } });
+    const rows = await this.generation.preview(ids, date, { bounds: { spikePercent: this.config.BILL_RUN_SPIKE_PERCENT } });
+    if (!rows.length) return [];
+    const named: { id: number; name: string }[] = await this.db.query('SELECT id, name FROM accounts WHERE id IN (?)', [
+      rows.map((r) => r.accountId),
+    ]);
+    const names = new Map(named.map((a) => [Number(a.id), a.name]));
+    return rows.map((r) => ({ ...r, accountName: names.get(r.accountId) ?? `Account ${r.accountId}` }));
   }
 
   async list(offset: number, limit: number): Promise<ListResult<BillRunSummary>> {

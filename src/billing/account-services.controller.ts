@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -12,6 +12,7 @@ import {
   AccountServiceResponseDto,
   AddAccountServiceDto,
   ChangeQuantityDto,
+  EditAccountServiceDto,
   RemoveAccountServiceDto,
 } from './dto/account-service.dto';
 import { AuthErrorCode } from '../auth/auth.error-codes';
@@ -64,6 +65,14 @@ export class AccountServicesController {
   changeQuantity(@Param('id', ParseIntPipe) id: number, @Body() dto: ChangeQuantityDto, @CurrentUser() user: AuthenticatedUser) {
     assertMayChooseProration(user, dto.prorate);
     return this.services.changeQuantity(id, dto);
+  }
+
+  @Patch(':id')
+  @Authenticated({ permission: Permission.BillingManage })
+  @ApiOkResponse({ type: AccountServiceResponseDto, description: 'The line as edited; a new line when its quantity or price changed' })
+  @ApiOperation({ summary: 'Edit an account service (quantity, price override, proration date)' })
+  edit(@Param('id', ParseIntPipe) id: number, @Body() dto: EditAccountServiceDto) {
+    return this.services.edit(id, dto);
   }
 
   @Post(':id/remove')

@@ -15,6 +15,7 @@ import {
   AccountServiceResponseDto,
   AddAccountServiceDto,
   ChangeQuantityDto,
+  EditAccountServiceDto,
   RemoveAccountServiceDto,
 } from './dto/account-service.dto';
 import { FamilyLockService } from './family-lock.service';
@@ -243,6 +244,79 @@ export class AccountServicesService {
       const prorate = dto.prorate ?? settings.prorateServiceQuantity;
       return this.replaceLine(em, row, { quantity: dto.quantity }, date, prorate, settings, 'account_service.change_quantity');
     });
+  }
+
+  /**
+   * An edit by a clerk. New terms (quantity, price) never reach back into what was already
+   * invoiced and are never prorated: the line is replaced from the first day the next invoice
+   * covers, so that invoice is the first to carry them. In advance billing that is the first
+   * day not yet charged (`charged_through`); in arrears it is the start of the current period,
+   * which the next invoice bills. To change terms from a given day with proration, use the
+   * quantity change or the price change. The proration date is a record of where the first
+   * period's proration started and moves no money, so it is corrected in place.
+   */
+  async edit(id: number, dto: EditAccountServiceDto): Promise<AccountServiceResponseDto> {
+    if (dto.quantity === undefined && dto.priceOverride === undefined && dto.prorationDate === undefined) {
+      throw new BadInputException([
+        { field: 'quantity', rule: 'atLeastOne', message: 'give at least one of quantity, priceOverride, prorationDate' },
+      ]);
+    }
+    return transactionWithRetry(this.db, async (em) => {
+      const head = await this.requireRow(em, id);
+      await this.locks.lock(em, head.accountId);
+      const row = await this.requireRow(em, id);
+      if (row.removedOn) throw new ConflictException(BillingErrorCode.ServiceRemoved, `This service was removed on ${row.removedOn}`);
+      if (dto.priceOverride !== undefined && dto.priceOverride !== null && row.serviceId === null) {
+        throw new BadInputException([
+          {
+            field: 'priceOverride',
+            rule: 'servicesOnly',
+            message: 'a package is priced by its services; override prices on services only',
+          },
+        ]);
+      }
+      if (dto.prorationDate && dto.prorationDate < row.addedOn) {
+        throw new BadInputException([
+          {
+            field: 'prorationDate',
+            rule: 'afterAddition',
+            message: `prorationDate cannot be before the service was added (${row.addedOn})`,
+          },
+        ]);
+      }
+      const before = await this.describe(em, row);
+      const prorationDate = dto.prorationDate !== undefined ? dto.prorationDate : row.additionProrateDate;
+      const terms = {
+        quantity: dto.quantity ?? row.quantity,
+        priceOverride: dto.priceOverride !== undefined ? dto.priceOverride : row.priceOverride,
+      };
+      let lineId = row.id;
+      if (terms.quantity !== row.quantity || terms.priceOverride !== row.priceOverride) {
+        const settings = await this.billingConfig.effective(em, row.accountId);
+        const from = await this.nextInvoicedDay(em, row, settings);
+        await this.billingConfig.assertOpen(em, from, 'A service edit');
+        await this.end(em, row, from, false, settings);
+        lineId = (await this.start(em, { ...row, ...terms }, from, false, settings)).id;
+      }
+      await em.query('UPDATE account_services SET addition_prorate_date = ? WHERE id = ?', [prorationDate, lineId]);
+      const after = await this.get(lineId, em);
+      await this.audit.recordAction(em, {
+        action: 'account_service.edit',
+        entityType: 'account_service',
+        entityId: lineId,
+        accountId: row.accountId,
+        before: { ...before },
+        after: { ...after, ...(lineId !== row.id && { replaces: row.id }) },
+      });
+      return after;
+    });
+  }
+
+  /** The first day the account's next invoice charges this line for; see edit(). */
+  private async nextInvoicedDay(em: EntityManager, row: AccountServiceRow, settings: BillingSettings): Promise<string> {
+    if (settings.billTiming === 'advance' && row.chargedThrough) return maxDate(row.addedOn, row.chargedThrough);
+    const period = periodContaining(this.ledger.today(), await this.billingConfig.anchorDay(em, row.accountId));
+    return maxDate(row.addedOn, period.start);
   }
 
   private async postProrated(

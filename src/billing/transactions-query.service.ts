@@ -52,7 +52,9 @@ export class TransactionsQueryService {
     const inner = `SELECT ${TRANSACTION_COLUMNS}, SUM(${SIGNED_TOTAL}) OVER (ORDER BY t.transaction_date, t.id) AS balance,
         CASE WHEN t.side = 'credit' AND t.corrected_by_transaction_id IS NULL AND t.offsets_uninvoiced = 0
              THEN t.amount + t.tax_amount - COALESCE((SELECT SUM(a.amount) FROM credit_applications a
-                    WHERE a.credit_transaction_id = t.id AND a.removed_at IS NULL), 0) ELSE 0 END AS unapplied
+                    WHERE a.credit_transaction_id = t.id AND a.removed_at IS NULL), 0) ELSE 0 END AS unapplied,
+        (SELECT s.name FROM staff_users s WHERE s.id = t.created_by) AS created_by_name,
+        (SELECT i.number FROM invoices i WHERE i.id = t.invoice_id) AS invoice_number
       FROM transactions t WHERE t.account_id = ?`;
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT COUNT(*) AS n FROM (${inner}) x ${clause}`, [accountId, ...params]);
     const order = sort.order === 'ASC' ? 'ASC' : 'DESC';
@@ -115,6 +117,11 @@ export class TransactionsQueryService {
         invoiceId: row.invoiceId,
         correctsTransactionId: row.correctsTransactionId,
         correctedByTransactionId: row.correctedByTransactionId,
+        invoiceNumber: (r.invoice_number as string | null) ?? null,
+        periodStart: row.periodStart,
+        periodEnd: row.periodEnd,
+        createdAt: row.createdAt,
+        createdByName: (r.created_by_name as string | null) ?? null,
         unapplied: Number(r.unapplied),
         balance: Number(r.balance),
         taxes: taxRows

@@ -29,7 +29,8 @@ function parseText(field: CustomField, raw: unknown): ParsedValue {
   const max = field.unique ? UNIQUE_VALUE_MAX_LENGTH : TEXT_VALUE_MAX_LENGTH;
   if (raw.length > max) return fail(field, 'maxLength', `must be at most ${max} characters`);
   if (field.pattern && !compilePattern(field.pattern).test(raw)) {
-    return fail(field, 'pattern', `does not match the required format ${field.pattern}`);
+    // Clerks read this message: an example says the format better than the pattern does.
+    return fail(field, 'pattern', field.example ? `is not in the required format, e.g. ${field.example}` : 'is not in the required format');
   }
   return { ok: true, stored: raw };
 }

@@ -25,6 +25,7 @@ interface DefinitionRow {
   required: number | string;
   is_unique: number | string;
   pattern: string | null;
+  example: string | null;
   options: string | string[] | null;
   active: number | string;
 }
@@ -132,7 +133,7 @@ export class CustomFieldValuesService {
    */
   private async lockDefinitions(em: EntityManager): Promise<CustomField[]> {
     const rows: DefinitionRow[] = await em.query(
-      'SELECT id, name, type, required, is_unique, pattern, options, active FROM custom_fields WHERE entity_type = ? LOCK IN SHARE MODE',
+      'SELECT id, name, type, required, is_unique, pattern, example, options, active FROM custom_fields WHERE entity_type = ? LOCK IN SHARE MODE',
       [ACCOUNT],
     );
     return rows.map((r) =>
@@ -143,6 +144,7 @@ export class CustomFieldValuesService {
         required: Boolean(Number(r.required)),
         unique: Boolean(Number(r.is_unique)),
         pattern: r.pattern,
+        example: r.example,
         options: typeof r.options === 'string' ? (JSON.parse(r.options) as string[]) : r.options,
         active: Boolean(Number(r.active)),
       }),

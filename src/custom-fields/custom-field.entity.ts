@@ -13,6 +13,8 @@ export class CustomField {
   @Column({ type: 'boolean', default: false }) required: boolean;
   @Column({ name: 'is_unique', type: 'boolean', default: false }) unique: boolean;
   @Column({ type: 'varchar', length: 255, nullable: true }) pattern: string | null;
+  /** A value that matches the pattern, shown to clerks as help instead of the pattern. */
+  @Column({ type: 'varchar', length: 255, nullable: true }) example: string | null;
   @Column({ type: 'json', nullable: true }) options: string[] | null;
   @Column({ type: 'smallint', unsigned: true, default: 0 }) position: number;
   @Column({ type: 'boolean', default: true }) active: boolean;

@@ -19,7 +19,7 @@ import { transactionWithRetry } from '../database/transaction';
 const ACCOUNT = 'account';
 const SORT_COLUMNS: Record<CustomFieldSortField, string> = { id: 'f.id', name: 'f.name', position: 'f.position' };
 
-type Definition = Pick<CustomField, 'name' | 'type' | 'required' | 'unique' | 'pattern' | 'options' | 'position' | 'active'>;
+type Definition = Pick<CustomField, 'name' | 'type' | 'required' | 'unique' | 'pattern' | 'example' | 'options' | 'position' | 'active'>;
 
 export function toCustomFieldResponse(field: CustomField): CustomFieldResponseDto {
   return {
@@ -29,6 +29,7 @@ export function toCustomFieldResponse(field: CustomField): CustomFieldResponseDt
     required: field.required,
     unique: field.unique,
     pattern: field.pattern,
+    example: field.example,
     options: field.options,
     position: field.position,
     active: field.active,
@@ -46,12 +47,13 @@ function definitionErrors(definition: Definition): FieldError[] {
   } else if (definition.options !== null) {
     errors.push({ field: 'options', rule: 'notAllowed', message: 'options apply only to select fields' });
   }
+  let pattern: RegExp | null = null;
   if (definition.pattern !== null) {
     if (definition.type !== 'text') {
       errors.push({ field: 'pattern', rule: 'notAllowed', message: 'a pattern applies only to text fields' });
     } else {
       try {
-        compilePattern(definition.pattern);
+        pattern = compilePattern(definition.pattern);
       } catch (err) {
         errors.push({
           field: 'pattern',
@@ -59,6 +61,13 @@ function definitionErrors(definition: Definition): FieldError[] {
           message: `pattern is not a valid regular expression: ${(err as Error).message}`,
         });
       }
+    }
+  }
+  if (definition.example !== null) {
+    if (definition.pattern === null) {
+      errors.push({ field: 'example', rule: 'notAllowed', message: 'an example applies only to text fields with a pattern' });
+    } else if (pattern && !pattern.test(definition.example)) {
+      errors.push({ field: 'example', rule: 'pattern', message: `example "${definition.example}" does not match the pattern` });
     }
   }
   return errors;
@@ -93,6 +102,7 @@ export class CustomFieldsService {
       required: dto.required ?? false,
       unique: dto.unique ?? false,
       pattern: dto.pattern || null,
+      example: dto.example || null,
       options: dto.options ?? null,
       position: dto.position ?? 0,
       active: dto.active ?? true,
@@ -121,10 +131,13 @@ export class CustomFieldsService {
         required: dto.required ?? field.required,
         unique: dto.unique ?? field.unique,
         pattern: dto.pattern !== undefined ? dto.pattern || null : type === 'text' ? field.pattern : null,
+        example: null,
         options: dto.options !== undefined ? dto.options : type === 'select' ? field.options : null,
         position: dto.position ?? field.position,
         active: dto.active ?? field.active,
       };
+      // The example goes with the pattern: kept while the pattern is, dropped when the pattern goes.
+      definition.example = dto.example !== undefined ? dto.example || null : definition.pattern !== null ? field.example : null;
       const errors = definitionErrors(definition);
       if (errors.length) throw new BadInputException(errors);
       if (definition.name !== field.name) await this.assertNameFree(em, definition.name, id);

@@ -158,8 +158,12 @@ export async function generateDemoAccounts(db: DataSource, size: number, seed = 
   );
   await db.query("INSERT IGNORE INTO message_categories (name, is_default) VALUES ('Billing', 1), ('Outages', 1), ('Marketing', 0)");
   await db.query(
-    `INSERT IGNORE INTO custom_fields (entity_type, name, type, required, is_unique, pattern, position) VALUES
-       ('account', 'Circuit ID', 'text', 0, 1, '^CIR-[0-9]{6}$', 1), ('account', 'Install date', 'date', 0, 0, NULL, 2)`,
+    `INSERT IGNORE INTO custom_fields (entity_type, name, type, required, is_unique, pattern, example, position) VALUES
+       ('account', 'Circuit ID', 'text', 0, 1, '^CIR-[0-9]{6}$', 'CIR-004211', 1), ('account', 'Install date', 'date', 0, 0, NULL, NULL, 2)`,
+  );
+  // Demo data made before fields had examples gets one too.
+  await db.query(
+    "UPDATE custom_fields SET example = 'CIR-004211' WHERE name = 'Circuit ID' AND pattern = '^CIR-[0-9]{6}$' AND example IS NULL",
   );
   const types = await idsByName(db, 'account_types', ['Residential', 'Business']);
   const statuses = await idsByName(db, 'account_statuses', ['Active', 'Pending', 'Delinquent', 'Disconnected']);

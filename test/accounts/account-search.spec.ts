@@ -80,6 +80,7 @@ describe('global search', () => {
       accountId: account.id,
       name: account.name,
       matched,
+      matchedText: null,
       status: { name: expect.any(String), color: '#2e7d32' },
     });
   });

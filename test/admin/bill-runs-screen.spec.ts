@@ -51,8 +51,35 @@ describe('bill runs screen in headless Chromium', () => {
     expect(text).toContain('(2026-08-01 to 2026-08-31)');
     expect(text).toContain('(2026-09-01 to 2026-09-30)');
     expect(text).toContain(formatMoney(2 * 4321));
+    // The account by its name, linked to it, and the totals under the rows.
+    const [{ name }] = await sut.db.query('SELECT name FROM accounts WHERE id = ?', [account]);
+    await expect(row.getByRole('link', { name }).getAttribute('href')).resolves.toBe(`#/accounts/${account}/show`);
+    expect(text).not.toMatch(new RegExp(`^${account}\\b`));
+    const totals = dialog.getByRole('row', { name: 'Totals' });
+    await expect(totals.textContent()).resolves.toMatch(
+      new RegExp(`1 account would be invoiced.*${formatMoney(2 * 4321).replace(/[$.]/g, '\\$&')}`),
+    );
     const [{ n }] = await sut.db.query('SELECT COUNT(*) AS n FROM invoices WHERE account_id = ?', [account]);
     expect(Number(n)).toBe(0);
+  });
+
+  it('shows on the list how many invoices each run wrote and what they came to', async () => {
+    // A finished run's record; a date far ahead that no other spec uses puts it at the top of the list.
+    const date = `2099-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
+    const run = await sut.db.query(
+      "INSERT INTO bill_runs (run_date, workflow_id, status, planned_accounts, finished_at) VALUES (?, ?, 'completed', 3, NOW(3))",
+      [date, `bill-run/list-${randomUUID()}`],
+    );
+    await sut.db.query(
+      'INSERT INTO bill_run_batches (bill_run_id, after_account_id, last_account_id, accounts, invoices, invoiced_total, failures, parked) VALUES (?, 0, 3, 3, 3, 48478, 0, 0)',
+      [Number(run.insertId)],
+    );
+    // Loaded afresh: the page may still hold the preview dialog of the test before.
+    await page.goto(`${base}/admin/#/bill-runs`);
+    await page.reload();
+    const row = page.getByRole('row').filter({ hasText: date });
+    await row.getByText(formatMoney(48478)).waitFor();
+    await expect(row.textContent()).resolves.toContain('3 invoices');
   });
 
   it("opens a run's page and releases a parked account after confirming", async () => {

@@ -38,6 +38,10 @@ describe('bill run preview', () => {
       expect.objectContaining({ accountId: b, alreadyInvoiced: false, total: 1200, taxTotal: 0 }),
     ]);
     expect(res.body[0].lines).toHaveLength(1);
+    // Named as the clerk knows them, not by bare id.
+    const [{ name: aName }] = await sut.db.query('SELECT name FROM accounts WHERE id = ?', [a]);
+    const [{ name: bName }] = await sut.db.query('SELECT name FROM accounts WHERE id = ?', [b]);
+    expect(res.body.map((r: { accountName: string }) => r.accountName)).toEqual([aName, bName]);
     expect(await counts([a, b])).toEqual(before);
 
     // The real generation afterwards gives exactly what the preview said.

@@ -42,6 +42,11 @@ describe('bill run for a date', () => {
     const result = await handle.result();
     expect(result).toMatchObject({ accounts: 3, invoices: 3, invoicedTotal: 9000, failures: 0, parked: 0, plannedAccounts: 3, done: true });
     expect(result.batches).toBe(2);
+    // The cents stay integers; the words beside them are what a person reads in the Temporal UI.
+    expect(result.invoicedTotalText).toBe('90.00 USD');
+    expect(result.summary).toBe('Bill run for 5 Apr 2026: 3 accounts billed, 3 invoices totalling 90.00 USD, 0 parked, 0 failures.');
+    const described = await handle.describe();
+    expect(described.memo).toMatchObject({ summary: result.summary, description: 'Bill run for 5 Apr 2026' });
 
     const again = await w.post('/api/bill-runs', { date: '2026-04-05' }).expect(202);
     expect(again.body.started).toBe(false);

@@ -34,6 +34,7 @@ describe('custom field definitions', () => {
       required: false,
       unique: false,
       pattern: null,
+      example: null,
       options: null,
       position: 0,
       active: true,

@@ -8,7 +8,12 @@ const validatorsFor = (field: CustomFieldDefinition): Validator[] => {
   const validators: Validator[] = field.required ? [required()] : [];
   if (field.type === 'text' && field.pattern) {
     try {
-      validators.push(regex(new RegExp(field.pattern), `Must match ${field.pattern}`));
+      validators.push(
+        regex(
+          new RegExp(field.pattern),
+          field.example ? `Not in the required format, e.g. ${field.example}` : 'Not in the required format',
+        ),
+      );
     } catch {
       // A pattern the browser cannot compile: the server still checks it.
     }
@@ -42,7 +47,8 @@ const CustomFieldValueInput = ({ field }: { field: CustomFieldDefinition }) => {
       return <TextInput source={source} label={field.name} inputMode="decimal" validate={validate} />;
     default:
       return (
-        <TextInput source={source} label={field.name} validate={validate} helperText={field.pattern ? `Format: ${field.pattern}` : false} />
+        // Clerks see the definition's example, never the pattern itself; with no example there is no help to give.
+        <TextInput source={source} label={field.name} validate={validate} helperText={field.example ? `e.g. ${field.example}` : false} />
       );
   }
 };

@@ -1388,7 +1388,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit an account service (quantity, price override, proration date) */
+        patch: operations["AccountServicesController_edit"];
         trace?: never;
     };
     "/api/account-services/{id}/quantity": {
@@ -2722,7 +2723,12 @@ export interface components {
             accountId: number;
             name: string;
             /** @enum {string} */
-            matched: "id" | "name" | "contact" | "email" | "phone" | "address";
+            matched: "id" | "invoice" | "customField" | "name" | "contact" | "email" | "phone" | "address";
+            /**
+             * @description The invoice number, or the custom field and its value, that matched; null for matches on the account itself
+             * @example INV-0000006
+             */
+            matchedText: string | null;
             status: components["schemas"]["SearchHitStatusDto"];
         };
         ContactFilterDto: {
@@ -2838,6 +2844,8 @@ export interface components {
             required: boolean;
             unique: boolean;
             pattern: string | null;
+            /** @description A value matching the pattern, for help text */
+            example: string | null;
             options: string[] | null;
             position: number;
             active: boolean;
@@ -2850,6 +2858,11 @@ export interface components {
              * @example FIBER-\d{4}
              */
             pattern?: string | null;
+            /**
+             * @description Text fields with a pattern only; a value that matches it, shown to clerks as help
+             * @example FIBER-0042
+             */
+            example?: string | null;
             /** @description Select fields only */
             options?: string[] | null;
             position?: number;
@@ -2867,6 +2880,11 @@ export interface components {
              * @example FIBER-\d{4}
              */
             pattern?: string | null;
+            /**
+             * @description Text fields with a pattern only; a value that matches it, shown to clerks as help
+             * @example FIBER-0042
+             */
+            example?: string | null;
             /** @description Select fields only */
             options?: string[] | null;
             position?: number;
@@ -3849,8 +3867,18 @@ export interface components {
             paymentMethod: string | null;
             reference: string | null;
             invoiceId: number | null;
+            /** @example INV-0000006 */
+            invoiceNumber: string | null;
             correctsTransactionId: number | null;
             correctedByTransactionId: number | null;
+            /** @description First day a service charge covers */
+            periodStart: string | null;
+            /** @description Last day a service charge covers */
+            periodEnd: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The staff user who posted it; null when the system did */
+            createdByName: string | null;
             /** @description Credit still free to pay invoices (credits only) */
             unapplied: number;
             /** @description Running balance after this transaction */
@@ -3879,8 +3907,18 @@ export interface components {
             paymentMethod: string | null;
             reference: string | null;
             invoiceId: number | null;
+            /** @example INV-0000006 */
+            invoiceNumber: string | null;
             correctsTransactionId: number | null;
             correctedByTransactionId: number | null;
+            /** @description First day a service charge covers */
+            periodStart: string | null;
+            /** @description Last day a service charge covers */
+            periodEnd: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The staff user who posted it; null when the system did */
+            createdByName: string | null;
             /** @description Credit still free to pay invoices (credits only) */
             unapplied: number;
             /** @description Running balance after this transaction */
@@ -4084,6 +4122,17 @@ export interface components {
             /** @description Prorate the change; needs billing.proration_override */
             prorate?: boolean;
         };
+        EditAccountServiceDto: {
+            quantity?: number;
+            /** @description Unit price in minor units; null goes back to the catalogue price */
+            priceOverride?: number | null;
+            /**
+             * Format: date
+             * @description The day proration of the first period started from
+             * @example 2026-07-15
+             */
+            prorationDate?: string | null;
+        };
         RemoveAccountServiceDto: {
             /**
              * Format: date
@@ -4274,6 +4323,8 @@ export interface components {
         };
         InvoicePreviewDto: {
             accountId: number;
+            /** @example Jane Smith */
+            accountName: string;
             /** @description The invoice for this date exists already; the lines shown are the ones it has */
             alreadyInvoiced: boolean;
             /** @description A bill run would park this account rather than invoice it, and why */
@@ -14785,6 +14836,86 @@ export interface operations {
             };
             /** @description No such record */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountServicesController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditAccountServiceDto"];
+            };
+        };
+        responses: {
+            /** @description The line as edited; a new line when its quantity or price changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountServiceResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,7 @@
+import Typography from '@mui/material/Typography';
 import { Datagrid, DateField, FunctionField, List, NumberField, TextField, TopToolbar } from 'react-admin';
-import { MoneyField } from '../money';
+import { Money } from '../billing/common/Money';
+import { useInstanceCurrency } from '../billing/common/useInstanceCurrency';
 import { Permissions, useHasPermission } from '../permissions';
 import { BillRunProgressBar } from './BillRunProgressBar';
 import { PreviewBillRunButton } from './PreviewBillRunButton';
@@ -12,6 +14,19 @@ const Actions = () => (
     {useHasPermission(Permissions.BillingManage) ? <StartBillRunButton /> : null}
   </TopToolbar>
 );
+
+/** How many invoices the run wrote and what they came to; a run carries cents only, the currency is the instance's. */
+const InvoicedCell = ({ run }: { run: BillRun }) => {
+  const currency = useInstanceCurrency();
+  return (
+    <span>
+      <Money amount={run.invoicedTotal} currency={currency} />
+      <Typography component="span" variant="caption" color="text.secondary" display="block">
+        {run.invoices === 1 ? '1 invoice' : `${run.invoices} invoices`}
+      </Typography>
+    </span>
+  );
+};
 
 /** Bill runs, newest first; a running one shows how far it is and the list refreshes until it is done. A row opens the run. */
 export const BillRunList = () => (
@@ -30,8 +45,7 @@ export const BillRunList = () => (
       <TextField source="runDate" label="Billing date" />
       <FunctionField<BillRun> label="Status" render={(run) => (run.status === 'running' ? <BillRunProgressBar run={run} /> : run.status)} />
       <NumberField source="accounts" />
-      <NumberField source="invoices" />
-      <MoneyField source="invoicedTotal" label="Invoiced" />
+      <FunctionField<BillRun> label="Invoiced" textAlign="right" render={(run) => <InvoicedCell run={run} />} />
       <FunctionField<BillRun> label="Parked" render={(run) => (run.parked > 0 ? `${run.parked} to decide` : 'none')} />
       <FunctionField<BillRun> label="Failures" render={(run) => (run.failures > 0 ? `${run.failures} to check` : 'none')} />
       <DateField source="startedAt" showTime label="Started" />

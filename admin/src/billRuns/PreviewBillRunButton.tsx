@@ -11,11 +11,13 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { useNotify } from 'react-admin';
+import { Link, useNotify } from 'react-admin';
 import { Money } from '../billing/common/Money';
 import { useInstanceCurrency } from '../billing/common/useInstanceCurrency';
 import type { InvoicePreview } from './types';
 import { toApiProblem, useBackhaulDataProvider } from '../dataProvider';
+
+const sum = (rows: InvoicePreview[], key: 'total' | 'taxTotal') => rows.reduce((acc, row) => acc + row[key], 0);
 
 /** A dry run of a date: what each account would be invoiced, with nothing written. */
 export const PreviewBillRunButton = () => {
@@ -26,6 +28,8 @@ export const PreviewBillRunButton = () => {
   const [rows, setRows] = useState<InvoicePreview[] | null>(null);
   const notify = useNotify();
   const currency = useInstanceCurrency();
+  // The totals count only what a run would newly write: not parked accounts, nor ones invoiced already, nor empty ones.
+  const invoiced = (rows ?? []).filter((row) => !row.parked && !row.alreadyInvoiced && row.lines.length > 0);
   const preview = async () => {
     const accountIds = accounts
       .split(/[\s,]+/)
@@ -67,14 +71,14 @@ export const PreviewBillRunButton = () => {
                   <TableCell>Account</TableCell>
                   <TableCell>Lines</TableCell>
                   <TableCell align="right">Tax</TableCell>
-                  <TableCell align="right">Total</TableCell>
+                  <TableCell align="right">Would invoice</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {rows.map((row) => (
                   <TableRow key={row.accountId}>
                     <TableCell>
-                      {row.accountId}
+                      <Link to={`/accounts/${row.accountId}/show`}>{row.accountName}</Link>
                       {row.alreadyInvoiced ? ' (already invoiced)' : ''}
                       {row.parked ? (
                         <Typography variant="caption" color="warning.main" display="block" title={row.parked.reason}>
@@ -91,6 +95,20 @@ export const PreviewBillRunButton = () => {
                     </TableCell>
                   </TableRow>
                 ))}
+                <TableRow sx={{ '& td': { fontWeight: 'bold' } }} aria-label="Totals">
+                  <TableCell colSpan={2}>
+                    {invoiced.length === 1 ? '1 account' : `${invoiced.length} accounts`} would be invoiced
+                    {rows.length > invoiced.length
+                      ? ` (${rows.length - invoiced.length} parked, already invoiced or with nothing due)`
+                      : ''}
+                  </TableCell>
+                  <TableCell align="right">
+                    <Money amount={sum(invoiced, 'taxTotal')} currency={currency} />
+                  </TableCell>
+                  <TableCell align="right">
+                    <Money amount={sum(invoiced, 'total')} currency={currency} fontWeight="bold" />
+                  </TableCell>
+                </TableRow>
               </TableBody>
             </Table>
           ) : null}

@@ -23,6 +23,16 @@ const validatePattern = (value: string | null | undefined) => {
   }
 };
 
+/** Checked in the browser as the server will check it: the whole example must match. */
+const exampleMatches = (value: string | null | undefined, values: { pattern?: string | null }) => {
+  if (!value || !values.pattern) return undefined;
+  try {
+    return new RegExp(`^(?:${values.pattern})$`).test(value) ? undefined : 'The example does not match the pattern';
+  } catch {
+    return undefined;
+  }
+};
+
 /** Options for select fields, a pattern for text fields; nothing else depends on the type. */
 const TypeSpecificInputs = ({ type }: { type: CustomFieldType | undefined }) => {
   if (type === 'select') {
@@ -36,12 +46,26 @@ const TypeSpecificInputs = ({ type }: { type: CustomFieldType | undefined }) => 
   }
   if (type === 'text') {
     return (
-      <TextInput
-        source="pattern"
-        label="Pattern"
-        helperText="Optional regular expression the value must match, e.g. ^FIBER-\d{4}$"
-        validate={validatePattern}
-      />
+      <>
+        <TextInput
+          source="pattern"
+          label="Pattern"
+          helperText="Optional regular expression the value must match, e.g. ^FIBER-\d{4}$"
+          validate={validatePattern}
+        />
+        <FormDataConsumer<{ pattern?: string | null }>>
+          {({ formData }) =>
+            formData.pattern ? (
+              <TextInput
+                source="example"
+                label="Example value"
+                helperText="Shown to clerks as help on the account form, e.g. FIBER-0042; must match the pattern"
+                validate={[maxLength(255), exampleMatches]}
+              />
+            ) : null
+          }
+        </FormDataConsumer>
+      </>
     );
   }
   return null;

@@ -19,6 +19,7 @@ export const toCustomFieldPayload = (data: CustomFieldForm) => {
     position,
     active,
     pattern: type === 'text' && data.pattern ? data.pattern : null,
+    example: type === 'text' && data.pattern && data.example ? data.example : null,
     options: type === 'select' ? options : null,
   };
 };

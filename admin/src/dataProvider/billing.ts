@@ -11,6 +11,9 @@ export const billingMethods = (rest: DataProvider) => ({
 
   addAccountService: (input: Schemas['AddAccountServiceDto']) => answer(api.POST('/api/account-services', { body: input })),
 
+  editAccountService: (accountServiceId: number, input: Schemas['EditAccountServiceDto']) =>
+    answer(api.PATCH('/api/account-services/{id}', { ...id(accountServiceId), body: input })),
+
   removeAccountService: (accountServiceId: number, input: Schemas['RemoveAccountServiceDto']) =>
     answer(api.POST('/api/account-services/{id}/remove', { ...id(accountServiceId), body: input })),
 

@@ -16,6 +16,8 @@ const DEBOUNCE_MS = 300;
 
 const matchedLabel: Record<SearchResult['matched'], string> = {
   id: 'account ID',
+  invoice: 'invoice',
+  customField: 'custom field',
   name: 'account name',
   contact: 'contact name',
   email: 'email',
@@ -23,7 +25,7 @@ const matchedLabel: Record<SearchResult['matched'], string> = {
   address: 'service address',
 };
 
-/** Finds accounts by id, name, contact, email, phone or address; Enter or a click opens the account. */
+/** Finds accounts by id, invoice number, unique custom field value, name, contact, email, phone or address; Enter or a click opens the account. */
 const GlobalSearchBox = () => {
   const dataProvider = useBackhaulDataProvider();
   const navigate = useNavigate();
@@ -89,6 +91,7 @@ const GlobalSearchBox = () => {
             </Typography>
             <Typography variant="caption" color="text.secondary">
               Matched {matchedLabel[option.matched] ?? option.matched}
+              {option.matchedText ? ` ${option.matchedText}` : ''}
             </Typography>
           </Box>
           <StatusChip name={option.status.name} color={option.status.color} />

@@ -125,6 +125,13 @@ export class SearchHitStatusDto {
 export class SearchHitDto {
   @ApiProperty() accountId: number;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ['id', 'name', 'contact', 'email', 'phone', 'address'] }) matched: string;
+  @ApiProperty({ enum: ['id', 'invoice', 'customField', 'name', 'contact', 'email', 'phone', 'address'] }) matched: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'INV-0000006',
+    description: 'The invoice number, or the custom field and its value, that matched; null for matches on the account itself',
+  })
+  matchedText: string | null;
   @ApiProperty({ type: SearchHitStatusDto }) status: SearchHitStatusDto;
 }

@@ -15,6 +15,7 @@ export class InvoicePreviewLineDto {
 /** What a bill run would invoice one account for a date; nothing is written. */
 export class InvoicePreviewDto {
   @ApiProperty() accountId: number;
+  @ApiProperty({ example: 'Jane Smith' }) accountName: string;
   @ApiProperty({ description: 'The invoice for this date exists already; the lines shown are the ones it has' }) alreadyInvoiced: boolean;
   @ApiProperty({
     type: InvoicePreviewParkingDto,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsPositive, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsPositive, Max, Min, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
 import { IsMinorUnits } from './money';
 
@@ -49,6 +49,24 @@ export class ChangeQuantityDto {
   @IsOptional()
   @IsBoolean()
   prorate?: boolean;
+}
+
+/** Leaving a field out keeps it; null clears the price override or the proration date. */
+export class EditAccountServiceDto {
+  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100000) quantity?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Unit price in minor units; null goes back to the catalogue price' })
+  @ValidateIf((_: object, value: unknown) => value !== undefined && value !== null)
+  @IsMinorUnits()
+  priceOverride?: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2026-07-15',
+    description: 'The day proration of the first period started from',
+  })
+  @ValidateIf((_: object, value: unknown) => value !== undefined && value !== null)
+  @IsCalendarDate()
+  prorationDate?: string | null;
 }
 
 export class AccountServiceResponseDto {

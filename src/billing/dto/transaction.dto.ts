@@ -27,8 +27,14 @@ export class TransactionResponseDto {
   @ApiProperty({ nullable: true, type: String }) paymentMethod: string | null;
   @ApiProperty({ nullable: true, type: String }) reference: string | null;
   @ApiProperty({ nullable: true, type: Number }) invoiceId: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'INV-0000006' }) invoiceNumber: string | null;
   @ApiProperty({ nullable: true, type: Number }) correctsTransactionId: number | null;
   @ApiProperty({ nullable: true, type: Number }) correctedByTransactionId: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'First day a service charge covers' }) periodStart: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Last day a service charge covers' }) periodEnd: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ nullable: true, type: String, description: 'The staff user who posted it; null when the system did' })
+  createdByName: string | null;
   @ApiProperty({ description: 'Credit still free to pay invoices (credits only)' }) unapplied: number;
   @ApiProperty({ description: 'Running balance after this transaction' }) balance: number;
   @ApiProperty({ type: [TransactionTaxDto] }) taxes: TransactionTaxDto[];

@@ -33,6 +33,16 @@ class CustomFieldSettingsDto {
   @IsString()
   @MaxLength(255)
   pattern?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Text fields with a pattern only; a value that matches it, shown to clerks as help',
+    example: 'FIBER-0042',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  example?: string | null;
   @ApiPropertyOptional({ nullable: true, type: [String], description: 'Select fields only' })
   @IsOptional()
   @IsArray()
@@ -76,6 +86,7 @@ export class CustomFieldResponseDto {
   @ApiProperty() required: boolean;
   @ApiProperty() unique: boolean;
   @ApiProperty({ nullable: true, type: String }) pattern: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'A value matching the pattern, for help text' }) example: string | null;
   @ApiProperty({ nullable: true, type: [String] }) options: string[] | null;
   @ApiProperty() position: number;
   @ApiProperty() active: boolean;

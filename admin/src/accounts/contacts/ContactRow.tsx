@@ -16,7 +16,7 @@ import { useState } from 'react';
 import type { Contact } from '../../types';
 import { languageChoices } from './ContactInputs';
 
-export type ContactAction = 'edit' | 'portal' | 'delete' | 'primary';
+export type ContactAction = 'view' | 'edit' | 'portal' | 'delete' | 'primary';
 
 interface ContactRowProps {
   contact: Contact;
@@ -33,7 +33,15 @@ export const ContactRow = ({ contact, canManage, busy, onAction }: ContactRowPro
   const phonesId = `contact-${contact.id}-phones`;
   return (
     <>
-      <TableRow aria-label={`Contact ${contact.name}`} sx={{ '& > td': { borderBottom: expanded ? 'none' : undefined } }}>
+      <TableRow
+        aria-label={`Contact ${contact.name}`}
+        hover
+        // A click on the row opens the side panel; its own buttons keep their jobs.
+        onClick={(event) => {
+          if (!(event.target as HTMLElement).closest('button')) onAction('view', contact);
+        }}
+        sx={{ cursor: 'pointer', '& > td': { borderBottom: expanded ? 'none' : undefined } }}
+      >
         <TableCell padding="checkbox">
           <IconButton
             size="small"

@@ -18,6 +18,7 @@ import type { AccountTabProps } from '../accountTabs';
 import { useAccountChanged } from '../useAccountChanged';
 import { useAccountContacts } from '../useAccountContacts';
 import { ContactDialog } from './ContactDialog';
+import { ContactDrawer } from './ContactDrawer';
 import { type ContactAction, ContactRow } from './ContactRow';
 import { DeleteContactDialog } from './DeleteContactDialog';
 import { PortalCredentialsDialog } from './PortalCredentialsDialog';
@@ -92,6 +93,7 @@ export const ContactsTab = ({ account }: AccountTabProps) => {
         )}
       </CardContent>
       {dialog?.action === 'create' ? <ContactDialog accountId={account.id} open onClose={close} onSaved={saved} /> : null}
+      <ContactDrawer contact={dialog?.action === 'view' ? dialog.contact : null} onClose={close} />
       {dialog?.action === 'edit' ? (
         <ContactDialog accountId={account.id} contact={dialog.contact} open onClose={close} onSaved={saved} />
       ) : null}

@@ -1,3 +1,4 @@
+import EditIcon from '@mui/icons-material/Edit';
 import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutline';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -23,6 +24,7 @@ import { Money } from '../common/Money';
 import { formatSpeeds } from '../common/speeds';
 import { useAccountCurrency } from '../figures/useBillingFigures';
 import { AddAccountServiceDialog } from './AddAccountServiceDialog';
+import { EditAccountServiceDialog } from './EditAccountServiceDialog';
 import { RemoveAccountServiceDialog } from './RemoveAccountServiceDialog';
 import { useAccountServices } from './useAccountServices';
 
@@ -34,6 +36,7 @@ export const AccountServicesTab = ({ account }: AccountTabProps) => {
   const { data = [], isPending } = useAccountServices(account.id, includeRemoved);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<AccountService | null>(null);
+  const [editing, setEditing] = useState<AccountService | null>(null);
 
   return (
     <Card>
@@ -99,11 +102,18 @@ export const AccountServicesTab = ({ account }: AccountTabProps) => {
                   </TableCell>
                   <TableCell align="right">
                     {canManage && !service.removedOn ? (
-                      <Tooltip title="Remove">
-                        <IconButton size="small" color="error" onClick={() => setRemoving(service)} aria-label={`Remove ${service.name}`}>
-                          <RemoveCircleOutlineIcon fontSize="small" />
-                        </IconButton>
-                      </Tooltip>
+                      <Stack direction="row" spacing={0} sx={{ justifyContent: 'flex-end' }}>
+                        <Tooltip title="Edit">
+                          <IconButton size="small" onClick={() => setEditing(service)} aria-label={`Edit ${service.name}`}>
+                            <EditIcon fontSize="small" />
+                          </IconButton>
+                        </Tooltip>
+                        <Tooltip title="Remove">
+                          <IconButton size="small" color="error" onClick={() => setRemoving(service)} aria-label={`Remove ${service.name}`}>
+                            <RemoveCircleOutlineIcon fontSize="small" />
+                          </IconButton>
+                        </Tooltip>
+                      </Stack>
                     ) : null}
                   </TableCell>
                 </TableRow>
@@ -113,6 +123,7 @@ export const AccountServicesTab = ({ account }: AccountTabProps) => {
         )}
       </CardContent>
       {adding ? <AddAccountServiceDialog accountId={account.id} currency={currency} onClose={() => setAdding(false)} /> : null}
+      {editing ? <EditAccountServiceDialog service={editing} currency={currency} onClose={() => setEditing(null)} /> : null}
       {removing ? <RemoveAccountServiceDialog service={removing} onClose={() => setRemoving(null)} /> : null}
     </Card>
   );

@@ -6,7 +6,6 @@ import { MoneyField } from '../../money';
 import type { Transaction, TransactionKind } from '../../types';
 import { AmountWithTax } from './AmountWithTax';
 import type { TransactionAction } from './dialogs/TransactionDialogs';
-import { TransactionExpand } from './TransactionExpand';
 import { TransactionRowActions } from './TransactionRowActions';
 import { KIND_LABELS, paymentMethodLabel } from './transactionRules';
 
@@ -15,6 +14,8 @@ interface TransactionListProps {
   kind: TransactionKind | null;
   currency: string | undefined;
   onAction: (action: TransactionAction, transaction: Transaction) => void;
+  /** A row was clicked: show the transaction in the side panel. */
+  onOpen: (transaction: Transaction) => void;
 }
 
 const Details = ({ transaction }: { transaction: Transaction }) => (
@@ -29,7 +30,7 @@ const Details = ({ transaction }: { transaction: Transaction }) => (
 );
 
 /** The account's ledger, newest first, with the running balance after each row. */
-export const TransactionList = ({ accountId, kind, currency, onAction }: TransactionListProps) => (
+export const TransactionList = ({ accountId, kind, currency, onAction, onOpen }: TransactionListProps) => (
   <List
     resource="transactions"
     filter={kind ? { accountId, kind } : { accountId }}
@@ -43,8 +44,10 @@ export const TransactionList = ({ accountId, kind, currency, onAction }: Transac
     empty={false}
   >
     <Datagrid
-      expand={<TransactionExpand currency={currency} />}
-      rowClick="expand"
+      rowClick={(_id, _resource, record) => {
+        onOpen(record as Transaction);
+        return false;
+      }}
       bulkActionButtons={false}
       empty={<div style={{ padding: 16 }}>No transactions.</div>}
     >

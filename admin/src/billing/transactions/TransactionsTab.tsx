@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { AccountTabProps } from '../../accounts/accountTabs';
 import { Permissions, useHasPermission } from '../../permissions';
-import type { TransactionKind } from '../../types';
+import type { Transaction, TransactionKind } from '../../types';
 import { BillingBanner } from '../figures/BillingBanner';
 import { useAccountCurrency } from '../figures/useBillingFigures';
 import { ProcessorPaymentButton } from '../payments';
@@ -16,6 +16,7 @@ import { AdjustmentDialog } from './dialogs/AdjustmentDialog';
 import { OneTimeDialog } from './dialogs/OneTimeDialog';
 import { PaymentDialog } from './dialogs/PaymentDialog';
 import { TransactionDialogs, type TransactionDialogState } from './dialogs/TransactionDialogs';
+import { TransactionDrawer } from './TransactionDrawer';
 import { TransactionList } from './TransactionList';
 
 const KIND_TABS: { value: TransactionKind | 'all'; label: string }[] = [
@@ -35,6 +36,7 @@ export const TransactionsTab = ({ account }: AccountTabProps) => {
   const [kind, setKind] = useState<TransactionKind | 'all'>('all');
   const [entry, setEntry] = useState<NewEntry>(null);
   const [dialog, setDialog] = useState<TransactionDialogState>(null);
+  const [opened, setOpened] = useState<Transaction | null>(null);
   const close = () => setEntry(null);
 
   return (
@@ -77,12 +79,14 @@ export const TransactionsTab = ({ account }: AccountTabProps) => {
             kind={kind === 'all' ? null : kind}
             currency={currency}
             onAction={(action, transaction) => setDialog({ action, transaction })}
+            onOpen={setOpened}
           />
         </CardContent>
       </Card>
       {entry === 'payment' ? <PaymentDialog accountId={account.id} currency={currency} onClose={close} /> : null}
       {entry === 'one-time' ? <OneTimeDialog accountId={account.id} currency={currency} onClose={close} /> : null}
       {entry === 'adjustment' ? <AdjustmentDialog accountId={account.id} currency={currency} onClose={close} /> : null}
+      <TransactionDrawer transaction={opened} currency={currency} onClose={() => setOpened(null)} />
       <TransactionDialogs state={dialog} currency={currency} onClose={() => setDialog(null)} />
     </Stack>
   );

@@ -61,10 +61,12 @@ interface CallLogListProps {
   accountId: number;
   canWrite: boolean;
   onAction: (action: CallLogAction, callLog: CallLog) => void;
+  /** A row was clicked: show the call in the side panel. */
+  onOpen: (callLog: CallLog) => void;
 }
 
 /** The account's calls, newest first, searchable, exportable as CSV. */
-export const CallLogList = ({ accountId, canWrite, onAction }: CallLogListProps) => (
+export const CallLogList = ({ accountId, canWrite, onAction, onOpen }: CallLogListProps) => (
   <List
     resource={callLogsResource(accountId)}
     filters={filters}
@@ -81,7 +83,14 @@ export const CallLogList = ({ accountId, canWrite, onAction }: CallLogListProps)
     title={false}
     empty={false}
   >
-    <Datagrid bulkActionButtons={false} rowClick={false} empty={<div style={{ padding: 16 }}>No calls logged.</div>}>
+    <Datagrid
+      bulkActionButtons={false}
+      rowClick={(_id, _resource, record) => {
+        onOpen(record as CallLog);
+        return false;
+      }}
+      empty={<div style={{ padding: 16 }}>No calls logged.</div>}
+    >
       <FunctionField<CallLog> source="calledAt" label="Date" render={(call) => formatDateTime(call.calledAt)} />
       <FunctionField<CallLog>
         source="subject"

@@ -9,6 +9,7 @@ import type { AccountTabProps } from '../../accounts/accountTabs';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { CallLog } from '../types';
 import { CallLogDialog } from './CallLogDialog';
+import { CallLogDrawer } from './CallLogDrawer';
 import { CallLogList } from './CallLogList';
 import type { CallLogAction } from './CallLogRowMenu';
 import { DeleteCallLogDialog } from './DeleteCallLogDialog';
@@ -20,6 +21,7 @@ type DialogState = { action: CallLogAction | 'create'; callLog?: CallLog } | nul
 export const CallLogsTab = ({ account }: AccountTabProps) => {
   const canWrite = useHasPermission(Permissions.CorrespondenceWrite);
   const [dialog, setDialog] = useState<DialogState>(null);
+  const [opened, setOpened] = useState<CallLog | null>(null);
   const close = () => setDialog(null);
 
   return (
@@ -35,8 +37,14 @@ export const CallLogsTab = ({ account }: AccountTabProps) => {
             </Button>
           ) : null}
         </Stack>
-        <CallLogList accountId={account.id} canWrite={canWrite} onAction={(action, callLog) => setDialog({ action, callLog })} />
+        <CallLogList
+          accountId={account.id}
+          canWrite={canWrite}
+          onAction={(action, callLog) => setDialog({ action, callLog })}
+          onOpen={setOpened}
+        />
       </CardContent>
+      <CallLogDrawer callLog={opened} onClose={() => setOpened(null)} />
       {dialog?.action === 'create' ? <CallLogDialog accountId={account.id} onClose={close} /> : null}
       {dialog?.action === 'edit' && dialog.callLog ? (
         <CallLogDialog accountId={account.id} callLog={dialog.callLog} onClose={close} />

@@ -1,3 +1,4 @@
+import MuiLink from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -10,7 +11,7 @@ import { formatDate } from '../../../accounts/formatting';
 import type { Invoice } from '../../../types';
 import { billingQueryKeys } from '../../common/billingQueryKeys';
 import { Money } from '../../common/Money';
-import { useBackhaulDataProvider } from '../../../dataProvider';
+import { invoicePdfUrl, useBackhaulDataProvider } from '../../../dataProvider';
 
 /** Children's invoices linked under this one; the parent pays what remains on them. */
 export const ChildInvoices = ({ invoice, currency }: { invoice: Invoice; currency: string | undefined }) => {
@@ -41,7 +42,11 @@ export const ChildInvoices = ({ invoice, currency }: { invoice: Invoice; currenc
         {data.map((child) => (
           <TableRow key={child.id}>
             <TableCell>{formatDate(child.invoiceDate)}</TableCell>
-            <TableCell>{child.number}</TableCell>
+            <TableCell>
+              <MuiLink href={invoicePdfUrl(child.id)} target="_blank" rel="noopener" aria-label={`Invoice ${child.number}`}>
+                {child.number}
+              </MuiLink>
+            </TableCell>
             <TableCell>
               <Link to={`/accounts/${child.accountId}/show/billing/invoices`}>{`${child.accountName} (#${child.accountId})`}</Link>
             </TableCell>
