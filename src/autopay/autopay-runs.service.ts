@@ -109,7 +109,11 @@ export class AutopayRunsService {
         WHERE x.autopay_run_id = ? AND x.status = 'failed' GROUP BY x.reason ORDER BY attempts DESC, x.reason`,
       [summary.id],
     );
-    const reasons = declines.map((d) => ({ reason: d.reason ?? 'No reason given', attempts: Number(d.attempts), amount: Number(d.amount) }));
+    const reasons = declines.map((d) => ({
+      reason: d.reason ?? 'No reason given',
+      attempts: Number(d.attempts),
+      amount: Number(d.amount),
+    }));
     return { ...summary, declinedTotal: reasons.reduce((sum, r) => sum + r.amount, 0), declines: reasons };
   }
 

@@ -121,7 +121,9 @@ export class BillRunsService {
 
   /** The latest run by date, with its progress while it runs; null before the first. */
   async latest(): Promise<(BillRunSummary & { progress: BillRunProgress | null }) | null> {
-    const [row]: Record<string, unknown>[] = await this.db.query(`${SUMMARY_SQL} GROUP BY r.id ORDER BY r.run_date DESC, r.id DESC LIMIT 1`);
+    const [row]: Record<string, unknown>[] = await this.db.query(
+      `${SUMMARY_SQL} GROUP BY r.id ORDER BY r.run_date DESC, r.id DESC LIMIT 1`,
+    );
     if (!row) return null;
     const summary = toSummary(row);
     return { ...summary, progress: await this.progressOf(summary) };
