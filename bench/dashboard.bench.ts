@@ -6,7 +6,7 @@ import { addDays, addMonths } from '../src/billing/billing-calendar';
 import { OWED_ON_INVOICE, OWING_INVOICE_CONDITION } from '../src/billing/billing-figures.service';
 import { RECEIVED_PAYMENT_CONDITION } from '../src/billing/book-figures.service';
 import { LedgerService } from '../src/billing/ledger.service';
-import { agingBucketSql, OPEN_INVOICE_CONDITION } from '../src/billing/receivables-aging';
+import { agingBucketSql, OPEN_INVOICE_INDEXED } from '../src/billing/receivables-aging';
 import { RECURRING_AMOUNT, RECURRING_AMOUNT_JOINS, serviceActiveOnCondition } from '../src/billing/recurring-charges';
 import { joinEffectiveSettings } from '../src/billing-config/effective-settings';
 import { accountDueCondition } from '../src/billing/due-on-date';
@@ -59,11 +59,15 @@ async function seedBook(db: DataSource, today: string): Promise<void> {
        FROM (SELECT a.id, ELT(1 + MOD(a.id, 10), 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'sent', 'rejected', 'queued') AS status
                FROM accounts a) x`,
   );
+  // As the nightly auto-close leaves it: every month before this one closed.
+  await db.query('UPDATE accounting_period SET close_date = ?', [addDays(monthStart, -1)]);
   await db.query('ANALYZE TABLE accounts, account_services, invoices, transactions, emails');
 }
 
 /**
- * The dashboard among 100k subscribers: GET /api/dashboard beside the same
+ * The dashboard among 100k subscribers (months before this one closed, as the
+ * nightly auto-close leaves them, so after its first call the API reads only the
+ * open month's invoices and payments; the baseline reads all twelve every time): GET /api/dashboard beside the same
  * figures' SQL sent straight to the database, side by side as the service sends
  * them. The difference is what the API adds: HTTP, the session, the domains'
  * mapping and the bill run, autopay and late fee look-ups on small tables.
@@ -101,7 +105,7 @@ export async function dashboardBench(databaseUrl: string): Promise<void> {
         ),
         db.query(
           `SELECT ${agingBucketSql('run.d')} AS bucket, COUNT(*), SUM(${OWED_ON_INVOICE})
-             FROM (SELECT CAST(? AS DATE) AS d) run JOIN invoices i ON ${OPEN_INVOICE_CONDITION} GROUP BY bucket`,
+             FROM (SELECT CAST(? AS DATE) AS d) run JOIN invoices i ON ${OPEN_INVOICE_INDEXED} GROUP BY bucket`,
           [today],
         ),
         db.query(
@@ -123,8 +127,9 @@ export async function dashboardBench(databaseUrl: string): Promise<void> {
       ]);
 
     const get = () => request(app.getHttpServer()).get('/api/dashboard').auth(token, { type: 'bearer' }).expect(200);
-    const first = await get();
     started = Date.now();
+    const first = await get();
+    process.stdout.write(`first GET /api/dashboard, every month read: ${Date.now() - started} ms\n`);
     process.stdout.write(
       `next bill run ${first.body.nextBillRun.runDate}: ${first.body.nextBillRun.dueAccounts} accounts due; receivables ${first.body.receivables}; ` +
         `recurring ${first.body.recurringRevenue.monthly} (change ${first.body.recurringRevenue.change})\n`,

@@ -17,7 +17,13 @@ import { InvoiceRows } from './invoice-rows';
 import { InvoiceNumbering } from './invoice-numbering';
 import { LedgerPostings, TRANSACTION_COLUMNS, toTransactionRow, TransactionRow } from './ledger-postings';
 import { LedgerService } from './ledger.service';
-import { agingBucketCondition, agingBucketParams, type AgingBucket, OPEN_INVOICE_CONDITION } from './receivables-aging';
+import {
+  agingBucketCondition,
+  agingBucketParams,
+  type AgingBucket,
+  OPEN_INVOICE_CONDITION,
+  OPEN_INVOICE_INDEXED,
+} from './receivables-aging';
 import { BillingErrorCode } from './billing.error-codes';
 
 const INVOICE_COLUMNS = `i.id, i.account_id, a.name AS account_name, i.number, DATE_FORMAT(i.invoice_date, '%Y-%m-%d') AS invoice_date,
@@ -99,7 +105,7 @@ export class InvoicesService {
     }
     if (filter.open !== undefined) where.push(filter.open ? OPEN_INVOICE_CONDITION : `NOT (${OPEN_INVOICE_CONDITION})`);
     if (filter.agingBucket) {
-      where.push(`${OPEN_INVOICE_CONDITION} AND ${agingBucketCondition(filter.agingBucket, '?')}`);
+      where.push(`${OPEN_INVOICE_INDEXED} AND ${agingBucketCondition(filter.agingBucket, '?')}`);
       params.push(...agingBucketParams(filter.agingBucket, this.ledger.today()));
     }
     if (filter.parentInvoiceId) {

@@ -17,8 +17,13 @@ const BUCKET_DAYS: Record<AgingBucket, { from: number | null; to: number | null 
   '90+': { from: 91, to: null },
 };
 
-/** An invoice aliased `i` with money still owed on it: owing, and not yet paid in full. */
+/**
+ * An invoice aliased `i` with money still owed on it: owing, and not yet paid in
+ * full. The invoices table stores this as is_open (a generated column, indexed with
+ * the due date), which OPEN_INVOICE_INDEXED reads; the two say the same.
+ */
 export const OPEN_INVOICE_CONDITION = `${OWING_INVOICE_CONDITION} AND i.paid < i.total`;
+export const OPEN_INVOICE_INDEXED = `i.is_open = 1`;
 
 /**
  * The invoice aliased `i` lies in the bucket on the date (an SQL expression). Bounds on

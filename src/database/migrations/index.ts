@@ -23,6 +23,7 @@ import { InvoiceNumbering1795732110000 } from './1795732110000-invoice-numbering
 import { EffectiveBillingSettings1795732150000 } from './1795732150000-effective-billing-settings';
 import { BillRunBatchWorker1795732160000 } from './1795732160000-bill-run-batch-worker';
 import { DropStoredNextBillingDate1795732170000 } from './1795732170000-drop-stored-next-billing-date';
+import { DashboardFigures1795732180000 } from './1795732180000-dashboard-figures';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   EffectiveBillingSettings1795732150000,
   BillRunBatchWorker1795732160000,
   DropStoredNextBillingDate1795732170000,
+  DashboardFigures1795732180000,
 ];
