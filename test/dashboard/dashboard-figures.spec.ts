@@ -82,7 +82,7 @@ describe('the dashboard figures', () => {
     await w.pay(a2, 2_000);
     await w.today('2026-05-20');
     const [a3fiber] = (await w.get(`/api/account-services?${filter({ accountId: a3 })}`).expect(200)).body as { id: number }[];
-    await w.post(`/api/account-services/${a3fiber.id}/remove`, { date: '2026-05-20' }).expect(201);
+    await w.post(`/api/account-services/${a3fiber.id}/remove`, { date: '2026-05-20' }).expect(200);
 
     // June's invoices come from the bill run; a4's charge waited for it, so its late fee falls in June.
     await w.today('2026-06-01');
