@@ -16,7 +16,7 @@ import { measure, report } from './harness';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const MONTHS = 12;
-const RUNS = 40;
+const RUNS = 15;
 
 /**
  * Twelve months of a book written straight into the tables: one invoice a month per

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { formatMoney } from '../../src/common/money';
+import { formatMoney as formatMinor } from '../../admin/src/money/formatMoney';
 import { BillingWorld } from '../billing/billing-world';
 import { createIsolatedTestApp } from '../support/isolated-database';
 import { openPanel, type Panel, signIn } from '../support/panel';
@@ -80,6 +80,7 @@ describe('the dashboard in headless Chromium', () => {
     await signIn(panel, admin);
     signedIn = true;
     const api = (await sut.http().get('/api/dashboard').set('Authorization', `Bearer ${admin.token}`).expect(200)).body;
+    const formatMoney = (amount: number) => formatMinor(amount, api.currency, 'en-US');
     await figure('accounts-total').waitFor();
 
     expect(await valueOf('accounts-total')).toBe(String(api.accounts.total));
