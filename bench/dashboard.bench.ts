@@ -92,39 +92,66 @@ export async function dashboardBench(databaseUrl: string): Promise<void> {
     const monthStart = `${today.slice(0, 8)}01`;
     const before = addDays(monthStart, -1);
     const from = addMonths(monthStart, -(MONTHS - 1));
-    const rawFigures = () =>
-      Promise.all([
-        db.query(`SELECT st.id, COUNT(a.id) FROM account_statuses st LEFT JOIN accounts a ON a.account_status_id = st.id GROUP BY st.id`),
-        db.query(`SELECT COUNT(*) FROM accounts a WHERE ${DELINQUENT_ACCOUNT_CONDITION}`),
-        db.query(
-          `SELECT SUM(IF(${serviceActiveOnCondition('run.today')}, ${RECURRING_AMOUNT}, 0)), SUM(IF(${serviceActiveOnCondition('run.b')}, ${RECURRING_AMOUNT}, 0))
-             FROM (SELECT CAST(? AS DATE) AS today, CAST(? AS DATE) AS b) run
-             JOIN account_services s ON s.added_on <= GREATEST(run.today, run.b) AND (s.removed_on IS NULL OR s.removed_on > LEAST(run.today, run.b))
-             ${RECURRING_AMOUNT_JOINS}`,
-          [today, before],
-        ),
-        db.query(
-          `SELECT ${agingBucketSql('run.d')} AS bucket, COUNT(*), SUM(${OWED_ON_INVOICE})
-             FROM (SELECT CAST(? AS DATE) AS d) run JOIN invoices i ON ${OPEN_INVOICE_INDEXED} GROUP BY bucket`,
-          [today],
-        ),
-        db.query(
-          `SELECT DATE_FORMAT(i.invoice_date, '%Y-%m') AS month, SUM(i.total) FROM invoices i
-            WHERE i.invoice_date BETWEEN ? AND ? AND ${OWING_INVOICE_CONDITION} GROUP BY month`,
-          [from, today],
-        ),
-        db.query(
-          `SELECT DATE_FORMAT(t.transaction_date, '%Y-%m') AS month, SUM(t.amount + t.tax_amount) FROM transactions t
-            WHERE t.transaction_date BETWEEN ? AND ? AND ${RECEIVED_PAYMENT_CONDITION} GROUP BY month`,
-          [from, today],
-        ),
-        db.query(
-          `SELECT COUNT(*) FROM (SELECT CAST(? AS DATE) AS d) run JOIN accounts a ${joinEffectiveSettings('a', 'e')}
-            WHERE ${accountDueCondition('a', 'e', 'run.d')}`,
-          [today],
-        ),
-        db.query("SELECT e.status, COUNT(*) FROM emails e WHERE e.status IN ('queued', 'rejected') GROUP BY e.status"),
-      ]);
+    const rawQueries: [string, () => Promise<unknown>][] = [
+      [
+        'accounts by status',
+        () =>
+          db.query('SELECT st.id, COUNT(a.id) FROM account_statuses st LEFT JOIN accounts a ON a.account_status_id = st.id GROUP BY st.id'),
+      ],
+      ['delinquent accounts', () => db.query(`SELECT COUNT(*) FROM accounts a WHERE ${DELINQUENT_ACCOUNT_CONDITION}`)],
+      [
+        'recurring revenue, today and last month',
+        () =>
+          db.query(
+            `SELECT SUM(IF(${serviceActiveOnCondition('run.today')}, ${RECURRING_AMOUNT}, 0)), SUM(IF(${serviceActiveOnCondition('run.b')}, ${RECURRING_AMOUNT}, 0))
+               FROM (SELECT CAST(? AS DATE) AS today, CAST(? AS DATE) AS b) run
+               JOIN account_services s ON s.added_on <= GREATEST(run.today, run.b) AND (s.removed_on IS NULL OR s.removed_on > LEAST(run.today, run.b))
+               ${RECURRING_AMOUNT_JOINS}`,
+            [today, before],
+          ),
+      ],
+      [
+        'aging of open invoices',
+        () =>
+          db.query(
+            `SELECT ${agingBucketSql('run.d')} AS bucket, COUNT(*), SUM(${OWED_ON_INVOICE})
+               FROM (SELECT CAST(? AS DATE) AS d) run JOIN invoices i ON ${OPEN_INVOICE_INDEXED} GROUP BY bucket`,
+            [today],
+          ),
+      ],
+      [
+        'invoiced by month, twelve months',
+        () =>
+          db.query(
+            `SELECT DATE_FORMAT(i.invoice_date, '%Y-%m') AS month, SUM(i.total) FROM invoices i
+              WHERE i.invoice_date BETWEEN ? AND ? AND ${OWING_INVOICE_CONDITION} GROUP BY month`,
+            [from, today],
+          ),
+      ],
+      [
+        'paid by month, twelve months',
+        () =>
+          db.query(
+            `SELECT DATE_FORMAT(t.transaction_date, '%Y-%m') AS month, SUM(t.amount + t.tax_amount) FROM transactions t
+              WHERE t.transaction_date BETWEEN ? AND ? AND ${RECEIVED_PAYMENT_CONDITION} GROUP BY month`,
+            [from, today],
+          ),
+      ],
+      [
+        'accounts due for the next bill run',
+        () =>
+          db.query(
+            `SELECT COUNT(*) FROM (SELECT CAST(? AS DATE) AS d) run JOIN accounts a ${joinEffectiveSettings('a', 'e')}
+              WHERE ${accountDueCondition('a', 'e', 'run.d')}`,
+            [today],
+          ),
+      ],
+      [
+        'queued and rejected email',
+        () => db.query("SELECT e.status, COUNT(*) FROM emails e WHERE e.status IN ('queued', 'rejected') GROUP BY e.status"),
+      ],
+    ];
+    const rawFigures = () => Promise.all(rawQueries.map(([, run]) => run()));
 
     const get = () => request(app.getHttpServer()).get('/api/dashboard').auth(token, { type: 'bearer' }).expect(200);
     started = Date.now();
@@ -139,6 +166,9 @@ export async function dashboardBench(databaseUrl: string): Promise<void> {
       await measure('GET /api/dashboard', RUNS, () => get()),
     ];
     report(`dashboard among ${ACCOUNTS} accounts (${invoices} invoices, ${transactions} payments)`, results);
+    const each = [];
+    for (const [name, run] of rawQueries) each.push(await measure(`raw SQL: ${name}`, 5, run));
+    report('each figure alone, raw SQL', each);
   } finally {
     await app.close();
   }
