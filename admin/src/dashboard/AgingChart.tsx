@@ -1,4 +1,4 @@
-import Stack from '@mui/material/Stack';
+import Box from '@mui/material/Box';
 import { BarChart } from '@mui/x-charts/BarChart';
 import type { Schemas } from '../dataProvider/apiClient';
 import { formatMoney } from '../money';
@@ -24,7 +24,7 @@ export const AgingChart = ({ aging, currency }: { aging: Schemas['AgingBucketDto
       hideLegend
       height={220}
     />
-    <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1 }}>
+    <Box sx={{ display: 'grid', gap: 1, gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))' }}>
       {aging.map((b) => (
         <FigureLink
           key={b.bucket}
@@ -35,6 +35,6 @@ export const AgingChart = ({ aging, currency }: { aging: Schemas['AgingBucketDto
           detail={`${b.invoices} invoice${b.invoices === 1 ? '' : 's'}`}
         />
       ))}
-    </Stack>
+    </Box>
   </>
 );

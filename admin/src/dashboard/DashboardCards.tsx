@@ -36,7 +36,7 @@ export const DashboardCards = ({ figures }: { figures: Figures }) => {
     >
       <FigureCard title="Accounts" caption="Every account by its status; each line opens those accounts.">
         <FigureLink figure="accounts-total" to={listLink('accounts')} label="All accounts" value={accounts.total.toLocaleString()} />
-        <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 0.5 }}>
+        <Box sx={{ display: 'grid', gap: 0.5, gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))' }}>
           {accounts.byStatus.map((s) => (
             <FigureLink
               key={s.accountStatusId}
@@ -46,7 +46,7 @@ export const DashboardCards = ({ figures }: { figures: Figures }) => {
               value={s.accounts.toLocaleString()}
             />
           ))}
-        </Stack>
+        </Box>
       </FigureCard>
 
       <FigureCard

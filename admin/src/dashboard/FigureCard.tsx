@@ -48,7 +48,7 @@ interface FigureLinkProps {
 /** A figure that opens the list behind it. */
 export const FigureLink = ({ to, label, value, figure, detail }: FigureLinkProps) => (
   <CardActionArea component={Link} to={to} data-figure={figure} sx={{ borderRadius: 1, px: 1, py: 0.5 }}>
-    <Typography variant="body2" color="text.secondary">
+    <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
       {label}
     </Typography>
     <Typography variant="h6" component="p" sx={{ fontVariantNumeric: 'tabular-nums' }} data-value>
