@@ -16,6 +16,7 @@ import {
   step,
   waitFor,
 } from './lib/setup.mjs';
+import { startStripeTestMode } from './lib/stripe-test-mode.mjs';
 import { startTemporal } from './lib/temporal.mjs';
 
 loadDotEnv();
@@ -31,6 +32,8 @@ const temporalPort = Number(env.TEMPORAL_ADDRESS.split(':')[1]);
 // Without a Stripe account of your own (no STRIPE_API_BASE, the placeholder key), payments go to a local stripe-mock.
 const useStripeMock = !process.env.STRIPE_API_BASE && (process.env.STRIPE_SECRET_KEY ?? 'sk_test_backhaul') === 'sk_test_backhaul';
 const stripeMockPort = Number(process.env.STRIPE_MOCK_PORT ?? 12111);
+// In front of stripe-mock, Stripe's test mode: test cards succeed or decline, bank debits settle a little later.
+const stripeTestModePort = Number(process.env.STRIPE_TEST_MODE_PORT ?? 0);
 const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
 
 stopOnSignals();
@@ -58,14 +61,24 @@ await startTemporal(temporalCli, {
   dbFile: join(ROOT, '.data', `temporal-${new URL(env.DATABASE_URL).pathname.slice(1)}.db`),
 });
 
+let stripeMockUrl = null;
 if (stripeMock) {
   if (await canConnect('127.0.0.1', stripeMockPort, 500)) {
     step(`Using the stripe-mock already listening on :${stripeMockPort}`);
-    env.STRIPE_API_BASE = `http://127.0.0.1:${stripeMockPort}`;
+    stripeMockUrl = `http://127.0.0.1:${stripeMockPort}`;
   } else {
     step(`Starting stripe-mock (:${stripeMockPort}) for card and bank payments`);
-    env.STRIPE_API_BASE = await startStripeMock(stripeMock, { port: stripeMockPort });
+    stripeMockUrl = await startStripeMock(stripeMock, { port: stripeMockPort });
   }
+  // Settlements reach the API as Stripe's would: signed events on its webhook route.
+  env.STRIPE_API_BASE = await startStripeTestMode({
+    upstream: stripeMockUrl,
+    port: stripeTestModePort,
+    webhookUrl: `http://127.0.0.1:${env.PORT}/api/webhooks/stripe`,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? 'whsec_backhaul',
+    env,
+  });
+  step(`Started the local Stripe test mode on ${env.STRIPE_API_BASE} (test cards; bank debits settle after a few seconds)`);
 }
 
 // Without a relay of your own (no SMTP_URL), outgoing email goes to a local sink that keeps it under .data/mail.
@@ -105,10 +118,10 @@ Backhaul is running. Ctrl-C stops everything.
   API docs      ${base}/api/docs   (OpenAPI JSON: ${base}/api/docs-json)
   Health        ${base}/api/health
   Temporal UI   http://localhost:${uiPort}
-  Stripe        ${env.STRIPE_API_BASE ?? 'api.stripe.com'}
+  Stripe        ${stripeMockUrl ? `${env.STRIPE_API_BASE} (local test mode, in front of stripe-mock at ${stripeMockUrl})` : (env.STRIPE_API_BASE ?? 'api.stripe.com')}
   Mail          ${env.SMTP_URL.replace(/\/\/[^@/]*@/, '//')}
 
-  Logs          ${logs}/ (api, worker, temporal, stripe-mock); warnings and errors also show below
+  Logs          ${logs}/ (api, worker, temporal, stripe-mock, stripe-test-mode); warnings and errors also show below
 
   Demo login    admin@backhaul.local / backhaul-demo
 `);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { formatSummary, laneSummary, readResults } from './lib/lane-report.mjs';
-import { GROUPED_LANES, LANE_NEEDS, LANE_ORDER, laneOf, specGroupsDir, writeSpecGroups } from './lib/lanes.mjs';
+import { GROUPED_LANES, LANE_NEEDS, LANE_ORDER, laneOf, recordSeconds, specGroupsDir, writeSpecGroups } from './lib/lanes.mjs';
 import { run, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
   fail,
@@ -185,6 +185,10 @@ function report() {
   const total = { phases, lanes: laneSummaries, totalSeconds: (Date.now() - startedAt) / 1000 };
   process.stdout.write(formatSummary(total));
   writeFileSync(join(resultsDir, 'timings.json'), JSON.stringify({ ...total, finishedAt: new Date().toISOString() }, null, 2));
+  recordSeconds(
+    ROOT,
+    laneSummaries.flatMap((lane) => lane.slowest),
+  );
 }
 
 let exitCode = 1;

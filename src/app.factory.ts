@@ -27,7 +27,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.disable('x-powered-by');
 
   app.use(requestIdMiddleware);
-  app.use(...securityHeaders());
+  app.use(...securityHeaders({ stripeElements: Boolean(config.STRIPE_PUBLISHABLE_KEY) }));
   app.use(app.get(Metrics).middleware());
   app.use('/api', jsonOnlyMiddleware, jsonBodyParser, bodyErrorHandler, cookieParser());
   mountAdmin(app, config);

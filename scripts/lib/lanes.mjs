@@ -45,34 +45,84 @@ export function laneOf(root, absolutePath, byLane = specsByLane(root)) {
 }
 
 /** The lanes whose specs run grouped in a full run (see writeSpecGroups). */
-export const GROUPED_LANES = ['integration'];
+export const GROUPED_LANES = ['integration', 'browser'];
+
+/**
+ * Lanes grouped into a few chunks of similar length rather than by folder: their specs are
+ * long and mostly in one folder, and a group is one jest file, which runs on one worker.
+ * More chunks than jest's two workers leaves jest room to even out a chunk that ran long.
+ */
+const CHUNKS = { browser: 4 };
 
 /** Where a full run writes the group files jest runs in place of a grouped lane's specs. */
 export const specGroupsDir = (root) => join(root, 'test-results', 'groups');
 
+/** Where every run on this machine records what each spec it ran took, for balancing the next run's chunks. */
+const specSecondsFile = (root) => join(root, 'test-results', 'spec-seconds.json');
+
+/** What each spec took when it last ran on this machine; empty on a fresh clone. */
+export function recordedSeconds(root) {
+  try {
+    return JSON.parse(readFileSync(specSecondsFile(root), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** Adds a run's spec times (`{ spec, seconds }`, as the lane report lists them) to the record. */
+export function recordSeconds(root, timings) {
+  const record = recordedSeconds(root);
+  for (const { spec, seconds } of timings) if (spec.startsWith('test/')) record[spec] = seconds;
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  writeFileSync(specSecondsFile(root), `${JSON.stringify(record, null, 2)}\n`);
+}
+
 /**
- * A grouped lane's specs, one group per folder under test/: each group is one jest test file
- * that loads its specs one after another, each inside a describe named after it. Loading the
- * application's modules is most of a small spec's time, and jest loads them again for every
- * test file, so one load per folder instead of one per spec halves the lane's work. A focused
- * run (`npm test -- test/x.spec.ts`) still runs the specs themselves.
+ * Deals the specs into `count` chunks, longest first, each to the chunk with the least time
+ * so far. A spec with no time on record counts as the median of those with one (or 1 s),
+ * so a fresh clone gets chunks of equal size.
  */
-export function writeSpecGroups(root, lane, byLane = specsByLane(root)) {
+export function balancedChunks(specs, count, seconds = {}) {
+  const known = Object.values(seconds ?? {}).sort((a, b) => a - b);
+  const usual = known.length ? known[Math.floor(known.length / 2)] : 1;
+  const weight = (spec) => seconds?.[spec] ?? usual;
+  const chunks = Array.from({ length: Math.min(count, specs.length) }, () => ({ specs: [], seconds: 0 }));
+  for (const spec of [...specs].sort((a, b) => weight(b) - weight(a) || a.localeCompare(b))) {
+    const lightest = chunks.reduce((min, chunk) => (chunk.seconds < min.seconds ? chunk : min));
+    lightest.specs.push(spec);
+    lightest.seconds += weight(spec);
+  }
+  return chunks.map((chunk) => chunk.specs.sort());
+}
+
+/**
+ * A grouped lane's specs as groups: one jest test file each, loading its specs one after
+ * another, each inside a describe named after it. Loading the application's modules is most
+ * of a small spec's time, and jest loads them again for every test file, so one load per group
+ * instead of one per spec halves the lane's work. Integration specs are grouped by their folder
+ * under test/; browser specs in balanced chunks (CHUNKS). A focused run
+ * (`npm test -- test/x.spec.ts`) still runs the specs themselves.
+ */
+export function writeSpecGroups(root, lane, byLane = specsByLane(root), seconds = recordedSeconds(root)) {
   const dir = join(specGroupsDir(root), lane);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const byFolder = new Map();
-  for (const spec of byLane[lane]) {
-    const folder = spec.split('/')[1];
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), spec]);
+  const groups = new Map();
+  if (CHUNKS[lane]) {
+    balancedChunks(byLane[lane], CHUNKS[lane], seconds).forEach((specs, i) => groups.set(`part-${i + 1}`, specs));
+  } else {
+    for (const spec of byLane[lane]) {
+      const folder = spec.split('/')[1];
+      groups.set(folder, [...(groups.get(folder) ?? []), spec]);
+    }
   }
   const runner = relative(dir, join(root, 'test', 'support', 'spec-group'))
     .split(sep)
     .join('/');
-  for (const [folder, specs] of byFolder) {
+  for (const [name, specs] of groups) {
     const lines = specs.map((spec) => `  '${spec}',`).join('\n');
-    const source = `// Written by npm test: the ${lane} specs of test/${folder}/, run as one jest test file.\nimport { runSpecGroup } from '${runner}';\n\nrunSpecGroup([\n${lines}\n]);\n`;
-    writeFileSync(join(dir, `${folder}.spec.ts`), source);
+    const source = `// Written by npm test: ${specs.length} ${lane} specs run as one jest test file.\nimport { runSpecGroup } from '${runner}';\n\nrunSpecGroup([\n${lines}\n]);\n`;
+    writeFileSync(join(dir, `${name}.spec.ts`), source);
   }
   return dir;
 }

@@ -49,20 +49,35 @@ const API_POLICY = {
 
 const DOCS_PATH = /^\/api\/docs(\/|$)/;
 
+/** What Stripe's elements need (https://docs.stripe.com/security/guide#content-security-policy), only when they are set up. */
+const STRIPE_ELEMENTS = {
+  'script-src': ['https://js.stripe.com'],
+  'frame-src': ['https://js.stripe.com', 'https://hooks.stripe.com'],
+  'connect-src': ['https://api.stripe.com'],
+};
+
+function withStripeElements(policy: Record<string, string[]>): Record<string, string[]> {
+  const merged = { ...policy };
+  for (const [directive, sources] of Object.entries(STRIPE_ELEMENTS)) merged[directive] = [...(policy[directive] ?? []), ...sources];
+  return merged;
+}
+
 /**
  * Security headers on every answer: the policy that fits what is answered,
  * nosniff, a referrer policy that still lets the tile servers see which site asks
  * (OpenStreetMap's usage rules want that), no framing, and HSTS only over HTTPS
- * (behind a proxy, req.secure trusts X-Forwarded-Proto from TRUST_PROXY hops only).
+ * (behind a proxy, req.secure trusts X-Forwarded-Proto from TRUST_PROXY hops only). With a Stripe
+ * publishable key, the panel may also load Stripe's elements from Stripe's own hosts.
  */
-export function securityHeaders(): RequestHandler[] {
+export function securityHeaders(options: { stripeElements?: boolean } = {}): RequestHandler[] {
   const common = helmet({
     contentSecurityPolicy: false,
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     xFrameOptions: { action: 'deny' },
   });
-  const panel = helmet.contentSecurityPolicy({ useDefaults: false, directives: PANEL_POLICY });
+  const panelPolicy = options.stripeElements ? withStripeElements(PANEL_POLICY) : PANEL_POLICY;
+  const panel = helmet.contentSecurityPolicy({ useDefaults: false, directives: panelPolicy });
   const docs = helmet.contentSecurityPolicy({ useDefaults: false, directives: DOCS_POLICY });
   const api = helmet.contentSecurityPolicy({ useDefaults: false, directives: API_POLICY });
   // A site reached over HTTPS once keeps to it; subdomains are left alone, they may be other systems of the ISP.

@@ -95,6 +95,14 @@ const schema = z.object({
     .regex(/^whsec_\w+$/, 'must look like whsec_…')
     .default('whsec_backhaul'),
   STRIPE_API_BASE: z.string().url().optional(),
+  /**
+   * The publishable key of the same Stripe account, for Stripe's elements in the panel. Without it
+   * (a local instance) the panel offers Stripe's test cards and bank accounts instead.
+   */
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\w+$/, 'must look like pk_test_… or pk_live_…')
+    .optional(),
   STORAGE_DIR: z.string().min(1).default('.data/storage'),
   BILLING_TIME_ZONE: ianaZone.default('UTC'),
   CURRENCY: z

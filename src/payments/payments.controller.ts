@@ -5,6 +5,8 @@ import { Permission } from '../auth/permission';
 import { BadInputException } from '../common/errors';
 import { ErrorResponseDto } from '../common/error-response.dto';
 import { ProcessorPaymentDto, ProcessorPaymentRequestDto } from './dto/processor-payment.dto';
+import { PaymentsConfigDto } from './dto/payments-config.dto';
+import { PaymentsConfigService } from './payments-config.service';
 import { PaymentsService } from './payments.service';
 import type { ProcessorMethodType } from './stripe.gateway';
 
@@ -33,7 +35,18 @@ function requireKey(key: string | undefined): string {
 @ApiTags('payments')
 @Controller()
 export class PaymentsController {
-  constructor(private readonly payments: PaymentsService) {}
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly paymentsConfig: PaymentsConfigService,
+  ) {}
+
+  @Get('payments/config')
+  @Authenticated({ permission: Permission.BillingRead })
+  @ApiOkResponse({ type: PaymentsConfigDto })
+  @ApiOperation({ summary: 'How the panel collects cards and bank accounts (Stripe publishable key or test methods)' })
+  config() {
+    return this.paymentsConfig.get();
+  }
 
   @Post('payments/card')
   @Authenticated({ permission: Permission.BillingManage })

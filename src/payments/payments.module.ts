@@ -10,6 +10,7 @@ import { PaymentReversalsController } from './payment-reversals.controller';
 import { PaymentReversalsService } from './payment-reversals.service';
 import { PaymentSettlementService } from './payment-settlement.service';
 import { PaymentSyncService } from './payment-sync.service';
+import { PaymentsConfigService } from './payments-config.service';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
 import { ReconciliationService } from './reconciliation.service';
@@ -27,6 +28,7 @@ import { StripeObjectOwners } from './stripe-object-owners';
     PaymentMethodsService,
     PaymentSettlementService,
     PaymentsService,
+    PaymentsConfigService,
     PaymentSyncService,
     PaymentReversalsService,
     PaymentDisputesService,

@@ -159,11 +159,11 @@ describe('account page in headless Chromium', () => {
     await thumbnail.waitFor();
     expect(await thumbnail.getAttribute('src')).toMatch(/^\/api\/account-files\/\d+\/thumbnail$/);
     // The thumbnail URL answered a decodable image.
-    await page.waitForFunction(
-      `(() => { const img = document.querySelector('img[alt="Preview of gradient.png"]'); return !!img && img.complete && img.naturalWidth > 0; })()`,
-      undefined,
-      { timeout: 15_000 },
-    );
+    // Asked through the element itself: a predicate given as a string would be evaluated by eval, which the panel's CSP forbids.
+    const decoded = () => thumbnail.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth > 0);
+    for (const deadline = Date.now() + 15_000; !(await decoded()); await new Promise((r) => setTimeout(r, 100))) {
+      if (Date.now() > deadline) throw new Error('the thumbnail did not decode within 15 s');
+    }
 
     // A note.
     await page.getByRole('textbox', { name: 'New note' }).fill('Prefers calls after 5pm.');

@@ -49,10 +49,11 @@ describe('Payment details and card payments in headless Chromium (against stripe
     await page.getByRole('tab', { name: 'Payment details', selected: true }).waitFor();
     await page.getByText('No card or bank account is saved on this account.').waitFor();
 
-    // A card from a test token, for autopay; then a bank account.
+    // A test card from the picker, for autopay; then a test bank account.
     await page.getByRole('button', { name: 'Add credit card' }).click();
     const addCard = page.getByRole('dialog', { name: 'Add a credit card' });
-    await addCard.getByRole('textbox', { name: /^Stripe payment method/ }).fill('pm_card_visa');
+    await addCard.getByRole('combobox', { name: 'Test card' }).click();
+    await page.getByRole('option', { name: 'Visa, succeeds — ending 4242' }).click();
     await addCard.getByRole('textbox', { name: 'Name on the card' }).fill(`Pat Payer ${randomUUID().slice(0, 4)}`);
     await addCard.getByLabel('Use for autopay').check();
     await addCard.getByRole('button', { name: 'Save' }).click();
@@ -63,7 +64,8 @@ describe('Payment details and card payments in headless Chromium (against stripe
 
     await page.getByRole('button', { name: 'Add bank account' }).click();
     const addBank = page.getByRole('dialog', { name: 'Add a bank account' });
-    await addBank.getByRole('textbox', { name: /^Stripe payment method/ }).fill('pm_usBankAccount_success');
+    await addBank.getByRole('combobox', { name: 'Test bank account' }).click();
+    await page.getByRole('option', { name: 'Checking, settles — ending 6789' }).click();
     await addBank.getByRole('button', { name: 'Save' }).click();
     await addBank.waitFor({ state: 'detached' });
     const bankRow = page.getByRole('row', { name: 'Checking account ending 6789' });
@@ -166,7 +168,7 @@ describe('Payment details and card payments in headless Chromium (against stripe
     await page.getByRole('button', { name: 'Card or bank payment' }).click();
     const pay = page.getByRole('dialog', { name: 'Take a card or bank payment' });
     await pay.getByRole('combobox', { name: 'Card' }).click();
-    await page.getByRole('option', { name: 'Visa ending 4242' }).click();
+    await page.getByRole('option', { name: 'Visa ending 0002' }).click();
     await pay.getByRole('textbox', { name: /^Amount/ }).fill('12.34');
     await pay.getByRole('button', { name: 'Take payment' }).click();
     await pay.getByRole('alert').filter({ hasText: 'Your card was declined.' }).waitFor();

@@ -64,4 +64,20 @@ describe('the compiled API and worker, as npm run dev starts them', () => {
     await expect(res.json()).resolves.toEqual({ status: 'ok', checks: { database: 'up', temporal: 'up' } });
     await stop(sut.child);
   }, 90_000);
+
+  it('starts the local Stripe test mode in front of stripe-mock, which answers for test cards and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const sut = await startUntil(
+      join('dev-tools', 'stripe-test-mode', 'main.js'),
+      { STRIPE_TEST_MODE_UPSTREAM: process.env.STRIPE_API_BASE ?? '', STRIPE_TEST_MODE_PORT: String(port) },
+      /listening on http:\/\/127\.0\.0\.1:\d+/,
+    );
+    const ask = (id: string) =>
+      fetch(`http://127.0.0.1:${port}/v1/payment_methods/${id}`, { headers: { Authorization: 'Bearer sk_test_boot' } });
+    const amex = await ask('pm_card_amex');
+    expect(amex.status).toBe(200);
+    await expect(amex.json()).resolves.toMatchObject({ card: { brand: 'amex', last4: '8431' } });
+    expect((await ask('pm_card_notATestCard')).status).toBe(404);
+    await expect(stop(sut.child)).resolves.toBe(0);
+  }, 90_000);
 });

@@ -5,7 +5,7 @@ import { PaymentSyncService } from '../../src/payments/payment-sync.service';
 import { BillingWorld } from '../billing/billing-world';
 import { PdfScratch } from '../documents/pdf-text';
 import { settled } from '../email/email-world';
-import { StripeOverlay } from '../payments/support/stripe-overlay';
+import { StripeTestMode } from '../../src/dev-tools/stripe-test-mode/stripe-test-mode';
 import { SmtpPeer } from '../support/smtp-peer';
 import { createTestApp, TestApp } from '../support/test-app';
 import { startTestWorker } from '../support/test-worker';
@@ -15,14 +15,14 @@ import { addContact, billingCategoryId, queuedEmails } from './correspondence-fi
 describe('payment receipt and payment failed emails', () => {
   let sut: TestApp;
   let w: BillingWorld;
-  let stripe: StripeOverlay;
+  let stripe: StripeTestMode;
   let peer: SmtpPeer;
   let stopWorker: () => Promise<void>;
   const pdfs = new PdfScratch();
   const accounts: number[] = [];
 
   beforeAll(async () => {
-    stripe = await StripeOverlay.start();
+    stripe = await StripeTestMode.start({ upstream: process.env.STRIPE_API_BASE });
     peer = await SmtpPeer.start([]);
     sut = await createTestApp({
       STRIPE_API_BASE: stripe.url,

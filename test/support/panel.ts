@@ -14,9 +14,10 @@ export interface Panel {
 export async function openPanel(
   sut: TestApp,
   viewport: { width: number; height: number },
-  options: { acceptDownloads?: boolean } = {},
+  options: { acceptDownloads?: boolean; port?: number } = {},
 ): Promise<Panel> {
-  await sut.app.listen(0, '127.0.0.1');
+  // A known port when something outside the test (a webhook sender) must reach the app.
+  await sut.app.listen(options.port ?? 0, '127.0.0.1');
   const base = `http://127.0.0.1:${(sut.app.getHttpServer().address() as AddressInfo).port}`;
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport, locale: 'en-US', acceptDownloads: options.acceptDownloads ?? false });

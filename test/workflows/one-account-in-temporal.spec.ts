@@ -4,7 +4,7 @@ import Stripe from 'stripe';
 import { searchAttributes } from '../../workflows/shared';
 import { addContact, billingCategoryId } from '../correspondence-templates/correspondence-fixture';
 import { emailWorld, EmailWorld, settled } from '../email/email-world';
-import { StripeOverlay } from '../payments/support/stripe-overlay';
+import { StripeTestMode } from '../../src/dev-tools/stripe-test-mode/stripe-test-mode';
 import { inHours, schedule } from '../scheduled-events/scheduled-events-world';
 import { waitUntil } from '../support/processes';
 
@@ -22,13 +22,13 @@ interface Found {
  * processor's events about its payments; an invoice's email also carries the invoice.
  */
 describe("one query finds an account's workflows", () => {
-  let stripe: StripeOverlay;
+  let stripe: StripeTestMode;
   let world: EmailWorld;
   let connection: Connection;
   let client: Client;
 
   beforeAll(async () => {
-    stripe = await StripeOverlay.start();
+    stripe = await StripeTestMode.start({ upstream: process.env.STRIPE_API_BASE });
     world = await emailWorld([], { STRIPE_API_BASE: stripe.url });
     connection = await Connection.connect({ address: world.sut.config.TEMPORAL_ADDRESS });
     client = new Client({ connection, namespace: world.sut.config.TEMPORAL_NAMESPACE });

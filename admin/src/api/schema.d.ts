@@ -1806,6 +1806,23 @@ export interface paths {
         patch: operations["PaymentMethodsController_update"];
         trace?: never;
     };
+    "/api/payments/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the panel collects cards and bank accounts (Stripe publishable key or test methods) */
+        get: operations["PaymentsController_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/card": {
         parameters: {
             query?: never;
@@ -4562,6 +4579,28 @@ export interface components {
              */
             accountType?: "checking" | "savings";
             autopay?: boolean;
+        };
+        TestPaymentMethodDto: {
+            /**
+             * @description Stripe's test token; saving it makes a real test-mode method
+             * @example pm_card_visa
+             */
+            token: string;
+            /** @enum {string} */
+            type: "card" | "bank";
+            /**
+             * @description What Stripe does when it is charged
+             * @example Visa, succeeds
+             */
+            label: string;
+            /** @example 4242 */
+            last4: string;
+        };
+        PaymentsConfigDto: {
+            /** @description Stripe's publishable key; null when Stripe's elements are not set up */
+            stripePublishableKey: string | null;
+            /** @description Stripe's test cards and bank accounts, offered when there is no publishable key and the secret key is a test key */
+            testPaymentMethods: components["schemas"]["TestPaymentMethodDto"][];
         };
         ProcessorPaymentRequestDto: {
             accountId: number;
@@ -17073,6 +17112,52 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsConfigDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.read */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

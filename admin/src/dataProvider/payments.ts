@@ -6,6 +6,9 @@ const account = (accountId: number) => ({ params: { path: { id: accountId } } })
 export const paymentMethods = {
   fetchPaymentMethods: (accountId: number) => answer(api.GET('/api/accounts/{id}/payment-methods', account(accountId))),
 
+  /** Stripe's publishable key for its elements, or, on an instance without one, Stripe's test methods. */
+  fetchPaymentsConfig: () => answer(api.GET('/api/payments/config')),
+
   /** The client secret Stripe's elements need to collect a card or bank account in the browser. */
   createSetupIntent: (accountId: number, type: Schemas['SetupIntentRequestDto']['type']) =>
     answer(api.POST('/api/accounts/{id}/payment-methods/setup-intent', { ...account(accountId), body: { type } })),

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { AutopayRunSummary } from '../../../workflows/autopay-run.workflow';
 import type { AppConfig } from '../../../src/config/app-config';
 import { BillingWorld } from '../../billing/billing-world';
-import { StripeOverlay } from '../../payments/support/stripe-overlay';
+import { StripeTestMode } from '../../../src/dev-tools/stripe-test-mode/stripe-test-mode';
 import type { PaymentMethodBody, ProcessorPaymentBody } from '../../payments/support/payments-world';
 import { createIsolatedTestApp } from '../../support/isolated-database';
 import type { TestApp } from '../../support/test-app';
@@ -20,21 +20,21 @@ export interface AttemptRow {
 
 /**
  * An app on a database of its own (an autopay run charges every due account it
- * finds), wired to stripe-mock through the StripeOverlay, with a Temporal client and,
+ * finds), wired to stripe-mock through the local Stripe test mode, with a Temporal client and,
  * unless the test brings its own worker process, a worker in this process.
  */
 export class AutopayWorld {
   private constructor(
     readonly sut: TestApp,
     readonly w: BillingWorld,
-    readonly stripe: StripeOverlay,
+    readonly stripe: StripeTestMode,
     readonly client: Client,
     private readonly connection: Connection,
     private readonly stopWorker: (() => Promise<void>) | null,
   ) {}
 
   static async start(opts: { worker?: boolean; config?: Partial<Record<keyof AppConfig, string>> } = {}): Promise<AutopayWorld> {
-    const stripe = await StripeOverlay.start();
+    const stripe = await StripeTestMode.start({ upstream: process.env.STRIPE_API_BASE });
     const sut = await createIsolatedTestApp({ STRIPE_API_BASE: stripe.url, ...opts.config });
     const worker = opts.worker === false ? null : await startTestWorker(sut);
     const connection = await Connection.connect({ address: sut.config.TEMPORAL_ADDRESS });

@@ -1,7 +1,7 @@
 import { BillingWorld } from '../../billing/billing-world';
 import { createIsolatedTestApp } from '../../support/isolated-database';
 import { createTestApp, TestApp } from '../../support/test-app';
-import { StripeOverlay } from './stripe-overlay';
+import { StripeTestMode } from '../../../src/dev-tools/stripe-test-mode/stripe-test-mode';
 
 export interface PaymentMethodBody {
   id: number;
@@ -33,19 +33,19 @@ export interface ProcessorPaymentBody {
 }
 
 /**
- * The app wired to stripe-mock through the StripeOverlay, plus the billing world's
+ * The app wired to stripe-mock through the local Stripe test mode, plus the billing world's
  * helpers: accounts, invoices, the books check, and saved payment methods.
  */
 export class PaymentsWorld {
   private constructor(
     readonly sut: TestApp,
     readonly w: BillingWorld,
-    readonly stripe: StripeOverlay,
+    readonly stripe: StripeTestMode,
   ) {}
 
   /** `isolated`: a database of its own, for tests that change what every account feels (closing a period). */
   static async start(opts: { isolated?: boolean } = {}): Promise<PaymentsWorld> {
-    const stripe = await StripeOverlay.start();
+    const stripe = await StripeTestMode.start({ upstream: process.env.STRIPE_API_BASE });
     const overrides = { STRIPE_API_BASE: stripe.url };
     const sut = opts.isolated ? await createIsolatedTestApp(overrides) : await createTestApp(overrides);
     return new PaymentsWorld(sut, await new BillingWorld(sut).init(), stripe);

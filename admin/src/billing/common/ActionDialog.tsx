@@ -26,6 +26,8 @@ export interface ActionDialogProps {
   /** The confirm button stays disabled, e.g. while the input is not valid. */
   disabled?: boolean;
   maxWidth?: 'xs' | 'sm' | 'md' | 'lg';
+  /** The failure as one sentence; without it, the API's sentence and its field messages. */
+  describeProblem?: (error: unknown) => string;
   children: ReactNode;
 }
 
@@ -42,6 +44,7 @@ export const ActionDialog = ({
   onClose,
   disabled,
   maxWidth = 'sm',
+  describeProblem,
   children,
 }: ActionDialogProps) => {
   const notify = useNotify();
@@ -61,7 +64,7 @@ export const ActionDialog = ({
       notify(message, { type });
       onClose();
     } catch (error) {
-      setProblem(toApiProblem(error));
+      setProblem(describeProblem ? { message: describeProblem(error), fields: {} } : toApiProblem(error));
     } finally {
       running.current = false;
       setBusy(false);

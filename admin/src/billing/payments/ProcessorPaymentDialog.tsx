@@ -12,10 +12,26 @@ import { ActionDialog } from '../common/ActionDialog';
 import { DateTextField } from '../common/DateTextField';
 import { newIdempotencyKey } from '../common/idempotencyKey';
 import { isMoneyText, MoneyTextField } from '../common/MoneyTextField';
+import { readableProblem } from '../common/readableProblem';
 import { paymentMethodName } from './paymentMethodLabels';
-import type { PaymentMethodType } from './types';
+import type { PaymentMethodType, SavedPaymentMethod } from './types';
 import { usePaymentMethods, usePaymentsChanged } from './usePaymentMethods';
 import { useBackhaulDataProvider } from '../../dataProvider';
+
+/** The dialog's names for the fields the API may refuse. */
+const FIELD_LABELS: Record<string, string> = {
+  accountId: 'Account',
+  paymentMethodId: 'Card or bank account',
+  amount: 'Amount',
+  date: 'Date',
+  'Idempotency-Key': 'Request',
+};
+
+/** The method a clerk most likely means: the autopay one, or the only one there is. */
+const likelyMethod = (methods: SavedPaymentMethod[]): SavedPaymentMethod | undefined =>
+  methods.find((method) => method.autopay) ?? (methods.length === 1 ? methods[0] : undefined);
+
+const describeProblem = (error: unknown) => readableProblem(error, FIELD_LABELS);
 
 /**
  * A payment from a card or bank account saved on the account. A card is charged at once;
@@ -35,11 +51,14 @@ export const ProcessorPaymentDialog = ({
   const { data: methods = [], isPending } = usePaymentMethods(accountId);
   // One key per payment attempt: a second click or a retry after a timeout cannot charge twice.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const [type, setType] = useState<PaymentMethodType>('card');
-  const [methodId, setMethodId] = useState<number | ''>('');
+  // null until the clerk picks: until then the autopay method, or the only one, is chosen for them.
+  const [typeChoice, setTypeChoice] = useState<PaymentMethodType | null>(null);
+  const [methodChoice, setMethodChoice] = useState<number | null>(null);
   const [amount, setAmount] = useState('');
   const [date, setDate] = useState('');
+  const type = typeChoice ?? likelyMethod(methods)?.type ?? 'card';
   const choices = methods.filter((method) => method.type === type);
+  const methodId = methodChoice ?? likelyMethod(choices)?.id ?? '';
   const chosen = choices.find((method) => method.id === methodId);
   const valid = chosen !== undefined && isMoneyText(amount) && parseMoneyInput(amount) > 0;
 
@@ -48,7 +67,7 @@ export const ProcessorPaymentDialog = ({
     try {
       const payment = await dataProvider.takeProcessorPayment(
         type,
-        { accountId, paymentMethodId: methodId as number, amount: cents, ...(date ? { date } : {}) },
+        { accountId, paymentMethodId: chosen?.id as number, amount: cents, ...(date ? { date } : {}) },
         idempotencyKey,
       );
       await changed();
@@ -67,15 +86,22 @@ export const ProcessorPaymentDialog = ({
   };
 
   return (
-    <ActionDialog title="Take a card or bank payment" confirmLabel="Take payment" onConfirm={confirm} onClose={onClose} disabled={!valid}>
+    <ActionDialog
+      title="Take a card or bank payment"
+      confirmLabel="Take payment"
+      onConfirm={confirm}
+      onClose={onClose}
+      disabled={!valid}
+      describeProblem={describeProblem}
+    >
       <Stack spacing={1} sx={{ pt: 1 }}>
         <RadioGroup
           row
           aria-label="Pay with"
           value={type}
           onChange={(event) => {
-            setType(event.target.value as PaymentMethodType);
-            setMethodId('');
+            setTypeChoice(event.target.value as PaymentMethodType);
+            setMethodChoice(null);
           }}
         >
           <FormControlLabel value="card" control={<Radio />} label="Credit card" />
@@ -90,7 +116,7 @@ export const ProcessorPaymentDialog = ({
             select
             label={type === 'card' ? 'Card' : 'Bank account'}
             value={methodId}
-            onChange={(event) => setMethodId(Number(event.target.value))}
+            onChange={(event) => setMethodChoice(Number(event.target.value))}
           >
             {choices.map((method) => (
               <MenuItem key={method.id} value={method.id}>

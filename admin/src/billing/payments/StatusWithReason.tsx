@@ -1,7 +1,8 @@
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
+import { withoutProcessorCode } from '../common/readableProblem';
 
-/** A processor state as a chip, with the processor's reason under it when it gave one. */
+/** A processor state as a chip, with the processor's reason under it when it gave one, in its words only. */
 export const StatusWithReason = ({
   status,
   reason,
@@ -13,7 +14,7 @@ export const StatusWithReason = ({
     <Chip size="small" label={status.label} color={status.color} />
     {reason ? (
       <Typography variant="caption" component="div" color="error">
-        {reason}
+        {withoutProcessorCode(reason)}
       </Typography>
     ) : null}
   </>

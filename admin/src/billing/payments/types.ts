@@ -8,6 +8,7 @@ export type PaymentMethodType = SavedPaymentMethod['type'];
 export type BankAccountType = NonNullable<SavedPaymentMethod['accountType']>;
 export type PaymentMethodChanges = Schemas['UpdatePaymentMethodDto'];
 export type ProcessorPayment = Schemas['ProcessorPaymentDto'];
+export type TestPaymentMethod = Schemas['TestPaymentMethodDto'];
 
 export type ProcessorRefund = Schemas['ProcessorRefundResponseDto'];
 export type PaymentDispute = Schemas['PaymentDisputeResponseDto'];

@@ -6,6 +6,13 @@ import { useBackhaulDataProvider } from '../../dataProvider';
 export const paymentQueryKeys = {
   methods: (accountId: number) => ['payment-methods', accountId] as const,
   payments: (accountId: number) => ['processor-payments', accountId] as const,
+  config: ['payments-config'] as const,
+};
+
+/** Set at the server's start: read once a session. */
+export const usePaymentsConfig = () => {
+  const dataProvider = useBackhaulDataProvider();
+  return useQuery({ queryKey: paymentQueryKeys.config, queryFn: () => dataProvider.fetchPaymentsConfig(), staleTime: Infinity });
 };
 
 export const usePaymentMethods = (accountId: number) => {
