@@ -3,12 +3,14 @@ import { accountsBench } from './accounts.bench';
 import { auditTrailBench } from './audit-trail.bench';
 import { billingBench } from './billing.bench';
 import { correspondenceBench } from './correspondence.bench';
+import { dashboardBench } from './dashboard.bench';
 
 const BENCHES: Record<string, (databaseUrl: string) => Promise<void>> = {
   'audit-trail': auditTrailBench,
   accounts: accountsBench,
   billing: billingBench,
   correspondence: correspondenceBench,
+  dashboard: dashboardBench,
 };
 
 /**

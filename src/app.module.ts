@@ -24,6 +24,7 @@ import { CustomFieldsModule } from './custom-fields/custom-fields.module';
 import { DatabaseModule } from './database/database.module';
 import { DelinquencyModule } from './delinquency/delinquency.module';
 import { DisconnectionModule } from './disconnection/disconnection.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EmailModule } from './email/email.module';
 import { FilesModule } from './files/files.module';
@@ -73,6 +74,7 @@ export function domainModules(config: AppConfig) {
     AutopayModule,
     EmailModule,
     CorrespondenceTemplatesModule,
+    DashboardModule,
     PaymentNotifierModule,
     CallLogsModule,
     NightlyModule,

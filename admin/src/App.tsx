@@ -10,8 +10,10 @@ import { billRuns } from './billRuns';
 import { AccountingPeriodPage, billingPages, BooksCheckPage, SystemBillingSettingsPage } from './billingSettings';
 import { packages, services } from './catalog';
 import { customFields } from './customFields';
+import { emails } from './emails';
 import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18nProvider';
+import { invoices } from './invoices';
 import { dataProvider } from './dataProvider';
 import { Layout } from './layout';
 import { LoginPage } from './login';
@@ -61,6 +63,9 @@ export const App = () => (
     <Resource name="bill-runs" {...billRuns} />
     <Resource name="autopay-runs" {...autopayRuns} />
     <Resource name="nightly-runs" {...nightlyRuns} />
+    {/* Lists across all accounts that the dashboard's figures open, filtered. */}
+    <Resource name="invoices" {...invoices} />
+    <Resource name="emails" {...emails} />
     <CustomRoutes>
       <Route path={billingPages.settings} element={<SystemBillingSettingsPage />} />
       <Route path={billingPages.accountingPeriod} element={<AccountingPeriodPage />} />
@@ -72,7 +77,6 @@ export const App = () => (
     <Resource name="account-tasks" recordRepresentation="title" />
     <Resource name="account-files" recordRepresentation="name" />
     {/* Billing records, shown on the account page's Billing tab. */}
-    <Resource name="invoices" recordRepresentation="number" />
     <Resource name="transactions" recordRepresentation="description" />
     <Resource name="account-services" recordRepresentation="name" />
   </Admin>

@@ -105,6 +105,20 @@ function addressColumns(dto: CreateAccountDto | UpdateAccountDto): Partial<Accou
   };
 }
 
+/**
+ * The account aliased `a` is delinquent: delinquency (or a clerk) gave it a status
+ * marked as a delinquency status. The list filter and the book's count share it.
+ */
+export const DELINQUENT_ACCOUNT_CONDITION = `EXISTS (SELECT 1 FROM account_statuses ds WHERE ds.id = a.account_status_id AND ds.is_delinquency = 1)`;
+
+export interface StatusCount {
+  accountStatusId: number;
+  name: string;
+  color: string;
+  delinquency: boolean;
+  accounts: number;
+}
+
 /** Subscriber accounts: each change locks the account, refreshes its search document and leaves one audit entry. */
 @Injectable()
 export class AccountsService {
@@ -120,7 +134,7 @@ export class AccountsService {
 
   async list(query: ListQuery<AccountFilterDto, AccountSortField>): Promise<ListResult<AccountResponseDto>> {
     const qb = this.db.getRepository(Account).createQueryBuilder('a');
-    const { q, accountStatusId, accountTypeId, groupId, parentAccountId, id } = query.filter;
+    const { q, accountStatusId, accountTypeId, groupId, parentAccountId, id, delinquent } = query.filter;
     if (q) {
       const ids = await this.search.matchingIds(q, MAX_PAGE_SIZE);
       if (!ids.length) return new ListResult('accounts', [], 0, query.offset);
@@ -133,9 +147,28 @@ export class AccountsService {
       qb.andWhere('EXISTS (SELECT 1 FROM account_group_members m WHERE m.account_id = a.id AND m.group_id = :groupId)', { groupId });
     }
     if (id?.length) qb.andWhere('a.id IN (:...ids)', { ids: id });
+    if (delinquent !== undefined) qb.andWhere(`${delinquent ? '' : 'NOT '}${DELINQUENT_ACCOUNT_CONDITION}`);
     qb.orderBy(SORT_COLUMNS[query.sort.field], query.sort.order).addOrderBy('a.id', query.sort.order).skip(query.offset).take(query.limit);
     const [page, total] = await qb.getManyAndCount();
     return new ListResult('accounts', await this.describeMany(this.db.manager, page), total, query.offset);
+  }
+
+  /** Accounts per status, every status present (with 0 when it has none), in name order. */
+  async countByStatus(em: EntityManager = this.db.manager): Promise<StatusCount[]> {
+    const rows: { id: number; name: string; color: string; is_delinquency: number; accounts: string }[] = await em.query(
+      `SELECT st.id, st.name, st.color, st.is_delinquency, COALESCE(n.accounts, 0) AS accounts
+         FROM account_statuses st
+         LEFT JOIN (SELECT a.account_status_id, COUNT(*) AS accounts FROM accounts a GROUP BY a.account_status_id) n
+           ON n.account_status_id = st.id
+        ORDER BY st.name, st.id`,
+    );
+    return rows.map((r) => ({
+      accountStatusId: Number(r.id),
+      name: r.name,
+      color: r.color,
+      delinquency: Boolean(Number(r.is_delinquency)),
+      accounts: Number(r.accounts),
+    }));
   }
 
   async get(id: number): Promise<AccountResponseDto> {

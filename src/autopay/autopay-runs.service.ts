@@ -27,6 +27,13 @@ export interface AutopayRunSummary {
   finishedAt: Date | null;
 }
 
+export interface AutopayDeclineReason {
+  reason: string;
+  attempts: number;
+  /** Minor units the declined attempts asked for. */
+  amount: number;
+}
+
 export interface AutopayAttempt {
   id: number;
   accountId: number;
@@ -87,6 +94,27 @@ export class AutopayRunsService {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, started: false };
       throw err;
     }
+  }
+
+  /**
+   * What the run for a date did: its summary and its declines grouped by the
+   * processor's reason, most frequent first. Null when no run has started for the date.
+   */
+  async forDate(date: string): Promise<(AutopayRunSummary & { declinedTotal: number; declines: AutopayDeclineReason[] }) | null> {
+    const [row]: Record<string, unknown>[] = await this.db.query(`${SUMMARY_SQL} WHERE r.run_date = ? GROUP BY r.id`, [date]);
+    if (!row) return null;
+    const summary = toSummary(row);
+    const declines: { reason: string | null; attempts: string; amount: string }[] = await this.db.query(
+      `SELECT x.reason, COUNT(*) AS attempts, SUM(x.amount) AS amount FROM autopay_attempts x
+        WHERE x.autopay_run_id = ? AND x.status = 'failed' GROUP BY x.reason ORDER BY attempts DESC, x.reason`,
+      [summary.id],
+    );
+    const reasons = declines.map((d) => ({
+      reason: d.reason ?? 'No reason given',
+      attempts: Number(d.attempts),
+      amount: Number(d.amount),
+    }));
+    return { ...summary, declinedTotal: reasons.reduce((sum, r) => sum + r.amount, 0), declines: reasons };
   }
 
   async list(offset: number, limit: number): Promise<ListResult<AutopayRunSummary>> {

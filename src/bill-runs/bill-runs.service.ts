@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { billRunWorkflow } from '../../workflows/bill-run.workflow';
 import { billingDateAttributes, billRunProgressQuery, dayInWords, workflowIds } from '../../workflows/shared';
 import type { BillRunProgress } from '../../workflows/shared';
-import { isBillingDate } from '../billing/billing-calendar';
+import { addDays, isBillingDate } from '../billing/billing-calendar';
 import { InvoiceGenerationService, InvoicePreview } from '../billing/invoice-generation.service';
 import { assertRunDate } from '../billing-config/run-date-horizon';
 import { Clock } from '../common/clock';
@@ -14,7 +14,7 @@ import { ListResult } from '../common/list-query';
 import { requestContext } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
-import { dueAccounts } from './due-accounts';
+import { countDueAccounts, dueAccounts } from './due-accounts';
 import { ParkedAccount, ParkedInvoicesService } from './parked-invoices.service';
 
 export interface BillRunSummary {
@@ -125,6 +125,26 @@ export class BillRunsService {
     return rows.map((r) => ({ ...r, accountName: names.get(r.accountId) ?? `Account ${r.accountId}` }));
   }
 
+  /** The latest run by date, with its progress while it runs; null before the first. */
+  async latest(): Promise<(BillRunSummary & { progress: BillRunProgress | null }) | null> {
+    const [row]: Record<string, unknown>[] = await this.db.query(
+      `${SUMMARY_SQL} GROUP BY r.id ORDER BY r.run_date DESC, r.id DESC LIMIT 1`,
+    );
+    if (!row) return null;
+    const summary = toSummary(row);
+    return { ...summary, progress: await this.progressOf(summary) };
+  }
+
+  /**
+   * The next run the nightly schedule starts: today's if it has not run yet, else
+   * tomorrow's, with how many accounts are due on that date so far.
+   */
+  async next(today: string): Promise<{ runDate: string; dueAccounts: number }> {
+    const [ran]: { n: number }[] = await this.db.query('SELECT COUNT(*) AS n FROM bill_runs WHERE run_date = ?', [today]);
+    const runDate = Number(ran.n) ? addDays(today, 1) : today;
+    return { runDate, dueAccounts: await countDueAccounts(this.db.manager, runDate) };
+  }
+
   async list(offset: number, limit: number): Promise<ListResult<BillRunSummary>> {
     const [{ n }]: { n: number }[] = await this.db.query('SELECT COUNT(*) AS n FROM bill_runs');
     const rows: Record<string, unknown>[] = await this.db.query(
@@ -154,19 +174,21 @@ export class BillRunsService {
         WHERE bill_run_id = ? GROUP BY worker ORDER BY worker`,
       [id],
     );
-    let progress: BillRunProgress | null = null;
-    if (summary.status === 'running') {
-      progress = await this.temporal.workflow
-        .getHandle(summary.workflowId)
-        .query(billRunProgressQuery)
-        .catch(() => null);
-    }
     return {
       ...summary,
-      progress,
+      progress: await this.progressOf(summary),
       failureList: failures.map((f) => ({ accountId: Number(f.account_id), reason: f.reason })),
       parkedList: await this.parked.listForRun(id),
       workers: workers.map((w) => ({ worker: w.worker, batches: Number(w.batches), accounts: Number(w.accounts) })),
     };
+  }
+
+  /** What the workflow reports while the run goes on; null once it has finished or cannot answer. */
+  private async progressOf(summary: BillRunSummary): Promise<BillRunProgress | null> {
+    if (summary.status !== 'running') return null;
+    return this.temporal.workflow
+      .getHandle(summary.workflowId)
+      .query(billRunProgressQuery)
+      .catch(() => null);
   }
 }

@@ -33,6 +33,17 @@ export async function dueAccounts(
   return rows.map((r) => Number(r.id));
 }
 
+/** How many accounts are due on the date, counted by the database. */
+export async function countDueAccounts(em: EntityManager, date: string): Promise<number> {
+  const [row]: { n: string }[] = await em.query(
+    `SELECT COUNT(*) AS n FROM (SELECT CAST(? AS DATE) AS d) run
+       JOIN accounts a ${joinEffectiveSettings('a', 'e')}
+      WHERE ${accountDueCondition('a', 'e', 'run.d')}`,
+    [date],
+  );
+  return Number(row.n);
+}
+
 export interface BillRunSlice {
   afterAccountId: number;
   upToAccountId: number;

@@ -32,6 +32,12 @@ export class BillingFiguresDto {
 /** Signed effect of a row on what the account owes; the running balance is its cumulative sum in date order. */
 export const SIGNED_TOTAL = `CASE WHEN t.side = 'debit' THEN t.amount + t.tax_amount ELSE -(t.amount + t.tax_amount) END`;
 
+/** An invoice aliased `i` that still counts toward what its payer owes: every invoice not voided. */
+export const OWING_INVOICE_CONDITION = `i.is_void = 0`;
+
+/** What an invoice aliased `i` still asks for; balance due is its sum over owing invoices. */
+export const OWED_ON_INVOICE = `i.total - i.paid`;
+
 /** A debit-side charge that still waits for an invoice. */
 export const UNINVOICED_CHARGE_CONDITION = `t.side = 'debit' AND t.kind IN ('debit','adjustment') AND t.invoice_id IS NULL
   AND t.corrected_by_transaction_id IS NULL`;
@@ -57,13 +63,13 @@ export class BillingFiguresService {
   async figures(em: EntityManager, accountId: number, today: string, opts: { nextRecurring?: boolean } = {}): Promise<BillingFiguresDto> {
     const [row]: Record<string, string>[] = await em.query(
       `SELECT
-         COALESCE((SELECT SUM(i.total - i.paid) FROM ${PAYABLE_INVOICES} i WHERE i.is_void = 0), 0) AS balance_due,
-         COALESCE((SELECT SUM(i.total - i.paid) FROM ${PAYABLE_INVOICES} i WHERE i.is_void = 0 AND i.due_date <= ?), 0) AS due_now,
+         COALESCE((SELECT SUM(${OWED_ON_INVOICE}) FROM ${PAYABLE_INVOICES} i WHERE ${OWING_INVOICE_CONDITION}), 0) AS balance_due,
+         COALESCE((SELECT SUM(${OWED_ON_INVOICE}) FROM ${PAYABLE_INVOICES} i WHERE ${OWING_INVOICE_CONDITION} AND i.due_date <= ?), 0) AS due_now,
          COALESCE((SELECT SUM(t.amount + t.tax_amount) FROM transactions t WHERE t.account_id = ? AND ${OPEN_CREDIT_CONDITION}), 0)
            - COALESCE((SELECT SUM(a.amount) FROM credit_applications a JOIN transactions t ON t.id = a.credit_transaction_id
                         WHERE t.account_id = ? AND ${OPEN_CREDIT_CONDITION} AND a.removed_at IS NULL), 0) AS available,
          COALESCE((SELECT SUM(t.amount + t.tax_amount) FROM transactions t WHERE t.account_id = ? AND ${UNINVOICED_CHARGE_CONDITION}), 0) AS uninvoiced,
-         COALESCE((SELECT SUM(i.total - i.paid) FROM ${PAYABLE_INVOICES} i WHERE i.is_void = 0 AND i.account_id <> ?), 0) AS on_child_invoices`,
+         COALESCE((SELECT SUM(${OWED_ON_INVOICE}) FROM ${PAYABLE_INVOICES} i WHERE ${OWING_INVOICE_CONDITION} AND i.account_id <> ?), 0) AS on_child_invoices`,
       [accountId, accountId, accountId, accountId, today, accountId, accountId, accountId, accountId, accountId, accountId],
     );
     const balanceDue = Number(row.balance_due);

@@ -11,6 +11,7 @@ import { AccountServicesService } from './account-services.service';
 import { BillingDocumentsController } from './billing-documents.controller';
 import { BillingDocumentsService } from './billing-documents.service';
 import { BillingFiguresService } from './billing-figures.service';
+import { BookFiguresService } from './book-figures.service';
 import { ChildAccountsService } from './child-accounts.service';
 import { FamilyLockService } from './family-lock.service';
 import { InvariantCheckerService } from './invariant-checker.service';
@@ -45,6 +46,7 @@ import { TransactionsQueryService } from './transactions-query.service';
     LedgerService,
     RecurringCharges,
     BillingFiguresService,
+    BookFiguresService,
     InvoiceGenerationService,
     InvoiceBatchService,
     InvoicesService,
@@ -63,6 +65,7 @@ import { TransactionsQueryService } from './transactions-query.service';
     InvoiceGenerationService,
     InvoiceBatchService,
     BillingFiguresService,
+    BookFiguresService,
     AccountServicesService,
     TransactionsQueryService,
     InvariantCheckerService,

@@ -17,6 +17,13 @@ import { InvoiceRows } from './invoice-rows';
 import { InvoiceNumbering } from './invoice-numbering';
 import { LedgerPostings, TRANSACTION_COLUMNS, toTransactionRow, TransactionRow } from './ledger-postings';
 import { LedgerService } from './ledger.service';
+import {
+  agingBucketCondition,
+  agingBucketParams,
+  type AgingBucket,
+  OPEN_INVOICE_CONDITION,
+  OPEN_INVOICE_INDEXED,
+} from './receivables-aging';
 import { BillingErrorCode } from './billing.error-codes';
 
 const INVOICE_COLUMNS = `i.id, i.account_id, a.name AS account_name, i.number, DATE_FORMAT(i.invoice_date, '%Y-%m-%d') AS invoice_date,
@@ -64,6 +71,7 @@ export interface InvoiceListFilter {
   open?: boolean;
   parentInvoiceId?: number;
   childrenOfAccountId?: number;
+  agingBucket?: AgingBucket;
 }
 
 const SORT: Record<string, string> = { id: 'i.id', invoiceDate: 'i.invoice_date', dueDate: 'i.due_date', total: 'i.total' };
@@ -95,7 +103,11 @@ export class InvoicesService {
       where.push('i.id IN (?)');
       params.push(filter.id);
     }
-    if (filter.open !== undefined) where.push(filter.open ? 'i.is_void = 0 AND i.paid < i.total' : '(i.is_void = 1 OR i.paid >= i.total)');
+    if (filter.open !== undefined) where.push(filter.open ? OPEN_INVOICE_CONDITION : `NOT (${OPEN_INVOICE_CONDITION})`);
+    if (filter.agingBucket) {
+      where.push(`${OPEN_INVOICE_INDEXED} AND ${agingBucketCondition(filter.agingBucket, '?')}`);
+      params.push(...agingBucketParams(filter.agingBucket, this.ledger.today()));
+    }
     if (filter.parentInvoiceId) {
       where.push('i.parent_invoice_id = ?');
       params.push(filter.parentInvoiceId);

@@ -50,6 +50,24 @@ export function toAccountServiceRow(r: Record<string, unknown>): AccountServiceR
 }
 
 /**
+ * SQL twin of linesForRows: the pre-tax charge for one whole period of the account
+ * service aliased `s`, summed over its lines. A service counts when its kind recurs
+ * (the override, if any, replaces its price); a package is its items' prices times
+ * their quantities. Both times the row's quantity.
+ */
+export const RECURRING_AMOUNT_JOINS = `LEFT JOIN services rv ON rv.id = s.service_id
+  LEFT JOIN (SELECT ps.package_id, SUM(ps.price * ps.quantity) AS amount FROM package_services ps GROUP BY ps.package_id) rp
+    ON s.service_id IS NULL AND rp.package_id = s.package_id`;
+export const RECURRING_AMOUNT = `CASE WHEN s.service_id IS NOT NULL
+    THEN IF(rv.kind IN (${RECURRING_KINDS.map((k) => `'${k}'`).join(',')}), COALESCE(s.price_override, rv.price) * s.quantity, 0)
+    ELSE COALESCE(rp.amount, 0) * s.quantity END`;
+
+/** The account service aliased `s` is on the account on the date (an SQL expression): added by then, not yet removed. */
+export function serviceActiveOnCondition(date: string): string {
+  return `s.added_on <= ${date} AND (s.removed_on IS NULL OR s.removed_on > ${date})`;
+}
+
+/**
  * What a service on an account costs per period. The one definition used by
  * invoice generation, prorations and the "next recurring charge" figure.
  */

@@ -82,11 +82,27 @@ export class AccountEmailsService {
     private readonly emails: EmailService,
   ) {}
 
-  async list(accountId: number, query: ListQuery<EmailFilterDto, EmailSortField>): Promise<ListResult<EmailResponseDto>> {
-    const [account]: { id: number }[] = await this.db.query('SELECT id FROM accounts WHERE id = ?', [accountId]);
-    if (!account) throw new NotFoundException('Account', accountId);
-    const where = ['e.account_id = ?'];
-    const params: unknown[] = [accountId];
+  /** How many emails are in each of the statuses, every one asked for present. */
+  async countByStatus(statuses: readonly EmailStatus[]): Promise<Record<EmailStatus, number>> {
+    const rows: { status: EmailStatus; n: string }[] = await this.db.query(
+      'SELECT e.status, COUNT(*) AS n FROM emails e WHERE e.status IN (?) GROUP BY e.status',
+      [statuses],
+    );
+    const counts = { queued: 0, sent: 0, rejected: 0, invalid: 0 };
+    for (const r of rows) counts[r.status] = Number(r.n);
+    return counts;
+  }
+
+  /** Email to one account, or to every account when `accountId` is null. */
+  async list(accountId: number | null, query: ListQuery<EmailFilterDto, EmailSortField>): Promise<ListResult<EmailResponseDto>> {
+    const where = ['1 = 1'];
+    const params: unknown[] = [];
+    if (accountId !== null) {
+      const [account]: { id: number }[] = await this.db.query('SELECT id FROM accounts WHERE id = ?', [accountId]);
+      if (!account) throw new NotFoundException('Account', accountId);
+      where.push('e.account_id = ?');
+      params.push(accountId);
+    }
     if (query.filter.status) {
       where.push('e.status = ?');
       params.push(query.filter.status);

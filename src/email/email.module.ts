@@ -14,6 +14,6 @@ import { SmtpSender } from './smtp-sender';
   imports: [AccountsModule, BillingModule],
   controllers: [EmailsController],
   providers: [EmailService, AccountEmailsService, EmailDeliveryService, EmailAttachments, SmtpSender, EmailActivities],
-  exports: [EmailService, EmailActivities],
+  exports: [EmailService, EmailActivities, AccountEmailsService],
 })
 export class EmailModule {}

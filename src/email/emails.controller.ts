@@ -25,6 +25,17 @@ export class EmailsController {
     return this.emails.list(id, query);
   }
 
+  @Get('emails')
+  @Authenticated({ permission: Permission.CorrespondenceRead })
+  @ApiList(EmailFilterDto)
+  @ApiOkResponse({ type: [EmailResponseDto], description: 'Email to every account, newest first' })
+  listAll(
+    @Query(new ListQueryPipe(EmailFilterDto, EMAIL_SORTABLE, { field: 'createdAt', order: 'DESC' }))
+    query: ListQuery<EmailFilterDto, EmailSortField>,
+  ) {
+    return this.emails.list(null, query);
+  }
+
   @Post('accounts/:id/emails')
   @Authenticated({ permission: Permission.CorrespondenceWrite })
   @ApiCreatedResponse({ type: EmailDetailDto, description: 'Queued (or invalid, when a contact’s address cannot be one)' })

@@ -7,6 +7,7 @@ import {
   FilterButton,
   FunctionField,
   List,
+  NullableBooleanInput,
   ReferenceArrayField,
   ReferenceField,
   ReferenceInput,
@@ -47,6 +48,7 @@ const accountFilters = [
   <ReferenceInput key="accountTypeId" source="accountTypeId" reference="account-types" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
     <SelectInput label="Type" optionText="name" />
   </ReferenceInput>,
+  <NullableBooleanInput key="delinquent" source="delinquent" label="Delinquent" />,
   <ReferenceInput key="groupId" source="groupId" reference="account-groups" sort={{ field: 'name', order: 'ASC' }}>
     <AutocompleteInput label="Group" optionText="name" filterToQuery={searchByName} />
   </ReferenceInput>,

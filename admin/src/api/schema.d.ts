@@ -2013,6 +2013,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all */
+        get: operations["EmailsController_listAll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/emails/{id}": {
         parameters: {
             query?: never;
@@ -2144,6 +2161,23 @@ export interface paths {
         put?: never;
         /** Email an invoice */
         post: operations["InvoiceEmailController_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The billing team's figures for today */
+        get: operations["DashboardController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2612,6 +2646,8 @@ export interface components {
             groupId?: number;
             parentAccountId?: number;
             id?: number[];
+            /** @description Only accounts whose status is a delinquency status (true), or only the others (false) */
+            delinquent?: boolean;
         };
         ServiceAddressResponseDto: {
             line1: string;
@@ -3805,6 +3841,11 @@ export interface components {
             parentInvoiceId?: number;
             /** @description Children's invoices linked to this account's invoices */
             childrenOfAccountId?: number;
+            /**
+             * @description Open invoices this many days past their due date today (current: not yet past it)
+             * @enum {string}
+             */
+            agingBucket?: "current" | "1-30" | "31-60" | "61-90" | "90+";
         };
         InvoiceResponseDto: {
             id: number;
@@ -4944,6 +4985,132 @@ export interface components {
             /** @enum {string} */
             billMode: "invoice" | "statement";
             emails: components["schemas"]["QueuedInvoiceEmailDto"][];
+        };
+        StatusFigureDto: {
+            accountStatusId: number;
+            name: string;
+            /** @example #4caf50 */
+            color: string;
+            /** @description The status is one delinquency gives */
+            delinquency: boolean;
+            accounts: number;
+        };
+        AccountFiguresDto: {
+            total: number;
+            /** @description Every status, in name order */
+            byStatus: components["schemas"]["StatusFigureDto"][];
+            /** @description Accounts whose status is a delinquency status */
+            delinquent: number;
+        };
+        RecurringRevenueDto: {
+            /** @description Recurring charges for one period (before taxes) of every service on an account today, minor units */
+            monthly: number;
+            /** @description The same on the last day of the previous month, minor units */
+            previousMonth: number;
+            /** @description monthly less previousMonth, minor units */
+            change: number;
+            /** @example 2026-11-30 */
+            previousMonthEnd: string;
+        };
+        AgingBucketDto: {
+            /** @enum {string} */
+            bucket: "current" | "1-30" | "31-60" | "61-90" | "90+";
+            /** @description Open invoices in the bucket */
+            invoices: number;
+            /** @description Still owed on them, minor units */
+            owed: number;
+        };
+        MonthFigureDto: {
+            /** @example 2026-11 */
+            month: string;
+            /** @description Total of invoices dated in the month, void ones left out, minor units */
+            invoiced: number;
+            /** @description Payments received in the month and not reversed, minor units */
+            paid: number;
+        };
+        LastBillRunDto: {
+            id: number;
+            /** @example 2026-12-01 */
+            runDate: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /** @description Accounts the run has handled so far */
+            accounts: number;
+            /** @description Accounts due when it planned its batches */
+            plannedAccounts: number | null;
+            invoices: number;
+            /** @description Minor units */
+            invoicedTotal: number;
+            failures: number;
+            /** @description Accounts held back because their invoice broke a safety bound */
+            parked: number;
+        };
+        NextBillRunDto: {
+            /** @example 2026-12-02 */
+            runDate: string;
+            /** @description Accounts due on that date as things stand now */
+            dueAccounts: number;
+        };
+        AutopayDeclineDto: {
+            reason: string;
+            attempts: number;
+            /** @description Minor units */
+            amount: number;
+        };
+        AutopayTodayDto: {
+            /** @example 2026-12-02 */
+            date: string;
+            /** @description The run for today; null before it starts */
+            runId: number | null;
+            /** @enum {string|null} */
+            status: "running" | "completed" | "failed" | null;
+            /** @description Charges that succeeded or were submitted (bank debits in flight) */
+            charged: number;
+            /** @description Minor units */
+            chargedTotal: number;
+            declined: number;
+            /** @description Minor units */
+            declinedTotal: number;
+            /** @description Declines by reason, most frequent first */
+            declines: components["schemas"]["AutopayDeclineDto"][];
+        };
+        LateFeesDto: {
+            /** @example 2026-12-01 */
+            from: string;
+            /** @example 2026-12-02 */
+            to: string;
+            count: number;
+            /** @description With tax, minor units */
+            total: number;
+        };
+        EmailFiguresDto: {
+            /** @description Waiting for the mail relay */
+            queued: number;
+            /** @description Refused by the relay, or not accepted in time */
+            rejected: number;
+        };
+        DashboardDto: {
+            /**
+             * @description The billing day the figures are for
+             * @example 2026-12-02
+             */
+            today: string;
+            /** @example USD */
+            currency: string;
+            accounts: components["schemas"]["AccountFiguresDto"];
+            recurringRevenue: components["schemas"]["RecurringRevenueDto"];
+            /** @description Owed on all open invoices, minor units (the sum of the aging buckets) */
+            receivables: number;
+            /** @description Every bucket, youngest first */
+            aging: components["schemas"]["AgingBucketDto"][];
+            /** @description The last twelve months, oldest first, this month included */
+            months: components["schemas"]["MonthFigureDto"][];
+            lastBillRun: components["schemas"]["LastBillRunDto"] | null;
+            nextBillRun: components["schemas"]["NextBillRunDto"];
+            autopayToday: components["schemas"]["AutopayTodayDto"];
+            /** @description Late fees charged this month so far */
+            lateFees: components["schemas"]["LateFeesDto"];
+            emails: components["schemas"]["EmailFiguresDto"];
         };
         CallLogFilterDto: {
             /** @description Words in the subject or the notes */
@@ -18028,6 +18195,69 @@ export interface operations {
             };
         };
     };
+    EmailsController_listAll: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see EmailFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Email to every account, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs correspondence.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     EmailsController_get: {
         parameters: {
             query?: never;
@@ -18618,6 +18848,52 @@ export interface operations {
             };
             /** @description No such record */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DashboardController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.read */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,52 +1,41 @@
-import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Stack from '@mui/material/Stack';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
-import { createElement } from 'react';
-import { Link, Title, useCreatePath, useGetIdentity, useGetResourceLabel, usePermissions, useResourceDefinitions } from 'react-admin';
-import { menuResources } from '../layout/Menu';
-import { canSeeResource } from '../permissions';
+import { useQuery } from '@tanstack/react-query';
+import { Title, useGetIdentity, usePermissions } from 'react-admin';
+import { useBackhaulDataProvider } from '../dataProvider';
+import { hasPermission, Permissions } from '../permissions';
+import { DashboardCards } from './DashboardCards';
+import { ResourceLinks } from './ResourceLinks';
 
-/** Placeholder home: a greeting and the resources this staff member can open. */
+/** The billing team's home: the day's figures, each leading to the list behind it. */
 export const Dashboard = () => {
   const { identity } = useGetIdentity();
-  const { permissions } = usePermissions<string[]>();
-  const definitions = useResourceDefinitions();
-  const createPath = useCreatePath();
-  const getResourceLabel = useGetResourceLabel();
-
-  const resources = menuResources.filter((name) => definitions[name] && canSeeResource(permissions, name));
+  const { permissions, isPending: permissionsPending } = usePermissions<string[]>();
+  const canSeeFigures = hasPermission(permissions, Permissions.BillingRead);
+  const dataProvider = useBackhaulDataProvider();
+  const { data, error, isPending } = useQuery({
+    queryKey: ['dashboard'],
+    queryFn: () => dataProvider.fetchDashboard(),
+    enabled: canSeeFigures,
+  });
 
   return (
-    <Card sx={{ mt: 2 }}>
+    <Box sx={{ mt: 2, mb: 4 }}>
       <Title title="Dashboard" />
-      <CardContent>
-        <Typography variant="h5" component="h2" gutterBottom>
-          {identity?.fullName ? `Welcome, ${identity.fullName}` : 'Welcome'}
-        </Typography>
-        {identity?.email ? (
-          <Typography variant="body2" color="text.secondary" gutterBottom>
-            Signed in as {String(identity.email)}
-          </Typography>
-        ) : null}
-        <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }} component="nav" aria-label="Resources">
-          {resources.map((name) => {
-            const icon = definitions[name].icon;
-            return (
-              <Button
-                key={name}
-                component={Link}
-                to={createPath({ resource: name, type: 'list' })}
-                variant="outlined"
-                startIcon={icon ? createElement(icon) : undefined}
-              >
-                {getResourceLabel(name, 2)}
-              </Button>
-            );
-          })}
-        </Stack>
-      </CardContent>
-    </Card>
+      <Typography variant="h5" component="h1" gutterBottom>
+        {identity?.fullName ? `Welcome, ${identity.fullName}` : 'Welcome'}
+      </Typography>
+      {permissionsPending ? null : !canSeeFigures ? (
+        <ResourceLinks />
+      ) : error ? (
+        <Alert severity="error">The figures could not be loaded: {error instanceof Error ? error.message : String(error)}</Alert>
+      ) : isPending || !data ? (
+        <CircularProgress aria-label="Loading the figures" />
+      ) : (
+        <DashboardCards figures={data} />
+      )}
+    </Box>
   );
 };

@@ -6,6 +6,7 @@ import { API_URL } from './apiUrl';
 import { auditMethods } from './audit';
 import { billingMethods } from './billing';
 import { correspondenceMethods } from './correspondence';
+import { dashboardMethods } from './dashboard';
 import { httpClient } from './httpClient';
 import { paymentMethods } from './payments';
 import { runMethods } from './runs';
@@ -39,6 +40,7 @@ export const dataProvider = {
   ...correspondenceMethods,
   ...runMethods,
   ...auditMethods,
+  ...dashboardMethods,
 };
 
 export type BackhaulDataProvider = typeof dataProvider;

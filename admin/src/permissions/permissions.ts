@@ -51,6 +51,8 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'tax-zones': Permissions.BillingRead,
   'bill-runs': Permissions.BillingRead,
   'nightly-runs': Permissions.NightlyRead,
+  invoices: Permissions.BillingRead,
+  emails: Permissions.CorrespondenceRead,
 };
 
 export const canSeeResource = (permissions: unknown, resource: string): boolean => {

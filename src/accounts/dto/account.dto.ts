@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsInt,
   IsObject,
   IsOptional,
@@ -78,6 +79,10 @@ export class AccountFilterDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() groupId?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() parentAccountId?: number;
   @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @IsInt({ each: true }) id?: number[];
+  @ApiPropertyOptional({ description: 'Only accounts whose status is a delinquency status (true), or only the others (false)' })
+  @IsOptional()
+  @IsBoolean()
+  delinquent?: boolean;
 }
 
 export const ACCOUNT_SORTABLE = ['id', 'name', 'createdAt'] as const;

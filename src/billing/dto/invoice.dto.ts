@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { AGING_BUCKETS, type AgingBucket } from '../receivables-aging';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsOptional,
   IsPositive,
@@ -59,6 +61,13 @@ export class InvoiceFilterDto {
   @IsInt()
   @IsPositive()
   childrenOfAccountId?: number;
+  @ApiPropertyOptional({
+    enum: AGING_BUCKETS,
+    description: 'Open invoices this many days past their due date today (current: not yet past it)',
+  })
+  @IsOptional()
+  @IsIn(AGING_BUCKETS)
+  agingBucket?: AgingBucket;
 }
 
 export const INVOICE_SORTABLE = ['id', 'invoiceDate', 'dueDate', 'total'] as const;

@@ -24,6 +24,7 @@ import { EffectiveBillingSettings1795732150000 } from './1795732150000-effective
 import { BillRunBatchWorker1795732160000 } from './1795732160000-bill-run-batch-worker';
 import { DropStoredNextBillingDate1795732170000 } from './1795732170000-drop-stored-next-billing-date';
 import { CustomFieldExample1795732180000 } from './1795732180000-custom-field-example';
+import { DashboardFigures1795732190000 } from './1795732190000-dashboard-figures';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   BillRunBatchWorker1795732160000,
   DropStoredNextBillingDate1795732170000,
   CustomFieldExample1795732180000,
+  DashboardFigures1795732190000,
 ];

@@ -1,0 +1,133 @@
+import type { Page } from 'playwright-core';
+import { formatMoney as formatMinor } from '../../admin/src/money/formatMoney';
+import { BillingWorld } from '../billing/billing-world';
+import { createIsolatedTestApp } from '../support/isolated-database';
+import { openPanel, type Panel, signIn } from '../support/panel';
+import type { TestApp } from '../support/test-app';
+
+/** Whatever scrolls sideways or cuts its content off on the right (as in no-sideways-scroll.spec.ts). */
+const sidewaysOverflow = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => {
+    const found = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) found.push('the page (' + root.scrollWidth + ' px wide in ' + root.clientWidth + ')');
+    for (const el of document.querySelectorAll('body *')) {
+      if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth === 0) continue;
+      if (el.getAttribute('role') === 'progressbar' || el.clientWidth < 120) continue;
+      if (getComputedStyle(el).overflowX === 'visible') continue;
+      found.push(el.tagName.toLowerCase() + ' ' + (el.getAttribute('aria-label') || '') + ' (' + el.scrollWidth + ' px wide in ' + el.clientWidth + ')');
+    }
+    return found;
+  })()`);
+
+/**
+ * The dashboard at 1280 × 800: the figures the API gives, formatted, in cards that
+ * fit the screen; a figure opens its list already filtered to the rows it counts.
+ * The figures span every account, so the database is this file's own.
+ */
+describe('the dashboard in headless Chromium', () => {
+  let sut: TestApp;
+  let panel: Panel;
+  const errors: string[] = [];
+  let signedIn = false;
+  let delinquentName = '';
+
+  beforeAll(async () => {
+    sut = await createIsolatedTestApp();
+    const w = await new BillingWorld(sut).init();
+    const fiber = await w.service(6_499);
+    const suspended = Number(
+      (await sut.db.query("INSERT INTO account_statuses (name, is_delinquency) VALUES ('Suspended for non-payment', 1)")).insertId,
+    );
+    // Invoiced in September and October and never paid, so the aging has late buckets.
+    await w.today('2026-09-01');
+    const late = await w.account();
+    await w.addService(late, fiber, '2026-09-01');
+    await w.generate(late, '2026-09-01');
+    await w.today('2026-10-01');
+    await w.generate(late, '2026-10-01');
+    await w.put(`/api/accounts/${late}`, { accountStatusId: suspended }).expect(200);
+    delinquentName = ((await w.get(`/api/accounts/${late}`).expect(200)).body as { name: string }).name;
+    const paying = await w.account();
+    await w.addService(paying, fiber, '2026-10-01');
+    await w.generate(paying, '2026-10-01');
+    await w.pay(paying, 6_499, '2026-10-05');
+    await sut.db.query(
+      `INSERT INTO emails (account_id, to_address, from_address, subject, body_text, message_id, status, reject_reason)
+       VALUES (?, 'gone@example.com', 'billing@example.com', 'Your October invoice', 'Ready.', '<dashboard-spec@example.com>', 'rejected', '550 no such mailbox')`,
+      [late],
+    );
+    // The browser drops a session cookie that expired by the real clock, so the panel runs in the present.
+    jest.restoreAllMocks();
+
+    panel = await openPanel(sut, { width: 1280, height: 800 });
+    panel.page.on('pageerror', (e) => errors.push(e.message));
+    panel.page.on('console', (m) => {
+      if (signedIn && m.type() === 'error') errors.push(m.text());
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await panel?.browser.close();
+    await sut?.close();
+  });
+
+  const figure = (name: string) => panel.page.locator(`[data-figure="${name}"]`);
+  const valueOf = async (name: string) => ((await figure(name).locator('[data-value]').textContent()) ?? '').trim();
+
+  it('shows the API figures, fits the screen and logs no error', async () => {
+    const admin = await sut.admin();
+    await signIn(panel, admin);
+    signedIn = true;
+    const api = (await sut.http().get('/api/dashboard').set('Authorization', `Bearer ${admin.token}`).expect(200)).body;
+    const formatMoney = (amount: number) => formatMinor(amount, api.currency, 'en-US');
+    await figure('accounts-total').waitFor();
+
+    expect(await valueOf('accounts-total')).toBe(String(api.accounts.total));
+    for (const s of api.accounts.byStatus) expect(await valueOf(`status-${s.accountStatusId}`)).toBe(s.accounts.toLocaleString('en-US'));
+    expect(await valueOf('delinquent')).toBe(String(api.accounts.delinquent));
+    expect(await valueOf('mrr')).toBe(formatMoney(api.recurringRevenue.monthly));
+    for (const b of api.aging) expect(await valueOf(`aging-${b.bucket}`)).toBe(formatMoney(b.owed));
+    expect(api.aging.filter((b: { owed: number }) => b.owed > 0).length).toBeGreaterThanOrEqual(2);
+    expect(await valueOf('emails-rejected')).toBe(String(api.emails.rejected));
+    expect(await valueOf('emails-queued')).toBe(String(api.emails.queued));
+    expect(await valueOf('late-fees')).toBe(formatMoney(api.lateFees.total));
+    expect(await panel.page.getByRole('region', { name: 'Invoiced and paid by month' }).locator('svg').count()).toBeGreaterThan(0);
+
+    expect(await sidewaysOverflow(panel.page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens the delinquent accounts from their figure', async () => {
+    await figure('delinquent').click();
+    await panel.page.waitForURL(/#\/accounts\?filter=/);
+    const rows = panel.page.locator('table tbody tr');
+    await rows.first().getByText(delinquentName).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens the invoices of an aging bucket, each of them in it', async () => {
+    await panel.page.goto(`${panel.base}/admin/#/`);
+    const admin = await sut.admin();
+    const api = (await sut.http().get('/api/dashboard').set('Authorization', `Bearer ${admin.token}`).expect(200)).body;
+    const late = api.aging.find((b: { bucket: string; invoices: number }) => b.bucket !== 'current' && b.invoices > 0);
+    await figure(`aging-${late.bucket}`).click();
+    await panel.page.waitForURL(/#\/invoices\?filter=/);
+    const rows = panel.page.locator('table tbody tr');
+    await rows.first().getByText(delinquentName).waitFor();
+    expect(await rows.count()).toBe(late.invoices);
+    expect(await sidewaysOverflow(panel.page)).toEqual([]);
+  });
+
+  it('opens the rejected email from its figure', async () => {
+    await panel.page.goto(`${panel.base}/admin/#/`);
+    await figure('emails-rejected').click();
+    await panel.page.waitForURL(/#\/emails\?filter=/);
+    const rows = panel.page.locator('table tbody tr');
+    await rows.first().getByText('Your October invoice').waitFor();
+    expect(await rows.count()).toBe(1);
+    expect((await rows.first().textContent()) ?? '').toContain('550 no such mailbox');
+    expect(errors).toEqual([]);
+  });
+});
