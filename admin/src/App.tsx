@@ -63,7 +63,7 @@ export const App = () => (
     <Resource name="bill-runs" {...billRuns} />
     <Resource name="autopay-runs" {...autopayRuns} />
     <Resource name="nightly-runs" {...nightlyRuns} />
-    {/* Lists across all accounts that the dashboard's figures open, filtered. */}
+    {/* Lists across all accounts; the dashboard's figures open them filtered. */}
     <Resource name="invoices" {...invoices} />
     <Resource name="emails" {...emails} />
     <CustomRoutes>

@@ -151,6 +151,10 @@ export const ACTION_KINDS: Record<string, Kind> = {
     label: 'Service added',
     sentence: (c) => `Service${quoted(c.after.text('name'))} added to the account`,
   },
+  'account_service.edit': {
+    label: 'Service changed',
+    sentence: (c) => `Service${quoted(c.after.text('name') ?? c.before.text('name'))} changed on the account`,
+  },
   'account_service.remove': {
     label: 'Service removed',
     sentence: (c) => `Service${quoted(c.state.text('name') ?? c.before.text('name'))} removed from the account`,

@@ -22,6 +22,8 @@ const ACCOUNT_TABS = [
 const SETTINGS_SCREENS = [
   '',
   'accounts',
+  'emails',
+  'invoices',
   'users',
   'roles',
   'action-history',

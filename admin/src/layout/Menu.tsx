@@ -7,13 +7,14 @@ import { billingPages } from '../billingSettings';
 import { canSeeResource, hasPermission, Permissions } from '../permissions';
 
 /** The resources in menu order; each shows only if the identity may read it. */
-export const menuResources = ['accounts', 'users', 'roles', 'action-history', 'view-history', 'message-templates'] as const;
+export const menuResources = ['accounts', 'emails', 'users', 'roles', 'action-history', 'view-history', 'message-templates'] as const;
 
 /** The configurable account lists, grouped under Settings for those who may change them. */
 export const settingsResources = ['account-types', 'account-statuses', 'account-groups', 'message-categories', 'custom-fields'] as const;
 
-/** The catalogue and taxes, grouped under Billing for billing staff. */
+/** Invoices of every account, the runs, the catalogue and taxes, grouped under Billing for billing staff. */
 export const billingResources = [
+  'invoices',
   'bill-runs',
   'autopay-runs',
   'nightly-runs',
