@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Locator, Page } from 'playwright-core';
 import { formatMoney } from '../../src/common/money';
+import { workflowIds } from '../../workflows/shared';
 import { DEMO_ADMIN, loadDemoData } from '../../src/demo/demo-data';
 import { isolatedTemporalApp } from '../bill-runs/isolated-temporal-app';
 import { BillingWorld } from '../billing/billing-world';
@@ -161,6 +162,15 @@ describe("the billing team's guide, walked in headless Chromium", () => {
       [account.id],
     );
     await w.addService(account.id, dedicated, next, { prorate: false });
+    // Bill runs are named by their date in the run's one Temporal namespace: another spec billing the same date would make this start a no-op.
+    const taken = await client.workflow
+      .getHandle(workflowIds.billRun(next))
+      .describe()
+      .then(
+        () => true,
+        () => false,
+      );
+    if (taken) throw new Error(`another spec of this run already billed ${next}; give it another date`);
 
     await page.getByRole('menuitem', { name: 'Bill runs' }).click();
     await page.getByRole('button', { name: 'Preview' }).first().click();

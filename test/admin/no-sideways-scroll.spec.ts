@@ -65,12 +65,12 @@ const sidewaysOverflow = (page: Page): Promise<string[]> =>
 
 /**
  * Developer codes such as invoice.generate or processor_payment.failed, wherever they show;
- * email addresses, web addresses, file names and the merge fields of message templates
+ * email addresses, web addresses, domain names, file names and the merge fields of message templates
  * ({{invoice.number}}, which staff write themselves) are left out before looking.
  */
 const rawCodes = async (page: Page): Promise<string[]> => {
   const text = (await page.locator('body').innerText()).replace(
-    /\S+@\S+|\bhttps?:\/\/\S+|\b[\w-]+\.(?:pdf|csv|png|jpe?g)\b|\{\{[^}]*\}\}/g,
+    /\S+@\S+|\bhttps?:\/\/\S+|\b[\w-]+\.(?:pdf|csv|png|jpe?g)\b|\b[\w.-]+\.(?:example|com|org|net|local|test)\b|\{\{[^}]*\}\}/g,
     '',
   );
   return [...new Set(text.match(/\b[a-z]+(?:_[a-z]+)*\.[a-z]+(?:_[a-z]+)*\b/g) ?? [])];

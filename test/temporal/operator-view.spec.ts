@@ -20,7 +20,7 @@ async function listUntil(client: Client, query: string, ready: (found: WorkflowE
 
 /**
  * What an operator sees in the Temporal UI: a date's processes found with the plain
- * query `BillingDay = '2027-01-01'`, and every process described in words by its memo.
+ * query `BillingDay = '2024-02-29'`, and every process described in words by its memo.
  */
 describe('the processes of a billing date in the Temporal UI', () => {
   let sut: TestApp;
@@ -36,21 +36,21 @@ describe('the processes of a billing date in the Temporal UI', () => {
   afterAll(() => close());
 
   it('finds the bill run of a date by exact equality on BillingDay, and not under another date', async () => {
-    const { workflowId } = await sut.app.get(BillRunsService).start('2027-01-01');
+    const { workflowId } = await sut.app.get(BillRunsService).start('2024-02-29');
     await client.workflow.getHandle(workflowId).result();
 
-    const sameDay = await listUntil(client, "BillingDay = '2027-01-01'", (found) => found.some((e) => e.workflowId === workflowId));
-    expect(sameDay.map((e) => e.workflowId)).toContain(workflowIds.billRun('2027-01-01'));
+    const sameDay = await listUntil(client, "BillingDay = '2024-02-29'", (found) => found.some((e) => e.workflowId === workflowId));
+    expect(sameDay.map((e) => e.workflowId)).toContain(workflowIds.billRun('2024-02-29'));
     const match = sameDay.find((e) => e.workflowId === workflowId);
-    expect(match?.typedSearchAttributes.getAll().find((pair) => pair.key.name === 'BillingDay')?.value).toBe('2027-01-01');
+    expect(match?.typedSearchAttributes.getAll().find((pair) => pair.key.name === 'BillingDay')?.value).toBe('2024-02-29');
 
     const otherDay = await listUntil(client, "BillingDay = '2027-01-02'", () => true);
     expect(otherDay.map((e) => e.workflowId)).not.toContain(workflowId);
   });
 
   it('describes in words every workflow that a bill run, an autopay run and a night start', async () => {
-    const autopay = await sut.app.get(AutopayRunsService).start('2027-01-01');
-    const night = await sut.app.get(NightlyRunsService).start('nightly', '2027-01-01');
+    const autopay = await sut.app.get(AutopayRunsService).start('2024-02-29');
+    const night = await sut.app.get(NightlyRunsService).start('nightly', '2024-02-29');
     expect(autopay.started).toBe(true);
     expect(night.started).toBe(true);
     await client.workflow.getHandle(autopay.workflowId).result();
@@ -58,10 +58,10 @@ describe('the processes of a billing date in the Temporal UI', () => {
 
     const query = `TaskQueue = '${sut.config.TEMPORAL_TASK_QUEUE}'`;
     const expected = [
-      workflowIds.billRun('2027-01-01'),
-      workflowIds.autopayRun('2027-01-01'),
-      workflowIds.nightly('2027-01-01'),
-      workflowIds.delinquencyRun('2027-01-01'),
+      workflowIds.billRun('2024-02-29'),
+      workflowIds.autopayRun('2024-02-29'),
+      workflowIds.nightly('2024-02-29'),
+      workflowIds.delinquencyRun('2024-02-29'),
     ];
     const listed = await listUntil(client, query, (found) => expected.every((id) => found.some((e) => e.workflowId === id)));
     expect(listed.map((e) => e.workflowId)).toEqual(expect.arrayContaining(expected));
@@ -73,9 +73,9 @@ describe('the processes of a billing date in the Temporal UI', () => {
       });
       expect(String(described[execution.workflowId]).trim()).not.toBe('');
     }
-    expect(described[workflowIds.billRun('2027-01-01')]).toBe('Bill run for 1 Jan 2027');
-    expect(described[workflowIds.autopayRun('2027-01-01')]).toBe('Autopay for 1 Jan 2027');
-    expect(described[workflowIds.nightly('2027-01-01')]).toBe('The night of 1 Jan 2027, started by hand');
-    expect(described[workflowIds.delinquencyRun('2027-01-01')]).toBe('Delinquency for 1 Jan 2027, started by the night of 1 Jan 2027');
+    expect(described[workflowIds.billRun('2024-02-29')]).toBe('Bill run for 29 Feb 2024');
+    expect(described[workflowIds.autopayRun('2024-02-29')]).toBe('Autopay for 29 Feb 2024');
+    expect(described[workflowIds.nightly('2024-02-29')]).toBe('The night of 29 Feb 2024, started by hand');
+    expect(described[workflowIds.delinquencyRun('2024-02-29')]).toBe('Delinquency for 29 Feb 2024, started by the night of 29 Feb 2024');
   });
 });
