@@ -78,6 +78,13 @@ describe("the billing team's guide, walked in headless Chromium", () => {
     await mail.close();
   });
 
+  it('opens on the dashboard, the figures of the whole book', async () => {
+    await page.getByRole('region', { name: 'Invoiced and paid by month' }).waitFor();
+    await page.getByRole('region', { name: 'Receivables aging' }).waitFor();
+    await page.getByLabel('Loading the figures').waitFor({ state: 'detached' });
+    await shoot('00-dashboard');
+  });
+
   it('finds an account from the search box', async () => {
     const search = page.getByRole('combobox', { name: 'Search accounts' });
     await search.fill(account.name);

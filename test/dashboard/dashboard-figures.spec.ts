@@ -3,7 +3,9 @@ import { Permission } from '../../src/auth/permission';
 import { DelinquencyService } from '../../src/delinquency/delinquency.service';
 import { AutopayWorld } from '../autopay/support/autopay-world';
 
-const TODAY = '2026-06-20';
+// The bill run and the autopay run are named by their date in the run's one Temporal namespace:
+// no other spec runs either in June 2025.
+const TODAY = '2025-06-20';
 const DAY_MS = 86_400_000;
 const daysLate = (dueDate: string) => Math.round((Date.parse(`${TODAY}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / DAY_MS);
 const bucketOf = (dueDate: string) => {
@@ -40,7 +42,7 @@ describe('the dashboard figures', () => {
     world = await AutopayWorld.start();
     const { w, sut } = world;
 
-    await w.today('2026-03-01');
+    await w.today('2025-03-01');
     const active = Number((await sut.db.query("INSERT INTO account_statuses (name) VALUES ('Active')")).insertId);
     const suspended = Number(
       (await sut.db.query("INSERT INTO account_statuses (name, is_delinquency, color) VALUES ('Suspended', 1, '#c62828')")).insertId,
@@ -61,38 +63,38 @@ describe('the dashboard figures', () => {
     // Two with one charge each in March, overdue later; their late fees fall in March and in June.
     const [a4, a5] = [await w.account(lateFeeSettings), await w.account(lateFeeSettings)];
     accounts.push(a1, a2, a3, a4, a5);
-    for (const a of [a1, a2, a3]) await w.addService(a, fiber, '2026-03-01');
+    for (const a of [a1, a2, a3]) await w.addService(a, fiber, '2025-03-01');
     for (const [a, amount] of [
       [a4, 3_000],
       [a5, 2_500],
     ]) {
       const one = await w.service(amount, { kind: 'one_time' });
-      await w.post('/api/transactions/one-time', { accountId: a, serviceId: one, date: '2026-03-01' }).expect(201);
+      await w.post('/api/transactions/one-time', { accountId: a, serviceId: one, date: '2025-03-01' }).expect(201);
     }
-    for (const a of [a1, a2, a3, a5]) await w.generate(a, '2026-03-01');
-    for (const month of ['2026-04-01', '2026-05-01']) {
+    for (const a of [a1, a2, a3, a5]) await w.generate(a, '2025-03-01');
+    for (const month of ['2025-04-01', '2025-05-01']) {
       await w.today(month);
       for (const a of [a1, a2, a3]) await w.generate(a, month);
     }
-    await w.today('2026-03-23');
-    await sut.app.get(DelinquencyService).runForDate('2026-03-23', { accountIds: [a5] });
+    await w.today('2025-03-23');
+    await sut.app.get(DelinquencyService).runForDate('2025-03-23', { accountIds: [a5] });
 
-    await w.today('2026-05-05');
+    await w.today('2025-05-05');
     await w.pay(a1, 15_000);
     await w.pay(a2, 2_000);
-    await w.today('2026-05-20');
+    await w.today('2025-05-20');
     const [a3fiber] = (await w.get(`/api/account-services?${filter({ accountId: a3 })}`).expect(200)).body as { id: number }[];
-    await w.post(`/api/account-services/${a3fiber.id}/remove`, { date: '2026-05-20' }).expect(200);
+    await w.post(`/api/account-services/${a3fiber.id}/remove`, { date: '2025-05-20' }).expect(200);
 
     // June's invoices come from the bill run; a4's charge waited for it, so its late fee falls in June.
-    await w.today('2026-06-01');
-    const { workflowId } = (await w.post('/api/bill-runs', { date: '2026-06-01' }).expect(202)).body as { workflowId: string };
+    await w.today('2025-06-01');
+    const { workflowId } = (await w.post('/api/bill-runs', { date: '2025-06-01' }).expect(202)).body as { workflowId: string };
     await world.client.workflow.getHandle(workflowId).result();
     lastRunId = ((await w.get('/api/bill-runs').expect(200)).body as { id: number }[])[0].id;
-    await w.today('2026-06-05');
-    await w.addService(a2, staticIp, '2026-06-05');
-    await w.today('2026-06-17');
-    await sut.app.get(DelinquencyService).runForDate('2026-06-17', { accountIds: [a4] });
+    await w.today('2025-06-05');
+    await w.addService(a2, staticIp, '2025-06-05');
+    await w.today('2025-06-17');
+    await sut.app.get(DelinquencyService).runForDate('2025-06-17', { accountIds: [a4] });
 
     await w.put(`/api/accounts/${a1}`, { accountStatusId: active }).expect(200);
     await w.put(`/api/accounts/${a3}`, { accountStatusId: active }).expect(200);
@@ -159,7 +161,7 @@ describe('the dashboard figures', () => {
           .filter((s) => s.addedOn <= date && (s.removedOn === null || s.removedOn > date))
           .reduce((sum, s) => sum + (s.priceOverride ?? s.unitPrice) * s.quantity, 0);
       today += on(TODAY);
-      mayEnd += on('2026-05-31');
+      mayEnd += on('2025-05-31');
       // No taxes in this world, so the account's own next recurring charge is the same sum.
       expect((await world.w.figures(a)).nextRecurringCharge).toBe(on(TODAY));
     }
@@ -167,7 +169,7 @@ describe('the dashboard figures', () => {
       monthly: today,
       previousMonth: mayEnd,
       change: today - mayEnd,
-      previousMonthEnd: '2026-05-31',
+      previousMonthEnd: '2025-05-31',
     });
     expect(figures.recurringRevenue.change).not.toBe(0);
   });
@@ -197,18 +199,18 @@ describe('the dashboard figures', () => {
   it('totals invoices and payments per month as the invoice and ledger lists do', async () => {
     const figures = await dashboard();
     expect(figures.months.map((m: { month: string }) => m.month)).toEqual([
-      '2025-07',
-      '2025-08',
-      '2025-09',
-      '2025-10',
-      '2025-11',
-      '2025-12',
-      '2026-01',
-      '2026-02',
-      '2026-03',
-      '2026-04',
-      '2026-05',
-      '2026-06',
+      '2024-07',
+      '2024-08',
+      '2024-09',
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
     ]);
     const invoiced = new Map<string, number>();
     for (const i of (await list(`/api/invoices?${everything}`)).rows as { invoiceDate: string; total: number; void: boolean }[]) {
@@ -243,7 +245,7 @@ describe('the dashboard figures', () => {
     const run = (await world.w.get(`/api/bill-runs/${lastRunId}`).expect(200)).body;
     expect(figures.lastBillRun).toEqual({
       id: run.id,
-      runDate: '2026-06-01',
+      runDate: '2025-06-01',
       status: run.status,
       accounts: run.accounts,
       plannedAccounts: run.plannedAccounts,
@@ -287,9 +289,9 @@ describe('the dashboard figures', () => {
       }
     }
     expect(fees.length).toBe(2);
-    const june = fees.filter((f) => f.date >= '2026-06-01');
+    const june = fees.filter((f) => f.date >= '2025-06-01');
     expect(figures.lateFees).toEqual({
-      from: '2026-06-01',
+      from: '2025-06-01',
       to: TODAY,
       count: june.length,
       total: june.reduce((sum, f) => sum + f.total, 0),
