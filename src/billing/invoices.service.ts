@@ -10,7 +10,7 @@ import { requestContext } from '../common/request-context';
 import { transactionWithRetry } from '../database/transaction';
 import { TaxService } from '../taxes/tax.service';
 import { addDays } from './billing-calendar';
-import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
+import { OWING_INVOICE_CONDITION, UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
 import { CreateInvoiceDto, InvoiceResponseDto, UpdateInvoiceDto } from './dto/invoice.dto';
 import { FamilyLockService } from './family-lock.service';
 import { InvoiceRows } from './invoice-rows';
@@ -72,6 +72,8 @@ export interface InvoiceListFilter {
   parentInvoiceId?: number;
   childrenOfAccountId?: number;
   agingBucket?: AgingBucket;
+  /** YYYY-MM */
+  invoicedIn?: string;
 }
 
 const SORT: Record<string, string> = { id: 'i.id', invoiceDate: 'i.invoice_date', dueDate: 'i.due_date', total: 'i.total' };
@@ -107,6 +109,11 @@ export class InvoicesService {
     if (filter.agingBucket) {
       where.push(`${OPEN_INVOICE_INDEXED} AND ${agingBucketCondition(filter.agingBucket, '?')}`);
       params.push(...agingBucketParams(filter.agingBucket, this.ledger.today()));
+    }
+    if (filter.invoicedIn) {
+      // The same rows BookFiguresService.byMonth sums for the month.
+      where.push(`i.invoice_date BETWEEN ? AND LAST_DAY(?) AND ${OWING_INVOICE_CONDITION}`);
+      params.push(`${filter.invoicedIn}-01`, `${filter.invoicedIn}-01`);
     }
     if (filter.parentInvoiceId) {
       where.push('i.parent_invoice_id = ?');

@@ -69,6 +69,8 @@ describe("the billing team's guide, walked in headless Chromium", () => {
 
     panel = await openPanel(sut, { width: 1280, height: 800 });
     ({ page, base } = panel);
+    // Charts grow into place; asking for reduced motion, as some staff do, pictures them whole.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await signIn(panel, DEMO_ADMIN);
   });
   afterAll(async () => {

@@ -237,6 +237,15 @@ describe('the dashboard figures', () => {
       })),
     );
     expect(figures.months.filter((m: { invoiced: number }) => m.invoiced > 0).length).toBe(4);
+    // Each month's bars open the invoice list filtered to that month, which holds the month's figure.
+    for (const { month, invoiced: figure } of figures.months as { month: string; invoiced: number }[]) {
+      const rows = (await list(`/api/invoices?${filter({ invoicedIn: month })}&${everything}`)).rows as {
+        invoiceDate: string;
+        total: number;
+      }[];
+      expect({ month, total: rows.reduce((sum, i) => sum + i.total, 0) }).toEqual({ month, total: figure });
+      for (const i of rows) expect(i.invoiceDate.slice(0, 7)).toBe(month);
+    }
     expect(figures.months.filter((m: { paid: number }) => m.paid > 0).length).toBe(2);
   });
 
@@ -321,10 +330,12 @@ describe('the dashboard figures', () => {
     expect(allowed.body.today).toBe(TODAY);
   });
 
-  it('refuses an unknown aging bucket or a non-boolean delinquent filter with a 400 naming the field', async () => {
+  it('refuses an unknown aging bucket, a non-boolean delinquent filter or a month that is not YYYY-MM with a 400 naming the field', async () => {
     const bucket = await world.w.get(`/api/invoices?${filter({ agingBucket: '120+' })}`).expect(400);
     expect(JSON.stringify(bucket.body)).toContain('agingBucket');
     const delinquent = await world.w.get(`/api/accounts?${filter({ delinquent: 'maybe' })}`).expect(400);
     expect(JSON.stringify(delinquent.body)).toContain('delinquent');
+    const month = await world.w.get(`/api/invoices?${filter({ invoicedIn: '2025-13' })}`).expect(400);
+    expect(JSON.stringify(month.body)).toContain('invoicedIn must be a month as YYYY-MM');
   });
 });

@@ -3846,6 +3846,11 @@ export interface components {
              * @enum {string}
              */
             agingBucket?: "current" | "1-30" | "31-60" | "61-90" | "90+";
+            /**
+             * @description Invoices dated in this month (YYYY-MM), void ones left out: the month's invoiced figure on the dashboard
+             * @example 2026-11
+             */
+            invoicedIn?: string;
         };
         InvoiceResponseDto: {
             id: number;

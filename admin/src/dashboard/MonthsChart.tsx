@@ -1,15 +1,22 @@
 import { BarChart } from '@mui/x-charts/BarChart';
+import { useRedirect } from 'react-admin';
 import type { Schemas } from '../dataProvider/apiClient';
 import { formatMoney } from '../money';
+import { listLink } from './links';
 
 const monthLabel = (month: string) =>
   new Date(`${month}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
 
-/** Invoiced beside paid for each of the last twelve months. */
+/** Invoiced beside paid for each of the last twelve months; a month's bars open the invoices dated in it. */
 export const MonthsChart = ({ months, currency }: { months: Schemas['MonthFigureDto'][]; currency: string }) => {
   const money = (value: number | null) => (value === null ? '' : formatMoney(value, currency));
+  const redirect = useRedirect();
   return (
     <BarChart
+      onItemClick={(_event, item) => {
+        const month = months[item.dataIndex]?.month;
+        if (month) redirect(listLink('invoices', { invoicedIn: month }));
+      }}
       dataset={months.map((m) => ({ month: m.month, invoiced: m.invoiced, paid: m.paid }))}
       xAxis={[{ scaleType: 'band', dataKey: 'month', valueFormatter: monthLabel }]}
       yAxis={[{ valueFormatter: (v: number) => formatMoney(Math.round(v), currency).replace(/\.00$/, ''), width: 80 }]}

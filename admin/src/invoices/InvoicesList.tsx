@@ -1,4 +1,4 @@
-import { BooleanInput, Datagrid, FunctionField, List, SelectInput, TextField } from 'react-admin';
+import { BooleanInput, Datagrid, FunctionField, List, SelectInput, TextField, TextInput } from 'react-admin';
 import { formatDate } from '../accounts/formatting';
 import { InvoiceFlags } from '../billing/invoices/InvoiceFlags';
 import { AGING_LABELS } from '../dashboard/AgingChart';
@@ -15,6 +15,7 @@ const filters = [
     alwaysOn
   />,
   <BooleanInput key="open" source="open" label="Money still owed" />,
+  <TextInput key="invoicedIn" source="invoicedIn" label="Invoiced in" type="month" slotProps={{ inputLabel: { shrink: true } }} />,
 ];
 
 /** Invoices across every account, for chasing what is owed; a row opens the account's billing. */

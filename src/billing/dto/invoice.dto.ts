@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsPositive,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -68,6 +69,13 @@ export class InvoiceFilterDto {
   @IsOptional()
   @IsIn(AGING_BUCKETS)
   agingBucket?: AgingBucket;
+  @ApiPropertyOptional({
+    example: '2026-11',
+    description: "Invoices dated in this month (YYYY-MM), void ones left out: the month's invoiced figure on the dashboard",
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'invoicedIn must be a month as YYYY-MM' })
+  invoicedIn?: string;
 }
 
 export const INVOICE_SORTABLE = ['id', 'invoiceDate', 'dueDate', 'total'] as const;
