@@ -1,23 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { BillingWorld } from '../billing/billing-world';
-import { openPanel, Panel, signIn } from '../support/panel';
-import { createTestApp, TestApp } from '../support/test-app';
+import { panelOnTestApp, signIn } from '../support/panel';
 
 /** Rows on the account page open their details in a side panel: a transaction, a call, a contact; a child's invoice number links to it. */
 describe('account side panels in headless Chromium', () => {
-  let sut: TestApp;
-  let panel: Panel;
-
-  beforeAll(async () => {
-    sut = await createTestApp();
-    panel = await openPanel(sut, { width: 1280, height: 900 });
-  });
-  afterAll(async () => {
-    await panel?.browser.close();
-    await sut.close();
-  });
+  const ui = panelOnTestApp({ width: 1280, height: 900 });
 
   it('opens a transaction, a call and a contact in a side panel, and links a child invoice', async () => {
+    const { sut, panel } = ui;
     const { page, base } = panel;
     const run = randomUUID().slice(0, 8);
     const w = await new BillingWorld(sut).init();

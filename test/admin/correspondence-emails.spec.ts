@@ -167,9 +167,9 @@ describe('Correspondence › Emails in headless Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
     const csv = await readFile(await download.path(), 'utf8');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('id,created_at,sent_at,status,to,subject,reject_reason,attempts,category,attachments');
+    expect(lines[0]).toBe('id,account_id,created_at,sent_at,status,to,subject,reject_reason,attempts,category,attachments');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`${queuedId},`);
+    expect(lines[1]).toContain(`${queuedId},${accountId},`);
     expect(lines[1]).toContain(',rejected,');
 
     const books = await sut.app.get(InvariantCheckerService).check('2099-12-31', [accountId]);

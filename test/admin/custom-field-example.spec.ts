@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { insertAccount } from '../contacts/account-fixture';
-import { openPanel, Panel, signIn } from '../support/panel';
-import { createTestApp, TestApp } from '../support/test-app';
+import { panelOnTestApp, signIn } from '../support/panel';
 
 /** A patterned custom field: the admin sets its example on the settings screen, and the account form shows that example, never the pattern. */
 describe('custom field example in headless Chromium', () => {
-  let sut: TestApp;
-  let panel: Panel;
-
-  beforeAll(async () => {
-    sut = await createTestApp();
-    panel = await openPanel(sut, { width: 1280, height: 900 });
-    await signIn(panel, await sut.admin());
-  });
-  afterAll(async () => {
-    await panel?.browser.close();
-    await sut.close();
-  });
+  const ui = panelOnTestApp({ width: 1280, height: 900 });
+  beforeAll(async () => signIn(ui.panel, await ui.sut.admin()));
 
   it('sets an example on the settings screen and shows it as help on the account form', async () => {
+    const { sut, panel } = ui;
     const { page, base } = panel;
     const run = randomUUID().slice(0, 8);
     const circuit = `Circuit ${run}`;

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { formatMoney as formatMinor } from '../../admin/src/money/formatMoney';
 import { BillingWorld } from '../billing/billing-world';
@@ -60,7 +61,7 @@ describe('the dashboard in headless Chromium', () => {
     // The browser drops a session cookie that expired by the real clock, so the panel runs in the present.
     jest.restoreAllMocks();
 
-    panel = await openPanel(sut, { width: 1280, height: 800 });
+    panel = await openPanel(sut, { width: 1280, height: 800 }, { acceptDownloads: true });
     panel.page.on('pageerror', (e) => errors.push(e.message));
     panel.page.on('console', (m) => {
       if (signedIn && m.type() === 'error') errors.push(m.text());
@@ -93,6 +94,10 @@ describe('the dashboard in headless Chromium', () => {
     expect(await valueOf('emails-queued')).toBe(String(api.emails.queued));
     expect(await valueOf('late-fees')).toBe(formatMoney(api.lateFees.total));
     expect(await panel.page.getByRole('region', { name: 'Invoiced and paid by month' }).locator('svg').count()).toBeGreaterThan(0);
+    // The next run's count arrives on a request of its own and fills its figure in.
+    const next = (await sut.http().get('/api/dashboard/next-bill-run').set('Authorization', `Bearer ${admin.token}`).expect(200)).body;
+    const nextAccounts = `${next.dueAccounts.toLocaleString('en-US')} account${next.dueAccounts === 1 ? '' : 's'}`;
+    await figure('next-bill-run').locator('[data-value]').getByText(nextAccounts, { exact: true }).waitFor();
 
     expect(await sidewaysOverflow(panel.page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -128,6 +133,13 @@ describe('the dashboard in headless Chromium', () => {
     await rows.first().getByText('Your October invoice').waitFor();
     expect(await rows.count()).toBe(1);
     expect((await rows.first().textContent()) ?? '').toContain('550 no such mailbox');
+    // The list's CSV holds what its filter shows.
+    const [download] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByRole('button', { name: 'Export' }).click()]);
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
+    expect(lines[0]).toBe('id,account_id,created_at,sent_at,status,to,subject,reject_reason,attempts,category,attachments');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',rejected,');
+    expect(lines[1]).toContain('550 no such mailbox');
     expect(errors).toEqual([]);
   });
 });

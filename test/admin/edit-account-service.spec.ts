@@ -1,22 +1,12 @@
 import { BillingWorld } from '../billing/billing-world';
-import { openPanel, Panel, signIn } from '../support/panel';
-import { createTestApp, TestApp } from '../support/test-app';
+import { panelOnTestApp, signIn } from '../support/panel';
 
 /** A service on the account is edited from its row's Edit button, beside Remove, and the table still fits 1280 px. */
 describe('editing an account service in headless Chromium', () => {
-  let sut: TestApp;
-  let panel: Panel;
-
-  beforeAll(async () => {
-    sut = await createTestApp();
-    panel = await openPanel(sut, { width: 1280, height: 900 });
-  });
-  afterAll(async () => {
-    await panel?.browser.close();
-    await sut.close();
-  });
+  const ui = panelOnTestApp({ width: 1280, height: 900 });
 
   it('changes quantity and price from the Edit dialog', async () => {
+    const { sut, panel } = ui;
     const { page, base } = panel;
     const w = await new BillingWorld(sut).init();
     const account = await w.account();

@@ -1,23 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { BillingWorld } from '../billing/billing-world';
-import { openPanel, Panel, signIn } from '../support/panel';
-import { createTestApp, TestApp } from '../support/test-app';
+import { panelOnTestApp, signIn } from '../support/panel';
 
 /** The header search box finds an account by an invoice number or a unique custom field value and says which matched. */
 describe('header search shows what matched, in headless Chromium', () => {
-  let sut: TestApp;
-  let panel: Panel;
-
-  beforeAll(async () => {
-    sut = await createTestApp();
-    panel = await openPanel(sut, { width: 1280, height: 900 });
-  });
-  afterAll(async () => {
-    await panel?.browser.close();
-    await sut.close();
-  });
+  const ui = panelOnTestApp({ width: 1280, height: 900 });
 
   it('finds an account by invoice number and by circuit id', async () => {
+    const { sut, panel } = ui;
     const { page } = panel;
     const run = randomUUID().slice(0, 8);
     const w = await new BillingWorld(sut).init();

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import type { TestApp } from './test-app';
+import { createTestApp, type TestApp } from './test-app';
 
 export interface Panel {
   browser: Browser;
@@ -31,4 +31,34 @@ export async function signIn({ page, base }: Panel, user: { email: string; passw
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('menuitem', { name: 'Accounts' }).waitFor();
+}
+
+/**
+ * The shared test app and a Chromium page on its panel for the specs of one
+ * describe block: opened before its tests, closed after them. Read `sut` and
+ * `panel` inside the tests, once the hooks have run.
+ */
+export function panelOnTestApp(viewport: { width: number; height: number }): { readonly sut: TestApp; readonly panel: Panel } {
+  let sut: TestApp | undefined;
+  let panel: Panel | undefined;
+  beforeAll(async () => {
+    sut = await createTestApp();
+    panel = await openPanel(sut, viewport);
+  });
+  afterAll(async () => {
+    await panel?.browser.close();
+    await sut?.close();
+  });
+  const opened = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the panel is opened by beforeAll; read it inside a test');
+    return value;
+  };
+  return {
+    get sut() {
+      return opened(sut);
+    },
+    get panel() {
+      return opened(panel);
+    },
+  };
 }

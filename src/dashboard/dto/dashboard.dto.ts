@@ -91,7 +91,6 @@ export class DashboardDto {
   @ApiProperty({ type: [MonthFigureDto], description: 'The last twelve months, oldest first, this month included' })
   months: MonthFigureDto[];
   @ApiProperty({ type: LastBillRunDto, nullable: true }) lastBillRun: LastBillRunDto | null;
-  @ApiProperty({ type: NextBillRunDto }) nextBillRun: NextBillRunDto;
   @ApiProperty({ type: AutopayTodayDto }) autopayToday: AutopayTodayDto;
   @ApiProperty({ type: LateFeesDto, description: 'Late fees charged this month so far' }) lateFees: LateFeesDto;
   @ApiProperty({ type: EmailFiguresDto }) emails: EmailFiguresDto;

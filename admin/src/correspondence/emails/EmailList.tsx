@@ -1,41 +1,10 @@
 import Button from '@mui/material/Button';
-import Tooltip from '@mui/material/Tooltip';
-import { Datagrid, type Exporter, ExportButton, FunctionField, List, NumberField, SelectInput, TextField, TopToolbar } from 'react-admin';
+import { Datagrid, ExportButton, FunctionField, List, NumberField, TextField, TopToolbar } from 'react-admin';
 import { formatDateTime } from '../../accounts/formatting';
-import { downloadRows } from '../csv';
-import { EMAIL_STATUSES, type Email } from '../types';
+import type { Email } from '../types';
 import { emailsResource } from '../resources';
-import { EMAIL_STATUS_LABELS, EmailStatusChip } from './EmailStatusChip';
-
-const filters = [
-  <SelectInput
-    key="status"
-    source="status"
-    label="Status"
-    choices={EMAIL_STATUSES.map((status) => ({ id: status, name: EMAIL_STATUS_LABELS[status] }))}
-    alwaysOn
-  />,
-];
-
-const exporterFor =
-  (accountId: number): Exporter<Email> =>
-  (emails) =>
-    downloadRows(
-      `emails-account-${accountId}`,
-      ['id', 'created_at', 'sent_at', 'status', 'to', 'subject', 'reject_reason', 'attempts', 'category', 'attachments'],
-      emails.map((email) => [
-        email.id,
-        email.createdAt,
-        email.sentAt,
-        email.status,
-        email.to,
-        email.subject,
-        email.rejectReason,
-        email.attempts,
-        email.categoryName,
-        email.attachments.map((attachment) => attachment.filename).join('; '),
-      ]),
-    );
+import { emailExporter, emailFilters, renderRejectReason } from './emailColumns';
+import { EmailStatusChip } from './EmailStatusChip';
 
 interface EmailListProps {
   accountId: number;
@@ -48,12 +17,12 @@ interface EmailListProps {
 export const EmailList = ({ accountId, canWrite, onOpen, onResend }: EmailListProps) => (
   <List
     resource={emailsResource(accountId)}
-    filters={filters}
+    filters={emailFilters}
     sort={{ field: 'createdAt', order: 'DESC' }}
     perPage={25}
     disableSyncWithLocation
     storeKey={false}
-    exporter={exporterFor(accountId)}
+    exporter={emailExporter(`emails-account-${accountId}`)}
     actions={
       <TopToolbar>
         <ExportButton />
@@ -73,19 +42,7 @@ export const EmailList = ({ accountId, canWrite, onOpen, onResend }: EmailListPr
       <FunctionField<Email> label="Status" sortable={false} render={(email) => <EmailStatusChip status={email.status} />} />
       <TextField source="to" label="To" sortable={false} />
       <TextField source="subject" label="Subject" sortable={false} />
-      <FunctionField<Email>
-        label="Reject reason"
-        sortable={false}
-        render={(email) =>
-          email.rejectReason ? (
-            <Tooltip title={email.rejectReason}>
-              <span>{email.rejectReason.length > 60 ? `${email.rejectReason.slice(0, 60)}…` : email.rejectReason}</span>
-            </Tooltip>
-          ) : (
-            ''
-          )
-        }
-      />
+      <FunctionField<Email> label="Reject reason" sortable={false} render={renderRejectReason} />
       <NumberField source="attempts" label="Attempts" sortable={false} />
       <FunctionField<Email> label="Sent" sortable={false} render={(email) => (email.sentAt ? formatDateTime(email.sentAt) : '')} />
       <FunctionField<Email> source="createdAt" label="Created" render={(email) => formatDateTime(email.createdAt)} />
