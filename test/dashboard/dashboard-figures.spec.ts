@@ -103,6 +103,10 @@ describe('the dashboard figures', () => {
 
     // Today: autopay charges one card and is declined on two.
     await w.today(TODAY);
+    // A subscriber billed on the 20th, with fiber from today: the next bill run is due to invoice it.
+    const a6 = await w.account({ invoiceDay: 20 });
+    accounts.push(a6);
+    await w.addService(a6, fiber, TODAY);
     for (const token of ['pm_card_visa', 'pm_card_chargeDeclined', 'pm_card_chargeDeclined']) {
       const a = await world.account(0);
       accounts.push(a);

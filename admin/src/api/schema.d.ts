@@ -2184,6 +2184,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/next-bill-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The next bill run's date and the accounts due on it as things stand
+         * @description Counted by the bill run's own query of due accounts; on its own request because it is the slowest figure on a billing day.
+         */
+        get: operations["DashboardController_nextBillRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/{id}/call-logs": {
         parameters: {
             query?: never;
@@ -5050,12 +5070,6 @@ export interface components {
             /** @description Accounts held back because their invoice broke a safety bound */
             parked: number;
         };
-        NextBillRunDto: {
-            /** @example 2026-12-02 */
-            runDate: string;
-            /** @description Accounts due on that date as things stand now */
-            dueAccounts: number;
-        };
         AutopayDeclineDto: {
             reason: string;
             attempts: number;
@@ -5111,11 +5125,16 @@ export interface components {
             /** @description The last twelve months, oldest first, this month included */
             months: components["schemas"]["MonthFigureDto"][];
             lastBillRun: components["schemas"]["LastBillRunDto"] | null;
-            nextBillRun: components["schemas"]["NextBillRunDto"];
             autopayToday: components["schemas"]["AutopayTodayDto"];
             /** @description Late fees charged this month so far */
             lateFees: components["schemas"]["LateFeesDto"];
             emails: components["schemas"]["EmailFiguresDto"];
+        };
+        NextBillRunDto: {
+            /** @example 2026-12-02 */
+            runDate: string;
+            /** @description Accounts due on that date as things stand now */
+            dueAccounts: number;
         };
         CallLogFilterDto: {
             /** @description Words in the subject or the notes */
@@ -18886,6 +18905,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DashboardController_nextBillRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextBillRunDto"];
                 };
             };
             /** @description No valid session */
