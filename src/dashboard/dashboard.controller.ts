@@ -23,7 +23,8 @@ export class DashboardController {
   @ApiOkResponse({ type: NextBillRunDto })
   @ApiOperation({
     summary: "The next bill run's date and the accounts due on it as things stand",
-    description: 'Counted by the bill run\'s own query of due accounts; on its own request because it is the slowest figure on a billing day.',
+    description:
+      "Counted by the bill run's own query of due accounts; on its own request because it is the slowest figure on a billing day.",
   })
   nextBillRun() {
     return this.dashboard.nextBillRun();
