@@ -14,12 +14,14 @@ import { emails } from './emails';
 import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18nProvider';
 import { invoices } from './invoices';
+import { lateFees } from './lateFees';
 import { dataProvider } from './dataProvider';
 import { Layout } from './layout';
 import { LoginPage } from './login';
 import { messageCategories } from './messageCategories';
 import { messageTemplates } from './messageTemplates';
 import { nightlyRuns } from './nightlyRuns';
+import { payments } from './payments';
 import { roles } from './roles';
 import { taxes, taxTypes, taxZones } from './taxes';
 import { users } from './users';
@@ -65,6 +67,8 @@ export const App = () => (
     <Resource name="nightly-runs" {...nightlyRuns} />
     {/* Lists across all accounts; the dashboard's figures open them filtered. */}
     <Resource name="invoices" {...invoices} />
+    <Resource name="payments" {...payments} />
+    <Resource name="late-fees" {...lateFees} />
     <Resource name="emails" {...emails} />
     <CustomRoutes>
       <Route path={billingPages.settings} element={<SystemBillingSettingsPage />} />

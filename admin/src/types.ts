@@ -68,6 +68,12 @@ export const PAYMENT_METHODS = ['cash', 'check', 'wire'] as const satisfies read
 export type TransactionTax = Schemas['TransactionTaxDto'];
 /** GET /api/invoices/:id/transactions */
 export type InvoiceTransactions = Schemas['InvoiceTransactionsDto'];
+/** A payment received, in the list across accounts. */
+export type ReceivedPayment = Schemas['ReceivedPaymentDto'];
+export type ReceivedPaymentMethod = NonNullable<ReceivedPayment['method']>;
+export const RECEIVED_PAYMENT_METHODS = ['cash', 'check', 'wire', 'card', 'bank'] as const satisfies readonly ReceivedPaymentMethod[];
+/** A late fee charged, in the list across accounts. */
+export type LateFee = Schemas['LateFeeDto'];
 /** GET /api/transactions/:id/applications */
 export type CreditApplication = Schemas['CreditApplicationDto'];
 /** POST /api/payments, /api/transactions/one-time, /api/transactions/adjustments and corrections. */

@@ -24,6 +24,7 @@ import { InvoicesController } from './invoices.controller';
 import { InvoicesService } from './invoices.service';
 import { LedgerPostings } from './ledger-postings';
 import { LedgerService } from './ledger.service';
+import { ReceivedPaymentsService } from './received-payments.service';
 import { RecurringCharges } from './recurring-charges';
 import { TransactionsController } from './transactions.controller';
 import { TransactionsQueryService } from './transactions-query.service';
@@ -52,6 +53,7 @@ import { TransactionsQueryService } from './transactions-query.service';
     InvoicesService,
     AccountServicesService,
     TransactionsQueryService,
+    ReceivedPaymentsService,
     ChildAccountsService,
     InvariantCheckerService,
     BillingDocumentsService,

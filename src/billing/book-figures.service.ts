@@ -11,6 +11,9 @@ import { RECURRING_AMOUNT, RECURRING_AMOUNT_JOINS, serviceActiveOnCondition } fr
  */
 export const RECEIVED_PAYMENT_CONDITION = `t.kind = 'payment'`;
 
+/** What a received payment brought in, tax included, in minor units. */
+export const RECEIVED_PAYMENT_AMOUNT = `t.amount + t.tax_amount`;
+
 export interface AgingFigure {
   bucket: AgingBucket;
   invoices: number;
@@ -76,7 +79,7 @@ export class BookFiguresService {
           [from, today],
         ),
         em.query(
-          `SELECT DATE_FORMAT(t.transaction_date, '%Y-%m') AS month, SUM(t.amount + t.tax_amount) AS amount FROM transactions t
+          `SELECT DATE_FORMAT(t.transaction_date, '%Y-%m') AS month, SUM(${RECEIVED_PAYMENT_AMOUNT}) AS amount FROM transactions t
             WHERE ${RECEIVED_PAYMENT_CONDITION} AND t.transaction_date BETWEEN ? AND ? GROUP BY month`,
           [from, today],
         ),

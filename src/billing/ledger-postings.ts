@@ -6,7 +6,9 @@ import { InvoiceNumbering } from './invoice-numbering';
 
 export type TransactionKind = 'debit' | 'discount' | 'payment' | 'adjustment' | 'void';
 export type Side = 'debit' | 'credit';
-export type PaymentMethod = 'cash' | 'check' | 'wire' | 'card' | 'bank';
+/** How money came in: by hand at the desk (cash, check, wire) or through the card processor (card, bank). */
+export const PAYMENT_METHODS = ['cash', 'check', 'wire', 'card', 'bank'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export interface NewTransaction {
   accountId: number;

@@ -18,7 +18,14 @@ import {
   TransactionSortField,
   CreditApplicationDto,
 } from './dto/transaction.dto';
+import {
+  RECEIVED_PAYMENT_SORTABLE,
+  ReceivedPaymentDto,
+  ReceivedPaymentFilterDto,
+  ReceivedPaymentSortField,
+} from './dto/received-payment.dto';
 import { LedgerService, PostedTransaction } from './ledger.service';
+import { ReceivedPaymentsService } from './received-payments.service';
 import { TransactionsQueryService } from './transactions-query.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,120}$/;
@@ -29,6 +36,7 @@ export class TransactionsController {
   constructor(
     private readonly ledger: LedgerService,
     private readonly query: TransactionsQueryService,
+    private readonly received: ReceivedPaymentsService,
   ) {}
 
   @Get('transactions')
@@ -55,6 +63,21 @@ export class TransactionsController {
   @ApiOkResponse({ type: [CreditApplicationDto], description: 'What the transaction was applied to, or what was applied to it' })
   applications(@Param('id', ParseIntPipe) id: number) {
     return this.query.applicationsOf(id);
+  }
+
+  @Get('payments')
+  @Authenticated({ permission: Permission.BillingRead })
+  @ApiList(ReceivedPaymentFilterDto)
+  @ApiOkResponse({ type: [ReceivedPaymentDto] })
+  @ApiOperation({
+    summary: 'List payments received across accounts',
+    description: "Filtered by receivedIn, the rows sum to that month's paid figure on the dashboard.",
+  })
+  listPayments(
+    @Query(new ListQueryPipe(ReceivedPaymentFilterDto, RECEIVED_PAYMENT_SORTABLE, { field: 'date', order: 'DESC' }))
+    q: ListQuery<ReceivedPaymentFilterDto, ReceivedPaymentSortField>,
+  ) {
+    return this.received.list(q.filter, q.sort, q.offset, q.limit);
   }
 
   @Post('payments')

@@ -92,3 +92,24 @@ export function IsInstant(options?: ValidationOptions) {
     ),
   );
 }
+
+const CALENDAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * A month filter (the dashboard's monthly bars open lists by month): YYYY-MM inside
+ * the same window as dates. The rule is named `month` wherever it is used.
+ */
+export function IsCalendarMonth(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'month',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && CALENDAR_MONTH.test(value) && value >= EARLIEST_DATE.slice(0, 7) && value <= LATEST_DATE.slice(0, 7),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'month'} must be a month as YYYY-MM between ${EARLIEST_DATE.slice(0, 7)} and ${LATEST_DATE.slice(0, 7)}`,
+      },
+    },
+    options,
+  );
+}

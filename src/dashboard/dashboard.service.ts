@@ -8,7 +8,7 @@ import { addDays, addMonths } from '../billing/billing-calendar';
 import { BookFiguresService } from '../billing/book-figures.service';
 import { LedgerService } from '../billing/ledger.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DelinquencyService } from '../delinquency/delinquency.service';
+import { LateFeesService } from '../delinquency/late-fees.service';
 import { AccountEmailsService } from '../email/account-emails.service';
 import type { DashboardDto, NextBillRunDto } from './dto/dashboard.dto';
 
@@ -26,7 +26,7 @@ export class DashboardService {
     private readonly book: BookFiguresService,
     private readonly billRuns: BillRunsService,
     private readonly autopay: AutopayRunsService,
-    private readonly delinquency: DelinquencyService,
+    private readonly lateFees: LateFeesService,
     private readonly emails: AccountEmailsService,
   ) {}
 
@@ -42,7 +42,7 @@ export class DashboardService {
       this.book.byMonth(em, addMonths(monthStart, -11).slice(0, 7), today),
       this.billRuns.latest(),
       this.autopay.forDate(today),
-      this.delinquency.lateFeesPosted(monthStart, today),
+      this.lateFees.posted(monthStart, today),
       this.emails.countByStatus(['queued', 'rejected']),
     ]);
     return {

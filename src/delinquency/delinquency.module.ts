@@ -7,6 +7,8 @@ import { TaxesModule } from '../taxes/taxes.module';
 import { CREDIT_APPLIED_HOOK } from '../billing/credit-applied.hook';
 import { DelinquencyActivities } from './delinquency.activities';
 import { DelinquencyService } from './delinquency.service';
+import { LateFeesController } from './late-fees.controller';
+import { LateFeesService } from './late-fees.service';
 
 /**
  * Global so the ledger can take the credit-applied hook without importing this module,
@@ -15,7 +17,13 @@ import { DelinquencyService } from './delinquency.service';
 @Global()
 @Module({
   imports: [AccountsModule, BillingModule, BillingConfigModule, CatalogModule, TaxesModule],
-  providers: [DelinquencyService, DelinquencyActivities, { provide: CREDIT_APPLIED_HOOK, useExisting: DelinquencyService }],
-  exports: [DelinquencyService, DelinquencyActivities, CREDIT_APPLIED_HOOK],
+  controllers: [LateFeesController],
+  providers: [
+    DelinquencyService,
+    LateFeesService,
+    DelinquencyActivities,
+    { provide: CREDIT_APPLIED_HOOK, useExisting: DelinquencyService },
+  ],
+  exports: [DelinquencyService, LateFeesService, DelinquencyActivities, CREDIT_APPLIED_HOOK],
 })
 export class DelinquencyModule {}

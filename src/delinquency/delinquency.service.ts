@@ -92,16 +92,6 @@ export class DelinquencyService implements CreditAppliedHook {
     private readonly accountStatuses: AccountStatusWriter,
   ) {}
 
-  /** Late fees charged on dates from `from` through `to`: how many, and their total with tax in minor units. */
-  async lateFeesPosted(from: string, to: string): Promise<{ count: number; total: number }> {
-    const [row]: { n: string; total: string | null }[] = await this.db.query(
-      `SELECT COUNT(*) AS n, SUM(t.amount + t.tax_amount) AS total FROM late_fees f JOIN transactions t ON t.id = f.transaction_id
-        WHERE t.transaction_date BETWEEN ? AND ?`,
-      [from, to],
-    );
-    return { count: Number(row.n), total: Number(row.total ?? 0) };
-  }
-
   /** `accountIds` narrows the run to some accounts (a re-run for one customer, or a test on a shared database). */
   async runForDate(date: string, options: { accountIds?: number[] } = {}): Promise<DelinquencyRunSummary> {
     const summary: DelinquencyRunSummary = { date, invoicesMarked: 0, lateFees: [], accountsSwitched: 0, skipped: [] };

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { formatMoney as formatMinor } from '../../admin/src/money/formatMoney';
+import { LedgerService } from '../../src/billing/ledger.service';
+import { DelinquencyService } from '../../src/delinquency/delinquency.service';
 import { BillingWorld } from '../billing/billing-world';
 import { createIsolatedTestApp } from '../support/isolated-database';
 import { openPanel, type Panel, signIn } from '../support/panel';
@@ -37,12 +39,19 @@ describe('the dashboard in headless Chromium', () => {
     sut = await createIsolatedTestApp();
     const w = await new BillingWorld(sut).init();
     const fiber = await w.service(6_499);
+    const lateFeeServiceId = await w.service(750, { kind: 'one_time' });
     const suspended = Number(
       (await sut.db.query("INSERT INTO account_statuses (name, is_delinquency) VALUES ('Suspended for non-payment', 1)")).insertId,
     );
     // Invoiced in September and October and never paid, so the aging has late buckets.
     await w.today('2026-09-01');
-    const late = await w.account();
+    const late = await w.account({
+      graceDays: 1,
+      delinquencyWeekdays: [1, 2, 3, 4, 5, 6, 7],
+      lateFeeServiceId,
+      lateFeeKind: 'fixed',
+      lateFeeAmount: 750,
+    });
     await w.addService(late, fiber, '2026-09-01');
     await w.generate(late, '2026-09-01');
     await w.today('2026-10-01');
@@ -60,6 +69,9 @@ describe('the dashboard in headless Chromium', () => {
     );
     // The browser drops a session cookie that expired by the real clock, so the panel runs in the present.
     jest.restoreAllMocks();
+    // Delinquency today, by the real clock: each of the two unpaid invoices draws a 7.50 fee, this month's late fees.
+    const today = sut.app.get(LedgerService).today();
+    await sut.app.get(DelinquencyService).runForDate(today, { accountIds: [late] });
 
     panel = await openPanel(sut, { width: 1280, height: 800 }, { acceptDownloads: true });
     panel.page.on('pageerror', (e) => errors.push(e.message));
@@ -140,6 +152,58 @@ describe('the dashboard in headless Chromium', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(',rejected,');
     expect(lines[1]).toContain('550 no such mailbox');
+    expect(errors).toEqual([]);
+  });
+
+  it('opens the late fees charged this month from their figure, and exports the list as CSV', async () => {
+    await panel.page.goto(`${panel.base}/admin/#/`);
+    const admin = await sut.admin();
+    const api = (await sut.http().get('/api/dashboard').set('Authorization', `Bearer ${admin.token}`).expect(200)).body;
+    expect(api.lateFees.count).toBe(2);
+    await figure('late-fees').click();
+    await panel.page.waitForURL(/#\/late-fees\?filter=/);
+    const rows = panel.page.locator('table tbody tr');
+    await rows.first().getByText(delinquentName).waitFor();
+    expect(await rows.count()).toBe(api.lateFees.count);
+    for (const row of await rows.all()) expect((await row.textContent()) ?? '').toContain(formatMinor(750, api.currency, 'en-US'));
+    expect(await sidewaysOverflow(panel.page)).toEqual([]);
+
+    // The file holds the rows the filter shows; their minor units add up to the figure.
+    const [download] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByRole('button', { name: 'Export' }).click()]);
+    expect(download.suggestedFilename()).toBe('late-fees.csv');
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
+    expect(lines[0]).toBe('id,account_id,account,date,amount,amount_minor_units,invoice_id,invoice_number,reversed_on');
+    const cells = lines.slice(1).map((line) => line.split(','));
+    expect(cells).toHaveLength(api.lateFees.count);
+    expect(cells.reduce((sum, c) => sum + Number(c[5]), 0)).toBe(api.lateFees.total);
+    expect(cells.map((c) => [c[3], c[4]])).toEqual(cells.map(() => [api.lateFees.to, '7.50']));
+    expect(errors).toEqual([]);
+  });
+
+  it("opens the month's payments from its paid bar", async () => {
+    await panel.page.goto(`${panel.base}/admin/#/`);
+    const admin = await sut.admin();
+    const api = (await sut.http().get('/api/dashboard').set('Authorization', `Bearer ${admin.token}`).expect(200)).body;
+    const paidMonths = (api.months as { month: string; paid: number }[]).filter((m) => m.paid > 0);
+    expect(paidMonths).toEqual([{ month: '2026-10', invoiced: expect.any(Number), paid: 6_499 }]);
+    // Charts grow into place; with reduced motion the bars are drawn whole at once, so the click lands on one.
+    await panel.page.emulateMedia({ reducedMotion: 'reduce' });
+    const chart = panel.page.getByRole('region', { name: 'Invoiced and paid by month' });
+    // Only October has a payment, so its bar is the one paid bar drawn with a height.
+    const october = chart.locator('g[data-series="paid"] rect:not([height="0"])');
+    await october.waitFor();
+    expect(await october.count()).toBe(1);
+    await october.click();
+    await panel.page.waitForURL(/#\/payments\?filter=/);
+    expect(decodeURIComponent(panel.page.url())).toContain('{"receivedIn":"2026-10"}');
+    const rows = panel.page.locator('table tbody tr');
+    await rows
+      .first()
+      .getByText(formatMinor(6_499, api.currency, 'en-US'))
+      .waitFor();
+    expect(await rows.count()).toBe(1);
+    expect((await rows.first().textContent()) ?? '').toContain('Cash');
+    await panel.page.emulateMedia({ reducedMotion: null });
     expect(errors).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ const SETTINGS_SCREENS = [
   'accounts',
   'emails',
   'invoices',
+  'payments',
+  'late-fees',
   'users',
   'roles',
   'action-history',

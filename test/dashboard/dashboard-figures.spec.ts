@@ -22,15 +22,19 @@ interface Listed {
 
 /**
  * The dashboard in a small world of its own (its figures span every account, so the
- * database is this file's alone): four months of invoices and payments, a bill run,
- * a late fee this month and one last month, autopay declines today, email the relay
- * refused or still holds. Each figure is checked against what the per-account
+ * database is this file's alone): four months of invoices and payments (a check among
+ * them voided later), a bill run, a late fee this month and one in March (waived two
+ * days later), autopay declines today, email the relay refused or still holds. Each figure is checked against what the per-account
  * screens and the lists show, summed here, never against the dashboard's own SQL.
  */
 describe('the dashboard figures', () => {
   let world: AutopayWorld;
   const accounts: number[] = [];
   let lastRunId = 0;
+  // Rows the lists must show as reversed, with the corrections that undid them.
+  let bouncedCheck = { id: 0, voidId: 0 };
+  let marchFee = { id: 0, reversalId: 0 };
+  let juneFee = { id: 0, invoiceId: 0 };
 
   const list = async (path: string): Promise<Listed> => {
     const res = await world.w.get(path).expect(200);
@@ -77,12 +81,20 @@ describe('the dashboard figures', () => {
       for (const a of [a1, a2, a3]) await w.generate(a, month);
     }
     await w.today('2025-03-23');
-    await sut.app.get(DelinquencyService).runForDate('2025-03-23', { accountIds: [a5] });
+    const march = await sut.app.get(DelinquencyService).runForDate('2025-03-23', { accountIds: [a5] });
+    // Waived two days later: the fee stays charged on the 23rd, its reversal is dated the 25th.
+    await w.today('2025-03-25');
+    const reversal = await w.post(`/api/transactions/${march.lateFees[0].transactionId}/reverse`, { reason: 'waived' }).expect(200);
+    marchFee = { id: march.lateFees[0].transactionId, reversalId: Number(reversal.body.transaction.id) };
 
     await w.today('2025-05-05');
     await w.pay(a1, 15_000);
-    await w.pay(a2, 2_000);
+    await w.post('/api/payments', { accountId: a2, method: 'check', amount: 2_000, reference: '1045' }).expect(201);
+    const check = await w.post('/api/payments', { accountId: a3, method: 'check', amount: 1_200, reference: '2211' }).expect(201);
     await w.today('2025-05-20');
+    // The check bounces: voided on the 20th, it still counts as received on the 5th.
+    const voided = await w.post(`/api/transactions/${check.body.transaction.id}/void`, { reason: 'check bounced' }).expect(200);
+    bouncedCheck = { id: Number(check.body.transaction.id), voidId: Number(voided.body.transaction.id) };
     const [a3fiber] = (await w.get(`/api/account-services?${filter({ accountId: a3 })}`).expect(200)).body as { id: number }[];
     await w.post(`/api/account-services/${a3fiber.id}/remove`, { date: '2025-05-20' }).expect(200);
 
@@ -94,7 +106,8 @@ describe('the dashboard figures', () => {
     await w.today('2025-06-05');
     await w.addService(a2, staticIp, '2025-06-05');
     await w.today('2025-06-17');
-    await sut.app.get(DelinquencyService).runForDate('2025-06-17', { accountIds: [a4] });
+    const june = await sut.app.get(DelinquencyService).runForDate('2025-06-17', { accountIds: [a4] });
+    juneFee = { id: june.lateFees[0].transactionId, invoiceId: june.lateFees[0].invoiceId };
 
     await w.put(`/api/accounts/${a1}`, { accountStatusId: active }).expect(200);
     await w.put(`/api/accounts/${a3}`, { accountStatusId: active }).expect(200);
@@ -226,9 +239,9 @@ describe('the dashboard figures', () => {
         kind: string;
         total: number;
         date?: string;
-        correctedByTransactionId?: number | null;
       }[]) {
-        if (t.kind !== 'payment' || t.correctedByTransactionId) continue;
+        // A payment voided later still counts in the month it was received; its void is a row of its own.
+        if (t.kind !== 'payment') continue;
         const month = String(t.date).slice(0, 7);
         paid.set(month, (paid.get(month) ?? 0) + t.total);
       }
@@ -251,6 +264,64 @@ describe('the dashboard figures', () => {
       for (const i of rows) expect(i.invoiceDate.slice(0, 7)).toBe(month);
     }
     expect(figures.months.filter((m: { paid: number }) => m.paid > 0).length).toBe(2);
+  });
+
+  it("opens each month's paid bar on the payments dated in that month, which sum to the bar", async () => {
+    const figures = await dashboard();
+    for (const { month, paid: figure } of figures.months as { month: string; paid: number }[]) {
+      const listed = await list(`/api/payments?${filter({ receivedIn: month })}&${everything}`);
+      const rows = listed.rows as { date: string; amount: number }[];
+      expect({ month, rows: listed.total, total: rows.reduce((sum, p) => sum + p.amount, 0) }).toEqual({
+        month,
+        rows: rows.length,
+        total: figure,
+      });
+      for (const p of rows) expect(p.date.slice(0, 7)).toBe(month);
+    }
+
+    // May as it was taken at the desk, smallest first: the bounced check stays in its month, marked.
+    const may = (await list(`/api/payments?${filter({ receivedIn: '2025-05' })}&sort=${encodeURIComponent('["amount","ASC"]')}`)).rows;
+    expect(may).toEqual([
+      expect.objectContaining({
+        id: bouncedCheck.id,
+        accountId: accounts[2],
+        date: '2025-05-05',
+        amount: 1_200,
+        method: 'check',
+        reference: '2211',
+        reversed: true,
+        reversedByTransactionId: bouncedCheck.voidId,
+        reversedOn: '2025-05-20',
+      }),
+      expect.objectContaining({
+        accountId: accounts[1],
+        amount: 2_000,
+        method: 'check',
+        reference: '1045',
+        reversed: false,
+        reversedOn: null,
+      }),
+      expect.objectContaining({ accountId: accounts[0], amount: 15_000, method: 'cash', reference: null, reversed: false }),
+    ]);
+    // Each row is its ledger row: the same amount with tax, and the account's own name.
+    for (const p of may as { id: number; accountId: number; accountName: string; amount: number }[]) {
+      const ledger = (await world.w.transactions(p.accountId)).find((t) => t.id === p.id);
+      expect(ledger?.total).toBe(p.amount);
+      const account = (await world.w.get(`/api/accounts/${p.accountId}`).expect(200)).body as { name: string };
+      expect(p.accountName).toBe(account.name);
+    }
+
+    // Today's autopay charge is the one card payment; a1 paid once, in cash.
+    const card = (await list(`/api/payments?${filter({ method: 'card' })}`)).rows as { date: string; amount: number; method: string }[];
+    expect(card.map((p) => ({ date: p.date, amount: p.amount, method: p.method }))).toEqual([
+      { date: TODAY, amount: 4_321, method: 'card' },
+    ]);
+    const a1 = (await list(`/api/payments?${filter({ accountId: accounts[0] })}`)).rows as { amount: number }[];
+    expect(a1.map((p) => p.amount)).toEqual([15_000]);
+    const byAmount = (await list(`/api/payments?sort=${encodeURIComponent('["amount","DESC"]')}&${everything}`)).rows as {
+      amount: number;
+    }[];
+    expect(byAmount.map((p) => p.amount)).toEqual([...byAmount.map((p) => p.amount)].sort((x, y) => y - x));
   });
 
   it('shows the last bill run as its own page does, and the next one as a preview of that day', async () => {
@@ -314,6 +385,60 @@ describe('the dashboard figures', () => {
     expect(figures.lateFees.count).toBe(1);
   });
 
+  it('opens the late fees this month on the fees charged from its first day through today, which sum to it', async () => {
+    const figures = await dashboard();
+    const listed = await list(
+      `/api/late-fees?${filter({ chargedFrom: figures.lateFees.from, chargedTo: figures.lateFees.to })}&${everything}`,
+    );
+    const rows = listed.rows as { amount: number }[];
+    expect({ count: listed.total, total: rows.reduce((sum, f) => sum + f.amount, 0) }).toEqual({
+      count: figures.lateFees.count,
+      total: figures.lateFees.total,
+    });
+    // a4's fee: 5.00 fixed, no tax, for the invoice the June bill run made.
+    const invoice = (await world.w.get(`/api/invoices/${juneFee.invoiceId}`).expect(200)).body as { number: string; accountId: number };
+    expect(invoice.accountId).toBe(accounts[3]);
+    expect(listed.rows).toEqual([
+      {
+        id: juneFee.id,
+        accountId: accounts[3],
+        accountName: expect.any(String),
+        date: '2025-06-17',
+        amount: 500,
+        invoiceId: juneFee.invoiceId,
+        invoiceNumber: invoice.number,
+        reversed: false,
+        reversedByTransactionId: null,
+        reversedOn: null,
+      },
+    ]);
+
+    // Unfiltered, the list holds every fee the ledgers show; an open end and the account narrow it.
+    const fees: { id: number; total: number }[] = [];
+    for (const a of accounts) {
+      for (const t of (await world.w.transactions(a)) as { id: number; description: string; total: number }[]) {
+        if (t.description.startsWith('Late fee on')) fees.push({ id: t.id, total: t.total });
+      }
+    }
+    const all = (await list(`/api/late-fees?${everything}`)).rows as { id: number; amount: number; date: string; accountId: number }[];
+    expect(all.map((f) => ({ id: f.id, total: f.amount })).sort((x, y) => x.id - y.id)).toEqual(fees.sort((x, y) => x.id - y.id));
+    // March's fee was waived, and stays in the list on the day it was charged, marked.
+    const march = (await list(`/api/late-fees?${filter({ chargedTo: '2025-05-31' })}`)).rows;
+    expect(march).toEqual([
+      expect.objectContaining({
+        id: marchFee.id,
+        accountId: accounts[4],
+        date: '2025-03-23',
+        amount: 500,
+        reversed: true,
+        reversedByTransactionId: marchFee.reversalId,
+        reversedOn: '2025-03-25',
+      }),
+    ]);
+    const a5 = (await list(`/api/late-fees?${filter({ accountId: accounts[4] })}`)).rows as { date: string }[];
+    expect(a5.map((f) => f.date)).toEqual(['2025-03-23']);
+  });
+
   it('counts queued and rejected email as the email list filtered by status does', async () => {
     const figures = await dashboard();
     const queued = await list(`/api/emails?${filter({ status: 'queued' })}`);
@@ -328,7 +453,7 @@ describe('the dashboard figures', () => {
   it('is closed to those without billing.read and to anyone not signed in', async () => {
     const reader = await world.sut.userWith([Permission.AccountsRead, Permission.CorrespondenceRead]);
     const billing = await world.sut.userWith([Permission.BillingRead]);
-    for (const path of ['/api/dashboard', '/api/dashboard/next-bill-run']) {
+    for (const path of ['/api/dashboard', '/api/dashboard/next-bill-run', '/api/payments', '/api/late-fees']) {
       const refused = await world.sut.http().get(path).set('Authorization', `Bearer ${reader.token}`);
       expect({ path, status: refused.status }).toEqual({ path, status: 403 });
       expect({ path, status: (await world.sut.http().get(path)).status }).toEqual({ path, status: 401 });
@@ -346,5 +471,21 @@ describe('the dashboard figures', () => {
     expect(JSON.stringify(delinquent.body)).toContain('delinquent');
     const month = await world.w.get(`/api/invoices?${filter({ invoicedIn: '2025-13' })}`).expect(400);
     expect(JSON.stringify(month.body)).toContain('invoicedIn must be a month as YYYY-MM');
+  });
+
+  it('refuses a bad month, method, day or span on the payment and late-fee lists with a 400 naming the field', async () => {
+    const fieldsOf = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field);
+    for (const [path, field] of [
+      [`/api/payments?${filter({ receivedIn: '2025-13' })}`, 'filter.receivedIn'],
+      [`/api/payments?${filter({ receivedIn: '2025-6' })}`, 'filter.receivedIn'],
+      [`/api/payments?${filter({ method: 'bitcoin' })}`, 'filter.method'],
+      [`/api/payments?sort=${encodeURIComponent('["account","ASC"]')}`, 'sort'],
+      [`/api/late-fees?${filter({ chargedFrom: '2025-02-30' })}`, 'filter.chargedFrom'],
+      [`/api/late-fees?${filter({ chargedTo: 'today' })}`, 'filter.chargedTo'],
+      [`/api/late-fees?${filter({ chargedFrom: '2025-06-20', chargedTo: '2025-06-01' })}`, 'filter.chargedTo'],
+    ] as const) {
+      const res = await world.w.get(path);
+      expect({ path, status: res.status, fields: fieldsOf(res.body) }).toEqual({ path, status: 400, fields: [field] });
+    }
   });
 });

@@ -1261,7 +1261,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List payments received across accounts
+         * @description Filtered by receivedIn, the rows sum to that month's paid figure on the dashboard.
+         */
+        get: operations["TransactionsController_listPayments"];
         put?: never;
         /** Record a payment */
         post: operations["TransactionsController_pay"];
@@ -1538,6 +1542,26 @@ export interface paths {
         };
         /** Download a receipt as PDF */
         get: operations["BillingDocumentsController_receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/late-fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List late fees charged across accounts
+         * @description Filtered from the first of the month through today, the rows sum to the dashboard's late fees this month.
+         */
+        get: operations["LateFeesController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4088,6 +4112,43 @@ export interface components {
             removedAt: string | null;
             removedReason: string | null;
         };
+        ReceivedPaymentFilterDto: {
+            /**
+             * @description Payments dated in this month (YYYY-MM), reversed ones included: the month's paid figure on the dashboard
+             * @example 2026-11
+             */
+            receivedIn?: string;
+            accountId?: number;
+            /** @enum {string} */
+            method?: "cash" | "check" | "wire" | "card" | "bank";
+        };
+        ReceivedPaymentDto: {
+            /** @description The payment's transaction */
+            id: number;
+            accountId: number;
+            accountName: string;
+            /**
+             * @description The day the payment is dated, the day it counts in
+             * @example 2026-11-05
+             */
+            date: string;
+            /** @description What it brought in, tax included, in minor units */
+            amount: number;
+            /** @enum {string|null} */
+            method: "cash" | "check" | "wire" | "card" | "bank" | null;
+            /** @description Check number or wire reference */
+            reference: string | null;
+            description: string;
+            /** @description Voided or reversed later; it still counts on the day it was received */
+            reversed: boolean;
+            /** @description The void row that undid it */
+            reversedByTransactionId: number | null;
+            /**
+             * @description The day the void row is dated
+             * @example 2026-11-20
+             */
+            reversedOn: string | null;
+        };
         PaymentDto: {
             accountId: number;
             /** @enum {string} */
@@ -4258,6 +4319,47 @@ export interface components {
         };
         LinkChildAccountDto: {
             childAccountId: number;
+        };
+        LateFeeFilterDto: {
+            /**
+             * Format: date
+             * @description Charged on or after this day
+             * @example 2026-11-01
+             */
+            chargedFrom?: string;
+            /**
+             * Format: date
+             * @description Charged on or before this day
+             * @example 2026-11-30
+             */
+            chargedTo?: string;
+            accountId?: number;
+        };
+        LateFeeDto: {
+            /** @description The late fee's charge on the ledger */
+            id: number;
+            accountId: number;
+            accountName: string;
+            /**
+             * @description The day the fee was charged
+             * @example 2026-11-17
+             */
+            date: string;
+            /** @description The fee with its tax, in minor units */
+            amount: number;
+            /** @description The overdue invoice the fee was charged for */
+            invoiceId: number;
+            /** @example INV-0000042 */
+            invoiceNumber: string;
+            /** @description Reversed later (by hand, or with its invoice voided); it still counts on the day it was charged */
+            reversed: boolean;
+            /** @description The discount that reversed it */
+            reversedByTransactionId: number | null;
+            /**
+             * @description The day the reversal is dated
+             * @example 2026-11-20
+             */
+            reversedOn: string | null;
         };
         DisconnectAccountDto: {
             /**
@@ -14403,6 +14505,68 @@ export interface operations {
             };
         };
     };
+    TransactionsController_listPayments: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see ReceivedPaymentFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedPaymentDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     TransactionsController_pay: {
         parameters: {
             query?: never;
@@ -15807,6 +15971,68 @@ export interface operations {
             };
             /** @description No such record */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    LateFeesController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see LateFeeFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LateFeeDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.read */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

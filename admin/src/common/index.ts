@@ -1,2 +1,3 @@
 export * from './searchByName';
 export * from './SettingsListActions';
+export * from './AccountFilterInput';

@@ -98,7 +98,7 @@ export const DashboardCards = ({ figures }: { figures: Figures }) => {
         />
         <FigureLink
           figure="late-fees"
-          to={listLink('nightly-runs')}
+          to={listLink('late-fees', { chargedFrom: lateFees.from, chargedTo: lateFees.to })}
           label="Late fees this month"
           value={money(lateFees.total)}
           detail={plural(lateFees.count, 'late fee')}

@@ -7,7 +7,7 @@ import { listLink } from './links';
 const monthLabel = (month: string) =>
   new Date(`${month}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
 
-/** Invoiced beside paid for each of the last twelve months; a month's bars open the invoices dated in it. */
+/** Invoiced beside paid for each of the last twelve months; a month's bar opens the rows it sums. */
 export const MonthsChart = ({ months, currency }: { months: Schemas['MonthFigureDto'][]; currency: string }) => {
   const money = (value: number | null) => (value === null ? '' : formatMoney(value, currency));
   const redirect = useRedirect();
@@ -15,14 +15,16 @@ export const MonthsChart = ({ months, currency }: { months: Schemas['MonthFigure
     <BarChart
       onItemClick={(_event, item) => {
         const month = months[item.dataIndex]?.month;
-        if (month) redirect(listLink('invoices', { invoicedIn: month }));
+        if (!month) return;
+        // The paid bar opens the payments dated in the month, the invoiced bar the invoices.
+        redirect(item.seriesId === 'paid' ? listLink('payments', { receivedIn: month }) : listLink('invoices', { invoicedIn: month }));
       }}
       dataset={months.map((m) => ({ month: m.month, invoiced: m.invoiced, paid: m.paid }))}
       xAxis={[{ scaleType: 'band', dataKey: 'month', valueFormatter: monthLabel }]}
       yAxis={[{ valueFormatter: (v: number) => formatMoney(Math.round(v), currency).replace(/\.00$/, ''), width: 80 }]}
       series={[
-        { dataKey: 'invoiced', label: 'Invoiced', valueFormatter: money },
-        { dataKey: 'paid', label: 'Paid', valueFormatter: money },
+        { id: 'invoiced', dataKey: 'invoiced', label: 'Invoiced', valueFormatter: money },
+        { id: 'paid', dataKey: 'paid', label: 'Paid', valueFormatter: money },
       ]}
       height={260}
     />

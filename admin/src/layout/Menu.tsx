@@ -12,9 +12,11 @@ export const menuResources = ['accounts', 'emails', 'users', 'roles', 'action-hi
 /** The configurable account lists, grouped under Settings for those who may change them. */
 export const settingsResources = ['account-types', 'account-statuses', 'account-groups', 'message-categories', 'custom-fields'] as const;
 
-/** Invoices of every account, the runs, the catalogue and taxes, grouped under Billing for billing staff. */
+/** Invoices, payments and late fees of every account, the runs, the catalogue and taxes, grouped under Billing for billing staff. */
 export const billingResources = [
   'invoices',
+  'payments',
+  'late-fees',
   'bill-runs',
   'autopay-runs',
   'nightly-runs',

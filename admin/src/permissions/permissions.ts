@@ -52,6 +52,8 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'bill-runs': Permissions.BillingRead,
   'nightly-runs': Permissions.NightlyRead,
   invoices: Permissions.BillingRead,
+  payments: Permissions.BillingRead,
+  'late-fees': Permissions.BillingRead,
   emails: Permissions.CorrespondenceRead,
 };
 

@@ -10,13 +10,12 @@ import {
   IsOptional,
   IsPositive,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../../common/calendar-date';
+import { IsCalendarDate, IsCalendarMonth } from '../../common/calendar-date';
 import { IsMinorUnits } from './money';
 
 export class InvoiceResponseDto {
@@ -74,7 +73,7 @@ export class InvoiceFilterDto {
     description: "Invoices dated in this month (YYYY-MM), void ones left out: the month's invoiced figure on the dashboard",
   })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'invoicedIn must be a month as YYYY-MM' })
+  @IsCalendarMonth()
   invoicedIn?: string;
 }
 

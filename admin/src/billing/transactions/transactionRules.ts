@@ -23,7 +23,7 @@ export const KIND_LABELS: Record<Transaction['kind'], string> = {
   void: 'Void',
 };
 
-const METHOD_LABELS: Record<string, string> = { cash: 'Cash', check: 'Check', wire: 'Wire transfer' };
+const METHOD_LABELS: Record<string, string> = { cash: 'Cash', check: 'Check', wire: 'Wire transfer', card: 'Card', bank: 'Bank debit' };
 
 export const paymentMethodLabel = (method: string | null): string => (method ? (METHOD_LABELS[method] ?? method) : '');
 
