@@ -40,12 +40,12 @@ function sourceWithHelpers(spec: string): { file: string; text: string }[] {
 const calls = (spec: string, pattern: RegExp) =>
   sourceWithHelpers(spec).some(({ file, text }) => !file.startsWith(join('test', 'support', '')) && pattern.test(text));
 
-const OPENS_BROWSER = /\b(launchBrowser|openPanel)\(/;
-// Taking a server away or killing a worker mid-run: a private MariaDB to stop, or a worker process to kill.
-const CAUSES_OUTAGE = /\bPrivateMariaDb\.create\(|\.kill\('SIGKILL'\)|\bstartWorkerProcess\(/;
+const OPENS_BROWSER = /\b(launchBrowser|openPanel|panelOnTestApp)\(/;
+// Taking a server away or killing a worker mid-run: a private MariaDB or Temporal server to stop, or a worker process to kill.
+const CAUSES_OUTAGE = /\b(PrivateMariaDb|PrivateTemporal)\.create\(|\.kill\('SIGKILL'\)|\bstartWorkerProcess\(/;
 // Whatever needs the database, Temporal, stripe-mock or a browser.
 const NEEDS_SERVICES =
-  /\bcreate(Isolated)?TestApp\(|\bisolatedTemporalApp\(|\bstartTestWorker\(|\bstartWorkerProcess\(|\blaunchBrowser\(|\bPrivateMariaDb\b|workflowBundlePath\(|from '(mysql2(\/promise)?|typeorm|@temporalio\/client)'|process\.env\.(DATABASE_URL|TEMPORAL_ADDRESS|STRIPE_API_BASE)/;
+  /\bcreate(Isolated)?TestApp\(|\bpanelOnTestApp\(|\bisolatedTemporalApp\(|\bstartTestWorker\(|\bstartWorkerProcess\(|\blaunchBrowser\(|\bPrivateMariaDb\b|workflowBundlePath\(|from '(mysql2(\/promise)?|typeorm|@temporalio\/client)'|process\.env\.(DATABASE_URL|TEMPORAL_ADDRESS|STRIPE_API_BASE)/;
 
 describe('test lanes', () => {
   it('names only specs that exist, each in one lane', () => {
@@ -58,6 +58,9 @@ describe('test lanes', () => {
     expect(calls('test/admin/admin-smoke.spec.ts', OPENS_BROWSER)).toBe(true);
     expect(calls('test/bill-runs/bill-run-database-outage.spec.ts', CAUSES_OUTAGE)).toBe(true);
     expect(calls('test/bill-runs/bill-run-crash.spec.ts', CAUSES_OUTAGE)).toBe(true);
+    expect(calls('test/webhooks/webhook-inbox-temporal-outage.spec.ts', CAUSES_OUTAGE)).toBe(true);
+    // Through the shared panel fixture.
+    expect(calls('test/admin/global-search-matches.spec.ts', OPENS_BROWSER)).toBe(true);
     // Through a helper only: the accounts fixture's test app.
     expect(calls('test/accounts/account-crud.spec.ts', NEEDS_SERVICES)).toBe(true);
   });
