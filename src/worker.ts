@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { type AppConfig, InvalidConfigError, loadConfig } from './config/app-config';
 import { ensureEmailDispatcher } from './email/email-dispatch-schedule';
 import { routeTemporalLogsToPino } from './temporal/temporal-logging';
+import { ensureWebhookDispatcher } from './webhooks/webhook-dispatcher-workflow';
 import { createWorker } from './worker.factory';
 import { WorkerModule } from './worker.module';
 
@@ -26,7 +27,7 @@ async function run(): Promise<void> {
   app.useLogger(logger);
   routeTemporalLogsToPino(config, logger);
   const { worker, connection } = await createWorker(app, config);
-  await startEmailDispatcher(config, logger);
+  await startDispatchers(config, logger);
   logger.log(`Worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   // worker.run() resolves after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish.
   try {
@@ -38,17 +39,20 @@ async function run(): Promise<void> {
 }
 
 /**
- * Brings back the email dispatcher if it was terminated or never started, so stranded
- * emails are swept wherever a worker runs. A failure here is logged, not fatal: the
- * worker's own work does not depend on it and the next start tries again.
+ * Brings back the email and webhook dispatchers if they were terminated or never
+ * started, so stranded emails and processor events are swept wherever a worker runs.
+ * A failure here is logged, not fatal: the worker's own work does not depend on it
+ * and the next start tries again.
  */
-async function startEmailDispatcher(config: AppConfig, logger: Logger): Promise<void> {
+async function startDispatchers(config: AppConfig, logger: Logger): Promise<void> {
   let connection: Connection | undefined;
   try {
     connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-    await ensureEmailDispatcher(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config);
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    await ensureEmailDispatcher(client, config);
+    await ensureWebhookDispatcher(client, config);
   } catch (err) {
-    logger.warn(`The email dispatcher could not be started: ${err instanceof Error ? err.message : String(err)}`);
+    logger.warn(`The dispatchers could not be started: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
     await connection?.close();
   }

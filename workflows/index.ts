@@ -9,3 +9,4 @@ export { emailDispatcherWorkflow } from './email-dispatcher.workflow';
 export { nightlyWorkflow } from './nightly.workflow';
 export { scheduledEventWorkflow } from './scheduled-event.workflow';
 export { stripeEventWorkflow } from './stripe-event.workflow';
+export { webhookDispatcherWorkflow } from './webhook-dispatcher.workflow';

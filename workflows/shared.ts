@@ -22,6 +22,7 @@ export const workflowTypes = [
   'nightlyWorkflow',
   'scheduledEventWorkflow',
   'stripeEventWorkflow',
+  'webhookDispatcherWorkflow',
 ] as const;
 
 /** Schedules set up by `npm run schedules`; each one's runs take the schedule id as workflow id. */
@@ -45,6 +46,8 @@ export const workflowIds = {
   nightly: (date: string) => `nightly/${date}`,
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
   stripeEvent: (eventId: string) => `stripe-event/${eventId}`,
+  /** One long-lived sweeper of the webhook inbox per task queue, that is per deployment. */
+  webhookDispatcher: (taskQueue: string) => `webhook-dispatcher/${taskQueue}`,
 };
 
 /** Custom search attributes registered on the Temporal server by the dev and test commands. */
@@ -85,6 +88,7 @@ export interface AuditExportProgress {
 
 /** Passes the email dispatcher made in its current run. */
 export const emailDispatcherPassesQuery = defineQuery<number>('emailDispatcherPasses');
+export const webhookDispatcherPassesQuery = defineQuery<number>('webhookDispatcherPasses');
 
 export const auditExportProgressQuery = defineQuery<AuditExportProgress>('auditExportProgress');
 

@@ -260,6 +260,10 @@ export const ACTION_KINDS: Record<string, Kind> = {
     sentence: (c) => `Nightly run started${c.after.text('date') ? ` for ${day(c.after.text('date'))}` : ''}`,
   },
   'delinquency_run.start': { label: 'Delinquency run started' },
+  'webhook_event.redispatch': {
+    label: 'Processor event handed to processing again',
+    sentence: (c) => `Processor event ${c.facts.entityId} handed to processing again`,
+  },
   'audit_export.create': { label: 'Log export started' },
   'audit_export.complete': { label: 'Log export finished' },
   'audit_export.fail': { label: 'Log export failed' },

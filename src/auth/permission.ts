@@ -22,6 +22,8 @@ export enum Permission {
   CorrespondenceConfigure = 'correspondence.configure',
   NightlyRead = 'nightly.read',
   NightlyRun = 'nightly.run',
+  WebhooksRead = 'webhooks.read',
+  WebhooksDispatch = 'webhooks.dispatch',
 }
 
 export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
@@ -47,6 +49,8 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [Permission.CorrespondenceConfigure]: 'Edit the message templates',
   [Permission.NightlyRead]: 'See the nightly runs and preview what delinquency would do on a date',
   [Permission.NightlyRun]: 'Run the nightly process or delinquency for a chosen date',
+  [Permission.WebhooksRead]: "See the payment processor's events and whether each was processed",
+  [Permission.WebhooksDispatch]: 'Hand a stored processor event to processing again',
 };
 
 export const ALL_PERMISSIONS = Object.values(Permission);

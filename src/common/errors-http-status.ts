@@ -136,7 +136,7 @@ export const HTTP_STATUS_OF = {
 
   [WebhooksErrorCode.InvalidSignature]: BAD_REQUEST,
   [WebhooksErrorCode.MalformedEvent]: BAD_REQUEST,
-  [WebhooksErrorCode.ProcessingUnavailable]: SERVICE_UNAVAILABLE,
+  [WebhooksErrorCode.EventSettled]: CONFLICT,
 } as const satisfies Record<ErrorCode, HttpStatus>;
 
 /** The codes the filter answers with `status`, for exception classes tied to one status. */

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import Stripe from 'stripe';
-import { wellFormed } from './stripe-event-shape';
 import { DataSource } from 'typeorm';
-import { stripeEventWorkflow } from '../../workflows/stripe-event.workflow';
-import { workflowIds } from '../../workflows/shared';
 import { BadInputException, DomainException } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { HANDLED_STRIPE_EVENTS } from './stripe-event.activities';
+import { StripeEventDispatcher } from './stripe-event-dispatcher';
+import { wellFormed } from './stripe-event-shape';
 import { WebhooksErrorCode } from './webhooks.error-codes';
 
 /** Stripe's own default, and what it recommends: older signatures are replays. */
@@ -23,15 +21,16 @@ export interface WebhookReceipt {
 
 /**
  * Receives Stripe events: checks the signature on the bytes as sent, stores the
- * event once by its id, starts its processing workflow (id = event id) and answers
- * at once. Processing happens in the workflow, never in the request.
+ * event once by its id and answers. Nothing else is on that path: handing the event
+ * to its processing workflow happens after the answer (StripeEventDispatcher), so
+ * the answer is as fast as one INSERT and does not depend on Temporal being up.
  */
 @Injectable()
 export class StripeWebhooksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dispatcher: StripeEventDispatcher,
   ) {}
 
   async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookReceipt> {
@@ -41,15 +40,28 @@ export class StripeWebhooksService {
     if (!rawBody?.length) throw new BadInputException([{ field: 'body', rule: 'required', message: 'the event body is missing' }]);
     const event = wellFormed(this.verify(rawBody, signature));
     const objectId = typeof event.data.object.id === 'string' ? event.data.object.id : null;
+    // A type we do not act on is kept, for the record, and never handed to processing.
+    const handled = objectId !== null && HANDLED_STRIPE_EVENTS.includes(event.type);
     const stored: { affectedRows: number } = await this.db.query(
-      `INSERT INTO webhook_events (id, provider, type, object_id, livemode, event_created_at, payload)
-       VALUES (?, 'stripe', ?, ?, ?, FROM_UNIXTIME(?), ?)
+      `INSERT INTO webhook_events (id, provider, type, object_id, livemode, event_created_at, payload, status, outcome, processed_at)
+       VALUES (?, 'stripe', ?, ?, ?, FROM_UNIXTIME(?), ?, ?, ?, IF(? = 'ignored', CURRENT_TIMESTAMP(3), NULL))
        ON DUPLICATE KEY UPDATE deliveries = deliveries + 1`,
-      [event.id, event.type, objectId, event.livemode ? 1 : 0, event.created, rawBody.toString('utf8')],
+      [
+        event.id,
+        event.type,
+        objectId,
+        event.livemode ? 1 : 0,
+        event.created,
+        rawBody.toString('utf8'),
+        handled ? 'received' : 'ignored',
+        handled ? null : 'not handled',
+        handled ? 'received' : 'ignored',
+      ],
     );
     // MariaDB counts an insert as 1 row and an update of a duplicate as 2.
     const duplicate = stored.affectedRows !== 1;
-    await this.startProcessing(event.id, event.type, objectId);
+    // After the commit and off the answer's path; an event a crash keeps from this line is swept up later.
+    if (handled && !duplicate) this.dispatcher.enqueue({ id: event.id, type: event.type, objectId, receivedAt: new Date() });
     return { received: true, eventId: event.id, duplicate };
   }
 
@@ -70,26 +82,6 @@ export class StripeWebhooksService {
       throw refusedSignature('Timestamp outside the tolerance zone (in the future)');
     }
     return event;
-  }
-
-  /**
-   * Starts the event's workflow unless it exists: a repeated delivery (or one after
-   * a crash between storing and starting) lands here too. When Temporal cannot take
-   * it, the answer is 503 and Stripe delivers the event again later.
-   */
-  private async startProcessing(eventId: string, type: string, objectId: string | null): Promise<void> {
-    try {
-      await this.temporal.workflow.start(stripeEventWorkflow, {
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        workflowId: workflowIds.stripeEvent(eventId),
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [{ eventId, type }],
-        memo: { description: `Stripe ${type}${objectId ? ` for ${objectId}` : ''}` },
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw new DomainException(WebhooksErrorCode.ProcessingUnavailable, 'The event was stored but could not be queued; deliver it again');
-    }
   }
 }
 

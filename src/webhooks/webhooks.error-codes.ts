@@ -1,5 +1,5 @@
 export enum WebhooksErrorCode {
   InvalidSignature = 'invalid_signature',
   MalformedEvent = 'malformed_event',
-  ProcessingUnavailable = 'processing_unavailable',
+  EventSettled = 'webhook_event_settled',
 }

@@ -3,11 +3,11 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { BillBatchResult, BillRunActivities } from '../../src/bill-runs/bill-run.activities';
-import { workflowIds } from '../../workflows/shared';
 import { createStatus } from '../disconnection/disconnection-fixture';
 import { PaymentsWorld } from '../payments/support/payments-world';
 import { inHours, schedule } from '../scheduled-events/scheduled-events-world';
 import { startTestWorker } from '../support/test-worker';
+import { stripeEventOutcome } from '../support/stripe-events';
 
 const stripe = new Stripe('sk_test_one_family');
 const ROUNDS = 3;
@@ -109,7 +109,7 @@ describe('one family, every kind of writer at once', () => {
           .set('Content-Type', 'application/json')
           .set('Stripe-Signature', webhook.header)
           .send(webhook.payload);
-        await client.workflow.getHandle(workflowIds.stripeEvent(webhook.id)).result();
+        await stripeEventOutcome(client, webhook.id);
         return { what: 'webhook settlement', status: res.status, body: res.body };
       };
 

@@ -1,8 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import Stripe from 'stripe';
-import { workflowIds } from '../../workflows/shared';
 import { PaymentsWorld } from '../payments/support/payments-world';
 import { startTestWorker } from '../support/test-worker';
+import { stripeEventOutcome } from '../support/stripe-events';
 
 const stripe = new Stripe('sk_test_webhooks');
 
@@ -101,7 +101,7 @@ describe('Stripe webhooks settling payments', () => {
     const answers = await Promise.all(sends.map((d) => d.send()));
     expect(answers.map((a) => a.status)).toEqual(sends.map(() => 200));
 
-    for (const d of [succeeded, staleFailure, detached]) await client.workflow.getHandle(workflowIds.stripeEvent(d.id)).result();
+    for (const d of [succeeded, staleFailure, detached]) await stripeEventOutcome(client, d.id);
     const rows: { id: string; deliveries: number; status: string }[] = await world.sut.db.query(
       'SELECT id, deliveries, status FROM webhook_events WHERE id IN (?)',
       [[succeeded.id, staleFailure.id, detached.id]],
@@ -138,7 +138,7 @@ describe('Stripe webhooks settling payments', () => {
     const created = delivery('charge.dispute.created', { id: disputeId, object: 'dispute' });
     const answers = await Promise.all(shuffle([created, created, created], 20261202).map((d) => d.send()));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
-    expect(await client.workflow.getHandle(workflowIds.stripeEvent(created.id)).result()).toMatchObject({ outcome: 'recorded' });
+    expect(await stripeEventOutcome(client, created.id)).toMatchObject({ outcome: 'recorded' });
 
     const disputes = await world.sut.db.query(
       'SELECT payment_id, amount, reason, payment_reversed FROM processor_disputes WHERE account_id = ?',
@@ -174,9 +174,7 @@ describe('Stripe webhooks settling payments', () => {
     const viaCharge = delivery('charge.refund.updated', { id: refundId, object: 'refund' });
     const answers = await Promise.all(shuffle([updated, updated, updated, viaCharge, viaCharge, viaCharge], 20261203).map((d) => d.send()));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
-    const outcomes = await Promise.all(
-      [updated, viaCharge].map((d) => client.workflow.getHandle(workflowIds.stripeEvent(d.id)).result() as Promise<{ outcome: string }>),
-    );
+    const outcomes = await Promise.all([updated, viaCharge].map((d) => stripeEventOutcome(client, d.id) as Promise<{ outcome: string }>));
     // Whichever ran first made the change; the other found nothing new.
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(['unchanged', 'updated']);
 

@@ -1984,6 +1984,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhook-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook events */
+        get: operations["WebhookEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-events/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many processor events wait, and for how long */
+        get: operations["WebhookEventsController_inboxFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook event */
+        get: operations["WebhookEventsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhook-events/{id}/redispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a stored processor event to processing again */
+        post: operations["WebhookEventsController_redispatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/autopay-runs": {
         parameters: {
             query?: never;
@@ -2509,7 +2577,7 @@ export interface components {
              * @example invoice_frozen
              * @enum {string}
              */
-            code?: "not_found" | "validation_failed" | "idempotency_key_reused" | "account_own_parent" | "parent_cannot_become_child" | "child_cannot_be_parent" | "account_type_in_use" | "account_type_name_taken" | "account_status_in_use" | "account_status_name_taken" | "account_group_in_use" | "account_group_name_taken" | "export_not_started" | "export_not_ready" | "unauthenticated" | "forbidden" | "invalid_credentials" | "login_throttled" | "parked_account_resolved" | "nothing_to_invoice" | "invoice_void" | "invoice_frozen" | "invoice_not_manual" | "invoice_has_reversals" | "invoice_linked" | "invoice_not_linked" | "not_a_debit" | "not_a_credit" | "already_reversed" | "already_voided" | "reversal_cannot_be_voided" | "unused_days_credit" | "correction_before_original" | "service_removed" | "price_unchanged" | "accounting_period_closed" | "accounting_period_reopen" | "accounting_period_backwards" | "exclusion_date_taken" | "package_in_use" | "package_name_taken" | "service_in_use" | "service_in_package" | "service_name_taken" | "portal_username_taken" | "primary_contact_needs_successor" | "message_category_name_taken" | "no_recipients" | "custom_field_name_taken" | "custom_field_has_values" | "custom_field_option_in_use" | "custom_field_has_duplicates" | "custom_field_values_too_long" | "custom_field_value_taken" | "account_disconnected" | "disconnect_default_changed" | "no_disconnect_status" | "disconnect_status_active" | "email_still_queued" | "contact_without_email" | "file_too_large" | "unsupported_media_type" | "upload_aborted" | "nightly_date_not_yet" | "processor_unavailable" | "processor_refused" | "payment_failed" | "payment_in_progress" | "payment_reversed" | "payment_not_recorded" | "refund_impossible" | "event_closed" | "event_in_progress" | "one_data_service" | "removal_already_scheduled" | "scheduler_unavailable" | "tax_in_use" | "tax_name_taken" | "tax_type_in_use" | "tax_type_name_taken" | "tax_override_exists" | "email_taken" | "role_in_use" | "role_name_taken" | "invalid_signature" | "malformed_event" | "processing_unavailable";
+            code?: "not_found" | "validation_failed" | "idempotency_key_reused" | "account_own_parent" | "parent_cannot_become_child" | "child_cannot_be_parent" | "account_type_in_use" | "account_type_name_taken" | "account_status_in_use" | "account_status_name_taken" | "account_group_in_use" | "account_group_name_taken" | "export_not_started" | "export_not_ready" | "unauthenticated" | "forbidden" | "invalid_credentials" | "login_throttled" | "parked_account_resolved" | "nothing_to_invoice" | "invoice_void" | "invoice_frozen" | "invoice_not_manual" | "invoice_has_reversals" | "invoice_linked" | "invoice_not_linked" | "not_a_debit" | "not_a_credit" | "already_reversed" | "already_voided" | "reversal_cannot_be_voided" | "unused_days_credit" | "correction_before_original" | "service_removed" | "price_unchanged" | "accounting_period_closed" | "accounting_period_reopen" | "accounting_period_backwards" | "exclusion_date_taken" | "package_in_use" | "package_name_taken" | "service_in_use" | "service_in_package" | "service_name_taken" | "portal_username_taken" | "primary_contact_needs_successor" | "message_category_name_taken" | "no_recipients" | "custom_field_name_taken" | "custom_field_has_values" | "custom_field_option_in_use" | "custom_field_has_duplicates" | "custom_field_values_too_long" | "custom_field_value_taken" | "account_disconnected" | "disconnect_default_changed" | "no_disconnect_status" | "disconnect_status_active" | "email_still_queued" | "contact_without_email" | "file_too_large" | "unsupported_media_type" | "upload_aborted" | "nightly_date_not_yet" | "processor_unavailable" | "processor_refused" | "payment_failed" | "payment_in_progress" | "payment_reversed" | "payment_not_recorded" | "refund_impossible" | "event_closed" | "event_in_progress" | "one_data_service" | "removal_already_scheduled" | "scheduler_unavailable" | "tax_in_use" | "tax_name_taken" | "tax_type_in_use" | "tax_type_name_taken" | "tax_override_exists" | "email_taken" | "role_in_use" | "role_name_taken" | "invalid_signature" | "malformed_event" | "webhook_event_settled";
             /** @example b1946ac9-2f1c-4c7e-9d5a-3cf3c1b8f0aa */
             requestId?: string;
         };
@@ -2589,20 +2657,20 @@ export interface components {
             id: number;
             name: string;
             description: string;
-            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run")[];
+            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch")[];
             userCount: number;
         };
         CreateRoleDto: {
             /** @example Billing clerk */
             name: string;
             description?: string;
-            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run")[];
+            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch")[];
         };
         UpdateRoleDto: {
             /** @example Billing clerk */
             name?: string;
             description?: string;
-            permissions?: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run")[];
+            permissions?: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch")[];
         };
         PermissionFilterDto: Record<string, never>;
         PermissionDto: {
@@ -4886,6 +4954,47 @@ export interface components {
             reversals: components["schemas"]["TransactionResponseDto"][];
             refunds: components["schemas"]["ProcessorRefundResponseDto"][];
             disputes: components["schemas"]["PaymentDisputeResponseDto"][];
+        };
+        WebhookEventFilterDto: {
+            /** @enum {string} */
+            status?: "received" | "processed" | "ignored" | "failed";
+            /** @example payment_intent.succeeded */
+            type?: string;
+            /** @example pi_3QxYz */
+            objectId?: string;
+        };
+        WebhookEventDto: {
+            /** @example evt_1QxYz */
+            id: string;
+            /** @example payment_intent.succeeded */
+            type: string;
+            /** @description The id of the processor object the event is about */
+            objectId: string | null;
+            receivedAt: string;
+            /** @description How many times the processor delivered it */
+            deliveries: number;
+            /** @description When it was last handed to processing; null while it waits in the inbox */
+            dispatchedAt: string | null;
+            /** @description How many times it was handed to processing */
+            dispatches: number;
+            /**
+             * @description received: waiting or being processed; ignored: a type Backhaul does not act on
+             * @enum {string}
+             */
+            status: "received" | "processed" | "ignored" | "failed";
+            /** @description What processing did, in a word or two */
+            outcome: string | null;
+            processedAt: string | null;
+            /** @description Why the last try failed; processing tries again */
+            lastError: string | null;
+        };
+        WebhookInboxFiguresDto: {
+            /** @description Events stored and not yet processed */
+            pending: number;
+            /** @description Of those, events not yet handed to processing */
+            undispatched: number;
+            /** @description Age in seconds of the oldest pending event; 0 when none waits */
+            oldestPendingSeconds: number;
         };
         StartAutopayRunDto: {
             /**
@@ -18096,6 +18205,257 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhookEventsController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see WebhookEventFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Processor events, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs webhooks.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhookEventsController_inboxFigures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookInboxFiguresDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs webhooks.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhookEventsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs webhooks.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhookEventsController_redispatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Handed to processing again */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs webhooks.dispatch */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The event was already processed or ignored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Unexpected failure; the body carries a request id to quote */
             500: {

@@ -25,6 +25,7 @@ import { BillRunBatchWorker1795732160000 } from './1795732160000-bill-run-batch-
 import { DropStoredNextBillingDate1795732170000 } from './1795732170000-drop-stored-next-billing-date';
 import { CustomFieldExample1795732180000 } from './1795732180000-custom-field-example';
 import { DashboardFigures1795732190000 } from './1795732190000-dashboard-figures';
+import { WebhookInbox1795732200000 } from './1795732200000-webhook-inbox';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   DropStoredNextBillingDate1795732170000,
   CustomFieldExample1795732180000,
   DashboardFigures1795732190000,
+  WebhookInbox1795732200000,
 ];

@@ -1,0 +1,108 @@
+import { Client, Connection } from '@temporalio/client';
+import Stripe from 'stripe';
+import { createIsolatedTestApp } from '../support/isolated-database';
+import { PrivateTemporal } from '../support/private-temporal';
+import { waitUntil } from '../support/processes';
+import { stripeEventOutcome } from '../support/stripe-events';
+import type { TestApp } from '../support/test-app';
+import { startTestWorker } from '../support/test-worker';
+
+const stripe = new Stripe('sk_test_webhooks');
+const EVENTS = 25;
+
+/**
+ * The webhook endpoint answers without Temporal: with the server stopped, every
+ * delivery is stored and answered 200 at once, and each event is processed, once,
+ * after the server is back.
+ */
+describe('webhook inbox through a Temporal outage', () => {
+  let temporal: PrivateTemporal;
+  let sut: TestApp;
+  let stopWorker: () => Promise<void>;
+  let connection: Connection;
+  let client: Client;
+  let counter = 0;
+
+  beforeAll(async () => {
+    temporal = await PrivateTemporal.create();
+    sut = await createIsolatedTestApp({ TEMPORAL_ADDRESS: temporal.address });
+    ({ stop: stopWorker } = await startTestWorker(sut));
+    connection = await Connection.connect({ address: temporal.address });
+    client = new Client({ connection, namespace: sut.config.TEMPORAL_NAMESPACE });
+  }, 120_000);
+
+  afterAll(async () => {
+    // Should the test have stopped with the server down, bring it back so the worker can shut down.
+    await temporal?.start();
+    await stopWorker?.();
+    await connection?.close();
+    await sut?.close();
+    await temporal?.destroy();
+  }, 60_000);
+
+  const deliver = async (type: string, object: Record<string, unknown>) => {
+    counter += 1;
+    const payload = JSON.stringify({
+      id: `evt_outage_${Date.now()}_${counter}`,
+      object: 'event',
+      type,
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      data: { object },
+    });
+    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: sut.config.STRIPE_WEBHOOK_SECRET });
+    const started = Date.now();
+    const res = await sut
+      .http()
+      .post('/api/webhooks/stripe')
+      .set('Content-Type', 'application/json')
+      .set('Stripe-Signature', header)
+      .send(payload);
+    return { id: JSON.parse(payload).id as string, status: res.status, ms: Date.now() - started };
+  };
+
+  it('stores and answers every event while Temporal is stopped, and processes each once when it is back', async () => {
+    const warmUp = await deliver('payment_intent.succeeded', { id: 'pi_outage_warm_up', object: 'payment_intent' });
+    expect(warmUp.status).toBe(200);
+    expect(await stripeEventOutcome(client, warmUp.id)).toMatchObject({ status: 'processed' });
+
+    await temporal.stop();
+    const answers = [];
+    for (let i = 0; i < EVENTS; i++)
+      answers.push(await deliver('payment_intent.succeeded', { id: `pi_outage_${i}`, object: 'payment_intent' }));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    // Each answer is one INSERT: nowhere near a gRPC timeout to a server that is gone.
+    expect(answers.filter((a) => a.ms > 1_000)).toEqual([]);
+    const ids = answers.map((a) => a.id);
+    const waiting: { n: string }[] = await sut.db.query(
+      "SELECT COUNT(*) AS n FROM webhook_events WHERE id IN (?) AND status = 'received' AND dispatched_at IS NULL",
+      [ids],
+    );
+    expect(Number(waiting[0].n)).toBe(EVENTS);
+    const inbox = await sut
+      .http()
+      .get('/api/webhook-events/inbox')
+      .set('Authorization', `Bearer ${(await sut.admin()).token}`)
+      .expect(200);
+    expect(inbox.body).toMatchObject({ pending: EVENTS, undispatched: EVENTS });
+
+    await temporal.start();
+    await waitUntil(
+      'every event stored during the outage to be processed',
+      async () => {
+        const [row]: { n: string }[] = await sut.db.query(
+          "SELECT COUNT(*) AS n FROM webhook_events WHERE id IN (?) AND status = 'processed'",
+          [ids],
+        );
+        return Number(row.n) === EVENTS;
+      },
+      120_000,
+    );
+    const rows: { dispatches: number }[] = await sut.db.query('SELECT dispatches FROM webhook_events WHERE id IN (?)', [ids]);
+    expect(rows.map((r) => Number(r.dispatches))).toEqual(ids.map(() => 1));
+    // One run per event: a second start of the same id was refused by Temporal, not run again.
+    for (const id of ids) expect(await stripeEventOutcome(client, id)).toMatchObject({ eventId: id, status: 'processed' });
+    const runs = await client.workflow.count(`WorkflowType = 'stripeEventWorkflow'`);
+    expect(runs.count).toBe(EVENTS + 1);
+  }, 300_000);
+});
