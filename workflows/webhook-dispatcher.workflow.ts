@@ -2,8 +2,10 @@ import { continueAsNew, proxyActivities, setHandler, sleep, workflowInfo } from 
 import type { WebhookInboxActivities } from '../src/webhooks/webhook-inbox.activities';
 import { webhookDispatcherPassesQuery } from './shared';
 
+// Heartbeats after each group of starts, so a worker that dies mid-page is noticed in seconds and the page handed to another.
 const { dispatchStrandedStripeEvents } = proxyActivities<WebhookInboxActivities>({
   startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '5 seconds', maximumInterval: '1 minute', maximumAttempts: 5 },
 });
 

@@ -92,9 +92,16 @@ export class StripeEventActivities {
     }
   }
 
+  /**
+   * A dispatcher that died between starting this workflow and recording the start
+   * left the event looking never handed over; being processed proves it was, so the
+   * record is completed here, once.
+   */
   private async markStripeEvent(eventId: string, status: 'processed' | 'ignored', outcome: string): Promise<void> {
     await this.db.query(
-      'UPDATE webhook_events SET status = ?, outcome = ?, processed_at = CURRENT_TIMESTAMP(3), last_error = NULL WHERE id = ?',
+      `UPDATE webhook_events SET status = ?, outcome = ?, processed_at = CURRENT_TIMESTAMP(3), last_error = NULL,
+              dispatches = IF(dispatched_at IS NULL, dispatches + 1, dispatches), dispatched_at = COALESCE(dispatched_at, CURRENT_TIMESTAMP(3))
+        WHERE id = ?`,
       [status, outcome, eventId],
     );
   }

@@ -19,8 +19,7 @@ const listening = (port: number) =>
   });
 
 /**
- * A Temporal dev server of the test's own, keeping its workflows in a file, that
- * the test may stop and start again: taking the run's shared server away would
+ * A Temporal dev server of the test's own, that the test may stop and start again: taking the run's shared server away would
  * fail every other suite running beside it.
  */
 export class PrivateTemporal {
@@ -29,11 +28,13 @@ export class PrivateTemporal {
   private constructor(
     private readonly dir: string,
     readonly port: number,
+    private readonly persistent: boolean,
   ) {}
 
-  static async create(): Promise<PrivateTemporal> {
+  /** Persistent: keeps its workflows in a file, so it may be stopped and started again; otherwise in memory, and faster. */
+  static async create(opts: { persistent?: boolean } = {}): Promise<PrivateTemporal> {
     const dir = mkdtempSync(join(process.env.TEST_SCRATCH_DIR ?? tmpdir(), 'temporal-'));
-    const temporal = new PrivateTemporal(dir, await freePort());
+    const temporal = new PrivateTemporal(dir, await freePort(), opts.persistent ?? true);
     process.once('exit', () => temporal.server?.kill('SIGKILL'));
     await temporal.start();
     return temporal;
@@ -47,7 +48,8 @@ export class PrivateTemporal {
     if (this.server && this.server.exitCode === null && this.server.signalCode === null) return;
     const cli = process.env.TEMPORAL_CLI ?? 'temporal';
     const args = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(this.port), '--log-level', 'error'];
-    args.push('--namespace', 'default', '--db-filename', join(this.dir, 'temporal.db'));
+    args.push('--namespace', 'default');
+    if (this.persistent) args.push('--db-filename', join(this.dir, 'temporal.db'));
     for (const attribute of SEARCH_ATTRIBUTES) args.push('--search-attribute', attribute);
     const server = spawn(cli, args, { stdio: 'ignore' });
     this.server = server;
