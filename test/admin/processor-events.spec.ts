@@ -134,7 +134,7 @@ describe('processor events in headless Chromium', () => {
     await rows.first().getByText('pi_panel_stuck').waitFor();
     expect(await rows.count()).toBe(1);
     const stuck = rows.first();
-    await stuck.getByText('Waiting').waitFor();
+    await stuck.getByText('Waiting', { exact: true }).waitFor();
     await stuck.getByText('Payment intent succeeded').waitFor();
     // The error cut to fit the row, and whole on hover.
     await stuck.getByText(`${STUCK_ERROR.slice(0, 60)}…`).hover();
@@ -183,7 +183,7 @@ describe('processor events in headless Chromium', () => {
     await page.waitForURL(new RegExp(`#/webhook-events/${ids.stuck}/show`));
     const details = page.getByRole('definition');
     await page.getByText(`Processor event ${ids.stuck}`).waitFor();
-    await details.getByText('Waiting').waitFor();
+    await details.getByText('Waiting', { exact: true }).waitFor();
     await page.getByText(STUCK_ERROR).waitFor();
 
     await page.getByRole('button', { name: 'Hand over again' }).click();
@@ -238,7 +238,7 @@ describe('processor events in headless Chromium', () => {
     await figure(reader).locator('[data-value]').getByText('1', { exact: true }).waitFor();
     await reader.getByRole('menuitem', { name: 'Processor events' }).click();
     await reader.locator('table tbody tr').first().getByText('pi_panel_waiting').click();
-    await reader.getByRole('definition').getByText('Waiting').waitFor();
+    await reader.getByRole('definition').getByText('Waiting', { exact: true }).waitFor();
     expect(await reader.getByRole('button', { name: 'Hand over again' }).count()).toBe(0);
     await reader.close();
     expect(errors).toEqual([]);
