@@ -61,7 +61,9 @@ const EventDetails = () => {
 
 /** One processor event and its way through; it refreshes itself while the event waits, so its processing shows when it ends. */
 export const WebhookEventShow = () => (
-  <ShowBase queryOptions={{ refetchInterval: (query) => ((query.state.data as WebhookEvent | undefined)?.status === 'received' ? 3000 : false) }}>
+  <ShowBase
+    queryOptions={{ refetchInterval: (query) => ((query.state.data as WebhookEvent | undefined)?.status === 'received' ? 3000 : false) }}
+  >
     <EventDetails />
   </ShowBase>
 );
