@@ -35,8 +35,8 @@ export const HandOverAgainButton = ({ event }: { event: WebhookEvent }) => {
             instance when its workflow was terminated, and the event has waited since.
           </Typography>
           <Typography variant="body2">
-            Processing reads the payment's state from the processor again, so handing an event over twice changes nothing in the books. An
-            event already processed or ignored cannot be handed over; one still being processed simply carries on.
+            Processing reads the current state of the payment, refund or dispute from the processor, so handing an event over twice books
+            nothing twice. An event already processed or ignored cannot be handed over; one still being processed simply carries on.
           </Typography>
         </ActionDialog>
       ) : null}
