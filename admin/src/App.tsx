@@ -26,6 +26,7 @@ import { roles } from './roles';
 import { taxes, taxTypes, taxZones } from './taxes';
 import { users } from './users';
 import { viewHistory } from './viewHistory';
+import { webhookEvents } from './webhookEvents';
 
 // The router react-admin already uses, so the custom pages need no router import of their own.
 const { Route } = reactRouterProvider;
@@ -65,6 +66,7 @@ export const App = () => (
     <Resource name="bill-runs" {...billRuns} />
     <Resource name="autopay-runs" {...autopayRuns} />
     <Resource name="nightly-runs" {...nightlyRuns} />
+    <Resource name="webhook-events" {...webhookEvents} />
     {/* Lists across all accounts; the dashboard's figures open them filtered. */}
     <Resource name="invoices" {...invoices} />
     <Resource name="payments" {...payments} />

@@ -39,6 +39,7 @@ const SETTINGS_SCREENS = [
   'bill-runs',
   'autopay-runs',
   'nightly-runs',
+  'webhook-events',
   'services',
   'packages',
   'tax-types',
@@ -120,6 +121,14 @@ describe('the panel at 1280 × 800 never scrolls sideways nor shows a developer 
       })
       .expect(201);
 
+    // A processor event the panel shows in words, with a long object id; set aside, so it never waits in the shared inbox.
+    const processorEvent = `evt_walk_${Date.now()}`;
+    await sut.db.query(
+      `INSERT INTO webhook_events (id, provider, type, object_id, event_created_at, payload, status, outcome, processed_at)
+       VALUES (?, 'stripe', 'customer.subscription.trial_will_end', ?, NOW(3), '{}', 'ignored', 'not handled', NOW(3))`,
+      [processorEvent, `sub_${'1QxYzLongSubscriptionId'.repeat(3)}`],
+    );
+
     const admin = await sut.admin();
     await signIn(panel, admin);
     signedIn = true;
@@ -141,6 +150,7 @@ describe('the panel at 1280 × 800 never scrolls sideways nor shows a developer 
     };
     for (const tab of ACCOUNT_TABS) await visit(`accounts/${account}/show${tab ? `/${tab}` : ''}`);
     for (const screen of SETTINGS_SCREENS) await visit(screen);
+    await visit(`webhook-events/${processorEvent}/show`);
 
     expect({ overflowing, codes, errors }).toEqual({ overflowing: {}, codes: {}, errors: [] });
   });

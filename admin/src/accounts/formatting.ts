@@ -37,6 +37,20 @@ export const timeAgo = (iso: string, now: Date = new Date()): string => {
   return '';
 };
 
+const AGE_UNITS: { seconds: number; unit: 'day' | 'hour' | 'minute' | 'second' }[] = [
+  { seconds: 86_400, unit: 'day' },
+  { seconds: 3_600, unit: 'hour' },
+  { seconds: 60, unit: 'minute' },
+  { seconds: 1, unit: 'second' },
+];
+
+/** How long something has waited, in its largest whole unit: 45 → "45 sec", 150 → "2 min", 7200 → "2 hr". */
+export const formatAge = (seconds: number): string => {
+  const whole = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
+  const { seconds: size, unit } = AGE_UNITS.find((u) => whole >= u.seconds) ?? AGE_UNITS[AGE_UNITS.length - 1];
+  return new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'short' }).format(Math.floor(whole / size));
+};
+
 export const formatDateTime = (iso: string | null | undefined): string => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** A calendar date (YYYY-MM-DD) shown as is in the local format, without a time-zone shift. */

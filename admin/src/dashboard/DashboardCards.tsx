@@ -11,10 +11,12 @@ import { BillRunProgressBar } from '../billRuns/BillRunProgressBar';
 import { useBackhaulDataProvider } from '../dataProvider';
 import type { Schemas } from '../dataProvider/apiClient';
 import { formatMoney } from '../money';
+import { Permissions, useHasPermission } from '../permissions';
 import { AgingChart } from './AgingChart';
 import { FigureCard, FigureLink } from './FigureCard';
 import { listLink, showLink } from './links';
 import { MonthsChart } from './MonthsChart';
+import { ProcessorEventsCard } from './ProcessorEventsCard';
 
 type Figures = Schemas['DashboardDto'];
 
@@ -50,6 +52,7 @@ const NextBillRunLink = () => {
 export const DashboardCards = ({ figures }: { figures: Figures }) => {
   const { currency, accounts, recurringRevenue, aging, months, lastBillRun, autopayToday, lateFees, emails } = figures;
   const money = (amount: number) => formatMoney(amount, currency);
+  const canReadProcessorEvents = useHasPermission(Permissions.WebhooksRead);
   return (
     <Box
       sx={{
@@ -193,6 +196,8 @@ export const DashboardCards = ({ figures }: { figures: Figures }) => {
           value={emails.rejected.toLocaleString()}
         />
       </FigureCard>
+
+      {canReadProcessorEvents ? <ProcessorEventsCard /> : null}
 
       <FigureCard
         title="Invoiced and paid by month"

@@ -11,6 +11,7 @@ import { httpClient } from './httpClient';
 import { paymentMethods } from './payments';
 import { runMethods } from './runs';
 import { scheduledEventMethods } from './scheduledEvents';
+import { webhookMethods } from './webhooks';
 
 const restProvider = simpleRestProvider(API_URL, httpClient);
 
@@ -41,6 +42,7 @@ export const dataProvider = {
   ...runMethods,
   ...auditMethods,
   ...dashboardMethods,
+  ...webhookMethods,
 };
 
 export type BackhaulDataProvider = typeof dataProvider;

@@ -12,7 +12,11 @@ export const menuResources = ['accounts', 'emails', 'users', 'roles', 'action-hi
 /** The configurable account lists, grouped under Settings for those who may change them. */
 export const settingsResources = ['account-types', 'account-statuses', 'account-groups', 'message-categories', 'custom-fields'] as const;
 
-/** Invoices, payments and late fees of every account, the runs, the catalogue and taxes, grouped under Billing for billing staff. */
+/**
+ * Invoices, payments and late fees of every account, the runs, the payment processor's events (for
+ * those with webhooks.read, which the roles that configure billing hold), the catalogue and taxes,
+ * grouped under Billing for billing staff.
+ */
 export const billingResources = [
   'invoices',
   'payments',
@@ -20,6 +24,7 @@ export const billingResources = [
   'bill-runs',
   'autopay-runs',
   'nightly-runs',
+  'webhook-events',
   'services',
   'packages',
   'tax-types',

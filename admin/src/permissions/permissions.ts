@@ -21,6 +21,8 @@ export const Permissions = {
   CorrespondenceConfigure: 'correspondence.configure',
   NightlyRead: 'nightly.read',
   NightlyRun: 'nightly.run',
+  WebhooksRead: 'webhooks.read',
+  WebhooksDispatch: 'webhooks.dispatch',
 } as const;
 
 export type PermissionName = (typeof Permissions)[keyof typeof Permissions];
@@ -55,6 +57,7 @@ export const resourcePermissions: Record<string, PermissionName> = {
   payments: Permissions.BillingRead,
   'late-fees': Permissions.BillingRead,
   emails: Permissions.CorrespondenceRead,
+  'webhook-events': Permissions.WebhooksRead,
 };
 
 export const canSeeResource = (permissions: unknown, resource: string): boolean => {
