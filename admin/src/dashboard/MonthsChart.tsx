@@ -4,8 +4,15 @@ import type { Schemas } from '../dataProvider/apiClient';
 import { formatMoney } from '../money';
 import { listLink } from './links';
 
-const monthLabel = (month: string) =>
-  new Date(`${month}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+const monthOf = (month: string, style: 'short' | 'long') =>
+  new Date(`${month}-01T00:00:00Z`).toLocaleDateString(undefined, {
+    month: style,
+    ...(style === 'long' ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
+
+/** Every bar named on the axis by its month alone, so twelve fit; the tooltip and the axis title carry the years. */
+const monthLabel = (month: string, context: { location: string }) => monthOf(month, context.location === 'tick' ? 'short' : 'long');
 
 /** Invoiced beside paid for each of the last twelve months; a month's bar opens the rows it sums. */
 export const MonthsChart = ({ months, currency }: { months: Schemas['MonthFigureDto'][]; currency: string }) => {
@@ -20,7 +27,15 @@ export const MonthsChart = ({ months, currency }: { months: Schemas['MonthFigure
         redirect(item.seriesId === 'paid' ? listLink('payments', { receivedIn: month }) : listLink('invoices', { invoicedIn: month }));
       }}
       dataset={months.map((m) => ({ month: m.month, invoiced: m.invoiced, paid: m.paid }))}
-      xAxis={[{ scaleType: 'band', dataKey: 'month', valueFormatter: monthLabel }]}
+      xAxis={[
+        {
+          scaleType: 'band',
+          dataKey: 'month',
+          valueFormatter: monthLabel,
+          tickLabelInterval: () => true,
+          label: months.length ? `${monthOf(months[0].month, 'long')} to ${monthOf(months[months.length - 1].month, 'long')}` : undefined,
+        },
+      ]}
       yAxis={[{ valueFormatter: (v: number) => formatMoney(Math.round(v), currency).replace(/\.00$/, ''), width: 80 }]}
       series={[
         { id: 'invoiced', dataKey: 'invoiced', label: 'Invoiced', valueFormatter: money },
