@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Client, Connection } from '@temporalio/client';
 import type { Page } from 'playwright-core';
-import Stripe from 'stripe';
 import { Permission } from '../../src/auth/permission';
 import { stripeEventWorkflow } from '../../workflows/stripe-event.workflow';
 import { workflowIds } from '../../workflows/shared';
@@ -10,8 +9,7 @@ import { openPanel, type Panel, signIn } from '../support/panel';
 import { waitUntil } from '../support/processes';
 import type { TestApp } from '../support/test-app';
 import { startTestWorker } from '../support/test-worker';
-
-const stripe = new Stripe('sk_test_processor_events_panel');
+import { signedStripeEvent } from '../support/stripe-events';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -39,28 +37,12 @@ describe('processor events in headless Chromium', () => {
   let auth: { Authorization: string };
   const errors: string[] = [];
   let signedIn = false;
-  let counter = 0;
   const ids = { ignored: '', succeeded: '', processing: '', stuck: '' };
 
   const deliver = async (type: string, objectId: string) => {
-    counter += 1;
-    const payload = JSON.stringify({
-      id: `evt_panel_${Date.now()}_${counter}`,
-      object: 'event',
-      type,
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: { object: { id: objectId } },
-    });
-    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: sut.config.STRIPE_WEBHOOK_SECRET });
-    await sut
-      .http()
-      .post('/api/webhooks/stripe')
-      .set('Content-Type', 'application/json')
-      .set('Stripe-Signature', header)
-      .send(payload)
-      .expect(200);
-    return JSON.parse(payload).id as string;
+    const event = signedStripeEvent(sut, type, { id: objectId }, 'evt_panel');
+    await event.send().expect(200);
+    return event.id;
   };
   const event = async (id: string) => (await sut.http().get(`/api/webhook-events/${id}`).set(auth).expect(200)).body as EventBody;
 

@@ -1,15 +1,13 @@
 import { Client, Connection } from '@temporalio/client';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
-import Stripe from 'stripe';
 import { BillBatchResult, BillRunActivities } from '../../src/bill-runs/bill-run.activities';
 import { createStatus } from '../disconnection/disconnection-fixture';
 import { PaymentsWorld } from '../payments/support/payments-world';
 import { inHours, schedule } from '../scheduled-events/scheduled-events-world';
 import { startTestWorker } from '../support/test-worker';
-import { stripeEventOutcome } from '../support/stripe-events';
+import { signedStripeEvent, stripeEventOutcome } from '../support/stripe-events';
 
-const stripe = new Stripe('sk_test_one_family');
 const ROUNDS = 3;
 
 interface Outcome {
@@ -32,7 +30,6 @@ describe('one family, every kind of writer at once', () => {
   let stopWorker: () => Promise<void>;
   let connection: Connection;
   let client: Client;
-  let delivered = 0;
 
   beforeAll(async () => {
     world = await PaymentsWorld.start();
@@ -48,17 +45,12 @@ describe('one family, every kind of writer at once', () => {
 
   /** Stripe's event that a payment intent succeeded, signed as Stripe signs it. */
   function succeeded(intentId: string) {
-    delivered += 1;
-    const payload = JSON.stringify({
-      id: `evt_family_${Date.now()}_${delivered}`,
-      object: 'event',
-      type: 'payment_intent.succeeded',
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: { object: { id: intentId, object: 'payment_intent', status: 'succeeded' } },
-    });
-    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: world.sut.config.STRIPE_WEBHOOK_SECRET });
-    return { id: JSON.parse(payload).id as string, payload, header };
+    return signedStripeEvent(
+      world.sut,
+      'payment_intent.succeeded',
+      { id: intentId, object: 'payment_intent', status: 'succeeded' },
+      'evt_family',
+    );
   }
 
   it(`queues every writer and keeps the books, ${ROUNDS} rounds`, async () => {

@@ -1,10 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
-import Stripe from 'stripe';
 import { PaymentsWorld } from '../payments/support/payments-world';
 import { startTestWorker } from '../support/test-worker';
-import { stripeEventOutcome } from '../support/stripe-events';
-
-const stripe = new Stripe('sk_test_webhooks');
+import { signedStripeEvent, stripeEventOutcome } from '../support/stripe-events';
 
 /**
  * The items in an order drawn from a fixed seed (mulberry32), so the order a run
@@ -37,7 +34,6 @@ describe('Stripe webhooks settling payments', () => {
   let stopWorker: () => Promise<void>;
   let connection: Connection;
   let client: Client;
-  let counter = 0;
 
   beforeAll(async () => {
     world = await PaymentsWorld.start();
@@ -51,24 +47,7 @@ describe('Stripe webhooks settling payments', () => {
     await world.close();
   });
 
-  function delivery(type: string, object: Record<string, unknown>) {
-    counter += 1;
-    const payload = JSON.stringify({
-      id: `evt_pay_${Date.now()}_${counter}`,
-      object: 'event',
-      type,
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: { object },
-    });
-    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: world.sut.config.STRIPE_WEBHOOK_SECRET });
-    const id = JSON.parse(payload).id as string;
-    return {
-      id,
-      send: () =>
-        world.sut.http().post('/api/webhooks/stripe').set('Content-Type', 'application/json').set('Stripe-Signature', header).send(payload),
-    };
-  }
+  const delivery = (type: string, object: Record<string, unknown>) => signedStripeEvent(world.sut, type, object, 'evt_pay');
 
   it('records a settled bank payment once, and a detached method once, whatever the deliveries', async () => {
     const { w } = world;

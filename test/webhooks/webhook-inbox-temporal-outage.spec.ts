@@ -1,13 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
-import Stripe from 'stripe';
 import { createIsolatedTestApp } from '../support/isolated-database';
 import { PrivateTemporal } from '../support/private-temporal';
 import { waitUntil } from '../support/processes';
-import { stripeEventOutcome } from '../support/stripe-events';
+import { signedStripeEvent, stripeEventOutcome } from '../support/stripe-events';
 import type { TestApp } from '../support/test-app';
 import { startTestWorker } from '../support/test-worker';
 
-const stripe = new Stripe('sk_test_webhooks');
 const EVENTS = 25;
 
 /**
@@ -21,7 +19,6 @@ describe('webhook inbox through a Temporal outage', () => {
   let stopWorker: () => Promise<void>;
   let connection: Connection;
   let client: Client;
-  let counter = 0;
 
   beforeAll(async () => {
     temporal = await PrivateTemporal.create();
@@ -41,24 +38,10 @@ describe('webhook inbox through a Temporal outage', () => {
   }, 60_000);
 
   const deliver = async (type: string, object: Record<string, unknown>) => {
-    counter += 1;
-    const payload = JSON.stringify({
-      id: `evt_outage_${Date.now()}_${counter}`,
-      object: 'event',
-      type,
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: { object },
-    });
-    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: sut.config.STRIPE_WEBHOOK_SECRET });
+    const event = signedStripeEvent(sut, type, object, 'evt_outage');
     const started = Date.now();
-    const res = await sut
-      .http()
-      .post('/api/webhooks/stripe')
-      .set('Content-Type', 'application/json')
-      .set('Stripe-Signature', header)
-      .send(payload);
-    return { id: JSON.parse(payload).id as string, status: res.status, ms: Date.now() - started };
+    const res = await event.send();
+    return { id: event.id, status: res.status, ms: Date.now() - started };
   };
 
   it('stores and answers every event while Temporal is stopped, and processes each once when it is back', async () => {

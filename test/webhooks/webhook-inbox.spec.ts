@@ -1,16 +1,13 @@
 import { Client, Connection } from '@temporalio/client';
-import Stripe from 'stripe';
 import { Permission } from '../../src/auth/permission';
 import { stripeEventWorkflow } from '../../workflows/stripe-event.workflow';
 import { webhookDispatcherPassesQuery, workflowIds } from '../../workflows/shared';
 import { ensureWebhookDispatcher } from '../../src/webhooks/webhook-dispatcher-workflow';
 import { createIsolatedTestApp } from '../support/isolated-database';
 import { waitUntil } from '../support/processes';
-import { stripeEventOutcome } from '../support/stripe-events';
+import { signedStripeEvent, stripeEventOutcome } from '../support/stripe-events';
 import type { TestApp } from '../support/test-app';
 import { startTestWorker } from '../support/test-worker';
-
-const stripe = new Stripe('sk_test_webhooks');
 
 /**
  * What operators see of the webhook inbox and what they may do with it: the events
@@ -23,7 +20,6 @@ describe('the webhook inbox', () => {
   let stopWorker: () => Promise<void>;
   let connection: Connection;
   let client: Client;
-  let counter = 0;
   let auth: { Authorization: string };
 
   beforeAll(async () => {
@@ -40,24 +36,9 @@ describe('the webhook inbox', () => {
   });
 
   const deliver = async (type: string, object: Record<string, unknown>) => {
-    counter += 1;
-    const payload = JSON.stringify({
-      id: `evt_inbox_${Date.now()}_${counter}`,
-      object: 'event',
-      type,
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: { object },
-    });
-    const header = stripe.webhooks.generateTestHeaderString({ payload, secret: sut.config.STRIPE_WEBHOOK_SECRET });
-    await sut
-      .http()
-      .post('/api/webhooks/stripe')
-      .set('Content-Type', 'application/json')
-      .set('Stripe-Signature', header)
-      .send(payload)
-      .expect(200);
-    return JSON.parse(payload).id as string;
+    const event = signedStripeEvent(sut, type, object, 'evt_inbox');
+    await event.send().expect(200);
+    return event.id;
   };
   const actions = async (id: string) =>
     Number(

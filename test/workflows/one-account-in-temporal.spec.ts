@@ -1,14 +1,12 @@
 import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import Stripe from 'stripe';
 import { searchAttributes } from '../../workflows/shared';
 import { addContact, billingCategoryId } from '../correspondence-templates/correspondence-fixture';
 import { emailWorld, EmailWorld, settled } from '../email/email-world';
 import { StripeTestMode } from '../../src/dev-tools/stripe-test-mode/stripe-test-mode';
 import { inHours, schedule } from '../scheduled-events/scheduled-events-world';
 import { waitUntil } from '../support/processes';
-
-const stripeLibrary = new Stripe('sk_test_webhooks');
+import { signedStripeEvent } from '../support/stripe-events';
 
 interface Found {
   type: string;
@@ -48,23 +46,7 @@ describe("one query finds an account's workflows", () => {
     return found;
   }
 
-  function stripeDelivery(type: string, object: Record<string, unknown>) {
-    const payload = JSON.stringify({
-      id: `evt_search_${randomUUID().replace(/-/g, '')}`,
-      object: 'event',
-      type,
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: { object },
-    });
-    const header = stripeLibrary.webhooks.generateTestHeaderString({ payload, secret: world.sut.config.STRIPE_WEBHOOK_SECRET });
-    return world.sut
-      .http()
-      .post('/api/webhooks/stripe')
-      .set('Content-Type', 'application/json')
-      .set('Stripe-Signature', header)
-      .send(payload);
-  }
+  const stripeDelivery = (type: string, object: Record<string, unknown>) => signedStripeEvent(world.sut, type, object, 'evt_search').send();
 
   it('lists the scheduled event, the invoice email and the payment event of one account, and nothing of another', async () => {
     const { w, sut } = world;
