@@ -1,12 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
-import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
 import { collectActivities } from './temporal/activity-registry';
+import { prebuiltWorkflowBundle, WORKFLOWS_PATH } from './temporal/workflow-bundle';
 import { workerIdentity } from './temporal/worker-identity';
 import { ACTIVITY_PROVIDERS } from './worker-activities';
-
-export const WORKFLOWS_PATH = join(__dirname, '..', 'workflows');
 
 export interface BackhaulWorker {
   worker: Worker;
@@ -14,8 +12,9 @@ export interface BackhaulWorker {
 }
 
 /**
- * A worker for the product's task queue. Pass a prebuilt `workflowBundle` to
- * skip bundling (tests bundle once per run); otherwise `workflows/` is bundled here.
+ * A worker for the product's task queue. Its workflow code is the `workflowBundle`
+ * passed in (tests bundle once per run), else the bundle `npm run build` made,
+ * else `workflows/` bundled here as the worker starts.
  */
 export async function createWorker(
   app: INestApplicationContext,
@@ -23,13 +22,19 @@ export async function createWorker(
   overrides: Partial<Pick<WorkerOptions, 'workflowBundle' | 'taskQueue' | 'shutdownGraceTime'>> = {},
 ): Promise<BackhaulWorker> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const prebuilt = overrides.workflowBundle ? null : prebuiltWorkflowBundle();
+  const workflowCode = overrides.workflowBundle
+    ? { workflowBundle: overrides.workflowBundle }
+    : prebuilt
+      ? { workflowBundle: { codePath: prebuilt } }
+      : { workflowsPath: require.resolve(WORKFLOWS_PATH) };
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     identity: workerIdentity(),
     taskQueue: overrides.taskQueue ?? config.TEMPORAL_TASK_QUEUE,
     activities: collectActivities(app, ACTIVITY_PROVIDERS),
-    ...(overrides.workflowBundle ? { workflowBundle: overrides.workflowBundle } : { workflowsPath: require.resolve(WORKFLOWS_PATH) }),
+    ...workflowCode,
     shutdownGraceTime: overrides.shutdownGraceTime ?? '10 seconds',
   });
   return { worker, connection };

@@ -3,7 +3,7 @@ import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMigrations } from '../../src/database/migrate';
-import { WORKFLOWS_PATH } from '../../src/worker.factory';
+import { WORKFLOWS_PATH } from '../../src/temporal/workflow-bundle';
 import { copyDatabase, templateDatabaseUrl } from './database-template';
 import { workflowBundlePath } from './paths';
 
