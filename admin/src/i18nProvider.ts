@@ -26,20 +26,59 @@ const RECORD_NAMES: Record<string, string> = {
 };
 
 /**
+ * What a record and a list of them are called inside a sentence, one |||| many: an empty
+ * list reads "No late fees yet." (not "No Late-fees yet.") and a confirmation "Delete tax zone".
+ */
+const SENTENCE_NAMES: Record<string, string> = {
+  accounts: 'account |||| accounts',
+  users: 'staff user |||| staff users',
+  roles: 'role |||| roles',
+  'action-history': 'action |||| actions',
+  'view-history': 'view |||| views',
+  'account-types': 'account type |||| account types',
+  'account-statuses': 'account status |||| account statuses',
+  'account-groups': 'account group |||| account groups',
+  'message-categories': 'message category |||| message categories',
+  'message-templates': 'message template |||| message templates',
+  'custom-fields': 'custom field |||| custom fields',
+  services: 'service |||| services',
+  packages: 'package |||| packages',
+  'tax-types': 'tax type |||| tax types',
+  taxes: 'tax |||| taxes',
+  'tax-zones': 'tax zone |||| tax zones',
+  'bill-runs': 'bill run |||| bill runs',
+  'autopay-runs': 'autopay run |||| autopay runs',
+  'nightly-runs': 'nightly run |||| nightly runs',
+  'webhook-events': 'processor event |||| processor events',
+  invoices: 'invoice |||| invoices',
+  payments: 'payment |||| payments',
+  'late-fees': 'late fee |||| late fees',
+  emails: 'email |||| email',
+};
+
+/**
  * react-admin's English, with notices that say what was saved ("Account created") where its
  * default says "Element created": it looks for `resources.<name>.notifications.<event>` first.
  */
 const resources = Object.fromEntries(
-  Object.entries(RECORD_NAMES).map(([resource, name]) => [
-    resource,
-    {
-      notifications: {
-        created: `${name} created`,
-        updated: `${name} updated`,
-        deleted: `${name} deleted |||| %{smart_count} ${name.toLowerCase()} records deleted`,
+  [...new Set([...Object.keys(RECORD_NAMES), ...Object.keys(SENTENCE_NAMES)])].map((resource) => {
+    const name = RECORD_NAMES[resource];
+    return [
+      resource,
+      {
+        ...(SENTENCE_NAMES[resource] ? { forcedCaseName: SENTENCE_NAMES[resource] } : {}),
+        ...(name
+          ? {
+              notifications: {
+                created: `${name} created`,
+                updated: `${name} updated`,
+                deleted: `${name} deleted |||| %{smart_count} ${name.toLowerCase()} records deleted`,
+              },
+            }
+          : {}),
       },
-    },
-  ]),
+    ];
+  }),
 );
 
 export const i18nProvider = polyglotI18nProvider(() => ({ ...englishMessages, resources }), 'en', { allowMissing: true });
