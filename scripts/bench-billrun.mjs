@@ -3,11 +3,10 @@
 // bare multi-row INSERTs. Sizes come from BENCH_BILLRUN_SIZES (default 10000,100000,300000);
 // the size in BENCH_BILLRUN_TWO_WORKERS (default 100000) is billed again by two worker processes.
 // Each worker's resident memory is sampled through the run, so growth with the run's size shows.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { start, stopAll, stopOnSignals } from './lib/processes.mjs';
+import { peakRssMiB, start, statusMiB, stopAll, stopOnSignals } from './lib/processes.mjs';
 import { ensureTemporalCli, fail, freePort, loadDotEnv, requireDatabase, ROOT, step, waitFor } from './lib/setup.mjs';
 import { startTemporal } from './lib/temporal.mjs';
 
@@ -28,19 +27,6 @@ stopOnSignals(async () => {
   await stopAll();
   for (const url of databases) await bench.dropDatabase(url).catch(() => {});
 });
-
-/** A line of /proc/<pid>/status in MiB: VmHWM is the kernel's high-water mark of resident memory, VmRSS the current. */
-function statusMiB(pid, field) {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith(`${field}:`));
-    return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : NaN;
-  } catch {
-    return NaN;
-  }
-}
-const peakRssMiB = (pid) => statusMiB(pid, 'VmHWM');
 
 /** Stops one of our children (its whole process group) and waits for it; the Temporal server stays up. */
 async function stop(child) {

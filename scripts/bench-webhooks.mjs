@@ -5,12 +5,11 @@
 // Beside it, the floor: the same rows written by bare INSERTs at the same rate. It prints the answer
 // times, how long events waited to be handed over and to be processed, and proves that every event
 // was stored, handed over and processed once.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { start, stopAll, stopOnSignals } from './lib/processes.mjs';
+import { peakRssMiB, start, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
   ensureStripeMock,
   ensureTemporalCli,
@@ -57,17 +56,6 @@ const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length
 const summary = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] };
-};
-/** The kernel's high-water mark of a process's resident memory, in MiB. */
-const peakRssMiB = (pid) => {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('VmHWM:'));
-    return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : NaN;
-  } catch {
-    return NaN;
-  }
 };
 const sleepUntil = (at) => new Promise((r) => setTimeout(r, Math.max(0, at - performance.now())));
 

@@ -1,6 +1,6 @@
 // Child processes started by the dev and test commands, stopped together whatever happens.
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const children = new Set();
@@ -114,3 +114,16 @@ export function stopOnSignals(onStop) {
     });
   }
 }
+
+/** A line of /proc/<pid>/status in MiB: VmHWM is the kernel's high-water mark of resident memory, VmRSS the current. */
+export function statusMiB(pid, field) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${field}:`));
+    return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+export const peakRssMiB = (pid) => statusMiB(pid, 'VmHWM');

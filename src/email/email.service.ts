@@ -15,6 +15,7 @@ import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import { EMAIL_ADDRESS_MAX_LENGTH, isEmailAddress, mailboxAddress } from './email-address';
 import type { EmailAttachmentKind } from './email-attachments';
 import { transactionWithRetry } from '../database/transaction';
+import { inLanes } from '../common/in-lanes';
 
 export type { EmailAttachmentKind } from './email-attachments';
 
@@ -111,24 +112,10 @@ export class EmailService {
   }
 
   private async startRows(rows: DeliveryRow[]): Promise<void> {
-    const started: number[] = [];
-    let failure: unknown = null;
-    let next = 0;
-    const lane = async () => {
-      while (next < rows.length && failure === null) {
-        const row = rows[next++];
-        try {
-          await this.startOne(row);
-          started.push(row.id);
-        } catch (err) {
-          failure = err;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, rows.length) }, lane));
-    if (started.length) {
+    const { done, failure } = await inLanes(rows, START_CONCURRENCY, (row) => this.startOne(row));
+    if (done.length) {
       await this.db.query('UPDATE emails SET delivery_started_at = CURRENT_TIMESTAMP(3) WHERE id IN (?) AND delivery_started_at IS NULL', [
-        started,
+        done.map((row) => row.id),
       ]);
     }
     if (failure !== null) throw failure;

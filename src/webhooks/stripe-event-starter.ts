@@ -4,6 +4,7 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } f
 import { DataSource } from 'typeorm';
 import { stripeEventWorkflow } from '../../workflows/stripe-event.workflow';
 import { workflowIds } from '../../workflows/shared';
+import { inLanes } from '../common/in-lanes';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 
@@ -34,22 +35,8 @@ export class StripeEventStarter {
 
   /** Starts each event's workflow, a few at a time, and records the ones started; throws the first failure after recording the rest. */
   async start(events: StoredStripeEvent[]): Promise<void> {
-    const started: string[] = [];
-    let failure: unknown = null;
-    let next = 0;
-    const lane = async () => {
-      while (next < events.length && failure === null) {
-        const event = events[next++];
-        try {
-          await this.startOne(event);
-          started.push(event.id);
-        } catch (err) {
-          failure = err;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, events.length) }, lane));
-    await this.recordStarted(started);
+    const { done, failure } = await inLanes(events, START_CONCURRENCY, (event) => this.startOne(event));
+    await this.recordStarted(done.map((event) => event.id));
     if (failure !== null) throw failure;
   }
 

@@ -42,21 +42,12 @@ export class StripeWebhooksService {
     const objectId = typeof event.data.object.id === 'string' ? event.data.object.id : null;
     // A type we do not act on is kept, for the record, and never handed to processing.
     const handled = objectId !== null && HANDLED_STRIPE_EVENTS.includes(event.type);
+    const settled = handled ? '' : ", status = 'ignored', outcome = 'not handled', processed_at = CURRENT_TIMESTAMP(3)";
     const stored: { affectedRows: number } = await this.db.query(
-      `INSERT INTO webhook_events (id, provider, type, object_id, livemode, event_created_at, payload, status, outcome, processed_at)
-       VALUES (?, 'stripe', ?, ?, ?, FROM_UNIXTIME(?), ?, ?, ?, IF(? = 'ignored', CURRENT_TIMESTAMP(3), NULL))
+      `INSERT INTO webhook_events SET id = ?, provider = 'stripe', type = ?, object_id = ?, livemode = ?,
+              event_created_at = FROM_UNIXTIME(?), payload = ?${settled}
        ON DUPLICATE KEY UPDATE deliveries = deliveries + 1`,
-      [
-        event.id,
-        event.type,
-        objectId,
-        event.livemode ? 1 : 0,
-        event.created,
-        rawBody.toString('utf8'),
-        handled ? 'received' : 'ignored',
-        handled ? null : 'not handled',
-        handled ? 'received' : 'ignored',
-      ],
+      [event.id, event.type, objectId, event.livemode ? 1 : 0, event.created, rawBody.toString('utf8')],
     );
     // MariaDB counts an insert as 1 row and an update of a duplicate as 2.
     const duplicate = stored.affectedRows !== 1;

@@ -58,8 +58,13 @@ export class WebhookInboxService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // Read when scraped, so the figures are the database's, whichever process stored the events.
-    const figures = () => this.figures();
+    // Read when scraped, so the figures are the database's, whichever process stored the events;
+    // both gauges of one scrape share one query.
+    let scraping: Promise<WebhookInboxFiguresDto> | null = null;
+    const figures = () =>
+      (scraping ??= this.figures().finally(() => {
+        scraping = null;
+      }));
     new Gauge({
       name: 'backhaul_webhook_inbox_pending',
       help: 'Processor events stored and not yet processed',
