@@ -34,10 +34,18 @@ export class PrivateTemporal {
   /** Persistent: keeps its workflows in a file, so it may be stopped and started again; otherwise in memory, and faster. */
   static async create(opts: { persistent?: boolean } = {}): Promise<PrivateTemporal> {
     const dir = mkdtempSync(join(process.env.TEST_SCRATCH_DIR ?? tmpdir(), 'temporal-'));
-    const temporal = new PrivateTemporal(dir, await freePort(), opts.persistent ?? true);
-    process.once('exit', () => temporal.server?.kill('SIGKILL'));
-    await temporal.start();
-    return temporal;
+    // The dev server binds more ports than the one it is given; should one of them be taken by a
+    // server started beside it, it exits at once, and a fresh port is tried.
+    for (let attempt = 1; ; attempt++) {
+      const temporal = new PrivateTemporal(dir, await freePort(), opts.persistent ?? true);
+      process.once('exit', () => temporal.server?.kill('SIGKILL'));
+      try {
+        await temporal.start();
+        return temporal;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
   }
 
   get address(): string {
@@ -49,7 +57,7 @@ export class PrivateTemporal {
     const cli = process.env.TEMPORAL_CLI ?? 'temporal';
     const args = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(this.port), '--log-level', 'error'];
     args.push('--namespace', 'default');
-    if (this.persistent) args.push('--db-filename', join(this.dir, 'temporal.db'));
+    if (this.persistent) args.push('--db-filename', join(this.dir, `temporal-${this.port}.db`));
     for (const attribute of SEARCH_ATTRIBUTES) args.push('--search-attribute', attribute);
     const server = spawn(cli, args, { stdio: 'ignore' });
     this.server = server;
