@@ -8,5 +8,6 @@ export { emailDispatchWorkflow } from './email-dispatch.workflow';
 export { emailDispatcherWorkflow } from './email-dispatcher.workflow';
 export { nightlyWorkflow } from './nightly.workflow';
 export { scheduledEventWorkflow } from './scheduled-event.workflow';
+export { stripeEventBatchWorkflow } from './stripe-event-batch.workflow';
 export { stripeEventWorkflow } from './stripe-event.workflow';
 export { webhookDispatcherWorkflow } from './webhook-dispatcher.workflow';

@@ -21,6 +21,7 @@ export const workflowTypes = [
   'emailDispatcherWorkflow',
   'nightlyWorkflow',
   'scheduledEventWorkflow',
+  'stripeEventBatchWorkflow',
   'stripeEventWorkflow',
   'webhookDispatcherWorkflow',
 ] as const;
@@ -45,7 +46,10 @@ export const workflowIds = {
   emailDispatcher: (taskQueue: string) => `email-dispatcher/${taskQueue}`,
   nightly: (date: string) => `nightly/${date}`,
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
+  /** Runs recorded before batches: one workflow per event. */
   stripeEvent: (eventId: string) => `stripe-event/${eventId}`,
+  /** A batch is named after the oldest event it was formed with. */
+  stripeEventBatch: (firstEventId: string) => `stripe-events/${firstEventId}`,
   /** One long-lived sweeper of the webhook inbox per task queue, that is per deployment. */
   webhookDispatcher: (taskQueue: string) => `webhook-dispatcher/${taskQueue}`,
 };
@@ -62,6 +66,12 @@ export const searchAttributes = {
    * A name of its own, because the server will not change BillingDate's type.
    */
   billingDay: defineSearchAttributeKey('BillingDay', 'KEYWORD'),
+  /**
+   * Every account a run that serves many accounts at once (a batch of processor events)
+   * has touched, as text: `AccountIds = '42'` finds the runs that touched account 42.
+   * AccountId stays a number, since the server will not change an attribute's type.
+   */
+  accountIds: defineSearchAttributeKey('AccountIds', 'KEYWORD_LIST'),
 };
 
 /** The search attributes of a process that runs for one billing date. */

@@ -11,7 +11,7 @@ export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, ''
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 // BillingDay is the billing date as text, for exact matches; BillingDate stays registered because a
 // server's persisted database already holds it as a Datetime, whose type cannot change.
-export const SEARCH_ATTRIBUTES = ['AccountId=Int', 'InvoiceId=Int', 'BillingDate=Datetime', 'BillingDay=Keyword'];
+export const SEARCH_ATTRIBUTES = ['AccountId=Int', 'InvoiceId=Int', 'BillingDate=Datetime', 'BillingDay=Keyword', 'AccountIds=KeywordList'];
 export const STRIPE_MOCK_MODULE = 'github.com/stripe/stripe-mock@latest';
 
 export function fail(message) {

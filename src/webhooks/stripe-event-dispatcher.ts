@@ -1,17 +1,19 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { START_CONCURRENCY, StoredStripeEvent, StripeEventStarter } from './stripe-event-starter';
+import { setTimeout as delay } from 'node:timers/promises';
+import { BATCH_SIZE, StoredStripeEvent, StripeEventStarter } from './stripe-event-starter';
 
 /** Events held in memory at most; past that, new ones wait in the database for the sweeping dispatcher. */
 export const MAX_WAITING_EVENTS = 20_000;
 /** How long the dispatcher waits before trying Temporal again after it refused or was unreachable. */
 const RETRY_AFTER_MS = 2_000;
-/** Events per start call: one UPDATE records a whole group as started. */
-const GROUP = START_CONCURRENCY * 4;
+/** How long a short line waits for more events to share its batch: a burst becomes a few batches, not one per event. */
+export const GATHER_MS = 100;
 
 /**
  * Hands the events this process stored to processing, after their answer has gone
- * out, oldest first and as fast as Temporal takes them: a handful of starts in flight,
- * the rest waiting in line. When Temporal is away the line waits and is tried again;
+ * out, oldest first and in batches: one batch is being started at a time, and the
+ * events that arrive meanwhile form the next one, so batches grow with the rate and
+ * Temporal starts a workflow per batch, not per event. When Temporal is away the line waits and is tried again;
  * what a crash takes from memory is still in the database, where the sweeping
  * dispatcher (webhookDispatcherWorkflow) finds it.
  */
@@ -49,11 +51,12 @@ export class StripeEventDispatcher implements OnApplicationShutdown {
     this.running = true;
     try {
       while (this.waiting.length && !this.stopped) {
-        const group = this.waiting.slice(0, GROUP);
+        if (this.waiting.length < BATCH_SIZE) await delay(GATHER_MS);
+        const group = this.waiting.slice(0, BATCH_SIZE);
         try {
-          await this.starter.start(group);
+          await this.starter.dispatch(group);
         } catch (err) {
-          // What did start is recorded; the group stays in line and is tried again shortly.
+          // The group stays in line and is tried again shortly; a claim already written is kept and joined.
           this.logger.warn(`Stripe events wait for Temporal: ${err instanceof Error ? err.message : String(err)}`);
           this.retryTimer = setTimeout(() => {
             this.retryTimer = null;

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PaymentDisputesService } from '../payments/payment-disputes.service';
 import { PaymentReversalsService } from '../payments/payment-reversals.service';
 import { PaymentSyncService } from '../payments/payment-sync.service';
 import { StripeObjectKind, StripeObjectOwners } from '../payments/stripe-object-owners';
+import { inLanes } from '../common/in-lanes';
 import { Activity } from '../temporal/activity.decorator';
 
 export interface StripeEventOutcome {
@@ -41,6 +43,24 @@ const HANDLERS: Record<string, Handler> = {
   'charge.dispute.closed': ({ disputes }, id) => disputes.syncDispute(id),
 };
 
+/** Where a batch stands after a pass: its events by state, and the accounts they belong to. */
+export interface StripeEventBatchState {
+  processed: number;
+  ignored: number;
+  /** Events whose handler failed this pass, tried again after a wait. */
+  waiting: number;
+  accountIds: number[];
+}
+
+/** Events of one batch handled at once: their handlers mostly wait on Stripe and on account locks. */
+const BATCH_LANES = 4;
+
+interface StoredEvent {
+  id: string;
+  type: string;
+  object_id: string | null;
+}
+
 export const HANDLED_STRIPE_EVENTS = Object.keys(HANDLERS);
 
 /** The kind of Stripe object each event type is about, by the type's prefix, to tell whose it is. */
@@ -62,55 +82,108 @@ export class StripeEventActivities {
     private readonly owners: StripeObjectOwners,
   ) {}
 
+  /**
+   * One pass over a batch: each of its events still waiting is handled, oldest first,
+   * a few at a time, and its row records the outcome or the error. A failing event
+   * does not fail the pass; it stays waiting for the next one. Only an event still
+   * in this batch is handled, so one an operator moved to another batch is left to it.
+   */
+  @Activity()
+  async processStripeEventBatch(input: { batchId: string }): Promise<StripeEventBatchState> {
+    const events: StoredEvent[] = await this.db.query(
+      `SELECT id, type, object_id FROM webhook_events WHERE batch_id = ? AND status = 'received' ORDER BY received_at, id`,
+      [input.batchId],
+    );
+    let handled = 0;
+    const { failure } = await inLanes(events, BATCH_LANES, async (event) => {
+      await this.handle(event, input.batchId);
+      Context.current().heartbeat({ handled: ++handled, of: events.length });
+    });
+    if (failure !== null) throw failure;
+    return this.batchState(input.batchId);
+  }
+
+  /** The activity of runs recorded before batches, one event per workflow. */
   @Activity()
   async processStripeEvent(input: { eventId: string }): Promise<StripeEventOutcome> {
-    const [event]: { type: string; object_id: string | null; status: string; outcome: string | null }[] = await this.db.query(
-      'SELECT type, object_id, status, outcome FROM webhook_events WHERE id = ?',
+    const [event]: (StoredEvent & { status: string; outcome: string | null; account_id: number | null })[] = await this.db.query(
+      'SELECT id, type, object_id, status, outcome, account_id FROM webhook_events WHERE id = ?',
       [input.eventId],
     );
     if (!event) throw new Error(`Stripe event ${input.eventId} was not stored`);
-    if (event.status === 'processed' || event.status === 'ignored') {
-      return { eventId: input.eventId, status: event.status, outcome: event.outcome ?? '', ...(await this.accountOf(event)) };
+    if (event.status === 'received') {
+      const lastError = await this.handle(event, null);
+      if (lastError !== null) throw new Error(lastError);
+      return this.processStripeEvent(input);
     }
-    const handler = HANDLERS[event.type];
-    if (!handler || !event.object_id) {
-      await this.markStripeEvent(input.eventId, 'ignored', 'not handled');
-      return { eventId: input.eventId, status: 'ignored', outcome: 'not handled' };
-    }
-    try {
-      const outcome = await handler({ sync: this.sync, reversals: this.reversals, disputes: this.disputes }, event.object_id);
-      await this.markStripeEvent(input.eventId, 'processed', outcome);
-      return { eventId: input.eventId, status: 'processed', outcome, ...(await this.accountOf(event)) };
-    } catch (err) {
-      await this.db
-        .query('UPDATE webhook_events SET last_error = ? WHERE id = ?', [
-          String(err instanceof Error ? err.message : err).slice(0, 500),
-          input.eventId,
-        ])
-        .catch(() => undefined);
-      throw err;
-    }
+    return {
+      eventId: input.eventId,
+      status: event.status === 'processed' ? 'processed' : 'ignored',
+      outcome: event.outcome ?? '',
+      ...(event.account_id !== null && { accountId: Number(event.account_id) }),
+    };
   }
 
   /**
-   * A dispatcher that died between starting this workflow and recording the start
-   * left the event looking never handed over; being processed proves it was, so the
-   * record is completed here, once.
+   * Runs the event's handler and records what came of it: the outcome and whose it
+   * was, or the error and one more attempt. Answers the error, or null once settled.
+   * A database that fails the recording throws, and the whole pass is tried again.
    */
-  private async markStripeEvent(eventId: string, status: 'processed' | 'ignored', outcome: string): Promise<void> {
+  private async handle(event: StoredEvent, batchId: string | null): Promise<string | null> {
+    const handler = HANDLERS[event.type];
+    const inBatch = batchId === null ? '' : ' AND batch_id = ?';
+    const where = [event.id, ...(batchId === null ? [] : [batchId])];
+    if (!handler || !event.object_id) {
+      await this.db.query(
+        `UPDATE webhook_events SET status = 'ignored', outcome = 'not handled', processed_at = CURRENT_TIMESTAMP(3), last_error = NULL
+          WHERE id = ? AND status = 'received'${inBatch}`,
+        where,
+      );
+      return null;
+    }
+    let outcome: string;
+    try {
+      outcome = await handler({ sync: this.sync, reversals: this.reversals, disputes: this.disputes }, event.object_id);
+    } catch (err) {
+      const message = String(err instanceof Error ? err.message : err).slice(0, 500);
+      await this.db.query(`UPDATE webhook_events SET last_error = ?, attempts = attempts + 1 WHERE id = ?`, [message, event.id]);
+      return message;
+    }
+    // Read after the handler ran, since a first event about an object (a dispute opened) is what writes its row.
+    const accountId = await this.accountOf(event);
     await this.db.query(
-      `UPDATE webhook_events SET status = ?, outcome = ?, processed_at = CURRENT_TIMESTAMP(3), last_error = NULL,
+      `UPDATE webhook_events SET status = 'processed', outcome = ?, account_id = ?, processed_at = CURRENT_TIMESTAMP(3), last_error = NULL,
+              attempts = attempts + 1,
+              -- A dispatcher that died between starting the run and recording it left the event looking never handed
+              -- over; being processed proves it was, so the record is completed here, once.
               dispatches = IF(dispatched_at IS NULL, dispatches + 1, dispatches), dispatched_at = COALESCE(dispatched_at, CURRENT_TIMESTAMP(3))
-        WHERE id = ?`,
-      [status, outcome, eventId],
+        WHERE id = ? AND status = 'received'${inBatch}`,
+      [outcome, accountId, ...where],
     );
+    return null;
   }
 
-  /** Read after the handler ran, since a first event about an object (a dispute opened) is what writes its row. */
-  private async accountOf(event: { type: string; object_id: string | null }): Promise<{ accountId?: number }> {
+  private async batchState(batchId: string): Promise<StripeEventBatchState> {
+    const counts: { status: string; n: string }[] = await this.db.query(
+      'SELECT status, COUNT(*) AS n FROM webhook_events WHERE batch_id = ? GROUP BY status',
+      [batchId],
+    );
+    const owners: { account_id: number }[] = await this.db.query(
+      'SELECT DISTINCT account_id FROM webhook_events WHERE batch_id = ? AND account_id IS NOT NULL ORDER BY account_id',
+      [batchId],
+    );
+    const count = (status: string) => Number(counts.find((r) => r.status === status)?.n ?? 0);
+    return {
+      processed: count('processed'),
+      ignored: count('ignored'),
+      waiting: count('received'),
+      accountIds: owners.map((r) => Number(r.account_id)),
+    };
+  }
+
+  private async accountOf(event: StoredEvent): Promise<number | null> {
     const kind = OBJECT_KINDS.find(([prefix]) => event.type.startsWith(prefix))?.[1];
-    if (!kind || !event.object_id) return {};
-    const accountId = await this.owners.accountOf(kind, event.object_id);
-    return accountId === null ? {} : { accountId };
+    if (!kind || !event.object_id) return null;
+    return this.owners.accountOf(kind, event.object_id);
   }
 }

@@ -1,23 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import { Activity } from '../temporal/activity.decorator';
-import { START_CONCURRENCY, StripeEventStarter } from './stripe-event-starter';
-
-/** Events started between heartbeats: a dead worker is noticed within one group's starts. */
-const GROUP = START_CONCURRENCY * 4;
+import { BATCH_SIZE, StripeEventStarter } from './stripe-event-starter';
 
 @Injectable()
 export class WebhookInboxActivities {
   constructor(private readonly starter: StripeEventStarter) {}
 
-  /** Hands over events stored more than `graceSeconds` ago and never handed over; answers how many it found. */
+  /**
+   * Hands over, in batches, events stored more than `graceSeconds` ago and never put
+   * in a batch, then starts batches claimed that long ago whose start was never
+   * recorded. Answers how many events it found, so a full page asks for another.
+   */
   @Activity()
   async dispatchStrandedStripeEvents(input: { graceSeconds: number; limit: number }): Promise<number> {
-    const events = await this.starter.undispatched(input.graceSeconds, input.limit);
-    for (let from = 0; from < events.length; from += GROUP) {
-      await this.starter.start(events.slice(from, from + GROUP));
-      Context.current().heartbeat({ started: Math.min(from + GROUP, events.length) });
+    const events = await this.starter.unclaimed(input.graceSeconds, input.limit);
+    for (let from = 0; from < events.length; from += BATCH_SIZE) {
+      await this.starter.dispatch(events.slice(from, from + BATCH_SIZE));
+      // After each batch, so a worker that dies mid-page is noticed in seconds and the page handed to another.
+      Context.current().heartbeat({ dispatched: Math.min(from + BATCH_SIZE, events.length) });
     }
+    await this.starter.startClaimed(input.graceSeconds, input.limit);
     return events.length;
   }
 }

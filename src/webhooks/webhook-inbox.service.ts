@@ -14,16 +14,20 @@ import { WebhooksErrorCode } from './webhooks.error-codes';
 /** Stored, and not yet processed or set aside: what the inbox still holds. */
 const PENDING = "status = 'received'";
 
-const COLUMNS = `id, type, object_id, received_at, deliveries, dispatched_at, dispatches, status, outcome, processed_at, last_error`;
+const COLUMNS = `id, type, object_id, account_id, received_at, deliveries, batch_id, dispatched_at, dispatches, attempts, status, outcome,
+  processed_at, last_error`;
 
 interface EventRow {
   id: string;
   type: string;
   object_id: string | null;
+  account_id: number | null;
   received_at: Date;
   deliveries: number;
   dispatched_at: Date | null;
   dispatches: number;
+  batch_id: string | null;
+  attempts: number;
   status: WebhookEventDto['status'];
   outcome: string | null;
   processed_at: Date | null;
@@ -38,6 +42,9 @@ const toDto = (r: EventRow): WebhookEventDto => ({
   deliveries: Number(r.deliveries),
   dispatchedAt: r.dispatched_at ? new Date(r.dispatched_at).toISOString() : null,
   dispatches: Number(r.dispatches),
+  batchId: r.batch_id,
+  attempts: Number(r.attempts),
+  accountId: r.account_id === null ? null : Number(r.account_id),
   status: r.status,
   outcome: r.outcome,
   processedAt: r.processed_at ? new Date(r.processed_at).toISOString() : null,
@@ -111,6 +118,14 @@ export class WebhookInboxService implements OnModuleInit {
       where.push('object_id = ?');
       params.push(filter.objectId);
     }
+    if (filter.batchId) {
+      where.push('batch_id = ?');
+      params.push(filter.batchId);
+    }
+    if (filter.accountId) {
+      where.push('account_id = ?');
+      params.push(filter.accountId);
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ n }]: { n: string }[] = await this.db.query(`SELECT COUNT(*) AS n FROM webhook_events ${clause}`, params);
     const rows: EventRow[] = await this.db.query(
@@ -127,9 +142,9 @@ export class WebhookInboxService implements OnModuleInit {
   }
 
   /**
-   * Hands a stored event to processing again, for one whose workflow failed or was
-   * terminated. One still running is left to finish; a processed or ignored event is
-   * refused, since its outcome is already in the books.
+   * Hands a stored event to processing again, for one whose batch failed or was
+   * terminated: it leaves that batch and is dispatched in a new one. A processed or
+   * ignored event is refused, since its outcome is already in the books.
    */
   async redispatch(id: string): Promise<WebhookEventDto> {
     const event = await this.get(id);
@@ -140,12 +155,15 @@ export class WebhookInboxService implements OnModuleInit {
       );
     }
     await transactionWithRetry(this.db, async (em) => {
-      await em.query('UPDATE webhook_events SET dispatched_at = NULL WHERE id = ?', [id]);
+      await em.query(
+        "UPDATE webhook_events SET batch_id = NULL, claimed_at = NULL, dispatched_at = NULL WHERE id = ? AND status = 'received'",
+        [id],
+      );
       await this.audit.recordAction(em, {
         action: 'webhook_event.redispatch',
         entityType: 'webhook_event',
         entityId: id,
-        before: { dispatchedAt: event.dispatchedAt, dispatches: event.dispatches },
+        before: { batchId: event.batchId, dispatchedAt: event.dispatchedAt, dispatches: event.dispatches },
       });
     });
     this.dispatcher.enqueue({ id, type: event.type, objectId: event.objectId, receivedAt: new Date(event.receivedAt) });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Client, Connection } from '@temporalio/client';
 import type { Page } from 'playwright-core';
 import { Permission } from '../../src/auth/permission';
-import { stripeEventWorkflow } from '../../workflows/stripe-event.workflow';
+import { stripeEventBatchWorkflow } from '../../workflows/stripe-event-batch.workflow';
 import { workflowIds } from '../../workflows/shared';
 import { createIsolatedTestApp } from '../support/isolated-database';
 import { openPanel, type Panel, signIn } from '../support/panel';
@@ -69,18 +69,21 @@ describe('processor events in headless Chromium', () => {
       (await Promise.all([ids.succeeded, ids.processing].map(event))).every((e) => e.status === 'processed'),
     );
 
-    // As webhook-inbox.spec.ts leaves one: handed to a queue no worker polls, its last try failed, then
-    // an operator terminated its workflow. Stored, handed over once, never processed.
+    // As webhook-inbox.spec.ts leaves one: its batch handed to a queue no worker polls, its last try failed,
+    // then an operator terminated the batch. Stored, handed over once, never processed.
     ids.stuck = `evt_panel_stuck_${Date.now()}`;
+    const batchId = workflowIds.stripeEventBatch(ids.stuck);
     await sut.db.query(
-      `INSERT INTO webhook_events (id, provider, type, object_id, event_created_at, payload, received_at, dispatched_at, dispatches, last_error)
-       VALUES (?, 'stripe', 'payment_intent.succeeded', 'pi_panel_stuck', NOW(3), '{}', NOW(3) - INTERVAL 150 SECOND, NOW(3) - INTERVAL 149 SECOND, 1, ?)`,
-      [ids.stuck, STUCK_ERROR],
+      `INSERT INTO webhook_events (id, provider, type, object_id, event_created_at, payload, received_at, batch_id, claimed_at, dispatched_at,
+                                   dispatches, attempts, last_error)
+       VALUES (?, 'stripe', 'payment_intent.succeeded', 'pi_panel_stuck', NOW(3), '{}', NOW(3) - INTERVAL 150 SECOND, ?,
+               NOW(3) - INTERVAL 149 SECOND, NOW(3) - INTERVAL 149 SECOND, 1, 1, ?)`,
+      [ids.stuck, batchId, STUCK_ERROR],
     );
-    const stuck = await client.workflow.start(stripeEventWorkflow, {
+    const stuck = await client.workflow.start(stripeEventBatchWorkflow, {
       taskQueue: `${sut.config.TEMPORAL_TASK_QUEUE}-nobody`,
-      workflowId: workflowIds.stripeEvent(ids.stuck),
-      args: [{ eventId: ids.stuck, type: 'payment_intent.succeeded' }],
+      workflowId: batchId,
+      args: [{ batchId }],
     });
     await stuck.terminate('an operator gave up on it');
 
@@ -136,13 +139,16 @@ describe('processor events in headless Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
     expect(download.suggestedFilename()).toBe('webhook-events.csv');
     const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
-    expect(lines[0]).toBe('id,received_at,type,object_id,status,outcome,deliveries,dispatched_at,dispatches,processed_at,last_error');
+    expect(lines[0]).toBe(
+      'id,received_at,type,object_id,account_id,status,outcome,deliveries,dispatched_at,dispatches,batch_id,attempts,processed_at,last_error',
+    );
     const cells = lines.slice(1).map((line) => line.split(','));
-    // Newest first, with the processor's own type names.
-    expect(cells.map((c) => [c[0], c[2], c[3], c[4], c[5], c[6], c[8], c[10]])).toEqual([
-      [ids.processing, 'payment_intent.processing', 'pi_panel_processing', 'processed', 'unknown', '1', '1', ''],
-      [ids.succeeded, 'payment_intent.succeeded', 'pi_panel_succeeded', 'processed', 'unknown', '1', '1', ''],
+    // Newest first, with the processor's own type names; intents of no account of ours have no account.
+    expect(cells.map((c) => [c[0], c[2], c[3], c[4], c[5], c[6], c[7], c[9], c[11], c[13]])).toEqual([
+      [ids.processing, 'payment_intent.processing', 'pi_panel_processing', '', 'processed', 'unknown', '1', '1', '1', ''],
+      [ids.succeeded, 'payment_intent.succeeded', 'pi_panel_succeeded', '', 'processed', 'unknown', '1', '1', '1', ''],
     ]);
+    expect(cells.map((c) => c[10])).toEqual(cells.map(() => expect.stringMatching(/^stripe-events\/evt_/)));
 
     await page.getByRole('textbox', { name: 'Type' }).fill('payment_intent.processing');
     await rows.getByText('pi_panel_succeeded').waitFor({ state: 'detached' });

@@ -1,4 +1,3 @@
-import { Client, Connection } from '@temporalio/client';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { BillBatchResult, BillRunActivities } from '../../src/bill-runs/bill-run.activities';
@@ -28,18 +27,13 @@ interface Outcome {
 describe('one family, every kind of writer at once', () => {
   let world: PaymentsWorld;
   let stopWorker: () => Promise<void>;
-  let connection: Connection;
-  let client: Client;
 
   beforeAll(async () => {
     world = await PaymentsWorld.start();
     ({ stop: stopWorker } = await startTestWorker(world.sut));
-    connection = await Connection.connect({ address: world.sut.config.TEMPORAL_ADDRESS });
-    client = new Client({ connection, namespace: world.sut.config.TEMPORAL_NAMESPACE });
   });
   afterAll(async () => {
     await stopWorker();
-    await connection.close();
     await world.close();
   });
 
@@ -101,7 +95,7 @@ describe('one family, every kind of writer at once', () => {
           .set('Content-Type', 'application/json')
           .set('Stripe-Signature', webhook.header)
           .send(webhook.payload);
-        await stripeEventOutcome(client, webhook.id);
+        await stripeEventOutcome(sut, webhook.id);
         return { what: 'webhook settlement', status: res.status, body: res.body };
       };
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { exited, freePort, waitUntil } from './processes';
 
 /** The search attributes the run's own server has (scripts/lib/setup.mjs). */
-const SEARCH_ATTRIBUTES = ['AccountId=Int', 'InvoiceId=Int', 'BillingDate=Datetime', 'BillingDay=Keyword'];
+const SEARCH_ATTRIBUTES = ['AccountId=Int', 'InvoiceId=Int', 'BillingDate=Datetime', 'BillingDay=Keyword', 'AccountIds=KeywordList'];
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import Stripe from 'stripe';
-import { workflowIds } from '../../workflows/shared';
 import { waitUntil } from './processes';
 import type { TestApp } from './test-app';
 
@@ -37,28 +35,39 @@ export function signedStripeEvent(
   };
 }
 
+export interface StripeEventOutcome {
+  eventId: string;
+  status: string;
+  outcome: string;
+  accountId?: number;
+  /** The batch workflow that processed it. */
+  batchId: string | null;
+  /** How many times its handler ran. */
+  attempts: number;
+}
+
 /**
- * The outcome of a stored Stripe event's processing. The API starts the event's
- * workflow just after it answers, so the workflow may not exist for a moment yet.
+ * The outcome of a stored Stripe event's processing, as its row records it once the
+ * batch holding it has processed it. The API hands events over just after it answers,
+ * so the wait starts before there is any batch.
  */
-export async function stripeEventOutcome<T = { eventId: string; status: string; outcome: string; accountId?: number }>(
-  client: Client,
-  eventId: string,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const handle = client.workflow.getHandle(workflowIds.stripeEvent(eventId));
+export async function stripeEventOutcome(sut: Pick<TestApp, 'db'>, eventId: string, timeoutMs = 60_000): Promise<StripeEventOutcome> {
+  let row: { status: string; outcome: string | null; account_id: number | null; batch_id: string | null; attempts: number } | undefined;
   await waitUntil(
-    `the processing workflow of ${eventId} to start`,
+    `the processing of ${eventId}`,
     async () => {
-      try {
-        await handle.describe();
-        return true;
-      } catch (err) {
-        if (err instanceof WorkflowNotFoundError) return false;
-        throw err;
-      }
+      [row] = await sut.db.query('SELECT status, outcome, account_id, batch_id, attempts FROM webhook_events WHERE id = ?', [eventId]);
+      return row !== undefined && row.status !== 'received';
     },
     timeoutMs,
   );
-  return (await handle.result()) as T;
+  const settled = row!;
+  return {
+    eventId,
+    status: settled.status,
+    outcome: settled.outcome ?? '',
+    ...(settled.account_id !== null && { accountId: Number(settled.account_id) }),
+    batchId: settled.batch_id,
+    attempts: Number(settled.attempts),
+  };
 }

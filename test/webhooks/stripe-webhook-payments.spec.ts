@@ -80,7 +80,7 @@ describe('Stripe webhooks settling payments', () => {
     const answers = await Promise.all(sends.map((d) => d.send()));
     expect(answers.map((a) => a.status)).toEqual(sends.map(() => 200));
 
-    for (const d of [succeeded, staleFailure, detached]) await stripeEventOutcome(client, d.id);
+    for (const d of [succeeded, staleFailure, detached]) await stripeEventOutcome(world.sut, d.id);
     const rows: { id: string; deliveries: number; status: string }[] = await world.sut.db.query(
       'SELECT id, deliveries, status FROM webhook_events WHERE id IN (?)',
       [[succeeded.id, staleFailure.id, detached.id]],
@@ -117,7 +117,7 @@ describe('Stripe webhooks settling payments', () => {
     const created = delivery('charge.dispute.created', { id: disputeId, object: 'dispute' });
     const answers = await Promise.all(shuffle([created, created, created], 20261202).map((d) => d.send()));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
-    expect(await stripeEventOutcome(client, created.id)).toMatchObject({ outcome: 'recorded' });
+    expect(await stripeEventOutcome(world.sut, created.id)).toMatchObject({ outcome: 'recorded' });
 
     const disputes = await world.sut.db.query(
       'SELECT payment_id, amount, reason, payment_reversed FROM processor_disputes WHERE account_id = ?',
@@ -153,7 +153,7 @@ describe('Stripe webhooks settling payments', () => {
     const viaCharge = delivery('charge.refund.updated', { id: refundId, object: 'refund' });
     const answers = await Promise.all(shuffle([updated, updated, updated, viaCharge, viaCharge, viaCharge], 20261203).map((d) => d.send()));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
-    const outcomes = await Promise.all([updated, viaCharge].map((d) => stripeEventOutcome(client, d.id) as Promise<{ outcome: string }>));
+    const outcomes = await Promise.all([updated, viaCharge].map((d) => stripeEventOutcome(world.sut, d.id)));
     // Whichever ran first made the change; the other found nothing new.
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(['unchanged', 'updated']);
 
@@ -167,5 +167,48 @@ describe('Stripe webhooks settling payments', () => {
     const [payment] = await world.payments(account);
     expect(payment.status).toBe('reversed');
     await w.expectBooksBalance([account]);
+  });
+
+  it('processes a burst in a few batches, and tries again only the event whose lookup failed while the rest are done', async () => {
+    const { w } = world;
+    await w.today('2026-06-23');
+    const accounts = await Promise.all([0, 1, 2, 3, 4, 5].map(() => w.account()));
+    const intents: string[] = [];
+    for (const account of accounts) {
+      await world.invoice(account, 2500);
+      const bank = await world.savedMethod(account, 'pm_usBankAccount_success');
+      const res = await world
+        .pay('bank', { accountId: account, paymentMethodId: bank.id, amount: 2500 }, `webhook-burst-${account}`)
+        .expect(201);
+      intents.push(res.body.stripePaymentIntentId as string);
+    }
+    for (const intent of intents) world.stripe.settle(intent, 'succeeded');
+    // Stripe fails the first two lookups of one intent: its event waits, the others in its batch do not.
+    const flaky = intents[2];
+    world.stripe.outages.push(
+      { route: `GET /v1/payment_intents/${flaky}`, status: 500 },
+      { route: `GET /v1/payment_intents/${flaky}`, status: 500 },
+    );
+    const events = intents.map((id) => delivery('payment_intent.succeeded', { id, object: 'payment_intent', status: 'succeeded' }));
+    const answers = await Promise.all(events.map((e) => e.send()));
+    expect(answers.map((a) => a.status)).toEqual(events.map(() => 200));
+
+    const outcomes = await Promise.all(events.map((e) => stripeEventOutcome(world.sut, e.id)));
+    expect(outcomes.map((o) => [o.status, o.outcome, o.attempts])).toEqual(
+      events.map((e) => ['processed', 'recorded', e === events[2] ? 3 : 1]),
+    );
+    expect(outcomes.map((o) => o.accountId)).toEqual(accounts);
+    // Sent together, they were gathered: fewer batches than events.
+    expect(new Set(outcomes.map((o) => o.batchId)).size).toBeLessThan(events.length);
+    // The flaky event's batch ended once nothing in it waited, naming every account it touched.
+    const batch = await client.workflow.getHandle(outcomes[2].batchId!).result();
+    expect(batch).toMatchObject({ waiting: 0, ignored: 0 });
+    expect(batch.accountIds).toContain(accounts[2]);
+    const [flakyRow] = await world.sut.db.query('SELECT last_error FROM webhook_events WHERE id = ?', [events[2].id]);
+    expect(flakyRow.last_error).toBeNull();
+    for (const account of accounts) {
+      expect(await world.ledgerPayments(account)).toHaveLength(1);
+      await w.expectBooksBalance([account]);
+    }
   });
 });

@@ -55,7 +55,7 @@ describe('Stripe webhooks', () => {
   const stored = async (id: string) => Number((await sut.db.query('SELECT COUNT(*) AS n FROM webhook_events WHERE id = ?', [id]))[0].n);
   const workflowExists = async (id: string) =>
     client.workflow
-      .getHandle(workflowIds.stripeEvent(id))
+      .getHandle(workflowIds.stripeEventBatch(id))
       .describe()
       .then(() => true)
       .catch(() => false);
@@ -98,21 +98,23 @@ describe('Stripe webhooks', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(answers.filter((a) => a.body.duplicate === false)).toHaveLength(1);
 
-    const [row] = await sut.db.query('SELECT deliveries, status, outcome, dispatched_at, dispatches FROM webhook_events WHERE id = ?', [
-      e.id,
-    ]);
+    const [row] = await sut.db.query(
+      'SELECT deliveries, status, outcome, batch_id, dispatched_at, dispatches FROM webhook_events WHERE id = ?',
+      [e.id],
+    );
     expect({ ...row, deliveries: Number(row.deliveries), dispatches: Number(row.dispatches) }).toEqual({
       deliveries: 3,
       status: 'ignored',
       outcome: 'not handled',
+      batch_id: null,
       dispatched_at: null,
       dispatches: 0,
     });
-    // A handled event sent after it is processed; had the first been handed over, its workflow would exist by then.
+    // A handled event sent after it is processed; had the first been handed over, a batch named after it would exist by then.
     const later = event('payment_intent.succeeded', { id: 'pi_not_ours_later', object: 'payment_intent' });
     const next = signed(sut, later);
     await post(next.payload, next.header).expect(200);
-    expect(await stripeEventOutcome(client, later.id)).toMatchObject({ status: 'processed' });
+    expect(await stripeEventOutcome(sut, later.id)).toMatchObject({ status: 'processed' });
     expect(await workflowExists(e.id)).toBe(false);
   });
 
@@ -121,7 +123,7 @@ describe('Stripe webhooks', () => {
     const { payload, header } = signed(sut, e);
     const res = await post(payload, header).expect(200);
     expect(res.body).toEqual({ received: true, eventId: e.id, duplicate: false });
-    const result = await stripeEventOutcome(client, e.id);
+    const result = await stripeEventOutcome(sut, e.id);
     expect(result).toMatchObject({ status: 'processed', outcome: 'unknown' });
   });
 });

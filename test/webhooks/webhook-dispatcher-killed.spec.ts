@@ -6,13 +6,14 @@ import { PrivateTemporal } from '../support/private-temporal';
 import { exited, startWorkerProcess, waitUntil } from '../support/processes';
 import type { TestApp } from '../support/test-app';
 
-const EVENTS = 400;
+// Twenty batches: the hand-over of a page takes long enough for the kill to land inside it.
+const EVENTS = 2000;
 
 /**
  * The sweeping dispatcher's worker is killed outright in the middle of handing over
  * a page of stranded events, and another worker takes the page over: every event is
- * processed, and by one workflow run, none lost and none run twice. On a Temporal
- * server of its own, so its runs are the only ones counted.
+ * processed once, in one batch, and every batch by one workflow run: none lost and
+ * none run twice. On a Temporal server of its own, so its runs are the only ones counted.
  */
 describe('webhook dispatcher surviving a worker killed with SIGKILL', () => {
   let temporal: PrivateTemporal;
@@ -61,7 +62,7 @@ describe('webhook dispatcher surviving a worker killed with SIGKILL', () => {
     // The sweeper first, quick; the worker's own start-up finds it running and keeps it.
     await ensureWebhookDispatcher(client, sut.config, { everySeconds: 1, graceSeconds: 1 });
     worker = await startWorkerProcess(workerEnv());
-    await waitUntil('the dispatcher to hand a few events over', async () => (await count('dispatched_at IS NOT NULL')) >= 20, 60_000);
+    await waitUntil('the dispatcher to hand a few events over', async () => (await count('batch_id IS NOT NULL')) >= 100, 60_000);
     worker.kill('SIGKILL');
     await exited(worker);
     const beforeRestart = await count('dispatched_at IS NOT NULL');
@@ -70,13 +71,15 @@ describe('webhook dispatcher surviving a worker killed with SIGKILL', () => {
     await waitUntil('every event to be processed', async () => (await count("status = 'processed'")) === EVENTS, 240_000);
     // The kill landed inside the hand-over, not after it.
     expect(beforeRestart).toBeLessThan(EVENTS);
-    expect(await count('dispatches <> 1')).toBe(0);
-    // Exactly one run per event: none lost, none started twice. A run completes a moment after it marks
-    // its event, and Temporal's list trails that, so the count is waited for before it is compared.
+    expect(await count('dispatches <> 1 OR attempts <> 1 OR batch_id IS NULL')).toBe(0);
+    const [{ batches }] = await sut.db.query('SELECT COUNT(DISTINCT batch_id) AS batches FROM webhook_events');
+    expect(Number(batches)).toBeGreaterThanOrEqual(EVENTS / 100);
+    // Exactly one run per batch: none lost, none started twice. A run completes a moment after it marks
+    // its events, and Temporal's list trails that, so the count is waited for before it is compared.
     const completed = async () =>
-      (await client.workflow.count(`WorkflowType = 'stripeEventWorkflow' AND ExecutionStatus = 'Completed'`)).count;
-    await waitUntil('every processing run to be listed as completed', async () => (await completed()) >= EVENTS, 60_000);
-    expect(await completed()).toBe(EVENTS);
-    expect((await client.workflow.count(`WorkflowType = 'stripeEventWorkflow'`)).count).toBe(EVENTS);
+      (await client.workflow.count(`WorkflowType = 'stripeEventBatchWorkflow' AND ExecutionStatus = 'Completed'`)).count;
+    await waitUntil('every batch run to be listed as completed', async () => (await completed()) >= Number(batches), 60_000);
+    expect(await completed()).toBe(Number(batches));
+    expect((await client.workflow.count(`WorkflowType = 'stripeEventBatchWorkflow'`)).count).toBe(Number(batches));
   }, 360_000);
 });

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { Permission } from '../../src/auth/permission';
-import { stripeEventWorkflow } from '../../workflows/stripe-event.workflow';
+import { stripeEventBatchWorkflow } from '../../workflows/stripe-event-batch.workflow';
 import { webhookDispatcherPassesQuery, workflowIds } from '../../workflows/shared';
 import { ensureWebhookDispatcher } from '../../src/webhooks/webhook-dispatcher-workflow';
 import { createIsolatedTestApp } from '../support/isolated-database';
@@ -48,7 +48,7 @@ describe('the webhook inbox', () => {
   it('lists events with their way through, and refuses to hand over one already settled', async () => {
     const ignored = await deliver('customer.created', { id: 'cus_inbox', object: 'customer' });
     const handled = await deliver('payment_intent.succeeded', { id: 'pi_inbox_not_ours', object: 'payment_intent' });
-    expect(await stripeEventOutcome(client, handled)).toMatchObject({ status: 'processed' });
+    expect(await stripeEventOutcome(sut, handled)).toMatchObject({ status: 'processed' });
 
     const listed = await sut.http().get('/api/webhook-events').set(auth).expect(200);
     expect(listed.body.map((e: { id: string }) => e.id)).toEqual([handled, ignored]);
@@ -64,7 +64,8 @@ describe('the webhook inbox', () => {
       async () => (await sut.http().get(`/api/webhook-events/${handled}`).set(auth)).body.status === 'processed',
     );
     const processed = (await sut.http().get(`/api/webhook-events/${handled}`).set(auth).expect(200)).body;
-    expect(processed).toMatchObject({ status: 'processed', outcome: 'unknown', dispatches: 1, deliveries: 1 });
+    expect(processed).toMatchObject({ status: 'processed', outcome: 'unknown', dispatches: 1, deliveries: 1, attempts: 1 });
+    expect(processed.batchId).toMatch(/^stripe-events\/evt_inbox_/);
     expect(Date.parse(processed.dispatchedAt)).toBeGreaterThanOrEqual(Date.parse(processed.receivedAt));
     const onlyIgnored = await sut
       .http()
@@ -87,17 +88,19 @@ describe('the webhook inbox', () => {
   });
 
   it('counts what waits, in the API and the metrics, and hands a terminated event to processing again', async () => {
-    // An event whose workflow went to a queue no worker polls and was then terminated by hand: stored, handed over once, never processed.
+    // An event whose batch went to a queue no worker polls and was then terminated by hand: stored, handed over once, never processed.
     const id = `evt_inbox_stuck_${Date.now()}`;
+    const batchId = workflowIds.stripeEventBatch(id);
     await sut.db.query(
-      `INSERT INTO webhook_events (id, provider, type, object_id, event_created_at, payload, received_at, dispatched_at, dispatches)
-       VALUES (?, 'stripe', 'payment_intent.succeeded', 'pi_inbox_stuck', NOW(3), '{}', NOW(3) - INTERVAL 90 SECOND, NOW(3) - INTERVAL 89 SECOND, 1)`,
-      [id],
+      `INSERT INTO webhook_events (id, provider, type, object_id, event_created_at, payload, received_at, batch_id, claimed_at, dispatched_at, dispatches)
+       VALUES (?, 'stripe', 'payment_intent.succeeded', 'pi_inbox_stuck', NOW(3), '{}', NOW(3) - INTERVAL 90 SECOND, ?,
+               NOW(3) - INTERVAL 89 SECOND, NOW(3) - INTERVAL 89 SECOND, 1)`,
+      [id, batchId],
     );
-    const stuck = await client.workflow.start(stripeEventWorkflow, {
+    const stuck = await client.workflow.start(stripeEventBatchWorkflow, {
       taskQueue: `${sut.config.TEMPORAL_TASK_QUEUE}-nobody`,
-      workflowId: workflowIds.stripeEvent(id),
-      args: [{ eventId: id, type: 'payment_intent.succeeded' }],
+      workflowId: batchId,
+      args: [{ batchId }],
     });
     await stuck.terminate('an operator gave up on it');
 
@@ -123,7 +126,10 @@ describe('the webhook inbox', () => {
       async () => (await sut.http().get(`/api/webhook-events/${id}`).set(auth)).body.status === 'processed',
     );
     const done = (await sut.http().get(`/api/webhook-events/${id}`).set(auth)).body;
-    expect(done).toMatchObject({ status: 'processed', dispatches: 2 });
+    expect(done).toMatchObject({ status: 'processed', dispatches: 2, attempts: 1, batchId });
+    // The batch's name is taken again by a new run; the terminated one stays in the history beside it.
+    const runs = await client.workflow.count(`WorkflowId = '${batchId}'`);
+    expect(runs.count).toBe(2);
     expect(await actions(id)).toBe(1);
     const history = await sut
       .http()
@@ -160,7 +166,7 @@ describe('the webhook inbox', () => {
       );
       return Number(row.n) === ids.length;
     });
-    for (const { id } of ids) expect(await stripeEventOutcome(client, id)).toMatchObject({ eventId: id, status: 'processed' });
+    for (const { id } of ids) expect(await stripeEventOutcome(sut, id)).toMatchObject({ eventId: id, status: 'processed' });
     const rows: { dispatches: number }[] = await sut.db.query('SELECT dispatches FROM webhook_events WHERE id IN (?)', [
       ids.map((e) => e.id),
     ]);

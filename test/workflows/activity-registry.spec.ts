@@ -52,12 +52,16 @@ describe('activity registration', () => {
 
   it("keeps the product's private helpers out of the worker", () => {
     const activities = bindActivities(ACTIVITY_PROVIDERS, bare);
-    for (const helper of ['billLocked', 'boundsOf', 'attemptFor', 'charge', 'record', 'markStripeEvent', 'accountOf']) {
+    for (const helper of ['billLocked', 'boundsOf', 'attemptFor', 'charge', 'record', 'handle', 'batchState', 'accountOf']) {
       expect(activities).not.toHaveProperty(helper);
     }
     expect(typeof BillRunActivities.prototype['billLocked' as keyof BillRunActivities]).toBe('function');
+    expect(typeof StripeEventActivities.prototype['handle' as keyof StripeEventActivities]).toBe('function');
     expect(activities).toHaveProperty('processStripeEvent');
     expect(Object.keys(activities)).not.toContain('constructor');
-    expect(bindActivities([StripeEventActivities], bare)).toEqual({ processStripeEvent: expect.any(Function) });
+    expect(bindActivities([StripeEventActivities], bare)).toEqual({
+      processStripeEvent: expect.any(Function),
+      processStripeEventBatch: expect.any(Function),
+    });
   });
 });

@@ -15,9 +15,10 @@ interface Found {
 }
 
 /**
- * What an operator types in the Temporal UI, `AccountId = 123`, lists everything
- * that happened to the account: its scheduled events, its emails and the
- * processor's events about its payments; an invoice's email also carries the invoice.
+ * What an operator types in the Temporal UI, `AccountId = 123 OR AccountIds = '123'`,
+ * lists everything that happened to the account: its scheduled events and its emails
+ * (runs of one account) and the batches that processed the processor's events about
+ * its payments (runs of many); an invoice's email also carries the invoice.
  */
 describe("one query finds an account's workflows", () => {
   let stripe: StripeTestMode;
@@ -45,6 +46,8 @@ describe("one query finds an account's workflows", () => {
     }
     return found;
   }
+
+  const ofAccount = (id: number) => `${searchAttributes.accountId.name} = ${id} OR ${searchAttributes.accountIds.name} = '${id}'`;
 
   const stripeDelivery = (type: string, object: Record<string, unknown>) => signedStripeEvent(world.sut, type, object, 'evt_search').send();
 
@@ -74,11 +77,11 @@ describe("one query finds an account's workflows", () => {
     const delivered = await stripeDelivery('payment_intent.succeeded', { id: intentId, object: 'payment_intent', status: 'succeeded' });
     expect(delivered.body).toMatchObject({ received: true, duplicate: false });
 
-    const kinds = ['emailDeliveryWorkflow', 'scheduledEventWorkflow', 'stripeEventWorkflow'];
+    const kinds = ['emailDeliveryWorkflow', 'scheduledEventWorkflow', 'stripeEventBatchWorkflow'];
     let found: Found[] = [];
     // Visibility trails the workflows by a moment, and the payment event is tagged only once processed.
     await waitUntil(`every kind of workflow listed for account ${account}`, async () => {
-      found = await listed(`${searchAttributes.accountId.name} = ${account}`);
+      found = await listed(ofAccount(account));
       return kinds.every((kind) => found.some((f) => f.type === kind));
     });
     expect([...new Set(found.map((f) => f.type))].sort()).toEqual(kinds);
@@ -87,6 +90,7 @@ describe("one query finds an account's workflows", () => {
     expect(await listed(`${searchAttributes.invoiceId.name} = ${invoice.body.id}`)).toEqual([
       { type: 'emailDeliveryWorkflow', workflowId: `email-delivery/${emailId}`, invoiceId: invoice.body.id },
     ]);
-    expect(await listed(`${searchAttributes.accountId.name} = ${other}`)).toEqual([]);
+    expect(found).toContainEqual({ type: 'stripeEventBatchWorkflow', workflowId: `stripe-events/${delivered.body.eventId}` });
+    expect(await listed(ofAccount(other))).toEqual([]);
   });
 });

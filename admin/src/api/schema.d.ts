@@ -4962,6 +4962,10 @@ export interface components {
             type?: string;
             /** @example pi_3QxYz */
             objectId?: string;
+            /** @example stripe-events/evt_1QxYz */
+            batchId?: string;
+            /** @example 42 */
+            accountId?: number;
         };
         WebhookEventDto: {
             /** @example evt_1QxYz */
@@ -4977,6 +4981,15 @@ export interface components {
             dispatchedAt: string | null;
             /** @description How many times it was handed to processing */
             dispatches: number;
+            /**
+             * @description The workflow id of the batch that processes it: the run to look for in the Temporal UI
+             * @example stripe-events/evt_1QxYz
+             */
+            batchId: string | null;
+            /** @description How many times its handler ran: 1 once processed, more when a try failed */
+            attempts: number;
+            /** @description The account whose payment (refund, dispute, card) it was about, once processed */
+            accountId: number | null;
             /**
              * @description received: waiting or being processed; ignored: a type Backhaul does not act on
              * @enum {string}

@@ -4,6 +4,7 @@ import CardContent from '@mui/material/CardContent';
 import CardHeader from '@mui/material/CardHeader';
 import Typography from '@mui/material/Typography';
 import { ShowBase, Title, useRecordContext } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { formatDateTime } from '../accounts/formatting';
 import { DetailList } from '../billing/common/DetailList';
 import { Permissions, useHasPermission } from '../permissions';
@@ -36,10 +37,28 @@ const EventDetails = () => {
                 {event.objectId ?? '—'}
               </Box>,
             ],
+            [
+              'Account',
+              event.accountId ? (
+                <Link key="account" to={`/accounts/${event.accountId}/show`}>
+                  #{event.accountId}
+                </Link>
+              ) : (
+                '—'
+              ),
+            ],
             ['Received', formatDateTime(event.receivedAt)],
             ['Deliveries', event.deliveries],
             ['Handed to processing', event.dispatchedAt ? formatDateTime(event.dispatchedAt) : 'not yet'],
             ['Times handed over', event.dispatches],
+            // The workflow id to look up in the Temporal UI: one batch processes many events.
+            [
+              'Batch',
+              <Box key="batch" component="span" sx={{ overflowWrap: 'anywhere', fontFamily: 'monospace' }}>
+                {event.batchId ?? '—'}
+              </Box>,
+            ],
+            ['Handler runs', event.attempts],
             ['Outcome', event.outcome ?? '—'],
             ['Processed', formatDateTime(event.processedAt)],
           ]}

@@ -26,6 +26,7 @@ import { DropStoredNextBillingDate1795732170000 } from './1795732170000-drop-sto
 import { CustomFieldExample1795732180000 } from './1795732180000-custom-field-example';
 import { DashboardFigures1795732190000 } from './1795732190000-dashboard-figures';
 import { WebhookInbox1795732200000 } from './1795732200000-webhook-inbox';
+import { StripeEventBatches1795732210000 } from './1795732210000-stripe-event-batches';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   CustomFieldExample1795732180000,
   DashboardFigures1795732190000,
   WebhookInbox1795732200000,
+  StripeEventBatches1795732210000,
 ];

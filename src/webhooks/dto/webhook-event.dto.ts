@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
 export const WEBHOOK_EVENT_STATUSES = ['received', 'processed', 'ignored', 'failed'] as const;
 
@@ -12,6 +13,20 @@ export class WebhookEventDto {
   @ApiProperty({ nullable: true, type: String, description: 'When it was last handed to processing; null while it waits in the inbox' })
   dispatchedAt: string | null;
   @ApiProperty({ description: 'How many times it was handed to processing' }) dispatches: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The workflow id of the batch that processes it: the run to look for in the Temporal UI',
+    example: 'stripe-events/evt_1QxYz',
+  })
+  batchId: string | null;
+  @ApiProperty({ description: 'How many times its handler ran: 1 once processed, more when a try failed' }) attempts: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'The account whose payment (refund, dispute, card) it was about, once processed',
+  })
+  accountId: number | null;
   @ApiProperty({
     enum: WEBHOOK_EVENT_STATUSES,
     description: 'received: waiting or being processed; ignored: a type Backhaul does not act on',
@@ -26,6 +41,8 @@ export class WebhookEventFilterDto {
   @ApiPropertyOptional({ enum: WEBHOOK_EVENT_STATUSES }) @IsOptional() @IsIn(WEBHOOK_EVENT_STATUSES) status?: string;
   @ApiPropertyOptional({ example: 'payment_intent.succeeded' }) @IsOptional() @IsString() @MaxLength(100) type?: string;
   @ApiPropertyOptional({ example: 'pi_3QxYz' }) @IsOptional() @IsString() @MaxLength(255) objectId?: string;
+  @ApiPropertyOptional({ example: 'stripe-events/evt_1QxYz' }) @IsOptional() @IsString() @MaxLength(120) batchId?: string;
+  @ApiPropertyOptional({ example: 42 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) accountId?: number;
 }
 
 export class WebhookInboxFiguresDto {
