@@ -3,6 +3,7 @@ export { autopayRunWorkflow, dailyAutopayWorkflow } from './autopay-run.workflow
 export { billRunWorkflow } from './bill-run.workflow';
 export { dailyBillingWorkflow } from './daily-billing.workflow';
 export { delinquencyRunWorkflow } from './delinquency-run.workflow';
+export { emailBatchWorkflow } from './email-batch.workflow';
 export { emailDeliveryWorkflow } from './email-delivery.workflow';
 export { emailDispatchWorkflow } from './email-dispatch.workflow';
 export { emailDispatcherWorkflow } from './email-dispatcher.workflow';

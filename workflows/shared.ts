@@ -16,6 +16,7 @@ export const workflowTypes = [
   'dailyAutopayWorkflow',
   'dailyBillingWorkflow',
   'delinquencyRunWorkflow',
+  'emailBatchWorkflow',
   'emailDeliveryWorkflow',
   'emailDispatchWorkflow',
   'emailDispatcherWorkflow',
@@ -41,6 +42,8 @@ export const workflowIds = {
   billRun: (date: string) => `bill-run/${date}`,
   dailyBilling: scheduleIds.dailyBilling,
   delinquencyRun: (date: string) => `delinquency-run/${date}`,
+  /** A batch of emails sent in bulk, named after the first email it was formed with. */
+  emailBatch: (firstEmailId: number) => `email-batch/${firstEmailId}`,
   emailDelivery: (emailId: number) => `email-delivery/${emailId}`,
   /** One long-lived dispatcher per task queue, that is per deployment. */
   emailDispatcher: (taskQueue: string) => `email-dispatcher/${taskQueue}`,

@@ -128,7 +128,7 @@ export class InvoiceEmailService {
     }
     if (!outgoing.length) return 0;
     const ids = await transactionWithRetry(this.db, (tx) => this.emails.queueLocked(tx, outgoing));
-    await this.emails.startDelivery(ids);
+    await this.emails.startBulkDelivery(ids);
     return ids.length;
   }
 

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isEmailAddress } from './email-address';
 import { AttachmentRef, AttachmentUnavailable, EmailAttachments } from './email-attachments';
+import type { EmailRetryTimings } from '../../workflows/email-delivery.workflow';
+import { inLanes } from '../common/in-lanes';
 import type { EmailStatus } from './email-status';
 import { SmtpSender } from './smtp-sender';
 
@@ -22,6 +24,22 @@ interface EmailRow {
   message_id: string;
   status: EmailStatus;
 }
+
+/** Where a batch of emails stands after a pass. */
+export interface EmailBatchState {
+  sent: number;
+  /** Refused for good, by the relay or for want of an attachment, or given up after the maximum age. */
+  rejected: number;
+  invalid: number;
+  /** Still to be sent: deferred, or not tried yet. */
+  queued: number;
+  /** How long until the next queued email is due; null when none is queued. */
+  nextTryInMs: number | null;
+  accountIds: number[];
+}
+
+/** Emails of one batch tried at once: a few connections to the relay from the pool. */
+const BATCH_LANES = 4;
 
 /** How a give-up's reason starts; a late acceptance recognises the give-up by it. */
 const GIVEN_UP = 'not delivered within ';
@@ -100,6 +118,86 @@ export class EmailDeliveryService {
         );
         throw new EmailDeferred(outcome.reason);
     }
+  }
+
+  /**
+   * One pass over a batch: every queued email of it that is due is tried, a few at a
+   * time, each under a turn (`sending_until`) that keeps any other try of it away while
+   * it talks to the relay. A deferral waits its own doubling interval, capped at the
+   * email's maximum age, when it is given up. A failing email never fails the pass.
+   */
+  async deliverBatch(batchId: string, retry: EmailRetryTimings, progress: () => void): Promise<EmailBatchState> {
+    const maxAgeSeconds = retry.maxAgeHours * 3600;
+    const due: { id: number; too_old: number }[] = await this.db.query(
+      `SELECT id, created_at <= CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND AS too_old FROM emails
+        WHERE batch_id = ? AND status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= CURRENT_TIMESTAMP(3)) ORDER BY id`,
+      [maxAgeSeconds, batchId],
+    );
+    const { failure } = await inLanes(due, BATCH_LANES, async (row) => {
+      const emailId = Number(row.id);
+      if (Number(row.too_old)) await this.giveUp(emailId, retry.maxAgeHours);
+      else if (await this.takeTurn(emailId, batchId, retry.smtpTimeoutSeconds * 10)) await this.tryInBatch(emailId, retry);
+      progress();
+    });
+    if (failure !== null) throw failure;
+    return this.batchState(batchId);
+  }
+
+  private async tryInBatch(emailId: number, retry: EmailRetryTimings): Promise<void> {
+    try {
+      await this.deliver(emailId);
+    } catch (err) {
+      if (err instanceof EmailMissing) return;
+      // A deferral is on the row already; anything else (a database hiccup while rendering, say) is recorded the same way.
+      if (!(err instanceof EmailDeferred)) {
+        await this.db.query(
+          `UPDATE emails SET attempts = attempts + 1, last_error = ?, last_attempt_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND status = 'queued'`,
+          [String(err instanceof Error ? err.message : err).slice(0, 1000), emailId],
+        );
+      }
+      await this.db.query(
+        `UPDATE emails SET next_attempt_at = LEAST(
+            CURRENT_TIMESTAMP(3) + INTERVAL LEAST(? * POW(2, GREATEST(attempts, 1) - 1), ?) SECOND,
+            created_at + INTERVAL ? SECOND)
+          WHERE id = ? AND status = 'queued'`,
+        [retry.initialSeconds, retry.maxIntervalSeconds, retry.maxAgeHours * 3600, emailId],
+      );
+    } finally {
+      await this.db.query('UPDATE emails SET sending_until = NULL WHERE id = ?', [emailId]);
+    }
+  }
+
+  /** Claims the email's turn with the relay for as long as one try can take; false when another try holds it. */
+  private async takeTurn(emailId: number, batchId: string, seconds: number): Promise<boolean> {
+    const taken: { affectedRows: number } = await this.db.query(
+      `UPDATE emails SET sending_until = CURRENT_TIMESTAMP(3) + INTERVAL ? SECOND
+        WHERE id = ? AND batch_id = ? AND status = 'queued' AND (sending_until IS NULL OR sending_until < CURRENT_TIMESTAMP(3))`,
+      [seconds, emailId, batchId],
+    );
+    return taken.affectedRows === 1;
+  }
+
+  private async batchState(batchId: string): Promise<EmailBatchState> {
+    const counts: { status: EmailStatus; n: string; next_ms: string | null }[] = await this.db.query(
+      `SELECT status, COUNT(*) AS n,
+              TIMESTAMPDIFF(MICROSECOND, CURRENT_TIMESTAMP(3), MIN(COALESCE(next_attempt_at, CURRENT_TIMESTAMP(3)))) / 1000 AS next_ms
+         FROM emails WHERE batch_id = ? GROUP BY status`,
+      [batchId],
+    );
+    const owners: { account_id: number }[] = await this.db.query(
+      'SELECT DISTINCT account_id FROM emails WHERE batch_id = ? AND account_id IS NOT NULL ORDER BY account_id',
+      [batchId],
+    );
+    const of = (status: EmailStatus) => counts.find((r) => r.status === status);
+    const queued = of('queued');
+    return {
+      sent: Number(of('sent')?.n ?? 0),
+      rejected: Number(of('rejected')?.n ?? 0),
+      invalid: Number(of('invalid')?.n ?? 0),
+      queued: Number(queued?.n ?? 0),
+      nextTryInMs: queued ? Math.max(0, Math.round(Number(queued.next_ms ?? 0))) : null,
+      accountIds: owners.map((r) => Number(r.account_id)),
+    };
   }
 
   /** Gives up on an email that was not accepted within the maximum age, keeping the relay's last words. */

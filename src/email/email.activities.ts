@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { EmailDeferred, EmailDeliveryService, EmailMissing } from './email-delivery.service';
+import type { EmailBatchInput } from '../../workflows/email-batch.workflow';
+import { EmailDeferred, EmailDeliveryService, EmailMissing, type EmailBatchState } from './email-delivery.service';
 import { EmailService } from './email.service';
 import type { EmailStatus } from './email-status';
 import { Activity } from '../temporal/activity.decorator';
 
 export type { EmailStatus } from './email-status';
+export type { EmailBatchState } from './email-delivery.service';
+
+/** How often a pass over a batch tells Temporal it is alive, whatever the relay's pace. */
+const HEARTBEAT_EVERY_MS = 5_000;
 
 /** Activities of email delivery; the worker registers these bound methods. */
 @Injectable()
@@ -28,6 +34,23 @@ export class EmailActivities {
       if (err instanceof EmailDeferred) throw ApplicationFailure.retryable(err.message, 'EmailDeferred');
       if (err instanceof EmailMissing) throw ApplicationFailure.nonRetryable(err.message, 'EmailMissing');
       throw err;
+    }
+  }
+
+  /** One pass over a batch of bulk mail: the emails that are due are tried; answers where the batch stands. */
+  @Activity()
+  async deliverEmailBatch(input: EmailBatchInput): Promise<EmailBatchState> {
+    const context = Context.current();
+    let tried = 0;
+    // Beats on a timer as well as after each email: one silent relay may hold a try for minutes.
+    const beat = setInterval(() => context.heartbeat({ tried }), HEARTBEAT_EVERY_MS);
+    try {
+      return await this.delivery.deliverBatch(input.batchId, input.retry, () => {
+        tried += 1;
+        context.heartbeat({ tried });
+      });
+    } finally {
+      clearInterval(beat);
     }
   }
 

@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { BillingModule } from '../billing/billing.module';
 import { AccountEmailsService } from './account-emails.service';
 import { EmailAttachments } from './email-attachments';
+import { EmailBatches } from './email-batches';
 import { EmailDeliveryService } from './email-delivery.service';
 import { EmailActivities } from './email.activities';
 import { EmailService } from './email.service';
@@ -13,7 +14,7 @@ import { SmtpSender } from './smtp-sender';
 @Module({
   imports: [AccountsModule, BillingModule],
   controllers: [EmailsController],
-  providers: [EmailService, AccountEmailsService, EmailDeliveryService, EmailAttachments, SmtpSender, EmailActivities],
+  providers: [EmailService, EmailBatches, AccountEmailsService, EmailDeliveryService, EmailAttachments, SmtpSender, EmailActivities],
   exports: [EmailService, EmailActivities, AccountEmailsService],
 })
 export class EmailModule {}

@@ -16,6 +16,7 @@ import { EMAIL_ADDRESS_MAX_LENGTH, isEmailAddress, mailboxAddress } from './emai
 import type { EmailAttachmentKind } from './email-attachments';
 import { transactionWithRetry } from '../database/transaction';
 import { inLanes } from '../common/in-lanes';
+import { EmailBatches } from './email-batches';
 
 export type { EmailAttachmentKind } from './email-attachments';
 
@@ -83,6 +84,7 @@ export class EmailService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     @InjectPinoLogger('Email') private readonly logger: PinoLogger,
+    private readonly batches: EmailBatches,
   ) {}
 
   /** Inserts inside the caller's transaction (status queued, or invalid when the address cannot be one). Caller calls startDelivery after commit. */
@@ -93,11 +95,20 @@ export class EmailService {
     return ids;
   }
 
-  /** queueLocked in its own transaction, then startDelivery. */
+  /**
+   * Mail the product sends by itself, one message after another (a payment's receipt):
+   * queueLocked in its own transaction, then into this process's line, which hands
+   * such emails over in batches. Never waits for Temporal.
+   */
   async queue(emails: OutgoingEmail[]): Promise<number[]> {
     const ids = await transactionWithRetry(this.db, (em) => this.queueLocked(em, emails));
-    await this.startDelivery(ids);
+    this.batches.enqueue(ids);
     return ids;
+  }
+
+  /** Mail queued by the thousand (a bill run's invoices), handed over now in batches of a hundred. */
+  async startBulkDelivery(ids: number[]): Promise<void> {
+    await this.batches.dispatch(ids);
   }
 
   /**
@@ -107,7 +118,10 @@ export class EmailService {
    */
   async startDelivery(ids: number[]): Promise<void> {
     if (!ids.length) return;
-    const rows: DeliveryRow[] = await this.db.query(`SELECT ${DELIVERY_COLUMNS} FROM emails WHERE id IN (?) AND status = 'queued'`, [ids]);
+    const rows: DeliveryRow[] = await this.db.query(
+      `SELECT ${DELIVERY_COLUMNS} FROM emails WHERE id IN (?) AND status = 'queued' AND batch_id IS NULL`,
+      [ids],
+    );
     await this.startRows(rows);
   }
 
@@ -124,16 +138,17 @@ export class EmailService {
   /**
    * Starts delivery of queued emails whose workflow never started (Temporal was away when
    * they were queued, or the process died in between) and that are older than `graceSeconds`,
-   * so the caller that queued them has had its chance. Returns how many it started.
+   * so the caller that queued them has had its chance: each its own workflow, or, for one
+   * already claimed by a batch, that batch. Returns how many it started.
    */
   async startUndispatched(graceSeconds: number, limit = 500): Promise<number> {
     const rows: DeliveryRow[] = await this.db.query(
-      `SELECT ${DELIVERY_COLUMNS} FROM emails WHERE status = 'queued' AND delivery_started_at IS NULL
+      `SELECT ${DELIVERY_COLUMNS} FROM emails WHERE status = 'queued' AND delivery_started_at IS NULL AND batch_id IS NULL
           AND created_at < CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND ORDER BY id LIMIT ?`,
       [graceSeconds, limit],
     );
     await this.startRows(rows);
-    return rows.length;
+    return rows.length + (await this.batches.startClaimed(graceSeconds, limit));
   }
 
   private async startOne(row: DeliveryRow): Promise<void> {

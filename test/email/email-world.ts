@@ -104,12 +104,18 @@ export async function settled(w: BillingWorld, id: number, timeoutMs = 30_000): 
   }
 }
 
+/** The workflow that delivers the email: the batch that claimed it, or else its own. */
+async function deliveryWorkflowId(sut: TestApp, emailId: number): Promise<string> {
+  const [row]: { batch_id: string | null }[] = await sut.db.query('SELECT batch_id FROM emails WHERE id = ?', [emailId]);
+  return row?.batch_id ?? workflowIds.emailDelivery(emailId);
+}
+
 /**
  * Waits for the email's delivery workflow to close and returns its run id. A closed
  * delivery tries nothing more, so "nothing else happened" can be checked right after.
  */
 export async function deliveryClosed(sut: TestApp, emailId: number): Promise<string> {
-  const handle = sut.app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(workflowIds.emailDelivery(emailId));
+  const handle = sut.app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(await deliveryWorkflowId(sut, emailId));
   await handle.result();
   return (await handle.describe()).runId;
 }
@@ -117,7 +123,10 @@ export async function deliveryClosed(sut: TestApp, emailId: number): Promise<str
 /** Whether a delivery workflow was ever started for the email. */
 export async function deliveryStarted(sut: TestApp, emailId: number): Promise<boolean> {
   try {
-    await sut.app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(workflowIds.emailDelivery(emailId)).describe();
+    await sut.app
+      .get<Client>(TEMPORAL_CLIENT)
+      .workflow.getHandle(await deliveryWorkflowId(sut, emailId))
+      .describe();
     return true;
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return false;

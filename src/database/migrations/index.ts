@@ -27,6 +27,7 @@ import { CustomFieldExample1795732180000 } from './1795732180000-custom-field-ex
 import { DashboardFigures1795732190000 } from './1795732190000-dashboard-figures';
 import { WebhookInbox1795732200000 } from './1795732200000-webhook-inbox';
 import { StripeEventBatches1795732210000 } from './1795732210000-stripe-event-batches';
+import { EmailBatches1795732220000 } from './1795732220000-email-batches';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   DashboardFigures1795732190000,
   WebhookInbox1795732200000,
   StripeEventBatches1795732210000,
+  EmailBatches1795732220000,
 ];
