@@ -13,7 +13,7 @@ RETENTION=${TEMPORAL_NAMESPACE_RETENTION:-720h}
 ATTEMPTS=${SETUP_ATTEMPTS:-60}
 
 # Keep in step with workflows/shared.ts and scripts/lib/setup.mjs.
-ATTRIBUTES="AccountId:Int InvoiceId:Int BillingDate:Datetime BillingDay:Keyword"
+ATTRIBUTES="AccountId:Int InvoiceId:Int BillingDate:Datetime BillingDay:Keyword AccountIds:KeywordList"
 
 retry() {
   what=$1
