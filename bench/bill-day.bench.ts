@@ -1,0 +1,195 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { BillingDocumentsService } from '../src/billing/billing-documents.service';
+import { loadConfig } from '../src/config/app-config';
+import { BillingPopulation, populateBillableAccounts } from '../src/demo/billing-population';
+import { WorkerModule } from '../src/worker.module';
+
+/**
+ * The parts of `npm run bench:billday` that need the project's code: a bill-day
+ * population (the bill run's subscribers, each top-level account with a billing
+ * contact and an autopay bank account), the PDF baseline of the emails stage, and
+ * the end-state counts. scripts/bench-billday.mjs runs the processes; the database
+ * set-up, the INSERT baseline and the books check are bill-run.bench's.
+ */
+
+const ROWS_PER_INSERT = 2_000;
+/** Stripe's test bank account that stays `processing` until it settles, then succeeds. */
+export const BILL_DAY_BANK_TOKEN = 'pm_usBankAccount_success';
+
+export interface BillDayPopulation extends BillingPopulation {
+  accounts: number;
+  /** Accounts with no parent: each gets its invoice emailed and is charged by autopay. */
+  topLevel: number;
+  categoryId: number;
+}
+
+async function withContext<T>(
+  databaseUrl: string,
+  fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * The bill run's population (populateBillableAccounts), and for every top-level account a
+ * primary contact with an email address in the category the invoice template mails to, a
+ * Stripe customer and a US bank account saved for autopay. Invoices are emailed and autopay
+ * charges on the invoice date, set once at system scope. All written with multi-row INSERTs.
+ */
+export async function populateBillDay(databaseUrl: string, accounts: number, billingDate: string): Promise<BillDayPopulation> {
+  return withContext(databaseUrl, async (app) => {
+    const db = app.get(DataSource);
+    const population = await populateBillableAccounts(db, { accounts, billingDate });
+    await db.query("UPDATE billing_settings SET email_invoices = 1, autopay_days = 0, bill_mode = 'invoice' WHERE scope = 'system'");
+    const [template]: { categoryId: number }[] = await db.query(
+      "SELECT category_id AS categoryId FROM message_templates WHERE template_key = 'invoice'",
+    );
+    if (!template) throw new Error('The invoice message template is missing; the migrations make it');
+    const categoryId = Number(template.categoryId);
+    const { firstAccountId, lastAccountId } = population;
+    for (let from = firstAccountId; from <= lastAccountId; from += ROWS_PER_INSERT) {
+      const to = Math.min(lastAccountId, from + ROWS_PER_INSERT - 1);
+      const topLevel = 'FROM accounts a WHERE a.id BETWEEN ? AND ? AND a.parent_account_id IS NULL ORDER BY a.id';
+      await db.query(
+        `INSERT INTO contacts (account_id, name, email, is_primary)
+         SELECT a.id, CONCAT('Billing contact ', a.id), CONCAT('billing', a.id, '@subscribers.example.com'), 1 ${topLevel}`,
+        [from, to],
+      );
+      await db.query(
+        `INSERT INTO contact_message_categories (contact_id, message_category_id)
+         SELECT c.id, ? FROM contacts c JOIN accounts a ON a.id = c.account_id
+          WHERE a.id BETWEEN ? AND ? AND a.parent_account_id IS NULL`,
+        [categoryId, from, to],
+      );
+      await db.query(
+        `INSERT INTO stripe_customers (account_id, stripe_customer_id) SELECT a.id, CONCAT('cus_billday_', a.id) ${topLevel}`,
+        [from, to],
+      );
+      // The test token itself is the method's Stripe id: the local test mode charges it as Stripe's test bank account.
+      await db.query(
+        `INSERT INTO payment_methods (account_id, stripe_payment_method_id, type, last4, holder_name, bank_account_type, autopay)
+         SELECT a.id, ?, 'bank', '6789', a.name, 'checking', 1 ${topLevel}`,
+        [BILL_DAY_BANK_TOKEN, from, to],
+      );
+    }
+    const [{ n }]: { n: number }[] = await db.query(
+      'SELECT COUNT(*) AS n FROM accounts WHERE id BETWEEN ? AND ? AND parent_account_id IS NULL',
+      [firstAccountId, lastAccountId],
+    );
+    await db.query('ANALYZE TABLE contacts, contact_message_categories, stripe_customers, payment_methods');
+    return { ...population, accounts, topLevel: Number(n), categoryId };
+  });
+}
+
+export interface PdfBaseline {
+  invoices: number;
+  ms: number;
+  /** Mean size of one invoice PDF. */
+  meanBytes: number;
+  /** One of the PDFs, of about the mean size, for the SMTP baseline's attachment. */
+  sample: Buffer;
+}
+
+/** The invoice PDFs of the emailed invoices, rendered alone in this process by the product's renderer. */
+export async function renderInvoicePdfs(databaseUrl: string): Promise<PdfBaseline> {
+  return withContext(databaseUrl, async (app) => {
+    const db = app.get(DataSource);
+    const documents = app.get(BillingDocumentsService);
+    const rows: { id: number }[] = await db.query(
+      "SELECT DISTINCT related_id AS id FROM emails WHERE related_type = 'invoice' AND related_id IS NOT NULL ORDER BY related_id",
+    );
+    let bytes = 0;
+    let sample: Buffer = Buffer.alloc(0);
+    const started = process.hrtime.bigint();
+    for (const row of rows) {
+      const pdf = await documents.invoicePdf(Number(row.id));
+      bytes += pdf.length;
+      if (!sample.length) sample = pdf;
+    }
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    return { invoices: rows.length, ms, meanBytes: rows.length ? bytes / rows.length : 0, sample };
+  });
+}
+
+export interface BillDayCheck {
+  /** Invoices of the date on accounts with a billing contact: each should have one sent email. */
+  invoicesWithRecipient: number;
+  emails: number;
+  emailsSent: number;
+  invoicesEmailedOnce: number;
+  invoicesNotEmailedOnce: number;
+  /** Accounts with an autopay method and an invoice of the date. */
+  autopayAccounts: number;
+  payments: number;
+  paymentsSucceeded: number;
+  accountsChargedOnce: number;
+  accountsNotChargedOnce: number;
+  ledgerPayments: number;
+  accountsWithOneLedgerPayment: number;
+  events: number;
+  eventsProcessed: number;
+  eventsProcessedOnce: number;
+}
+
+/** What the bill day left in the tables, counted straight from the rows. */
+export async function checkBillDay(databaseUrl: string, billingDate: string, eventPrefix: string): Promise<BillDayCheck> {
+  return withContext(databaseUrl, async (app) => {
+    const db = app.get(DataSource);
+    const one = async (sql: string, params: unknown[] = []) => Number(Object.values((await db.query(sql, params))[0])[0]);
+    const invoicesWithRecipient = `SELECT i.id FROM invoices i JOIN accounts a ON a.id = i.account_id
+       WHERE i.generated_for = ? AND i.is_void = 0 AND a.parent_account_id IS NULL
+         AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = a.id AND c.email IS NOT NULL)`;
+    const sentPerInvoice = `SELECT i.id, (SELECT COUNT(*) FROM emails e WHERE e.related_type = 'invoice' AND e.related_id = i.id AND e.status = 'sent') AS sent
+       FROM (${invoicesWithRecipient}) i`;
+    const autopayAccounts = `SELECT DISTINCT a.id FROM accounts a JOIN payment_methods pm ON pm.autopay_account_id = a.id
+       JOIN invoices i ON i.account_id = a.id AND i.generated_for = ? AND i.parent_invoice_id IS NULL`;
+    const paymentsPerAccount = `SELECT x.id,
+         (SELECT COUNT(*) FROM processor_payments p WHERE p.account_id = x.id AND p.payment_date = ?) AS payments,
+         (SELECT COUNT(*) FROM processor_payments p JOIN transactions t ON t.id = p.transaction_id
+           WHERE p.account_id = x.id AND p.payment_date = ?) AS ledger
+       FROM (${autopayAccounts}) x`;
+    const events = "FROM webhook_events WHERE id LIKE CONCAT(?, '%')";
+    return {
+      invoicesWithRecipient: await one(`SELECT COUNT(*) FROM (${invoicesWithRecipient}) x`, [billingDate]),
+      emails: await one("SELECT COUNT(*) FROM emails WHERE related_type = 'invoice'"),
+      emailsSent: await one("SELECT COUNT(*) FROM emails WHERE related_type = 'invoice' AND status = 'sent'"),
+      invoicesEmailedOnce: await one(`SELECT COUNT(*) FROM (${sentPerInvoice}) x WHERE x.sent = 1`, [billingDate]),
+      invoicesNotEmailedOnce: await one(`SELECT COUNT(*) FROM (${sentPerInvoice}) x WHERE x.sent <> 1`, [billingDate]),
+      autopayAccounts: await one(`SELECT COUNT(*) FROM (${autopayAccounts}) x`, [billingDate]),
+      payments: await one('SELECT COUNT(*) FROM processor_payments WHERE payment_date = ?', [billingDate]),
+      paymentsSucceeded: await one("SELECT COUNT(*) FROM processor_payments WHERE payment_date = ? AND status = 'succeeded'", [
+        billingDate,
+      ]),
+      accountsChargedOnce: await one(`SELECT COUNT(*) FROM (${paymentsPerAccount}) x WHERE x.payments = 1`, [
+        billingDate,
+        billingDate,
+        billingDate,
+      ]),
+      accountsNotChargedOnce: await one(`SELECT COUNT(*) FROM (${paymentsPerAccount}) x WHERE x.payments <> 1`, [
+        billingDate,
+        billingDate,
+        billingDate,
+      ]),
+      ledgerPayments: await one(
+        'SELECT COUNT(*) FROM processor_payments p JOIN transactions t ON t.id = p.transaction_id WHERE p.payment_date = ?',
+        [billingDate],
+      ),
+      accountsWithOneLedgerPayment: await one(`SELECT COUNT(*) FROM (${paymentsPerAccount}) x WHERE x.ledger = 1`, [
+        billingDate,
+        billingDate,
+        billingDate,
+      ]),
+      events: await one(`SELECT COUNT(*) ${events}`, [eventPrefix]),
+      eventsProcessed: await one(`SELECT COUNT(*) ${events} AND status = 'processed'`, [eventPrefix]),
+      eventsProcessedOnce: await one(`SELECT COUNT(*) ${events} AND status = 'processed' AND attempts = 1`, [eventPrefix]),
+    };
+  });
+}
