@@ -12,6 +12,7 @@ import { PaymentsService } from '../payments/payments.service';
 import { autopayCandidates, newerInvoiceDue, previousAttempt } from './autopay-due';
 import { decide, retryDaysOf } from './autopay-policy';
 import { transactionWithRetry } from '../database/transaction';
+import { inLanes } from '../common/in-lanes';
 import { Activity } from '../temporal/activity.decorator';
 
 export interface AutopayBatchInput {
@@ -38,6 +39,9 @@ interface AttemptRow {
   amount: number;
   status: 'charging' | 'succeeded' | 'processing' | 'failed';
 }
+
+/** Accounts of a batch charged at once: each waits mostly on the processor. */
+const CHARGE_LANES = 4;
 
 /** The processor's key for an account's autopay charge of a date: the same however often the run is repeated. */
 export const autopayIdempotencyKey = (date: string, accountId: number) => `autopay-${date}-${accountId}`;
@@ -77,9 +81,10 @@ export class AutopayActivities {
   }
 
   /**
-   * Charges the next batch of due accounts, one at a time (each is a call to the
-   * processor), heartbeating after each so a dead worker is noticed and the batch
-   * resumes elsewhere; accounts already charged for the date are only counted.
+   * Charges the next batch of due accounts, a few at a time (each is a call to the
+   * processor, and they are independent: each charge locks its own account family),
+   * heartbeating after each so a dead worker is noticed and the batch resumes
+   * elsewhere; accounts already charged for the date are only counted.
    */
   @Activity()
   async autopayAccountsBatch(input: AutopayBatchInput): Promise<AutopayBatchResult> {
@@ -88,7 +93,7 @@ export class AutopayActivities {
     let charged = 0;
     let chargedTotal = 0;
     let failed = 0;
-    for (const accountId of ids) {
+    const { failure } = await inLanes(ids, CHARGE_LANES, async (accountId) => {
       const attempt = await this.attemptFor(input, accountId, retryDays);
       if (attempt?.status === 'charging') {
         const outcome = await this.charge(input.date, attempt);
@@ -99,7 +104,9 @@ export class AutopayActivities {
         }
       }
       Context.current().heartbeat({ accountId });
-    }
+    });
+    // What was charged is on its attempt row; the retried batch finds it there and only counts it.
+    if (failure !== null) throw failure;
     return {
       lastAccountId: ids.length ? ids[ids.length - 1] : input.afterAccountId,
       accounts: ids.length,
