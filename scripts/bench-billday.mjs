@@ -323,8 +323,10 @@ async function main() {
     PORT: String(port),
     LOG_LEVEL: 'warn',
   };
-  const api = start('api', 'node', [join(ROOT, 'dist/src/main.js')], { env });
-  const worker = start('worker', 'node', [join(ROOT, 'dist/src/worker.js')], { env: { ...env, LOG_LEVEL: 'info' }, quiet: true });
+  // BENCH_BILLDAY_PROFILE_DIR: each process writes a V8 CPU profile there when it stops, to see where the day's time goes.
+  const profile = process.env.BENCH_BILLDAY_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BILLDAY_PROFILE_DIR}`] : [];
+  const api = start('api', 'node', [...profile, join(ROOT, 'dist/src/main.js')], { env });
+  const worker = start('worker', 'node', [...profile, join(ROOT, 'dist/src/worker.js')], { env: { ...env, LOG_LEVEL: 'info' }, quiet: true });
   worker.polling = false;
   worker.stdout.on('data', (chunk) => (worker.polling ||= String(chunk).includes('Worker polling task queue')));
   worker.stderr.on('data', (chunk) => process.stderr.write(`[worker] ${chunk}`));

@@ -3,11 +3,21 @@ import { EARLIEST_DATE, isCalendarDate, isDateInWindow, LATEST_DATE } from '../c
 
 export { isCalendarDate };
 
+/** One formatter per time zone: making one costs far more than using it, and billing asks for today thousands of times a run. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Today's calendar date (YYYY-MM-DD) in the instance's billing time zone, from the injected clock. */
 export function billingToday(clock: Clock, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
-    clock.now(),
-  );
+  const parts = dayFormat(timeZone).formatToParts(clock.now());
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

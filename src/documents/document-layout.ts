@@ -1,6 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { formatMoney } from '../common/money';
 import type { BillingFiguresDoc, DocumentAccount, DocumentCompany } from './document-types';
+import { shareStandardFontMetrics } from './standard-font-metrics';
+
+shareStandardFontMetrics();
 
 const MARGIN = 50;
 /** Room kept under the content for the page footer. */
