@@ -326,7 +326,10 @@ async function main() {
   // BENCH_BILLDAY_PROFILE_DIR: each process writes a V8 CPU profile there when it stops, to see where the day's time goes.
   const profile = process.env.BENCH_BILLDAY_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BILLDAY_PROFILE_DIR}`] : [];
   const api = start('api', 'node', [...profile, join(ROOT, 'dist/src/main.js')], { env });
-  const worker = start('worker', 'node', [...profile, join(ROOT, 'dist/src/worker.js')], { env: { ...env, LOG_LEVEL: 'info' }, quiet: true });
+  const worker = start('worker', 'node', [...profile, join(ROOT, 'dist/src/worker.js')], {
+    env: { ...env, LOG_LEVEL: 'info' },
+    quiet: true,
+  });
   worker.polling = false;
   worker.stdout.on('data', (chunk) => (worker.polling ||= String(chunk).includes('Worker polling task queue')));
   worker.stderr.on('data', (chunk) => process.stderr.write(`[worker] ${chunk}`));
@@ -345,6 +348,9 @@ async function main() {
   const db = await mysql.createConnection(url);
   cleanups.unshift(() => db.end());
   const count = async (sql, params = []) => Number(Object.values((await db.query(sql, params))[0][0])[0]);
+  // Statements the server has run so far: per item of a stage, how much of the database each item costs.
+  const statements = async () => Number((await db.query("SHOW GLOBAL STATUS LIKE 'Questions'"))[0][0].Value);
+  const asked = { start: await statements() };
 
   // Stage 1 and 2: the bill run, and its invoice emails delivered, both timed from the run's start.
   step(`Bill run for ${BILLING_DATE} through the API; its invoice emails delivered to the SMTP sink`);
@@ -377,6 +383,7 @@ async function main() {
   const billRunMs = (billRunEnded ?? performance.now()) - dayStarted;
   const emailsMs = (emailsEnded ?? performance.now()) - dayStarted;
   const emailCount = await count("SELECT COUNT(*) FROM emails WHERE related_type = 'invoice'");
+  asked.billed = await statements();
 
   // Stage 3: the autopay run of the date.
   step(`Autopay run for ${BILLING_DATE} through the API`);
@@ -390,6 +397,7 @@ async function main() {
     return { done: Boolean(autopayRun) && autopayRun.status !== 'running', progress: String(autopayRun?.attempts ?? 0) };
   });
   const autopayEnded = performance.now();
+  asked.charged = await statements();
   const autopayMs = autopayEnded - autopayStarted;
   const [charges] = await db.query(
     `SELECT id, stripe_payment_intent_id AS intent FROM processor_payments
@@ -432,6 +440,7 @@ async function main() {
     return { done: queued === 0, progress: String(queued) };
   });
   const mailDrainedMs = performance.now() - eventsEnded;
+  asked.settled = await statements();
 
   await sampler.stop();
   const memory = { api: peakRssMiB(api.pid), worker: peakRssMiB(worker.pid) };
@@ -479,6 +488,7 @@ async function main() {
       baseline: 'bare multi-row INSERTs',
       baseMs: insertsMs,
       peaks: peaks.billRun,
+      statements: asked.billed - asked.start,
     },
     {
       name: 'emails',
@@ -488,6 +498,8 @@ async function main() {
       baseline: `${pdfs.invoices} PDFs alone (${(pdfs.ms / 1000).toFixed(1)} s) + SMTP pooled (${(smtp.ms / 1000).toFixed(1)} s)`,
       baseMs: pdfs.ms + smtp.ms,
       peaks: peaks.emails,
+      // The bill run and its emails share one span of time, so their statements are counted together, under the bill run.
+      statements: null,
     },
     {
       name: 'autopay',
@@ -497,6 +509,7 @@ async function main() {
       baseline: `PaymentIntent create+confirm, ${AUTOPAY_BASELINE_CONCURRENCY} at once`,
       baseMs: stripeMs,
       peaks: peaks.autopay,
+      statements: asked.charged - asked.billed,
     },
     {
       name: 'settlement events',
@@ -506,6 +519,8 @@ async function main() {
       baseline: `bare INSERTs at ${RATE}/s`,
       baseMs: insertEventsMs,
       peaks: peaks.events,
+      // Each payment's receipt included: the settlement queues it, and the stage's count runs until the mail is out.
+      statements: asked.settled - asked.charged,
     },
   ];
 
@@ -518,13 +533,14 @@ async function main() {
   out(machine);
   out();
   out(
-    '| stage | items | time s | items/s | baseline | baseline s | ratio | Temporal running peak | worker RSS peak MiB | API RSS peak MiB |',
+    '| stage | items | time s | items/s | baseline | baseline s | ratio | SQL statements per item | Temporal running peak | worker RSS peak MiB | API RSS peak MiB |',
   );
-  out('|---|---|---|---|---|---|---|---|---|---|');
+  out('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const st of stages) {
     const ratio = st.baseMs > 0 ? (st.ms / st.baseMs).toFixed(2) : 'n/a';
     out(
       `| ${st.name} | ${st.items} ${st.unit} | ${s(st.ms)} | ${(st.items / (st.ms / 1000)).toFixed(0)} | ${st.baseline} | ${s(st.baseMs)} | ${ratio} | ` +
+        `${st.statements === null ? 'with the bill run' : (st.statements / Math.max(1, st.items)).toFixed(0)} | ` +
         `${mib(st.peaks.running)} | ${mib(st.peaks.worker)} | ${mib(st.peaks.api)} |`,
     );
   }
