@@ -58,9 +58,15 @@ export class BillingFiguresService {
   /**
    * Every figure as of today. `nextRecurring: false` leaves out the two that look
    * ahead (next recurring charge and next billing date, as 0 and null), for callers
-   * that only need what is owed and held.
+   * that only need what is owed and held; `nextRecurringCharge: false` leaves out only
+   * the charge (as 0), the costliest figure, which reads the catalogue and the taxes.
    */
-  async figures(em: EntityManager, accountId: number, today: string, opts: { nextRecurring?: boolean } = {}): Promise<BillingFiguresDto> {
+  async figures(
+    em: EntityManager,
+    accountId: number,
+    today: string,
+    opts: { nextRecurring?: boolean; nextRecurringCharge?: boolean } = {},
+  ): Promise<BillingFiguresDto> {
     const [row]: Record<string, string>[] = await em.query(
       `SELECT
          COALESCE((SELECT SUM(${OWED_ON_INVOICE}) FROM ${PAYABLE_INVOICES} i WHERE ${OWING_INVOICE_CONDITION}), 0) AS balance_due,
@@ -81,7 +87,7 @@ export class BillingFiguresService {
       balanceDueOnChildInvoices: Number(row.on_child_invoices),
       availableCredits: Number(row.available),
       totalBalance: balanceDue + uninvoiced,
-      nextRecurringCharge: ahead ? await this.nextRecurringCharge(em, accountId) : 0,
+      nextRecurringCharge: ahead && opts.nextRecurringCharge !== false ? await this.nextRecurringCharge(em, accountId) : 0,
       uninvoiced,
       nextBillingDate: ahead ? await this.nextBillingDate(em, accountId, today) : null,
       currency: this.config.CURRENCY,
@@ -126,8 +132,8 @@ export class BillingFiguresService {
     const settings = await this.billingConfig.effective(em, accountId);
     const ctx = await this.taxes.contextFor(em, accountId, { exempt: settings.taxExempt });
     let total = 0;
-    for (const row of rows) {
-      for (const line of await this.recurring.linesFor(em, row)) {
+    for (const lines of await this.recurring.linesForEach(em, rows)) {
+      for (const line of lines) {
         total +=
           line.amount +
           this.taxes.taxLines(ctx, line.amount, line.taxIds).reduce((sum: number, tax: { amount: number }) => sum + tax.amount, 0);

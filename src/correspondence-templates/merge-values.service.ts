@@ -37,7 +37,8 @@ export class MergeValuesService {
   async values(em: EntityManager, subject: MessageSubject): Promise<MergeValues> {
     const [account]: { name: string }[] = await em.query('SELECT name FROM accounts WHERE id = ?', [subject.accountId]);
     if (!account) throw new NotFoundException('Account', subject.accountId);
-    const figures = await this.figures.figures(em, subject.accountId, this.ledger.today());
+    // No merge field prints the next recurring charge, and it is the one figure that reads the catalogue and the taxes.
+    const figures = await this.figures.figures(em, subject.accountId, this.ledger.today(), { nextRecurringCharge: false });
     const values: MergeValues = {
       'account.id': String(subject.accountId),
       'account.name': account.name,

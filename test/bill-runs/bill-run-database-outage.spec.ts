@@ -48,7 +48,9 @@ describe('bill run through a database outage', () => {
     const started = await sut.http().post('/api/bill-runs').auth(admin.token, { type: 'bearer' }).send({ date: DATE }).expect(202);
     const handle = client.workflow.getHandle(started.body.workflowId);
     const progress = () => handle.query(billRunProgressQuery);
-    await waitUntil('ten batches', async () => (await progress()).batches >= 10, 120_000);
+    // A query needs a worker seen polling lately; on a machine loaded by the specs beside this one the
+    // in-process worker can miss that window for a moment, which is a reason to ask again, not to fail.
+    await waitUntil('ten batches', async () => ((await progress().catch(() => null))?.batches ?? 0) >= 10, 120_000);
 
     await mariadb.stop();
     const stoppedAt = Date.now();
