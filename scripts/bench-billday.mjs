@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { atRate, databaseUrl, okJson, sleep, stopChild } from './lib/bench.mjs';
 import { startMailSink } from './lib/mail-sink.mjs';
 import { logChildrenTo, peakRssMiB, start, statusMiB, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
@@ -72,45 +73,6 @@ async function cleanUp() {
   for (const url of databases.splice(0)) await billRunBench.dropDatabase(url).catch(() => {});
 }
 stopOnSignals(cleanUp);
-
-/** Stops one of our children (its whole process group) and waits for it; the others stay up. */
-async function stop(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((resolve) => child.once('exit', resolve));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  await gone;
-}
-
-const dbUrl = (name) => {
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const sleepUntil = (at) => sleep(Math.max(0, at - performance.now()));
-
-async function json(res) {
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-/** Fires one call every 1/rate seconds without waiting for the previous one; answers each call's result. */
-async function atRate(total, rate, call) {
-  const interval = 1000 / rate;
-  const began = performance.now();
-  const pending = [];
-  for (let i = 0; i < total; i++) {
-    await sleepUntil(began + i * interval);
-    pending.push(call(i));
-  }
-  const results = await Promise.all(pending);
-  return { results, seconds: (performance.now() - began) / 1000 };
-}
 
 /** Runs fn over items with `lanes` calls in flight. */
 async function inLanes(items, lanes, fn) {
@@ -297,8 +259,8 @@ async function main() {
   cleanups.push(() => sink.stop());
 
   const stamp = Date.now();
-  const url = dbUrl(`backhaul_bench_billday_${N}_${stamp}`);
-  const baselineUrl = dbUrl(`backhaul_bench_billday_base_${N}_${stamp}`);
+  const url = databaseUrl(server, `backhaul_bench_billday_${N}_${stamp}`);
+  const baselineUrl = databaseUrl(server, `backhaul_bench_billday_base_${N}_${stamp}`);
   databases.push(url, baselineUrl);
   step(`${N} subscribers: migrating and populating two databases (the bill day and the INSERT baseline)`);
   await billRunBench.createDatabase(url);
@@ -337,7 +299,7 @@ async function main() {
   await waitFor('the API', async () => (await fetch(`${base}/api/health`).catch(() => null))?.ok === true);
   await waitFor('the worker', async () => worker.polling);
   await sleep(2000);
-  const { token } = await json(
+  const { token } = await okJson(
     await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) }),
   );
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -355,7 +317,7 @@ async function main() {
   // Stage 1 and 2: the bill run, and its invoice emails delivered, both timed from the run's start.
   step(`Bill run for ${BILLING_DATE} through the API; its invoice emails delivered to the SMTP sink`);
   const dayStarted = performance.now();
-  const { workflowId: billRunId, started: billRunStarted } = await json(
+  const { workflowId: billRunId, started: billRunStarted } = await okJson(
     await fetch(`${base}/api/bill-runs`, { method: 'POST', headers, body: JSON.stringify({ date: BILLING_DATE }) }),
   );
   if (!billRunStarted) throw new Error(`A bill run for ${BILLING_DATE} already exists on this Temporal server`);
@@ -364,7 +326,7 @@ async function main() {
   let emailsEnded = null;
   await until('the bill run and its emails', async () => {
     if (billRunEnded === null) {
-      billRun = (await json(await fetch(`${base}/api/bill-runs`, { headers }))).find((r) => r.workflowId === billRunId);
+      billRun = (await okJson(await fetch(`${base}/api/bill-runs`, { headers }))).find((r) => r.workflowId === billRunId);
       if (billRun && billRun.status !== 'running') billRunEnded = performance.now();
     }
     const [[mail]] = await db.query(
@@ -388,12 +350,12 @@ async function main() {
   // Stage 3: the autopay run of the date.
   step(`Autopay run for ${BILLING_DATE} through the API`);
   const autopayStarted = performance.now();
-  const { workflowId: autopayId } = await json(
+  const { workflowId: autopayId } = await okJson(
     await fetch(`${base}/api/autopay-runs`, { method: 'POST', headers, body: JSON.stringify({ date: BILLING_DATE }) }),
   );
   let autopayRun = null;
   const autopayDone = await until('the autopay run', async () => {
-    autopayRun = (await json(await fetch(`${base}/api/autopay-runs`, { headers }))).find((r) => r.workflowId === autopayId);
+    autopayRun = (await okJson(await fetch(`${base}/api/autopay-runs`, { headers }))).find((r) => r.workflowId === autopayId);
     return { done: Boolean(autopayRun) && autopayRun.status !== 'running', progress: String(autopayRun?.attempts ?? 0) };
   });
   const autopayEnded = performance.now();
@@ -450,9 +412,9 @@ async function main() {
     autopay: sampler.peaks(autopayStarted, autopayEnded),
     events: sampler.peaks(eventsStarted, eventsEnded),
   };
-  const autopayRunDetail = autopayRun ? await json(await fetch(`${base}/api/autopay-runs/${autopayRun.id}`, { headers })) : null;
+  const autopayRunDetail = autopayRun ? await okJson(await fetch(`${base}/api/autopay-runs/${autopayRun.id}`, { headers })) : null;
   // The API and the worker are done; stripe-mock and the test mode stay for the autopay baseline.
-  await Promise.all([stop(api), stop(worker)]);
+  await Promise.all([stopChild(api), stopChild(worker)]);
 
   // The baselines that need the day's rows: the same invoices, charges and events, each alone.
   step(`Baseline of the emails: ${emailCount} invoice PDFs rendered in this process, then as many SMTP sends on a pooled transport`);

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { databaseUrl, okJson, stopChild } from './lib/bench.mjs';
 import { peakRssMiB, start, statusMiB, stopAll, stopOnSignals } from './lib/processes.mjs';
 import { ensureTemporalCli, fail, freePort, loadDotEnv, requireDatabase, ROOT, step, waitFor } from './lib/setup.mjs';
 import { startTemporal } from './lib/temporal.mjs';
@@ -28,38 +29,14 @@ stopOnSignals(async () => {
   for (const url of databases) await bench.dropDatabase(url).catch(() => {});
 });
 
-/** Stops one of our children (its whole process group) and waits for it; the Temporal server stays up. */
-async function stop(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((resolve) => child.once('exit', resolve));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  await gone;
-}
-
-function dbUrl(name) {
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function json(res) {
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
 /**
  * Bills n generated subscribers with `workers` worker processes. The first run of a
  * size also times the bare-INSERT baseline; a rerun with more workers skips it.
  */
 async function runSize(n, temporalAddress, billingDate, { workers: workerCount = 1, baseline = true } = {}) {
   const stamp = Date.now();
-  const url = dbUrl(`backhaul_bench_billrun_${n}_${stamp}`);
-  const baselineUrl = baseline ? dbUrl(`backhaul_bench_billrun_base_${n}_${stamp}`) : null;
+  const url = databaseUrl(server, `backhaul_bench_billrun_${n}_${stamp}`);
+  const baselineUrl = baseline ? databaseUrl(server, `backhaul_bench_billrun_base_${n}_${stamp}`) : null;
   databases.push(url, ...(baselineUrl ? [baselineUrl] : []));
   let api;
   const workers = [];
@@ -104,7 +81,7 @@ async function runSize(n, temporalAddress, billingDate, { workers: workerCount =
     await waitFor(`${workerCount === 1 ? 'the worker' : `${workerCount} workers`}`, async () => workers.every((w) => w.polling));
     // A worker logs before its first poll; a moment lets the run count every worker from the start.
     await new Promise((r) => setTimeout(r, 2000));
-    const { token } = await json(
+    const { token } = await okJson(
       await fetch(`${base}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -116,7 +93,7 @@ async function runSize(n, temporalAddress, billingDate, { workers: workerCount =
     step(`${n} subscribers: bill run for ${billingDate} through Temporal, ${workerCount} worker process${workerCount === 1 ? '' : 'es'}`);
     const startRss = workers.map((w) => statusMiB(w.pid, 'VmRSS'));
     const started = process.hrtime.bigint();
-    const { workflowId, started: runStarted } = await json(
+    const { workflowId, started: runStarted } = await okJson(
       await fetch(`${base}/api/bill-runs`, { method: 'POST', headers, body: JSON.stringify({ date: billingDate }) }),
     );
     if (!runStarted) throw new Error(`A bill run for ${billingDate} already exists on this Temporal server; nothing was started`);
@@ -124,7 +101,7 @@ async function runSize(n, temporalAddress, billingDate, { workers: workerCount =
     const quarters = workers.map(() => []);
     let run;
     for (;;) {
-      const list = await json(await fetch(`${base}/api/bill-runs`, { headers }));
+      const list = await okJson(await fetch(`${base}/api/bill-runs`, { headers }));
       run = list.find((r) => r.workflowId === workflowId);
       const done = run ? run.accounts / n : 0;
       for (const [k, w] of workers.entries()) {
@@ -137,12 +114,12 @@ async function runSize(n, temporalAddress, billingDate, { workers: workerCount =
     for (const [k, w] of workers.entries()) quarters[k].push(statusMiB(w.pid, 'VmRSS'));
     const rss = { workers: workers.map((w) => peakRssMiB(w.pid)), api: peakRssMiB(api.pid), startRss, quarters };
     const shares = await bench.workerShares(url, billingDate);
-    await Promise.all([stop(api), ...workers.map(stop)]);
+    await Promise.all([stopChild(api), ...workers.map(stopChild)]);
 
     const check = await bench.checkBillRun(url, billingDate, n <= BOOKS_UP_TO);
     return { n, workers: workerCount, date: billingDate, population, baselineMs, runMs, rss, run, check, shares };
   } finally {
-    await Promise.all([stop(api), ...workers.map(stop)]);
+    await Promise.all([stopChild(api), ...workers.map(stopChild)]);
     for (const u of [url, baselineUrl].filter(Boolean)) await bench.dropDatabase(u).catch(() => {});
   }
 }

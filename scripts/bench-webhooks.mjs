@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { atRate, databaseUrl, okJson } from './lib/bench.mjs';
 import { peakRssMiB, start, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
   ensureStripeMock,
@@ -47,17 +48,11 @@ stopOnSignals(async () => {
   for (const url of databases) await bench.dropDatabase(url).catch(() => {});
 });
 
-const dbUrl = (name) => {
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const summary = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] };
 };
-const sleepUntil = (at) => new Promise((r) => setTimeout(r, Math.max(0, at - performance.now())));
 
 function event(i, stamp) {
   return {
@@ -71,23 +66,19 @@ function event(i, stamp) {
 }
 
 /** Fires one call every 1/RATE seconds without waiting for the previous one; answers each call's time in ms. */
-async function atRate(total, call) {
-  const interval = 1000 / RATE;
-  const began = performance.now();
-  const pending = [];
-  for (let i = 0; i < total; i++) {
-    await sleepUntil(began + i * interval);
+async function timedAtRate(total, call) {
+  const { results, seconds } = await atRate(total, RATE, async (i) => {
     const sent = performance.now();
-    pending.push(call(i).then((result) => ({ ms: performance.now() - sent, result })));
-  }
-  const done = await Promise.all(pending);
-  return { done, seconds: (performance.now() - began) / 1000 };
+    const result = await call(i);
+    return { ms: performance.now() - sent, result };
+  });
+  return { done: results, seconds };
 }
 
 /** The floor: each event's row written with one bare INSERT on a pool, at the same rate. */
 async function baseline(url, total, stamp) {
   const pool = mysql.createPool({ uri: url, connectionLimit: 10 });
-  const { done } = await atRate(total, async (i) => {
+  const { done } = await timedAtRate(total, async (i) => {
     const e = event(i, `${stamp}_base`);
     await pool.query(
       `INSERT INTO webhook_events (id, provider, type, object_id, livemode, event_created_at, payload, status)
@@ -98,12 +89,6 @@ async function baseline(url, total, stamp) {
   await pool.query(`DELETE FROM webhook_events WHERE id LIKE ?`, [`evt_bench_${stamp}_base_%`]);
   await pool.end();
   return summary(done.map((d) => d.ms));
-}
-
-async function json(res) {
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
-  return body;
 }
 
 async function main() {
@@ -117,7 +102,7 @@ async function main() {
   const temporalAddress = `127.0.0.1:${temporalPort}`;
 
   const stamp = Date.now();
-  const url = dbUrl(`backhaul_bench_webhooks_${stamp}`);
+  const url = databaseUrl(server, `backhaul_bench_webhooks_${stamp}`);
   databases.push(url);
   const total = RATE * SECONDS;
   step(`Migrating and populating ${BUSY_ACCOUNTS} subscribers for the bill run that keeps the worker busy`);
@@ -149,13 +134,13 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   await waitFor('the API', async () => (await fetch(`${base}/api/health`).catch(() => null))?.ok === true);
   await waitFor('the worker', async () => worker.polling);
-  const { token } = await json(
+  const { token } = await okJson(
     await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) }),
   );
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
   step(`The bill run for ${BILLING_DATE} (${BUSY_ACCOUNTS} subscribers) keeps the worker busy`);
-  const { workflowId } = await json(
+  const { workflowId } = await okJson(
     await fetch(`${base}/api/bill-runs`, { method: 'POST', headers, body: JSON.stringify({ date: BILLING_DATE }) }),
   );
 
@@ -172,7 +157,7 @@ async function main() {
     return res.status;
   };
   const sendStarted = Date.now();
-  const { done, seconds } = await atRate(total, async (i) => {
+  const { done, seconds } = await timedAtRate(total, async (i) => {
     const e = event(i, stamp);
     const first = await deliver(e);
     // The repeat goes out beside the next events, not timed: the first delivery is the one a processor waits on.
@@ -204,7 +189,7 @@ async function main() {
       (await temporal.workflow.count(`WorkflowType = 'stripeEventBatchWorkflow' AND ExecutionStatus = 'Completed'`)).count >= batches,
   ).catch(() => {});
   const runs = (await temporal.workflow.count(`WorkflowType = 'stripeEventBatchWorkflow'`)).count;
-  const billRun = await json(await fetch(`${base}/api/bill-runs`, { headers })).then((list) =>
+  const billRun = await okJson(await fetch(`${base}/api/bill-runs`, { headers })).then((list) =>
     list.find((r) => r.workflowId === workflowId),
   );
   const memory = { api: peakRssMiB(api.pid), worker: peakRssMiB(worker.pid) };

@@ -1,0 +1,45 @@
+// What the benchmark scripts share: stopping one child, naming scratch databases,
+// reading an API answer, and calling something at a steady rate.
+import { performance } from 'node:perf_hooks';
+
+/** Stops one of our children (its whole process group) and waits for it; the others stay up. */
+export async function stopChild(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  await gone;
+}
+
+/** The URL of database `name` on the server of `server` (a URL). */
+export function databaseUrl(server, name) {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The JSON body of an API answer; an answer other than 2xx throws with its status and body. */
+export async function okJson(res) {
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const sleepUntil = (at) => sleep(Math.max(0, at - performance.now()));
+
+/** Fires call(i) once every 1/rate seconds, never waiting for the previous one; answers every result and the seconds it took. */
+export async function atRate(total, rate, call) {
+  const interval = 1000 / rate;
+  const began = performance.now();
+  const pending = [];
+  for (let i = 0; i < total; i++) {
+    await sleepUntil(began + i * interval);
+    pending.push(call(i));
+  }
+  const results = await Promise.all(pending);
+  return { results, seconds: (performance.now() - began) / 1000 };
+}
