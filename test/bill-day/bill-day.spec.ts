@@ -7,7 +7,8 @@ import { inLanes } from '../../src/common/in-lanes';
 import { signedStripeEvent } from '../support/stripe-events';
 
 const ACCOUNTS = 300;
-const DATE = '2026-11-01';
+// Bill and autopay runs are named by their date on the one Temporal server all specs share: a date of its own.
+const DATE = '2025-10-09';
 /** One settlement event in this many is delivered a second time, as processors do. */
 const REDELIVER_EVERY = 10;
 
