@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { BillingDocumentsService } from '../src/billing/billing-documents.service';
 import { loadConfig } from '../src/config/app-config';
 import { BillDayPopulation, populateBillDayAccounts } from '../src/demo/bill-day-population';
+import { withContext } from './bill-run.bench';
 
 export { BILL_DAY_BANK_TOKEN } from '../src/demo/bill-day-population';
 import { WorkerModule } from '../src/worker.module';
@@ -15,19 +16,6 @@ import { WorkerModule } from '../src/worker.module';
  * the end-state counts. scripts/bench-billday.mjs runs the processes; the database
  * set-up, the INSERT baseline and the books check are bill-run.bench's.
  */
-
-async function withContext<T>(
-  databaseUrl: string,
-  fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>,
-): Promise<T> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-  try {
-    return await fn(app);
-  } finally {
-    await app.close();
-  }
-}
 
 /** The bill day's population (src/demo/bill-day-population.ts) in the database at `databaseUrl`. */
 export async function populateBillDay(databaseUrl: string, accounts: number, billingDate: string): Promise<BillDayPopulation> {

@@ -39,7 +39,8 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
   await conn.end();
 }
 
-async function withContext<T>(
+/** Runs `fn` in the worker's Nest context on the database at `databaseUrl`, closed afterwards. */
+export async function withContext<T>(
   databaseUrl: string,
   fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>,
 ) {
