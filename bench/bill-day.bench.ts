@@ -1,13 +1,10 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { BillingDocumentsService } from '../src/billing/billing-documents.service';
-import { loadConfig } from '../src/config/app-config';
 import { BillDayPopulation, populateBillDayAccounts } from '../src/demo/bill-day-population';
 import { withContext } from './bill-run.bench';
 
 export { BILL_DAY_BANK_TOKEN } from '../src/demo/bill-day-population';
-import { WorkerModule } from '../src/worker.module';
 
 /**
  * The parts of `npm run bench:billday` that need the project's code: a bill-day
