@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { atRate, databaseUrl, okJson, sleep, stopChild } from './lib/bench.mjs';
+import { atRate, databaseUrl, okJson, postWebhook, sleep, stopChild } from './lib/bench.mjs';
 import { startMailSink } from './lib/mail-sink.mjs';
 import { logChildrenTo, peakRssMiB, start, statusMiB, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
@@ -373,13 +373,7 @@ async function main() {
   const deliver = async (e) => {
     const payload = JSON.stringify(e);
     const header = signer.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-    const res = await fetch(`${base}/api/webhooks/stripe`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': header },
-      body: payload,
-    });
-    await res.arrayBuffer();
-    return res.status;
+    return postWebhook(`${base}/api/webhooks/stripe`, payload, header);
   };
   const { results: answers, seconds: sendSeconds } = await atRate(charges.length, RATE, async (i) => {
     testMode.settle(charges[i].intent, 'succeeded');

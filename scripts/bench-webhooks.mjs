@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { atRate, databaseUrl, okJson } from './lib/bench.mjs';
-import { peakRssMiB, start, stopAll, stopOnSignals } from './lib/processes.mjs';
+import { atRate, databaseUrl, okJson, postWebhook } from './lib/bench.mjs';
+import { cpuMeter, describeCpu, peakRssMiB, start, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
   ensureStripeMock,
   ensureTemporalCli,
@@ -66,8 +66,8 @@ function event(i, stamp) {
 }
 
 /** Fires one call every 1/RATE seconds without waiting for the previous one; answers each call's time in ms. */
-async function timedAtRate(total, call) {
-  const { results, seconds } = await atRate(total, RATE, async (i) => {
+async function timedAtRate(total, call, rate = RATE) {
+  const { results, seconds } = await atRate(total, rate, async (i) => {
     const sent = performance.now();
     const result = await call(i);
     return { ms: performance.now() - sent, result };
@@ -76,17 +76,22 @@ async function timedAtRate(total, call) {
 }
 
 /** The floor: each event's row written with one bare INSERT on a pool, at the same rate. */
-async function baseline(url, total, stamp) {
+async function baseline(url, total, stamp, rate = RATE) {
   const pool = mysql.createPool({ uri: url, connectionLimit: 10 });
-  const { done } = await timedAtRate(total, async (i) => {
-    const e = event(i, `${stamp}_base`);
-    await pool.query(
-      `INSERT INTO webhook_events (id, provider, type, object_id, livemode, event_created_at, payload, status)
-       VALUES (?, 'stripe', ?, ?, 0, FROM_UNIXTIME(?), ?, 'received')`,
-      [e.id, e.type, e.data.object.id, e.created, JSON.stringify(e)],
-    );
-  });
-  await pool.query(`DELETE FROM webhook_events WHERE id LIKE ?`, [`evt_bench_${stamp}_base_%`]);
+  // Stored as ignored, and named apart from the events, so the running dispatcher leaves these rows alone.
+  const { done } = await timedAtRate(
+    total,
+    async (i) => {
+      const e = { ...event(i, stamp), id: `evt_floor_${stamp}_${i}` };
+      await pool.query(
+        `INSERT INTO webhook_events (id, provider, type, object_id, livemode, event_created_at, payload, status)
+       VALUES (?, 'stripe', ?, ?, 0, FROM_UNIXTIME(?), ?, 'ignored')`,
+        [e.id, e.type, e.data.object.id, e.created, JSON.stringify(e)],
+      );
+    },
+    rate,
+  );
+  await pool.query(`DELETE FROM webhook_events WHERE id LIKE ?`, [`evt_floor_${stamp}_%`]);
   await pool.end();
   return summary(done.map((d) => d.ms));
 }
@@ -111,7 +116,7 @@ async function main() {
   const user = await bench.createBenchUser(url);
 
   step(`Baseline: ${total} bare INSERTs at ${RATE}/s`);
-  const floor = await baseline(url, total, stamp);
+  const floor = await baseline(url, total, `${stamp}a`);
 
   const port = await freePort();
   const env = {
@@ -126,8 +131,13 @@ async function main() {
     PORT: String(port),
     LOG_LEVEL: 'warn',
   };
-  const api = start('api', 'node', [join(ROOT, 'dist/src/main.js')], { env });
-  const worker = start('worker', 'node', [join(ROOT, 'dist/src/worker.js')], { env: { ...env, LOG_LEVEL: 'info' }, quiet: true });
+  // BENCH_WEBHOOKS_PROFILE_DIR: the API and the worker each write a V8 CPU profile there when they stop.
+  const profile = process.env.BENCH_WEBHOOKS_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WEBHOOKS_PROFILE_DIR}`] : [];
+  const api = start('api', 'node', [...profile, join(ROOT, 'dist/src/main.js')], { env });
+  const worker = start('worker', 'node', [...profile, join(ROOT, 'dist/src/worker.js')], {
+    env: { ...env, LOG_LEVEL: 'info' },
+    quiet: true,
+  });
   worker.polling = false;
   worker.stdout.on('data', (chunk) => (worker.polling ||= String(chunk).includes('Worker polling task queue')));
   worker.stderr.on('data', (chunk) => process.stderr.write(`[worker] ${chunk}`));
@@ -148,15 +158,12 @@ async function main() {
   const deliver = async (e) => {
     const payload = JSON.stringify(e);
     const header = signer.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-    const res = await fetch(`${base}/api/webhooks/stripe`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': header },
-      body: payload,
-    });
-    await res.arrayBuffer();
-    return res.status;
+    return postWebhook(`${base}/api/webhooks/stripe`, payload, header);
   };
   const sendStarted = Date.now();
+  const cpu = cpuMeter();
+  // Beside the events, the floor under the same load: one bare INSERT in ten of the events' rate, from this process.
+  const busyFloor = baseline(url, Math.floor(total / 10), `${stamp}b`, RATE / 10);
   const { done, seconds } = await timedAtRate(total, async (i) => {
     const e = event(i, stamp);
     const first = await deliver(e);
@@ -165,6 +172,8 @@ async function main() {
     return first;
   });
   const answers = summary(done.map((d) => d.ms));
+  const floorBusy = await busyFloor;
+  const apiMetrics = await (await fetch(`${base}/api/metrics`, { headers })).text();
   const refused = done.filter((d) => d.result !== 200).length;
 
   const conn = await mysql.createConnection(url);
@@ -173,6 +182,7 @@ async function main() {
   step('Waiting for every event to be processed');
   await waitFor('every event to be processed', async () => (await count("status = 'processed'")) === total, 30 * 60_000);
   const drainedSeconds = (Date.now() - sendStarted) / 1000;
+  const cpuUsed = cpu.read();
   const [lags] = await conn.query(
     `SELECT TIMESTAMPDIFF(MICROSECOND, received_at, dispatched_at) / 1000 AS dispatch_ms,
             TIMESTAMPDIFF(MICROSECOND, received_at, processed_at) / 1000 AS processed_ms, deliveries, dispatches, attempts, batch_id
@@ -205,6 +215,7 @@ async function main() {
   );
   process.stdout.write('| case | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|\n');
   process.stdout.write(row(`baseline: bare INSERT of the row, ${RATE}/s`, floor));
+  process.stdout.write(row(`bare INSERT of the row beside the events, ${RATE / 10}/s`, floorBusy));
   process.stdout.write(row('POST /api/webhooks/stripe: answer', answers));
   process.stdout.write(row('stored → its batch started (dispatch lag)', summary(lags.map((r) => Number(r.dispatch_ms)))));
   process.stdout.write(row('stored → processed', summary(lags.map((r) => Number(r.processed_ms)))));
@@ -223,7 +234,39 @@ async function main() {
       `handed over other than once: ${repeated}; handler run other than once (processed twice): ${handledTwice}\n`,
   );
   process.stdout.write(`- peak resident memory: API ${memory.api} MiB, worker ${memory.worker} MiB\n`);
-  process.stdout.write(`- the bill run that kept the worker busy: ${billRun?.status ?? 'unknown'}, ${billRun?.accounts ?? '?'} accounts\n`);
+  process.stdout.write(
+    `- CPU from the first event sent to the last processed (${drainedSeconds.toFixed(1)} s, ${(drainedSeconds * cpus().length).toFixed(0)} CPU-seconds on ` +
+      `${cpus().length} cores): ${describeCpu(cpuUsed)}; the API ${((1000 * (cpuUsed.find((p) => p.name === 'api')?.seconds ?? NaN)) / total).toFixed(2)} ms an event\n`,
+  );
+  const gauge = (name) => Number(new RegExp(`^backhaul_${name} ([0-9.e+-]+)$`, 'm').exec(apiMetrics)?.[1] ?? NaN) * 1000;
+  const gcSeconds = [...apiMetrics.matchAll(/^backhaul_nodejs_gc_duration_seconds_sum\{[^}]*\} ([0-9.e+-]+)$/gm)].reduce(
+    (t, m) => t + Number(m[1]),
+    0,
+  );
+  process.stdout.write(
+    `- the API's event loop since it started: delay p99 ${ms(gauge('nodejs_eventloop_lag_p99_seconds'))} ms, ` +
+      `max ${ms(gauge('nodejs_eventloop_lag_max_seconds'))} ms; garbage collection ${ms(gcSeconds * 1000)} ms in all\n`,
+  );
+  // The API's own timing of the webhook route, from its first middleware to the answer's last byte.
+  const bucket = (le) => {
+    const line = apiMetrics
+      .split('\n')
+      .find(
+        (l) =>
+          l.startsWith('backhaul_http_request_duration_seconds_bucket{') &&
+          l.includes('route="/api/webhooks/stripe"') &&
+          l.includes('status="200"') &&
+          l.includes(`le="${le}"`),
+      );
+    return Number(line?.split(' ').pop() ?? NaN);
+  };
+  const within = (le) => `${((100 * bucket(le)) / bucket('+Inf')).toFixed(1)}%`;
+  process.stdout.write(`- answers as the API timed them: within 50 ms ${within('0.05')}, within 1 s ${within('1')}\n`);
+  const busyUntil = billRun?.finishedAt ? (new Date(billRun.finishedAt).getTime() - sendStarted) / 1000 : NaN;
+  process.stdout.write(
+    `- the bill run that kept the worker busy: ${billRun?.status ?? 'unknown'}, ${billRun?.accounts ?? '?'} accounts, ` +
+      `finished ${busyUntil.toFixed(1)} s after the first event was sent (the events were sent for ${seconds.toFixed(1)} s)\n`,
+  );
   process.stdout.write(`\nGoal: answers p99 under 50 ms: ${answers.p99 < 50 ? 'met' : 'not met'} (${ms(answers.p99)} ms)\n`);
   await bench.dropDatabase(url).catch(() => {});
 }

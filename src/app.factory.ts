@@ -14,6 +14,7 @@ import { createValidationPipe } from './common/validation';
 import { type AppConfig, trustProxySetting } from './config/app-config';
 import { Metrics } from './metrics/metrics';
 import { mountOpenApi } from './openapi';
+import { mountStripeWebhookReceiver } from './webhooks/stripe-webhook-receiver';
 
 /** Builds the HTTP application (not yet listening); main.ts and the tests share it. */
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<INestApplication> {
@@ -26,6 +27,8 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.set('trust proxy', trustProxySetting(config));
   app.disable('x-powered-by');
 
+  // First, so the processor's events skip the pipeline below (see the receiver for why).
+  mountStripeWebhookReceiver(app);
   app.use(requestIdMiddleware);
   app.use(...securityHeaders({ stripeElements: Boolean(config.STRIPE_PUBLISHABLE_KEY) }));
   app.use(app.get(Metrics).middleware());

@@ -9,6 +9,7 @@ import { normalizeSchemas } from './common/openapi-schemas';
 import { declareSecuritySchemes, openPublicOperations } from './common/openapi-security';
 import { addSummaries } from './common/openapi-summaries';
 import { loadConfig } from './config/app-config';
+import { documentStripeWebhook } from './webhooks/stripe-webhook-receiver';
 
 const ERROR_REF = { $ref: '#/components/schemas/ErrorResponseDto' };
 
@@ -67,6 +68,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .addServer('/', 'The instance serving this document');
   const config = declareSecuritySchemes(builder, SESSION_COOKIE).build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
+  documentStripeWebhook(document);
   addErrorResponses(document);
   dropRepeatedHeaders(document);
   openPublicOperations(document);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
@@ -26,6 +27,7 @@ async function run(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
   routeTemporalLogsToPino(config, logger);
+  yieldToTheApi(config, logger);
   const { worker, connection } = await createWorker(app, config);
   await startDispatchers(config, logger);
   logger.log(`Worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
@@ -35,6 +37,15 @@ async function run(): Promise<void> {
   } finally {
     await connection.close();
     await app.close();
+  }
+}
+
+/** Lowers this process's priority (WORKER_NICENESS); a system that refuses it leaves the worker as it was. */
+function yieldToTheApi(config: AppConfig, logger: Logger): void {
+  try {
+    setPriority(config.WORKER_NICENESS);
+  } catch (err) {
+    logger.warn(`The worker's priority was left as it was: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

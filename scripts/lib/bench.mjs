@@ -1,5 +1,6 @@
 // What the benchmark scripts share: stopping one child, naming scratch databases,
-// reading an API answer, and calling something at a steady rate.
+// reading an API answer, calling something at a steady rate, and posting webhook events.
+import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 /** Stops one of our children (its whole process group) and waits for it; the others stay up. */
@@ -42,4 +43,32 @@ export async function atRate(total, rate, call) {
   }
   const results = await Promise.all(pending);
   return { results, seconds: (performance.now() - began) / 1000 };
+}
+
+/** Kept-alive connections, as a processor's delivery fleet keeps them: no connect per event. */
+const webhookAgent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+/**
+ * Posts one signed event and answers the status once the whole answer is read. Plain
+ * node:http rather than fetch: the sender shares the two cores with what it measures, and
+ * the lighter it is, the less its own delays show up in the answer times.
+ */
+export function postWebhook(url, payload, signature) {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent: webhookAgent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'stripe-signature': signature },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

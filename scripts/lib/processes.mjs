@@ -1,5 +1,5 @@
 // Child processes started by the dev and test commands, stopped together whatever happens.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -37,6 +37,7 @@ export function importantLine(line) {
 
 export function start(name, command, args, { env = process.env, quiet = false, cwd } = {}) {
   const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child.label = name;
   children.add(child);
   const prefix = `[${name}] `;
   const logFile = logDir ? join(logDir, `${name.replace(/\s+/g, '-')}.log`) : null;
@@ -127,3 +128,50 @@ export function statusMiB(pid, field) {
   }
 }
 export const peakRssMiB = (pid) => statusMiB(pid, 'VmHWM');
+
+/** CPU seconds a process has used so far (user and system), from /proc/<pid>/stat; NaN once it is gone. */
+export function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, in clock ticks of 1/100 s on Linux.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The database server's process on this machine, when it runs here. */
+function databasePid() {
+  for (const name of ['mariadbd', 'mysqld']) {
+    try {
+      const pid = execFileSync('pgrep', ['-o', '-x', name], { encoding: 'utf8' }).trim();
+      if (pid) return Number(pid);
+    } catch {
+      // not running under that name
+    }
+  }
+  return null;
+}
+
+/**
+ * Counts the CPU time of every process started here, the database server and this process
+ * from now on; `read()` answers the seconds each used since, the busiest first. On two cores
+ * this says who the stage's CPU went to.
+ */
+export function cpuMeter() {
+  const watched = new Map([...children].filter((c) => c.label).map((c) => [c.label, c.pid]));
+  const db = databasePid();
+  if (db !== null) watched.set('MariaDB', db);
+  watched.set('this benchmark', process.pid);
+  const since = new Map([...watched].map(([name, pid]) => [name, cpuSeconds(pid)]));
+  return {
+    read: () =>
+      [...watched]
+        .map(([name, pid]) => ({ name, seconds: cpuSeconds(pid) - since.get(name) }))
+        .filter((p) => Number.isFinite(p.seconds))
+        .sort((a, b) => b.seconds - a.seconds),
+  };
+}
+
+/** "API 41.2 s, MariaDB 30.1 s, …" */
+export const describeCpu = (usage) => usage.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join(', ');

@@ -37,7 +37,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const body = exceptionBody(exception);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception }, 'Unhandled error');
     }
@@ -45,23 +45,24 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainException) res.set(exception.headers);
     res.status(body.statusCode).json(body);
   }
+}
 
-  private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainException) {
-      return errorBody(HTTP_STATUS_OF[exception.code], exception.message, exception.details, exception.code);
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const response = exception.getResponse();
-      const message =
-        typeof response === 'string'
-          ? response
-          : typeof (response as { message?: unknown }).message === 'string'
-            ? (response as { message: string }).message
-            : exception.message;
-      const details = (response as { details?: FieldError[] }).details ?? [];
-      return errorBody(status, message, details);
-    }
-    return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
+/** The answer an error gets: a domain error's mapped status, an HTTP error's own, anything else a bare 500. */
+export function exceptionBody(exception: unknown): ErrorBody {
+  if (exception instanceof DomainException) {
+    return errorBody(HTTP_STATUS_OF[exception.code], exception.message, exception.details, exception.code);
   }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : typeof (response as { message?: unknown }).message === 'string'
+          ? (response as { message: string }).message
+          : exception.message;
+    const details = (response as { details?: FieldError[] }).details ?? [];
+    return errorBody(status, message, details);
+  }
+  return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
 }

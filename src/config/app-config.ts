@@ -120,6 +120,12 @@ const schema = z.object({
    */
   RUN_DATE_HORIZON_DAYS: z.coerce.number().int().min(0).max(366).default(31),
   /** Accounts a bill run invoices per activity. */
+  /**
+   * The worker process's own scheduling priority (Unix niceness, 0 to 19; higher yields more).
+   * Bill runs and batches are throughput work: sharing a machine with the API, they take the
+   * CPU the API leaves, so webhook answers and clerks' pages stay quick on the busiest day.
+   */
+  WORKER_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
   BILL_RUN_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   /** Days after a failed autopay charge on which the daily autopay run tries again, e.g. "1,3"; empty for no retries. */
   AUTOPAY_RETRY_DAYS: z

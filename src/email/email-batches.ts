@@ -77,14 +77,16 @@ export class EmailBatches implements OnApplicationShutdown {
 
   private async dispatchOne(ids: number[]): Promise<void> {
     if (!ids.length) return;
+    // By primary key only: a range over a secondary index would lock the gap the bill run's new emails are
+    // inserted into, and its batches would wait on the claim.
     await this.db.query(
-      `UPDATE emails SET batch_id = ?
+      `UPDATE emails FORCE INDEX (PRIMARY) SET batch_id = ?
         WHERE id IN (?) AND status = 'queued' AND batch_id IS NULL AND delivery_started_at IS NULL`,
       [workflowIds.emailBatch(ids[0]), ids],
     );
     // This batch, and any an earlier try claimed but could not start.
     const unstarted: { batch_id: string; n: string }[] = await this.db.query(
-      `SELECT batch_id, COUNT(*) AS n FROM emails WHERE id IN (?) AND status = 'queued' AND batch_id IS NOT NULL AND delivery_started_at IS NULL
+      `SELECT batch_id, COUNT(*) AS n FROM emails FORCE INDEX (PRIMARY) WHERE id IN (?) AND status = 'queued' AND batch_id IS NOT NULL AND delivery_started_at IS NULL
         GROUP BY batch_id`,
       [ids],
     );
@@ -101,9 +103,15 @@ export class EmailBatches implements OnApplicationShutdown {
       args: [{ batchId, retry: this.retryTimings() }],
       memo: { description: size === null ? 'Emails sent in bulk' : `${size} email${size === 1 ? '' : 's'} sent in bulk` },
     });
-    await this.db.query('UPDATE emails SET delivery_started_at = CURRENT_TIMESTAMP(3) WHERE batch_id = ? AND delivery_started_at IS NULL', [
+    const rows: { id: number }[] = await this.db.query('SELECT id FROM emails WHERE batch_id = ? AND delivery_started_at IS NULL', [
       batchId,
     ]);
+    if (!rows.length) return;
+    await this.db.query(
+      `UPDATE emails FORCE INDEX (PRIMARY) SET delivery_started_at = CURRENT_TIMESTAMP(3)
+        WHERE id IN (?) AND batch_id = ? AND delivery_started_at IS NULL`,
+      [rows.map((r) => r.id), batchId],
+    );
   }
 
   /** Read when a batch starts, so an operator's change reaches new batches only. */

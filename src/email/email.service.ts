@@ -128,9 +128,10 @@ export class EmailService {
   private async startRows(rows: DeliveryRow[]): Promise<void> {
     const { done, failure } = await inLanes(rows, START_CONCURRENCY, (row) => this.startOne(row));
     if (done.length) {
-      await this.db.query('UPDATE emails SET delivery_started_at = CURRENT_TIMESTAMP(3) WHERE id IN (?) AND delivery_started_at IS NULL', [
-        done.map((row) => row.id),
-      ]);
+      await this.db.query(
+        'UPDATE emails FORCE INDEX (PRIMARY) SET delivery_started_at = CURRENT_TIMESTAMP(3) WHERE id IN (?) AND delivery_started_at IS NULL',
+        [done.map((row) => row.id)],
+      );
     }
     if (failure !== null) throw failure;
   }

@@ -19,12 +19,18 @@ export class Metrics {
 
   /** Labels by route template (`/api/users/:id`), never the raw URL, to keep cardinality bounded. */
   middleware() {
+    return this.timing((req) => (req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched'));
+  }
+
+  /** The same timing for a route served outside the framework's routes, under the template given. */
+  middlewareFor(route: string) {
+    return this.timing(() => route);
+  }
+
+  private timing(routeOf: (req: Request) => string) {
     return (req: Request, res: Response, next: NextFunction) => {
       const stop = this.httpDuration.startTimer();
-      res.on('finish', () => {
-        const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched';
-        stop({ method: req.method, route, status: String(res.statusCode) });
-      });
+      res.on('finish', () => stop({ method: req.method, route: routeOf(req), status: String(res.statusCode) }));
       next();
     };
   }

@@ -44,13 +44,16 @@ export class StripeEventStarter {
   async dispatch(events: StoredStripeEvent[]): Promise<number> {
     if (!events.length) return 0;
     const ids = events.map((e) => e.id);
+    // By primary key only: a range over a secondary index would lock the gap new events are inserted
+    // into, and the webhook answers would wait on the claim.
     const claimed: { affectedRows: number } = await this.db.query(
-      `UPDATE webhook_events SET batch_id = ?, claimed_at = CURRENT_TIMESTAMP(3)
+      `UPDATE webhook_events FORCE INDEX (PRIMARY) SET batch_id = ?, claimed_at = CURRENT_TIMESTAMP(3)
         WHERE id IN (?) AND status = 'received' AND batch_id IS NULL`,
       [workflowIds.stripeEventBatch(events[0].id), ids],
     );
     const unstarted: { batch_id: string }[] = await this.db.query(
-      `SELECT DISTINCT batch_id FROM webhook_events WHERE id IN (?) AND status = 'received' AND batch_id IS NOT NULL AND dispatched_at IS NULL`,
+      `SELECT DISTINCT batch_id FROM webhook_events FORCE INDEX (PRIMARY)
+        WHERE id IN (?) AND status = 'received' AND batch_id IS NOT NULL AND dispatched_at IS NULL`,
       [ids],
     );
     for (const { batch_id } of unstarted) await this.startBatch(batch_id, events);
@@ -96,10 +99,15 @@ export class StripeEventStarter {
       args: [{ batchId }],
       memo: { description: describe(events) },
     });
+    // The batch's rows are found by a plain read and written by primary key, for the same reason as the claim.
+    const rows: { id: string }[] = await this.db.query('SELECT id FROM webhook_events WHERE batch_id = ? AND dispatched_at IS NULL', [
+      batchId,
+    ]);
+    if (!rows.length) return;
     await this.db.query(
-      `UPDATE webhook_events SET dispatched_at = CURRENT_TIMESTAMP(3), dispatches = dispatches + 1
-        WHERE batch_id = ? AND dispatched_at IS NULL`,
-      [batchId],
+      `UPDATE webhook_events FORCE INDEX (PRIMARY) SET dispatched_at = CURRENT_TIMESTAMP(3), dispatches = dispatches + 1
+        WHERE id IN (?) AND batch_id = ? AND dispatched_at IS NULL`,
+      [rows.map((r) => r.id), batchId],
     );
   }
 }

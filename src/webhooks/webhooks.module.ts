@@ -4,7 +4,6 @@ import { PaymentsModule } from '../payments/payments.module';
 import { StripeEventActivities } from './stripe-event.activities';
 import { StripeEventDispatcher } from './stripe-event-dispatcher';
 import { StripeEventStarter } from './stripe-event-starter';
-import { StripeWebhooksController } from './stripe-webhooks.controller';
 import { StripeWebhooksService } from './stripe-webhooks.service';
 import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookInboxActivities } from './webhook-inbox.activities';
@@ -12,7 +11,7 @@ import { WebhookInboxService } from './webhook-inbox.service';
 
 @Module({
   imports: [PaymentsModule, MetricsModule],
-  controllers: [StripeWebhooksController, WebhookEventsController],
+  controllers: [WebhookEventsController],
   providers: [
     StripeWebhooksService,
     StripeEventActivities,
