@@ -65,7 +65,7 @@ describe('Correspondence › Call Logs in headless Chromium', () => {
     await page.getByRole('tab', { name: 'Correspondence' }).click();
     await page.getByRole('tab', { name: 'Call Logs' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: subject });
-    await row.getByText('0:12:34').waitFor();
+    await row.getByText('0:12:34', { exact: true }).waitFor();
     await row.getByText('Moved it off the floor').waitFor();
 
     // Edit: fifteen minutes.
@@ -76,7 +76,7 @@ describe('Correspondence › Call Logs in headless Chromium', () => {
     await edit.getByRole('textbox', { name: 'Duration' }).fill('15:00');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await edit.waitFor({ state: 'detached' });
-    await row.getByText('0:15:00').waitFor();
+    await row.getByText('0:15:00', { exact: true }).waitFor();
     // The time input holds whole minutes; left untouched, the call keeps its exact time.
     expect((await calls())[0]).toMatchObject({ id: logged.id, durationSeconds: 900, calledAt: logged.calledAt });
 
