@@ -486,7 +486,7 @@ async function main() {
   const mib = (v) => (Number.isFinite(v) ? String(Math.round(v)) : 'n/a');
   out();
   out(`## bill day: ${N} accounts (${population.topLevel} top-level, emailed and on autopay), events at ${RATE}/s`);
-  out(machine);
+  out(`${machine}; the worker at niceness ${process.env.WORKER_NICENESS ?? 0} (WORKER_NICENESS)`);
   out();
   out(
     '| stage | items | time s | items/s | baseline | baseline s | ratio | SQL statements per item | Temporal running peak | worker RSS peak MiB | API RSS peak MiB |',

@@ -42,6 +42,7 @@ async function run(): Promise<void> {
 
 /** Lowers this process's priority (WORKER_NICENESS); a system that refuses it leaves the worker as it was. */
 function yieldToTheApi(config: AppConfig, logger: Logger): void {
+  if (config.WORKER_NICENESS === 0) return;
   try {
     setPriority(config.WORKER_NICENESS);
   } catch (err) {

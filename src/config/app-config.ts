@@ -122,10 +122,11 @@ const schema = z.object({
   /** Accounts a bill run invoices per activity. */
   /**
    * The worker process's own scheduling priority (Unix niceness, 0 to 19; higher yields more).
-   * Bill runs and batches are throughput work: sharing a machine with the API, they take the
-   * CPU the API leaves, so webhook answers and clerks' pages stay quick on the busiest day.
+   * On a machine the worker shares with the API, 10 keeps webhook answers and clerks' pages
+   * quick while a bill run works, at the bill run's expense: it also yields to the database
+   * and the Temporal server doing its own work. 0, the default, leaves the priority alone.
    */
-  WORKER_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
+  WORKER_NICENESS: z.coerce.number().int().min(0).max(19).default(0),
   BILL_RUN_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   /** Days after a failed autopay charge on which the daily autopay run tries again, e.g. "1,3"; empty for no retries. */
   AUTOPAY_RETRY_DAYS: z
