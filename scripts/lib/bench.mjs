@@ -48,12 +48,19 @@ export async function atRate(total, rate, call) {
 /** Kept-alive connections, as a processor's delivery fleet keeps them: no connect per event. */
 const webhookAgent = new Agent({ keepAlive: true, maxSockets: 256 });
 
+let resentOnNewConnection = 0;
+
+/** How many posts met a kept-alive connection the API had just closed and were sent again. */
+export const webhookResends = () => resentOnNewConnection;
+
 /**
  * Posts one signed event and answers the status once the whole answer is read. Plain
  * node:http rather than fetch: the sender shares the two cores with what it measures, and
- * the lighter it is, the less its own delays show up in the answer times.
+ * the lighter it is, the less its own delays show up in the answer times. A kept-alive
+ * connection the server closed just as it was reused is Node's documented race: the post
+ * is sent once more on a new connection, as a processor would, and its time includes both.
  */
-export function postWebhook(url, payload, signature) {
+export function postWebhook(url, payload, signature, retried = false) {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -68,7 +75,14 @@ export function postWebhook(url, payload, signature) {
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (err) => {
+      if (!retried && req.reusedSocket && err.code === 'ECONNRESET') {
+        resentOnNewConnection += 1;
+        postWebhook(url, payload, signature, true).then(resolve, reject);
+      } else {
+        reject(err);
+      }
+    });
     req.end(payload);
   });
 }
