@@ -37,14 +37,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const body = exceptionBody(exception);
-    if (body.statusCode >= 500) {
-      this.logger.error({ err: exception }, 'Unhandled error');
-    }
-    if (res.headersSent) return;
-    if (exception instanceof DomainException) res.set(exception.headers);
-    res.status(body.statusCode).json(body);
+    // An answer already under way cannot be replaced; the error is still logged.
+    const body = res.headersSent ? exceptionBody(exception) : sendError(res, exception);
+    if (body.statusCode >= 500) this.logger.error({ err: exception }, 'Unhandled error');
   }
+}
+
+/** Answers the error in the shared shape, with a domain error's own headers; answers what it sent. */
+export function sendError(res: Response, exception: unknown): ErrorBody {
+  const body = exceptionBody(exception);
+  if (exception instanceof DomainException) res.set(exception.headers);
+  res.status(body.statusCode).json(body);
+  return body;
 }
 
 /** The answer an error gets: a domain error's mapped status, an HTTP error's own, anything else a bare 500. */

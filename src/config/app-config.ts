@@ -119,7 +119,6 @@ const schema = z.object({
    * past days are always allowed; a date further ahead is refused as a mistake.
    */
   RUN_DATE_HORIZON_DAYS: z.coerce.number().int().min(0).max(366).default(31),
-  /** Accounts a bill run invoices per activity. */
   /**
    * The worker process's own scheduling priority (Unix niceness, 0 to 19; higher yields more).
    * On a machine the worker shares with the API, 10 keeps webhook answers and clerks' pages
@@ -127,6 +126,7 @@ const schema = z.object({
    * and the Temporal server doing its own work. 0, the default, leaves the priority alone.
    */
   WORKER_NICENESS: z.coerce.number().int().min(0).max(19).default(0),
+  /** Accounts a bill run invoices per activity. */
   BILL_RUN_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   /** Days after a failed autopay charge on which the daily autopay run tries again, e.g. "1,3"; empty for no retries. */
   AUTOPAY_RETRY_DAYS: z

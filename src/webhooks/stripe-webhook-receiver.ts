@@ -2,9 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { exceptionBody } from '../common/http-exception.filter';
+import { sendError } from '../common/http-exception.filter';
 import { bodyErrorHandler, jsonBodyParser, jsonOnlyMiddleware, requestIdMiddleware } from '../common/http-pipeline';
-import { DomainException } from '../common/errors';
 import { Metrics } from '../metrics/metrics';
 import { StripeWebhooksService } from './stripe-webhooks.service';
 
@@ -38,11 +37,9 @@ function receiver(service: StripeWebhooksService): RequestHandler {
     service.receive(req.rawBody, req.header('stripe-signature')).then(
       (receipt) => res.status(200).json(receipt),
       (err: unknown) => {
-        const body = exceptionBody(err);
+        const body = sendError(res, err);
         if (body.statusCode >= 500) logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
         else logger.warn(`Refused a Stripe event: ${body.message}`);
-        if (err instanceof DomainException) res.set(err.headers);
-        res.status(body.statusCode).json(body);
       },
     );
   };
