@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConflictException, NotFoundException } from '../common/errors';
+import { ConflictException, DomainException, NotFoundException } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type {
   BillingFiguresDoc,
@@ -17,6 +17,13 @@ import { InvoicesService } from './invoices.service';
 import { TransactionsQueryService } from './transactions-query.service';
 import { LedgerService } from './ledger.service';
 import { BillingErrorCode } from './billing.error-codes';
+
+/** The document gathered for `id`, or the reason it could not be made, thrown. */
+export function documentOf<T>(documents: Map<number, T | DomainException>, id: number): T {
+  const document = documents.get(id);
+  if (document instanceof DomainException) throw document;
+  return document as T;
+}
 
 /**
  * Gathers what an invoice, a statement or a receipt shows from the same services
@@ -38,67 +45,110 @@ export class BillingDocumentsService {
     return { name: this.config.COMPANY_NAME, addressLines: this.config.COMPANY_ADDRESS.split('|').filter(Boolean) };
   }
 
-  private async account(accountId: number): Promise<DocumentAccount> {
-    const [a]: Record<string, string | null>[] = await this.db.query(
-      `SELECT name, COALESCE(mailing_line1, service_line1) AS line1, IF(mailing_line1 IS NULL, service_line2, mailing_line2) AS line2,
+  /** Each account's name and postal address as a document prints them; unknown ids are left out. */
+  private async accounts(accountIds: number[]): Promise<Map<number, DocumentAccount>> {
+    if (!accountIds.length) return new Map();
+    const rows: Record<string, string | number | null>[] = await this.db.query(
+      `SELECT id, name, COALESCE(mailing_line1, service_line1) AS line1, IF(mailing_line1 IS NULL, service_line2, mailing_line2) AS line2,
               COALESCE(mailing_city, service_city) AS city, COALESCE(mailing_region, service_region) AS region,
               COALESCE(mailing_postcode, service_postcode) AS postcode, COALESCE(mailing_country, service_country) AS country
-         FROM accounts WHERE id = ?`,
-      [accountId],
+         FROM accounts WHERE id IN (?)`,
+      [accountIds],
     );
-    if (!a) throw new NotFoundException('Account', accountId);
-    const lines = [a.line1, a.line2, `${a.city}, ${a.region} ${a.postcode}`, a.country].filter((l): l is string => Boolean(l));
-    return { id: accountId, name: a.name as string, addressLines: lines };
+    return new Map(
+      rows.map((a) => {
+        const lines = [a.line1, a.line2, `${a.city}, ${a.region} ${a.postcode}`, a.country].filter((l): l is string => Boolean(l));
+        return [Number(a.id), { id: Number(a.id), name: a.name as string, addressLines: lines }];
+      }),
+    );
   }
 
-  /** The account's figures as the API answers them today, which is the day the document is printed. */
-  private async figuresToday(accountId: number): Promise<BillingFiguresDoc> {
+  private async account(accountId: number): Promise<DocumentAccount> {
+    const account = (await this.accounts([accountId])).get(accountId);
+    if (!account) throw new NotFoundException('Account', accountId);
+    return account;
+  }
+
+  /** The accounts' figures as the API answers them today, which is the day the documents are printed. */
+  private async figuresToday(accountIds: number[]): Promise<Map<number, BillingFiguresDoc>> {
     const asOf = this.ledger.today();
-    const f = await this.figures.figures(this.db.manager, accountId, asOf);
-    return {
-      asOf,
-      dueNow: f.dueNow,
-      balanceDue: f.balanceDue,
-      availableCredits: f.availableCredits,
-      totalBalance: f.totalBalance,
-      nextRecurringCharge: f.nextRecurringCharge,
-      nextBillingDate: f.nextBillingDate,
-    };
+    const figures = await this.figures.figuresOf(this.db.manager, accountIds, asOf);
+    return new Map(
+      [...figures].map(([accountId, f]) => [
+        accountId,
+        {
+          asOf,
+          dueNow: f.dueNow,
+          balanceDue: f.balanceDue,
+          availableCredits: f.availableCredits,
+          totalBalance: f.totalBalance,
+          nextRecurringCharge: f.nextRecurringCharge,
+          nextBillingDate: f.nextBillingDate,
+        },
+      ]),
+    );
   }
 
   async invoiceDocument(invoiceId: number): Promise<InvoiceDocument> {
-    const invoice = await this.invoices.get(invoiceId);
-    const { charges } = await this.invoices.transactions(invoiceId);
-    const taxed = (await this.transactions.list({ invoiceId }, { field: 'date', order: 'ASC' }, 0, 10_000)).items;
-    const taxesOf = new Map(taxed.map((t) => [t.id, t.taxes]));
-    const children = (await this.invoices.list({ parentInvoiceId: invoiceId }, { field: 'id', order: 'ASC' }, 0, 1000)).items;
-    const subtotal = charges.reduce((s, c) => s + c.amount, 0);
-    return {
-      currency: this.config.CURRENCY,
-      company: this.company(),
-      account: await this.account(invoice.accountId),
-      invoice: {
-        id: invoice.id,
-        number: invoice.number,
-        date: invoice.invoiceDate,
-        dueDate: invoice.dueDate,
-        periodStart: invoice.periodStart,
-        periodEnd: invoice.periodEnd,
-        months: invoice.months,
-        void: invoice.void,
-      },
-      lines: charges.map((c) => ({
-        date: c.date,
-        description: c.description,
-        quantity: c.quantity,
-        amount: c.amount,
-        taxes: (taxesOf.get(c.id) ?? []).map((t) => ({ name: t.taxName, rateE4: t.rateE4, amount: t.amount })),
-      })),
-      totals: { subtotal, tax: invoice.taxTotal, total: invoice.total, paid: invoice.paid, remaining: invoice.remaining },
-      childInvoices: children.map((c) => ({ number: c.number, accountName: c.accountName, remaining: c.remaining })),
-      message: invoice.message,
-      figures: await this.figuresToday(invoice.accountId),
-    };
+    return documentOf(await this.invoiceDocuments([invoiceId]), invoiceId);
+  }
+
+  /**
+   * Many invoices' documents gathered set-wise: a batch of a hundred costs about as
+   * many queries as one, plus one per account for what it owes. An invoice that is
+   * gone is answered by the reason in its place.
+   */
+  async invoiceDocuments(invoiceIds: number[]): Promise<Map<number, InvoiceDocument | DomainException>> {
+    const invoices = await this.invoices.getMany(invoiceIds);
+    const found = [...invoices.keys()];
+    const chargesOf = await this.invoices.chargesOf(found);
+    const taxesOf = await this.transactions.taxesOf([...chargesOf.values()].flat().map((c) => c.id));
+    const childrenOf = await this.invoices.childrenOf(found);
+    const accountIds = [...new Set([...invoices.values()].map((i) => i.accountId))];
+    const accounts = await this.accounts(accountIds);
+    const figures = await this.figuresToday(accountIds);
+    const documents = new Map<number, InvoiceDocument | DomainException>();
+    for (const invoiceId of invoiceIds) {
+      const invoice = invoices.get(invoiceId);
+      if (!invoice) {
+        documents.set(invoiceId, new NotFoundException('Invoice', invoiceId));
+        continue;
+      }
+      const charges = chargesOf.get(invoiceId) ?? [];
+      documents.set(invoiceId, {
+        currency: this.config.CURRENCY,
+        company: this.company(),
+        account: accounts.get(invoice.accountId) as DocumentAccount,
+        invoice: {
+          id: invoice.id,
+          number: invoice.number,
+          date: invoice.invoiceDate,
+          dueDate: invoice.dueDate,
+          periodStart: invoice.periodStart,
+          periodEnd: invoice.periodEnd,
+          months: invoice.months,
+          void: invoice.void,
+        },
+        lines: charges.map((c) => ({
+          date: c.date,
+          description: c.description,
+          quantity: c.quantity,
+          amount: c.amount,
+          taxes: (taxesOf.get(c.id) ?? []).map((t) => ({ name: t.taxName, rateE4: t.rateE4, amount: t.amount })),
+        })),
+        totals: {
+          subtotal: charges.reduce((sum, c) => sum + c.amount, 0),
+          tax: invoice.taxTotal,
+          total: invoice.total,
+          paid: invoice.paid,
+          remaining: invoice.remaining,
+        },
+        childInvoices: (childrenOf.get(invoiceId) ?? []).map((c) => ({ number: c.number, accountName: c.accountName, remaining: c.remaining })),
+        message: invoice.message,
+        figures: figures.get(invoice.accountId) as BillingFiguresDoc,
+      });
+    }
+    return documents;
   }
 
   /** The bill as a statement: the balance carried from the previous bill, then everything since, up to this bill's date. */
@@ -137,33 +187,58 @@ export class BillingDocumentsService {
       activity,
       closingBalance: balance,
       message: invoice.message,
-      figures: await this.figuresToday(invoice.accountId),
+      figures: (await this.figuresToday([invoice.accountId])).get(invoice.accountId) as BillingFiguresDoc,
     };
   }
 
   async receiptDocument(transactionId: number): Promise<ReceiptDocument> {
-    const payment = await this.transactions.get(transactionId);
-    if (payment.side !== 'credit')
-      throw new ConflictException(
-        BillingErrorCode.NotACredit,
-        `Transaction ${transactionId} is a ${payment.kind}; receipts are for payments and credits`,
-      );
-    const applications = (await this.transactions.applicationsOf(transactionId)).filter((a) => a.removedAt === null);
-    return {
-      currency: this.config.CURRENCY,
-      company: this.company(),
-      account: await this.account(payment.accountId),
-      payment: {
-        id: payment.id,
-        date: payment.date,
-        method: payment.paymentMethod ?? payment.kind,
-        reference: payment.reference,
-        amount: payment.total,
-      },
-      appliedTo: applications.map((a) => ({ invoiceNumber: a.invoiceNumber, amount: a.amount })),
-      unapplied: payment.unapplied,
-      figures: await this.figuresToday(payment.accountId),
-    };
+    return documentOf(await this.receiptDocuments([transactionId]), transactionId);
+  }
+
+  /** Many payments' receipts gathered set-wise, as invoiceDocuments; a row that is not a credit is answered by the reason. */
+  async receiptDocuments(transactionIds: number[]): Promise<Map<number, ReceiptDocument | DomainException>> {
+    const rows = await this.transactions.rowsWithUnapplied(transactionIds);
+    const credits = [...rows.values()].filter((r) => r.side === 'credit');
+    const applicationsOf = await this.transactions.applicationsOfMany(credits.map((c) => c.id));
+    const accountIds = [...new Set(credits.map((c) => c.accountId))];
+    const accounts = await this.accounts(accountIds);
+    const figures = await this.figuresToday(accountIds);
+    const documents = new Map<number, ReceiptDocument | DomainException>();
+    for (const transactionId of transactionIds) {
+      const payment = rows.get(transactionId);
+      if (!payment) {
+        documents.set(transactionId, new NotFoundException('Transaction', transactionId));
+        continue;
+      }
+      if (payment.side !== 'credit') {
+        documents.set(
+          transactionId,
+          new ConflictException(
+            BillingErrorCode.NotACredit,
+            `Transaction ${transactionId} is a ${payment.kind}; receipts are for payments and credits`,
+          ),
+        );
+        continue;
+      }
+      documents.set(transactionId, {
+        currency: this.config.CURRENCY,
+        company: this.company(),
+        account: accounts.get(payment.accountId) as DocumentAccount,
+        payment: {
+          id: payment.id,
+          date: payment.date,
+          method: payment.paymentMethod ?? payment.kind,
+          reference: payment.reference,
+          amount: payment.total,
+        },
+        appliedTo: (applicationsOf.get(transactionId) ?? [])
+          .filter((a) => a.removedAt === null)
+          .map((a) => ({ invoiceNumber: a.invoiceNumber, amount: a.amount })),
+        unapplied: payment.unapplied,
+        figures: figures.get(payment.accountId) as BillingFiguresDoc,
+      });
+    }
+    return documents;
   }
 
   async invoicePdf(invoiceId: number): Promise<Buffer> {

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { EntityManager } from 'typeorm';
 import { BillingConfigService } from '../billing-config/billing-config.service';
+import { joinEffectiveSettings } from '../billing-config/effective-settings';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { TaxService } from '../taxes/tax.service';
+import { TaxService, type AccountTaxContext } from '../taxes/tax.service';
 import { nextBillingDate } from './billing-schedule';
 import { OPEN_CREDIT_CONDITION, PAYABLE_INVOICES } from './ledger-postings';
 import { RecurringCharges } from './recurring-charges';
@@ -67,6 +68,36 @@ export class BillingFiguresService {
     today: string,
     opts: { nextRecurring?: boolean; nextRecurringCharge?: boolean } = {},
   ): Promise<BillingFiguresDto> {
+    const ahead = opts.nextRecurring !== false;
+    return {
+      ...(await this.owedAndHeld(em, accountId, today)),
+      nextRecurringCharge: ahead && opts.nextRecurringCharge !== false ? await this.nextRecurringCharge(em, accountId) : 0,
+      nextBillingDate: ahead ? await this.nextBillingDate(em, accountId, today) : null,
+    };
+  }
+
+  /** Every figure of each account as of today, the look-ahead ones read set-wise: what a batch of documents prints. */
+  async figuresOf(em: EntityManager, accountIds: number[], today: string): Promise<Map<number, BillingFiguresDto>> {
+    const ids = [...new Set(accountIds)];
+    const charges = await this.nextRecurringCharges(em, ids);
+    const dates = await this.nextBillingDates(em, ids, today);
+    const figures = new Map<number, BillingFiguresDto>();
+    for (const accountId of ids) {
+      figures.set(accountId, {
+        ...(await this.owedAndHeld(em, accountId, today)),
+        nextRecurringCharge: charges.get(accountId) ?? 0,
+        nextBillingDate: dates.get(accountId) ?? null,
+      });
+    }
+    return figures;
+  }
+
+  /** The figures of what is owed and held, in one query. */
+  private async owedAndHeld(
+    em: EntityManager,
+    accountId: number,
+    today: string,
+  ): Promise<Omit<BillingFiguresDto, 'nextRecurringCharge' | 'nextBillingDate'>> {
     const [row]: Record<string, string>[] = await em.query(
       `SELECT
          COALESCE((SELECT SUM(${OWED_ON_INVOICE}) FROM ${PAYABLE_INVOICES} i WHERE ${OWING_INVOICE_CONDITION}), 0) AS balance_due,
@@ -80,16 +111,13 @@ export class BillingFiguresService {
     );
     const balanceDue = Number(row.balance_due);
     const uninvoiced = Number(row.uninvoiced);
-    const ahead = opts.nextRecurring !== false;
     return {
       dueNow: Number(row.due_now),
       balanceDue,
       balanceDueOnChildInvoices: Number(row.on_child_invoices),
       availableCredits: Number(row.available),
       totalBalance: balanceDue + uninvoiced,
-      nextRecurringCharge: ahead && opts.nextRecurringCharge !== false ? await this.nextRecurringCharge(em, accountId) : 0,
       uninvoiced,
-      nextBillingDate: ahead ? await this.nextBillingDate(em, accountId, today) : null,
       currency: this.config.CURRENCY,
     };
   }
@@ -101,19 +129,31 @@ export class BillingFiguresService {
    * invoice, no child account whose invoices it carries (a disconnected account).
    */
   async nextBillingDate(em: EntityManager, accountId: number, today: string): Promise<string | null> {
-    const [row]: { billed_for: string | null; billable: number }[] = await em.query(
-      `SELECT (SELECT DATE_FORMAT(MAX(i.generated_for), '%Y-%m-%d') FROM invoices i WHERE i.account_id = a.id) AS billed_for,
+    return (await this.nextBillingDates(em, [accountId], today)).get(accountId) ?? null;
+  }
+
+  /** nextBillingDate of many accounts in one query; unknown accounts are left out. */
+  async nextBillingDates(em: EntityManager, accountIds: number[], today: string): Promise<Map<number, string | null>> {
+    const dates = new Map<number, string | null>();
+    if (!accountIds.length) return dates;
+    const rows: { id: number; anchor_day: number; billed_for: string | null; billable: number }[] = await em.query(
+      `SELECT a.id, e.anchor_day,
+              (SELECT DATE_FORMAT(MAX(i.generated_for), '%Y-%m-%d') FROM invoices i WHERE i.account_id = a.id) AS billed_for,
               (EXISTS (SELECT 1 FROM account_services s WHERE s.account_id = a.id
                          AND (s.removed_on IS NULL OR s.removed_on > ?
                               OR GREATEST(s.added_on, COALESCE(s.charged_through, s.added_on)) < s.removed_on))
                OR EXISTS (SELECT 1 FROM transactions t WHERE t.account_id = a.id AND ${UNINVOICED_CHARGE_CONDITION})
                OR EXISTS (SELECT 1 FROM accounts c WHERE c.parent_account_id = a.id)) AS billable
-         FROM accounts a WHERE a.id = ?`,
-      [today, accountId],
+         FROM accounts a ${joinEffectiveSettings('a', 'e')} WHERE a.id IN (?)`,
+      [today, accountIds],
     );
-    if (!row || !Number(row.billable)) return null;
-    const anchorDay = await this.billingConfig.anchorDay(em, accountId);
-    return nextBillingDate({ anchorDay, billedFor: row.billed_for ?? null, today });
+    for (const row of rows) {
+      dates.set(
+        Number(row.id),
+        Number(row.billable) ? nextBillingDate({ anchorDay: Number(row.anchor_day), billedFor: row.billed_for ?? null, today }) : null,
+      );
+    }
+    return dates;
   }
 
   /** The running balance at the end of a date: every row dated on or before it, debits less credits. */
@@ -127,18 +167,33 @@ export class BillingFiguresService {
 
   /** Every active recurring service and package for one whole period, with the taxes that period would carry. */
   async nextRecurringCharge(em: EntityManager, accountId: number): Promise<number> {
-    const rows = await this.recurring.activeRows(em, accountId);
-    if (!rows.length) return 0;
-    const settings = await this.billingConfig.effective(em, accountId);
-    const ctx = await this.taxes.contextFor(em, accountId, { exempt: settings.taxExempt });
-    let total = 0;
-    for (const lines of await this.recurring.linesForEach(em, rows)) {
-      for (const line of lines) {
-        total +=
-          line.amount +
-          this.taxes.taxLines(ctx, line.amount, line.taxIds).reduce((sum: number, tax: { amount: number }) => sum + tax.amount, 0);
+    return (await this.nextRecurringCharges(em, [accountId])).get(accountId) ?? 0;
+  }
+
+  /**
+   * nextRecurringCharge of many accounts in a fixed number of queries: their services,
+   * settings and tax contexts each read once, the catalogue once for all of them.
+   * An account with nothing recurring is left out (its charge is 0).
+   */
+  async nextRecurringCharges(em: EntityManager, accountIds: number[]): Promise<Map<number, number>> {
+    const charges = new Map<number, number>();
+    const rowsOf = await this.recurring.activeRowsOf(em, accountIds);
+    if (!rowsOf.size) return charges;
+    const billed = [...rowsOf.keys()];
+    const settings = await this.billingConfig.effectiveForAccounts(em, billed);
+    const contexts = await this.taxes.contextsFor(
+      em,
+      billed.map((accountId) => ({ accountId, exempt: settings.get(accountId)?.taxExempt ?? false })),
+    );
+    const lines = await this.recurring.linesForRows(em, [...rowsOf.values()].flat());
+    for (const [accountId, rows] of rowsOf) {
+      const ctx = contexts.get(accountId) as AccountTaxContext;
+      let total = 0;
+      for (const line of rows.flatMap((row) => lines.get(row.id) ?? [])) {
+        total += line.amount + this.taxes.taxLines(ctx, line.amount, line.taxIds).reduce((sum, tax) => sum + tax.amount, 0);
       }
+      charges.set(accountId, total);
     }
-    return total;
+    return charges;
   }
 }

@@ -1,3 +1,4 @@
+import { groupInto } from '../common/group-into';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -133,18 +134,46 @@ export class InvoicesService {
   }
 
   async get(id: number, em: EntityManager = this.db.manager): Promise<InvoiceResponseDto> {
-    const [row]: Record<string, unknown>[] = await em.query(`SELECT ${INVOICE_COLUMNS} FROM ${INVOICE_FROM} WHERE i.id = ?`, [id]);
-    if (!row) throw new NotFoundException('Invoice', id);
-    return toInvoiceResponse(row);
+    const invoice = (await this.getMany([id], em)).get(id);
+    if (!invoice) throw new NotFoundException('Invoice', id);
+    return invoice;
+  }
+
+  /** Many invoices in one query, by id; unknown ids are left out. */
+  async getMany(ids: number[], em: EntityManager = this.db.manager): Promise<Map<number, InvoiceResponseDto>> {
+    if (!ids.length) return new Map();
+    const rows: Record<string, unknown>[] = await em.query(`SELECT ${INVOICE_COLUMNS} FROM ${INVOICE_FROM} WHERE i.id IN (?)`, [ids]);
+    return new Map(rows.map((row) => [Number(row.id), toInvoiceResponse(row)]));
+  }
+
+  /** The child invoices linked to each of the invoices, by id. */
+  async childrenOf(ids: number[]): Promise<Map<number, InvoiceResponseDto[]>> {
+    const children = new Map<number, InvoiceResponseDto[]>();
+    if (!ids.length) return children;
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${INVOICE_COLUMNS} FROM ${INVOICE_FROM} WHERE i.parent_invoice_id IN (?) ORDER BY i.id`,
+      [ids],
+    );
+    for (const child of rows.map(toInvoiceResponse)) groupInto(children, child.parentInvoiceId as number, child);
+    return children;
+  }
+
+  /** The debits on each of the invoices, oldest first, in one query. */
+  async chargesOf(ids: number[]): Promise<Map<number, TransactionRow[]>> {
+    const charges = new Map<number, TransactionRow[]>();
+    if (!ids.length) return charges;
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${TRANSACTION_COLUMNS} FROM transactions t WHERE t.invoice_id IN (?) ORDER BY t.transaction_date, t.id`,
+      [ids],
+    );
+    for (const charge of rows.map(toTransactionRow)) groupInto(charges, charge.invoiceId as number, charge);
+    return charges;
   }
 
   /** Debits on the invoice and the credits applied to it, oldest first. */
   async transactions(id: number): Promise<{ charges: TransactionRow[]; credits: (TransactionRow & { appliedAmount: number })[] }> {
     await this.get(id);
-    const charges: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${TRANSACTION_COLUMNS} FROM transactions t WHERE t.invoice_id = ? ORDER BY t.transaction_date, t.id`,
-      [id],
-    );
+    const charges = (await this.chargesOf([id])).get(id) ?? [];
     const credits: Record<string, unknown>[] = await this.db.query(
       `SELECT ${TRANSACTION_COLUMNS}, SUM(a.amount) AS applied_amount FROM credit_applications a
          JOIN transactions t ON t.id = a.credit_transaction_id
@@ -152,7 +181,7 @@ export class InvoicesService {
       [id],
     );
     return {
-      charges: charges.map(toTransactionRow),
+      charges,
       credits: credits.map((r) => ({ ...toTransactionRow(r), appliedAmount: Number(r.applied_amount) })),
     };
   }

@@ -1,3 +1,4 @@
+import { groupInto } from '../common/group-into';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CatalogService, RECURRING_KINDS } from '../catalog/catalog.service';
@@ -139,10 +140,18 @@ export class RecurringCharges {
   }
 
   async activeRows(em: EntityManager, accountId: number): Promise<AccountServiceRow[]> {
+    return (await this.activeRowsOf(em, [accountId])).get(accountId) ?? [];
+  }
+
+  /** activeRows of many accounts in one query; an account with none is left out. */
+  async activeRowsOf(em: EntityManager, accountIds: number[]): Promise<Map<number, AccountServiceRow[]>> {
+    const byAccount = new Map<number, AccountServiceRow[]>();
+    if (!accountIds.length) return byAccount;
     const rows: Record<string, unknown>[] = await em.query(
-      `SELECT ${ACCOUNT_SERVICE_COLUMNS} FROM account_services s WHERE s.account_id = ? AND s.removed_on IS NULL ORDER BY s.id`,
-      [accountId],
+      `SELECT ${ACCOUNT_SERVICE_COLUMNS} FROM account_services s WHERE s.account_id IN (?) AND s.removed_on IS NULL ORDER BY s.id`,
+      [accountIds],
     );
-    return rows.map(toAccountServiceRow);
+    for (const row of rows.map(toAccountServiceRow)) groupInto(byAccount, row.accountId, row);
+    return byAccount;
   }
 }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isEmailAddress } from './email-address';
-import { AttachmentRef, AttachmentUnavailable, EmailAttachments } from './email-attachments';
+import { AttachmentRef, AttachmentUnavailable, EmailAttachments, GatheredDocuments } from './email-attachments';
 import type { EmailRetryTimings } from '../../workflows/email-delivery.workflow';
+import { groupInto } from '../common/group-into';
 import { inLanes } from '../common/in-lanes';
 import type { EmailStatus } from './email-status';
 import { SmtpSender } from './smtp-sender';
@@ -38,6 +39,12 @@ export interface EmailBatchState {
   accountIds: number[];
 }
 
+/** What a batch reads ahead for its emails: each one's attachment references, and the documents they show. */
+interface PreparedAttachments {
+  refs: Map<number, AttachmentRef[]>;
+  documents: GatheredDocuments;
+}
+
 /** Emails of one batch tried at once: a few connections to the relay from the pool. */
 const BATCH_LANES = 4;
 
@@ -61,7 +68,8 @@ export class EmailDeliveryService {
     private readonly attachments: EmailAttachments,
   ) {}
 
-  async deliver(emailId: number): Promise<EmailStatus> {
+  /** `prepared` is what a batch read ahead for this email: its attachments' references and their documents. */
+  async deliver(emailId: number, prepared?: PreparedAttachments): Promise<EmailStatus> {
     const [row]: EmailRow[] = await this.db.query(
       `SELECT id, to_address, from_address, subject, body_text, body_html, message_id, status FROM emails WHERE id = ?`,
       [emailId],
@@ -73,13 +81,10 @@ export class EmailDeliveryService {
       return this.finish(emailId, `status = 'invalid', reject_reason = ?`, [`"${row.to_address}" is not an email address`]);
     }
 
-    const refs: AttachmentRef[] = await this.db.query(
-      'SELECT filename, content_type AS contentType, kind, source_id AS sourceId FROM email_attachments WHERE email_id = ? ORDER BY id',
-      [emailId],
-    );
+    const refs = prepared ? (prepared.refs.get(emailId) ?? []) : ((await this.attachmentRefs([emailId])).get(emailId) ?? []);
     let attachments;
     try {
-      attachments = await this.attachments.render(refs);
+      attachments = await this.attachments.render(refs, prepared?.documents);
     } catch (err) {
       if (!(err instanceof AttachmentUnavailable)) throw err;
       return this.finish(emailId, `status = 'rejected', reject_reason = ?`, [err.message.slice(0, 1000)]);
@@ -133,19 +138,34 @@ export class EmailDeliveryService {
         WHERE batch_id = ? AND status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= CURRENT_TIMESTAMP(3)) ORDER BY id`,
       [maxAgeSeconds, batchId],
     );
+    const refs = await this.attachmentRefs(due.map((row) => Number(row.id)));
+    const prepared = { refs, documents: await this.attachments.gather([...refs.values()].flat()) };
     const { failure } = await inLanes(due, BATCH_LANES, async (row) => {
       const emailId = Number(row.id);
       if (Number(row.too_old)) await this.giveUp(emailId, retry.maxAgeHours);
-      else if (await this.takeTurn(emailId, batchId, retry.smtpTimeoutSeconds * 10)) await this.tryInBatch(emailId, retry);
+      else if (await this.takeTurn(emailId, batchId, retry.smtpTimeoutSeconds * 10)) await this.tryInBatch(emailId, retry, prepared);
       progress();
     });
     if (failure !== null) throw failure;
     return this.batchState(batchId);
   }
 
-  private async tryInBatch(emailId: number, retry: EmailRetryTimings): Promise<void> {
+  /** The attachment references of each email, in one query. */
+  private async attachmentRefs(emailIds: number[]): Promise<Map<number, AttachmentRef[]>> {
+    const refs = new Map<number, AttachmentRef[]>();
+    if (!emailIds.length) return refs;
+    const rows: (AttachmentRef & { emailId: number })[] = await this.db.query(
+      `SELECT email_id AS emailId, filename, content_type AS contentType, kind, source_id AS sourceId
+         FROM email_attachments WHERE email_id IN (?) ORDER BY id`,
+      [emailIds],
+    );
+    for (const { emailId, ...ref } of rows) groupInto(refs, Number(emailId), { ...ref, sourceId: Number(ref.sourceId) });
+    return refs;
+  }
+
+  private async tryInBatch(emailId: number, retry: EmailRetryTimings, prepared: PreparedAttachments): Promise<void> {
     try {
-      await this.deliver(emailId);
+      await this.deliver(emailId, prepared);
     } catch (err) {
       if (err instanceof EmailMissing) return;
       // A deferral is on the row already; anything else (a database hiccup while rendering, say) is recorded the same way.

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { BillingModule } from '../billing/billing.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { AccountEmailsService } from './account-emails.service';
 import { EmailAttachments } from './email-attachments';
 import { EmailBatches } from './email-batches';
@@ -12,7 +13,7 @@ import { SmtpSender } from './smtp-sender';
 
 /** Outgoing email: queuing (for every module that writes to customers), delivery by workflow, and the staff API. */
 @Module({
-  imports: [AccountsModule, BillingModule],
+  imports: [AccountsModule, BillingModule, DocumentsModule],
   controllers: [EmailsController],
   providers: [EmailService, EmailBatches, AccountEmailsService, EmailDeliveryService, EmailAttachments, SmtpSender, EmailActivities],
   exports: [EmailService, EmailActivities, AccountEmailsService],
