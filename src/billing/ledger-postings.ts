@@ -102,15 +102,23 @@ export const UNUSED_DAYS_CREDIT_CONDITION = `kind = 'discount' AND side = 'credi
 /** A credit that can still be applied: not voided, not spent on an uninvoiced debit, with money left. */
 export const OPEN_CREDIT_CONDITION = `t.side = 'credit' AND t.corrected_by_transaction_id IS NULL AND t.offsets_uninvoiced = 0`;
 
+/** The columns PAYABLE_INVOICES carries; none is a TEXT, which would put its temporary table on disk. */
+const PAYABLE_COLUMNS = ['id', 'account_id', 'invoice_date', 'due_date', 'total', 'paid', 'frozen', 'is_void'];
+
 /**
  * Invoices an account pays, as a derived table to select from (parameters: the
  * account id twice): its own invoices that are not linked to a parent's, plus its
  * children's invoices linked to its own. Two index lookups joined by UNION ALL; an
- * OR across the two would scan every invoice.
+ * OR across the two would scan every invoice. MariaDB materialises the union in a
+ * temporary table, so it carries only the columns its readers use (PAYABLE_COLUMNS):
+ * with the invoice's message among them the table went to disk, and the account's
+ * figures took tens of milliseconds instead of a fraction of one.
  */
-export const PAYABLE_INVOICES = `(SELECT o.* FROM invoices o WHERE o.account_id = ? AND o.parent_invoice_id IS NULL
+export const PAYABLE_INVOICES = `(SELECT ${PAYABLE_COLUMNS.map((c) => `o.${c}`).join(', ')} FROM invoices o
+    WHERE o.account_id = ? AND o.parent_invoice_id IS NULL
   UNION ALL
-  SELECT c.* FROM invoices p JOIN invoices c ON c.parent_invoice_id = p.id WHERE p.account_id = ?)`;
+  SELECT ${PAYABLE_COLUMNS.map((c) => `c.${c}`).join(', ')} FROM invoices p JOIN invoices c ON c.parent_invoice_id = p.id
+    WHERE p.account_id = ?)`;
 
 /**
  * The lowest layer of the ledger: writing transactions with their tax rows and
