@@ -13,13 +13,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { atRate, databaseUrl, okJson, postWebhook, sleep, stopChild } from './lib/bench.mjs';
 import { startMailSink } from './lib/mail-sink.mjs';
-import { logChildrenTo, peakRssMiB, start, statusMiB, stopAll, stopOnSignals } from './lib/processes.mjs';
+import { cpuMeter, describeCpu, logChildrenTo, peakRssMiB, start, statusMiB, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
   ensureStripeMock,
   ensureTemporalCli,
   fail,
   freePort,
   loadDotEnv,
+  localDatabaseSocket,
   requireDatabase,
   ROOT,
   startStripeMock,
@@ -88,9 +89,14 @@ async function inLanes(items, lanes, fn) {
  * Polls `probe` (answering { done, progress }) until done. Fails when progress has not
  * moved for STALL_MS; answers false then, so the caller can still print what it has.
  */
+/**
+ * Calls `probe` until it says done: four times a second for the first ten seconds, then once a
+ * second, so that a long stage's polling does not weigh on the database it is measuring.
+ */
 async function until(description, probe) {
   let last = null;
-  let movedAt = Date.now();
+  const startedAt = Date.now();
+  let movedAt = startedAt;
   for (;;) {
     const { done, progress } = await probe();
     if (done) return true;
@@ -101,7 +107,7 @@ async function until(description, probe) {
       process.stderr.write(`✖ Gave up waiting for ${description}: no progress for ${STALL_MS / 1000} s (at ${progress})\n`);
       return false;
     }
-    await sleep(250);
+    await sleep(Date.now() - startedAt < 10_000 ? 250 : 1000);
   }
 }
 
@@ -234,6 +240,7 @@ async function main() {
   // BENCH_BILLDAY_LOG_DIR keeps every process's whole output (<dir>/worker.log, …) for a look afterwards.
   if (process.env.BENCH_BILLDAY_LOG_DIR) logChildrenTo(process.env.BENCH_BILLDAY_LOG_DIR);
   await requireDatabase(server.toString());
+  const databaseSocket = await localDatabaseSocket(server.toString());
   const cli = await ensureTemporalCli();
   const stripeMockBin = await ensureStripeMock();
   const temporalPort = await freePort();
@@ -276,6 +283,7 @@ async function main() {
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: url,
+    ...(databaseSocket && { DATABASE_SOCKET: databaseSocket }),
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: `bench-billday-${N}-${stamp}`,
     STRIPE_API_BASE: testMode.url,
@@ -317,6 +325,8 @@ async function main() {
   // Stage 1 and 2: the bill run, and its invoice emails delivered, both timed from the run's start.
   step(`Bill run for ${BILLING_DATE} through the API; its invoice emails delivered to the SMTP sink`);
   const dayStarted = performance.now();
+  // Who the CPU went to in each stage: on two cores, that says what bounds it.
+  const cpu = { billRun: cpuMeter() };
   const { workflowId: billRunId, started: billRunStarted } = await okJson(
     await fetch(`${base}/api/bill-runs`, { method: 'POST', headers, body: JSON.stringify({ date: BILLING_DATE }) }),
   );
@@ -346,10 +356,12 @@ async function main() {
   const emailsMs = (emailsEnded ?? performance.now()) - dayStarted;
   const emailCount = await count("SELECT COUNT(*) FROM emails WHERE related_type = 'invoice'");
   asked.billed = await statements();
+  const cpuUsed = { billRun: cpu.billRun.read() };
 
   // Stage 3: the autopay run of the date.
   step(`Autopay run for ${BILLING_DATE} through the API`);
   const autopayStarted = performance.now();
+  cpu.autopay = cpuMeter();
   const { workflowId: autopayId } = await okJson(
     await fetch(`${base}/api/autopay-runs`, { method: 'POST', headers, body: JSON.stringify({ date: BILLING_DATE }) }),
   );
@@ -359,6 +371,7 @@ async function main() {
     return { done: Boolean(autopayRun) && autopayRun.status !== 'running', progress: String(autopayRun?.attempts ?? 0) };
   });
   const autopayEnded = performance.now();
+  cpuUsed.autopay = cpu.autopay.read();
   asked.charged = await statements();
   const autopayMs = autopayEnded - autopayStarted;
   const [charges] = await db.query(
@@ -370,6 +383,7 @@ async function main() {
   // Stage 4: the bank settles each debit; Stripe's event for it is posted at the rate.
   step(`Settlement events: ${charges.length} signed payment_intent.succeeded at ${RATE}/s`);
   const eventsStarted = performance.now();
+  cpu.events = cpuMeter();
   const deliver = async (e) => {
     const payload = JSON.stringify(e);
     const header = signer.webhooks.generateTestHeaderString({ payload, secret: SECRET });
@@ -382,12 +396,16 @@ async function main() {
   const refused = answers.filter((status) => status !== 200).length;
   const eventPrefix = `evt_billday_${stamp}_`;
   await until('every settlement event to be processed', async () => {
+    // Every event is stored by now (each was answered); the waiting ones are few and counted off the status index.
+    const waiting = await count("SELECT COUNT(*) FROM webhook_events WHERE status = 'received'");
+    if (waiting) return { done: false, progress: String(waiting) };
     const processed = await count("SELECT COUNT(*) FROM webhook_events WHERE id LIKE CONCAT(?, '%') AND status = 'processed'", [
       eventPrefix,
     ]);
-    return { done: processed >= charges.length, progress: String(processed) };
+    return { done: processed >= charges.length, progress: `processed ${processed}` };
   });
   const eventsEnded = performance.now();
+  cpuUsed.events = cpu.events.read();
   const eventsMs = eventsEnded - eventsStarted;
   const dayMs = eventsEnded - dayStarted;
   // The mail the payments set off (receipts) goes out before the processes stop, so the sink can be compared with the rows.
@@ -486,7 +504,10 @@ async function main() {
   const mib = (v) => (Number.isFinite(v) ? String(Math.round(v)) : 'n/a');
   out();
   out(`## bill day: ${N} accounts (${population.topLevel} top-level, emailed and on autopay), events at ${RATE}/s`);
-  out(`${machine}; the worker at niceness ${process.env.WORKER_NICENESS ?? 0} (WORKER_NICENESS)`);
+  out(
+    `${machine}; the worker at niceness ${process.env.WORKER_NICENESS ?? 0} (WORKER_NICENESS); ` +
+      `the database through ${databaseSocket ? `its Unix socket (${databaseSocket})` : 'TCP'} (DATABASE_SOCKET)`,
+  );
   out();
   out(
     '| stage | items | time s | items/s | baseline | baseline s | ratio | SQL statements per item | Temporal running peak | worker RSS peak MiB | API RSS peak MiB |',
@@ -502,6 +523,14 @@ async function main() {
   }
   out();
   out(`- whole bill day (bill run started → last event processed): ${s(dayMs)} s`);
+  const cores = cpus().length;
+  for (const [name, used, ms] of [
+    ['bill run and emails', cpuUsed.billRun, Math.max(billRunMs, emailsMs)],
+    ['autopay', cpuUsed.autopay, autopayMs],
+    ['settlement events', cpuUsed.events, eventsEnded - eventsStarted],
+  ]) {
+    out(`- CPU in ${name} (${s(ms)} s, ${((ms / 1000) * cores).toFixed(0)} CPU-seconds on ${cores} cores): ${describeCpu(used)}`);
+  }
   out(`- peak resident memory over the day (VmHWM): worker ${memory.worker} MiB, API ${memory.api} MiB`);
   out(`- bill run: ${billRun?.status ?? 'unknown'}, ${billRun?.accounts ?? '?'} accounts`);
   out(

@@ -8,7 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { databaseUrl, okJson, stopChild } from './lib/bench.mjs';
 import { peakRssMiB, start, statusMiB, stopAll, stopOnSignals } from './lib/processes.mjs';
-import { ensureTemporalCli, fail, freePort, loadDotEnv, requireDatabase, ROOT, step, waitFor } from './lib/setup.mjs';
+import { ensureTemporalCli, fail, freePort, loadDotEnv, localDatabaseSocket, requireDatabase, ROOT, step, waitFor } from './lib/setup.mjs';
 import { startTemporal } from './lib/temporal.mjs';
 
 loadDotEnv();
@@ -59,6 +59,7 @@ async function runSize(n, temporalAddress, billingDate, { workers: workerCount =
       ...process.env,
       NODE_ENV: 'production',
       DATABASE_URL: url,
+      ...(databaseSocket && { DATABASE_SOCKET: databaseSocket }),
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_TASK_QUEUE: `bench-billrun-${n}-${stamp}`,
       PORT: String(port),
@@ -125,6 +126,7 @@ async function runSize(n, temporalAddress, billingDate, { workers: workerCount =
 }
 
 await requireDatabase(server.toString());
+const databaseSocket = await localDatabaseSocket(server.toString());
 const cli = await ensureTemporalCli();
 const temporalPort = await freePort();
 step('Starting a Temporal dev server for the benchmark');

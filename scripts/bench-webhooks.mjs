@@ -18,6 +18,7 @@ import {
   fail,
   freePort,
   loadDotEnv,
+  localDatabaseSocket,
   requireDatabase,
   ROOT,
   startStripeMock,
@@ -101,6 +102,7 @@ async function baseline(url, total, stamp, rate = RATE) {
 
 async function main() {
   await requireDatabase(server.toString());
+  const databaseSocket = await localDatabaseSocket(server.toString());
   const cli = await ensureTemporalCli();
   const stripeMock = await ensureStripeMock();
   const temporalPort = await freePort();
@@ -126,6 +128,7 @@ async function main() {
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: url,
+    ...(databaseSocket && { DATABASE_SOCKET: databaseSocket }),
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: `bench-webhooks-${stamp}`,
     STRIPE_API_BASE: stripeApiBase,

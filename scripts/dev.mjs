@@ -10,6 +10,7 @@ import {
   ensureTemporalCli,
   fail,
   loadDotEnv,
+  localDatabaseSocket,
   requireDatabase,
   ROOT,
   startStripeMock,
@@ -42,6 +43,8 @@ await requireDatabase(env.DATABASE_URL);
 const temporalCli = await ensureTemporalCli();
 const stripeMock = useStripeMock ? await ensureStripeMock() : null;
 await ensureNodeModules();
+const databaseSocket = await localDatabaseSocket(env.DATABASE_URL);
+if (databaseSocket) env.DATABASE_SOCKET = databaseSocket;
 await buildServer();
 await buildAdmin();
 

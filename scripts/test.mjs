@@ -24,6 +24,7 @@ import {
   ensureTemporalCli,
   freePort,
   loadDotEnv,
+  localDatabaseSocket,
   requireDatabase,
   ROOT,
   startStripeMock,
@@ -131,6 +132,7 @@ async function startServices({ chromium }) {
   });
   const temporalCli = await ensureTemporalCli();
   const stripeMock = await ensureStripeMock();
+  const databaseSocket = await localDatabaseSocket(testUrl.toString());
   servicesStarted = true;
   const { temporalPort, stripeApiBase } = await phase('start Temporal and stripe-mock', async () => {
     const temporalPort = await freePort();
@@ -149,6 +151,7 @@ async function startServices({ chromium }) {
     STRIPE_API_BASE: stripeApiBase,
     STRIPE_SECRET_KEY: 'sk_test_backhaul',
     DATABASE_URL: testUrl.toString(),
+    ...(databaseSocket && { DATABASE_SOCKET: databaseSocket }),
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
     TEMPORAL_CLI: temporalCli,
     PDFTOTEXT_PATH: await ensurePdftotext(),

@@ -64,6 +64,37 @@ export async function requireDatabase(databaseUrl) {
   }
 }
 
+/**
+ * The database server's Unix socket, to pass on as DATABASE_SOCKET, when the server runs on
+ * this machine: it names its socket (@@socket) and a connection through it works. A statement
+ * through a Unix socket costs both sides less CPU than through TCP. DATABASE_SOCKET set in the
+ * environment wins (empty: TCP). Anything else, or any doubt: undefined, and TCP it is.
+ */
+export async function localDatabaseSocket(databaseUrl) {
+  if (process.env.DATABASE_SOCKET !== undefined) return process.env.DATABASE_SOCKET || undefined;
+  const url = new URL(databaseUrl);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return undefined;
+  const { default: mysql } = await import('mysql2/promise');
+  const login = { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  const ask = async (options) => {
+    const connection = await mysql.createConnection({ ...login, ...options, connectTimeout: 3000 });
+    try {
+      const [[row]] = await connection.query('SELECT @@socket AS socket');
+      return row.socket;
+    } finally {
+      await connection.end();
+    }
+  };
+  try {
+    const socket = await ask({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 3306) });
+    if (!socket || !statSync(socket).isSocket()) return undefined;
+    // The same server through its socket, and the same login accepted there.
+    return (await ask({ socketPath: socket })) === socket ? socket : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function which(command) {
   const result = spawnSync('/bin/sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : null;

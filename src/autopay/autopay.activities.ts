@@ -41,7 +41,7 @@ interface AttemptRow {
 }
 
 /** Accounts of a batch charged at once: each waits mostly on the processor. */
-const CHARGE_LANES = 4;
+const CHARGE_LANES = 8;
 
 /** The processor's key for an account's autopay charge of a date: the same however often the run is repeated. */
 export const autopayIdempotencyKey = (date: string, accountId: number) => `autopay-${date}-${accountId}`;

@@ -6,7 +6,7 @@ import { joinEffectiveSettings } from '../billing-config/effective-settings';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TaxService, type AccountTaxContext } from '../taxes/tax.service';
 import { nextBillingDate } from './billing-schedule';
-import { OPEN_CREDIT_CONDITION, PAYABLE_INVOICES } from './ledger-postings';
+import { OPEN_CREDIT_CONDITION, sumOverPayableInvoices } from './ledger-postings';
 import { RecurringCharges } from './recurring-charges';
 
 export class BillingFiguresDto {
@@ -98,16 +98,23 @@ export class BillingFiguresService {
     accountId: number,
     today: string,
   ): Promise<Omit<BillingFiguresDto, 'nextRecurringCharge' | 'nextBillingDate'>> {
+    const owed = (condition: string) => sumOverPayableInvoices(OWED_ON_INVOICE, `${OWING_INVOICE_CONDITION}${condition}`);
     const [row]: Record<string, string>[] = await em.query(
       `SELECT
-         COALESCE((SELECT SUM(${OWED_ON_INVOICE}) FROM ${PAYABLE_INVOICES} i WHERE ${OWING_INVOICE_CONDITION}), 0) AS balance_due,
-         COALESCE((SELECT SUM(${OWED_ON_INVOICE}) FROM ${PAYABLE_INVOICES} i WHERE ${OWING_INVOICE_CONDITION} AND i.due_date <= ?), 0) AS due_now,
+         ${owed('')} AS balance_due,
+         ${owed(' AND i.due_date <= ?')} AS due_now,
          COALESCE((SELECT SUM(t.amount + t.tax_amount) FROM transactions t WHERE t.account_id = ? AND ${OPEN_CREDIT_CONDITION}), 0)
            - COALESCE((SELECT SUM(a.amount) FROM credit_applications a JOIN transactions t ON t.id = a.credit_transaction_id
                         WHERE t.account_id = ? AND ${OPEN_CREDIT_CONDITION} AND a.removed_at IS NULL), 0) AS available,
          COALESCE((SELECT SUM(t.amount + t.tax_amount) FROM transactions t WHERE t.account_id = ? AND ${UNINVOICED_CHARGE_CONDITION}), 0) AS uninvoiced,
-         COALESCE((SELECT SUM(${OWED_ON_INVOICE}) FROM ${PAYABLE_INVOICES} i WHERE ${OWING_INVOICE_CONDITION} AND i.account_id <> ?), 0) AS on_child_invoices`,
-      [accountId, accountId, accountId, accountId, today, accountId, accountId, accountId, accountId, accountId, accountId],
+         ${owed(' AND i.account_id <> ?')} AS on_child_invoices`,
+      [
+        ...[accountId, accountId],
+        ...[accountId, today, accountId, today],
+        ...[accountId, accountId],
+        accountId,
+        ...[accountId, accountId, accountId, accountId],
+      ],
     );
     const balanceDue = Number(row.balance_due);
     const uninvoiced = Number(row.uninvoiced);

@@ -45,6 +45,17 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: mysqlUrl,
+  /**
+   * The database server's Unix socket, when it runs on this machine: connections go
+   * through it instead of TCP to the URL's host and port (the URL's user, password and
+   * database still apply). A statement then costs both sides less CPU, which counts on a
+   * small machine that runs everything. Unset: TCP.
+   */
+  DATABASE_SOCKET: z
+    .string()
+    .trim()
+    .regex(/^\//, 'must be an absolute path to the server\'s socket file')
+    .optional(),
   TEMPORAL_ADDRESS: z
     .string()
     .regex(/^[^:\s]+:\d+$/, 'must be host:port')

@@ -38,7 +38,7 @@ const strictMysql2 = {
   },
 };
 
-export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>): DataSourceOptions {
+export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'> & Partial<Pick<AppConfig, 'DATABASE_SOCKET'>>): DataSourceOptions {
   return {
     type: 'mysql',
     connectorPackage: 'mysql2',
@@ -51,6 +51,6 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>): Data
     synchronize: false,
     migrationsRun: false,
     migrations,
-    extra: { connectionLimit: 20 },
+    extra: { connectionLimit: 20, ...(config.DATABASE_SOCKET && { socketPath: config.DATABASE_SOCKET }) },
   };
 }

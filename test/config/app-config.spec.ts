@@ -31,6 +31,7 @@ describe('configuration', () => {
 
   it.each([
     ['DATABASE_URL', 'postgres://x@y/z', /DATABASE_URL: must start with mysql:\/\//],
+    ['DATABASE_SOCKET', 'run/mysqld/mysqld.sock', /DATABASE_SOCKET: must be an absolute path to the server's socket file/],
     ['TEMPORAL_ADDRESS', 'localhost', /TEMPORAL_ADDRESS: must be host:port/],
     ['SMTP_URL', 'mail.example.com', /SMTP_URL: must be smtp:\/\//],
     ['STRIPE_SECRET_KEY', 'pk_test_123', /STRIPE_SECRET_KEY: must look like sk_test_/],
