@@ -143,7 +143,11 @@ export class BillingDocumentsService {
           paid: invoice.paid,
           remaining: invoice.remaining,
         },
-        childInvoices: (childrenOf.get(invoiceId) ?? []).map((c) => ({ number: c.number, accountName: c.accountName, remaining: c.remaining })),
+        childInvoices: (childrenOf.get(invoiceId) ?? []).map((c) => ({
+          number: c.number,
+          accountName: c.accountName,
+          remaining: c.remaining,
+        })),
         message: invoice.message,
         figures: figures.get(invoice.accountId) as BillingFiguresDoc,
       });

@@ -51,11 +51,7 @@ const schema = z.object({
    * database still apply). A statement then costs both sides less CPU, which counts on a
    * small machine that runs everything. Unset: TCP.
    */
-  DATABASE_SOCKET: z
-    .string()
-    .trim()
-    .regex(/^\//, 'must be an absolute path to the server\'s socket file')
-    .optional(),
+  DATABASE_SOCKET: z.string().trim().regex(/^\//, "must be an absolute path to the server's socket file").optional(),
   TEMPORAL_ADDRESS: z
     .string()
     .regex(/^[^:\s]+:\d+$/, 'must be host:port')

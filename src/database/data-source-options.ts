@@ -38,7 +38,9 @@ const strictMysql2 = {
   },
 };
 
-export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'> & Partial<Pick<AppConfig, 'DATABASE_SOCKET'>>): DataSourceOptions {
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'DATABASE_URL'> & Partial<Pick<AppConfig, 'DATABASE_SOCKET'>>,
+): DataSourceOptions {
   return {
     type: 'mysql',
     connectorPackage: 'mysql2',
