@@ -49,9 +49,12 @@ const schema = z.object({
    * The database server's Unix socket, when it runs on this machine: connections go
    * through it instead of TCP to the URL's host and port (the URL's user, password and
    * database still apply). A statement then costs both sides less CPU, which counts on a
-   * small machine that runs everything. Unset: TCP.
+   * small machine that runs everything. Unset or empty: TCP.
    */
-  DATABASE_SOCKET: z.string().trim().regex(/^\//, "must be an absolute path to the server's socket file").optional(),
+  DATABASE_SOCKET: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().regex(/^\//, "must be an absolute path to the server's socket file").optional(),
+  ),
   TEMPORAL_ADDRESS: z
     .string()
     .regex(/^[^:\s]+:\d+$/, 'must be host:port')

@@ -25,6 +25,11 @@ describe('configuration', () => {
     expect(Object.isFrozen(sut)).toBe(true);
   });
 
+  it('reads an empty DATABASE_SOCKET as unset: TCP to the URL', () => {
+    expect(loadConfig({ ...valid, DATABASE_SOCKET: ' ' }).DATABASE_SOCKET).toBeUndefined();
+    expect(loadConfig({ ...valid, DATABASE_SOCKET: '/run/mysqld/mysqld.sock' }).DATABASE_SOCKET).toBe('/run/mysqld/mysqld.sock');
+  });
+
   it('names a missing DATABASE_URL', () => {
     expect(problemsOf({})).toEqual([expect.stringMatching(/^DATABASE_URL: /)]);
   });

@@ -28,7 +28,8 @@ export async function createIsolatedTestApp(
     await copyDatabase(url.toString(), template, name);
     await takeOwnIdRange(base, name);
   }
-  const sut = await createTestApp({ ...overrides, DATABASE_URL: url.toString() });
+  // Another server is reached at its URL alone, not through the run's server's socket.
+  const sut = await createTestApp({ ...overrides, DATABASE_URL: url.toString(), ...(opts.serverUrl && { DATABASE_SOCKET: '' }) });
   return {
     ...sut,
     close: async () => {
