@@ -6,7 +6,7 @@ import { joinEffectiveSettings } from '../billing-config/effective-settings';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TaxService, type AccountTaxContext } from '../taxes/tax.service';
 import { nextBillingDate } from './billing-schedule';
-import { OPEN_CREDIT_CONDITION, sumOverPayableInvoices } from './ledger-postings';
+import { OPEN_CREDIT_CONDITION, payableInvoicesParams, sumOverPayableInvoices } from './ledger-postings';
 import { RecurringCharges } from './recurring-charges';
 
 export class BillingFiguresDto {
@@ -109,11 +109,12 @@ export class BillingFiguresService {
          COALESCE((SELECT SUM(t.amount + t.tax_amount) FROM transactions t WHERE t.account_id = ? AND ${UNINVOICED_CHARGE_CONDITION}), 0) AS uninvoiced,
          ${owed(' AND i.account_id <> ?')} AS on_child_invoices`,
       [
-        ...[accountId, accountId],
-        ...[accountId, today, accountId, today],
-        ...[accountId, accountId],
+        ...payableInvoicesParams(accountId),
+        ...payableInvoicesParams(accountId, [today]),
         accountId,
-        ...[accountId, accountId, accountId, accountId],
+        accountId,
+        accountId,
+        ...payableInvoicesParams(accountId, [accountId]),
       ],
     );
     const balanceDue = Number(row.balance_due);

@@ -125,12 +125,17 @@ export const PAYABLE_INVOICES = `(SELECT ${PAYABLE_COLUMNS.map((c) => `o.${c}`).
  * PAYABLE_INVOICES) that meet `condition`, both written over the alias `i`, as a scalar
  * expression that needs no temporary table: its own unlinked invoices plus its
  * children's invoices linked to its own, each an index lookup. For an account's
- * figures, read many times a second on a busy day. Parameters: the account id and
- * `condition`'s own, then the same again.
+ * figures, read many times a second on a busy day. Its parameters, in order, are
+ * payableInvoicesParams(accountId, `condition`'s own).
  */
 export function sumOverPayableInvoices(expression: string, condition: string): string {
   return `(COALESCE((SELECT SUM(${expression}) FROM invoices i WHERE i.account_id = ? AND i.parent_invoice_id IS NULL AND ${condition}), 0)
     + COALESCE((SELECT SUM(${expression}) FROM invoices p JOIN invoices i ON i.parent_invoice_id = p.id WHERE p.account_id = ? AND ${condition}), 0))`;
+}
+
+/** The parameters of one sumOverPayableInvoices: each half asks for the account, then the condition's own. */
+export function payableInvoicesParams(accountId: number, conditionParams: unknown[] = []): unknown[] {
+  return [accountId, ...conditionParams, accountId, ...conditionParams];
 }
 
 /**

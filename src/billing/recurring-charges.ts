@@ -81,15 +81,6 @@ export class RecurringCharges {
     return (await this.linesForRows(em, [row])).get(row.id) ?? [];
   }
 
-  /** linesFor of each row, in the rows' order, with the catalogue read once for all of them. */
-  async linesForEach(em: EntityManager, rows: AccountServiceRow[]): Promise<RecurringLine[][]> {
-    for (const row of rows) {
-      if (row.packageId !== null && row.serviceId === null) await this.catalog.requirePackage(em, row.packageId, 'packageId');
-    }
-    const lines = await this.linesForRows(em, rows);
-    return rows.map((row) => lines.get(row.id) ?? []);
-  }
-
   /** linesFor of many rows with the catalogue read once: the services and packages they name, in two lookups. */
   async linesForRows(em: EntityManager, rows: AccountServiceRow[]): Promise<Map<number, RecurringLine[]>> {
     const services = await this.catalog.servicesByIds(
