@@ -76,10 +76,18 @@ export class BillingFiguresService {
     };
   }
 
-  /** Every figure of each account as of today, the look-ahead ones read set-wise: what a batch of documents prints. */
-  async figuresOf(em: EntityManager, accountIds: number[], today: string): Promise<Map<number, BillingFiguresDto>> {
+  /**
+   * Every figure of each account as of today, the look-ahead ones read set-wise: what a batch
+   * of documents prints. `nextRecurringCharge: false` leaves the charge out (as 0), as figures() does.
+   */
+  async figuresOf(
+    em: EntityManager,
+    accountIds: number[],
+    today: string,
+    opts: { nextRecurringCharge?: boolean } = {},
+  ): Promise<Map<number, BillingFiguresDto>> {
     const ids = [...new Set(accountIds)];
-    const charges = await this.nextRecurringCharges(em, ids);
+    const charges = opts.nextRecurringCharge === false ? new Map<number, number>() : await this.nextRecurringCharges(em, ids);
     const dates = await this.nextBillingDates(em, ids, today);
     const figures = new Map<number, BillingFiguresDto>();
     for (const accountId of ids) {

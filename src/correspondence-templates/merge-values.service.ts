@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { BillingFiguresService } from '../billing/billing-figures.service';
 import { InvoicesService } from '../billing/invoices.service';
 import { LedgerService } from '../billing/ledger.service';
+import type { BillingFiguresDto } from '../billing/billing-figures.service';
 import type { InvoiceResponseDto } from '../billing/dto/invoice.dto';
 import { BadInputException, NotFoundException } from '../common/errors';
 import { formatMoney } from '../common/money';
@@ -35,23 +36,40 @@ export class MergeValuesService {
   ) {}
 
   async values(em: EntityManager, subject: MessageSubject): Promise<MergeValues> {
-    const [account]: { name: string }[] = await em.query('SELECT name FROM accounts WHERE id = ?', [subject.accountId]);
-    if (!account) throw new NotFoundException('Account', subject.accountId);
-    // No merge field prints the next recurring charge, and it is the one figure that reads the catalogue and the taxes.
-    const figures = await this.figures.figures(em, subject.accountId, this.ledger.today(), { nextRecurringCharge: false });
-    const values: MergeValues = {
-      'account.id': String(subject.accountId),
-      'account.name': account.name,
-      'account.due_now': this.money(figures.dueNow),
-      'account.balance_due': this.money(figures.balanceDue),
-      'account.available_credits': this.money(figures.availableCredits),
-      'account.total_balance': this.money(figures.totalBalance),
-      'account.next_billing_date': figures.nextBillingDate ?? '',
-      'company.name': this.config.COMPANY_NAME,
-    };
+    const values = (await this.accountValuesOf(em, [subject.accountId])).get(subject.accountId);
+    if (!values) throw new NotFoundException('Account', subject.accountId);
     if (subject.invoiceId) Object.assign(values, await this.invoiceValues(em, subject.accountId, subject.invoiceId));
     if (subject.paymentId) Object.assign(values, await this.paymentValues(em, subject.accountId, subject.paymentId));
     return values;
+  }
+
+  /** The account's own merge values of many accounts, read set-wise; unknown accounts are absent. */
+  async accountValuesOf(em: EntityManager, accountIds: number[]): Promise<Map<number, MergeValues>> {
+    const result = new Map<number, MergeValues>();
+    if (!accountIds.length) return result;
+    const accounts: { id: number; name: string }[] = await em.query('SELECT id, name FROM accounts WHERE id IN (?)', [accountIds]);
+    // No merge field prints the next recurring charge, and it is the one figure that reads the catalogue and the taxes.
+    const figuresOf = await this.figures.figuresOf(
+      em,
+      accounts.map((a) => Number(a.id)),
+      this.ledger.today(),
+      { nextRecurringCharge: false },
+    );
+    for (const account of accounts) {
+      const accountId = Number(account.id);
+      const figures = figuresOf.get(accountId) as BillingFiguresDto;
+      result.set(accountId, {
+        'account.id': String(accountId),
+        'account.name': account.name,
+        'account.due_now': this.money(figures.dueNow),
+        'account.balance_due': this.money(figures.balanceDue),
+        'account.available_credits': this.money(figures.availableCredits),
+        'account.total_balance': this.money(figures.totalBalance),
+        'account.next_billing_date': figures.nextBillingDate ?? '',
+        'company.name': this.config.COMPANY_NAME,
+      });
+    }
+    return result;
   }
 
   /** The invoice's own figures, and the account's balance on its date (what the statement closes at). */

@@ -15,6 +15,8 @@ export class EmailDeferred extends Error {}
 /** The row is gone, which only happens when someone deleted it by hand. */
 export class EmailMissing extends Error {}
 
+const ROW_COLUMNS = 'id, to_address, from_address, subject, body_text, body_html, message_id, status';
+
 interface EmailRow {
   id: number;
   to_address: string;
@@ -70,13 +72,20 @@ export class EmailDeliveryService {
 
   /** `prepared` is what a batch read ahead for this email: its attachments' references and their documents. */
   async deliver(emailId: number, prepared?: PreparedAttachments): Promise<EmailStatus> {
-    const [row]: EmailRow[] = await this.db.query(
-      `SELECT id, to_address, from_address, subject, body_text, body_html, message_id, status FROM emails WHERE id = ?`,
-      [emailId],
-    );
+    const [row]: EmailRow[] = await this.db.query(`SELECT ${ROW_COLUMNS} FROM emails WHERE id = ?`, [emailId]);
     if (!row) throw new EmailMissing(`Email ${emailId} does not exist`);
     if (row.status !== 'queued') return row.status;
+    await this.send(row, prepared);
+    return this.statusOf(emailId);
+  }
 
+  /**
+   * Sends a queued email and writes how it went, throwing EmailDeferred when the relay
+   * deferred it. Each outcome also hands back the batch's turn (`sending_until`), so a
+   * try costs no statement of its own to end it.
+   */
+  private async send(row: EmailRow, prepared?: PreparedAttachments): Promise<void> {
+    const emailId = Number(row.id);
     if (!isEmailAddress(row.to_address)) {
       return this.finish(emailId, `status = 'invalid', reject_reason = ?`, [`"${row.to_address}" is not an email address`]);
     }
@@ -105,11 +114,11 @@ export class EmailDeliveryService {
         // A try still running when the maximum age passed may land after the give-up; the relay's acceptance is the truth then.
         await this.db.query(
           `UPDATE emails SET status = 'sent', sent_at = CURRENT_TIMESTAMP(3), server_reply = ?, reject_reason = NULL, attempts = attempts + 1,
-             last_attempt_at = CURRENT_TIMESTAMP(3)
+             last_attempt_at = CURRENT_TIMESTAMP(3), sending_until = NULL
            WHERE id = ? AND (status = 'queued' OR (status = 'rejected' AND reject_reason LIKE '${GIVEN_UP}%'))`,
           [outcome.reply, emailId],
         );
-        return this.statusOf(emailId);
+        return;
       case 'refused':
         return this.finish(
           emailId,
@@ -133,8 +142,10 @@ export class EmailDeliveryService {
    */
   async deliverBatch(batchId: string, retry: EmailRetryTimings, progress: () => void): Promise<EmailBatchState> {
     const maxAgeSeconds = retry.maxAgeHours * 3600;
-    const due: { id: number; too_old: number }[] = await this.db.query(
-      `SELECT id, created_at <= CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND AS too_old FROM emails
+    // The messages themselves are read here for the whole pass: a queued email's content never changes, and the
+    // turn each try takes first proves its row still queued.
+    const due: (EmailRow & { too_old: number })[] = await this.db.query(
+      `SELECT ${ROW_COLUMNS}, created_at <= CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND AS too_old FROM emails
         WHERE batch_id = ? AND status = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= CURRENT_TIMESTAMP(3)) ORDER BY id`,
       [maxAgeSeconds, batchId],
     );
@@ -143,7 +154,7 @@ export class EmailDeliveryService {
     const { failure } = await inLanes(due, BATCH_LANES, async (row) => {
       const emailId = Number(row.id);
       if (Number(row.too_old)) await this.giveUp(emailId, retry.maxAgeHours);
-      else if (await this.takeTurn(emailId, batchId, retry.smtpTimeoutSeconds * 10)) await this.tryInBatch(emailId, retry, prepared);
+      else if (await this.takeTurn(emailId, batchId, retry.smtpTimeoutSeconds * 10)) await this.tryInBatch(row, retry, prepared);
       progress();
     });
     if (failure !== null) throw failure;
@@ -163,11 +174,11 @@ export class EmailDeliveryService {
     return refs;
   }
 
-  private async tryInBatch(emailId: number, retry: EmailRetryTimings, prepared: PreparedAttachments): Promise<void> {
+  private async tryInBatch(row: EmailRow, retry: EmailRetryTimings, prepared: PreparedAttachments): Promise<void> {
+    const emailId = Number(row.id);
     try {
-      await this.deliver(emailId, prepared);
+      await this.send(row, prepared);
     } catch (err) {
-      if (err instanceof EmailMissing) return;
       // A deferral is on the row already; anything else (a database hiccup while rendering, say) is recorded the same way.
       if (!(err instanceof EmailDeferred)) {
         await this.db.query(
@@ -176,14 +187,12 @@ export class EmailDeliveryService {
         );
       }
       await this.db.query(
-        `UPDATE emails SET next_attempt_at = LEAST(
+        `UPDATE emails SET sending_until = NULL, next_attempt_at = LEAST(
             CURRENT_TIMESTAMP(3) + INTERVAL LEAST(? * POW(2, GREATEST(attempts, 1) - 1), ?) SECOND,
             created_at + INTERVAL ? SECOND)
           WHERE id = ? AND status = 'queued'`,
         [retry.initialSeconds, retry.maxIntervalSeconds, retry.maxAgeHours * 3600, emailId],
       );
-    } finally {
-      await this.db.query('UPDATE emails SET sending_until = NULL WHERE id = ?', [emailId]);
     }
   }
 
@@ -222,14 +231,14 @@ export class EmailDeliveryService {
 
   /** Gives up on an email that was not accepted within the maximum age, keeping the relay's last words. */
   async giveUp(emailId: number, maxAgeHours: number): Promise<EmailStatus> {
-    return this.finish(emailId, `status = 'rejected', reject_reason = LEFT(CONCAT(?, COALESCE(last_error, 'none')), 1000)`, [
+    await this.finish(emailId, `status = 'rejected', reject_reason = LEFT(CONCAT(?, COALESCE(last_error, 'none')), 1000)`, [
       `${GIVEN_UP}${hoursText(maxAgeHours)} h; last reply: `,
     ]);
+    return this.statusOf(emailId);
   }
 
-  private async finish(emailId: number, assignments: string, params: unknown[]): Promise<EmailStatus> {
-    await this.db.query(`UPDATE emails SET ${assignments} WHERE id = ? AND status = 'queued'`, [...params, emailId]);
-    return this.statusOf(emailId);
+  private async finish(emailId: number, assignments: string, params: unknown[]): Promise<void> {
+    await this.db.query(`UPDATE emails SET ${assignments}, sending_until = NULL WHERE id = ? AND status = 'queued'`, [...params, emailId]);
   }
 
   private async statusOf(emailId: number): Promise<EmailStatus> {

@@ -6,11 +6,11 @@
 export const PAYMENT_NOTIFIER = Symbol('PAYMENT_NOTIFIER');
 
 /**
- * Called after the settlement has committed, each time a settlement finds the payment
- * final. Never throws: a message that could not be queued must not undo or fail a
- * payment, and each event reaches each contact once however often it is reported.
+ * Called after a settlement has committed, with the payments it found final
+ * (succeeded or failed), each time it finds them so. Never throws: a message that
+ * could not be queued must not undo or fail a payment, and each payment's outcome
+ * reaches each contact once however often it is reported.
  */
 export interface PaymentNotifier {
-  paymentSucceeded(processorPaymentId: number): Promise<void>;
-  paymentFailed(processorPaymentId: number): Promise<void>;
+  paymentsSettled(processorPaymentIds: number[]): Promise<void>;
 }

@@ -14,6 +14,31 @@ import type { ProcessorPaymentIntent } from './stripe.gateway';
 
 export type SettlementChange = 'recorded' | 'failed' | 'unchanged';
 
+export interface SettlementRequest {
+  paymentId: number;
+  /** What Stripe answers for the payment's intent; null when a decline came without one. */
+  intent: ProcessorPaymentIntent | null;
+  /** The processor's reason when it refused the charge outright. */
+  declined?: string;
+}
+
+export interface Settled {
+  payment: ProcessorPaymentRow;
+  change: SettlementChange;
+}
+
+interface MethodWords {
+  brand: string | null;
+  last4: string;
+  bank_account_type: string | null;
+}
+
+interface RecordingContext {
+  methods: Map<number, MethodWords>;
+  closeDate: string | null;
+  today: string;
+}
+
 type Outcome = { status: 'succeeded' } | { status: 'failed'; reason: string } | { status: 'pending' };
 
 /**
@@ -58,77 +83,126 @@ export class PaymentSettlementService {
    * `intent` is what Stripe returned (null when a decline came without one); `declined`
    * is the processor's reason when it refused the charge outright.
    */
-  async settle(
-    paymentId: number,
-    intent: ProcessorPaymentIntent | null,
-    declined?: string,
-  ): Promise<{ payment: ProcessorPaymentRow; change: SettlementChange }> {
-    const unlocked = await processorPayments.byId(this.db.manager, paymentId);
-    if (!unlocked) throw new NotFoundException('Payment', paymentId);
-    const settled = await transactionWithRetry(this.db, async (em): Promise<{ payment: ProcessorPaymentRow; change: SettlementChange }> => {
-      await this.locks.lock(em, unlocked.accountId);
-      const before = (await processorPayments.byId(em, paymentId, true)) as ProcessorPaymentRow;
-      if (intent && before.stripePaymentIntentId && before.stripePaymentIntentId !== intent.id) {
-        this.logger.warn(
-          { paymentId, expected: before.stripePaymentIntentId, got: intent.id },
-          'A PaymentIntent that is not this payment’s',
-        );
-        return { payment: before, change: 'unchanged' };
+  async settle(paymentId: number, intent: ProcessorPaymentIntent | null, declined?: string): Promise<Settled> {
+    return (await this.settleMany([{ paymentId, intent, declined }])).get(paymentId) as Settled;
+  }
+
+  /**
+   * Settles many payments (a batch of webhook events) in one transaction under all
+   * their families' locks, with each payment decided exactly as settle() decides one:
+   * the rows are read, locked and audited for the whole set at once. All or nothing:
+   * when it throws, nothing was written, and the caller may settle them one by one.
+   */
+  async settleMany(requests: SettlementRequest[]): Promise<Map<number, Settled>> {
+    const ids = [...new Set(requests.map((r) => r.paymentId))];
+    if (requests.length !== ids.length) throw new Error('A payment can be settled once per call');
+    const unlocked = await processorPayments.byIds(this.db.manager, ids);
+    const missing = ids.find((id) => !unlocked.has(id));
+    if (missing !== undefined) throw new NotFoundException('Payment', missing);
+    const settled = await transactionWithRetry(this.db, async (em) => {
+      await this.locks.lockMany(
+        em,
+        [...unlocked.values()].map((p) => p.accountId),
+      );
+      const before = await processorPayments.byIds(em, ids, true);
+      let context: Promise<RecordingContext> | undefined;
+      const recording = () => (context ??= this.recordingContext(em, [...before.values()]));
+      const results = new Map<number, Settled>();
+      const changed: { before: ProcessorPaymentRow; change: SettlementChange }[] = [];
+      for (const request of requests) {
+        const row = before.get(request.paymentId) as ProcessorPaymentRow;
+        const change = await this.apply(em, row, request, recording);
+        if (change === null) results.set(row.id, { payment: row, change: 'unchanged' });
+        else changed.push({ before: row, change });
       }
-      const outcome: Outcome = declined ? { status: 'failed', reason: declined } : intent ? outcomeOf(intent) : { status: 'pending' };
-      const intentId = before.stripePaymentIntentId ?? intent?.id ?? null;
-      let change: SettlementChange = 'unchanged';
-      if (outcome.status === 'succeeded' && (before.status === 'pending' || before.status === 'failed')) {
-        // A failed payment that Stripe later reports as paid is money received all the same.
-        const transactionId = await this.record(em, before, intentId as string);
-        await em.query(
-          `UPDATE processor_payments SET status = 'succeeded', stripe_payment_intent_id = ?, transaction_id = ?, failure_reason = NULL,
-             attempted_at = NULL WHERE id = ?`,
-          [intentId, transactionId, paymentId],
-        );
-        change = 'recorded';
-      } else if (outcome.status === 'failed' && before.status === 'pending') {
-        await em.query(
-          `UPDATE processor_payments SET status = 'failed', stripe_payment_intent_id = ?, failure_reason = ?, attempted_at = NULL WHERE id = ?`,
-          [intentId, outcome.reason.slice(0, 500), paymentId],
-        );
-        change = 'failed';
-      } else if (intentId !== before.stripePaymentIntentId) {
-        // Accepted by the processor and still on its way (a bank debit): remember which intent to follow.
-        await em.query('UPDATE processor_payments SET stripe_payment_intent_id = ?, attempted_at = NULL WHERE id = ?', [
-          intentId,
-          paymentId,
-        ]);
-      } else {
-        return { payment: before, change };
-      }
-      const after = (await processorPayments.byId(em, paymentId)) as ProcessorPaymentRow;
-      await this.audit.recordAction(em, {
-        action: change === 'unchanged' ? 'processor_payment.submit' : `processor_payment.${change}`,
-        entityType: 'processor_payment',
-        entityId: paymentId,
-        accountId: after.accountId,
-        before: auditState(before),
-        after: auditState(after),
-      });
-      return { payment: after, change };
+      const after = await processorPayments.byIds(
+        em,
+        changed.map((c) => c.before.id),
+      );
+      for (const { before: row, change } of changed) results.set(row.id, { payment: after.get(row.id) as ProcessorPaymentRow, change });
+      await this.audit.recordActions(
+        em,
+        changed.map(({ before: row, change }) => ({
+          action: change === 'unchanged' ? 'processor_payment.submit' : `processor_payment.${change}`,
+          entityType: 'processor_payment',
+          entityId: row.id,
+          accountId: row.accountId,
+          before: auditState(row),
+          after: auditState(after.get(row.id) as ProcessorPaymentRow),
+        })),
+      );
+      return results;
     });
     // After the commit, and never throwing: the customer's email must not hold up or undo the money.
     // Asked on every settlement that finds the payment final, not only the one that made it so, so a
     // worker that died between the commit and this line gets it done when the event is processed again.
-    if (settled.payment.status === 'succeeded') await this.notifier.paymentSucceeded(paymentId);
-    else if (settled.payment.status === 'failed') await this.notifier.paymentFailed(paymentId);
+    const final = [...settled.values()].filter((s) => s.payment.status === 'succeeded' || s.payment.status === 'failed');
+    if (final.length) await this.notifier.paymentsSettled(final.map((s) => s.payment.id));
     return settled;
   }
 
-  private async record(em: EntityManager, payment: ProcessorPaymentRow, intentId: string): Promise<number> {
-    const [method]: { brand: string | null; last4: string; bank_account_type: string | null }[] = await em.query(
-      'SELECT brand, last4, bank_account_type FROM payment_methods WHERE id = ?',
-      [payment.paymentMethodId],
+  /**
+   * Writes what the processor's answer means for one locked payment; answers the change,
+   * or null when there was nothing to write.
+   */
+  private async apply(
+    em: EntityManager,
+    before: ProcessorPaymentRow,
+    { intent, declined }: SettlementRequest,
+    recording: () => Promise<RecordingContext>,
+  ): Promise<SettlementChange | null> {
+    if (intent && before.stripePaymentIntentId && before.stripePaymentIntentId !== intent.id) {
+      this.logger.warn(
+        { paymentId: before.id, expected: before.stripePaymentIntentId, got: intent.id },
+        'A PaymentIntent that is not this payment’s',
+      );
+      return null;
+    }
+    const outcome: Outcome = declined ? { status: 'failed', reason: declined } : intent ? outcomeOf(intent) : { status: 'pending' };
+    const intentId = before.stripePaymentIntentId ?? intent?.id ?? null;
+    if (outcome.status === 'succeeded' && (before.status === 'pending' || before.status === 'failed')) {
+      // A failed payment that Stripe later reports as paid is money received all the same.
+      const transactionId = await this.record(em, before, intentId as string, await recording());
+      await em.query(
+        `UPDATE processor_payments SET status = 'succeeded', stripe_payment_intent_id = ?, transaction_id = ?, failure_reason = NULL,
+           attempted_at = NULL WHERE id = ?`,
+        [intentId, transactionId, before.id],
+      );
+      return 'recorded';
+    }
+    if (outcome.status === 'failed' && before.status === 'pending') {
+      await em.query(
+        `UPDATE processor_payments SET status = 'failed', stripe_payment_intent_id = ?, failure_reason = ?, attempted_at = NULL WHERE id = ?`,
+        [intentId, outcome.reason.slice(0, 500), before.id],
+      );
+      return 'failed';
+    }
+    if (intentId !== before.stripePaymentIntentId) {
+      // Accepted by the processor and still on its way (a bank debit): remember which intent to follow.
+      await em.query('UPDATE processor_payments SET stripe_payment_intent_id = ?, attempted_at = NULL WHERE id = ?', [intentId, before.id]);
+      return 'unchanged';
+    }
+    return null;
+  }
+
+  /** What recording the payments' money needs, read once for all of them under the locks, when the first is recorded. */
+  private async recordingContext(em: EntityManager, payments: ProcessorPaymentRow[]): Promise<RecordingContext> {
+    const methodIds = [...new Set(payments.map((p) => p.paymentMethodId))];
+    const rows: { id: number; brand: string | null; last4: string; bank_account_type: string | null }[] = await em.query(
+      'SELECT id, brand, last4, bank_account_type FROM payment_methods WHERE id IN (?)',
+      [methodIds],
     );
+    return {
+      methods: new Map(rows.map((r) => [Number(r.id), r])),
+      closeDate: await this.billingConfig.closeDate(em),
+      today: this.ledger.today(),
+    };
+  }
+
+  private async record(em: EntityManager, payment: ProcessorPaymentRow, intentId: string, context: RecordingContext): Promise<number> {
+    const method = context.methods.get(payment.paymentMethodId) as MethodWords;
     // A bank debit can settle after its month was closed; the money then lands in the open period.
-    const closeDate = await this.billingConfig.closeDate(em);
-    const date = closeDate && payment.date <= closeDate ? this.ledger.today() : payment.date;
+    const date = context.closeDate && payment.date <= context.closeDate ? context.today : payment.date;
     const what = payment.method === 'card' ? (method.brand ?? 'card') : (method.bank_account_type ?? 'account');
     const posted = await this.ledger.recordProcessorPayment(em, {
       accountId: payment.accountId,

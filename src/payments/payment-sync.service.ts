@@ -2,12 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FamilyLockService } from '../billing/family-lock.service';
+import { inLanes } from '../common/in-lanes';
 import { transactionWithRetry } from '../database/transaction';
 import { PaymentMethodsService } from './payment-methods.service';
-import { PaymentSettlementService } from './payment-settlement.service';
+import { PaymentSettlementService, Settled, SettlementRequest } from './payment-settlement.service';
 import { ProcessorPaymentRow, processorPayments } from './processor-payment-rows';
 import { StripeCustomersService } from './stripe-customers.service';
 import { ACCOUNT_ID_METADATA, PAYMENT_ID_METADATA, StripeGateway } from './stripe.gateway';
+
+/** PaymentIntents read from Stripe at once while syncing many. */
+const RETRIEVE_LANES = 8;
+
+const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 export type PaymentIntentSync = 'recorded' | 'failed' | 'unchanged' | 'unknown';
 export type PaymentMethodSync = 'detached' | 'unchanged' | 'unknown';
@@ -30,12 +36,56 @@ export class PaymentSyncService {
   ) {}
 
   async syncPaymentIntent(paymentIntentId: string): Promise<PaymentIntentSync> {
-    const known = await processorPayments.byIntent(this.db.manager, paymentIntentId);
-    const intent = await this.gateway.retrievePaymentIntent(paymentIntentId);
-    const payment = known ?? (intent ? await this.adopt(intent.id, intent.metadata) : null);
-    if (!payment) return 'unknown';
-    if (!intent) return 'unchanged';
-    return (await this.settlement.settle(payment.id, intent)).change;
+    const result = (await this.syncPaymentIntents([paymentIntentId])).get(paymentIntentId) as PaymentIntentSync | Error;
+    if (result instanceof Error) throw result;
+    return result;
+  }
+
+  /**
+   * The same for many intents (a batch of webhook events): our payments read at once,
+   * each intent read from Stripe a few at a time, and the payments settled together in
+   * one transaction. Each intent gets its own answer, or the error that stopped it: when
+   * the settlement together fails, each payment is settled alone, so one payment's
+   * trouble is its own.
+   */
+  async syncPaymentIntents(paymentIntentIds: string[]): Promise<Map<string, PaymentIntentSync | Error>> {
+    const ids = [...new Set(paymentIntentIds)];
+    const known = await processorPayments.byIntents(this.db.manager, ids);
+    const results = new Map<string, PaymentIntentSync | Error>();
+    const together = new Map<number, { intentId: string; request: SettlementRequest }>();
+    const alone: { intentId: string; request: SettlementRequest }[] = [];
+    await inLanes(ids, RETRIEVE_LANES, async (intentId) => {
+      try {
+        const intent = await this.gateway.retrievePaymentIntent(intentId);
+        const payment = known.get(intentId) ?? (intent ? await this.adopt(intent.id, intent.metadata) : null);
+        // Two intents naming one payment: the second is settled after the rest, and meets the first's row.
+        if (!payment) results.set(intentId, 'unknown');
+        else if (!intent) results.set(intentId, 'unchanged');
+        else if (together.has(payment.id)) alone.push({ intentId, request: { paymentId: payment.id, intent } });
+        else together.set(payment.id, { intentId, request: { paymentId: payment.id, intent } });
+      } catch (err) {
+        results.set(intentId, asError(err));
+      }
+    });
+    if (together.size > 1) {
+      try {
+        const settled = await this.settlement.settleMany([...together.values()].map((t) => t.request));
+        for (const [paymentId, { intentId }] of together) results.set(intentId, (settled.get(paymentId) as Settled).change);
+      } catch {
+        // Nothing of it was written: settled one by one below, where an error is only its own payment's.
+        alone.unshift(...together.values());
+      }
+    } else {
+      alone.unshift(...together.values());
+    }
+    for (const { intentId, request } of alone) {
+      try {
+        results.set(intentId, (await this.settlement.settle(request.paymentId, request.intent)).change);
+      } catch (err) {
+        results.set(intentId, asError(err));
+      }
+    }
+    return results;
   }
 
   async paymentMethodDetached(paymentMethodId: string): Promise<PaymentMethodSync> {

@@ -57,6 +57,26 @@ export const processorPayments = {
     return row ? toRow(row) : null;
   },
 
+  /** Many payments in one query, by id; ids without a row are absent from the map. */
+  async byIds(em: EntityManager, ids: number[], forUpdate = false): Promise<Map<number, ProcessorPaymentRow>> {
+    if (!ids.length) return new Map();
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT ${COLUMNS} FROM processor_payments p WHERE p.id IN (?) ORDER BY p.id${forUpdate ? ' FOR UPDATE' : ''}`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [Number(r.id), toRow(r)]));
+  },
+
+  /** Many payments in one query, by the PaymentIntent each follows; intents without a row are absent. */
+  async byIntents(em: EntityManager, paymentIntentIds: string[]): Promise<Map<string, ProcessorPaymentRow>> {
+    if (!paymentIntentIds.length) return new Map();
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT ${COLUMNS} FROM processor_payments p WHERE p.stripe_payment_intent_id IN (?)`,
+      [paymentIntentIds],
+    );
+    return new Map(rows.map((r) => [r.stripe_payment_intent_id as string, toRow(r)]));
+  },
+
   async byIntent(em: EntityManager, paymentIntentId: string): Promise<ProcessorPaymentRow | null> {
     const [row] = await em.query(`SELECT ${COLUMNS} FROM processor_payments p WHERE p.stripe_payment_intent_id = ?`, [paymentIntentId]);
     return row ? toRow(row) : null;

@@ -5,11 +5,12 @@ import { DataSource } from 'typeorm';
 /** The kinds of Stripe object a row of ours records. */
 export type StripeObjectKind = 'payment_intent' | 'payment_method' | 'dispute' | 'refund';
 
-const OWNING_ROW: Record<StripeObjectKind, string> = {
-  payment_intent: 'SELECT account_id FROM processor_payments WHERE stripe_payment_intent_id = ?',
-  payment_method: 'SELECT account_id FROM payment_methods WHERE stripe_payment_method_id = ?',
-  dispute: 'SELECT account_id FROM processor_disputes WHERE stripe_dispute_id = ?',
-  refund: 'SELECT account_id FROM processor_refunds WHERE stripe_refund_id = ?',
+/** The table of ours that records each kind, and its column of the object's id. */
+const OWNING_ROW: Record<StripeObjectKind, [table: string, column: string]> = {
+  payment_intent: ['processor_payments', 'stripe_payment_intent_id'],
+  payment_method: ['payment_methods', 'stripe_payment_method_id'],
+  dispute: ['processor_disputes', 'stripe_dispute_id'],
+  refund: ['processor_refunds', 'stripe_refund_id'],
 };
 
 /** Whose a Stripe object is, from the row of ours that records it; so a processor event can be tagged with its account. */
@@ -19,7 +20,18 @@ export class StripeObjectOwners {
 
   /** The account, or null when no row of ours holds the object (yet). */
   async accountOf(kind: StripeObjectKind, objectId: string): Promise<number | null> {
-    const [row]: { account_id: number }[] = await this.db.query(OWNING_ROW[kind], [objectId]);
-    return row ? Number(row.account_id) : null;
+    return (await this.accountsOf(kind, [objectId])).get(objectId) ?? null;
+  }
+
+  /** The same for many objects of one kind in one query; objects no row of ours holds are absent. */
+  async accountsOf(kind: StripeObjectKind, objectIds: string[]): Promise<Map<string, number>> {
+    if (!objectIds.length) return new Map();
+    const [table, column] = OWNING_ROW[kind];
+    const rows: { object_id: string; account_id: number }[] = await this.db.query(
+      // Newest first, so where rows share an object (a payment method added twice) the first one's account is kept.
+      `SELECT ${column} AS object_id, account_id FROM ${table} WHERE ${column} IN (?) ORDER BY id DESC`,
+      [objectIds],
+    );
+    return new Map(rows.map((r) => [r.object_id, Number(r.account_id)]));
   }
 }

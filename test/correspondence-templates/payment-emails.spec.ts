@@ -69,7 +69,7 @@ describe('payment receipt and payment failed emails', () => {
     });
 
     // The webhook reporting the same success later queues nothing new.
-    await sut.app.get(BillingNotificationsService).paymentSucceeded(payment.id);
+    await sut.app.get(BillingNotificationsService).paymentsSettled([payment.id]);
     expect((await queuedEmails(sut, account)).map((e) => e.id)).toEqual([queued.id]);
 
     expect(await settled(w, queued.id)).toMatchObject({ status: 'sent', related: { type: 'payment', id: payment.id } });
@@ -113,7 +113,7 @@ describe('payment receipt and payment failed emails', () => {
     expect(queued.text).toContain('Your card was declined.');
     expect(await settled(w, queued.id)).toMatchObject({ status: 'sent' });
     const [processorPayment] = (await w.get(`/api/accounts/${account}/processor-payments`).expect(200)).body;
-    await sut.app.get(BillingNotificationsService).paymentFailed(processorPayment.id);
+    await sut.app.get(BillingNotificationsService).paymentsSettled([processorPayment.id]);
     expect(await queuedEmails(sut, account)).toHaveLength(1);
   });
 });
