@@ -45,24 +45,30 @@ export async function newerInvoiceDue(em: EntityManager, accountId: number, sinc
 }
 
 /**
- * The account's latest attempt before the date. A bank debit recorded as processing
- * takes the state the processor's webhook has since given its payment.
+ * Each account's latest attempt before the date; accounts without one are absent. A bank
+ * debit recorded as processing takes the state the processor's webhook has since given
+ * its payment.
  */
-export async function previousAttempt(em: EntityManager, accountId: number, date: string): Promise<PreviousAttempt | null> {
-  const [row]: Record<string, unknown>[] = await em.query(
-    `SELECT DATE_FORMAT(x.run_date, '%Y-%m-%d') AS run_date, x.attempt, DATE_FORMAT(x.first_attempt_date, '%Y-%m-%d') AS first_attempt_date,
-            x.status, p.status AS payment_status
+export async function previousAttempts(em: EntityManager, accountIds: number[], date: string): Promise<Map<number, PreviousAttempt>> {
+  const attempts = new Map<number, PreviousAttempt>();
+  if (!accountIds.length) return attempts;
+  const rows: Record<string, unknown>[] = await em.query(
+    `SELECT x.account_id, DATE_FORMAT(x.run_date, '%Y-%m-%d') AS run_date, x.attempt,
+            DATE_FORMAT(x.first_attempt_date, '%Y-%m-%d') AS first_attempt_date, x.status, p.status AS payment_status
        FROM autopay_attempts x LEFT JOIN processor_payments p ON p.id = x.processor_payment_id
-      WHERE x.account_id = ? AND x.run_date < ? ORDER BY x.run_date DESC LIMIT 1`,
-    [accountId, date],
+      WHERE x.account_id IN (?) AND x.run_date < ?
+        AND x.run_date = (SELECT MAX(y.run_date) FROM autopay_attempts y WHERE y.account_id = x.account_id AND y.run_date < ?)`,
+    [accountIds, date, date],
   );
-  if (!row) return null;
-  let status = row.status as PreviousAttempt['status'];
-  if (status === 'processing' && row.payment_status !== 'pending') status = row.payment_status === 'failed' ? 'failed' : 'succeeded';
-  return {
-    runDate: row.run_date as string,
-    attempt: Number(row.attempt),
-    firstAttemptDate: row.first_attempt_date as string,
-    status,
-  };
+  for (const row of rows) {
+    let status = row.status as PreviousAttempt['status'];
+    if (status === 'processing' && row.payment_status !== 'pending') status = row.payment_status === 'failed' ? 'failed' : 'succeeded';
+    attempts.set(Number(row.account_id), {
+      runDate: row.run_date as string,
+      attempt: Number(row.attempt),
+      firstAttemptDate: row.first_attempt_date as string,
+      status,
+    });
+  }
+  return attempts;
 }

@@ -4,15 +4,14 @@ import { Context } from '@temporalio/activity';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BillingFiguresService } from '../billing/billing-figures.service';
-import { PAYABLE_INVOICES } from '../billing/ledger-postings';
+import { PAYABLE_INVOICES_OF_MANY } from '../billing/ledger-postings';
 import { DomainException } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { PaymentFailedException, PaymentInProgressException, ProcessorUnavailableException } from '../payments/payments.exception';
+import { PaymentInProgressException, ProcessorUnavailableException } from '../payments/payments.exception';
 import { PaymentsService } from '../payments/payments.service';
-import { autopayCandidates, newerInvoiceDue, previousAttempt } from './autopay-due';
-import { decide, retryDaysOf } from './autopay-policy';
+import { autopayCandidates, newerInvoiceDue, previousAttempts } from './autopay-due';
+import { AutopayDecision, decide, retryDaysOf } from './autopay-policy';
 import { transactionWithRetry } from '../database/transaction';
-import { inLanes } from '../common/in-lanes';
 import { Activity } from '../temporal/activity.decorator';
 
 export interface AutopayBatchInput {
@@ -40,8 +39,13 @@ interface AttemptRow {
   status: 'charging' | 'succeeded' | 'processing' | 'failed';
 }
 
-/** Accounts of a batch charged at once: each waits mostly on the processor. */
-const CHARGE_LANES = 8;
+/** How one charge of a batch ended, to be written on its attempt. */
+interface AttemptOutcome {
+  attempt: AttemptRow;
+  status: 'succeeded' | 'processing' | 'failed';
+  reason: string | null;
+  paymentId: number | null;
+}
 
 /** The processor's key for an account's autopay charge of a date: the same however often the run is repeated. */
 export const autopayIdempotencyKey = (date: string, accountId: number) => `autopay-${date}-${accountId}`;
@@ -81,32 +85,31 @@ export class AutopayActivities {
   }
 
   /**
-   * Charges the next batch of due accounts, a few at a time (each is a call to the
-   * processor, and they are independent: each charge locks its own account family),
-   * heartbeating after each so a dead worker is noticed and the batch resumes
-   * elsewhere; accounts already charged for the date are only counted.
+   * Charges the next batch of due accounts: their attempts written set-wise, the
+   * charges made together through PaymentsService.payMany (the processor asked a few
+   * at a time, the answers settled in one transaction), the attempts' outcomes
+   * recorded set-wise, heartbeating after each charge so a dead worker is noticed and
+   * the batch resumes elsewhere; accounts already charged for the date are only counted.
    */
   @Activity()
   async autopayAccountsBatch(input: AutopayBatchInput): Promise<AutopayBatchResult> {
     const ids = await autopayCandidates(this.db.manager, input.date, input.afterAccountId, input.limit);
-    const retryDays = retryDaysOf(this.config.AUTOPAY_RETRY_DAYS);
+    const attempts = await this.attemptsFor(input, ids, retryDaysOf(this.config.AUTOPAY_RETRY_DAYS));
+    const charging = attempts.filter((a) => a.status === 'charging');
+    const outcomes = await this.charge(input.date, charging);
     let charged = 0;
     let chargedTotal = 0;
     let failed = 0;
-    const { failure } = await inLanes(ids, CHARGE_LANES, async (accountId) => {
-      const attempt = await this.attemptFor(input, accountId, retryDays);
-      if (attempt?.status === 'charging') {
-        const outcome = await this.charge(input.date, attempt);
-        if (outcome === 'failed') failed++;
-        else {
-          charged++;
-          chargedTotal += attempt.amount;
-        }
+    charging.forEach((attempt, i) => {
+      if (outcomes[i] === 'failed') failed++;
+      else if (outcomes[i] !== null) {
+        charged++;
+        chargedTotal += attempt.amount;
       }
-      Context.current().heartbeat({ accountId });
     });
     // What was charged is on its attempt row; the retried batch finds it there and only counts it.
-    if (failure !== null) throw failure;
+    const unanswered = outcomes.find((o): o is Error => o instanceof Error);
+    if (unanswered) throw unanswered;
     return {
       lastAccountId: ids.length ? ids[ids.length - 1] : input.afterAccountId,
       accounts: ids.length,
@@ -118,107 +121,163 @@ export class AutopayActivities {
   }
 
   /**
-   * The account's attempt of the date: the one already written, or a new one when the
-   * retry rule lets the account be charged and it owes something. Null: nothing to do.
+   * The accounts' attempts of the date: those already written, and a new one for each
+   * account the retry rule lets be charged that owes something, all written before
+   * the processor is asked, so a run repeated from here finds them and finishes them.
    */
-  private async attemptFor(input: AutopayBatchInput, accountId: number, retryDays: number[]): Promise<AttemptRow | null> {
-    const existing = await this.attemptOf(this.db.manager, accountId, input.date);
-    if (existing) return existing;
-    const previous = await previousAttempt(this.db.manager, accountId, input.date);
-    const newer = previous ? await newerInvoiceDue(this.db.manager, accountId, previous.runDate, input.date) : true;
-    const decision = decide(input.date, previous, retryDays, newer);
-    if (!decision.charge) return null;
-    const amount = await this.amountDue(accountId, input.date);
-    if (amount <= 0) return null;
-    const [method]: { id: number; type: 'card' | 'bank' }[] = await this.db.query(
-      'SELECT id, type FROM payment_methods WHERE autopay_account_id = ?',
-      [accountId],
+  private async attemptsFor(input: AutopayBatchInput, ids: number[], retryDays: number[]): Promise<AttemptRow[]> {
+    const em = this.db.manager;
+    const existing = await this.attemptsOf(em, ids, input.date);
+    const fresh = ids.filter((id) => !existing.has(id));
+    const previous = await previousAttempts(em, fresh, input.date);
+    const decided: { accountId: number; decision: Extract<AutopayDecision, { charge: true }> }[] = [];
+    for (const accountId of fresh) {
+      const before = previous.get(accountId) ?? null;
+      // Only a failed series that used up its retries asks whether a newer invoice came due.
+      const newer = before?.status === 'failed' ? await newerInvoiceDue(em, accountId, before.runDate, input.date) : true;
+      const decision = decide(input.date, before, retryDays, newer);
+      if (decision.charge) decided.push({ accountId, decision });
+    }
+    const amounts = await this.amountsDue(
+      decided.map((d) => d.accountId),
+      input.date,
     );
-    if (!method) return null;
-    // Written before the processor is asked: a run repeated from here finds it and finishes this charge.
+    const methods = await this.autopayMethods(decided.map((d) => d.accountId));
+    const rows = decided.flatMap(({ accountId, decision }) => {
+      const amount = amounts.get(accountId) ?? 0;
+      const method = methods.get(accountId);
+      if (amount <= 0 || !method) return [];
+      return [[input.autopayRunId, accountId, input.date, method.id, method.type, amount, decision.attempt, decision.firstAttemptDate]];
+    });
+    if (!rows.length) return ids.flatMap((id) => existing.get(id) ?? []);
     await this.db.query(
       `INSERT IGNORE INTO autopay_attempts (autopay_run_id, account_id, run_date, payment_method_id, method, amount, attempt, first_attempt_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [input.autopayRunId, accountId, input.date, method.id, method.type, amount, decision.attempt, decision.firstAttemptDate],
+       VALUES ?`,
+      [rows],
     );
-    return this.attemptOf(this.db.manager, accountId, input.date);
+    const all = await this.attemptsOf(em, ids, input.date);
+    return ids.flatMap((id) => all.get(id) ?? []);
   }
 
   /**
-   * The whole balance due on the account's open invoices, less what frozen invoices
+   * The whole balance due on each account's open invoices, less what frozen invoices
    * owe: a frozen invoice is held back from payments, so autopay does not collect it.
    */
-  private async amountDue(accountId: number, date: string): Promise<number> {
-    const figures = await this.figures.figures(this.db.manager, accountId, date, { nextRecurring: false });
-    const [frozen]: { owed: string }[] = await this.db.query(
-      `SELECT COALESCE(SUM(i.total - i.paid), 0) AS owed FROM ${PAYABLE_INVOICES} i WHERE i.is_void = 0 AND i.frozen = 1`,
-      [accountId, accountId],
+  private async amountsDue(accountIds: number[], date: string): Promise<Map<number, number>> {
+    const amounts = new Map<number, number>();
+    if (!accountIds.length) return amounts;
+    const figures = await this.figures.figuresOf(this.db.manager, accountIds, date, { nextRecurring: false });
+    const frozen: { payer_id: number; owed: string }[] = await this.db.query(
+      `SELECT i.payer_id, SUM(i.total - i.paid) AS owed FROM ${PAYABLE_INVOICES_OF_MANY} i WHERE i.is_void = 0 AND i.frozen = 1 GROUP BY i.payer_id`,
+      [accountIds, accountIds],
     );
-    return figures.balanceDue - Number(frozen.owed);
+    const held = new Map(frozen.map((r) => [Number(r.payer_id), Number(r.owed)]));
+    for (const [accountId, f] of figures) amounts.set(accountId, f.balanceDue - (held.get(accountId) ?? 0));
+    return amounts;
+  }
+
+  /** The method each account's autopay charges. */
+  private async autopayMethods(accountIds: number[]): Promise<Map<number, { id: number; type: 'card' | 'bank' }>> {
+    if (!accountIds.length) return new Map();
+    const rows: { id: number; type: 'card' | 'bank'; autopay_account_id: number }[] = await this.db.query(
+      'SELECT id, type, autopay_account_id FROM payment_methods WHERE autopay_account_id IN (?)',
+      [accountIds],
+    );
+    return new Map(rows.map((r) => [Number(r.autopay_account_id), { id: Number(r.id), type: r.type }]));
   }
 
   /**
-   * Charges the attempt through PaymentsService and records how it ended. A decline or
-   * a rule that forbids the payment is the account's failure, kept with its reason; the
-   * processor not answering is not, and fails the activity so Temporal retries it under
-   * the same key.
+   * Charges the attempts through PaymentsService.payMany and records how each ended, in
+   * the attempts' order: a decline or a rule that forbids the payment is the account's
+   * failure, kept with its reason. The processor not answering is not: that attempt
+   * stays charging and its error is answered, so the activity fails and Temporal
+   * retries it under the same keys.
    */
-  private async charge(date: string, attempt: AttemptRow): Promise<'succeeded' | 'processing' | 'failed'> {
-    try {
-      const payment = await this.payments.pay(
-        attempt.method,
-        { accountId: attempt.accountId, paymentMethodId: attempt.paymentMethodId, amount: attempt.amount, date },
-        autopayIdempotencyKey(date, attempt.accountId),
-      );
-      const status = payment.status === 'pending' ? 'processing' : 'succeeded';
-      await this.record(attempt, status, null, payment.id);
+  private async charge(date: string, attempts: AttemptRow[]): Promise<('succeeded' | 'processing' | 'failed' | Error | null)[]> {
+    const results = await this.payments.payMany(
+      attempts.map((attempt) => ({
+        method: attempt.method,
+        dto: { accountId: attempt.accountId, paymentMethodId: attempt.paymentMethodId, amount: attempt.amount, date },
+        idempotencyKey: autopayIdempotencyKey(date, attempt.accountId),
+      })),
+      () => Context.current().heartbeat(),
+    );
+    const outcomes: AttemptOutcome[] = [];
+    const answers = results.map((result, i): 'succeeded' | 'processing' | 'failed' | Error => {
+      const attempt = attempts[i];
+      if (result instanceof Error) {
+        if (result instanceof ProcessorUnavailableException || result instanceof PaymentInProgressException) return result;
+        if (!(result instanceof DomainException)) return result;
+        outcomes.push({ attempt, status: 'failed', reason: result.message, paymentId: null });
+        return 'failed';
+      }
+      if (result.status === 'failed') {
+        outcomes.push({ attempt, status: 'failed', reason: result.failureReason ?? 'no reason was given', paymentId: result.id });
+        return 'failed';
+      }
+      const status = result.status === 'pending' ? 'processing' : 'succeeded';
+      outcomes.push({ attempt, status, reason: null, paymentId: result.id });
       return status;
-    } catch (err) {
-      if (err instanceof ProcessorUnavailableException || err instanceof PaymentInProgressException) throw err;
-      if (!(err instanceof DomainException)) throw err;
-      const reason = err instanceof PaymentFailedException ? (err.details[0]?.message ?? err.message) : err.message;
-      await this.record(attempt, 'failed', reason, err instanceof PaymentFailedException ? err.paymentId : null);
-      return 'failed';
-    }
+    });
+    await this.record(outcomes);
+    return answers;
   }
 
-  private async record(
-    attempt: AttemptRow,
-    status: 'succeeded' | 'processing' | 'failed',
-    reason: string | null,
-    paymentId: number | null,
-  ) {
+  /** Writes the attempts' outcomes and their audit entries; an attempt recorded already (a repeated batch) keeps its first. */
+  private async record(outcomes: AttemptOutcome[]): Promise<void> {
+    if (!outcomes.length) return;
     await transactionWithRetry(this.db, async (em) => {
-      const res: { affectedRows: number } = await em.query(
-        `UPDATE autopay_attempts SET status = ?, reason = ?, processor_payment_id = ?, finished_at = CURRENT_TIMESTAMP(3)
-          WHERE id = ? AND status = 'charging'`,
-        [status, reason?.slice(0, 500) ?? null, paymentId, attempt.id],
-      );
-      if (!res.affectedRows) return;
-      await this.audit.recordAction(em, {
-        action: `autopay.${status}`,
-        entityType: 'autopay_attempt',
-        entityId: attempt.id,
-        accountId: attempt.accountId,
-        before: { status: 'charging' },
-        after: { status, amount: attempt.amount, reason, processorPaymentId: paymentId },
+      const open: { id: number }[] = await em.query("SELECT id FROM autopay_attempts WHERE id IN (?) AND status = 'charging' FOR UPDATE", [
+        outcomes.map((o) => o.attempt.id),
+      ]);
+      const stillOpen = new Set(open.map((r) => Number(r.id)));
+      const recording = outcomes.filter((o) => stillOpen.has(o.attempt.id));
+      if (!recording.length) return;
+      const cases = (value: (o: AttemptOutcome) => unknown) => ({
+        sql: `CASE id ${recording.map(() => 'WHEN ? THEN ?').join(' ')} END`,
+        params: recording.flatMap((o) => [o.attempt.id, value(o)]),
       });
+      const status = cases((o) => o.status);
+      const reason = cases((o) => o.reason?.slice(0, 500) ?? null);
+      const payment = cases((o) => o.paymentId);
+      await em.query(
+        `UPDATE autopay_attempts SET status = ${status.sql}, reason = ${reason.sql}, processor_payment_id = ${payment.sql},
+                finished_at = CURRENT_TIMESTAMP(3)
+          WHERE id IN (?) AND status = 'charging'`,
+        [...status.params, ...reason.params, ...payment.params, recording.map((o) => o.attempt.id)],
+      );
+      await this.audit.recordActions(
+        em,
+        recording.map(({ attempt, status: s, reason: r, paymentId }) => ({
+          action: `autopay.${s}`,
+          entityType: 'autopay_attempt',
+          entityId: attempt.id,
+          accountId: attempt.accountId,
+          before: { status: 'charging' },
+          after: { status: s, amount: attempt.amount, reason: r, processorPaymentId: paymentId },
+        })),
+      );
     });
   }
 
-  private async attemptOf(em: EntityManager, accountId: number, date: string): Promise<AttemptRow | null> {
-    const [row]: Record<string, unknown>[] = await em.query(
-      'SELECT id, account_id, payment_method_id, method, amount, status FROM autopay_attempts WHERE account_id = ? AND run_date = ?',
-      [accountId, date],
+  private async attemptsOf(em: EntityManager, accountIds: number[], date: string): Promise<Map<number, AttemptRow>> {
+    if (!accountIds.length) return new Map();
+    const rows: Record<string, unknown>[] = await em.query(
+      'SELECT id, account_id, payment_method_id, method, amount, status FROM autopay_attempts WHERE account_id IN (?) AND run_date = ?',
+      [accountIds, date],
     );
-    if (!row) return null;
-    return {
-      id: Number(row.id),
-      accountId: Number(row.account_id),
-      paymentMethodId: Number(row.payment_method_id),
-      method: row.method as AttemptRow['method'],
-      amount: Number(row.amount),
-      status: row.status as AttemptRow['status'],
-    };
+    return new Map(
+      rows.map((row) => [
+        Number(row.account_id),
+        {
+          id: Number(row.id),
+          accountId: Number(row.account_id),
+          paymentMethodId: Number(row.payment_method_id),
+          method: row.method as AttemptRow['method'],
+          amount: Number(row.amount),
+          status: row.status as AttemptRow['status'],
+        },
+      ]),
+    );
   }
 }

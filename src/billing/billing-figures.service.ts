@@ -78,17 +78,18 @@ export class BillingFiguresService {
 
   /**
    * Every figure of each account as of today, the look-ahead ones read set-wise: what a batch
-   * of documents prints. `nextRecurringCharge: false` leaves the charge out (as 0), as figures() does.
+   * of documents prints. The options leave figures out as figures() does.
    */
   async figuresOf(
     em: EntityManager,
     accountIds: number[],
     today: string,
-    opts: { nextRecurringCharge?: boolean } = {},
+    opts: { nextRecurring?: boolean; nextRecurringCharge?: boolean } = {},
   ): Promise<Map<number, BillingFiguresDto>> {
     const ids = [...new Set(accountIds)];
-    const charges = opts.nextRecurringCharge === false ? new Map<number, number>() : await this.nextRecurringCharges(em, ids);
-    const dates = await this.nextBillingDates(em, ids, today);
+    const ahead = opts.nextRecurring !== false;
+    const charges = ahead && opts.nextRecurringCharge !== false ? await this.nextRecurringCharges(em, ids) : new Map<number, number>();
+    const dates = ahead ? await this.nextBillingDates(em, ids, today) : new Map<number, string | null>();
     const figures = new Map<number, BillingFiguresDto>();
     for (const accountId of ids) {
       figures.set(accountId, {

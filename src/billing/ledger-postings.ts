@@ -121,6 +121,16 @@ export const PAYABLE_INVOICES = `(SELECT ${PAYABLE_COLUMNS.map((c) => `o.${c}`).
     WHERE p.account_id = ?)`;
 
 /**
+ * PAYABLE_INVOICES of many accounts at once, each row carrying `payer_id`, the account
+ * that pays it (parameters: the list of account ids, twice).
+ */
+export const PAYABLE_INVOICES_OF_MANY = `(SELECT o.account_id AS payer_id, ${PAYABLE_COLUMNS.map((c) => `o.${c}`).join(', ')} FROM invoices o
+    WHERE o.account_id IN (?) AND o.parent_invoice_id IS NULL
+  UNION ALL
+  SELECT p.account_id AS payer_id, ${PAYABLE_COLUMNS.map((c) => `c.${c}`).join(', ')} FROM invoices p JOIN invoices c ON c.parent_invoice_id = p.id
+    WHERE p.account_id IN (?))`;
+
+/**
  * The sum of `expression` over the invoices an account pays (the rows of
  * PAYABLE_INVOICES) that meet `condition`, both written over the alias `i`, as a scalar
  * expression that needs no temporary table: its own unlinked invoices plus its

@@ -174,14 +174,30 @@ export class PaymentMethodsService {
     type: ProcessorMethodType,
     field: string,
   ): Promise<PaymentMethodDto> {
-    const method = await this.findMethod(em, accountId, methodId);
-    if (!method || method.detachedAt) {
-      throw fieldError(field, 'exists', `${field}: account ${accountId} has no saved payment method ${methodId}`);
-    }
-    if (method.type !== type) {
-      throw fieldError(field, type, `${field}: payment method ${methodId} is a ${method.type === 'card' ? 'card' : 'bank account'}`);
-    }
-    return method;
+    return (await this.requireUsableMany(em, [{ accountId, methodId, type }], field))[0];
+  }
+
+  /** requireUsable of many payments' methods in one query; the first that fails the rules is the error. */
+  async requireUsableMany(
+    em: EntityManager,
+    wanted: { accountId: number; methodId: number; type: ProcessorMethodType }[],
+    field: string,
+  ): Promise<PaymentMethodDto[]> {
+    if (!wanted.length) return [];
+    const rows: Record<string, unknown>[] = await em.query(`SELECT ${COLUMNS} FROM payment_methods WHERE id IN (?)`, [
+      [...new Set(wanted.map((w) => w.methodId))],
+    ]);
+    const byId = new Map(rows.map((r) => [Number(r.id), toPaymentMethodDto(r)]));
+    return wanted.map(({ accountId, methodId, type }) => {
+      const method = byId.get(methodId);
+      if (!method || method.accountId !== accountId || method.detachedAt) {
+        throw fieldError(field, 'exists', `${field}: account ${accountId} has no saved payment method ${methodId}`);
+      }
+      if (method.type !== type) {
+        throw fieldError(field, type, `${field}: payment method ${methodId} is a ${method.type === 'card' ? 'card' : 'bank account'}`);
+      }
+      return method;
+    });
   }
 
   async findMethod(em: EntityManager, accountId: number, methodId: number, forUpdate = false): Promise<PaymentMethodDto | null> {

@@ -12,12 +12,34 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { transactionWithRetry } from '../database/transaction';
 import { ProcessorPaymentDto, ProcessorPaymentRequestDto } from './dto/processor-payment.dto';
 import { PaymentMethodsService } from './payment-methods.service';
-import { PaymentSettlementService } from './payment-settlement.service';
+import { PaymentSettlementService, SettlementRequest } from './payment-settlement.service';
 import { PaymentFailedException, PaymentInProgressException, ProcessorRefusedException } from './payments.exception';
 import { ATTEMPT_WINDOW_SECONDS, ProcessorPaymentRow, processorPayments } from './processor-payment-rows';
 import { StripeCustomersService } from './stripe-customers.service';
 import { ProcessorMethodType, StripeGateway } from './stripe.gateway';
 import { CommonErrorCode } from '../common/common.error-codes';
+import { inLanes } from '../common/in-lanes';
+
+/** One payment of payMany(): what pay() takes. */
+export interface PaymentRequest {
+  method: ProcessorMethodType;
+  dto: ProcessorPaymentRequestDto;
+  idempotencyKey: string;
+}
+
+/** A payment payMany() wrote and may ask the processor for, with its method's id at Stripe. */
+interface ClaimedPayment {
+  payment: ProcessorPaymentRow;
+  stripeMethodId: string;
+}
+
+/** Payments of one payMany() asked of the processor at once: each waits mostly on it. */
+const CHARGE_LANES = 8;
+
+/** Payments of one payMany() settled in one transaction, their families locked together. */
+const SETTLE_GROUP = 25;
+
+const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 
 /** How often a retried request looks at a payment another request is still submitting. */
 const WAIT_POLL_MS = 100;
@@ -59,6 +81,46 @@ export class PaymentsService {
     const settled = attempt ? await this.submit(payment) : await this.outcomeOf(payment);
     if (settled.status === 'failed') throw new PaymentFailedException(settled.id, settled.failureReason ?? 'no reason was given');
     return this.present(settled.id);
+  }
+
+  /**
+   * Takes many payments at once (an autopay batch), each under its own key as pay() takes
+   * one: the new ones written in one transaction under every family's lock, each asked of
+   * the processor a few at a time, their answers settled together. A request whose key
+   * was used already, or a set that cannot be written together (a method detached since,
+   * say), goes through pay() one by one, so each keeps pay()'s rules and its own error.
+   * Answers, in the order asked, each payment as it ended (succeeded, pending or failed)
+   * or the error that stopped its request. `progress` is called after each request.
+   */
+  async payMany(requests: PaymentRequest[], progress: () => void = () => {}): Promise<(ProcessorPaymentRow | Error)[]> {
+    const results: (ProcessorPaymentRow | Error | undefined)[] = requests.map(() => undefined);
+    let claimed: Map<number, ClaimedPayment>;
+    try {
+      claimed = await this.claimNew(requests);
+    } catch {
+      // Nothing of it was written: each request on its own below, where an error is only its own.
+      claimed = new Map();
+    }
+    const asked = await this.askMany([...claimed.values()], progress);
+    const settling: SettlementRequest[] = [];
+    for (const [index, { payment }] of claimed) {
+      const answer = asked.get(payment.id) as SettlementRequest | Error;
+      if (answer instanceof Error) results[index] = answer;
+      else settling.push(answer);
+    }
+    const settled = await this.settleAll(settling, progress);
+    for (const [index, { payment }] of claimed) results[index] ??= settled.get(payment.id);
+    for (let index = 0; index < requests.length; index++) {
+      if (claimed.has(index)) continue;
+      const { method, dto, idempotencyKey } = requests[index];
+      results[index] = await this.pay(method, dto, idempotencyKey).then(
+        async (paid) => (await processorPayments.byId(this.db.manager, paid.id)) as ProcessorPaymentRow,
+        async (err: unknown) =>
+          err instanceof PaymentFailedException ? ((await processorPayments.byId(this.db.manager, err.paymentId)) ?? err) : asError(err),
+      );
+      progress();
+    }
+    return results as (ProcessorPaymentRow | Error)[];
   }
 
   async list(accountId: number): Promise<ProcessorPaymentDto[]> {
@@ -127,6 +189,129 @@ export class PaymentsService {
     });
   }
 
+  /**
+   * Writes the requests whose keys are new, pending, in one transaction; answers them by
+   * their index in `requests`, with the saved method each is charged to. Requests whose
+   * key was used already are left out, for pay() to find.
+   */
+  private async claimNew(requests: PaymentRequest[]): Promise<Map<number, ClaimedPayment>> {
+    if (!requests.length) return new Map();
+    return transactionWithRetry(this.db, async (em) => {
+      await this.locks.lockMany(
+        em,
+        requests.map((r) => r.dto.accountId),
+      );
+      const keyOf = (r: PaymentRequest) => `${r.dto.accountId}/${r.idempotencyKey}`;
+      const used = await processorPayments.byIdempotencyKeys(
+        em,
+        requests.map((r) => ({ accountId: r.dto.accountId, key: r.idempotencyKey })),
+      );
+      const fresh = requests.map((request, index) => ({ request, index })).filter(({ request }) => !used.has(keyOf(request)));
+      if (!fresh.length) return new Map();
+      const today = this.ledger.today();
+      const dateOf = (r: PaymentRequest) => r.dto.date ?? today;
+      for (const date of new Set(fresh.map(({ request }) => dateOf(request)))) await this.billingConfig.assertOpen(em, date, 'A payment');
+      const methods = await this.methods.requireUsableMany(
+        em,
+        fresh.map(({ request: r }) => ({ accountId: r.dto.accountId, methodId: r.dto.paymentMethodId, type: r.method })),
+        'paymentMethodId',
+      );
+      const createdBy = requestContext.current()?.actor?.userId ?? null;
+      await em.query(
+        `INSERT INTO processor_payments (account_id, payment_method_id, method, amount, currency, payment_date, idempotency_key,
+           request_fingerprint, created_by) VALUES ?`,
+        [
+          fresh.map(({ request: r }) => [
+            r.dto.accountId,
+            r.dto.paymentMethodId,
+            r.method,
+            r.dto.amount,
+            this.config.CURRENCY,
+            dateOf(r),
+            r.idempotencyKey,
+            requestFingerprint(r.method, r.dto),
+            createdBy,
+          ]),
+        ],
+      );
+      const keys = fresh.map(({ request: r }) => [r.dto.accountId, r.idempotencyKey]);
+      // Each made as the processor's caller, as pay() makes one: no other request may ask while this one does (claimAttempt).
+      await em.query('UPDATE processor_payments SET attempted_at = CURRENT_TIMESTAMP(3) WHERE (account_id, idempotency_key) IN (?)', [
+        keys,
+      ]);
+      const made = await processorPayments.byIdempotencyKeys(
+        em,
+        fresh.map(({ request: r }) => ({ accountId: r.dto.accountId, key: r.idempotencyKey })),
+      );
+      const claimed = new Map<number, ClaimedPayment>();
+      fresh.forEach(({ request, index }, i) => {
+        claimed.set(index, { payment: made.get(keyOf(request)) as ProcessorPaymentRow, stripeMethodId: methods[i].stripePaymentMethodId });
+      });
+      await this.audit.recordActions(
+        em,
+        [...claimed.values()].map(({ payment }) => ({
+          action: 'processor_payment.create',
+          entityType: 'processor_payment',
+          entityId: payment.id,
+          accountId: payment.accountId,
+          after: {
+            id: payment.id,
+            method: payment.method,
+            amount: payment.amount,
+            currency: payment.currency,
+            date: payment.date,
+            paymentMethodId: payment.paymentMethodId,
+          },
+        })),
+      );
+      return claimed;
+    });
+  }
+
+  /** Asks the processor for each claimed payment, a few at a time; answers what each answer means to settle, or the error. */
+  private async askMany(claimed: ClaimedPayment[], progress: () => void): Promise<Map<number, SettlementRequest | Error>> {
+    const answers = new Map<number, SettlementRequest | Error>();
+    if (!claimed.length) return answers;
+    const customers = await this.customers.findMany(
+      this.db.manager,
+      claimed.map((c) => c.payment.accountId),
+    );
+    await inLanes(claimed, CHARGE_LANES, async ({ payment, stripeMethodId }) => {
+      try {
+        answers.set(payment.id, await this.ask(payment, stripeMethodId, customers.get(payment.accountId) as string));
+      } catch (err) {
+        answers.set(payment.id, asError(err));
+      }
+      progress();
+    });
+    return answers;
+  }
+
+  /**
+   * Settles the answers a group at a time (one transaction each), or one by one when a
+   * group fails; answers each payment as it ended, or its error.
+   */
+  private async settleAll(requests: SettlementRequest[], progress: () => void): Promise<Map<number, ProcessorPaymentRow | Error>> {
+    const settled = new Map<number, ProcessorPaymentRow | Error>();
+    for (let i = 0; i < requests.length; i += SETTLE_GROUP) {
+      const group = requests.slice(i, i + SETTLE_GROUP);
+      try {
+        for (const [id, { payment }] of await this.settlement.settleMany(group)) settled.set(id, payment);
+      } catch {
+        // Nothing of the group was written: one by one, where an error is only its own payment's.
+        for (const r of group) {
+          try {
+            settled.set(r.paymentId, (await this.settlement.settle(r.paymentId, r.intent, r.declined)).payment);
+          } catch (err) {
+            settled.set(r.paymentId, asError(err));
+          }
+        }
+      }
+      progress();
+    }
+    return settled;
+  }
+
   /** Asks the processor (outside any database transaction), then settles its answer. */
   private async submit(payment: ProcessorPaymentRow): Promise<ProcessorPaymentRow> {
     const [method]: { stripe_payment_method_id: string }[] = await this.db.query(
@@ -134,6 +319,16 @@ export class PaymentsService {
       [payment.paymentMethodId],
     );
     const customerId = (await this.customers.find(this.db.manager, payment.accountId)) as string;
+    const answer = await this.ask(payment, method.stripe_payment_method_id, customerId);
+    return (await this.settlement.settle(answer.paymentId, answer.intent, answer.declined)).payment;
+  }
+
+  /**
+   * Charges the payment at the processor and answers what to settle: the intent, or the
+   * decline's reason. When it is unknown whether Stripe charged, the payment is left
+   * pending for a retry, which asks again under the same key, and the error is thrown.
+   */
+  private async ask(payment: ProcessorPaymentRow, stripeMethodId: string, customerId: string): Promise<SettlementRequest> {
     try {
       const result = await this.gateway.charge({
         paymentId: payment.id,
@@ -142,18 +337,13 @@ export class PaymentsService {
         amount: payment.amount,
         currency: payment.currency,
         customerId,
-        paymentMethodId: method.stripe_payment_method_id,
+        paymentMethodId: stripeMethodId,
       });
-      const settled =
-        result.kind === 'declined'
-          ? await this.settlement.settle(payment.id, result.intent, result.reason)
-          : await this.settlement.settle(payment.id, result.intent);
-      return settled.payment;
+      return result.kind === 'declined'
+        ? { paymentId: payment.id, intent: result.intent, declined: result.reason }
+        : { paymentId: payment.id, intent: result.intent };
     } catch (err) {
-      if (err instanceof ProcessorRefusedException) {
-        return (await this.settlement.settle(payment.id, null, err.message)).payment;
-      }
-      // Unknown whether Stripe charged: leave it pending for a retry, which asks again under the same key.
+      if (err instanceof ProcessorRefusedException) return { paymentId: payment.id, intent: null, declined: err.message };
       await processorPayments.releaseAttempt(this.db.manager, payment.id);
       throw err;
     }

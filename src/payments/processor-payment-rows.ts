@@ -90,6 +90,16 @@ export const processorPayments = {
     return row ? toRow(row) : null;
   },
 
+  /** byIdempotencyKey of many payments, locked; keyed `accountId/key`, those never made absent. */
+  async byIdempotencyKeys(em: EntityManager, keys: { accountId: number; key: string }[]): Promise<Map<string, ProcessorPaymentRow>> {
+    if (!keys.length) return new Map();
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT ${COLUMNS} FROM processor_payments p WHERE (p.account_id, p.idempotency_key) IN (?) FOR UPDATE`,
+      [keys.map((k) => [k.accountId, k.key])],
+    );
+    return new Map(rows.map((r) => [`${Number(r.account_id)}/${r.idempotency_key as string}`, toRow(r)]));
+  },
+
   /**
    * Takes the right to call the processor for a payment nobody is calling for: new, or
    * whose last caller gave up or went silent for longer than the attempt window. Only

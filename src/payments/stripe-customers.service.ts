@@ -26,6 +26,16 @@ export class StripeCustomersService {
     return row?.stripe_customer_id ?? null;
   }
 
+  /** find() of many accounts in one query; accounts without a customer are absent. */
+  async findMany(em: EntityManager, accountIds: number[]): Promise<Map<number, string>> {
+    if (!accountIds.length) return new Map();
+    const rows: { account_id: number; stripe_customer_id: string }[] = await em.query(
+      'SELECT account_id, stripe_customer_id FROM stripe_customers WHERE account_id IN (?)',
+      [accountIds],
+    );
+    return new Map(rows.map((r) => [Number(r.account_id), r.stripe_customer_id]));
+  }
+
   async customerFor(accountId: number): Promise<string> {
     const existing = await this.find(this.db.manager, accountId);
     if (existing) return existing;

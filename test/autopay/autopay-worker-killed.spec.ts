@@ -34,7 +34,9 @@ describe('autopay run surviving a worker killed with SIGKILL', () => {
     STRIPE_API_BASE: world.stripe.url,
     NODE_ENV: 'test',
   });
-  const attemptsWritten = async () => Number((await world.sut.db.query('SELECT COUNT(*) AS n FROM autopay_attempts'))[0].n);
+  const attemptsFinished = async () =>
+    Number((await world.sut.db.query("SELECT COUNT(*) AS n FROM autopay_attempts WHERE status <> 'charging'"))[0].n);
+  const chargesAsked = () => world.stripe.callsTo('POST /v1/payment_intents').length;
 
   it('charges every due account exactly once', async () => {
     const { w, sut } = world;
@@ -47,18 +49,23 @@ describe('autopay run surviving a worker killed with SIGKILL', () => {
       accounts.push(account);
     }
 
+    // Each charge held a while at the processor, so the kill lands among the batch's charges.
+    world.stripe.intentDelayMs = 300;
     worker = await startWorkerProcess(workerEnv());
     const { workflowId } = await world.startRun(AUTOPAY_DATE);
-    await waitUntil('a few autopay attempts', async () => (await attemptsWritten()) >= 3, 60_000);
+    await waitUntil('a few charges asked of the processor', () => chargesAsked() >= 3, 60_000);
     worker.kill('SIGKILL');
     await exited(worker);
-    const beforeRestart = await attemptsWritten();
+    const askedBeforeRestart = chargesAsked();
+    const finishedBeforeRestart = await attemptsFinished();
+    world.stripe.intentDelayMs = 0;
     worker = await startWorkerProcess(workerEnv());
 
     const summary = await world.client.workflow.getHandle(workflowId).result();
     expect(summary).toMatchObject({ failed: 0 });
-    // The kill landed inside the run, not after it.
-    expect(beforeRestart).toBeLessThan(ACCOUNTS);
+    // The kill landed inside the run, among its charges, not after it.
+    expect(askedBeforeRestart).toBeLessThan(ACCOUNTS);
+    expect(finishedBeforeRestart).toBeLessThan(ACCOUNTS);
 
     const [counts] = await sut.db.query(
       `SELECT
