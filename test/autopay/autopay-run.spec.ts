@@ -98,6 +98,45 @@ describe('autopay run', () => {
     await w.expectBooksBalance([...due, notYet, noAutopay]);
   }, 120_000);
 
+  it('keeps one account’s refusal its own: a method removed while its charge was begun fails that account, the batch charges the rest', async () => {
+    const { w, sut } = world;
+    const date = '2026-06-10';
+    await w.today('2026-06-06');
+    const due = [await world.account(3), await world.account(3), await world.account(3)];
+    const methods = [];
+    for (const account of due) {
+      await world.invoice(account, 2100);
+      methods.push(await world.autopayMethod(account));
+    }
+    // What a worker that died right after writing one attempt leaves, and the clerk then removing that card.
+    const [left, ...others] = due;
+    const { insertId: runId } = await sut.db.query(
+      "INSERT INTO autopay_runs (run_date, workflow_id) VALUES (?, 'autopay-run/2026-06-10')",
+      [date],
+    );
+    await sut.db.query(
+      `INSERT INTO autopay_attempts (autopay_run_id, account_id, run_date, payment_method_id, method, amount, attempt, first_attempt_date)
+       VALUES (?, ?, ?, ?, 'card', 2100, 1, ?)`,
+      [runId, left, date, methods[0].id, date],
+    );
+    await w.delete(`/api/accounts/${left}/payment-methods/${methods[0].id}`).expect(200);
+
+    // The first test's account still owing is due on this date too, and is charged with the others.
+    const summary = await world.run(date);
+    expect(summary).toMatchObject({ charged: others.length + 1, failed: 1 });
+    const [attempt] = await world.attempts(left);
+    expect(attempt).toMatchObject({ date, status: 'failed', processorPaymentId: null });
+    expect(attempt.reason).toContain(`has no saved payment method ${methods[0].id}`);
+    expect(await world.payments(left)).toEqual([]);
+    expect(world.intentsFor(left)).toEqual([]);
+    for (const account of others) {
+      expect(await world.attempts(account)).toMatchObject([{ date, status: 'succeeded', amount: 2100 }]);
+      expect(world.intentsFor(account)).toHaveLength(1);
+      expect(await world.owed(account)).toBe(0);
+    }
+    await w.expectBooksBalance(due);
+  }, 120_000);
+
   it('continues as new between batches on a long run, carrying its place and totals, and charges each account once', async () => {
     const { w, sut, client } = world;
     const date = '2026-05-27';
