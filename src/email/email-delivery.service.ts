@@ -7,7 +7,7 @@ import type { EmailRetryTimings } from '../../workflows/email-delivery.workflow'
 import { groupInto } from '../common/group-into';
 import { inLanes } from '../common/in-lanes';
 import type { EmailStatus } from './email-status';
-import { SmtpSender } from './smtp-sender';
+import { SmtpSender, type SmtpSession } from './smtp-sender';
 
 /** The relay deferred the email (4xx, a dropped or silent connection): worth another try later. */
 export class EmailDeferred extends Error {}
@@ -47,7 +47,12 @@ interface PreparedAttachments {
   documents: GatheredDocuments;
 }
 
-/** Emails of one batch tried at once: a few connections to the relay from the pool. */
+/** What a batch pass holds for all its emails: their attachments read ahead, and its connections to the relay. */
+interface PreparedPass extends PreparedAttachments {
+  session: SmtpSession;
+}
+
+/** Emails of one batch tried at once, each pass over as many connections to the relay. */
 const BATCH_LANES = 4;
 
 /** How a give-up's reason starts; a late acceptance recognises the give-up by it. */
@@ -84,7 +89,7 @@ export class EmailDeliveryService {
    * deferred it. Each outcome also hands back the batch's turn (`sending_until`), so a
    * try costs no statement of its own to end it.
    */
-  private async send(row: EmailRow, prepared?: PreparedAttachments): Promise<void> {
+  private async send(row: EmailRow, prepared?: PreparedAttachments | PreparedPass): Promise<void> {
     const emailId = Number(row.id);
     if (!isEmailAddress(row.to_address)) {
       return this.finish(emailId, `status = 'invalid', reject_reason = ?`, [`"${row.to_address}" is not an email address`]);
@@ -99,7 +104,7 @@ export class EmailDeliveryService {
       return this.finish(emailId, `status = 'rejected', reject_reason = ?`, [err.message.slice(0, 1000)]);
     }
 
-    const outcome = await this.smtp.send({
+    const message = {
       from: row.from_address,
       to: row.to_address,
       subject: row.subject,
@@ -107,7 +112,8 @@ export class EmailDeliveryService {
       html: row.body_html,
       messageId: row.message_id,
       attachments,
-    });
+    };
+    const outcome = prepared && 'session' in prepared ? await prepared.session.send(message) : await this.smtp.send(message);
     switch (outcome.kind) {
       case 'accepted':
         // The relay has the message: this UPDATE is the next and only thing done, since a crash before it commits means a second copy.
@@ -151,13 +157,20 @@ export class EmailDeliveryService {
     );
     const refs = await this.attachmentRefs(due.map((row) => Number(row.id)));
     const prepared = { refs, documents: await this.attachments.gather([...refs.values()].flat()) };
-    const { failure } = await inLanes(due, BATCH_LANES, async (row) => {
-      const emailId = Number(row.id);
-      if (Number(row.too_old)) await this.giveUp(emailId, retry.maxAgeHours);
-      else if (await this.takeTurn(emailId, batchId, retry.smtpTimeoutSeconds * 10)) await this.tryInBatch(row, retry, prepared);
-      progress();
-    });
-    if (failure !== null) throw failure;
+    const session = due.length ? this.smtp.openSession(BATCH_LANES) : null;
+    try {
+      const { failure } = await inLanes(due, BATCH_LANES, async (row) => {
+        const emailId = Number(row.id);
+        if (Number(row.too_old)) await this.giveUp(emailId, retry.maxAgeHours);
+        else if (await this.takeTurn(emailId, batchId, retry.smtpTimeoutSeconds * 10)) {
+          await this.tryInBatch(row, retry, { ...prepared, session: session as SmtpSession });
+        }
+        progress();
+      });
+      if (failure !== null) throw failure;
+    } finally {
+      session?.close();
+    }
     return this.batchState(batchId);
   }
 
@@ -174,7 +187,7 @@ export class EmailDeliveryService {
     return refs;
   }
 
-  private async tryInBatch(row: EmailRow, retry: EmailRetryTimings, prepared: PreparedAttachments): Promise<void> {
+  private async tryInBatch(row: EmailRow, retry: EmailRetryTimings, prepared: PreparedPass): Promise<void> {
     const emailId = Number(row.id);
     try {
       await this.send(row, prepared);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createTransport } from 'nodemailer';
+import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { NodemailerError } from 'nodemailer/lib/errors';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
@@ -41,19 +42,43 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 1000);
 }
 
+/** A few connections to the relay kept for one batch pass's messages; closed when the pass ends. */
+export interface SmtpSession {
+  send(message: SmtpMessage): Promise<SmtpOutcome>;
+  close(): void;
+}
+
 /**
- * One SMTP conversation per message over a fresh connection (no pool): a connection
- * reused across workflows would tie one email's failure to another's, and the relay,
- * not us, is where queuing belongs.
+ * Talks to the relay. An email delivered alone has a conversation of its own over a
+ * fresh connection, so nothing of another email's delivery rides on it. A batch pass
+ * opens a session: as many connections as it sends at once, reused for its own emails
+ * only and closed at the end of the pass, which spares the relay and us a connection
+ * and a greeting per message on a bill day. Each message still gets its own answer
+ * (and so its own retry); a connection the relay drops fails only the message on it,
+ * and the session opens another for the rest.
  */
 @Injectable()
 export class SmtpSender {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async send(message: SmtpMessage): Promise<SmtpOutcome> {
+    const transport = createTransport(this.transportOptions());
+    try {
+      return await this.sendOver(transport, message);
+    } finally {
+      transport.close();
+    }
+  }
+
+  openSession(connections: number): SmtpSession {
+    const transport = createTransport({ ...this.transportOptions(), pool: true, maxConnections: connections, maxMessages: Infinity });
+    return { send: (message) => this.sendOver(transport, message), close: () => transport.close() };
+  }
+
+  private transportOptions(): SMTPTransport.Options {
     const url = new URL(this.config.SMTP_URL);
     const timeoutMs = this.config.SMTP_TIMEOUT_SECONDS * 1000;
-    const transport = createTransport({
+    return {
       host: url.hostname.replace(/^\[|\]$/g, ''),
       port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
       secure: url.protocol === 'smtps:',
@@ -63,7 +88,10 @@ export class SmtpSender {
       socketTimeout: timeoutMs,
       dnsTimeout: timeoutMs,
       logger: false,
-    });
+    };
+  }
+
+  private async sendOver(transport: Transporter, message: SmtpMessage): Promise<SmtpOutcome> {
     try {
       const info = await transport.sendMail({
         from: message.from,
@@ -76,13 +104,11 @@ export class SmtpSender {
         disableFileAccess: true,
         disableUrlAccess: true,
       });
-      return { kind: 'accepted', reply: oneLine(info.response) };
+      return { kind: 'accepted', reply: oneLine(info.response ?? '') };
     } catch (caught) {
       const err = caught as NodemailerError;
       if (refusedForGood(err)) return { kind: 'refused', reply: oneLine(err.response ?? err.message) };
       return { kind: 'deferred', reason: this.describe(err) };
-    } finally {
-      transport.close();
     }
   }
 

@@ -51,6 +51,9 @@ describe('bulk mail in batches', () => {
       // Each email reached the relay once after it was accepted: six acceptances, six different messages.
       expect(peer.accepted).toHaveLength(SIZE);
       expect(new Set(peer.accepted.map((m) => m.messageId)).size).toBe(SIZE);
+      // Seven tries over a pass's few connections (four at most) and the retry's own: not one connection per try.
+      expect(peer.answered).toHaveLength(SIZE + 1);
+      expect(peer.connections).toBeLessThanOrEqual(5);
 
       const rows: { batch_id: string; delivery_started_at: Date | null; sending_until: Date | null }[] = await sut.db.query(
         'SELECT batch_id, delivery_started_at, sending_until FROM emails WHERE id IN (?)',
@@ -103,6 +106,38 @@ describe('bulk mail in batches', () => {
       expect(peer.received.length - before).toBe(1);
       const [row] = await sut.db.query('SELECT status, attempts FROM emails WHERE id = ?', [id]);
       expect({ ...row, attempts: Number(row.attempts) }).toEqual({ status: 'sent', attempts: 1 });
+    });
+  });
+
+  describe('with a relay that drops one connection mid-message and closes another as too busy', () => {
+    let world: EmailWorld;
+
+    beforeAll(async () => {
+      world = await emailWorld(['accept', 'drop-mid-data', 'accept', 'greet-421']);
+    });
+    afterAll(() => world.close());
+
+    it('fails only the message on the lost connection; the pass goes on over new ones, and each email is accepted once', async () => {
+      const { w, sut, peer } = world;
+      const recipients = await Promise.all(Array.from({ length: SIZE }, (_, i) => accountWithContact(sut, someAddress(`lost-${i}`))));
+      const ids = await sut.app.get(EmailService).queue(
+        recipients.map(({ accountId, contactId }, i) => ({
+          accountId,
+          contactId,
+          to: someAddress(`lost-${i}`),
+          subject: `Your statement ${i}`,
+          text: 'Your statement is attached.',
+        })),
+      );
+      const sent = await Promise.all(ids.map((id) => settled(w, id)));
+      expect(sent.map((e) => e.status)).toEqual(ids.map(() => 'sent'));
+      // The two messages whose connections were lost were tried again; the others went on their first try.
+      expect(sent.map((e) => e.attempts).sort()).toEqual([1, 1, 1, 1, 2, 2]);
+      expect(peer.answered.slice(0, 4)).toEqual(['accept', 'drop-mid-data', 'accept', 'greet-421']);
+      expect(peer.accepted).toHaveLength(SIZE);
+      expect(new Set(peer.accepted.map((m) => m.messageId)).size).toBe(SIZE);
+      const [{ busy }] = await sut.db.query('SELECT COUNT(*) AS busy FROM emails WHERE id IN (?) AND sending_until IS NOT NULL', [ids]);
+      expect(Number(busy)).toBe(0);
     });
   });
 

@@ -18,7 +18,10 @@ describe('an email the relay keeps deferring', () => {
     expect(rejected.status).toBe('rejected');
     expect(rejected.rejectReason).toMatch(/^not delivered within 0\.002 h; last reply: 451 /);
     expect(rejected.attempts).toBeGreaterThanOrEqual(2);
-    expect(rejected.attempts).toBe(peer.connections);
+    // Every try is on the row, save one still talking to the relay when the deadline gave the email up (its 451 then
+    // finds the row rejected and leaves it so).
+    expect(peer.connections - rejected.attempts).toBeGreaterThanOrEqual(0);
+    expect(peer.connections - rejected.attempts).toBeLessThanOrEqual(1);
     expect(peer.accepted).toHaveLength(0);
     // Growing backoff: 1 s, then 2 s (the maximum) — far fewer tries than seconds waited.
     expect(peer.connections).toBeLessThanOrEqual(6);

@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 
 /**
- * How the peer answers one message, in the order messages arrive. Each try of an
- * email is one message on one connection, so a script reads as "first try, then…".
+ * How the peer answers one message, in the order messages arrive (at MAIL FROM), so a
+ * script reads as "first try, then…" whether each try has its own connection or a
+ * batch sends many over a few.
  * - accept: 250 after DATA, and the message is kept.
- * - greet-421: refuse the connection at the greeting (the relay is busy).
+ * - greet-421: the relay is busy: a connection whose first message this is is refused
+ *   at the greeting; on a connection already open, 421 to MAIL FROM, and it is closed.
  * - defer-451: 451 after DATA (greylisting, a full queue).
  * - refuse-550: 550 to RCPT TO (no such mailbox).
  * - drop-mid-data: close the socket once some of the message has arrived, without any reply.
@@ -29,11 +31,12 @@ export class SmtpPeer {
   readonly accepted: ParsedMail[] = [];
   /** Every message that arrived whole, whatever the answer (a 451 comes after the whole message). */
   readonly received: ParsedMail[] = [];
-  /** Each connection's outcome, in order, for assertions on what was tried. */
+  /** Each message's answer, in order, for assertions on what was tried. */
   readonly answered: PeerAnswer[] = [];
   connections = 0;
 
   private readonly script: PeerAnswer[];
+  /** The answer to the message each connection is sending now. */
   private readonly byConnection = new Map<string, PeerAnswer>();
 
   private constructor(
@@ -61,6 +64,7 @@ export class SmtpPeer {
         callback(smtpError('5.7.8 Authentication credentials invalid', 535));
       },
       onConnect: (session, callback) => box.peer!.onConnect(session, callback),
+      onMailFrom: (_address, session, callback) => box.peer!.onMailFrom(session, callback),
       onRcptTo: (_address, session, callback) => box.peer!.onRcptTo(session, callback),
       onData: (stream, session, callback) => box.peer!.onData(stream, session, callback),
     });
@@ -90,11 +94,18 @@ export class SmtpPeer {
 
   private onConnect(session: SMTPServerSession, callback: (err?: Error | null) => void): void {
     this.connections += 1;
+    if (this.script[0] !== 'greet-421') return callback();
+    this.answered.push(this.script.shift() as PeerAnswer);
+    callback(smtpError('Too busy, try again later', 421));
+  }
+
+  private onMailFrom(session: SMTPServerSession, callback: (err?: Error | null) => void): void {
     const answer = this.script.shift() ?? 'accept';
     this.answered.push(answer);
     this.byConnection.set(session.id, answer);
-    if (answer === 'greet-421') return callback(smtpError('Too busy, try again later', 421));
-    callback();
+    if (answer !== 'greet-421') return callback();
+    callback(smtpError('4.3.2 Too busy, closing the connection', 421));
+    for (const connection of this.server.connections) if (connection.session.id === session.id) connection._socket.end();
   }
 
   private onRcptTo(session: SMTPServerSession, callback: (err?: Error | null) => void): void {
