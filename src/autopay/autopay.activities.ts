@@ -11,6 +11,7 @@ import { PaymentInProgressException, ProcessorUnavailableException } from '../pa
 import { PaymentsService } from '../payments/payments.service';
 import { autopayCandidates, newerInvoiceDue, previousAttempts } from './autopay-due';
 import { AutopayDecision, decide, retryDaysOf } from './autopay-policy';
+import { caseById } from '../database/case-by-id';
 import { transactionWithRetry } from '../database/transaction';
 import { Activity } from '../temporal/activity.decorator';
 
@@ -233,10 +234,7 @@ export class AutopayActivities {
       const stillOpen = new Set(open.map((r) => Number(r.id)));
       const recording = outcomes.filter((o) => stillOpen.has(o.attempt.id));
       if (!recording.length) return;
-      const cases = (value: (o: AttemptOutcome) => unknown) => ({
-        sql: `CASE id ${recording.map(() => 'WHEN ? THEN ?').join(' ')} END`,
-        params: recording.flatMap((o) => [o.attempt.id, value(o)]),
-      });
+      const cases = (value: (o: AttemptOutcome) => unknown) => caseById(recording, (o) => o.attempt.id, value);
       const status = cases((o) => o.status);
       const reason = cases((o) => o.reason?.slice(0, 500) ?? null);
       const payment = cases((o) => o.paymentId);

@@ -7,6 +7,7 @@ import { PaymentReversalsService } from '../payments/payment-reversals.service';
 import { PaymentSyncService } from '../payments/payment-sync.service';
 import { StripeObjectKind, StripeObjectOwners } from '../payments/stripe-object-owners';
 import { inLanes } from '../common/in-lanes';
+import { caseById } from '../database/case-by-id';
 import { Activity } from '../temporal/activity.decorator';
 
 export interface StripeEventOutcome {
@@ -199,12 +200,16 @@ export class StripeEventActivities {
   /** Marks events processed with their outcomes and owners, in one statement however many. */
   private async recordProcessed(processed: ProcessedEvent[], batchId: string | null): Promise<void> {
     if (!processed.length) return;
-    const cases = (value: (p: ProcessedEvent) => unknown) => ({
-      sql: `CASE id ${processed.map(() => 'WHEN ? THEN ?').join(' ')} END`,
-      params: processed.flatMap((p) => [p.event.id, value(p)]),
-    });
-    const outcome = cases((p) => p.outcome);
-    const account = cases((p) => p.accountId);
+    const outcome = caseById(
+      processed,
+      (p) => p.event.id,
+      (p) => p.outcome,
+    );
+    const account = caseById(
+      processed,
+      (p) => p.event.id,
+      (p) => p.accountId,
+    );
     await this.db.query(
       `UPDATE webhook_events SET status = 'processed', outcome = ${outcome.sql}, account_id = ${account.sql},
               processed_at = CURRENT_TIMESTAMP(3), last_error = NULL, attempts = attempts + 1,

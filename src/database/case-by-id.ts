@@ -1,0 +1,11 @@
+/**
+ * `CASE id WHEN ? THEN ? … END` over rows, with its parameters: a column's value per row in
+ * one UPDATE (`SET status = ${sql} WHERE id IN (?)`), where one UPDATE per row would cost a
+ * round trip each.
+ */
+export function caseById<T>(rows: T[], id: (row: T) => number | string, value: (row: T) => unknown): { sql: string; params: unknown[] } {
+  return {
+    sql: `CASE id ${rows.map(() => 'WHEN ? THEN ?').join(' ')} END`,
+    params: rows.flatMap((row) => [id(row), value(row)]),
+  };
+}
