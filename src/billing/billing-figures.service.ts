@@ -182,6 +182,19 @@ export class BillingFiguresService {
     return Number(row.b);
   }
 
+  /** balanceOn of many accounts on one date, in one query; every account asked is in the answer. */
+  async balancesOn(em: EntityManager, accountIds: number[], date: string): Promise<Map<number, number>> {
+    const balances = new Map<number, number>(accountIds.map((id) => [id, 0]));
+    if (!accountIds.length) return balances;
+    const rows: { account_id: number; b: string }[] = await em.query(
+      `SELECT t.account_id, COALESCE(SUM(${SIGNED_TOTAL}), 0) AS b FROM transactions t
+        WHERE t.account_id IN (?) AND t.transaction_date <= ? GROUP BY t.account_id`,
+      [accountIds, date],
+    );
+    for (const r of rows) balances.set(Number(r.account_id), Number(r.b));
+    return balances;
+  }
+
   /** Every active recurring service and package for one whole period, with the taxes that period would carry. */
   async nextRecurringCharge(em: EntityManager, accountId: number): Promise<number> {
     return (await this.nextRecurringCharges(em, [accountId])).get(accountId) ?? 0;

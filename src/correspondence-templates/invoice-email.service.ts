@@ -10,6 +10,7 @@ import { ConflictException, DomainException } from '../common/errors';
 import { EmailService, type OutgoingEmail } from '../email/email.service';
 import type { InvoiceEmailRecipientsDto, InvoiceEmailResultDto } from './dto/invoice-email.dto';
 import type { MessageTemplateResponseDto } from './dto/message-template.dto';
+import type { MergeValues } from './merge-fields';
 import { MergeValuesService } from './merge-values.service';
 import { MessageRecipient, MessageRecipientsService } from './message-recipients.service';
 import { MessageTemplatesService } from './message-templates.service';
@@ -119,11 +120,22 @@ export class InvoiceEmailService {
         template.categoryId,
         { automatic: true },
       );
-      for (const row of ofMode) {
-        const to = recipients.get(Number(row.accountId));
-        if (!to?.length) continue;
-        const invoice = await this.invoices.get(Number(row.id), em);
-        outgoing.push(...(await this.messagesFor(em, invoice, billMode, template, to, true)));
+      const reached = ofMode.filter((r) => recipients.get(Number(r.accountId))?.length);
+      if (!reached.length) continue;
+      // What the messages show, read for the whole batch rather than invoice by invoice.
+      const byId = await this.invoices.getMany(
+        reached.map((r) => Number(r.id)),
+        em,
+      );
+      const invoices = reached.flatMap((r) => byId.get(Number(r.id)) ?? []);
+      const accountValues = await this.mergeValues.accountValuesOf(
+        em,
+        invoices.map((i) => i.accountId),
+      );
+      const invoiceValues = await this.mergeValues.invoiceValuesOf(em, invoices);
+      for (const invoice of invoices) {
+        const values = { ...accountValues.get(invoice.accountId), ...invoiceValues.get(invoice.id) };
+        outgoing.push(...this.messagesOf(invoice, billMode, template, recipients.get(invoice.accountId) ?? [], values, true));
       }
     }
     if (!outgoing.length) return 0;
@@ -140,11 +152,23 @@ export class InvoiceEmailService {
     recipients: MessageRecipient[],
     automatic: boolean,
   ): Promise<OutgoingEmail[]> {
-    const shape = BY_BILL_MODE[billMode];
     const values = {
       ...(await this.mergeValues.values(em, { accountId: invoice.accountId })),
       ...(await this.mergeValues.invoiceValues(em, invoice.accountId, invoice)),
     };
+    return this.messagesOf(invoice, billMode, template, recipients, values, automatic);
+  }
+
+  /** One email of the invoice per recipient, its wording filled in from `values`. */
+  private messagesOf(
+    invoice: InvoiceResponseDto,
+    billMode: BillMode,
+    template: MessageTemplateResponseDto,
+    recipients: MessageRecipient[],
+    values: MergeValues,
+    automatic: boolean,
+  ): OutgoingEmail[] {
+    const shape = BY_BILL_MODE[billMode];
     return recipients.map((r) => {
       const { subject, text } = this.templates.render(template, { ...values, 'contact.name': r.name });
       return {

@@ -84,14 +84,27 @@ export class MergeValuesService {
         },
       ]);
     }
-    return {
-      'invoice.number': invoice.number,
-      'invoice.date': invoice.invoiceDate,
-      'invoice.due_date': invoice.dueDate,
-      'invoice.total': this.money(invoice.total),
-      'invoice.balance_due': this.money(invoice.remaining),
-      'statement.balance': this.money(await this.figures.balanceOn(em, accountId, invoice.invoiceDate)),
-    };
+    return (await this.invoiceValuesOf(em, [invoice])).get(invoice.id) as MergeValues;
+  }
+
+  /** invoiceValues of many invoices, the balances read once per invoice date: what a bill run batch's emails show. */
+  async invoiceValuesOf(em: EntityManager, invoices: InvoiceResponseDto[]): Promise<Map<number, MergeValues>> {
+    const values = new Map<number, MergeValues>();
+    for (const date of new Set(invoices.map((i) => i.invoiceDate))) {
+      const onDate = invoices.filter((i) => i.invoiceDate === date);
+      const balances = await this.figures.balancesOn(em, [...new Set(onDate.map((i) => i.accountId))], date);
+      for (const invoice of onDate) {
+        values.set(invoice.id, {
+          'invoice.number': invoice.number,
+          'invoice.date': invoice.invoiceDate,
+          'invoice.due_date': invoice.dueDate,
+          'invoice.total': this.money(invoice.total),
+          'invoice.balance_due': this.money(invoice.remaining),
+          'statement.balance': this.money(balances.get(invoice.accountId) as number),
+        });
+      }
+    }
+    return values;
   }
 
   async paymentValues(em: EntityManager, accountId: number, paymentId: number | ProcessorPaymentRow): Promise<MergeValues> {
