@@ -13,4 +13,6 @@ export const CREDIT_APPLIED_HOOK = Symbol('CREDIT_APPLIED_HOOK');
  */
 export interface CreditAppliedHook {
   creditApplied(em: EntityManager, accountId: number): Promise<void>;
+  /** The same for many payers at once (a batch of settled payments), under all their families' locks. */
+  creditAppliedMany(em: EntityManager, accountIds: number[]): Promise<void>;
 }

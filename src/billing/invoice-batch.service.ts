@@ -286,8 +286,7 @@ export class InvoiceBatchService {
       );
     }
 
-    const applied = new Map<number, Awaited<ReturnType<LedgerPostings['autoApply']>>>();
-    for (const accountId of await this.withOpenCredit(em, invoiced)) applied.set(accountId, await this.postings.autoApply(em, accountId));
+    const applied = await this.postings.autoApplyMany(em, await this.withOpenCredit(em, invoiced));
     // Last of the writes, since the counter it takes holds every other issuer until this transaction ends.
     if (!opts.draft)
       await this.numbering.issue(

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { TaxLine } from '../taxes/tax.service';
+import { groupInto } from '../common/group-into';
+import { caseById } from '../database/case-by-id';
 import { collectableInvoice } from './invoice-conditions';
 import { InvoiceNumbering } from './invoice-numbering';
 
@@ -199,6 +201,50 @@ export class LedgerPostings {
     return id;
   }
 
+  /**
+   * Many untaxed rows that each carry an idempotency key (the processor's payments of a
+   * batch) in one INSERT; answers their ids in the order given, read back by key, so
+   * nothing depends on how InnoDB hands out auto-increment values.
+   */
+  async insertManyKeyed(em: EntityManager, ts: (NewTransaction & { idempotencyKey: string })[]): Promise<number[]> {
+    if (!ts.length) return [];
+    if (ts.some((t) => t.taxes.length || t.correctsTransactionId))
+      throw new Error('insertManyKeyed takes untaxed rows that correct nothing');
+    await em.query(
+      `INSERT INTO transactions (account_id, kind, side, amount, tax_amount, transaction_date, description, service_id, account_service_id,
+         quantity, period_start, period_end, payment_method, reference, invoice_id, offsets_uninvoiced, idempotency_key, created_by)
+       VALUES ?`,
+      [
+        ts.map((t) => [
+          t.accountId,
+          t.kind,
+          t.side,
+          t.amount,
+          0,
+          t.date,
+          t.description.slice(0, 255),
+          t.serviceId ?? null,
+          t.accountServiceId ?? null,
+          t.quantity ?? null,
+          t.periodStart ?? null,
+          t.periodEnd ?? null,
+          t.paymentMethod ?? null,
+          t.reference ?? null,
+          t.invoiceId ?? null,
+          t.offsetsUninvoiced ? 1 : 0,
+          t.idempotencyKey,
+          t.createdBy ?? null,
+        ]),
+      ],
+    );
+    const rows: { id: number; account_id: number; idempotency_key: string }[] = await em.query(
+      'SELECT id, account_id, idempotency_key FROM transactions WHERE (account_id, idempotency_key) IN (?)',
+      [ts.map((t) => [t.accountId, t.idempotencyKey])],
+    );
+    const byKey = new Map(rows.map((r) => [`${Number(r.account_id)}/${r.idempotency_key}`, Number(r.id)]));
+    return ts.map((t) => byKey.get(`${t.accountId}/${t.idempotencyKey}`) as number);
+  }
+
   /** Puts charges on a new invoice, fixes its total and tax from them, and issues it under the next number. */
   async fillInvoice(em: EntityManager, invoiceId: number, transactionIds: number[]): Promise<void> {
     if (transactionIds.length) await em.query('UPDATE transactions SET invoice_id = ? WHERE id IN (?)', [invoiceId, transactionIds]);
@@ -215,6 +261,13 @@ export class LedgerPostings {
   async get(em: EntityManager, id: number): Promise<TransactionRow | null> {
     const [row] = await em.query(`SELECT ${TRANSACTION_COLUMNS} FROM transactions t WHERE t.id = ?`, [id]);
     return row ? toTransactionRow(row) : null;
+  }
+
+  /** Many rows by id in one query; unknown ids are absent. */
+  async getMany(em: EntityManager, ids: number[]): Promise<Map<number, TransactionRow>> {
+    if (!ids.length) return new Map();
+    const rows: Record<string, unknown>[] = await em.query(`SELECT ${TRANSACTION_COLUMNS} FROM transactions t WHERE t.id IN (?)`, [ids]);
+    return new Map(rows.map((row) => [Number(row.id), toTransactionRow(row)]));
   }
 
   async taxesOf(em: EntityManager, transactionId: number): Promise<{ taxId: number; taxName: string; rateE4: number; amount: number }[]> {
@@ -292,11 +345,54 @@ export class LedgerPostings {
    * Spends the account's available credit, oldest credit first, on its oldest open
    * invoices. Frozen and void invoices are skipped. Returns what was applied where.
    */
-  async autoApply(em: EntityManager, accountId: number): Promise<{ creditId: number; invoiceId: number; amount: number }[]> {
+  async autoApply(em: EntityManager, accountId: number): Promise<Application[]> {
     const credits = await this.openCredits(em, accountId);
     if (!credits.length) return [];
     const invoices = await this.payableInvoices(em, accountId);
     return this.spread(em, credits, invoices);
+  }
+
+  /**
+   * autoApply for many accounts at once (a batch of settled payments), each account's
+   * credit spread over its own invoices exactly as autoApply spreads it, in a fixed
+   * number of statements: the open credits and the payable invoices of all of them
+   * read at once, and the applications written in one INSERT and one UPDATE. An
+   * account's invoices are only its own and its children's linked ones, so no two
+   * accounts of the set spread over the same invoice.
+   */
+  async autoApplyMany(em: EntityManager, accountIds: number[]): Promise<Map<number, Application[]>> {
+    const applied = new Map<number, Application[]>();
+    if (!accountIds.length) return applied;
+    const creditRows: { account_id: number; id: number; left: string }[] = await em.query(
+      `SELECT t.account_id, t.id, t.amount + t.tax_amount - COALESCE(SUM(a.amount), 0) AS \`left\`
+         FROM transactions t
+         LEFT JOIN credit_applications a ON a.credit_transaction_id = t.id AND a.removed_at IS NULL
+        WHERE t.account_id IN (?) AND ${OPEN_CREDIT_CONDITION}
+        GROUP BY t.id
+       HAVING \`left\` > 0
+        ORDER BY t.account_id, t.transaction_date, t.id`,
+      [accountIds],
+    );
+    const credits = new Map<number, { id: number; left: number }[]>();
+    for (const r of creditRows) groupInto(credits, Number(r.account_id), { id: Number(r.id), left: Number(r.left) });
+    const payers = [...credits.keys()];
+    if (!payers.length) return applied;
+    const invoiceRows: { payer_id: number; id: number; remaining: number }[] = await em.query(
+      `SELECT i.payer_id, i.id, i.total - i.paid AS remaining FROM ${PAYABLE_INVOICES_OF_MANY} i
+        WHERE ${collectableInvoice('i')}
+        ORDER BY i.payer_id, i.invoice_date, i.id`,
+      [payers, payers],
+    );
+    const invoices = new Map<number, { id: number; remaining: number }[]>();
+    for (const r of invoiceRows) groupInto(invoices, Number(r.payer_id), { id: Number(r.id), remaining: Number(r.remaining) });
+    const all: Application[] = [];
+    for (const accountId of payers) {
+      const plan = planSpread(credits.get(accountId) ?? [], invoices.get(accountId) ?? []);
+      if (plan.length) applied.set(accountId, plan);
+      all.push(...plan);
+    }
+    await this.applyMany(em, all);
+    return applied;
   }
 
   async spread(
@@ -304,23 +400,61 @@ export class LedgerPostings {
     credits: { id: number; left: number }[],
     invoices: { id: number; remaining: number }[],
     limit = Number.MAX_SAFE_INTEGER,
-  ): Promise<{ creditId: number; invoiceId: number; amount: number }[]> {
-    const applied: { creditId: number; invoiceId: number; amount: number }[] = [];
-    let budget = limit;
-    let c = 0;
-    for (const invoice of invoices) {
-      let remaining = invoice.remaining;
-      while (remaining > 0 && c < credits.length && budget > 0) {
-        const amount = Math.min(remaining, credits[c].left, budget);
-        await this.apply(em, credits[c].id, invoice.id, amount);
-        applied.push({ creditId: credits[c].id, invoiceId: invoice.id, amount });
-        credits[c].left -= amount;
-        remaining -= amount;
-        budget -= amount;
-        if (credits[c].left === 0) c++;
-      }
-      if (c >= credits.length || budget <= 0) break;
-    }
+  ): Promise<Application[]> {
+    const applied = planSpread(credits, invoices, limit);
+    for (const a of applied) await this.apply(em, a.creditId, a.invoiceId, a.amount);
     return applied;
   }
+
+  /** Many applications in one INSERT, and each invoice's share added to it in one UPDATE. */
+  private async applyMany(em: EntityManager, applications: Application[]): Promise<void> {
+    const real = applications.filter((a) => a.amount > 0);
+    if (!real.length) return;
+    await em.query('INSERT INTO credit_applications (credit_transaction_id, invoice_id, amount) VALUES ?', [
+      real.map((a) => [a.creditId, a.invoiceId, a.amount]),
+    ]);
+    const perInvoice = new Map<number, number>();
+    for (const a of real) perInvoice.set(a.invoiceId, (perInvoice.get(a.invoiceId) ?? 0) + a.amount);
+    const paid = caseById(
+      [...perInvoice],
+      ([invoiceId]) => invoiceId,
+      ([, amount]) => amount,
+    );
+    // The CHECK (paid <= total) on invoices refuses an over-application outright, as apply() relies on.
+    await em.query(`UPDATE invoices SET paid = paid + ${paid.sql} WHERE id IN (?)`, [...paid.params, [...perInvoice.keys()]]);
+  }
+}
+
+export interface Application {
+  creditId: number;
+  invoiceId: number;
+  amount: number;
+}
+
+/**
+ * How credits (oldest first) spread over invoices (oldest first), up to `limit` in all:
+ * each invoice takes what the credits have left until it is paid. Mutates neither list.
+ */
+export function planSpread(
+  credits: { id: number; left: number }[],
+  invoices: { id: number; remaining: number }[],
+  limit = Number.MAX_SAFE_INTEGER,
+): Application[] {
+  const left = credits.map((c) => c.left);
+  const applied: Application[] = [];
+  let budget = limit;
+  let c = 0;
+  for (const invoice of invoices) {
+    let remaining = invoice.remaining;
+    while (remaining > 0 && c < credits.length && budget > 0) {
+      const amount = Math.min(remaining, left[c], budget);
+      applied.push({ creditId: credits[c].id, invoiceId: invoice.id, amount });
+      left[c] -= amount;
+      remaining -= amount;
+      budget -= amount;
+      if (left[c] === 0) c++;
+    }
+    if (c >= credits.length || budget <= 0) break;
+  }
+  return applied;
 }

@@ -45,6 +45,18 @@ export interface AdjustmentInput {
   description?: string;
 }
 
+/** Money a payment processor confirmed, for recordProcessorPayment. */
+export interface ProcessorPaymentInput {
+  accountId: number;
+  method: Extract<PaymentMethod, 'card' | 'bank'>;
+  amount: number;
+  date: string;
+  description: string;
+  reference: string;
+  idempotencyKey: string;
+  createdBy: number | null;
+}
+
 export interface PostedTransaction {
   transaction: TransactionRow;
   applied: { creditId: number; invoiceId: number; amount: number }[];
@@ -481,35 +493,54 @@ export class LedgerService {
    * lock, so the processor's own row and this ledger row commit together. The
    * idempotency key ties the row to the processor payment: it can be recorded once.
    */
-  async recordProcessorPayment(
-    em: EntityManager,
-    input: {
-      accountId: number;
-      method: Extract<PaymentMethod, 'card' | 'bank'>;
-      amount: number;
-      date: string;
-      description: string;
-      reference: string;
-      idempotencyKey: string;
-      createdBy: number | null;
-    },
-  ): Promise<PostedTransaction> {
-    await this.billingConfig.assertOpen(em, input.date, 'A payment');
-    const id = await this.postings.insert(em, {
-      accountId: input.accountId,
-      kind: 'payment',
-      side: 'credit',
-      amount: input.amount,
-      taxes: [],
-      date: input.date,
-      description: input.description,
-      paymentMethod: input.method,
-      reference: input.reference,
-      idempotencyKey: input.idempotencyKey,
-      createdBy: input.createdBy,
-    });
-    const applied = await this.postings.autoApply(em, input.accountId);
-    await this.creditAppliedHook.creditApplied(em, input.accountId);
-    return this.recorded(em, 'payment.create', id, applied);
+  async recordProcessorPayment(em: EntityManager, input: ProcessorPaymentInput): Promise<PostedTransaction> {
+    return (await this.recordProcessorPayments(em, [input]))[0];
+  }
+
+  /**
+   * recordProcessorPayment for many payments (a batch settled together), in the order
+   * given, in a fixed number of statements: the rows written in one INSERT, the credit
+   * of all their accounts spread at once (autoApplyMany, as autoApply spreads each),
+   * and one audit entry per row, written together. The caller holds every family's lock.
+   */
+  async recordProcessorPayments(em: EntityManager, inputs: ProcessorPaymentInput[]): Promise<PostedTransaction[]> {
+    if (!inputs.length) return [];
+    for (const date of new Set(inputs.map((i) => i.date))) await this.billingConfig.assertOpen(em, date, 'A payment');
+    const ids = await this.postings.insertManyKeyed(
+      em,
+      inputs.map((input) => ({
+        accountId: input.accountId,
+        kind: 'payment' as const,
+        side: 'credit' as const,
+        amount: input.amount,
+        taxes: [],
+        date: input.date,
+        description: input.description,
+        paymentMethod: input.method,
+        reference: input.reference,
+        idempotencyKey: input.idempotencyKey,
+        createdBy: input.createdBy,
+      })),
+    );
+    const accounts = [...new Set(inputs.map((i) => i.accountId))];
+    const applied = await this.postings.autoApplyMany(em, accounts);
+    await this.creditAppliedHook.creditAppliedMany(em, accounts);
+    const rows = await this.postings.getMany(em, ids);
+    const posted = inputs.map((input, i) => ({
+      transaction: rows.get(ids[i]) as TransactionRow,
+      applied: applied.get(input.accountId) ?? [],
+    }));
+    await this.audit.recordActions(
+      em,
+      posted.map(({ transaction, applied: spread }) => ({
+        action: 'payment.create',
+        entityType: 'transaction',
+        entityId: transaction.id,
+        accountId: transaction.accountId,
+        before: null,
+        after: { ...transaction, applied: spread },
+      })),
+    );
+    return posted;
   }
 }

@@ -110,8 +110,22 @@ export class DelinquencyService implements CreditAppliedHook {
 
   /** The ledger's hook: credit landed on the payer's invoices, which may include its children's. */
   async creditApplied(em: EntityManager, accountId: number): Promise<void> {
-    const children: { id: number }[] = await em.query('SELECT id FROM accounts WHERE parent_account_id = ? ORDER BY id', [accountId]);
-    for (const id of [accountId, ...children.map((c) => Number(c.id))]) await this.clearIfSettled(em, id);
+    await this.creditAppliedMany(em, [accountId]);
+  }
+
+  /**
+   * creditApplied for many payers: their families read at once, and only the accounts
+   * in a delinquency (few, on a day of payments) looked at one by one.
+   */
+  async creditAppliedMany(em: EntityManager, accountIds: number[]): Promise<void> {
+    if (!accountIds.length) return;
+    const children: { id: number }[] = await em.query('SELECT id FROM accounts WHERE parent_account_id IN (?) ORDER BY id', [accountIds]);
+    const family = [...new Set([...accountIds, ...children.map((c) => Number(c.id))])];
+    const switched: { account_id: number }[] = await em.query('SELECT account_id FROM account_delinquency WHERE account_id IN (?)', [
+      family,
+    ]);
+    const delinquent = new Set(switched.map((r) => Number(r.account_id)));
+    for (const id of family) if (delinquent.has(id)) await this.clearIfSettled(em, id);
   }
 
   /**

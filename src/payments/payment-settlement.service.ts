@@ -7,6 +7,7 @@ import { BillingConfigService } from '../billing-config/billing-config.service';
 import { FamilyLockService } from '../billing/family-lock.service';
 import { LedgerService } from '../billing/ledger.service';
 import { NotFoundException } from '../common/errors';
+import { caseById } from '../database/case-by-id';
 import { transactionWithRetry } from '../database/transaction';
 import { PAYMENT_NOTIFIER, type PaymentNotifier } from './payment-notifier';
 import { ProcessorPaymentRow, processorPayments } from './processor-payment-rows';
@@ -33,10 +34,13 @@ interface MethodWords {
   bank_account_type: string | null;
 }
 
-interface RecordingContext {
-  methods: Map<number, MethodWords>;
-  closeDate: string | null;
-  today: string;
+/** One payment's settlement, decided under the lock before anything is written. */
+interface Decision {
+  before: ProcessorPaymentRow;
+  /** `unchanged`: still on its way at the processor, with the intent to follow now known. */
+  change: SettlementChange;
+  intentId: string | null;
+  reason?: string;
 }
 
 type Outcome = { status: 'succeeded' } | { status: 'failed'; reason: string } | { status: 'pending' };
@@ -105,20 +109,15 @@ export class PaymentSettlementService {
         [...unlocked.values()].map((p) => p.accountId),
       );
       const before = await processorPayments.byIds(em, ids, true);
-      let context: Promise<RecordingContext> | undefined;
-      const recording = () => (context ??= this.recordingContext(em, [...before.values()]));
-      const results = new Map<number, Settled>();
-      const changed: { before: ProcessorPaymentRow; change: SettlementChange }[] = [];
-      for (const request of requests) {
-        const row = before.get(request.paymentId) as ProcessorPaymentRow;
-        const change = await this.apply(em, row, request, recording);
-        if (change === null) results.set(row.id, { payment: row, change: 'unchanged' });
-        else changed.push({ before: row, change });
-      }
+      const decisions = requests.map((request) => this.decide(before.get(request.paymentId) as ProcessorPaymentRow, request));
+      const changed = decisions.filter((d): d is Decision => d !== null);
+      await this.write(em, changed);
       const after = await processorPayments.byIds(
         em,
         changed.map((c) => c.before.id),
       );
+      const results = new Map<number, Settled>();
+      for (const row of before.values()) results.set(row.id, { payment: row, change: 'unchanged' });
       for (const { before: row, change } of changed) results.set(row.id, { payment: after.get(row.id) as ProcessorPaymentRow, change });
       await this.audit.recordActions(
         em,
@@ -141,16 +140,8 @@ export class PaymentSettlementService {
     return settled;
   }
 
-  /**
-   * Writes what the processor's answer means for one locked payment; answers the change,
-   * or null when there was nothing to write.
-   */
-  private async apply(
-    em: EntityManager,
-    before: ProcessorPaymentRow,
-    { intent, declined }: SettlementRequest,
-    recording: () => Promise<RecordingContext>,
-  ): Promise<SettlementChange | null> {
+  /** What the processor's answer means for one locked payment; null when there is nothing to write. */
+  private decide(before: ProcessorPaymentRow, { intent, declined }: SettlementRequest): Decision | null {
     if (intent && before.stripePaymentIntentId && before.stripePaymentIntentId !== intent.id) {
       this.logger.warn(
         { paymentId: before.id, expected: before.stripePaymentIntentId, got: intent.id },
@@ -160,61 +151,106 @@ export class PaymentSettlementService {
     }
     const outcome: Outcome = declined ? { status: 'failed', reason: declined } : intent ? outcomeOf(intent) : { status: 'pending' };
     const intentId = before.stripePaymentIntentId ?? intent?.id ?? null;
+    // A failed payment that Stripe later reports as paid is money received all the same.
     if (outcome.status === 'succeeded' && (before.status === 'pending' || before.status === 'failed')) {
-      // A failed payment that Stripe later reports as paid is money received all the same.
-      const transactionId = await this.record(em, before, intentId as string, await recording());
-      await em.query(
-        `UPDATE processor_payments SET status = 'succeeded', stripe_payment_intent_id = ?, transaction_id = ?, failure_reason = NULL,
-           attempted_at = NULL WHERE id = ?`,
-        [intentId, transactionId, before.id],
-      );
-      return 'recorded';
+      return { before, change: 'recorded', intentId: intentId as string };
     }
-    if (outcome.status === 'failed' && before.status === 'pending') {
-      await em.query(
-        `UPDATE processor_payments SET status = 'failed', stripe_payment_intent_id = ?, failure_reason = ?, attempted_at = NULL WHERE id = ?`,
-        [intentId, outcome.reason.slice(0, 500), before.id],
-      );
-      return 'failed';
-    }
-    if (intentId !== before.stripePaymentIntentId) {
-      // Accepted by the processor and still on its way (a bank debit): remember which intent to follow.
-      await em.query('UPDATE processor_payments SET stripe_payment_intent_id = ?, attempted_at = NULL WHERE id = ?', [intentId, before.id]);
-      return 'unchanged';
-    }
+    if (outcome.status === 'failed' && before.status === 'pending') return { before, change: 'failed', intentId, reason: outcome.reason };
+    // Accepted by the processor and still on its way (a bank debit): remember which intent to follow.
+    if (intentId !== before.stripePaymentIntentId) return { before, change: 'unchanged', intentId };
     return null;
   }
 
-  /** What recording the payments' money needs, read once for all of them under the locks, when the first is recorded. */
-  private async recordingContext(em: EntityManager, payments: ProcessorPaymentRow[]): Promise<RecordingContext> {
-    const methodIds = [...new Set(payments.map((p) => p.paymentMethodId))];
-    const rows: { id: number; brand: string | null; last4: string; bank_account_type: string | null }[] = await em.query(
+  /**
+   * Writes the decisions: the money of those recorded on the ledger together
+   * (recordProcessorPayments), then each kind of change to the payments' rows in one
+   * UPDATE, whatever the number of payments.
+   */
+  private async write(em: EntityManager, decisions: Decision[]): Promise<void> {
+    const recorded = decisions.filter((d) => d.change === 'recorded');
+    if (recorded.length) {
+      const transactionIds = await this.record(
+        em,
+        recorded.map((d) => ({ payment: d.before, intentId: d.intentId as string })),
+      );
+      const intent = caseById(
+        recorded,
+        (d) => d.before.id,
+        (d) => d.intentId,
+      );
+      const ledgerRow = new Map(recorded.map((d, i) => [d.before.id, transactionIds[i]]));
+      const transaction = caseById(
+        recorded,
+        (d) => d.before.id,
+        (d) => ledgerRow.get(d.before.id),
+      );
+      await em.query(
+        `UPDATE processor_payments SET status = 'succeeded', stripe_payment_intent_id = ${intent.sql}, transaction_id = ${transaction.sql},
+           failure_reason = NULL, attempted_at = NULL WHERE id IN (?)`,
+        [...intent.params, ...transaction.params, recorded.map((d) => d.before.id)],
+      );
+    }
+    const failed = decisions.filter((d) => d.change === 'failed');
+    if (failed.length) {
+      const intent = caseById(
+        failed,
+        (d) => d.before.id,
+        (d) => d.intentId,
+      );
+      const reason = caseById(
+        failed,
+        (d) => d.before.id,
+        (d) => (d.reason as string).slice(0, 500),
+      );
+      await em.query(
+        `UPDATE processor_payments SET status = 'failed', stripe_payment_intent_id = ${intent.sql}, failure_reason = ${reason.sql},
+           attempted_at = NULL WHERE id IN (?)`,
+        [...intent.params, ...reason.params, failed.map((d) => d.before.id)],
+      );
+    }
+    const followed = decisions.filter((d) => d.change === 'unchanged');
+    if (followed.length) {
+      const intent = caseById(
+        followed,
+        (d) => d.before.id,
+        (d) => d.intentId,
+      );
+      await em.query(`UPDATE processor_payments SET stripe_payment_intent_id = ${intent.sql}, attempted_at = NULL WHERE id IN (?)`, [
+        ...intent.params,
+        followed.map((d) => d.before.id),
+      ]);
+    }
+  }
+
+  /** Puts the payments' money on the ledger together; answers each one's ledger row, in the order given. */
+  private async record(em: EntityManager, payments: { payment: ProcessorPaymentRow; intentId: string }[]): Promise<number[]> {
+    const methodIds = [...new Set(payments.map((p) => p.payment.paymentMethodId))];
+    const rows: (MethodWords & { id: number })[] = await em.query(
       'SELECT id, brand, last4, bank_account_type FROM payment_methods WHERE id IN (?)',
       [methodIds],
     );
-    return {
-      methods: new Map(rows.map((r) => [Number(r.id), r])),
-      closeDate: await this.billingConfig.closeDate(em),
-      today: this.ledger.today(),
-    };
-  }
-
-  private async record(em: EntityManager, payment: ProcessorPaymentRow, intentId: string, context: RecordingContext): Promise<number> {
-    const method = context.methods.get(payment.paymentMethodId) as MethodWords;
-    // A bank debit can settle after its month was closed; the money then lands in the open period.
-    const date = context.closeDate && payment.date <= context.closeDate ? context.today : payment.date;
-    const what = payment.method === 'card' ? (method.brand ?? 'card') : (method.bank_account_type ?? 'account');
-    const posted = await this.ledger.recordProcessorPayment(em, {
-      accountId: payment.accountId,
-      method: payment.method,
-      amount: payment.amount,
-      date,
-      description: `${METHOD_WORDS[payment.method]} payment (${capitalise(what)} ending ${method.last4})`,
-      reference: intentId,
-      idempotencyKey: `processor-payment/${payment.id}`,
-      createdBy: payment.createdBy,
-    });
-    return posted.transaction.id;
+    const methods = new Map(rows.map((r) => [Number(r.id), r]));
+    const closeDate = await this.billingConfig.closeDate(em);
+    const today = this.ledger.today();
+    const posted = await this.ledger.recordProcessorPayments(
+      em,
+      payments.map(({ payment, intentId }) => {
+        const method = methods.get(payment.paymentMethodId) as MethodWords;
+        const what = payment.method === 'card' ? (method.brand ?? 'card') : (method.bank_account_type ?? 'account');
+        return {
+          accountId: payment.accountId,
+          method: payment.method,
+          amount: payment.amount,
+          // A bank debit can settle after its month was closed; the money then lands in the open period.
+          date: closeDate && payment.date <= closeDate ? today : payment.date,
+          description: `${METHOD_WORDS[payment.method]} payment (${capitalise(what)} ending ${method.last4})`,
+          reference: intentId,
+          idempotencyKey: `processor-payment/${payment.id}`,
+          createdBy: payment.createdBy,
+        };
+      }),
+    );
+    return posted.map((p) => p.transaction.id);
   }
 }
 
