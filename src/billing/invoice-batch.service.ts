@@ -215,7 +215,7 @@ export class InvoiceBatchService {
         WHERE c.id IN (?) AND c.parent_invoice_id IS NULL`,
       [billingDate, children.map(([, inv]) => inv.invoiceId)],
     );
-    for (const parentId of await this.withOpenCredit(em, parentIds)) await this.postings.autoApply(em, parentId);
+    await this.postings.autoApplyMany(em, await this.withOpenCredit(em, parentIds));
     return outcome;
   }
 
