@@ -188,6 +188,13 @@ export const ACTION_KINDS: Record<string, Kind> = {
     sentence: (c) => `Charge description changed${c.after.text('description') ? ` to '${c.after.text('description')}'` : ''}`,
   },
   'transaction.late_fee': { label: 'Late fee charged', sentence: (c) => `Late fee${ofAmount(amountOf(c))} charged` },
+  'transaction.create': {
+    label: 'Charge or adjustment posted',
+    sentence: (c) => `${c.after.text('description') ?? 'Transaction'}${ofAmount(amountOf(c))} posted`,
+  },
+  'payment.create': { label: 'Payment recorded', sentence: (c) => `Payment${ofAmount(amountOf(c))} recorded` },
+  'debit.reverse': { label: 'Charge reversed', sentence: (c) => `Charge${ofAmount(amountOf(c))} reversed` },
+  'credit.void': { label: 'Payment or credit voided', sentence: (c) => `Payment or credit${ofAmount(amountOf(c))} voided` },
   'processor_payment.create': {
     label: 'Payment taken',
     sentence: (c) => `${paymentRef(c)}${ofAmount(amountOf(c))} submitted`,

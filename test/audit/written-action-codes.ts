@@ -34,14 +34,14 @@ function literalsOf(expression: string): { text: string; pattern: boolean }[] {
 /**
  * Reads every audit record written in src/: the `action:` of each record object (a plain verb such as
  * `update` is named by the record's entity type, `account.update`), and the codes handed to a
- * domain's own `record(em, 'code', …)` helper. A verb whose entity type is not a literal takes every
+ * domain's own `record(em, 'code', …)` helper (and the ledger's `recorded`). A verb whose entity type is not a literal takes every
  * entity type literal in the same file.
  */
 export function writtenActionCodes(root: string): WrittenCode[] {
   const codes: WrittenCode[] = [];
   for (const path of sourceFiles(join(root, 'src'))) {
     const source = readFileSync(path, 'utf8');
-    if (!/recordActions?\(|\.record\(/.test(source)) continue;
+    if (!/recordActions?\(|\.record(ed)?\(/.test(source)) continue;
     const file = relative(root, path);
     const fileEntityTypes = [...source.matchAll(/entityType: '([a-z_]+)'/g)].map((m) => m[1]);
     for (const m of source.matchAll(/\baction: ([^,\n;]+(?:\?[^,\n;]+)?)[,\n;]/g)) {
@@ -64,7 +64,8 @@ export function writtenActionCodes(root: string): WrittenCode[] {
         for (const type of types.length ? types : fileEntityTypes) codes.push({ code: `${type}.${literal.text}`, pattern: false, file });
       }
     }
-    for (const m of source.matchAll(/\.record\(\s*em,\s*'([a-z_.]+)'/g)) codes.push({ code: m[1], pattern: false, file });
+    // A domain's own helpers that take the code: `record(em, 'code', …)`, the ledger's `recorded(em, 'code', …)`.
+    for (const m of source.matchAll(/\.record(?:ed)?\(\s*em,\s*'([a-z_.]+)'/g)) codes.push({ code: m[1], pattern: false, file });
   }
   return codes;
 }
