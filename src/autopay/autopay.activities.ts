@@ -11,7 +11,7 @@ import { PaymentInProgressException, ProcessorUnavailableException } from '../pa
 import { PaymentsService } from '../payments/payments.service';
 import { autopayCandidates, newerInvoiceDue, previousAttempts } from './autopay-due';
 import { AutopayDecision, decide, retryDaysOf } from './autopay-policy';
-import { caseById } from '../database/case-by-id';
+import { setEach } from '../database/case-by-id';
 import { transactionWithRetry } from '../database/transaction';
 import { Activity } from '../temporal/activity.decorator';
 
@@ -234,15 +234,14 @@ export class AutopayActivities {
       const stillOpen = new Set(open.map((r) => Number(r.id)));
       const recording = outcomes.filter((o) => stillOpen.has(o.attempt.id));
       if (!recording.length) return;
-      const cases = (value: (o: AttemptOutcome) => unknown) => caseById(recording, (o) => o.attempt.id, value);
-      const status = cases((o) => o.status);
-      const reason = cases((o) => o.reason?.slice(0, 500) ?? null);
-      const payment = cases((o) => o.paymentId);
+      const each = setEach(recording, (o) => o.attempt.id, {
+        status: (o) => o.status,
+        reason: (o) => o.reason?.slice(0, 500) ?? null,
+        processor_payment_id: (o) => o.paymentId,
+      });
       await em.query(
-        `UPDATE autopay_attempts SET status = ${status.sql}, reason = ${reason.sql}, processor_payment_id = ${payment.sql},
-                finished_at = CURRENT_TIMESTAMP(3)
-          WHERE id IN (?) AND status = 'charging'`,
-        [...status.params, ...reason.params, ...payment.params, recording.map((o) => o.attempt.id)],
+        `UPDATE autopay_attempts SET ${each.sql}, finished_at = CURRENT_TIMESTAMP(3) WHERE id IN (?) AND status = 'charging'`,
+        [...each.params, recording.map((o) => o.attempt.id)],
       );
       await this.audit.recordActions(
         em,

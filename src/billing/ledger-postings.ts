@@ -150,6 +150,35 @@ export function payableInvoicesParams(accountId: number, conditionParams: unknow
   return [accountId, ...conditionParams, accountId, ...conditionParams];
 }
 
+const TRANSACTION_INSERT_COLUMNS = `account_id, kind, side, amount, tax_amount, transaction_date, description, service_id,
+  account_service_id, quantity, period_start, period_end, payment_method, reference, invoice_id, corrects_transaction_id,
+  offsets_uninvoiced, idempotency_key, created_by`;
+
+/** A new row's values, in the order of TRANSACTION_INSERT_COLUMNS; its tax amount is the sum of its tax lines. */
+function transactionValues(t: NewTransaction): unknown[] {
+  return [
+    t.accountId,
+    t.kind,
+    t.side,
+    t.amount,
+    t.taxes.reduce((sum, tax) => sum + tax.amount, 0),
+    t.date,
+    t.description.slice(0, 255),
+    t.serviceId ?? null,
+    t.accountServiceId ?? null,
+    t.quantity ?? null,
+    t.periodStart ?? null,
+    t.periodEnd ?? null,
+    t.paymentMethod ?? null,
+    t.reference ?? null,
+    t.invoiceId ?? null,
+    t.correctsTransactionId ?? null,
+    t.offsetsUninvoiced ? 1 : 0,
+    t.idempotencyKey ?? null,
+    t.createdBy ?? null,
+  ];
+}
+
 /**
  * The lowest layer of the ledger: writing transactions with their tax rows and
  * moving credit onto and off invoices. Callers hold the family lock and run
@@ -160,34 +189,9 @@ export class LedgerPostings {
   constructor(private readonly numbering: InvoiceNumbering) {}
 
   async insert(em: EntityManager, t: NewTransaction): Promise<number> {
-    const taxAmount = t.taxes.reduce((sum, tax) => sum + tax.amount, 0);
-    const result: { insertId: number } = await em.query(
-      `INSERT INTO transactions (account_id, kind, side, amount, tax_amount, transaction_date, description, service_id, account_service_id,
-         quantity, period_start, period_end, payment_method, reference, invoice_id, corrects_transaction_id, offsets_uninvoiced,
-         idempotency_key, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        t.accountId,
-        t.kind,
-        t.side,
-        t.amount,
-        taxAmount,
-        t.date,
-        t.description.slice(0, 255),
-        t.serviceId ?? null,
-        t.accountServiceId ?? null,
-        t.quantity ?? null,
-        t.periodStart ?? null,
-        t.periodEnd ?? null,
-        t.paymentMethod ?? null,
-        t.reference ?? null,
-        t.invoiceId ?? null,
-        t.correctsTransactionId ?? null,
-        t.offsetsUninvoiced ? 1 : 0,
-        t.idempotencyKey ?? null,
-        t.createdBy ?? null,
-      ],
-    );
+    const result: { insertId: number } = await em.query(`INSERT INTO transactions (${TRANSACTION_INSERT_COLUMNS}) VALUES ?`, [
+      [transactionValues(t)],
+    ]);
     const id = Number(result.insertId);
     if (t.taxes.length) {
       await em.query(
@@ -210,33 +214,7 @@ export class LedgerPostings {
     if (!ts.length) return [];
     if (ts.some((t) => t.taxes.length || t.correctsTransactionId))
       throw new Error('insertManyKeyed takes untaxed rows that correct nothing');
-    await em.query(
-      `INSERT INTO transactions (account_id, kind, side, amount, tax_amount, transaction_date, description, service_id, account_service_id,
-         quantity, period_start, period_end, payment_method, reference, invoice_id, offsets_uninvoiced, idempotency_key, created_by)
-       VALUES ?`,
-      [
-        ts.map((t) => [
-          t.accountId,
-          t.kind,
-          t.side,
-          t.amount,
-          0,
-          t.date,
-          t.description.slice(0, 255),
-          t.serviceId ?? null,
-          t.accountServiceId ?? null,
-          t.quantity ?? null,
-          t.periodStart ?? null,
-          t.periodEnd ?? null,
-          t.paymentMethod ?? null,
-          t.reference ?? null,
-          t.invoiceId ?? null,
-          t.offsetsUninvoiced ? 1 : 0,
-          t.idempotencyKey,
-          t.createdBy ?? null,
-        ]),
-      ],
-    );
+    await em.query(`INSERT INTO transactions (${TRANSACTION_INSERT_COLUMNS}) VALUES ?`, [ts.map(transactionValues)]);
     const rows: { id: number; account_id: number; idempotency_key: string }[] = await em.query(
       'SELECT id, account_id, idempotency_key FROM transactions WHERE (account_id, idempotency_key) IN (?)',
       [ts.map((t) => [t.accountId, t.idempotencyKey])],

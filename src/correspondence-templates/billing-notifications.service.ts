@@ -40,7 +40,7 @@ export class BillingNotificationsService implements PaymentNotifier {
    * payments given, read set-wise: a batch of settlements queues its emails together.
    * Returns the ids of the emails queued.
    */
-  async notify(paymentIds: number[]): Promise<number[]> {
+  private async notify(paymentIds: number[]): Promise<number[]> {
     try {
       const em = this.db.manager;
       const payments = [...(await processorPayments.byIds(em, paymentIds)).values()];

@@ -9,3 +9,16 @@ export function caseById<T>(rows: T[], id: (row: T) => number | string, value: (
     params: rows.flatMap((row) => [id(row), value(row)]),
   };
 }
+
+/**
+ * `col = CASE id …, other = CASE id …` for `UPDATE t SET ${sql} WHERE id IN (?)`: each row its
+ * own value of each column, in one statement.
+ */
+export function setEach<T>(
+  rows: T[],
+  id: (row: T) => number | string,
+  columns: Record<string, (row: T) => unknown>,
+): { sql: string; params: unknown[] } {
+  const parts = Object.entries(columns).map(([column, value]) => ({ column, ...caseById(rows, id, value) }));
+  return { sql: parts.map((p) => `${p.column} = ${p.sql}`).join(', '), params: parts.flatMap((p) => p.params) };
+}

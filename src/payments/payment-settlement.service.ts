@@ -7,7 +7,7 @@ import { BillingConfigService } from '../billing-config/billing-config.service';
 import { FamilyLockService } from '../billing/family-lock.service';
 import { LedgerService } from '../billing/ledger.service';
 import { NotFoundException } from '../common/errors';
-import { caseById } from '../database/case-by-id';
+import { setEach } from '../database/case-by-id';
 import { transactionWithRetry } from '../database/transaction';
 import { PAYMENT_NOTIFIER, type PaymentNotifier } from './payment-notifier';
 import { ProcessorPaymentRow, processorPayments } from './processor-payment-rows';
@@ -168,62 +168,48 @@ export class PaymentSettlementService {
    */
   private async write(em: EntityManager, decisions: Decision[]): Promise<void> {
     const recorded = decisions.filter((d) => d.change === 'recorded');
-    if (recorded.length) {
-      const transactionIds = await this.record(
-        em,
-        recorded.map((d) => ({ payment: d.before, intentId: d.intentId as string })),
-      );
-      const intent = caseById(
-        recorded,
-        (d) => d.before.id,
-        (d) => d.intentId,
-      );
-      const ledgerRow = new Map(recorded.map((d, i) => [d.before.id, transactionIds[i]]));
-      const transaction = caseById(
-        recorded,
-        (d) => d.before.id,
-        (d) => ledgerRow.get(d.before.id),
-      );
-      await em.query(
-        `UPDATE processor_payments SET status = 'succeeded', stripe_payment_intent_id = ${intent.sql}, transaction_id = ${transaction.sql},
-           failure_reason = NULL, attempted_at = NULL WHERE id IN (?)`,
-        [...intent.params, ...transaction.params, recorded.map((d) => d.before.id)],
-      );
-    }
-    const failed = decisions.filter((d) => d.change === 'failed');
-    if (failed.length) {
-      const intent = caseById(
-        failed,
-        (d) => d.before.id,
-        (d) => d.intentId,
-      );
-      const reason = caseById(
-        failed,
-        (d) => d.before.id,
-        (d) => (d.reason as string).slice(0, 500),
-      );
-      await em.query(
-        `UPDATE processor_payments SET status = 'failed', stripe_payment_intent_id = ${intent.sql}, failure_reason = ${reason.sql},
-           attempted_at = NULL WHERE id IN (?)`,
-        [...intent.params, ...reason.params, failed.map((d) => d.before.id)],
-      );
-    }
-    const followed = decisions.filter((d) => d.change === 'unchanged');
-    if (followed.length) {
-      const intent = caseById(
-        followed,
-        (d) => d.before.id,
-        (d) => d.intentId,
-      );
-      await em.query(`UPDATE processor_payments SET stripe_payment_intent_id = ${intent.sql}, attempted_at = NULL WHERE id IN (?)`, [
-        ...intent.params,
-        followed.map((d) => d.before.id),
-      ]);
-    }
+    const ledgerRows = await this.record(
+      em,
+      recorded.map((d) => ({ payment: d.before, intentId: d.intentId as string })),
+    );
+    const ledgerRow = new Map(recorded.map((d, i) => [d.before.id, ledgerRows[i]]));
+    await this.updatePayments(em, recorded, "status = 'succeeded', failure_reason = NULL", {
+      stripe_payment_intent_id: (d) => d.intentId,
+      transaction_id: (d) => ledgerRow.get(d.before.id),
+    });
+    await this.updatePayments(
+      em,
+      decisions.filter((d) => d.change === 'failed'),
+      "status = 'failed'",
+      { stripe_payment_intent_id: (d) => d.intentId, failure_reason: (d) => (d.reason as string).slice(0, 500) },
+    );
+    // Still on its way (a bank debit): only the intent to follow is new.
+    await this.updatePayments(
+      em,
+      decisions.filter((d) => d.change === 'unchanged'),
+      null,
+      { stripe_payment_intent_id: (d) => d.intentId },
+    );
+  }
+
+  /** One UPDATE for the decisions' rows: `fixed` for all of them, and each its own value of `columns`; the attempt is over. */
+  private async updatePayments(
+    em: EntityManager,
+    decisions: Decision[],
+    fixed: string | null,
+    columns: Record<string, (d: Decision) => unknown>,
+  ): Promise<void> {
+    if (!decisions.length) return;
+    const each = setEach(decisions, (d) => d.before.id, columns);
+    await em.query(`UPDATE processor_payments SET ${fixed ? `${fixed}, ` : ''}${each.sql}, attempted_at = NULL WHERE id IN (?)`, [
+      ...each.params,
+      decisions.map((d) => d.before.id),
+    ]);
   }
 
   /** Puts the payments' money on the ledger together; answers each one's ledger row, in the order given. */
   private async record(em: EntityManager, payments: { payment: ProcessorPaymentRow; intentId: string }[]): Promise<number[]> {
+    if (!payments.length) return [];
     const methodIds = [...new Set(payments.map((p) => p.payment.paymentMethodId))];
     const rows: (MethodWords & { id: number })[] = await em.query(
       'SELECT id, brand, last4, bank_account_type FROM payment_methods WHERE id IN (?)',

@@ -7,7 +7,7 @@ import { PaymentReversalsService } from '../payments/payment-reversals.service';
 import { PaymentSyncService } from '../payments/payment-sync.service';
 import { StripeObjectKind, StripeObjectOwners } from '../payments/stripe-object-owners';
 import { inLanes } from '../common/in-lanes';
-import { caseById } from '../database/case-by-id';
+import { setEach } from '../database/case-by-id';
 import { Activity } from '../temporal/activity.decorator';
 
 export interface StripeEventOutcome {
@@ -200,24 +200,15 @@ export class StripeEventActivities {
   /** Marks events processed with their outcomes and owners, in one statement however many. */
   private async recordProcessed(processed: ProcessedEvent[], batchId: string | null): Promise<void> {
     if (!processed.length) return;
-    const outcome = caseById(
-      processed,
-      (p) => p.event.id,
-      (p) => p.outcome,
-    );
-    const account = caseById(
-      processed,
-      (p) => p.event.id,
-      (p) => p.accountId,
-    );
+    const each = setEach(processed, (p) => p.event.id, { outcome: (p) => p.outcome, account_id: (p) => p.accountId });
     await this.db.query(
-      `UPDATE webhook_events SET status = 'processed', outcome = ${outcome.sql}, account_id = ${account.sql},
+      `UPDATE webhook_events SET status = 'processed', ${each.sql},
               processed_at = CURRENT_TIMESTAMP(3), last_error = NULL, attempts = attempts + 1,
               -- A dispatcher that died between starting the run and recording it left the event looking never handed
               -- over; being processed proves it was, so the record is completed here, once.
               dispatches = IF(dispatched_at IS NULL, dispatches + 1, dispatches), dispatched_at = COALESCE(dispatched_at, CURRENT_TIMESTAMP(3))
         WHERE id IN (?) AND status = 'received'${batchId === null ? '' : ' AND batch_id = ?'}`,
-      [...outcome.params, ...account.params, processed.map((p) => p.event.id), ...(batchId === null ? [] : [batchId])],
+      [...each.params, processed.map((p) => p.event.id), ...(batchId === null ? [] : [batchId])],
     );
   }
 
