@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { atRate, databaseUrl, okJson, postWebhook, sleep, stopChild } from './lib/bench.mjs';
+import { atRate, databaseSettings, databaseUrl, okJson, postWebhook, sleep, stopChild } from './lib/bench.mjs';
 import { startMailSink } from './lib/mail-sink.mjs';
 import { cpuMeter, describeCpu, logChildrenTo, peakRssMiB, start, statusMiB, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
@@ -511,7 +511,7 @@ async function main() {
   out(`## bill day: ${N} accounts (${population.topLevel} top-level, emailed and on autopay), events at ${RATE}/s`);
   out(
     `${machine}; the worker at niceness ${process.env.WORKER_NICENESS ?? 0} (WORKER_NICENESS); ` +
-      `the database through ${databaseSocket ? `its Unix socket (${databaseSocket})` : 'TCP'} (DATABASE_SOCKET)`,
+      `the database through ${databaseSocket ? `its Unix socket (${databaseSocket})` : 'TCP'} (DATABASE_SOCKET); ${await databaseSettings(mysql, url)}`,
   );
   out();
   out(

@@ -1,7 +1,7 @@
 // `npm run bench:webhooks`: signed Stripe events posted to the webhook endpoint at a steady rate
 // (BENCH_WEBHOOK_RATE per second, default 200, for BENCH_WEBHOOK_SECONDS, default 60) while the
-// worker is busy with a bill run of BENCH_WEBHOOK_BUSY_ACCOUNTS subscribers (default 50,000, which
-// lasts the whole minute on two cores). The API, the worker, a Temporal dev server and stripe-mock
+// worker is busy with a bill run of BENCH_WEBHOOK_BUSY_ACCOUNTS subscribers (default 90,000, which
+// outlasts the minute on two cores; the verdict says when it did not). The API, the worker, a Temporal dev server and stripe-mock
 // run as separate processes, MariaDB underneath.
 // Beside it, the floor: the same rows written by bare INSERTs at the same rate. It prints the answer
 // times, how long events waited to be handed over and to be processed, and proves that every event
@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { atRate, databaseUrl, okJson, postWebhook, webhookResends } from './lib/bench.mjs';
+import { atRate, databaseSettings, databaseUrl, okJson, postWebhook, webhookResends } from './lib/bench.mjs';
 import { cpuMeter, describeCpu, peakRssMiB, start, stopAll, stopOnSignals } from './lib/processes.mjs';
 import {
   ensureStripeMock,
@@ -36,7 +36,7 @@ const { Client, Connection } = require('@temporalio/client');
 
 const RATE = Number(process.env.BENCH_WEBHOOK_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 60);
-const BUSY_ACCOUNTS = Number(process.env.BENCH_WEBHOOK_BUSY_ACCOUNTS ?? 50_000);
+const BUSY_ACCOUNTS = Number(process.env.BENCH_WEBHOOK_BUSY_ACCOUNTS ?? 90_000);
 /** The worker's niceness: 10 unless set, as for an API and a worker sharing one machine (docs/webhooks.md). */
 const WORKER_NICENESS = process.env.WORKER_NICENESS ?? '10';
 /** One event in this many is delivered twice, as processors do. */
@@ -119,6 +119,7 @@ async function main() {
   await bench.createDatabase(url);
   await bench.populate(url, BUSY_ACCOUNTS, BILLING_DATE);
   const user = await bench.createBenchUser(url);
+  const database = await databaseSettings(mysql, url);
 
   step(`Baseline: ${total} bare INSERTs at ${RATE}/s`);
   const floor = await baseline(url, total, `${stamp}a`);
@@ -219,7 +220,7 @@ async function main() {
   const row = (name, s) => `| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} |\n`;
   process.stdout.write(
     `\n## webhook inbox: ${total} events at ${RATE}/s for ${SECONDS} s, the worker billing ${BUSY_ACCOUNTS} subscribers\n` +
-      `${machine}; the worker at niceness ${WORKER_NICENESS} (WORKER_NICENESS)\n\n`,
+      `${machine}; the worker at niceness ${WORKER_NICENESS} (WORKER_NICENESS); ${database}\n\n`,
   );
   process.stdout.write('| case | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|\n');
   process.stdout.write(row(`baseline: bare INSERT of the row, ${RATE}/s`, floor));
@@ -281,7 +282,14 @@ async function main() {
         : `finished ${busyUntil.toFixed(1)} s after the first event was sent (the events were sent for ${seconds.toFixed(1)} s)\n`),
   );
 
-  process.stdout.write(`\nGoal: answers p99 under 50 ms: ${answers.p99 < 50 ? 'met' : 'not met'} (${ms(answers.p99)} ms)\n`);
+  // The goal is set for a worker busy the whole time: a bill run that ended early leaves an easier run.
+  const busyThroughout = busyUntil === null || busyUntil >= seconds;
+  const verdict = !busyThroughout
+    ? `not shown: the bill run ended before the last event was sent; raise BENCH_WEBHOOK_BUSY_ACCOUNTS`
+    : answers.p99 < 50
+      ? 'met'
+      : 'not met';
+  process.stdout.write(`\nGoal: answers p99 under 50 ms with the worker busy throughout: ${verdict} (${ms(answers.p99)} ms)\n`);
   await bench.dropDatabase(url).catch(() => {});
 }
 

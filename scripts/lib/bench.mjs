@@ -29,6 +29,23 @@ export async function okJson(res) {
   return body;
 }
 
+/**
+ * The database server's settings that move these figures most, in words: its buffer pool and redo
+ * log (docs/operations.md), and how each commit reaches the disk.
+ */
+export async function databaseSettings(mysql, url) {
+  const conn = await mysql.createConnection(url);
+  try {
+    const [[row]] = await conn.query(
+      'SELECT @@version AS version, @@innodb_buffer_pool_size AS pool, @@innodb_log_file_size AS redo, @@innodb_flush_log_at_trx_commit AS flush',
+    );
+    const mib = (bytes) => `${Math.round(Number(bytes) / 2 ** 20)} MiB`;
+    return `the database ${row.version}, buffer pool ${mib(row.pool)}, redo log ${mib(row.redo)}, innodb_flush_log_at_trx_commit ${row.flush}`;
+  } finally {
+    await conn.end();
+  }
+}
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const sleepUntil = (at) => sleep(Math.max(0, at - performance.now()));
 

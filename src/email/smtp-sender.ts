@@ -57,6 +57,14 @@ export interface SmtpSession {
  * (and so its own retry); a connection the relay drops fails only the message on it,
  * and the session opens another for the rest.
  */
+/**
+ * A silence once the session is open may last this many times SMTP_TIMEOUT_SECONDS: a relay checks a
+ * whole message before it answers its end (RFC 5321 lets it take ten minutes), and a client that
+ * gives up on that answer sends again a message the relay may already have. Five times the default
+ * 30 s is 150 s; a try's turn (ten times) still outlasts connecting, the greeting and that silence.
+ */
+export const SILENCE_FACTOR = 5;
+
 @Injectable()
 export class SmtpSender {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -85,7 +93,7 @@ export class SmtpSender {
       ...(url.username && { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }),
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
+      socketTimeout: timeoutMs * SILENCE_FACTOR,
       dnsTimeout: timeoutMs,
       logger: false,
     };
