@@ -13,6 +13,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     rolldownOptions: {
+      // The panel, and the public signing page, which carries none of the panel's code.
+      input: { main: 'index.html', sign: 'sign.html' },
       output: {
         // Libraries in their own chunks: they stay cached across panel releases.
         codeSplitting: {

@@ -34,6 +34,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.use(app.get(Metrics).middleware());
   app.use('/api', jsonOnlyMiddleware, jsonBodyParser, bodyErrorHandler, cookieParser());
   mountAdmin(app, config);
+  mountSigningPage(app, config);
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -56,6 +57,23 @@ function mountAdmin(app: NestExpressApplication, config: AppConfig): void {
     }
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
+  });
+}
+
+/**
+ * Serves the public signing page at /sign; its link carries the token after '#', so the page's
+ * address holds nothing secret and its assets load from /admin/assets like the panel's.
+ */
+function mountSigningPage(app: NestExpressApplication, config: AppConfig): void {
+  const page = join(resolve(config.ADMIN_DIST_DIR), 'sign.html');
+  app.use('/sign', (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' || (req.path !== '/' && req.path !== '')) return next();
+    if (!existsSync(page)) {
+      res.status(503).json(errorBody(503, 'The signing page is not built; run npm run build:admin'));
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(page);
   });
 }
 

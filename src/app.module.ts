@@ -18,6 +18,7 @@ import { loggerOptions } from './common/logger-options';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
+import { ContractsModule } from './contracts/contracts.module';
 import { CorrespondenceTemplatesModule } from './correspondence-templates/correspondence-templates.module';
 import { PaymentNotifierModule } from './correspondence-templates/payment-notifier.module';
 import { CustomFieldsModule } from './custom-fields/custom-fields.module';
@@ -78,6 +79,7 @@ export function domainModules(config: AppConfig) {
     PaymentNotifierModule,
     CallLogsModule,
     NightlyModule,
+    ContractsModule,
   ];
 }
 

@@ -3,6 +3,8 @@ import { AuditActivities } from './audit/audit.activities';
 import { AutopayActivities } from './autopay/autopay.activities';
 import { BillRunActivities } from './bill-runs/bill-run.activities';
 import { BillingConfigActivities } from './billing-config/billing-config.activities';
+import { ContractSigningActivities } from './contracts/contract-signing.activities';
+import { ContractTermsActivities } from './contracts/contract-terms.activities';
 import { DelinquencyActivities } from './delinquency/delinquency.activities';
 import { EmailActivities } from './email/email.activities';
 import { NightlyActivities } from './nightly/nightly.activities';
@@ -17,6 +19,8 @@ export const ACTIVITY_PROVIDERS: Type<object>[] = [
   AutopayActivities,
   BillingConfigActivities,
   BillRunActivities,
+  ContractSigningActivities,
+  ContractTermsActivities,
   DelinquencyActivities,
   EmailActivities,
   NightlyActivities,

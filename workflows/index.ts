@@ -1,6 +1,7 @@
 export { auditExportWorkflow } from './audit-export.workflow';
 export { autopayRunWorkflow, dailyAutopayWorkflow } from './autopay-run.workflow';
 export { billRunWorkflow } from './bill-run.workflow';
+export { contractSigningWorkflow } from './contract-signing.workflow';
 export { dailyBillingWorkflow } from './daily-billing.workflow';
 export { delinquencyRunWorkflow } from './delinquency-run.workflow';
 export { emailBatchWorkflow } from './email-batch.workflow';

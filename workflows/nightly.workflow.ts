@@ -1,8 +1,9 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Workflow } from '@temporalio/common';
-import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, proxyActivities, startChild } from '@temporalio/workflow';
 import type { ChildWorkflowHandle } from '@temporalio/workflow';
 import type { BillingConfigActivities } from '../src/billing-config/billing-config.activities';
+import type { ContractTermsActivities } from '../src/contracts/contract-terms.activities';
 import type { NightlyActivities } from '../src/nightly/nightly.activities';
 import { billRunWorkflow } from './bill-run.workflow';
 import { delinquencyRunWorkflow } from './delinquency-run.workflow';
@@ -14,6 +15,11 @@ const { openNightlyRun, closeNightlyRun } = proxyActivities<NightlyActivities>({
 });
 const { autoCloseAccountingPeriod } = proxyActivities<BillingConfigActivities>({
   startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumInterval: '1 minute' },
+});
+
+const { reviewContractTerms } = proxyActivities<ContractTermsActivities>({
+  startToCloseTimeout: '10 minutes',
   retry: { initialInterval: '5 seconds', maximumInterval: '1 minute' },
 });
 
@@ -34,6 +40,8 @@ export interface NightlyResult {
   delinquencyStarted: boolean;
   /** The new accounting close date when the night closed a period. */
   closedPeriodTo: string | null;
+  /** Contracts whose term ended, and renewal tasks left; absent in nights recorded before contracts. */
+  contracts?: { expired: number; renewalTasks: number };
 }
 
 /** Children are abandoned rather than cancelled with their parent: they are processes of their own, shown in the Temporal UI by their own id. */
@@ -67,7 +75,7 @@ async function runOnce(start: () => Promise<ChildWorkflowHandle<Workflow>>): Pro
 /**
  * The night of one date: first any nights missed since the last completed one,
  * oldest first, each as its own `nightly/<date>`; then the date's bill run, its
- * delinquency run and the accounting period's automatic close, one after another.
+ * delinquency run, the accounting period's automatic close and the look at contract terms, one after another.
  */
 export async function nightlyWorkflow(input: NightlyInput): Promise<NightlyResult> {
   const { date, startedBy } = input;
@@ -126,6 +134,8 @@ export async function nightlyWorkflow(input: NightlyInput): Promise<NightlyResul
       }),
     );
     result.closedPeriodTo = await autoCloseAccountingPeriod({ today: date });
+    // Nights recorded before contracts existed replay without this step.
+    if (patched('contract-terms')) result.contracts = await reviewContractTerms({ today: date });
   } catch (err) {
     await closeNightlyRun({
       step: 'nightly',
@@ -144,6 +154,7 @@ export async function nightlyWorkflow(input: NightlyInput): Promise<NightlyResul
       billRunStarted: result.billRunStarted,
       delinquencyStarted: result.delinquencyStarted,
       closedPeriodTo: result.closedPeriodTo,
+      ...(result.contracts && { contracts: result.contracts }),
     },
   });
   return result;

@@ -1,5 +1,5 @@
 import { defineSearchAttributeKey, type SearchAttributePair } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { RescheduleRequest, ScheduledEventStatus } from './scheduled-event.workflow';
 
 /**
@@ -13,6 +13,7 @@ export const workflowTypes = [
   'auditExportWorkflow',
   'autopayRunWorkflow',
   'billRunWorkflow',
+  'contractSigningWorkflow',
   'dailyAutopayWorkflow',
   'dailyBillingWorkflow',
   'delinquencyRunWorkflow',
@@ -40,6 +41,8 @@ export const workflowIds = {
   auditExport: (exportId: number) => `audit-export/${exportId}`,
   autopayRun: (date: string) => `autopay-run/${date}`,
   billRun: (date: string) => `bill-run/${date}`,
+  /** One per signing request: a contract sent again after a cancellation gets a new request and a new run. */
+  contractSigning: (requestId: number) => `contract-signing/${requestId}`,
   dailyBilling: scheduleIds.dailyBilling,
   delinquencyRun: (date: string) => `delinquency-run/${date}`,
   /** A batch of emails sent in bulk, named after the first email it was formed with. */
@@ -132,3 +135,18 @@ export const cancelUpdate = defineUpdate<ScheduledEventStatus, []>('cancel');
  * out, since that already does what was asked; refused only once it was cancelled.
  */
 export const performNowUpdate = defineUpdate<ScheduledEventStatus, []>('performNow');
+
+/** Where a signing request stands, as its workflow sees it. */
+export interface SigningRequestStatus {
+  state: 'open' | 'signed' | 'declined' | 'expired' | 'cancelled';
+  /** ISO 8601 instant. */
+  expiresAt: string;
+  emailsSent: number;
+}
+
+/** The clerk sends the request again: a fresh email now, the reminders counted from now, and the new expiry. */
+export const resendSigningUpdate = defineUpdate<SigningRequestStatus, [{ expiresAt: string }]>('resendSigningRequest');
+/** The clerk withdrew the request (already written to the database): end without another email. */
+export const cancelSigningUpdate = defineUpdate<SigningRequestStatus, []>('cancelSigningRequest');
+/** The request was closed outside the workflow: signed, declined, or signed in person instead. */
+export const signingClosedSignal = defineSignal<[{ state: SigningRequestStatus['state'] }]>('signingRequestClosed');

@@ -20,6 +20,7 @@ import { Layout } from './layout';
 import { LoginPage } from './login';
 import { messageCategories } from './messageCategories';
 import { messageTemplates } from './messageTemplates';
+import { contractTemplates } from './contractTemplates';
 import { nightlyRuns } from './nightlyRuns';
 import { payments } from './payments';
 import { roles } from './roles';
@@ -57,6 +58,7 @@ export const App = () => (
     <Resource name="account-groups" {...accountGroups} />
     <Resource name="message-categories" {...messageCategories} />
     <Resource name="message-templates" {...messageTemplates} />
+    <Resource name="contract-templates" {...contractTemplates} />
     <Resource name="custom-fields" {...customFields} />
     <Resource name="services" {...services} />
     <Resource name="packages" {...packages} />

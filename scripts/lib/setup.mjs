@@ -201,10 +201,12 @@ export async function buildAdmin() {
   const sources = Math.max(
     newestMtime(join(ROOT, 'admin', 'src')),
     newestMtime(join(ROOT, 'admin', 'index.html')),
+    newestMtime(join(ROOT, 'admin', 'sign.html')),
     newestMtime(join(ROOT, 'admin', 'vite.config.ts')),
     newestMtime(join(ROOT, 'package-lock.json')),
   );
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  const signingPage = join(ROOT, 'admin', 'dist', 'sign.html');
+  if (existsSync(built) && existsSync(signingPage) && Math.min(statSync(built).mtimeMs, statSync(signingPage).mtimeMs) >= sources) return;
   step('Building the admin panel');
   await run('npm', ['run', 'build', '--workspace', 'admin'], { cwd: ROOT });
 }

@@ -292,7 +292,40 @@ export const ACTION_KINDS: Record<string, Kind> = {
     label: 'Sign-in refused for an unknown user',
     sentence: (c) => `Sign-in refused${c.after.text('email') ? ` for ${c.after.text('email')}` : ''}`,
   },
+  ...crud('contract_template', 'Contract template', 'contract-templates'),
+  'contract.create': { label: 'Contract added', sentence: (c) => `${contractRef(c)} added` },
+  'contract.update': { label: 'Contract written again', sentence: (c) => `${contractRef(c)} written again from its template` },
+  'contract.delete': { label: 'Contract deleted', sentence: (c) => `Contract${quoted(c.before.text('name'))} deleted` },
+  'contract.send': { label: 'Contract sent for signature', sentence: (c) => `${contractRef(c)} sent for signature${toWhom(c)}` },
+  'contract.resend': { label: 'Signing request sent again', sentence: (c) => `${contractRef(c)} sent again for signature${toWhom(c)}` },
+  'contract.cancel': { label: 'Signing request cancelled', sentence: (c) => `Signing request for ${contractRef(c)} cancelled${toWhom(c)}` },
+  'contract.view': {
+    label: 'Contract opened by the signer',
+    sentence: (c) => `${contractRef(c)} opened from its signing link${byWhom(c)}`,
+  },
+  'contract.sign': {
+    label: 'Contract signed',
+    sentence: (c) => `${contractRef(c)} signed${c.after.text('signedBy') ? ` by ${c.after.text('signedBy')}` : ''}${signedHow(c)}`,
+  },
+  'contract.decline': {
+    label: 'Contract declined',
+    sentence: (c) => `${contractRef(c)} declined${byWhom(c)}${because(c.after.text('reason'))}`,
+  },
+  'contract.expire_request': {
+    label: 'Signing request expired',
+    sentence: (c) => `Signing request for ${contractRef(c)} expired unsigned${toWhom(c)}`,
+  },
+  'contract.expire': { label: 'Contract term ended', sentence: (c) => `${contractRef(c)} expired at the end of its term` },
 };
+
+function contractRef(c: Context): string {
+  const name = c.state.text('name');
+  return c.link(name ? `Contract '${name}'` : `Contract #${c.facts.entityId}`, 'contracts', c.facts.entityId);
+}
+const toWhom = (c: Context) => (c.after.text('email') ? ` to ${c.after.text('email')}` : '');
+const byWhom = (c: Context) => (c.after.text('email') ? ` by ${c.after.text('email')}` : '');
+const signedHow = (c: Context) =>
+  c.after.text('signingMethod') === 'in_person' ? ' in person' : c.after.text('signingMethod') === 'link' ? ' by link' : '';
 
 /** Where the panel shows an entity of a type, when it has a page of its own. */
 const RESOURCE_OF: Record<string, string> = {
@@ -303,6 +336,8 @@ const RESOURCE_OF: Record<string, string> = {
   package: 'packages',
   role: 'roles',
   staff_user: 'users',
+  contract: 'contracts',
+  contract_template: 'contract-templates',
 };
 
 /** "invoice_thing.do_it" → "Invoice thing do it": the plain sentence for a code nobody gave words. */

@@ -24,6 +24,9 @@ export enum Permission {
   NightlyRun = 'nightly.run',
   WebhooksRead = 'webhooks.read',
   WebhooksDispatch = 'webhooks.dispatch',
+  ContractsRead = 'contracts.read',
+  ContractsManage = 'contracts.manage',
+  ContractsConfigure = 'contracts.configure',
 }
 
 export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
@@ -51,6 +54,9 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [Permission.NightlyRun]: 'Run the nightly process or delinquency for a chosen date',
   [Permission.WebhooksRead]: "See the payment processor's events and whether each was processed",
   [Permission.WebhooksDispatch]: 'Hand a stored processor event to processing again',
+  [Permission.ContractsRead]: "See an account's contracts, their signing records and signed PDFs",
+  [Permission.ContractsManage]: 'Write contracts onto accounts, send them for signature, have them signed in person, cancel requests',
+  [Permission.ContractsConfigure]: 'Write, enable and disable contract templates',
 };
 
 export const ALL_PERMISSIONS = Object.values(Permission);

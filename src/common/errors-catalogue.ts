@@ -6,6 +6,7 @@ import { BillingConfigErrorCode } from '../billing-config/billing-config.error-c
 import { BillingErrorCode } from '../billing/billing.error-codes';
 import { CatalogErrorCode } from '../catalog/catalog.error-codes';
 import { ContactsErrorCode } from '../contacts/contacts.error-codes';
+import { ContractsErrorCode } from '../contracts/contracts.error-codes';
 import { CorrespondenceTemplatesErrorCode } from '../correspondence-templates/correspondence-templates.error-codes';
 import { CustomFieldsErrorCode } from '../custom-fields/custom-fields.error-codes';
 import { DisconnectionErrorCode } from '../disconnection/disconnection.error-codes';
@@ -33,6 +34,7 @@ export const ERROR_CODE_ENUMS = {
   'billing-config': BillingConfigErrorCode,
   catalog: CatalogErrorCode,
   contacts: ContactsErrorCode,
+  contracts: ContractsErrorCode,
   'correspondence-templates': CorrespondenceTemplatesErrorCode,
   'custom-fields': CustomFieldsErrorCode,
   disconnection: DisconnectionErrorCode,

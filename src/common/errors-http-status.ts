@@ -7,6 +7,7 @@ import { BillingConfigErrorCode } from '../billing-config/billing-config.error-c
 import { BillingErrorCode } from '../billing/billing.error-codes';
 import { CatalogErrorCode } from '../catalog/catalog.error-codes';
 import { ContactsErrorCode } from '../contacts/contacts.error-codes';
+import { ContractsErrorCode } from '../contracts/contracts.error-codes';
 import { CorrespondenceTemplatesErrorCode } from '../correspondence-templates/correspondence-templates.error-codes';
 import { CustomFieldsErrorCode } from '../custom-fields/custom-fields.error-codes';
 import { DisconnectionErrorCode } from '../disconnection/disconnection.error-codes';
@@ -86,6 +87,15 @@ export const HTTP_STATUS_OF = {
   [ContactsErrorCode.PortalUsernameTaken]: CONFLICT,
   [ContactsErrorCode.PrimaryContactNeedsSuccessor]: CONFLICT,
   [ContactsErrorCode.MessageCategoryNameTaken]: CONFLICT,
+
+  [ContractsErrorCode.TemplateInUse]: CONFLICT,
+  [ContractsErrorCode.TemplateDisabled]: CONFLICT,
+  [ContractsErrorCode.ContractSigned]: CONFLICT,
+  [ContractsErrorCode.ContractState]: CONFLICT,
+  [ContractsErrorCode.SigningLinkInvalid]: NOT_FOUND,
+  [ContractsErrorCode.SigningNotConfigured]: SERVICE_UNAVAILABLE,
+  [ContractsErrorCode.SigningProcessUnavailable]: SERVICE_UNAVAILABLE,
+  [ContractsErrorCode.SigningThrottled]: TOO_MANY_REQUESTS,
 
   [CorrespondenceTemplatesErrorCode.NoRecipients]: UNPROCESSABLE_ENTITY,
 

@@ -24,6 +24,23 @@ const PANEL_POLICY = {
   'frame-ancestors': ["'none'"],
 };
 
+/**
+ * The public signing page: its own scripts and MUI's inline styles, its own API, nothing else;
+ * no map tiles, no frames, no images but data: ones. The document it shows is sanitised HTML, so
+ * this policy is a second wall, not the first.
+ */
+const SIGNING_POLICY = {
+  'default-src': ["'none'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
+
 /** Swagger UI: its bundle from our origin, plus the inline <style> blocks of its page and its data: icons. */
 const DOCS_POLICY = {
   'default-src': ["'self'"],
@@ -80,11 +97,15 @@ export function securityHeaders(options: { stripeElements?: boolean } = {}): Req
   const panel = helmet.contentSecurityPolicy({ useDefaults: false, directives: panelPolicy });
   const docs = helmet.contentSecurityPolicy({ useDefaults: false, directives: DOCS_POLICY });
   const api = helmet.contentSecurityPolicy({ useDefaults: false, directives: API_POLICY });
+  const signing = helmet.contentSecurityPolicy({ useDefaults: false, directives: SIGNING_POLICY });
+  // The page's address has the link's token after '#', which no Referer carries anyway; none is sent at all.
+  const noReferrer = helmet.referrerPolicy({ policy: 'no-referrer' });
   // A site reached over HTTPS once keeps to it; subdomains are left alone, they may be other systems of the ISP.
   const hsts = helmet.strictTransportSecurity({ maxAge: 180 * 24 * 3600, includeSubDomains: false });
 
   const policy = (req: Request, res: Response, next: NextFunction) => {
     if (req.path === '/admin' || req.path.startsWith('/admin/')) return panel(req, res, next);
+    if (req.path === '/sign' || req.path === '/sign/') return noReferrer(req, res, () => signing(req, res, next));
     if (DOCS_PATH.test(req.path)) return docs(req, res, next);
     return api(req, res, next);
   };

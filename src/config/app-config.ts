@@ -173,6 +173,38 @@ const schema = z.object({
    */
   TRUST_PROXY: trustProxy.default('loopback'),
   ADMIN_DIST_DIR: z.string().default('admin/dist'),
+  /**
+   * The PKCS#12 file (key and certificate) that signs signed contracts' PDFs. Without it an
+   * instance that is not in production makes a self-signed one under STORAGE_DIR on first use;
+   * production refuses to sign until it is set.
+   */
+  CONTRACT_SIGNING_P12: z.string().min(1).optional(),
+  CONTRACT_SIGNING_P12_PASSPHRASE: z.string().default(''),
+  /** Where subscribers open links the product emails them (the signing page), e.g. https://billing.example.net. */
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  /**
+   * When reminders of a signing request go out, counted from when it was (last) sent: durations
+   * with a unit (s, m, h or d) separated by commas, e.g. "3d,7d"; empty for none.
+   */
+  CONTRACT_SIGNING_REMINDERS: z
+    .string()
+    .regex(/^(\d{1,6}[smhd](,\d{1,6}[smhd])*)?$/, 'must be durations such as 3d,7d (units s, m, h, d)')
+    .default('3d,7d'),
+  /** How long a signing request stays open, as a duration with a unit, e.g. "14d". */
+  CONTRACT_SIGNING_EXPIRES_AFTER: z
+    .string()
+    .regex(/^\d{1,6}[smhd]$/, 'must be a duration such as 14d (units s, m, h, d)')
+    .default('14d'),
+  /**
+   * How often a signing request's workflow looks at its request between its own timers, so a
+   * signature whose signal was lost (Temporal unreachable at that moment) ends it within this long.
+   */
+  CONTRACT_SIGNING_CHECK_EVERY: z
+    .string()
+    .regex(/^\d{1,6}[smhd]$/, 'must be a duration such as 1h (units s, m, h, d)')
+    .default('1h'),
+  /** Days before a contract's expiry that a renewal task is left on its account. */
+  CONTRACT_RENEWAL_NOTICE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   /** Largest account file upload, in bytes (500 MB by default). */
   FILE_MAX_BYTES: z.coerce
     .number()

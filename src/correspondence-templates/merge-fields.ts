@@ -58,17 +58,20 @@ function parse(template: string): { pieces: Piece[]; unclosedAt: number | null }
 
 const isMergeField = (name: string): name is MergeField => Object.prototype.hasOwnProperty.call(MERGE_FIELDS, name);
 
-/** Field errors for one template text (`field` is the request field it came from, e.g. bodyText). */
-export function templateErrors(field: string, template: string): FieldError[] {
+/**
+ * Field errors for one template text against a set of known fields (`field` is the request field
+ * it came from, e.g. bodyText); each kind of template (messages, contracts) has its own set.
+ */
+export function mergeFieldErrors(known: Readonly<Record<string, string>>, field: string, template: string): FieldError[] {
   const { pieces, unclosedAt } = parse(template);
   const errors: FieldError[] = [];
   for (const piece of pieces) {
-    if ('field' in piece && !isMergeField(piece.field)) {
+    if ('field' in piece && !Object.prototype.hasOwnProperty.call(known, piece.field)) {
       const name = piece.field === '' ? '{{}}' : `{{${piece.field}}}`;
       errors.push({
         field,
         rule: 'mergeField',
-        message: `${field} uses ${name}, which is not a merge field; known fields are ${Object.keys(MERGE_FIELDS).join(', ')}`,
+        message: `${field} uses ${name}, which is not a merge field; known fields are ${Object.keys(known).join(', ')}`,
       });
     }
   }
@@ -80,8 +83,19 @@ export function templateErrors(field: string, template: string): FieldError[] {
   return errors;
 }
 
-/** Fills in a template that passed templateErrors. */
+/** Fills in a template that passed mergeFieldErrors: each field becomes valueOf(field), the text around it stays as it is. */
+export function fillTemplate(template: string, valueOf: (field: string) => string): string {
+  return parse(template)
+    .pieces.map((p) => ('text' in p ? p.text : valueOf(p.field)))
+    .join('');
+}
+
+/** Field errors for one message template text. */
+export function templateErrors(field: string, template: string): FieldError[] {
+  return mergeFieldErrors(MERGE_FIELDS, field, template);
+}
+
+/** Fills in a message template that passed templateErrors. */
 export function renderTemplate(template: string, values: MergeValues): string {
-  const { pieces } = parse(template);
-  return pieces.map((p) => ('text' in p ? p.text : isMergeField(p.field) ? (values[p.field] ?? '') : '')).join('');
+  return fillTemplate(template, (field) => (isMergeField(field) ? (values[field] ?? '') : ''));
 }

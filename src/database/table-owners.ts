@@ -90,6 +90,12 @@ export const TABLE_OWNERS = {
   emails: { owner: 'email', shared: true },
   email_attachments: { owner: 'email' },
   message_templates: { owner: 'correspondence-templates' },
+
+  contract_templates: { owner: 'contracts' },
+  contracts: { owner: 'contracts' },
+  contract_documents: { owner: 'contracts' },
+  contract_signing_requests: { owner: 'contracts' },
+  contract_signing_links: { owner: 'contracts' },
 } as const satisfies Record<string, { owner: string; shared?: true }>;
 
 export type TableName = keyof typeof TABLE_OWNERS;

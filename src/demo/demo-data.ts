@@ -6,6 +6,7 @@ import { StaffUser } from '../users/staff-user.entity';
 import { UsersService } from '../users/users.service';
 import { generateDemoAccounts } from './accounts-demo';
 import { generateBillingDemo } from './billing-demo';
+import { generateContractDemo } from './contracts-demo';
 
 const DEMO_ACCOUNTS = 200;
 /** Accounts that get services, invoices and payments; billing goes through the services, so keep this modest. */
@@ -36,9 +37,11 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
       Permission.BillingManage,
       Permission.CorrespondenceRead,
       Permission.CorrespondenceWrite,
+      Permission.ContractsRead,
+      Permission.ContractsManage,
     ],
   });
-  await users.create({ ...DEMO_ADMIN, active: true, roleIds: [admin.id] });
+  const adminUser = await users.create({ ...DEMO_ADMIN, active: true, roleIds: [admin.id] });
   await users.create({
     email: 'clerk@backhaul.local',
     name: 'Demo Clerk',
@@ -48,5 +51,6 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
   });
   const accounts = await generateDemoAccounts(db, DEMO_ACCOUNTS);
   await generateBillingDemo(app, accounts.firstAccountId, DEMO_BILLED_ACCOUNTS);
+  await generateContractDemo(app, adminUser.id);
   return true;
 }

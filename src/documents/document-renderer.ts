@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { InvoiceDocument, ReceiptDocument, StatementDocument } from './document-types';
+import { renderContractPdf } from './contract.pdf';
+import type { ContractDocument, InvoiceDocument, ReceiptDocument, StatementDocument } from './document-types';
 import { renderInvoicePdf } from './invoice.pdf';
 import { renderReceiptPdf } from './receipt.pdf';
 import { renderStatementPdf } from './statement.pdf';
@@ -17,5 +18,10 @@ export class DocumentRenderer {
 
   receipt(doc: ReceiptDocument): Promise<Buffer> {
     return renderReceiptPdf(doc);
+  }
+
+  /** The signed contract before its digital signature (contracts/pdf-signature.ts adds that). */
+  contract(doc: ContractDocument): Promise<Buffer> {
+    return renderContractPdf(doc);
   }
 }

@@ -84,3 +84,33 @@ export interface ReceiptDocument {
   unapplied: number;
   figures: BillingFiguresDoc;
 }
+
+/** How a contract came to be signed. */
+export type SigningMethod = 'in_person' | 'link';
+
+/** A signed contract: its document as written, the signature, and the signing record printed on its last page. */
+export interface ContractDocument {
+  company: DocumentCompany;
+  account: DocumentAccount;
+  contract: {
+    id: number;
+    name: string;
+    /** The contract's HTML as kept when it was written (sanitised, merge fields filled in). */
+    html: string;
+    /** SHA-256 (hex) of that HTML: the document the signer saw. */
+    documentSha256: string;
+    /** Calendar date the term ends, when it has one. */
+    expiresOn: string | null;
+  };
+  signing: {
+    name: string;
+    email: string | null;
+    /** ISO 8601 instant. */
+    signedAt: string;
+    clientAddress: string | null;
+    userAgent: string | null;
+    method: SigningMethod;
+    /** The drawn signature, a PNG. */
+    signaturePng: Buffer;
+  };
+}

@@ -74,25 +74,33 @@ export class AccountTasksService {
   async create(creator: AuthenticatedUser, dto: CreateAccountTaskDto): Promise<AccountTaskResponseDto> {
     return transactionWithRetry(this.db, async (em) => {
       await this.accounts.lock(em, dto.accountId);
-      if (dto.assignedUserId) await this.assertActiveUser(em, dto.assignedUserId);
-      const { identifiers } = await em.insert(AccountTask, {
-        accountId: dto.accountId,
-        title: dto.title,
-        description: dto.description ?? null,
-        assignedUserId: dto.assignedUserId ?? null,
-        dueDate: dto.dueDate ?? null,
-        createdByUserId: creator.id,
-      });
-      const after = toAccountTaskResponse(await this.load(em, identifiers[0].id as number));
-      await this.audit.recordAction(em, {
-        action: 'create',
-        entityType: ENTITY_TYPE,
-        entityId: after.id,
-        accountId: after.accountId,
-        after: { ...after },
-      });
-      return after;
+      return this.createLocked(em, creator.id, dto);
     });
+  }
+
+  /**
+   * A task left inside the caller's transaction, which holds the account's lock: by a clerk, or by
+   * a process on behalf of the staff user it acts for (an expired signing request tells its sender).
+   */
+  async createLocked(em: EntityManager, creatorId: number, dto: CreateAccountTaskDto): Promise<AccountTaskResponseDto> {
+    if (dto.assignedUserId) await this.assertActiveUser(em, dto.assignedUserId);
+    const { identifiers } = await em.insert(AccountTask, {
+      accountId: dto.accountId,
+      title: dto.title,
+      description: dto.description ?? null,
+      assignedUserId: dto.assignedUserId ?? null,
+      dueDate: dto.dueDate ?? null,
+      createdByUserId: creatorId,
+    });
+    const after = toAccountTaskResponse(await this.load(em, identifiers[0].id as number));
+    await this.audit.recordAction(em, {
+      action: 'create',
+      entityType: ENTITY_TYPE,
+      entityId: after.id,
+      accountId: after.accountId,
+      after: { ...after },
+    });
+    return after;
   }
 
   async update(actor: AuthenticatedUser, id: number, dto: UpdateAccountTaskDto): Promise<AccountTaskResponseDto> {

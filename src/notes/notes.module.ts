@@ -12,5 +12,6 @@ import { AccountTasksService } from './account-tasks.service';
   imports: [AccountsModule, TypeOrmModule.forFeature([AccountNote, AccountTask])],
   controllers: [AccountNotesController, AccountTasksController],
   providers: [AccountNotesService, AccountTasksService],
+  exports: [AccountTasksService],
 })
 export class NotesModule {}

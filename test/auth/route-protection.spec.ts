@@ -41,7 +41,15 @@ describe('route protection', () => {
     expect(undeclared).toEqual([]);
     const publicRoutes = ops.filter((op) => op.public).map((op) => `${op.method} ${op.path}`);
     // The webhook is public: its signature, checked on the raw body, is its authentication (test/webhooks).
-    expect(publicRoutes.sort()).toEqual(['get /api/health', 'post /api/auth/login', 'post /api/webhooks/stripe']);
+    // The signing page's routes are public: the link's token is their key, and opens one document (test/contracts).
+    expect(publicRoutes.sort()).toEqual([
+      'get /api/health',
+      'post /api/auth/login',
+      'post /api/public/contract-signing/decline',
+      'post /api/public/contract-signing/sign',
+      'post /api/public/contract-signing/view',
+      'post /api/webhooks/stripe',
+    ]);
   });
 
   it('answers 401 to every non-public route without a session', async () => {

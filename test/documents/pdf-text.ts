@@ -1,13 +1,15 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
 /** PDFTOTEXT_PATH names the binary; otherwise pdftotext from PATH (Debian's poppler-utils). */
 const PDFTOTEXT = process.env.PDFTOTEXT_PATH ?? 'pdftotext';
+/** pdfsig comes in the same package, beside pdftotext. */
+const PDFSIG = process.env.PDFSIG_PATH ?? (isAbsolute(PDFTOTEXT) ? join(dirname(PDFTOTEXT), 'pdfsig') : 'pdfsig');
 
 /** A folder of rendered PDFs for one test file, removed by `close`. */
 export class PdfScratch {
@@ -25,6 +27,20 @@ export class PdfScratch {
   async title(pdf: Buffer): Promise<string | null> {
     const html = await this.extract(pdf, ['-htmlmeta', '-l', '1']);
     return /<title>(.*)<\/title>/.exec(html)?.[1] ?? null;
+  }
+
+  /** What `pdfsig` (poppler) says of the PDF's signatures; it exits non-zero for a file it finds altered, so both outputs are kept. */
+  async signatures(pdf: Buffer): Promise<string> {
+    const file = join(this.dir, `signed-${++this.count}.pdf`);
+    writeFileSync(file, pdf);
+    try {
+      const { stdout, stderr } = await run(PDFSIG, [file], { encoding: 'utf8' });
+      return stdout + stderr;
+    } catch (err) {
+      const failed = err as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
+      if (failed.code === 'ENOENT') throw new Error(`pdfsig not found: install poppler-utils or set PDFSIG_PATH (tried "${PDFSIG}")`);
+      return (failed.stdout ?? '') + (failed.stderr ?? '');
+    }
   }
 
   close(): void {

@@ -83,8 +83,16 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // The webhook's signature, checked on the raw body, is its authentication (test/webhooks).
-    expect(open.sort()).toEqual(['GET /api/health', 'POST /api/auth/login', 'POST /api/webhooks/stripe']);
+    // The webhook's signature, checked on the raw body, is its authentication (test/webhooks); the
+    // signing page's token, in the body, is the key to its one document (test/contracts).
+    expect(open.sort()).toEqual([
+      'GET /api/health',
+      'POST /api/auth/login',
+      'POST /api/public/contract-signing/decline',
+      'POST /api/public/contract-signing/sign',
+      'POST /api/public/contract-signing/view',
+      'POST /api/webhooks/stripe',
+    ]);
     expect(document.components?.securitySchemes).toMatchObject({
       bearer: { type: 'http', scheme: 'bearer' },
       session: { type: 'apiKey', in: 'cookie', name: 'backhaul_session' },

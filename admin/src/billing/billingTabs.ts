@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { AccountTabProps } from '../accounts/accountTabs';
 import { ChildAccountsTab } from './children/ChildAccountsTab';
 import { BillingConfigTab } from './config/BillingConfigTab';
+import { ContractsTab } from './contracts/ContractsTab';
 import { InvoicesTab } from './invoices/InvoicesTab';
 import { PaymentDetailsTab } from './payments';
 import { AccountServicesTab } from './services/AccountServicesTab';
@@ -24,4 +25,5 @@ export const billingTabs: BillingInnerTab[] = [
   { path: 'configuration', label: 'Billing configuration', component: BillingConfigTab },
   { path: 'taxes', label: 'Taxes', component: AccountTaxesTab },
   { path: 'child-accounts', label: 'Child accounts', component: ChildAccountsTab },
+  { path: 'contracts', label: 'Contracts', component: ContractsTab },
 ];

@@ -5,6 +5,7 @@ import { accountMethods } from './accounts';
 import { API_URL } from './apiUrl';
 import { auditMethods } from './audit';
 import { billingMethods } from './billing';
+import { contractMethods } from './contracts';
 import { correspondenceMethods } from './correspondence';
 import { dashboardMethods } from './dashboard';
 import { httpClient } from './httpClient';
@@ -43,6 +44,7 @@ export const dataProvider = {
   ...auditMethods,
   ...dashboardMethods,
   ...webhookMethods,
+  ...contractMethods(crud),
 };
 
 export type BackhaulDataProvider = typeof dataProvider;

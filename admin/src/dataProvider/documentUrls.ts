@@ -6,3 +6,5 @@ export const statementPdfUrl = (invoiceId: number): string => `${API_URL}/invoic
 export const receiptPdfUrl = (transactionId: number): string => `${API_URL}/transactions/${transactionId}/receipt.pdf`;
 export const accountFileDownloadUrl = (fileId: number): string => `${API_URL}/account-files/${fileId}/download`;
 export const accountFileThumbnailUrl = (fileId: number): string => `${API_URL}/account-files/${fileId}/thumbnail`;
+export const contractPdfUrl = (contractId: number): string => `${API_URL}/contracts/${contractId}/pdf`;
+export const contractSignatureUrl = (contractId: number): string => `${API_URL}/contracts/${contractId}/signature`;

@@ -7,7 +7,16 @@ import { billingPages } from '../billingSettings';
 import { canSeeResource, hasPermission, Permissions } from '../permissions';
 
 /** The resources in menu order; each shows only if the identity may read it. */
-export const menuResources = ['accounts', 'emails', 'users', 'roles', 'action-history', 'view-history', 'message-templates'] as const;
+export const menuResources = [
+  'accounts',
+  'emails',
+  'users',
+  'roles',
+  'action-history',
+  'view-history',
+  'message-templates',
+  'contract-templates',
+] as const;
 
 /** The configurable account lists, grouped under Settings for those who may change them. */
 export const settingsResources = ['account-types', 'account-statuses', 'account-groups', 'message-categories', 'custom-fields'] as const;

@@ -23,6 +23,9 @@ export const Permissions = {
   NightlyRun: 'nightly.run',
   WebhooksRead: 'webhooks.read',
   WebhooksDispatch: 'webhooks.dispatch',
+  ContractsRead: 'contracts.read',
+  ContractsManage: 'contracts.manage',
+  ContractsConfigure: 'contracts.configure',
 } as const;
 
 export type PermissionName = (typeof Permissions)[keyof typeof Permissions];
@@ -45,6 +48,8 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'message-categories': Permissions.AccountsConfigure,
   'custom-fields': Permissions.AccountsConfigure,
   'message-templates': Permissions.CorrespondenceRead,
+  // Templates are shown under Settings to those who may write them.
+  'contract-templates': Permissions.ContractsConfigure,
   // The catalogue and taxes are readable by billing staff; changing them needs billing.configure.
   services: Permissions.BillingRead,
   packages: Permissions.BillingRead,

@@ -28,6 +28,7 @@ import { DashboardFigures1795732190000 } from './1795732190000-dashboard-figures
 import { WebhookInbox1795732200000 } from './1795732200000-webhook-inbox';
 import { StripeEventBatches1795732210000 } from './1795732210000-stripe-event-batches';
 import { EmailBatches1795732220000 } from './1795732220000-email-batches';
+import { Contracts1795732230000 } from './1795732230000-contracts';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   WebhookInbox1795732200000,
   StripeEventBatches1795732210000,
   EmailBatches1795732220000,
+  Contracts1795732230000,
 ];
