@@ -30,7 +30,7 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 
 /** The same answer for a link that never existed, expired, was used or was withdrawn, so a guess learns nothing. */
 const invalidLink = () =>
-  new DomainException(ContractsErrorCode.SigningLinkInvalid, 'This signing link is not valid: it may have expired or been withdrawn');
+  new DomainException(ContractsErrorCode.SigningLinkInvalid, 'This signing link is not valid: it may have expired or been withdrawn.');
 
 export type SigningEmailKind = 'request' | 'reminder' | 'resend';
 

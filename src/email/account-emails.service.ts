@@ -63,6 +63,11 @@ function toResponse(row: EmailRow, attachments: EmailAttachmentDto[]): EmailResp
   };
 }
 
+/** The token after a signing link's '#', replaced; the copy the relay was given keeps it, and a resend sends it again. */
+export function withoutSigningTokens(text: string): string {
+  return text.replace(/(\/sign#)[A-Za-z0-9_-]{20,}/g, '$1(link withheld)');
+}
+
 function toDetail(row: EmailRow, attachments: EmailAttachmentDto[]): EmailDetailDto {
   return {
     ...toResponse(row, attachments),
@@ -133,8 +138,10 @@ export class AccountEmailsService {
     );
   }
 
+  /** One email as staff read it: a contract signing link is shown without its token (the signer's key, not the staff's). */
   async get(id: number): Promise<EmailDetailDto> {
-    return this.load(this.db.manager, id);
+    const email = await this.load(this.db.manager, id);
+    return { ...email, text: withoutSigningTokens(email.text), html: email.html === null ? null : withoutSigningTokens(email.html) };
   }
 
   /** A clerk writes to a contact of the account, or to any one address; child accounts included. */

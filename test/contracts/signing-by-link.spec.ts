@@ -35,6 +35,14 @@ describe('signing a contract by a link, as a durable process', () => {
     const [{ raw }] = await world.sut.db.query('SELECT COUNT(*) AS raw FROM contract_signing_links WHERE token_sha256 = ?', [token]);
     expect(Number(raw)).toBe(0);
 
+    // Staff reading the account's email see the link without its token: it is the signer's key.
+    const [{ id: emailId }] = await world.sut.db.query(`SELECT id FROM emails WHERE related_type = 'contract' AND related_id = ?`, [
+      sent.contractId,
+    ]);
+    const shown = await world.sut.http().get(`/api/emails/${emailId}`).auth(world.clerk.token, { type: 'bearer' }).expect(200);
+    expect(shown.body.text).toContain('https://billing.example.net/sign#(link withheld)');
+    expect(shown.body.text).not.toContain(token);
+
     // The token opens this document and nothing else: no staff route takes it.
     for (const path of ['/api/accounts', `/api/contracts/${sent.contractId}`, `/api/contracts/${sent.contractId}/pdf`, '/api/auth/me']) {
       await world.sut.http().get(path).auth(token, { type: 'bearer' }).expect(401);

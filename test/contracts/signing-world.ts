@@ -38,6 +38,7 @@ export async function signingWorld(overrides: Partial<Record<keyof AppConfig, st
     Permission.ContractsRead,
     Permission.ContractsManage,
     Permission.ContractsConfigure,
+    Permission.CorrespondenceRead,
     Permission.AccountsRead,
   ]);
   return {
