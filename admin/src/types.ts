@@ -122,8 +122,5 @@ export type RenderedMessage = Schemas['RenderedMessageDto'];
 export type InvoiceEmailRecipients = Schemas['InvoiceEmailRecipientsDto'];
 
 export type ContractTemplate = Schemas['ContractTemplateResponseDto'];
-export type ContractTemplateInput = Schemas['CreateContractTemplateDto'];
 export type Contract = Schemas['ContractResponseDto'];
-export type ContractDetail = Schemas['ContractDetailDto'];
 export type ContractState = Contract['state'];
-export type ContractMergeField = Schemas['ContractMergeFieldDto'];

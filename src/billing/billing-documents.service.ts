@@ -41,7 +41,8 @@ export class BillingDocumentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private company(): DocumentCompany {
+  /** The company as every document prints it (contracts too). */
+  company(): DocumentCompany {
     return { name: this.config.COMPANY_NAME, addressLines: this.config.COMPANY_ADDRESS.split('|').filter(Boolean) };
   }
 
@@ -63,7 +64,8 @@ export class BillingDocumentsService {
     );
   }
 
-  private async account(accountId: number): Promise<DocumentAccount> {
+  /** The account's name and postal address as every document prints them (contracts too). */
+  async account(accountId: number): Promise<DocumentAccount> {
     const account = (await this.accounts([accountId])).get(accountId);
     if (!account) throw new NotFoundException('Account', accountId);
     return account;

@@ -73,6 +73,13 @@ export async function contractById(em: EntityManager, id: number, lock = false):
   return toContractRow(row);
 }
 
+/** The contract's document as written; the lists never read it, it runs to pages. */
+export async function contractBody(em: EntityManager, id: number): Promise<string> {
+  const [row]: { body_html: string }[] = await em.query('SELECT body_html FROM contracts WHERE id = ?', [id]);
+  if (!row) throw new NotFoundException('Contract', id);
+  return row.body_html;
+}
+
 export interface SigningRequestRow {
   id: number;
   contractId: number;

@@ -13,7 +13,15 @@ import { transactionWithRetry } from '../database/transaction';
 import { isEmailAddress } from '../email/email-address';
 import { EmailService } from '../email/email.service';
 import { AccountTasksService } from '../notes/account-tasks.service';
-import { contractAuditState, contractById, openRequestsOf, REQUEST_COLUMNS, SigningRequestRow, toRequestRow } from './contract-rows';
+import {
+  contractAuditState,
+  contractBody,
+  contractById,
+  openRequestsOf,
+  REQUEST_COLUMNS,
+  SigningRequestRow,
+  toRequestRow,
+} from './contract-rows';
 import { ContractSigningProcess } from './contract-signing-process';
 import { ContractsErrorCode } from './contracts.error-codes';
 import { ContractsService } from './contracts.service';
@@ -54,7 +62,7 @@ export class ContractSigningService {
 
   /** Opens a request and starts its workflow, which sends the email; should Temporal not take it, the request is withdrawn again. */
   async send(user: AuthenticatedUser, contractId: number, dto: SendForSignatureDto): Promise<ContractDetailDto> {
-    const expiresAt = new Date(this.clock.now().getTime() + durationSeconds(this.config.CONTRACT_SIGNING_EXPIRES_AFTER) * 1000);
+    const expiresAt = this.expiresFromNow();
     const { request, contract } = await transactionWithRetry(this.db, async (em) => {
       const found = await contractById(em, contractId);
       await this.accounts.lock(em, found.accountId);
@@ -113,7 +121,7 @@ export class ContractSigningService {
 
   /** A fresh email now with a new expiry, the reminders counted again from now. */
   async resend(contractId: number): Promise<ContractDetailDto> {
-    const expiresAt = new Date(this.clock.now().getTime() + durationSeconds(this.config.CONTRACT_SIGNING_EXPIRES_AFTER) * 1000);
+    const expiresAt = this.expiresFromNow();
     const request = await transactionWithRetry(this.db, async (em) => {
       const found = await contractById(em, contractId);
       await this.accounts.lock(em, found.accountId);
@@ -196,12 +204,12 @@ export class ContractSigningService {
         }
       });
     }
-    const [{ body_html }]: { body_html: string }[] = await this.db.query('SELECT body_html FROM contracts WHERE id = ?', [contract.id]);
+    const bodyHtml = await contractBody(this.db.manager, contract.id);
     return {
       state: 'open',
       companyName: this.config.COMPANY_NAME,
       contractName: contract.name,
-      html: body_html,
+      html: bodyHtml,
       expiresAt: found.expiresAt,
       signedAt: null,
       signedBy: null,
@@ -378,6 +386,11 @@ export class ContractSigningService {
     ].join('\n');
     const subject = kind === 'reminder' ? `Reminder: please sign "${m.contractName}"` : `Please sign "${m.contractName}"`;
     return { subject, text };
+  }
+
+  /** When a request sent (or sent again) now stops being open. */
+  private expiresFromNow(): Date {
+    return new Date(this.clock.now().getTime() + durationSeconds(this.config.CONTRACT_SIGNING_EXPIRES_AFTER) * 1000);
   }
 
   private status(request: SigningRequestRow): SigningRequestStatus {

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccountServicesService } from '../billing/account-services.service';
+import { BillingDocumentsService } from '../billing/billing-documents.service';
 import { BillingFiguresService } from '../billing/billing-figures.service';
 import { LedgerService } from '../billing/ledger.service';
 import { NotFoundException } from '../common/errors';
 import { formatMoney } from '../common/money';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { DocumentAccount, DocumentCompany } from '../documents/document-types';
 import type { ContractMergeValues } from './contract-merge-fields';
 
 /** The most services a contract lists; an account with more is a wholesale one, not a subscriber's agreement. */
@@ -45,18 +45,11 @@ export function termInWords(months: number | null): string {
 export class ContractValuesService {
   constructor(
     private readonly services: AccountServicesService,
+    private readonly documents: BillingDocumentsService,
     private readonly figures: BillingFiguresService,
     private readonly ledger: LedgerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  company(): DocumentCompany {
-    return { name: this.config.COMPANY_NAME, addressLines: this.config.COMPANY_ADDRESS.split('|').filter(Boolean) };
-  }
-
-  today(): string {
-    return this.ledger.today();
-  }
 
   private async accountRow(em: EntityManager, accountId: number): Promise<AccountRow> {
     const [row]: AccountRow[] = await em.query(
@@ -67,21 +60,6 @@ export class ContractValuesService {
     );
     if (!row) throw new NotFoundException('Account', accountId);
     return row;
-  }
-
-  /** The account as a signed contract's letterhead prints it: name and postal address. */
-  async documentAccount(em: EntityManager, accountId: number): Promise<DocumentAccount> {
-    const a = await this.accountRow(em, accountId);
-    const mailing = a.mailing_line1 !== null;
-    const lines = mailing
-      ? [
-          a.mailing_line1,
-          a.mailing_line2,
-          `${a.mailing_city ?? ''}, ${a.mailing_region ?? ''} ${a.mailing_postcode ?? ''}`,
-          a.mailing_country,
-        ]
-      : [a.service_line1, a.service_line2, `${a.service_city}, ${a.service_region} ${a.service_postcode}`, a.service_country];
-    return { id: Number(a.id), name: a.name, addressLines: lines.filter((line): line is string => Boolean(line && line.trim())) };
   }
 
   async values(em: EntityManager, accountId: number, contract: { name: string; termMonths: number | null }): Promise<ContractMergeValues> {
@@ -108,10 +86,11 @@ export class ContractValuesService {
          FROM contacts c WHERE c.account_id = ? AND c.is_primary = 1`,
       [accountId],
     );
-    const today = this.today();
+    const today = this.ledger.today();
     const services = await this.services.list({ accountId }, 0, SERVICES_LISTED);
     const charge = await this.figures.nextRecurringCharge(em, accountId);
     const money = (cents: number) => formatMoney(cents, this.config.CURRENCY);
+    const company = this.documents.company();
     return {
       text: {
         'account.id': String(a.id),
@@ -122,8 +101,8 @@ export class ContractValuesService {
         'contact.name': contact?.name ?? '',
         'contact.email': contact?.email ?? '',
         'contact.phone': contact?.phone ?? '',
-        'company.name': this.config.COMPANY_NAME,
-        'company.address': this.config.COMPANY_ADDRESS.split('|').filter(Boolean).join(', '),
+        'company.name': company.name,
+        'company.address': company.addressLines.join(', '),
         'contract.name': contract.name,
         'contract.term': termInWords(contract.termMonths),
         'date.today': today,

@@ -6,6 +6,7 @@ import { AccountLockService } from '../accounts/account-lock.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { addMonths } from '../billing/billing-calendar';
+import { BillingDocumentsService } from '../billing/billing-documents.service';
 import { Clock } from '../common/clock';
 import { BadInputException, ConflictException, NotFoundException } from '../common/errors';
 import { ListQuery, ListResult } from '../common/list-query';
@@ -17,6 +18,7 @@ import { renderContractHtml } from './contract-merge-fields';
 import {
   CONTRACT_COLUMNS,
   contractAuditState,
+  contractBody,
   contractById,
   ContractRow,
   openRequestsOf,
@@ -51,9 +53,6 @@ const SORT_COLUMNS: Record<ContractSortField, string> = {
   expiresOn: 'c.expires_on',
   name: 'c.name',
 };
-/** States in which a contract can still be signed, edited or deleted. */
-export const UNSIGNED_STATES = ['draft', 'sent', 'viewed', 'declined', 'expired', 'cancelled'] as const;
-
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** Who signed and how, as the signing record and the certificate page keep it. */
@@ -80,6 +79,7 @@ export class ContractsService {
     private readonly templates: ContractTemplatesService,
     private readonly values: ContractValuesService,
     private readonly renderer: DocumentRenderer,
+    private readonly documents: BillingDocumentsService,
     private readonly identity: SigningIdentityService,
     private readonly process: ContractSigningProcess,
     private readonly clock: Clock,
@@ -119,13 +119,13 @@ export class ContractsService {
 
   async get(id: number, em: EntityManager = this.db.manager): Promise<ContractDetailDto> {
     const contract = await contractById(em, id);
-    const [{ body_html }]: { body_html: string }[] = await em.query('SELECT body_html FROM contracts WHERE id = ?', [id]);
+    const bodyHtml = await contractBody(em, id);
     const requests: Record<string, unknown>[] = await em.query(
       `SELECT ${REQUEST_COLUMNS} FROM contract_signing_requests r WHERE r.contract_id = ? ORDER BY r.id`,
       [id],
     );
     const rows = requests.map(toRequestRow);
-    return toContractDetail(contract, body_html, rows.find((r) => r.state === 'open') ?? null, rows);
+    return toContractDetail(contract, bodyHtml, rows.find((r) => r.state === 'open') ?? null, rows);
   }
 
   async create(user: AuthenticatedUser, dto: CreateContractDto): Promise<ContractDetailDto> {
@@ -250,13 +250,13 @@ export class ContractsService {
     viaRequestId: number | null,
   ): Promise<{ contract: ContractRow; closedRequest: number | null }> {
     const before = await this.unsignedLocked(em, id, 'signed');
-    const [{ body_html }]: { body_html: string }[] = await em.query('SELECT body_html FROM contracts WHERE id = ?', [id]);
+    const bodyHtml = await contractBody(em, id);
     const signedOn = signing.signedAt.toISOString().slice(0, 10);
     const expiresOn = before.termMonths === null ? null : addMonths(signedOn, before.termMonths);
     const unsigned = await this.renderer.contract({
-      company: this.values.company(),
-      account: await this.values.documentAccount(em, before.accountId),
-      contract: { id, name: before.name, html: body_html, documentSha256: before.documentSha256, expiresOn },
+      company: this.documents.company(),
+      account: await this.documents.account(before.accountId),
+      contract: { id, name: before.name, html: bodyHtml, documentSha256: before.documentSha256, expiresOn },
       signing: {
         name: signing.name,
         email: signing.email,

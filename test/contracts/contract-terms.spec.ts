@@ -4,6 +4,7 @@ import { ContractTermsService } from '../../src/contracts/contract-terms.service
 import { createIsolatedTestApp } from '../support/isolated-database';
 import type { TestApp } from '../support/test-app';
 import { insertAccount } from '../notes/account-fixture';
+import { writtenContract } from './contract-fixture';
 import { drawnSignature } from './signature-fixture';
 
 describe('contract terms: expiry and renewal tasks', () => {
@@ -19,21 +20,10 @@ describe('contract terms: expiry and renewal tasks', () => {
 
   const signedContract = async (termMonths: number | null) => {
     const accountId = await insertAccount(sut, 'Term');
-    const template = await sut
-      .http()
-      .post('/api/contract-templates')
-      .auth(clerk.token, { type: 'bearer' })
-      .send({ name: `Term ${Math.random().toString(36).slice(2, 8)}`, bodyHtml: '<p>{{contract.term}}</p>', termMonths })
-      .expect(201);
-    const contract = await sut
-      .http()
-      .post('/api/contracts')
-      .auth(clerk.token, { type: 'bearer' })
-      .send({ accountId, templateId: template.body.id })
-      .expect(201);
+    const contract = await writtenContract(sut, clerk.token, accountId, { name: 'Term', bodyHtml: '<p>{{contract.term}}</p>', termMonths });
     const signed = await sut
       .http()
-      .post(`/api/contracts/${contract.body.id}/sign`)
+      .post(`/api/contracts/${contract.id}/sign`)
       .auth(clerk.token, { type: 'bearer' })
       .send({ name: 'Pat Term', signature: (await drawnSignature()).dataUrl, consent: true })
       .expect(200);

@@ -4,6 +4,7 @@ import { Permission } from '../../src/auth/permission';
 import type { AppConfig } from '../../src/config/app-config';
 import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.tokens';
 import { insertAccount } from '../notes/account-fixture';
+import { writtenContract } from './contract-fixture';
 import { SmtpPeer } from '../support/smtp-peer';
 import { createTestApp, TestApp } from '../support/test-app';
 import { startTestWorker } from '../support/test-worker';
@@ -74,31 +75,20 @@ export async function sentContract(
     accountId,
     email,
   ]);
-  const template = await sut
-    .http()
-    .post('/api/contract-templates')
-    .auth(clerk.token, { type: 'bearer' })
-    .send({
-      name: `Agreement ${Math.random().toString(36).slice(2, 8)}`,
-      bodyHtml: '<h1>Agreement</h1><p>For {{account.name}}, {{contract.term}}.</p>',
-      termMonths: 24,
-    })
-    .expect(201);
-  const contract = await sut
-    .http()
-    .post('/api/contracts')
-    .auth(clerk.token, { type: 'bearer' })
-    .send({ accountId, templateId: template.body.id })
-    .expect(201);
+  const contract = await writtenContract(sut, clerk.token, accountId, {
+    name: 'Agreement',
+    bodyHtml: '<h1>Agreement</h1><p>For {{account.name}}, {{contract.term}}.</p>',
+    termMonths: 24,
+  });
   const sent = await sut
     .http()
-    .post(`/api/contracts/${contract.body.id}/send`)
+    .post(`/api/contracts/${contract.id}/send`)
     .auth(clerk.token, { type: 'bearer' })
     .send({ contactId: contact.insertId })
     .expect(200);
   expect(sent.body.state).toBe('sent');
   return {
-    contractId: contract.body.id,
+    contractId: contract.id,
     accountId,
     contactId: Number(contact.insertId),
     email,

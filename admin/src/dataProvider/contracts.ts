@@ -26,7 +26,6 @@ export const contractMethods = (rest: DataProvider) => ({
     answer(api.POST('/api/contracts/{id}/send', { ...id(contractId), body: { contactId } })),
   resendContract: (contractId: number) => answer(api.POST('/api/contracts/{id}/resend', id(contractId))),
   cancelContractRequest: (contractId: number) => answer(api.POST('/api/contracts/{id}/cancel', id(contractId))),
-  verifyContractPdf: (pdfBase64: string) => answer(api.POST('/api/contracts/verify', { body: { pdf: pdfBase64 } })),
   listEnabledContractTemplates: async (): Promise<ContractTemplate[]> =>
     (
       await rest.getList<ContractTemplate>('contract-templates', {
