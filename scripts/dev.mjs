@@ -1,10 +1,13 @@
 // `npm run dev`: everything a local instance needs, started together and stopped with Ctrl-C.
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { isStopping, logChildrenTo, start, run, stopOnSignals, stopAll } from './lib/processes.mjs';
+import { isStopping, logChildrenTo, start, run, stopOnSignals, stopAll, track } from './lib/processes.mjs';
 import {
   buildAdmin,
   buildServer,
   canConnect,
+  ensureFreeradius,
+  ensureKea,
   ensureNodeModules,
   ensureStripeMock,
   ensureTemporalCli,
@@ -42,6 +45,8 @@ stopOnSignals();
 await requireDatabase(env.DATABASE_URL);
 const temporalCli = await ensureTemporalCli();
 const stripeMock = useStripeMock ? await ensureStripeMock() : null;
+await ensureFreeradius();
+await ensureKea();
 await ensureNodeModules();
 const databaseSocket = await localDatabaseSocket(env.DATABASE_URL);
 if (databaseSocket) env.DATABASE_SOCKET = databaseSocket;
@@ -93,6 +98,47 @@ if (!process.env.SMTP_URL) {
   step(`Started a local mail sink on ${sink.url} (messages kept in .data/mail)`);
 }
 
+// FreeRADIUS and Kea DHCPv4 of the instance's own, on loopback, each on a database next to the
+// instance's that keeps its rows between runs; their configuration is generated in .data/network.
+const devDatabase = new URL(env.DATABASE_URL).pathname.slice(1);
+const radiusSecret = process.env.RADIUS_SECRET ?? 'backhaul-radius';
+try {
+  // Compiled by buildServer() above, like the rest of the API: one implementation for the tests and for this.
+  const compiled = createRequire(import.meta.url);
+  const { prepareRadiusDatabase, startFreeradius } = compiled(join(ROOT, 'dist/src/dev-tools/network-lab/freeradius-lab.js'));
+  const { prepareKeaDatabase, startKea } = compiled(join(ROOT, 'dist/src/dev-tools/network-lab/kea-lab.js'));
+  step(`Starting FreeRADIUS and Kea DHCPv4 on loopback (databases ${devDatabase}_radius and ${devDatabase}_kea)`);
+  const [radiusUrl, keaUrl] = await Promise.all([
+    prepareRadiusDatabase(env.DATABASE_URL, `${devDatabase}_radius`),
+    prepareKeaDatabase(env.DATABASE_URL, `${devDatabase}_kea`),
+  ]);
+  const [radius, kea] = await Promise.all([
+    startFreeradius({
+      dir: join(ROOT, '.data', 'network', 'freeradius'),
+      databaseUrl: radiusUrl,
+      databaseSocket,
+      clientSecret: radiusSecret,
+      logFile: join(logs, 'freeradius.log'),
+    }),
+    startKea({ dir: join(ROOT, '.data', 'network', 'kea'), databaseUrl: keaUrl, logFile: join(logs, 'kea-dhcp4.log') }),
+  ]);
+  track('freeradius', radius.child);
+  track('kea-dhcp4', kea.child);
+  Object.assign(env, {
+    RADIUS_DATABASE_URL: radiusUrl,
+    RADIUS_SERVER: `${radius.host}:${radius.authPort}`,
+    RADIUS_SECRET: radiusSecret,
+    RADIUS_ACCT_PORT: String(radius.acctPort),
+    KEA_DATABASE_URL: keaUrl,
+    KEA_CONTROL_SOCKET: kea.controlSocket,
+    KEA_DHCP_PORT: String(kea.serverPort),
+    KEA_CLIENT_PORT: String(kea.clientPort),
+  });
+} catch (err) {
+  await stopAll();
+  fail(`FreeRADIUS or Kea did not start: ${err.message}`);
+}
+
 step('Starting the API and the worker');
 const api = start('api', 'node', [join(ROOT, 'dist/src/main.js')], { env });
 start('worker', 'node', [join(ROOT, 'dist/src/worker.js')], { env });
@@ -123,8 +169,11 @@ Backhaul is running. Ctrl-C stops everything.
   Temporal UI   http://localhost:${uiPort}
   Stripe        ${stripeMockUrl ? `${env.STRIPE_API_BASE} (local test mode, in front of stripe-mock at ${stripeMockUrl})` : (env.STRIPE_API_BASE ?? 'api.stripe.com')}
   Mail          ${env.SMTP_URL.replace(/\/\/[^@/]*@/, '//')}
+  RADIUS        ${env.RADIUS_SERVER} (accounting :${env.RADIUS_ACCT_PORT}, secret ${radiusSecret}, users in ${devDatabase}_radius)
+                try: radtest <username> <password> ${env.RADIUS_SERVER} 0 ${radiusSecret}
+  DHCP (Kea)    relayed from 127.0.0.1 to :${env.KEA_DHCP_PORT}, answers to :${env.KEA_CLIENT_PORT}; control socket ${env.KEA_CONTROL_SOCKET}
 
-  Logs          ${logs}/ (api, worker, temporal, stripe-mock, stripe-test-mode); warnings and errors also show below
+  Logs          ${logs}/ (api, worker, temporal, stripe-mock, stripe-test-mode, freeradius, kea-dhcp4); warnings and errors also show below
 
   Demo login    admin@backhaul.local / backhaul-demo
 `);

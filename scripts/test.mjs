@@ -18,6 +18,8 @@ import {
   buildAdmin,
   buildServer,
   ensureChromium,
+  ensureFreeradius,
+  ensureKea,
   ensurePdftotext,
   ensureNodeModules,
   ensureStripeMock,
@@ -123,7 +125,10 @@ const unitEnv = () => {
 };
 
 let servicesEnv;
-/** The builds, Temporal dev server and stripe-mock the integration, browser and chaos lanes use. */
+/**
+ * The builds, Temporal dev server and stripe-mock the integration, browser and chaos lanes use,
+ * and the FreeRADIUS and Kea packages whose private instances their specs start.
+ */
 async function startServices({ chromium }) {
   await phase('build the admin panel and the API', async () => {
     await buildAdmin();
@@ -132,6 +137,8 @@ async function startServices({ chromium }) {
   });
   const temporalCli = await ensureTemporalCli();
   const stripeMock = await ensureStripeMock();
+  await ensureFreeradius();
+  await ensureKea();
   const databaseSocket = await localDatabaseSocket(testUrl.toString());
   servicesStarted = true;
   const { temporalPort, stripeApiBase } = await phase('start Temporal and stripe-mock', async () => {
@@ -201,6 +208,8 @@ try {
     await requireDatabase(serverUrl.toString());
     await ensureTemporalCli();
     await ensureStripeMock();
+    await ensureFreeradius();
+    await ensureKea();
     await ensureChromium();
   }
   await ensurePdftotext();

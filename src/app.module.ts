@@ -19,6 +19,9 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { ContractsModule } from './contracts/contracts.module';
+import { IpamModule } from './ipam/ipam.module';
+import { NetworkSyncModule } from './network-sync/network-sync.module';
+import { RadiusModule } from './radius/radius.module';
 import { CorrespondenceTemplatesModule } from './correspondence-templates/correspondence-templates.module';
 import { PaymentNotifierModule } from './correspondence-templates/payment-notifier.module';
 import { CustomFieldsModule } from './custom-fields/custom-fields.module';
@@ -80,6 +83,9 @@ export function domainModules(config: AppConfig) {
     CallLogsModule,
     NightlyModule,
     ContractsModule,
+    NetworkSyncModule,
+    IpamModule,
+    RadiusModule,
   ];
 }
 

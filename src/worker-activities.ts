@@ -7,6 +7,7 @@ import { ContractSigningActivities } from './contracts/contract-signing.activiti
 import { ContractTermsActivities } from './contracts/contract-terms.activities';
 import { DelinquencyActivities } from './delinquency/delinquency.activities';
 import { EmailActivities } from './email/email.activities';
+import { NetworkSyncActivities } from './network-sync/network-sync.activities';
 import { NightlyActivities } from './nightly/nightly.activities';
 import { ScheduledEventActivities } from './scheduled-events/scheduled-events.activities';
 import { StripeEventActivities } from './webhooks/stripe-event.activities';
@@ -23,6 +24,7 @@ export const ACTIVITY_PROVIDERS: Type<object>[] = [
   ContractTermsActivities,
   DelinquencyActivities,
   EmailActivities,
+  NetworkSyncActivities,
   NightlyActivities,
   ScheduledEventActivities,
   StripeEventActivities,

@@ -21,6 +21,7 @@ export const workflowTypes = [
   'emailDeliveryWorkflow',
   'emailDispatchWorkflow',
   'emailDispatcherWorkflow',
+  'networkSyncWorkflow',
   'nightlyWorkflow',
   'scheduledEventWorkflow',
   'stripeEventBatchWorkflow',
@@ -50,6 +51,8 @@ export const workflowIds = {
   emailDelivery: (emailId: number) => `email-delivery/${emailId}`,
   /** One long-lived dispatcher per task queue, that is per deployment. */
   emailDispatcher: (taskQueue: string) => `email-dispatcher/${taskQueue}`,
+  /** One per account: every change to the account's network state is applied by it, in order. */
+  networkSync: (accountId: number) => `network-sync/${accountId}`,
   nightly: (date: string) => `nightly/${date}`,
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
   /** Runs recorded before batches: one workflow per event. */
@@ -150,3 +153,28 @@ export const resendSigningUpdate = defineUpdate<SigningRequestStatus, [{ expires
 export const cancelSigningUpdate = defineUpdate<SigningRequestStatus, []>('cancelSigningRequest');
 /** The request was closed outside the workflow: signed, declined, or signed in person instead. */
 export const signingClosedSignal = defineSignal<[{ state: SigningRequestStatus['state'] }]>('signingRequestClosed');
+
+/** Something in the account's network state changed (the outbox holds what): look again. */
+export const networkChangedSignal = defineSignal<[{ reason: string }]>('networkChanged');
+
+/** What the account's provisioning run is doing, for an operator's query in the Temporal UI. */
+export interface NetworkSyncStatus {
+  /** Changes signalled since the last pass began, so waiting for the next. */
+  waiting: string[];
+  /** The reasons the pass in progress (or being retried) is applying. */
+  applying: string[];
+  passes: number;
+  /** The last pass's report, once there was one. */
+  last: NetworkSyncReport | null;
+}
+
+export interface NetworkSyncReport {
+  /** Outbox rows the pass stamped as applied. */
+  applied: number;
+  /** Rows added to and removed from the RADIUS server, in words (never a password). */
+  radiusChanges: string[];
+  /** Why something was not written, e.g. "no RADIUS server is configured". */
+  skipped: string[];
+}
+
+export const networkSyncStatusQuery = defineQuery<NetworkSyncStatus>('networkSyncStatus');

@@ -64,6 +64,20 @@ export function start(name, command, args, { env = process.env, quiet = false, c
   return child;
 }
 
+/**
+ * A child started elsewhere (the network lab starts its servers itself, in process groups of
+ * their own) that stopAll stops with the rest.
+ */
+export function track(name, child) {
+  child.label = name;
+  children.add(child);
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (!stopping) process.stderr.write(`[${name}] exited (${signal ?? code})\n`);
+  });
+  return child;
+}
+
 /** Runs a command to completion with inherited output; rejects on a non-zero exit. */
 export function run(command, args, { env = process.env, cwd, stdio = 'inherit' } = {}) {
   return new Promise((resolve, reject) => {

@@ -243,6 +243,50 @@ export async function ensurePdftotext() {
   return which('pdftotext') ?? fail('apt-get installed poppler-utils but pdftotext is not on PATH');
 }
 
+/** Installs Debian packages with apt-get, or fails saying what to install when this process cannot. */
+async function aptInstall(packages, neededFor) {
+  if (process.getuid?.() !== 0 || !which('apt-get')) {
+    fail(`${neededFor}. Install them as root (apt-get install ${packages.join(' ')}), or run this as root on Debian or Ubuntu.`);
+  }
+  step(`Installing ${packages.join(', ')} from Debian packages (apt-get install)`);
+  await run('apt-get', [...APT_WAIT, 'update', '-qq']);
+  await run('apt-get', [...APT_WAIT, 'install', '-y', '-qq', ...packages], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+// Both packages' postinst scripts start the system's own service where they can (here, without
+// systemd, invoke-rc.d declines). Where one does start, it holds 1812/1813 and 18120 (FreeRADIUS)
+// or its own socket under /run/kea; the private instances of src/dev-tools/network-lab take
+// free ports and sockets of their own, so the two live side by side.
+
+export const FREERADIUS_BIN = '/usr/sbin/freeradius';
+const FREERADIUS_MYSQL_DRIVER = '/usr/lib/freeradius/rlm_sql_mysql.so';
+
+/** FreeRADIUS with its MySQL driver and radtest/radclient, for the network lab; installed with apt-get when missing. */
+export async function ensureFreeradius() {
+  if (existsSync(FREERADIUS_BIN) && existsSync(FREERADIUS_MYSQL_DRIVER) && which('radtest')) return FREERADIUS_BIN;
+  await aptInstall(
+    ['freeradius', 'freeradius-mysql', 'freeradius-utils'],
+    'FreeRADIUS (freeradius, freeradius-mysql, freeradius-utils) is needed for the RADIUS tests and `npm run dev`',
+  );
+  if (!existsSync(FREERADIUS_BIN) || !existsSync(FREERADIUS_MYSQL_DRIVER) || !which('radtest')) {
+    fail(`apt-get installed FreeRADIUS but ${FREERADIUS_BIN}, ${FREERADIUS_MYSQL_DRIVER} or radtest is missing`);
+  }
+  return FREERADIUS_BIN;
+}
+
+export const KEA_DHCP4_BIN = '/usr/sbin/kea-dhcp4';
+export const KEA_ADMIN_BIN = '/usr/sbin/kea-admin';
+
+/** Kea's DHCPv4 server and kea-admin (which makes its database schema), for the network lab; installed with apt-get when missing. */
+export async function ensureKea() {
+  if (existsSync(KEA_DHCP4_BIN) && existsSync(KEA_ADMIN_BIN)) return KEA_DHCP4_BIN;
+  await aptInstall(['kea-dhcp4-server', 'kea-admin'], 'Kea (kea-dhcp4-server, kea-admin) is needed for the DHCP tests and `npm run dev`');
+  if (!existsSync(KEA_DHCP4_BIN) || !existsSync(KEA_ADMIN_BIN)) {
+    fail(`apt-get installed Kea but ${KEA_DHCP4_BIN} or ${KEA_ADMIN_BIN} is missing`);
+  }
+  return KEA_DHCP4_BIN;
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -88,6 +88,7 @@ const amountOf = (c: Context) => c.after.money('amount') ?? c.before.money('amou
 const forAmount = (money: string | null) => (money ? ` for ${money}` : '');
 const ofAmount = (money: string | null) => (money ? ` of ${money}` : '');
 const because = (reason: string | null) => (reason ? `: ${reason}` : '');
+const toHolder = (c: Context) => (c.after.text('assigneeLabel') ? ` to ${c.after.text('assigneeLabel')}` : '');
 
 function invoiceRef(c: Context): string {
   const number = c.state.text('number');
@@ -293,6 +294,32 @@ export const ACTION_KINDS: Record<string, Kind> = {
     sentence: (c) => `Sign-in refused${c.after.text('email') ? ` for ${c.after.text('email')}` : ''}`,
   },
   ...crud('contract_template', 'Contract template', 'contract-templates'),
+  ...crud('ip_supernet', 'Supernet', 'ip-supernets'),
+  ...crud('ip_subnet', 'Subnet', 'ip-subnets'),
+  ...crud('ip_pool', 'IP pool', 'ip-pools'),
+  ...crud('nas_device', 'NAS device', 'nas-devices'),
+  'ip_assignment.create': {
+    label: 'IP address assigned',
+    sentence: (c) => `${c.after.text('address') ?? 'An address'} assigned${toHolder(c)}`,
+  },
+  'ip_assignment.update': {
+    label: 'IP assignment changed',
+    sentence: (c) => `Assignment of ${c.after.text('address') ?? 'an address'} changed`,
+  },
+  'ip_assignment.move': { label: 'IP assignment moved', sentence: (c) => `${c.after.text('address') ?? 'An address'} moved${toHolder(c)}` },
+  'ip_assignment.remove': {
+    label: 'IP assignment removed',
+    sentence: (c) => `${c.before.text('address') ?? 'An address'} removed from its holder`,
+  },
+  'radius_account.create': { label: 'RADIUS account added', sentence: (c) => `RADIUS account${quoted(c.after.text('username'))} added` },
+  'radius_account.update': {
+    label: 'RADIUS account changed',
+    sentence: (c) => `RADIUS account${quoted(c.after.text('username'))} changed`,
+  },
+  'radius_account.delete': {
+    label: 'RADIUS account deleted',
+    sentence: (c) => `RADIUS account${quoted(c.before.text('username'))} deleted`,
+  },
   'contract.create': { label: 'Contract added', sentence: (c) => `${contractRef(c)} added` },
   'contract.update': { label: 'Contract written again', sentence: (c) => `${contractRef(c)} written again from its template` },
   'contract.delete': { label: 'Contract deleted', sentence: (c) => `Contract${quoted(c.before.text('name'))} deleted` },

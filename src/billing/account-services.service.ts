@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -8,6 +8,7 @@ import { CatalogService, RECURRING_KINDS } from '../catalog/catalog.service';
 import { BadInputException, ConflictException, NotFoundException } from '../common/errors';
 import { ListResult } from '../common/list-query';
 import { transactionWithRetry } from '../database/transaction';
+import { ACCOUNT_SERVICE_WATCHERS, AccountServiceChange, AccountServiceWatcher } from './account-service-watchers';
 import { TaxService } from '../taxes/tax.service';
 import { addDays, daysBetween, isBillingDate, maxDate, periodContaining, prorate } from './billing-calendar';
 import {
@@ -52,6 +53,7 @@ export class AccountServicesService {
     private readonly taxes: TaxService,
     private readonly billingConfig: BillingConfigService,
     private readonly audit: AuditService,
+    @Optional() @Inject(ACCOUNT_SERVICE_WATCHERS) private readonly watchers: AccountServiceWatcher[] | null,
   ) {}
 
   async list(filter: AccountServiceFilterDto, offset: number, limit: number): Promise<ListResult<AccountServiceResponseDto>> {
@@ -84,7 +86,9 @@ export class AccountServicesService {
     if (dto.date !== undefined && !isBillingDate(dto.date)) {
       throw new BadInputException([{ field: 'date', rule: 'date', message: 'date is not a calendar date' }]);
     }
-    return transactionWithRetry(this.db, (em) => this.addLocked(em, dto));
+    const added = await transactionWithRetry(this.db, (em) => this.addLocked(em, dto));
+    await this.announceChange({ accountId: added.accountId, accountServiceId: added.id, action: 'account_service.add' });
+    return added;
   }
 
   /**
@@ -120,7 +124,9 @@ export class AccountServicesService {
     if (dto.date !== undefined && !isBillingDate(dto.date)) {
       throw new BadInputException([{ field: 'date', rule: 'date', message: 'date is not a calendar date' }]);
     }
-    return transactionWithRetry(this.db, (em) => this.removeLocked(em, id, dto));
+    const removed = await transactionWithRetry(this.db, (em) => this.removeLocked(em, id, dto));
+    await this.announceChange({ accountId: removed.accountId, accountServiceId: removed.id, action: 'account_service.remove' });
+    return removed;
   }
 
   /** Puts a service on the account from `date`, settling the rest of the current period when billing in advance. */
@@ -464,6 +470,14 @@ export class AccountServicesService {
    * together with the change (a scheduled event is marked done in the same commit as the
    * service it added, so a retried activity can never add it twice).
    */
+  private async recordChange(em: EntityManager, change: AccountServiceChange): Promise<void> {
+    for (const watcher of this.watchers ?? []) await watcher.recordIn(em, change);
+  }
+
+  private async announceChange(change: AccountServiceChange): Promise<void> {
+    for (const watcher of this.watchers ?? []) await watcher.afterCommit(change);
+  }
+
   async addLocked(em: EntityManager, dto: AddAccountServiceDto): Promise<AccountServiceResponseDto> {
     if ((dto.serviceId === undefined) === (dto.packageId === undefined)) {
       throw new BadInputException([{ field: 'serviceId', rule: 'oneOf', message: 'give either serviceId or packageId' }]);
@@ -504,6 +518,7 @@ export class AccountServicesService {
       before: null,
       after: { ...after },
     });
+    await this.recordChange(em, { accountId: dto.accountId, accountServiceId: row.id, action: 'account_service.add' });
     return after;
   }
 
@@ -528,6 +543,7 @@ export class AccountServicesService {
       before: { ...before },
       after: { ...after },
     });
+    await this.recordChange(em, { accountId: row.accountId, accountServiceId: id, action: 'account_service.remove' });
     return after;
   }
 

@@ -12,8 +12,10 @@ import { CustomFieldsErrorCode } from '../custom-fields/custom-fields.error-code
 import { DisconnectionErrorCode } from '../disconnection/disconnection.error-codes';
 import { EmailErrorCode } from '../email/email.error-codes';
 import { FilesErrorCode } from '../files/files.error-codes';
+import { IpamErrorCode } from '../ipam/ipam.error-codes';
 import { NightlyErrorCode } from '../nightly/nightly.error-codes';
 import { PaymentsErrorCode } from '../payments/payments.error-codes';
+import { RadiusErrorCode } from '../radius/radius.error-codes';
 import { ScheduledEventsErrorCode } from '../scheduled-events/scheduled-events.error-codes';
 import { TaxesErrorCode } from '../taxes/taxes.error-codes';
 import { UsersErrorCode } from '../users/users.error-codes';
@@ -35,6 +37,8 @@ export const ERROR_CODE_ENUMS = {
   catalog: CatalogErrorCode,
   contacts: ContactsErrorCode,
   contracts: ContractsErrorCode,
+  ipam: IpamErrorCode,
+  radius: RadiusErrorCode,
   'correspondence-templates': CorrespondenceTemplatesErrorCode,
   'custom-fields': CustomFieldsErrorCode,
   disconnection: DisconnectionErrorCode,

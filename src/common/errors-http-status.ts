@@ -13,8 +13,10 @@ import { CustomFieldsErrorCode } from '../custom-fields/custom-fields.error-code
 import { DisconnectionErrorCode } from '../disconnection/disconnection.error-codes';
 import { EmailErrorCode } from '../email/email.error-codes';
 import { FilesErrorCode } from '../files/files.error-codes';
+import { IpamErrorCode } from '../ipam/ipam.error-codes';
 import { NightlyErrorCode } from '../nightly/nightly.error-codes';
 import { PaymentsErrorCode } from '../payments/payments.error-codes';
+import { RadiusErrorCode } from '../radius/radius.error-codes';
 import { ScheduledEventsErrorCode } from '../scheduled-events/scheduled-events.error-codes';
 import { TaxesErrorCode } from '../taxes/taxes.error-codes';
 import { UsersErrorCode } from '../users/users.error-codes';
@@ -96,6 +98,13 @@ export const HTTP_STATUS_OF = {
   [ContractsErrorCode.SigningNotConfigured]: SERVICE_UNAVAILABLE,
   [ContractsErrorCode.SigningProcessUnavailable]: SERVICE_UNAVAILABLE,
   [ContractsErrorCode.SigningThrottled]: TOO_MANY_REQUESTS,
+  [IpamErrorCode.RangeOverlap]: CONFLICT,
+  [IpamErrorCode.RangeInUse]: CONFLICT,
+  [IpamErrorCode.AddressTaken]: CONFLICT,
+  [IpamErrorCode.PoolExhausted]: CONFLICT,
+  [RadiusErrorCode.UsernameTaken]: CONFLICT,
+  [RadiusErrorCode.NasAddressTaken]: CONFLICT,
+  [RadiusErrorCode.AccountInUse]: CONFLICT,
 
   [CorrespondenceTemplatesErrorCode.NoRecipients]: UNPROCESSABLE_ENTITY,
 

@@ -205,6 +205,32 @@ const schema = z.object({
     .default('1h'),
   /** Days before a contract's expiry that a renewal task is left on its account. */
   CONTRACT_RENEWAL_NOTICE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  /**
+   * The database the RADIUS server reads its users from, in FreeRADIUS's own SQL schema (radcheck,
+   * radreply, radusergroup, radgroupreply, nas). Unset: no RADIUS server, and RADIUS accounts are
+   * kept in Backhaul only.
+   */
+  RADIUS_DATABASE_URL: mysqlUrl.optional(),
+  /**
+   * The RADIUS server's authentication address (host:port). Provisioning asks it Status-Server before
+   * writing, so changes wait in Temporal while the server is down instead of landing unseen.
+   */
+  RADIUS_SERVER: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:1812')
+    .optional(),
+  /** The shared secret Backhaul uses as a RADIUS client of that server (for Status-Server). */
+  RADIUS_SECRET: z.string().min(1).default('backhaul-radius'),
+  /** The longest wait between two tries of a provisioning pass while a server is down, e.g. "1m". */
+  NETWORK_SYNC_RETRY_CEILING: z
+    .string()
+    .regex(/^\d{1,6}[smhd]$/, 'must be a duration such as 1m (units s, m, h, d)')
+    .default('1m'),
+  /** How long an account's provisioning run waits for another change before it ends, e.g. "10m". */
+  NETWORK_SYNC_IDLE: z
+    .string()
+    .regex(/^\d{1,6}[smhd]$/, 'must be a duration such as 10m (units s, m, h, d)')
+    .default('10m'),
   /** Largest account file upload, in bytes (500 MB by default). */
   FILE_MAX_BYTES: z.coerce
     .number()

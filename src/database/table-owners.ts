@@ -96,6 +96,18 @@ export const TABLE_OWNERS = {
   contract_documents: { owner: 'contracts' },
   contract_signing_requests: { owner: 'contracts' },
   contract_signing_links: { owner: 'contracts' },
+
+  ip_plan_lock: { owner: 'ipam' },
+  ip_supernets: { owner: 'ipam', shared: true },
+  ip_subnets: { owner: 'ipam', shared: true },
+  ip_pools: { owner: 'ipam', shared: true },
+  ip_assignments: { owner: 'ipam', shared: true },
+  ip_address_holds: { owner: 'ipam' },
+
+  radius_accounts: { owner: 'radius', shared: true },
+  nas_devices: { owner: 'radius', shared: true },
+
+  network_sync_requests: { owner: 'network-sync' },
 } as const satisfies Record<string, { owner: string; shared?: true }>;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -2663,6 +2663,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ip-supernets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List supernets */
+        get: operations["IpPlanController_listSupernets"];
+        put?: never;
+        /** Create supernet */
+        post: operations["IpPlanController_createSupernet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ip-supernets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get supernet */
+        get: operations["IpPlanController_getSupernet"];
+        put?: never;
+        post?: never;
+        /** Delete supernet */
+        delete: operations["IpPlanController_deleteSupernet"];
+        options?: never;
+        head?: never;
+        /** Update supernet */
+        patch: operations["IpPlanController_updateSupernet"];
+        trace?: never;
+    };
+    "/api/ip-subnets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List subnets */
+        get: operations["IpPlanController_listSubnets"];
+        put?: never;
+        /** Create subnet */
+        post: operations["IpPlanController_createSubnet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ip-subnets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get subnet */
+        get: operations["IpPlanController_getSubnet"];
+        put?: never;
+        post?: never;
+        /** Delete subnet */
+        delete: operations["IpPlanController_deleteSubnet"];
+        options?: never;
+        head?: never;
+        /** Update subnet */
+        patch: operations["IpPlanController_updateSubnet"];
+        trace?: never;
+    };
+    "/api/ip-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List pools */
+        get: operations["IpPlanController_listPools"];
+        put?: never;
+        /** Create pool */
+        post: operations["IpPlanController_createPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ip-pools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get pool */
+        get: operations["IpPlanController_getPool"];
+        put?: never;
+        post?: never;
+        /** Delete pool */
+        delete: operations["IpPlanController_deletePool"];
+        options?: never;
+        head?: never;
+        /** Update pool */
+        patch: operations["IpPlanController_updatePool"];
+        trace?: never;
+    };
+    "/api/ip-pools/{id}/next-free-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the lowest free address of the pool and keep it for you for ten minutes */
+        post: operations["IpPlanController_nextFree"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/ip-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an account's ip assignments */
+        get: operations["IpAssignmentsController_list"];
+        put?: never;
+        /** Create an ip assignment for an account */
+        post: operations["IpAssignmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/ip-assignments/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move every active assignment of the account to another account */
+        post: operations["IpAssignmentsController_moveAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ip-assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an ip assignment */
+        get: operations["IpAssignmentsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete an ip assignment */
+        delete: operations["IpAssignmentsController_remove"];
+        options?: never;
+        head?: never;
+        /** Update an ip assignment */
+        patch: operations["IpAssignmentsController_update"];
+        trace?: never;
+    };
+    "/api/accounts/{id}/radius-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an account's radius accounts */
+        get: operations["RadiusController_list"];
+        put?: never;
+        /** Create a radius account for an account */
+        post: operations["RadiusController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/radius-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a radius account */
+        get: operations["RadiusController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a radius account */
+        delete: operations["RadiusController_delete"];
+        options?: never;
+        head?: never;
+        /** Update a radius account */
+        patch: operations["RadiusController_update"];
+        trace?: never;
+    };
+    "/api/nas-devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List nas */
+        get: operations["RadiusController_listNas"];
+        put?: never;
+        /** Create nas */
+        post: operations["RadiusController_createNas"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nas-devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get nas */
+        get: operations["RadiusController_getNas"];
+        put?: never;
+        post?: never;
+        /** Delete nas */
+        delete: operations["RadiusController_deleteNas"];
+        options?: never;
+        head?: never;
+        /** Update nas */
+        patch: operations["RadiusController_updateNas"];
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -2858,7 +3114,7 @@ export interface components {
              * @example invoice_frozen
              * @enum {string}
              */
-            code?: "not_found" | "validation_failed" | "idempotency_key_reused" | "account_own_parent" | "parent_cannot_become_child" | "child_cannot_be_parent" | "account_type_in_use" | "account_type_name_taken" | "account_status_in_use" | "account_status_name_taken" | "account_group_in_use" | "account_group_name_taken" | "export_not_started" | "export_not_ready" | "unauthenticated" | "forbidden" | "invalid_credentials" | "login_throttled" | "parked_account_resolved" | "nothing_to_invoice" | "invoice_void" | "invoice_frozen" | "invoice_not_manual" | "invoice_has_reversals" | "invoice_linked" | "invoice_not_linked" | "not_a_debit" | "not_a_credit" | "already_reversed" | "already_voided" | "reversal_cannot_be_voided" | "unused_days_credit" | "correction_before_original" | "service_removed" | "price_unchanged" | "accounting_period_closed" | "accounting_period_reopen" | "accounting_period_backwards" | "exclusion_date_taken" | "package_in_use" | "package_name_taken" | "service_in_use" | "service_in_package" | "service_name_taken" | "portal_username_taken" | "primary_contact_needs_successor" | "message_category_name_taken" | "contract_template_in_use" | "contract_template_disabled" | "contract_signed" | "contract_state" | "signing_link_invalid" | "contract_signing_not_configured" | "contract_signing_process_unavailable" | "contract_signing_throttled" | "no_recipients" | "custom_field_name_taken" | "custom_field_has_values" | "custom_field_option_in_use" | "custom_field_has_duplicates" | "custom_field_values_too_long" | "custom_field_value_taken" | "account_disconnected" | "disconnect_default_changed" | "no_disconnect_status" | "disconnect_status_active" | "email_still_queued" | "contact_without_email" | "file_too_large" | "unsupported_media_type" | "upload_aborted" | "nightly_date_not_yet" | "processor_unavailable" | "processor_refused" | "payment_failed" | "payment_in_progress" | "payment_reversed" | "payment_not_recorded" | "refund_impossible" | "event_closed" | "event_in_progress" | "one_data_service" | "removal_already_scheduled" | "scheduler_unavailable" | "tax_in_use" | "tax_name_taken" | "tax_type_in_use" | "tax_type_name_taken" | "tax_override_exists" | "email_taken" | "role_in_use" | "role_name_taken" | "invalid_signature" | "malformed_event" | "webhook_event_settled";
+            code?: "not_found" | "validation_failed" | "idempotency_key_reused" | "account_own_parent" | "parent_cannot_become_child" | "child_cannot_be_parent" | "account_type_in_use" | "account_type_name_taken" | "account_status_in_use" | "account_status_name_taken" | "account_group_in_use" | "account_group_name_taken" | "export_not_started" | "export_not_ready" | "unauthenticated" | "forbidden" | "invalid_credentials" | "login_throttled" | "parked_account_resolved" | "nothing_to_invoice" | "invoice_void" | "invoice_frozen" | "invoice_not_manual" | "invoice_has_reversals" | "invoice_linked" | "invoice_not_linked" | "not_a_debit" | "not_a_credit" | "already_reversed" | "already_voided" | "reversal_cannot_be_voided" | "unused_days_credit" | "correction_before_original" | "service_removed" | "price_unchanged" | "accounting_period_closed" | "accounting_period_reopen" | "accounting_period_backwards" | "exclusion_date_taken" | "package_in_use" | "package_name_taken" | "service_in_use" | "service_in_package" | "service_name_taken" | "portal_username_taken" | "primary_contact_needs_successor" | "message_category_name_taken" | "contract_template_in_use" | "contract_template_disabled" | "contract_signed" | "contract_state" | "signing_link_invalid" | "contract_signing_not_configured" | "contract_signing_process_unavailable" | "contract_signing_throttled" | "ip_range_overlap" | "ip_range_in_use" | "ip_address_taken" | "ip_pool_exhausted" | "radius_username_taken" | "nas_address_taken" | "radius_account_in_use" | "no_recipients" | "custom_field_name_taken" | "custom_field_has_values" | "custom_field_option_in_use" | "custom_field_has_duplicates" | "custom_field_values_too_long" | "custom_field_value_taken" | "account_disconnected" | "disconnect_default_changed" | "no_disconnect_status" | "disconnect_status_active" | "email_still_queued" | "contact_without_email" | "file_too_large" | "unsupported_media_type" | "upload_aborted" | "nightly_date_not_yet" | "processor_unavailable" | "processor_refused" | "payment_failed" | "payment_in_progress" | "payment_reversed" | "payment_not_recorded" | "refund_impossible" | "event_closed" | "event_in_progress" | "one_data_service" | "removal_already_scheduled" | "scheduler_unavailable" | "tax_in_use" | "tax_name_taken" | "tax_type_in_use" | "tax_type_name_taken" | "tax_override_exists" | "email_taken" | "role_in_use" | "role_name_taken" | "invalid_signature" | "malformed_event" | "webhook_event_settled";
             /** @example b1946ac9-2f1c-4c7e-9d5a-3cf3c1b8f0aa */
             requestId?: string;
         };
@@ -2938,20 +3194,20 @@ export interface components {
             id: number;
             name: string;
             description: string;
-            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure")[];
+            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure" | "network.read" | "network.manage" | "network.configure")[];
             userCount: number;
         };
         CreateRoleDto: {
             /** @example Billing clerk */
             name: string;
             description?: string;
-            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure")[];
+            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure" | "network.read" | "network.manage" | "network.configure")[];
         };
         UpdateRoleDto: {
             /** @example Billing clerk */
             name?: string;
             description?: string;
-            permissions?: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure")[];
+            permissions?: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure" | "network.read" | "network.manage" | "network.configure")[];
         };
         PermissionFilterDto: Record<string, never>;
         PermissionDto: {
@@ -6060,6 +6316,310 @@ export interface components {
             token: string;
             /** @description Why the signer declines, for the staff */
             reason?: string;
+        };
+        PlanFilterDto: {
+            /** @description Words in the name or the network */
+            q?: string;
+            /** @enum {number} */
+            family?: 4 | 6;
+            supernetId?: number;
+            subnetId?: number;
+            /** @description react-admin getMany */
+            id?: number[];
+        };
+        SupernetResponseDto: {
+            id: number;
+            name: string;
+            /** @enum {number} */
+            family: 4 | 6;
+            /** @example 100.64.0.0/10 */
+            network: string;
+            description: string | null;
+            subnetCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateSupernetDto: {
+            /** @example Customer space */
+            name: string;
+            /**
+             * @description CIDR; host bits must be zero
+             * @example 100.64.0.0/10
+             */
+            network: string;
+            description?: string | null;
+        };
+        UpdateSupernetDto: {
+            name?: string;
+            description?: string | null;
+        };
+        IpUsageDto: {
+            /**
+             * @description Addresses hosts can take (reserved ones left out), as a decimal string: an IPv6 range outgrows a JSON number
+             * @example 254
+             */
+            usable: string;
+            /**
+             * @description Addresses taken by active assignments, as a decimal string
+             * @example 17
+             */
+            assigned: string;
+            /**
+             * @description assigned ÷ usable × 100, to two decimals, for a gauge
+             * @example 6.69
+             */
+            percent: number;
+        };
+        SubnetResponseDto: {
+            id: number;
+            supernetId: number;
+            supernetName: string;
+            name: string;
+            /** @enum {number} */
+            family: 4 | 6;
+            /** @example 100.64.8.0/22 */
+            network: string;
+            prefixLength: number;
+            gateway: string | null;
+            /** @description Addresses no host may take: network, broadcast, gateway */
+            reserved: string[];
+            description: string | null;
+            usage: components["schemas"]["IpUsageDto"];
+            /** @description True while the whole subnet is assigned (routed to one subscriber) */
+            assignedWhole: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateSubnetDto: {
+            supernetId: number;
+            /** @example Tower 3 customers */
+            name: string;
+            /**
+             * @description CIDR inside the supernet; host bits must be zero
+             * @example 100.64.8.0/22
+             */
+            network: string;
+            /**
+             * @description The router on the subnet: never given to a host
+             * @example 100.64.8.1
+             */
+            gateway?: string | null;
+            description?: string | null;
+        };
+        UpdateSubnetDto: {
+            name?: string;
+            /** @description null: no gateway */
+            gateway?: string | null;
+            description?: string | null;
+        };
+        PoolResponseDto: {
+            id: number;
+            subnetId: number;
+            subnetNetwork: string;
+            name: string;
+            /** @enum {number} */
+            family: 4 | 6;
+            firstAddress: string;
+            lastAddress: string;
+            description: string | null;
+            usage: components["schemas"]["IpUsageDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreatePoolDto: {
+            subnetId: number;
+            /** @example Dynamic customers */
+            name: string;
+            /** @example 100.64.8.10 */
+            firstAddress: string;
+            /** @example 100.64.11.254 */
+            lastAddress: string;
+            description?: string | null;
+        };
+        UpdatePoolDto: {
+            name?: string;
+            description?: string | null;
+        };
+        NextFreeAddressResponseDto: {
+            /** @example 100.64.8.10 */
+            address: string;
+            poolId: number;
+            subnetId: number;
+            /**
+             * Format: date-time
+             * @description The address is kept for you until then; nobody else is offered it
+             */
+            heldUntil: string;
+        };
+        IpAssignmentFilterDto: {
+            /** @description true: active assignments (the default view); false: removed ones; left out: the whole history */
+            active?: boolean;
+            /** @enum {string} */
+            assignee?: "account" | "radius_account" | "inventory_mac" | "uninventoried_mac";
+            radiusAccountId?: number;
+            /** @description Part of the address */
+            q?: string;
+            id?: number[];
+        };
+        IpAssignmentResponseDto: {
+            id: number;
+            accountId: number;
+            subnetId: number;
+            subnetNetwork: string;
+            poolId: number | null;
+            poolName: string | null;
+            /** @enum {number} */
+            family: 4 | 6;
+            /**
+             * @description The address, or the subnet in CIDR form when covers is subnet
+             * @example 100.64.8.23
+             */
+            address: string;
+            /** @enum {string} */
+            covers: "address" | "subnet";
+            /** @enum {string} */
+            assignee: "account" | "radius_account" | "inventory_mac" | "uninventoried_mac";
+            radiusAccountId: number | null;
+            /**
+             * @description Who holds it, in words: the account, a RADIUS username, a MAC address
+             * @example jsmith
+             */
+            assigneeLabel: string;
+            soft: boolean;
+            description: string | null;
+            /** Format: date-time */
+            assignedAt: string;
+            assignedByName: string | null;
+            /** Format: date-time */
+            removedAt: string | null;
+            removedByName: string | null;
+            active: boolean;
+        };
+        CreateIpAssignmentDto: {
+            /**
+             * @description account: kept on the address lists only; radius_account: written as a reply attribute on the RADIUS server; inventory_mac / uninventoried_mac: a DHCP reservation on the servers of the subnet
+             * @enum {string}
+             */
+            assignee: "account" | "radius_account" | "inventory_mac" | "uninventoried_mac";
+            /** @description With assignee radius_account: one of the account’s RADIUS accounts */
+            radiusAccountId?: number;
+            /** @description Take the lowest free address of this pool (unless address is given, which must then lie in it) */
+            poolId?: number;
+            /** @description The subnet of the address, or the subnet assigned whole; found from the address when left out */
+            subnetId?: number;
+            /**
+             * @description A particular address; one held for you by next-free-address is yours to take
+             * @example 100.64.8.23
+             */
+            address?: string;
+            /**
+             * @description Assign the whole subnet (subnetId), routed to the subscriber
+             * @default false
+             */
+            wholeSubnet?: boolean;
+            /**
+             * @description Kept for the account without being provisioned anywhere
+             * @default false
+             */
+            soft?: boolean;
+            description?: string | null;
+        };
+        MoveIpAssignmentsDto: {
+            /** @description The account that takes over every active assignment, as assignments to the account itself */
+            toAccountId: number;
+        };
+        UpdateIpAssignmentDto: {
+            /** @enum {string} */
+            assignee?: "account" | "radius_account" | "inventory_mac" | "uninventoried_mac";
+            radiusAccountId?: number;
+            soft?: boolean;
+            description?: string | null;
+        };
+        RadiusAccountResponseDto: {
+            id: number;
+            accountId: number;
+            username: string;
+            /** @description Addresses and routed subnets assigned to it now */
+            ipAddresses: string[];
+            /**
+             * @description Download/upload of the account's data service
+             * @example 100M/20M
+             */
+            speed: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateRadiusAccountDto: {
+            /** @example jsmith */
+            username: string;
+            /**
+             * @description Written to the RADIUS server; never returned
+             * @example correct-horse-42
+             */
+            password: string;
+        };
+        UpdateRadiusAccountDto: {
+            username?: string;
+            /** @description A new password; never returned */
+            password?: string;
+        };
+        NasDeviceFilterDto: {
+            q?: string;
+            id?: number[];
+        };
+        NasDeviceResponseDto: {
+            id: number;
+            name: string;
+            address: string;
+            /** @enum {string} */
+            nasType: "other" | "mikrotik" | "cisco" | "juniper" | "ubiquiti" | "cambium";
+            coaPort: number;
+            disconnectToLimit: boolean;
+            description: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateNasDeviceDto: {
+            /** @example Tower 3 BRAS */
+            name: string;
+            /**
+             * @description The address the NAS sends RADIUS from
+             * @example 100.64.0.2
+             */
+            address: string;
+            /** @description The shared secret; never returned */
+            secret: string;
+            /**
+             * @default other
+             * @enum {string}
+             */
+            nasType?: "other" | "mikrotik" | "cisco" | "juniper" | "ubiquiti" | "cambium";
+            /**
+             * @description Where it listens for CoA and Disconnect requests
+             * @default 3799
+             */
+            coaPort?: number;
+            /**
+             * @description Limit a session by disconnecting it (the NAS cannot change a live session)
+             * @default false
+             */
+            disconnectToLimit?: boolean;
+            description?: string | null;
+        };
+        UpdateNasDeviceDto: {
+            name?: string;
+            address?: string;
+            /** @description A new shared secret; never returned */
+            secret?: string;
+            /** @enum {string} */
+            nasType?: "other" | "mikrotik" | "cisco" | "juniper" | "ubiquiti" | "cambium";
+            coaPort?: number;
+            disconnectToLimit?: boolean;
+            description?: string | null;
         };
         LoginDto: {
             /** @example admin@backhaul.local */
@@ -22181,6 +22741,2241 @@ export interface operations {
             };
             /** @description Invalid input; details name each field and rule */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_listSupernets: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see PlanFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupernetResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_createSupernet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSupernetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupernetResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_getSupernet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupernetResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_deleteSupernet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted supernet; one that still holds subnets is refused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupernetResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_updateSupernet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSupernetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupernetResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_listSubnets: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see PlanFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubnetResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_createSubnet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubnetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubnetResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_getSubnet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubnetResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_deleteSubnet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted subnet; one with pools or any assignment in its history is refused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubnetResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_updateSubnet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubnetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubnetResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_listPools: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see PlanFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_createPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePoolDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_getPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_deletePool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted pool; one with any assignment in its history is refused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_updatePool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePoolDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpPlanController_nextFree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextFreeAddressResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpAssignmentsController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see IpAssignmentFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpAssignmentResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpAssignmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIpAssignmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpAssignmentResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpAssignmentsController_moveAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveIpAssignmentsDto"];
+            };
+        };
+        responses: {
+            /** @description The assignments as the other account now holds them */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpAssignmentResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpAssignmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpAssignmentResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpAssignmentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The removed assignment, kept in the history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpAssignmentResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IpAssignmentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIpAssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description After a move, the new assignment (the old one stays in the history) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpAssignmentResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RadiusController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RadiusAccountResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RadiusController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRadiusAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RadiusAccountResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RadiusController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RadiusAccountResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RadiusController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted RADIUS account; one that still holds addresses is refused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RadiusAccountResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RadiusController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRadiusAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RadiusAccountResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RadiusController_listNas: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see NasDeviceFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NasDeviceResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RadiusController_createNas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNasDeviceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NasDeviceResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RadiusController_getNas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NasDeviceResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RadiusController_deleteNas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NasDeviceResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RadiusController_updateNas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNasDeviceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NasDeviceResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,7 @@ import { WebhookInbox1795732200000 } from './1795732200000-webhook-inbox';
 import { StripeEventBatches1795732210000 } from './1795732210000-stripe-event-batches';
 import { EmailBatches1795732220000 } from './1795732220000-email-batches';
 import { Contracts1795732230000 } from './1795732230000-contracts';
+import { Network1795732240000 } from './1795732240000-network';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   StripeEventBatches1795732210000,
   EmailBatches1795732220000,
   Contracts1795732230000,
+  Network1795732240000,
 ];

@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsPositive, IsString, MaxLength, ValidateIf } from 'class-validator';
+
+export const ASSIGNEE_KINDS = ['account', 'radius_account', 'inventory_mac', 'uninventoried_mac'] as const;
+export type AssigneeKind = (typeof ASSIGNEE_KINDS)[number];
+
+const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
+
+/** Who an assignment is for, and the id of that assignee when it is not the account itself. */
+export class AssigneeDto {
+  @ApiProperty({
+    enum: ASSIGNEE_KINDS,
+    description:
+      'account: kept on the address lists only; radius_account: written as a reply attribute on the RADIUS server; ' +
+      'inventory_mac / uninventoried_mac: a DHCP reservation on the servers of the subnet',
+  })
+  @IsIn(ASSIGNEE_KINDS)
+  assignee: AssigneeKind;
+
+  @ApiPropertyOptional({ description: 'With assignee radius_account: one of the account’s RADIUS accounts' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  radiusAccountId?: number;
+}
+
+export class CreateIpAssignmentDto extends AssigneeDto {
+  @ApiPropertyOptional({ description: 'Take the lowest free address of this pool (unless address is given, which must then lie in it)' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  poolId?: number;
+
+  @ApiPropertyOptional({ description: 'The subnet of the address, or the subnet assigned whole; found from the address when left out' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  subnetId?: number;
+
+  @ApiPropertyOptional({
+    example: '100.64.8.23',
+    description: 'A particular address; one held for you by next-free-address is yours to take',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  address?: string;
+
+  @ApiPropertyOptional({ description: 'Assign the whole subnet (subnetId), routed to the subscriber', default: false })
+  @IsOptional()
+  @IsBoolean()
+  wholeSubnet?: boolean;
+
+  @ApiPropertyOptional({ description: 'Kept for the account without being provisioned anywhere', default: false })
+  @IsOptional()
+  @IsBoolean()
+  soft?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200 })
+  @unlessNull
+  @IsString()
+  @MaxLength(200)
+  description?: string | null;
+}
+
+/** Change who holds the address (a move, kept in the history as a new assignment), whether it is soft, or its description. */
+export class UpdateIpAssignmentDto {
+  @ApiPropertyOptional({ enum: ASSIGNEE_KINDS }) @IsOptional() @IsIn(ASSIGNEE_KINDS) assignee?: AssigneeKind;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() radiusAccountId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() soft?: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200 }) @unlessNull @IsString() @MaxLength(200) description?:
+    string | null;
+}
+
+export class MoveIpAssignmentsDto {
+  @ApiProperty({ description: 'The account that takes over every active assignment, as assignments to the account itself' })
+  @IsInt()
+  @IsPositive()
+  toAccountId: number;
+}
+
+export class IpAssignmentFilterDto {
+  @ApiPropertyOptional({ description: 'true: active assignments (the default view); false: removed ones; left out: the whole history' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ enum: ASSIGNEE_KINDS }) @IsOptional() @IsIn(ASSIGNEE_KINDS) assignee?: AssigneeKind;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() radiusAccountId?: number;
+  @ApiPropertyOptional({ description: 'Part of the address' }) @IsOptional() @IsString() @MaxLength(50) q?: string;
+  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @IsInt({ each: true }) id?: number[];
+}
+
+export const IP_ASSIGNMENT_SORTABLE = ['assignedAt', 'removedAt', 'address', 'id'] as const;
+export type IpAssignmentSortField = (typeof IP_ASSIGNMENT_SORTABLE)[number];
+
+export class IpAssignmentResponseDto {
+  @ApiProperty() id: number;
+  @ApiProperty() accountId: number;
+  @ApiProperty() subnetId: number;
+  @ApiProperty() subnetNetwork: string;
+  @ApiProperty({ nullable: true, type: Number }) poolId: number | null;
+  @ApiProperty({ nullable: true, type: String }) poolName: string | null;
+  @ApiProperty({ enum: [4, 6] }) family: 4 | 6;
+  @ApiProperty({ example: '100.64.8.23', description: 'The address, or the subnet in CIDR form when covers is subnet' }) address: string;
+  @ApiProperty({ enum: ['address', 'subnet'] }) covers: 'address' | 'subnet';
+  @ApiProperty({ enum: ASSIGNEE_KINDS }) assignee: AssigneeKind;
+  @ApiProperty({ nullable: true, type: Number }) radiusAccountId: number | null;
+  @ApiProperty({ example: 'jsmith', description: 'Who holds it, in words: the account, a RADIUS username, a MAC address' })
+  assigneeLabel: string;
+  @ApiProperty() soft: boolean;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) assignedAt: string;
+  @ApiProperty({ nullable: true, type: String }) assignedByName: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) removedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) removedByName: string | null;
+  @ApiProperty() active: boolean;
+}

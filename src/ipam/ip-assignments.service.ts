@@ -1,0 +1,583 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccountLockService } from '../accounts/account-lock.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Clock } from '../common/clock';
+import { BadInputException, ConflictException, NotFoundException } from '../common/errors';
+import { ListQuery, ListResult } from '../common/list-query';
+import { isDuplicateKey } from '../database/duplicate-key';
+import { transactionWithRetry } from '../database/transaction';
+import { NetworkChanges } from '../network-sync/network-changes';
+import { NetworkSyncProcess } from '../network-sync/network-sync-process';
+import {
+  AssigneeKind,
+  CreateIpAssignmentDto,
+  IpAssignmentFilterDto,
+  IpAssignmentResponseDto,
+  IpAssignmentSortField,
+  MoveIpAssignmentsDto,
+  UpdateIpAssignmentDto,
+} from './dto/ip-assignment.dto';
+import { NextFreeAddressResponseDto } from './dto/ip-plan.dto';
+import { IpAssignmentRows } from './ip-assignment-rows';
+import { addressText, BITS, contains, toDecimal } from '../common/ip-address';
+import { PoolFacts, IpPlanRows, SubnetFacts } from './ip-plan-rows';
+import { addressOrFail } from './ip-plan.service';
+import { IpamErrorCode } from './ipam.error-codes';
+import { lowestFreeAddress } from './next-free-address';
+
+/** How long an address offered by "next free" stays kept for the clerk who asked. */
+export const HOLD_MINUTES = 10;
+
+interface Assignee {
+  kind: AssigneeKind;
+  radiusAccountId: number | null;
+}
+
+/**
+ * IP assignments: an address (or a whole subnet) given to an account, or to one of its RADIUS
+ * accounts. Every write locks the account, then the subnet, so two clerks taking addresses from
+ * one pool queue on the subnet's row; the unique key on active addresses is the last word should
+ * anything slip past. Changes that touch the network go to the provisioning outbox in the same
+ * transaction and wake the account's provisioning run after the commit.
+ */
+@Injectable()
+export class IpAssignmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly plan: IpPlanRows,
+    private readonly rows: IpAssignmentRows,
+    private readonly accounts: AccountLockService,
+    private readonly audit: AuditService,
+    private readonly changes: NetworkChanges,
+    private readonly provisioning: NetworkSyncProcess,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(
+    accountId: number,
+    query: ListQuery<IpAssignmentFilterDto, IpAssignmentSortField>,
+  ): Promise<ListResult<IpAssignmentResponseDto>> {
+    const [account]: { id: number }[] = await this.db.query('SELECT id FROM accounts WHERE id = ?', [accountId]);
+    if (!account) throw new NotFoundException('Account', accountId);
+    const { rows, total } = await this.rows.list(this.db.manager, accountId, query.filter, query.sort, query.offset, query.limit);
+    return new ListResult('ip-assignments', rows, total, query.offset);
+  }
+
+  get(id: number): Promise<IpAssignmentResponseDto> {
+    return this.rows.require(this.db.manager, id);
+  }
+
+  /** The lowest free address of the pool, kept for the asking clerk for a while so nobody else is offered it. */
+  async holdNextFree(poolId: number, user: AuthenticatedUser): Promise<NextFreeAddressResponseDto> {
+    return transactionWithRetry(this.db, async (em) => {
+      const { subnet, pool } = await this.lockPool(em, poolId);
+      const address = await this.claimNextFree(em, subnet, pool);
+      const heldUntil = new Date(this.clock.now().getTime() + HOLD_MINUTES * 60_000);
+      await em.query('INSERT INTO ip_address_holds (family, address, pool_id, held_by_user_id, expires_at) VALUES (?, ?, ?, ?, ?)', [
+        subnet.network.family,
+        toDecimal(address),
+        pool.id,
+        user.id,
+        heldUntil,
+      ]);
+      return {
+        address: addressText(subnet.network.family, address),
+        poolId: pool.id,
+        subnetId: subnet.id,
+        heldUntil: heldUntil.toISOString(),
+      };
+    });
+  }
+
+  async create(accountId: number, dto: CreateIpAssignmentDto, user: AuthenticatedUser): Promise<IpAssignmentResponseDto> {
+    const requested = dto.address === undefined ? null : addressOrFail('address', dto.address);
+    if (dto.wholeSubnet && (requested || dto.poolId !== undefined)) {
+      throw new BadInputException([
+        { field: 'wholeSubnet', rule: 'exclusive', message: 'wholeSubnet takes a subnetId alone, without address or poolId' },
+      ]);
+    }
+    if (dto.wholeSubnet && dto.subnetId === undefined) {
+      throw new BadInputException([{ field: 'subnetId', rule: 'required', message: 'subnetId is required to assign a whole subnet' }]);
+    }
+    if (!dto.wholeSubnet && !requested && dto.poolId === undefined) {
+      throw new BadInputException([
+        {
+          field: 'address',
+          rule: 'required',
+          message: 'give an address, a poolId to take its next free address, or wholeSubnet with a subnetId',
+        },
+      ]);
+    }
+    const created = await transactionWithRetry(this.db, async (em) => {
+      await this.accounts.lock(em, accountId);
+      const assignee = await this.assigneeOrFail(em, accountId, dto.assignee, dto.radiusAccountId);
+      let subnet: SubnetFacts;
+      let pool: PoolFacts | null = null;
+      let address: bigint;
+      if (dto.poolId !== undefined) {
+        ({ subnet, pool } = await this.lockPool(em, dto.poolId, 'poolId'));
+        if (dto.subnetId !== undefined && dto.subnetId !== subnet.id) {
+          throw new BadInputException([
+            { field: 'subnetId', rule: 'matchesPool', message: `pool ${pool.id} is in subnet ${subnet.id}, not ${dto.subnetId}` },
+          ]);
+        }
+      } else {
+        const subnetId = dto.subnetId ?? (requested ? await this.subnetHolding(em, requested.family, requested.value) : null);
+        if (subnetId === null) {
+          throw new BadInputException([
+            { field: 'address', rule: 'inSubnet', message: `address ${requested?.text} is not inside any subnet of the address plan` },
+          ]);
+        }
+        subnet = await this.plan.subnetFacts(em, subnetId, { lock: true }).catch((err: unknown) => {
+          if (err instanceof NotFoundException)
+            throw new BadInputException([{ field: 'subnetId', rule: 'exists', message: `subnet ${subnetId} does not exist` }]);
+          throw err;
+        });
+      }
+      if (dto.wholeSubnet) {
+        if (assignee.kind === 'inventory_mac' || assignee.kind === 'uninventoried_mac') {
+          throw new BadInputException([
+            {
+              field: 'wholeSubnet',
+              rule: 'assignee',
+              message: 'a whole subnet is routed to an account or a RADIUS account, not to a MAC address',
+            },
+          ]);
+        }
+        await this.refuseBusySubnet(em, subnet);
+        address = subnet.network.first;
+      } else if (requested) {
+        address = await this.checkRequested(em, subnet, pool, requested, user);
+        pool ??= await this.plan.poolHolding(em, subnet.id, address);
+      } else {
+        address = await this.claimNextFree(em, subnet, pool as PoolFacts);
+      }
+      await this.refuseWholeSubnetTaken(em, subnet, dto.wholeSubnet === true);
+      if (assignee.kind === 'radius_account' && !dto.wholeSubnet) await this.refuseSecondAddress(em, assignee, subnet);
+
+      const id = await this.insert(em, {
+        accountId,
+        subnet,
+        poolId: pool?.id ?? null,
+        address,
+        prefixLength: dto.wholeSubnet ? subnet.network.prefixLength : BITS[subnet.network.family],
+        covers: dto.wholeSubnet ? 'subnet' : 'address',
+        assignee,
+        soft: dto.soft ?? false,
+        description: dto.description?.trim() || null,
+        userId: user.id,
+      });
+      const after = await this.rows.require(em, id);
+      await this.audit.recordAction(em, {
+        action: 'ip_assignment.create',
+        entityType: 'ip_assignment',
+        entityId: id,
+        accountId,
+        before: null,
+        after: { ...after },
+      });
+      await this.recordNetworkChange(em, [after], 'ip_assignment.create');
+      return after;
+    });
+    await this.provisioning.kick([accountId], 'ip_assignment.create');
+    return created;
+  }
+
+  /**
+   * A new assignee is a move: the assignment ends and a new one starts with the same address, so
+   * the history shows who held it when. Soft and description change in place.
+   */
+  async update(id: number, dto: UpdateIpAssignmentDto, user: AuthenticatedUser): Promise<IpAssignmentResponseDto> {
+    if (Object.values(dto).every((value) => value === undefined)) {
+      throw new BadInputException([
+        { field: 'body', rule: 'nothingToChange', message: 'give at least one of assignee, radiusAccountId, soft, description' },
+      ]);
+    }
+    const { after, accountId } = await transactionWithRetry(this.db, async (em) => {
+      const before = await this.loadActiveLocked(em, id);
+      const subnet = await this.plan.subnetFacts(em, before.subnetId, { lock: true });
+      const moving =
+        (dto.assignee !== undefined && dto.assignee !== before.assignee) ||
+        (dto.radiusAccountId !== undefined && dto.radiusAccountId !== before.radiusAccountId);
+      let resultId = id;
+      if (moving) {
+        const assignee = await this.assigneeOrFail(
+          em,
+          before.accountId,
+          dto.assignee ?? before.assignee,
+          dto.radiusAccountId ?? before.radiusAccountId ?? undefined,
+        );
+        if (before.covers === 'subnet' && (assignee.kind === 'inventory_mac' || assignee.kind === 'uninventoried_mac')) {
+          throw new BadInputException([
+            {
+              field: 'assignee',
+              rule: 'assignee',
+              message: 'a whole subnet is routed to an account or a RADIUS account, not to a MAC address',
+            },
+          ]);
+        }
+        await this.end(em, id, user.id);
+        if (assignee.kind === 'radius_account' && before.covers === 'address') await this.refuseSecondAddress(em, assignee, subnet);
+        resultId = await this.insert(em, {
+          accountId: before.accountId,
+          subnet,
+          poolId: before.poolId,
+          address: (await this.rows.addressOf(em, id)).value,
+          prefixLength: (await this.rows.addressOf(em, id)).prefixLength,
+          covers: before.covers,
+          assignee,
+          soft: dto.soft ?? before.soft,
+          description: dto.description === undefined ? before.description : dto.description?.trim() || null,
+          userId: user.id,
+        });
+      } else {
+        await em.query('UPDATE ip_assignments SET soft = ?, description = ? WHERE id = ?', [
+          dto.soft ?? before.soft,
+          dto.description === undefined ? before.description : dto.description?.trim() || null,
+          id,
+        ]);
+      }
+      const after = await this.rows.require(em, resultId);
+      await this.audit.recordAction(em, {
+        action: moving ? 'ip_assignment.move' : 'ip_assignment.update',
+        entityType: 'ip_assignment',
+        entityId: resultId,
+        accountId: before.accountId,
+        before: { ...before },
+        after: { ...after },
+      });
+      await this.recordNetworkChange(em, [before, after], moving ? 'ip_assignment.move' : 'ip_assignment.update');
+      return { after, accountId: before.accountId };
+    });
+    await this.provisioning.kick([accountId], 'ip_assignment.update');
+    return after;
+  }
+
+  async remove(id: number, user: AuthenticatedUser): Promise<IpAssignmentResponseDto> {
+    const after = await transactionWithRetry(this.db, async (em) => {
+      const before = await this.loadActiveLocked(em, id);
+      await this.plan.subnetFacts(em, before.subnetId, { lock: true });
+      await this.end(em, id, user.id);
+      const after = await this.rows.require(em, id);
+      await this.audit.recordAction(em, {
+        action: 'ip_assignment.remove',
+        entityType: 'ip_assignment',
+        entityId: id,
+        accountId: before.accountId,
+        before: { ...before },
+        after: { ...after },
+      });
+      await this.recordNetworkChange(em, [before], 'ip_assignment.remove');
+      return after;
+    });
+    await this.provisioning.kick([after.accountId], 'ip_assignment.remove');
+    return after;
+  }
+
+  /** Every active assignment of the account goes to another account, as assignments to that account itself. */
+  async moveAll(accountId: number, dto: MoveIpAssignmentsDto, user: AuthenticatedUser): Promise<IpAssignmentResponseDto[]> {
+    if (dto.toAccountId === accountId) {
+      throw new BadInputException([{ field: 'toAccountId', rule: 'otherAccount', message: 'toAccountId must be another account' }]);
+    }
+    const moved = await transactionWithRetry(this.db, async (em) => {
+      // Both families in id order, so two opposite moves queue instead of deadlocking.
+      for (const id of [accountId, dto.toAccountId].sort((a, b) => a - b)) {
+        await this.accounts.lock(em, id).catch((err: unknown) => {
+          if (err instanceof NotFoundException && id === dto.toAccountId) {
+            throw new BadInputException([{ field: 'toAccountId', rule: 'exists', message: `account ${id} does not exist` }]);
+          }
+          throw err;
+        });
+      }
+      const active = await this.rows.activeOf(em, accountId);
+      const result: IpAssignmentResponseDto[] = [];
+      for (const before of active.sort((a, b) => a.subnetId - b.subnetId)) {
+        const subnet = await this.plan.subnetFacts(em, before.subnetId, { lock: true });
+        const { value, prefixLength } = await this.rows.addressOf(em, before.id);
+        await this.end(em, before.id, user.id);
+        const newId = await this.insert(em, {
+          accountId: dto.toAccountId,
+          subnet,
+          poolId: before.poolId,
+          address: value,
+          prefixLength,
+          covers: before.covers,
+          assignee: { kind: 'account', radiusAccountId: null },
+          soft: before.soft,
+          description: before.description,
+          userId: user.id,
+        });
+        const after = await this.rows.require(em, newId);
+        await this.audit.recordAction(em, {
+          action: 'ip_assignment.move',
+          entityType: 'ip_assignment',
+          entityId: newId,
+          accountId: dto.toAccountId,
+          before: { ...before },
+          after: { ...after },
+        });
+        await this.recordNetworkChange(em, [before, after], 'ip_assignment.move');
+        result.push(after);
+      }
+      return result;
+    });
+    await this.provisioning.kick([accountId, dto.toAccountId], 'ip_assignment.move');
+    return moved;
+  }
+
+  private async insert(
+    em: EntityManager,
+    a: {
+      accountId: number;
+      subnet: SubnetFacts;
+      poolId: number | null;
+      address: bigint;
+      prefixLength: number;
+      covers: 'address' | 'subnet';
+      assignee: Assignee;
+      soft: boolean;
+      description: string | null;
+      userId: number;
+    },
+  ): Promise<number> {
+    try {
+      const result: { insertId: number } = await em.query(
+        `INSERT INTO ip_assignments (account_id, subnet_id, pool_id, family, address, prefix_length, covers, assignee, radius_account_id,
+           soft, description, assigned_at, assigned_by_user_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          a.accountId,
+          a.subnet.id,
+          a.poolId,
+          a.subnet.network.family,
+          toDecimal(a.address),
+          a.prefixLength,
+          a.covers,
+          a.assignee.kind,
+          a.assignee.radiusAccountId,
+          a.soft,
+          a.description,
+          this.clock.now(),
+          a.userId,
+        ],
+      );
+      // The address is the assignment's now; a hold on it (the clerk's own, checked before) is spent.
+      await em.query('DELETE FROM ip_address_holds WHERE family = ? AND address = ?', [a.subnet.network.family, toDecimal(a.address)]);
+      return result.insertId;
+    } catch (err) {
+      if (isDuplicateKey(err)) throw this.taken(addressText(a.subnet.network.family, a.address));
+      throw err;
+    }
+  }
+
+  /** Stamps the end; the pool's low-water mark comes down to the address, which is free again. */
+  private async end(em: EntityManager, id: number, userId: number): Promise<void> {
+    await em.query('UPDATE ip_assignments SET removed_at = ?, removed_by_user_id = ? WHERE id = ? AND removed_at IS NULL', [
+      this.clock.now(),
+      userId,
+      id,
+    ]);
+    await em.query(
+      `UPDATE ip_pools p JOIN ip_assignments a ON a.pool_id = p.id SET p.free_from = LEAST(p.free_from, a.address) WHERE a.id = ?`,
+      [id],
+    );
+  }
+
+  private async claimNextFree(em: EntityManager, subnet: SubnetFacts, pool: PoolFacts): Promise<bigint> {
+    await this.refuseWholeSubnetTaken(em, subnet, false);
+    await this.releaseExpiredHolds(em, pool);
+    const address = await lowestFreeAddress(em, subnet, pool, this.clock.now());
+    if (address === null) {
+      throw new ConflictException(IpamErrorCode.PoolExhausted, `Pool ${pool.id} has no free address left.`, [
+        { field: 'poolId', rule: 'free', message: 'no free address is left in the pool' },
+      ]);
+    }
+    await em.query('UPDATE ip_pools SET free_from = ? WHERE id = ?', [toDecimal(address + 1n), pool.id]);
+    return address;
+  }
+
+  private async releaseExpiredHolds(em: EntityManager, pool: PoolFacts): Promise<void> {
+    const now = this.clock.now();
+    const [lowest]: { address: unknown }[] = await em.query(
+      'SELECT MIN(address) AS address FROM ip_address_holds WHERE pool_id = ? AND expires_at <= ?',
+      [pool.id, now],
+    );
+    if (lowest?.address === null || lowest?.address === undefined) return;
+    await em.query('DELETE FROM ip_address_holds WHERE pool_id = ? AND expires_at <= ?', [pool.id, now]);
+    await em.query('UPDATE ip_pools SET free_from = LEAST(free_from, ?) WHERE id = ?', [String(lowest.address), pool.id]);
+    pool.freeFrom = pool.freeFrom < BigInt(String(lowest.address)) ? pool.freeFrom : BigInt(String(lowest.address));
+  }
+
+  private async checkRequested(
+    em: EntityManager,
+    subnet: SubnetFacts,
+    pool: PoolFacts | null,
+    requested: { family: 4 | 6; value: bigint; text: string },
+    user: AuthenticatedUser,
+  ): Promise<bigint> {
+    if (!contains(subnet.network, requested.family, requested.value)) {
+      throw new BadInputException([
+        { field: 'address', rule: 'inSubnet', message: `address ${requested.text} is not inside subnet ${subnet.network.text}` },
+      ]);
+    }
+    if (pool && (requested.value < pool.first || requested.value > pool.last)) {
+      throw new BadInputException([
+        { field: 'address', rule: 'inPool', message: `address ${requested.text} is not inside pool ${pool.id}` },
+      ]);
+    }
+    if (subnet.reserved.includes(requested.value)) {
+      throw new BadInputException([
+        {
+          field: 'address',
+          rule: 'hostAddress',
+          message: `address ${requested.text} is reserved in ${subnet.network.text} (network, broadcast or gateway)`,
+        },
+      ]);
+    }
+    const [hold]: { held_by_user_id: number; expires_at: Date }[] = await em.query(
+      'SELECT held_by_user_id, expires_at FROM ip_address_holds WHERE family = ? AND address = ? AND expires_at > ?',
+      [requested.family, toDecimal(requested.value), this.clock.now()],
+    );
+    if (hold && Number(hold.held_by_user_id) !== user.id) {
+      throw new ConflictException(
+        IpamErrorCode.AddressTaken,
+        `${requested.text} is held for another clerk until ${hold.expires_at.toISOString()}.`,
+        [{ field: 'address', rule: 'free', message: 'held for another clerk' }],
+      );
+    }
+    const [taken]: { id: number }[] = await em.query('SELECT id FROM ip_assignments WHERE family = ? AND active_address = ?', [
+      requested.family,
+      toDecimal(requested.value),
+    ]);
+    if (taken) throw this.taken(requested.text, Number(taken.id));
+    return requested.value;
+  }
+
+  private taken(text: string, byId?: number): ConflictException {
+    return new ConflictException(IpamErrorCode.AddressTaken, `${text} is assigned already${byId ? ` (assignment ${byId})` : ''}.`, [
+      { field: 'address', rule: 'free', message: `${text} is assigned already` },
+    ]);
+  }
+
+  /** A subnet routed whole to a subscriber lends none of its addresses to anyone else, and the other way round. */
+  private async refuseWholeSubnetTaken(em: EntityManager, subnet: SubnetFacts, wanted: boolean): Promise<void> {
+    const [whole]: { id: number; account_id: number }[] = await em.query(
+      `SELECT id, account_id FROM ip_assignments WHERE subnet_id = ? AND covers = 'subnet' AND removed_at IS NULL`,
+      [subnet.id],
+    );
+    if (whole) {
+      throw new ConflictException(
+        IpamErrorCode.AddressTaken,
+        `Subnet ${subnet.network.text} is assigned whole to account ${whole.account_id}.`,
+        [{ field: wanted ? 'subnetId' : 'address', rule: 'free', message: `subnet ${subnet.network.text} is assigned whole` }],
+      );
+    }
+  }
+
+  private async refuseBusySubnet(em: EntityManager, subnet: SubnetFacts): Promise<void> {
+    const [{ n }]: { n: number }[] = await em.query(
+      `SELECT COUNT(*) AS n FROM ip_assignments WHERE subnet_id = ? AND covers = 'address' AND removed_at IS NULL`,
+      [subnet.id],
+    );
+    if (Number(n) > 0) {
+      throw new ConflictException(
+        IpamErrorCode.AddressTaken,
+        `Subnet ${subnet.network.text} has ${n} address(es) assigned; it cannot be assigned whole.`,
+        [{ field: 'subnetId', rule: 'free', message: `${n} address(es) of the subnet are assigned` }],
+      );
+    }
+  }
+
+  /** A RADIUS session has one address per family: a second would never be handed out. */
+  private async refuseSecondAddress(em: EntityManager, assignee: Assignee, subnet: SubnetFacts): Promise<void> {
+    const [other]: { id: number }[] = await em.query(
+      `SELECT id FROM ip_assignments WHERE radius_account_id = ? AND family = ? AND covers = 'address' AND removed_at IS NULL`,
+      [assignee.radiusAccountId, subnet.network.family],
+    );
+    if (other) {
+      throw new ConflictException(
+        IpamErrorCode.AddressTaken,
+        `The RADIUS account already has an IPv${subnet.network.family} address (assignment ${other.id}); remove or move it first.`,
+        [{ field: 'radiusAccountId', rule: 'oneAddress', message: `already has an IPv${subnet.network.family} address` }],
+      );
+    }
+  }
+
+  private async assigneeOrFail(
+    em: EntityManager,
+    accountId: number,
+    kind: AssigneeKind,
+    radiusAccountId: number | undefined,
+  ): Promise<Assignee> {
+    if (kind === 'inventory_mac' || kind === 'uninventoried_mac') {
+      throw new BadInputException([
+        { field: 'assignee', rule: 'supported', message: `assignee ${kind} needs the inventory, which this instance does not have yet` },
+      ]);
+    }
+    if (kind === 'account') {
+      if (radiusAccountId !== undefined) {
+        throw new BadInputException([
+          { field: 'radiusAccountId', rule: 'assignee', message: 'radiusAccountId goes with assignee radius_account only' },
+        ]);
+      }
+      return { kind, radiusAccountId: null };
+    }
+    if (radiusAccountId === undefined) {
+      throw new BadInputException([
+        { field: 'radiusAccountId', rule: 'required', message: 'radiusAccountId is required for assignee radius_account' },
+      ]);
+    }
+    const [row]: { account_id: number }[] = await em.query('SELECT account_id FROM radius_accounts WHERE id = ?', [radiusAccountId]);
+    if (!row || Number(row.account_id) !== accountId) {
+      throw new BadInputException([
+        {
+          field: 'radiusAccountId',
+          rule: 'ofAccount',
+          message: `RADIUS account ${radiusAccountId} does not belong to account ${accountId}`,
+        },
+      ]);
+    }
+    return { kind, radiusAccountId };
+  }
+
+  private async lockPool(em: EntityManager, poolId: number, field = 'poolId'): Promise<{ subnet: SubnetFacts; pool: PoolFacts }> {
+    const unlocked = await this.plan.poolFacts(em, poolId).catch((err: unknown) => {
+      if (err instanceof NotFoundException)
+        throw new BadInputException([{ field, rule: 'exists', message: `pool ${poolId} does not exist` }]);
+      throw err;
+    });
+    const subnet = await this.plan.subnetFacts(em, unlocked.subnetId, { lock: true });
+    // Read again under the subnet's lock: another clerk may have moved its low-water mark while we waited.
+    return { subnet, pool: await this.plan.poolFacts(em, poolId) };
+  }
+
+  private async subnetHolding(em: EntityManager, family: 4 | 6, value: bigint): Promise<number | null> {
+    const [row]: { id: number }[] = await em.query(
+      'SELECT id FROM ip_subnets WHERE family = ? AND first_address <= ? AND last_address >= ? ORDER BY prefix_length DESC LIMIT 1',
+      [family, toDecimal(value), toDecimal(value)],
+    );
+    return row ? Number(row.id) : null;
+  }
+
+  private async loadActiveLocked(em: EntityManager, id: number): Promise<IpAssignmentResponseDto> {
+    const accountId = await this.rows.accountOf(em, id);
+    if (accountId === null) throw new NotFoundException('IP assignment', id);
+    await this.accounts.lock(em, accountId);
+    const current = await this.rows.require(em, id);
+    if (!current.active) {
+      throw new ConflictException(IpamErrorCode.AddressTaken, `Assignment ${id} was removed at ${current.removedAt}; it is history now.`);
+    }
+    return current;
+  }
+
+  /** Only assignments the RADIUS server carries need a pass; the address lists read the table itself. */
+  private async recordNetworkChange(em: EntityManager, touched: IpAssignmentResponseDto[], reason: string): Promise<void> {
+    await this.changes.record(
+      em,
+      [...new Set(touched.map((a) => a.accountId))].map((accountId) => ({ accountId, reason })),
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import type { NetworkSyncReport } from '../../workflows/shared';
+import { Activity } from '../temporal/activity.decorator';
+import { NetworkSyncService } from './network-sync.service';
+
+/** Activities of the provisioning workflow; each pass is safe to repeat. */
+@Injectable()
+export class NetworkSyncActivities {
+  constructor(private readonly sync: NetworkSyncService) {}
+
+  /** Brings the servers to the account's state and stamps the pending changes it covered. */
+  @Activity()
+  async syncAccountNetwork(input: { accountId: number }): Promise<NetworkSyncReport> {
+    return this.sync.syncAccount(input.accountId);
+  }
+}

@@ -1,0 +1,47 @@
+import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { NetworkSyncActivities } from '../src/network-sync/network-sync.activities';
+import { networkChangedSignal, networkSyncStatusQuery, type NetworkSyncReport, type NetworkSyncStatus } from './shared';
+
+export interface NetworkSyncInput {
+  accountId: number;
+  /** The longest wait between two tries while a server is down: a minute in production, seconds in tests. */
+  retryCeilingSeconds: number;
+  /** How long the run waits for another change before it ends; the next change starts a new one. */
+  idleSeconds: number;
+}
+
+/** Passes per run before it continues as new, so its history stays short however busy the account. */
+const PASSES_PER_RUN = 100;
+
+/**
+ * The account's provisioning: one run per account (`network-sync/<accountId>`), started or woken
+ * by Signal-with-Start whenever a change is written to the outbox. Each pass applies everything
+ * pending for the account at once, so changes made together land together, and passes run one
+ * after another, so they land in order. While a server is down the pass is retried with backoff,
+ * for as long as it takes: the Temporal UI shows the pass pending with the server's failure as the
+ * reason, and the status query lists the changes waiting.
+ */
+export async function networkSyncWorkflow(input: NetworkSyncInput): Promise<void> {
+  const { syncAccountNetwork } = proxyActivities<NetworkSyncActivities>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: `${input.retryCeilingSeconds} seconds` },
+  });
+  let waiting: string[] = ['start'];
+  let applying: string[] = [];
+  let last: NetworkSyncReport | null = null;
+  let passes = 0;
+  setHandler(networkChangedSignal, ({ reason }) => {
+    waiting.push(reason);
+  });
+  setHandler(networkSyncStatusQuery, (): NetworkSyncStatus => ({ waiting: [...waiting], applying: [...applying], passes, last }));
+
+  while (passes < PASSES_PER_RUN) {
+    if (!waiting.length && !(await condition(() => waiting.length > 0, `${input.idleSeconds} seconds`))) return;
+    applying = waiting;
+    waiting = [];
+    last = await syncAccountNetwork({ accountId: input.accountId });
+    applying = [];
+    passes++;
+  }
+  await continueAsNew<typeof networkSyncWorkflow>(input);
+}
