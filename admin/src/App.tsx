@@ -14,12 +14,14 @@ import { emails } from './emails';
 import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18nProvider';
 import { invoices } from './invoices';
+import { ipPools, ipSubnets, ipSupernets } from './ipam';
 import { lateFees } from './lateFees';
 import { dataProvider } from './dataProvider';
 import { Layout } from './layout';
 import { LoginPage } from './login';
 import { messageCategories } from './messageCategories';
 import { messageTemplates } from './messageTemplates';
+import { nasDevices } from './nasDevices';
 import { contractTemplates } from './contractTemplates';
 import { nightlyRuns } from './nightlyRuns';
 import { payments } from './payments';
@@ -60,6 +62,11 @@ export const App = () => (
     <Resource name="message-templates" {...messageTemplates} />
     <Resource name="contract-templates" {...contractTemplates} />
     <Resource name="custom-fields" {...customFields} />
+    {/* The address plan and the NAS devices, under Settings; addresses are assigned on the account page. */}
+    <Resource name="ip-supernets" {...ipSupernets} />
+    <Resource name="ip-subnets" {...ipSubnets} />
+    <Resource name="ip-pools" {...ipPools} />
+    <Resource name="nas-devices" {...nasDevices} />
     <Resource name="services" {...services} />
     <Resource name="packages" {...packages} />
     <Resource name="tax-types" {...taxTypes} />

@@ -23,6 +23,10 @@ const RECORD_NAMES: Record<string, string> = {
   'account-files': 'File',
   invoices: 'Invoice',
   'account-services': 'Service',
+  'ip-supernets': 'Supernet',
+  'ip-subnets': 'Subnet',
+  'ip-pools': 'Pool',
+  'nas-devices': 'NAS device',
 };
 
 /**
@@ -54,6 +58,10 @@ const SENTENCE_NAMES: Record<string, string> = {
   payments: 'payment |||| payments',
   'late-fees': 'late fee |||| late fees',
   emails: 'email |||| email',
+  'ip-supernets': 'supernet |||| supernets',
+  'ip-subnets': 'subnet |||| subnets',
+  'ip-pools': 'IP pool |||| IP pools',
+  'nas-devices': 'NAS device |||| NAS devices',
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { BillingTab } from '../billing/BillingTab';
 import { CorrespondenceTab } from '../correspondence/CorrespondenceTab';
+import { NetworkTab } from '../network/NetworkTab';
 import { Permissions, type PermissionName } from '../permissions';
 import type { Account } from '../types';
 import { ContactsTab } from './contacts/ContactsTab';
@@ -25,6 +26,7 @@ export interface AccountTab {
 export const accountTabs: AccountTab[] = [
   { path: '', label: 'Overview', component: OverviewTab },
   { path: 'billing', label: 'Billing', component: BillingTab, permission: Permissions.BillingRead },
+  { path: 'network', label: 'Network & Inventory', component: NetworkTab, permission: Permissions.NetworkRead },
   { path: 'correspondence', label: 'Correspondence', component: CorrespondenceTab, permission: Permissions.CorrespondenceRead },
   { path: 'contacts', label: 'Contacts', component: ContactsTab },
   { path: 'custom-fields', label: 'Custom Fields', component: CustomFieldsTab },

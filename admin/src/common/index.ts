@@ -1,3 +1,4 @@
 export * from './searchByName';
 export * from './SettingsListActions';
 export * from './AccountFilterInput';
+export * from './RowActionsMenu';

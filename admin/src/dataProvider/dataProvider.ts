@@ -1,4 +1,4 @@
-import type { DataProvider, DeleteParams, DeleteResult, RaRecord } from 'react-admin';
+import type { DataProvider, DeleteParams, DeleteResult, RaRecord, UpdateParams, UpdateResult } from 'react-admin';
 import { useDataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { accountMethods } from './accounts';
@@ -9,6 +9,7 @@ import { contractMethods } from './contracts';
 import { correspondenceMethods } from './correspondence';
 import { dashboardMethods } from './dashboard';
 import { httpClient } from './httpClient';
+import { networkMethods } from './network';
 import { paymentMethods } from './payments';
 import { runMethods } from './runs';
 import { scheduledEventMethods } from './scheduledEvents';
@@ -16,13 +17,27 @@ import { webhookMethods } from './webhooks';
 
 const restProvider = simpleRestProvider(API_URL, httpClient);
 
+/** Resources the API changes with PATCH (only the fields sent change) where the stock provider would PUT. */
+const PATCHED_RESOURCES = new Set(['ip-supernets', 'ip-subnets', 'ip-pools', 'nas-devices']);
+
 /**
- * Backhaul speaks react-admin's simple-REST dialect, so CRUD is the stock provider's. The only
- * change: a DELETE answering 204 (no body) still resolves with the deleted record, which
- * react-admin needs to update its cache.
+ * Backhaul speaks react-admin's simple-REST dialect, so CRUD is the stock provider's. The
+ * changes: a DELETE answering 204 (no body) still resolves with the deleted record, which
+ * react-admin needs to update its cache, and the resources above are updated with PATCH.
  */
 const crud: DataProvider = {
   ...restProvider,
+  update: async <RecordType extends RaRecord = RaRecord>(
+    resource: string,
+    params: UpdateParams<RecordType>,
+  ): Promise<UpdateResult<RecordType>> => {
+    if (!PATCHED_RESOURCES.has(resource)) return restProvider.update<RecordType>(resource, params);
+    const { json } = await httpClient(`${API_URL}/${resource}/${encodeURIComponent(params.id)}`, {
+      method: 'PATCH',
+      body: JSON.stringify(params.data),
+    });
+    return { data: json as RecordType };
+  },
   delete: async <RecordType extends RaRecord = RaRecord>(
     resource: string,
     params: DeleteParams<RecordType>,
@@ -45,6 +60,7 @@ export const dataProvider = {
   ...dashboardMethods,
   ...webhookMethods,
   ...contractMethods(crud),
+  ...networkMethods(crud),
 };
 
 export type BackhaulDataProvider = typeof dataProvider;

@@ -18,8 +18,21 @@ export const menuResources = [
   'contract-templates',
 ] as const;
 
-/** The configurable account lists, grouped under Settings for those who may change them. */
-export const settingsResources = ['account-types', 'account-statuses', 'account-groups', 'message-categories', 'custom-fields'] as const;
+/**
+ * Under Settings: the configurable account lists for those who may change them, then the address
+ * plan and the NAS devices for those who may read them (network.read).
+ */
+export const settingsResources = [
+  'account-types',
+  'account-statuses',
+  'account-groups',
+  'message-categories',
+  'custom-fields',
+  'ip-supernets',
+  'ip-subnets',
+  'ip-pools',
+  'nas-devices',
+] as const;
 
 /**
  * Invoices, payments and late fees of every account, the runs, the payment processor's events (for
@@ -49,7 +62,7 @@ const MenuGroup = ({ title }: { title: string }) => (
 
 export const Menu = () => {
   const { permissions } = usePermissions<string[]>();
-  const showSettings = hasPermission(permissions, Permissions.AccountsConfigure);
+  const settings = settingsResources.filter((resource) => canSeeResource(permissions, resource));
   const showBilling = hasPermission(permissions, Permissions.BillingRead);
   const canConfigureBilling = hasPermission(permissions, Permissions.BillingConfigure);
   return (
@@ -60,10 +73,10 @@ export const Menu = () => {
         .map((resource) => (
           <RaMenu.ResourceItem key={resource} name={resource} />
         ))}
-      {showSettings ? (
+      {settings.length > 0 ? (
         <>
           <MenuGroup title="Settings" />
-          {settingsResources.map((resource) => (
+          {settings.map((resource) => (
             <RaMenu.ResourceItem key={resource} name={resource} />
           ))}
         </>

@@ -26,6 +26,9 @@ export const Permissions = {
   ContractsRead: 'contracts.read',
   ContractsManage: 'contracts.manage',
   ContractsConfigure: 'contracts.configure',
+  NetworkRead: 'network.read',
+  NetworkManage: 'network.manage',
+  NetworkConfigure: 'network.configure',
 } as const;
 
 export type PermissionName = (typeof Permissions)[keyof typeof Permissions];
@@ -63,6 +66,11 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'late-fees': Permissions.BillingRead,
   emails: Permissions.CorrespondenceRead,
   'webhook-events': Permissions.WebhooksRead,
+  // The address plan and the NAS devices are readable with network.read; changing them needs network.configure.
+  'ip-supernets': Permissions.NetworkRead,
+  'ip-subnets': Permissions.NetworkRead,
+  'ip-pools': Permissions.NetworkRead,
+  'nas-devices': Permissions.NetworkRead,
 };
 
 export const canSeeResource = (permissions: unknown, resource: string): boolean => {

@@ -28,7 +28,12 @@ export interface ActionDialogProps {
   maxWidth?: 'xs' | 'sm' | 'md' | 'lg';
   /** The failure as one sentence; without it, the API's sentence and its field messages. */
   describeProblem?: (error: unknown) => string;
-  children: ReactNode;
+  /**
+   * The API's field names the dialog shows on its own inputs: their messages go to `children`
+   * (then a function of them) instead of the list under the sentence.
+   */
+  inlineFields?: readonly string[];
+  children: ReactNode | ((fieldErrors: Record<string, string>) => ReactNode);
 }
 
 /**
@@ -45,6 +50,7 @@ export const ActionDialog = ({
   disabled,
   maxWidth = 'sm',
   describeProblem,
+  inlineFields = [],
   children,
 }: ActionDialogProps) => {
   const notify = useNotify();
@@ -71,19 +77,24 @@ export const ActionDialog = ({
     }
   };
 
+  const fields = Object.entries(problem?.fields ?? {});
+  const inline = Object.fromEntries(fields.filter(([field]) => inlineFields.includes(field)));
+
   return (
     <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth={maxWidth} aria-labelledby={titleId}>
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
-        {children}
+        {typeof children === 'function' ? children(inline) : children}
         {problem ? (
           <Alert severity="error" sx={{ mt: 2 }} role="alert">
             {problem.message}
-            {Object.entries(problem.fields).map(([field, message]) => (
-              <div key={field}>
-                {field}: {message}
-              </div>
-            ))}
+            {fields
+              .filter(([field]) => !(field in inline))
+              .map(([field, message]) => (
+                <div key={field}>
+                  {field}: {message}
+                </div>
+              ))}
           </Alert>
         ) : null}
       </DialogContent>

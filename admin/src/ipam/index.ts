@@ -1,0 +1,3 @@
+export { ipPools } from './pools';
+export { ipSubnets } from './subnets';
+export { ipSupernets } from './supernets';

@@ -1,0 +1,171 @@
+import DialogContentText from '@mui/material/DialogContentText';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { ActionDialog } from '../../billing/common/ActionDialog';
+import { useBackhaulDataProvider } from '../../dataProvider';
+import type { IpAssignment } from '../types';
+import { useNetworkChanged } from '../useNetworkChanged';
+import { type AssigneeChoice, assigneeFields, assigneeKey } from './assignees';
+import { AssigneeSelect } from './AssigneeSelect';
+
+export type AssignmentAction = 'move' | 'soft' | 'describe' | 'remove';
+
+interface AssignmentDialogProps {
+  account: { id: number; name: string };
+  assignment: IpAssignment;
+  onClose: () => void;
+}
+
+const DESCRIPTION_MAX_LENGTH = 200;
+
+/** Another holder on the same account: the address stays, and the history shows who held it when. */
+const MoveAssignmentDialog = ({ account, assignment, onClose }: AssignmentDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
+  const changed = useNetworkChanged();
+  const [choice, setChoice] = useState<AssigneeChoice | null>(null);
+  const confirm = async () => {
+    const moved = await dataProvider.changeIpAssignment(assignment.id, assigneeFields(choice as AssigneeChoice));
+    await changed();
+    return `${moved.address} moved to ${moved.assigneeLabel}`;
+  };
+  return (
+    <ActionDialog
+      title={`Move ${assignment.address}`}
+      confirmLabel="Move"
+      onConfirm={confirm}
+      onClose={onClose}
+      disabled={choice === null}
+      inlineFields={['assignee', 'radiusAccountId']}
+    >
+      {(errors) => (
+        <>
+          <DialogContentText>
+            Held now by {assignment.assigneeLabel}. The address stays the same: this assignment ends and a new one starts for the holder you
+            choose, so the history shows both.
+          </DialogContentText>
+          <AssigneeSelect
+            account={account}
+            label="Move to"
+            value={choice?.key ?? ''}
+            onChange={setChoice}
+            exclude={assigneeKey(assignment)}
+            error={errors.radiusAccountId ?? errors.assignee}
+          />
+        </>
+      )}
+    </ActionDialog>
+  );
+};
+
+const softEffect = (assignment: IpAssignment, makeSoft: boolean): string => {
+  const provisioned = assignment.assignee !== 'account';
+  if (makeSoft) {
+    return provisioned
+      ? `The address stays reserved for ${assignment.assigneeLabel}, but the RADIUS server stops handing it out: nobody else can take it meanwhile.`
+      : 'The address stays reserved for the account. An address of the account itself reaches no device either way; soft marks it as held in reserve.';
+  }
+  return provisioned
+    ? `The RADIUS server hands the address to ${assignment.assigneeLabel} again.`
+    : 'The address counts as an ordinary assignment of the account again.';
+};
+
+/** Soft: kept for the account, sent to no device; the other way, provisioned again. */
+const SoftDialog = ({ assignment, onClose }: AssignmentDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
+  const changed = useNetworkChanged();
+  const makeSoft = !assignment.soft;
+  const confirm = async () => {
+    await dataProvider.changeIpAssignment(assignment.id, { soft: makeSoft });
+    await changed();
+    return makeSoft ? `${assignment.address} is now soft` : `${assignment.address} is provisioned again`;
+  };
+  return (
+    <ActionDialog
+      title={makeSoft ? `Make ${assignment.address} soft?` : `Provision ${assignment.address} again?`}
+      confirmLabel={makeSoft ? 'Make soft' : 'Provision again'}
+      confirmColor={makeSoft ? 'warning' : 'primary'}
+      onConfirm={confirm}
+      onClose={onClose}
+    >
+      <DialogContentText>{softEffect(assignment, makeSoft)}</DialogContentText>
+    </ActionDialog>
+  );
+};
+
+const DescribeDialog = ({ assignment, onClose }: AssignmentDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
+  const changed = useNetworkChanged();
+  const [description, setDescription] = useState(assignment.description ?? '');
+  const confirm = async () => {
+    await dataProvider.changeIpAssignment(assignment.id, { description: description.trim() || null });
+    await changed();
+    return 'Description saved';
+  };
+  return (
+    <ActionDialog
+      title={`Description of ${assignment.address}`}
+      confirmLabel="Save"
+      onConfirm={confirm}
+      onClose={onClose}
+      disabled={description.trim() === (assignment.description ?? '')}
+      inlineFields={['description']}
+    >
+      {(errors) => (
+        <TextField
+          fullWidth
+          autoFocus
+          margin="normal"
+          label="Description"
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          slotProps={{ htmlInput: { maxLength: DESCRIPTION_MAX_LENGTH } }}
+          error={Boolean(errors.description)}
+          helperText={errors.description ?? `${description.length}/${DESCRIPTION_MAX_LENGTH}. Leave empty to clear it.`}
+        />
+      )}
+    </ActionDialog>
+  );
+};
+
+const RemoveDialog = ({ assignment, onClose }: AssignmentDialogProps) => {
+  const dataProvider = useBackhaulDataProvider();
+  const changed = useNetworkChanged();
+  const confirm = async () => {
+    await dataProvider.removeIpAssignment(assignment.id);
+    await changed();
+    return `${assignment.address} removed`;
+  };
+  return (
+    <ActionDialog title={`Remove ${assignment.address}?`} confirmLabel="Remove" confirmColor="error" onConfirm={confirm} onClose={onClose}>
+      <DialogContentText>
+        {assignment.assigneeLabel} no longer holds the {assignment.covers === 'subnet' ? 'subnet' : 'address'}
+        {assignment.assignee !== 'account' && !assignment.soft ? ' and the RADIUS server stops handing it out' : ''}; it is free for others
+        again. The assignment stays in the history.
+      </DialogContentText>
+    </ActionDialog>
+  );
+};
+
+/** The open dialog of a row of the IP Assignments tab, if any. */
+export const AssignmentDialogs = ({
+  account,
+  state,
+  onClose,
+}: {
+  account: { id: number; name: string };
+  state: { action: AssignmentAction; assignment: IpAssignment } | null;
+  onClose: () => void;
+}) => {
+  if (!state) return null;
+  const props = { account, assignment: state.assignment, onClose };
+  switch (state.action) {
+    case 'move':
+      return <MoveAssignmentDialog {...props} />;
+    case 'soft':
+      return <SoftDialog {...props} />;
+    case 'describe':
+      return <DescribeDialog {...props} />;
+    case 'remove':
+      return <RemoveDialog {...props} />;
+  }
+};

@@ -1,0 +1,42 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+
+/** The IP assignment list's resource for the data provider: GET /api/accounts/:id/ip-assignments in simple-REST. */
+export const ipAssignmentsResource = (accountId: number | string): string => `accounts/${accountId}/ip-assignments`;
+
+/** react-query keys of the account's network data that is not a react-admin resource. */
+export const networkQueryKeys = {
+  radiusAccounts: (accountId: number) => ['radius-accounts', accountId] as const,
+  activeAssignmentCount: (accountId: number) => ['ip-assignment-count', accountId] as const,
+};
+
+/** Everything an assignment or a RADIUS account change can move, by the first part of the query key. */
+const NETWORK_QUERY_ROOTS = [
+  'radius-accounts',
+  'ip-assignment-count',
+  // react-admin resources: their keys start with the resource name (usage figures of the plan).
+  'ip-pools',
+  'ip-subnets',
+  'ip-supernets',
+  'action-history',
+];
+
+const isAssignmentList = (root: unknown) => typeof root === 'string' && /^accounts\/\d+\/ip-assignments$/.test(root);
+
+/**
+ * After any network action: an address taken moves the assignment lists (of both accounts, after
+ * a move), the RADIUS accounts' addresses, the pools' usage and the logs together.
+ */
+export const useNetworkChanged = () => {
+  const queryClient = useQueryClient();
+  return useCallback(
+    () =>
+      queryClient.invalidateQueries({
+        predicate: (query) => {
+          const root = query.queryKey[0];
+          return isAssignmentList(root) || (typeof root === 'string' && NETWORK_QUERY_ROOTS.includes(root));
+        },
+      }),
+    [queryClient],
+  );
+};
