@@ -19,6 +19,8 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { ContractsModule } from './contracts/contracts.module';
+import { DhcpModule } from './dhcp/dhcp.module';
+import { InventoryModule } from './inventory/inventory.module';
 import { IpamModule } from './ipam/ipam.module';
 import { NetworkSyncModule } from './network-sync/network-sync.module';
 import { RadiusModule } from './radius/radius.module';
@@ -86,6 +88,8 @@ export function domainModules(config: AppConfig) {
     NetworkSyncModule,
     IpamModule,
     RadiusModule,
+    InventoryModule,
+    DhcpModule,
   ];
 }
 

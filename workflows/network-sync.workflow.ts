@@ -3,7 +3,9 @@ import type { NetworkSyncActivities } from '../src/network-sync/network-sync.act
 import { networkChangedSignal, networkSyncStatusQuery, type NetworkSyncReport, type NetworkSyncStatus } from './shared';
 
 export interface NetworkSyncInput {
-  accountId: number;
+  /** The account whose network state the run applies; or, with dhcpServerId instead, a DHCP server's subnets. */
+  accountId?: number;
+  dhcpServerId?: number;
   /** The longest wait between two tries while a server is down: a minute in production, seconds in tests. */
   retryCeilingSeconds: number;
   /** How long the run waits for another change before it ends; the next change starts a new one. */
@@ -22,7 +24,7 @@ const PASSES_PER_RUN = 100;
  * reason, and the status query lists the changes waiting.
  */
 export async function networkSyncWorkflow(input: NetworkSyncInput): Promise<void> {
-  const { syncAccountNetwork } = proxyActivities<NetworkSyncActivities>({
+  const { syncAccountNetwork, syncDhcpServer } = proxyActivities<NetworkSyncActivities>({
     startToCloseTimeout: '1 minute',
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: `${input.retryCeilingSeconds} seconds` },
   });
@@ -39,7 +41,10 @@ export async function networkSyncWorkflow(input: NetworkSyncInput): Promise<void
     if (!waiting.length && !(await condition(() => waiting.length > 0, `${input.idleSeconds} seconds`))) return;
     applying = waiting;
     waiting = [];
-    last = await syncAccountNetwork({ accountId: input.accountId });
+    last =
+      input.dhcpServerId !== undefined
+        ? await syncDhcpServer({ dhcpServerId: input.dhcpServerId })
+        : await syncAccountNetwork({ accountId: input.accountId as number });
     applying = [];
     passes++;
   }

@@ -53,6 +53,8 @@ export const workflowIds = {
   emailDispatcher: (taskQueue: string) => `email-dispatcher/${taskQueue}`,
   /** One per account: every change to the account's network state is applied by it, in order. */
   networkSync: (accountId: number) => `network-sync/${accountId}`,
+  /** One per DHCP server, for its own configuration (the subnets it serves); run by the same workflow type. */
+  dhcpServerSync: (dhcpServerId: number) => `network-sync/dhcp-server-${dhcpServerId}`,
   nightly: (date: string) => `nightly/${date}`,
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
   /** Runs recorded before batches: one workflow per event. */
@@ -173,6 +175,8 @@ export interface NetworkSyncReport {
   applied: number;
   /** Rows added to and removed from the RADIUS server, in words (never a password). */
   radiusChanges: string[];
+  /** Reservations and subnets added to and removed from DHCP servers, in words. */
+  dhcpChanges?: string[];
   /** Why something was not written, e.g. "no RADIUS server is configured". */
   skipped: string[];
 }

@@ -311,6 +311,18 @@ export const ACTION_KINDS: Record<string, Kind> = {
     label: 'IP assignment removed',
     sentence: (c) => `${c.before.text('address') ?? 'An address'} removed from its holder`,
   },
+  ...crud('inventory_manufacturer', 'Manufacturer', 'inventory-manufacturers'),
+  ...crud('inventory_model', 'Inventory model', 'inventory-models'),
+  ...crud('stock_location', 'Stock location', 'stock-locations'),
+  ...crud('inventory_item', 'Inventory item', 'inventory-items'),
+  'inventory_item.assign': {
+    label: 'Inventory item reassigned',
+    sentence: (c) =>
+      `${c.after.text('modelName') ?? 'Item'}${quoted(c.after.text('serial'))} given to ${c.after.text('accountName') ?? c.after.text('stockLocationName') ?? 'a new holder'}`,
+  },
+  ...crud('dhcp_server', 'DHCP server', 'dhcp-servers'),
+  'uninventoried_mac.create': { label: 'MAC address added', sentence: (c) => `MAC address ${c.after.text('mac') ?? ''} added` },
+  'uninventoried_mac.delete': { label: 'MAC address removed', sentence: (c) => `MAC address ${c.before.text('mac') ?? ''} removed` },
   'radius_account.create': { label: 'RADIUS account added', sentence: (c) => `RADIUS account${quoted(c.after.text('username'))} added` },
   'radius_account.update': {
     label: 'RADIUS account changed',

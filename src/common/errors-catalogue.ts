@@ -9,9 +9,11 @@ import { ContactsErrorCode } from '../contacts/contacts.error-codes';
 import { ContractsErrorCode } from '../contracts/contracts.error-codes';
 import { CorrespondenceTemplatesErrorCode } from '../correspondence-templates/correspondence-templates.error-codes';
 import { CustomFieldsErrorCode } from '../custom-fields/custom-fields.error-codes';
+import { DhcpErrorCode } from '../dhcp/dhcp.error-codes';
 import { DisconnectionErrorCode } from '../disconnection/disconnection.error-codes';
 import { EmailErrorCode } from '../email/email.error-codes';
 import { FilesErrorCode } from '../files/files.error-codes';
+import { InventoryErrorCode } from '../inventory/inventory.error-codes';
 import { IpamErrorCode } from '../ipam/ipam.error-codes';
 import { NightlyErrorCode } from '../nightly/nightly.error-codes';
 import { PaymentsErrorCode } from '../payments/payments.error-codes';
@@ -37,10 +39,12 @@ export const ERROR_CODE_ENUMS = {
   catalog: CatalogErrorCode,
   contacts: ContactsErrorCode,
   contracts: ContractsErrorCode,
+  inventory: InventoryErrorCode,
   ipam: IpamErrorCode,
   radius: RadiusErrorCode,
   'correspondence-templates': CorrespondenceTemplatesErrorCode,
   'custom-fields': CustomFieldsErrorCode,
+  dhcp: DhcpErrorCode,
   disconnection: DisconnectionErrorCode,
   email: EmailErrorCode,
   files: FilesErrorCode,

@@ -10,9 +10,11 @@ import { ContactsErrorCode } from '../contacts/contacts.error-codes';
 import { ContractsErrorCode } from '../contracts/contracts.error-codes';
 import { CorrespondenceTemplatesErrorCode } from '../correspondence-templates/correspondence-templates.error-codes';
 import { CustomFieldsErrorCode } from '../custom-fields/custom-fields.error-codes';
+import { DhcpErrorCode } from '../dhcp/dhcp.error-codes';
 import { DisconnectionErrorCode } from '../disconnection/disconnection.error-codes';
 import { EmailErrorCode } from '../email/email.error-codes';
 import { FilesErrorCode } from '../files/files.error-codes';
+import { InventoryErrorCode } from '../inventory/inventory.error-codes';
 import { IpamErrorCode } from '../ipam/ipam.error-codes';
 import { NightlyErrorCode } from '../nightly/nightly.error-codes';
 import { PaymentsErrorCode } from '../payments/payments.error-codes';
@@ -98,6 +100,9 @@ export const HTTP_STATUS_OF = {
   [ContractsErrorCode.SigningNotConfigured]: SERVICE_UNAVAILABLE,
   [ContractsErrorCode.SigningProcessUnavailable]: SERVICE_UNAVAILABLE,
   [ContractsErrorCode.SigningThrottled]: TOO_MANY_REQUESTS,
+  [DhcpErrorCode.ServerInUse]: CONFLICT,
+  [InventoryErrorCode.Duplicate]: CONFLICT,
+  [InventoryErrorCode.InUse]: CONFLICT,
   [IpamErrorCode.RangeOverlap]: CONFLICT,
   [IpamErrorCode.RangeInUse]: CONFLICT,
   [IpamErrorCode.AddressTaken]: CONFLICT,

@@ -108,6 +108,20 @@ export const TABLE_OWNERS = {
   nas_devices: { owner: 'radius', shared: true },
 
   network_sync_requests: { owner: 'network-sync' },
+
+  uninventoried_macs: { owner: 'ipam', shared: true },
+
+  inventory_manufacturers: { owner: 'inventory', shared: true },
+  inventory_models: { owner: 'inventory', shared: true },
+  inventory_model_fields: { owner: 'inventory', shared: true },
+  stock_locations: { owner: 'inventory', shared: true },
+  inventory_items: { owner: 'inventory', shared: true },
+  inventory_item_field_values: { owner: 'inventory', shared: true },
+  inventory_macs: { owner: 'inventory', shared: true },
+  inventory_connected_devices: { owner: 'inventory', shared: true },
+
+  dhcp_servers: { owner: 'dhcp', shared: true },
+  ip_subnet_dhcp_servers: { owner: 'dhcp', shared: true },
 } as const satisfies Record<string, { owner: string; shared?: true }>;
 
 export type TableName = keyof typeof TABLE_OWNERS;

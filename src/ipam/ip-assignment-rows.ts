@@ -6,7 +6,7 @@ import type { AssigneeKind, IpAssignmentFilterDto, IpAssignmentResponseDto, IpAs
 import { addressText, fromDecimal, IpFamily } from '../common/ip-address';
 
 const COLUMNS = `a.id, a.account_id, a.subnet_id, s.network AS subnet_network, a.pool_id, p.name AS pool_name, a.family, a.address,
-  a.prefix_length, a.covers, a.assignee, a.radius_account_id, r.username AS radius_username, acc.name AS account_name, a.soft,
+  a.prefix_length, a.covers, a.assignee, a.radius_account_id, a.inventory_mac_id, a.uninventoried_mac_id, a.mac, r.username AS radius_username, acc.name AS account_name, a.soft,
   a.description, a.assigned_at, ab.name AS assigned_by_name, a.removed_at, rb.name AS removed_by_name`;
 const FROM = `ip_assignments a
   JOIN ip_subnets s ON s.id = a.subnet_id
@@ -21,6 +21,19 @@ const SORT: Record<IpAssignmentSortField, string> = {
   address: 'a.family, a.address',
   id: 'a.id',
 };
+
+function label(assignee: AssigneeKind, r: Record<string, unknown>): string {
+  switch (assignee) {
+    case 'radius_account':
+      return `RADIUS ${String(r.radius_username)}`;
+    case 'inventory_mac':
+      return `Item MAC ${String(r.mac)}`;
+    case 'uninventoried_mac':
+      return `MAC ${String(r.mac)}`;
+    default:
+      return `Account ${String(r.account_name)}`;
+  }
+}
 
 function toResponse(r: Record<string, unknown>): IpAssignmentResponseDto {
   const family = Number(r.family) as IpFamily;
@@ -39,7 +52,10 @@ function toResponse(r: Record<string, unknown>): IpAssignmentResponseDto {
     covers,
     assignee,
     radiusAccountId: r.radius_account_id === null ? null : Number(r.radius_account_id),
-    assigneeLabel: assignee === 'radius_account' ? `RADIUS ${String(r.radius_username)}` : `Account ${String(r.account_name)}`,
+    inventoryMacId: r.inventory_mac_id === null ? null : Number(r.inventory_mac_id),
+    uninventoriedMacId: r.uninventoried_mac_id === null ? null : Number(r.uninventoried_mac_id),
+    mac: (r.mac as string | null) ?? null,
+    assigneeLabel: label(assignee, r),
     soft: Number(r.soft) === 1,
     description: (r.description as string | null) ?? null,
     assignedAt: (r.assigned_at as Date).toISOString(),

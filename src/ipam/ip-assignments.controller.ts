@@ -7,19 +7,47 @@ import { ApiList } from '../common/api-list.decorator';
 import { ListQuery, ListQueryPipe } from '../common/list-query';
 import {
   CreateIpAssignmentDto,
+  CreateUninventoriedMacDto,
   IP_ASSIGNMENT_SORTABLE,
   IpAssignmentFilterDto,
   IpAssignmentResponseDto,
   IpAssignmentSortField,
   MoveIpAssignmentsDto,
+  UninventoriedMacResponseDto,
   UpdateIpAssignmentDto,
 } from './dto/ip-assignment.dto';
 import { IpAssignmentsService } from './ip-assignments.service';
+import { UninventoriedMacsService } from './uninventoried-macs.service';
 
 @ApiTags('ip assignments')
 @Controller()
 export class IpAssignmentsController {
-  constructor(private readonly assignments: IpAssignmentsService) {}
+  constructor(
+    private readonly assignments: IpAssignmentsService,
+    private readonly uninventoriedMacs: UninventoriedMacsService,
+  ) {}
+
+  @Get('accounts/:id/uninventoried-macs')
+  @Authenticated({ permission: Permission.NetworkRead })
+  @ApiOkResponse({ type: [UninventoriedMacResponseDto] })
+  listMacs(@Param('id', ParseIntPipe) accountId: number) {
+    return this.uninventoriedMacs.list(accountId);
+  }
+
+  @Post('accounts/:id/uninventoried-macs')
+  @Authenticated({ permission: Permission.NetworkManage })
+  @ApiCreatedResponse({ type: UninventoriedMacResponseDto })
+  @ApiOperation({ summary: 'Keep a MAC address on the account, with an address assigned to it at once when a pool or address is given' })
+  createMac(@Param('id', ParseIntPipe) accountId: number, @Body() dto: CreateUninventoriedMacDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.uninventoriedMacs.create(accountId, dto, user);
+  }
+
+  @Delete('uninventoried-macs/:id')
+  @Authenticated({ permission: Permission.NetworkManage })
+  @ApiOkResponse({ type: UninventoriedMacResponseDto, description: 'The removed MAC address; its addresses are removed with it' })
+  deleteMac(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthenticatedUser) {
+    return this.uninventoriedMacs.delete(id, user);
+  }
 
   @Get('accounts/:id/ip-assignments')
   @Authenticated({ permission: Permission.NetworkRead })

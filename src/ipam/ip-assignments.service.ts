@@ -31,10 +31,16 @@ import { lowestFreeAddress } from './next-free-address';
 /** How long an address offered by "next free" stays kept for the clerk who asked. */
 export const HOLD_MINUTES = 10;
 
-interface Assignee {
+export interface Assignee {
   kind: AssigneeKind;
   radiusAccountId: number | null;
+  inventoryMacId: number | null;
+  uninventoriedMacId: number | null;
+  /** The MAC address of a MAC assignee, which DHCP reserves the address for. */
+  mac: string | null;
 }
+
+const ACCOUNT_ITSELF: Assignee = { kind: 'account', radiusAccountId: null, inventoryMacId: null, uninventoriedMacId: null, mac: null };
 
 /**
  * IP assignments: an address (or a whole subnet) given to an account, or to one of its RADIUS
@@ -93,6 +99,21 @@ export class IpAssignmentsService {
   }
 
   async create(accountId: number, dto: CreateIpAssignmentDto, user: AuthenticatedUser): Promise<IpAssignmentResponseDto> {
+    const created = await transactionWithRetry(this.db, async (em) => {
+      await this.accounts.lock(em, accountId);
+      return this.createLocked(em, accountId, dto, user);
+    });
+    await this.provisioning.kick([accountId], 'ip_assignment.create');
+    return created;
+  }
+
+  /** create() inside the caller's transaction, the account already locked; the caller wakes provisioning after its commit. */
+  async createLocked(
+    em: EntityManager,
+    accountId: number,
+    dto: CreateIpAssignmentDto,
+    user: AuthenticatedUser,
+  ): Promise<IpAssignmentResponseDto> {
     const requested = dto.address === undefined ? null : addressOrFail('address', dto.address);
     if (dto.wholeSubnet && (requested || dto.poolId !== undefined)) {
       throw new BadInputException([
@@ -111,79 +132,74 @@ export class IpAssignmentsService {
         },
       ]);
     }
-    const created = await transactionWithRetry(this.db, async (em) => {
-      await this.accounts.lock(em, accountId);
-      const assignee = await this.assigneeOrFail(em, accountId, dto.assignee, dto.radiusAccountId);
-      let subnet: SubnetFacts;
-      let pool: PoolFacts | null = null;
-      let address: bigint;
-      if (dto.poolId !== undefined) {
-        ({ subnet, pool } = await this.lockPool(em, dto.poolId, 'poolId'));
-        if (dto.subnetId !== undefined && dto.subnetId !== subnet.id) {
-          throw new BadInputException([
-            { field: 'subnetId', rule: 'matchesPool', message: `pool ${pool.id} is in subnet ${subnet.id}, not ${dto.subnetId}` },
-          ]);
-        }
-      } else {
-        const subnetId = dto.subnetId ?? (requested ? await this.subnetHolding(em, requested.family, requested.value) : null);
-        if (subnetId === null) {
-          throw new BadInputException([
-            { field: 'address', rule: 'inSubnet', message: `address ${requested?.text} is not inside any subnet of the address plan` },
-          ]);
-        }
-        subnet = await this.plan.subnetFacts(em, subnetId, { lock: true }).catch((err: unknown) => {
-          if (err instanceof NotFoundException)
-            throw new BadInputException([{ field: 'subnetId', rule: 'exists', message: `subnet ${subnetId} does not exist` }]);
-          throw err;
-        });
+    const assignee = await this.assigneeOrFail(em, accountId, dto);
+    let subnet: SubnetFacts;
+    let pool: PoolFacts | null = null;
+    let address: bigint;
+    if (dto.poolId !== undefined) {
+      ({ subnet, pool } = await this.lockPool(em, dto.poolId, 'poolId'));
+      if (dto.subnetId !== undefined && dto.subnetId !== subnet.id) {
+        throw new BadInputException([
+          { field: 'subnetId', rule: 'matchesPool', message: `pool ${pool.id} is in subnet ${subnet.id}, not ${dto.subnetId}` },
+        ]);
       }
-      if (dto.wholeSubnet) {
-        if (assignee.kind === 'inventory_mac' || assignee.kind === 'uninventoried_mac') {
-          throw new BadInputException([
-            {
-              field: 'wholeSubnet',
-              rule: 'assignee',
-              message: 'a whole subnet is routed to an account or a RADIUS account, not to a MAC address',
-            },
-          ]);
-        }
-        await this.refuseBusySubnet(em, subnet);
-        address = subnet.network.first;
-      } else if (requested) {
-        address = await this.checkRequested(em, subnet, pool, requested, user);
-        pool ??= await this.plan.poolHolding(em, subnet.id, address);
-      } else {
-        address = await this.claimNextFree(em, subnet, pool as PoolFacts);
+    } else {
+      const subnetId = dto.subnetId ?? (requested ? await this.subnetHolding(em, requested.family, requested.value) : null);
+      if (subnetId === null) {
+        throw new BadInputException([
+          { field: 'address', rule: 'inSubnet', message: `address ${requested?.text} is not inside any subnet of the address plan` },
+        ]);
       }
-      await this.refuseWholeSubnetTaken(em, subnet, dto.wholeSubnet === true);
-      if (assignee.kind === 'radius_account' && !dto.wholeSubnet) await this.refuseSecondAddress(em, assignee, subnet);
+      subnet = await this.plan.subnetFacts(em, subnetId, { lock: true }).catch((err: unknown) => {
+        if (err instanceof NotFoundException)
+          throw new BadInputException([{ field: 'subnetId', rule: 'exists', message: `subnet ${subnetId} does not exist` }]);
+        throw err;
+      });
+    }
+    if (dto.wholeSubnet) {
+      if (assignee.kind === 'inventory_mac' || assignee.kind === 'uninventoried_mac') {
+        throw new BadInputException([
+          {
+            field: 'wholeSubnet',
+            rule: 'assignee',
+            message: 'a whole subnet is routed to an account or a RADIUS account, not to a MAC address',
+          },
+        ]);
+      }
+      await this.refuseBusySubnet(em, subnet);
+      address = subnet.network.first;
+    } else if (requested) {
+      address = await this.checkRequested(em, subnet, pool, requested, user);
+      pool ??= await this.plan.poolHolding(em, subnet.id, address);
+    } else {
+      address = await this.claimNextFree(em, subnet, pool as PoolFacts);
+    }
+    await this.refuseWholeSubnetTaken(em, subnet, dto.wholeSubnet === true);
+    if (assignee.kind !== 'account' && !dto.wholeSubnet) await this.refuseSecondAddress(em, assignee, subnet);
 
-      const id = await this.insert(em, {
-        accountId,
-        subnet,
-        poolId: pool?.id ?? null,
-        address,
-        prefixLength: dto.wholeSubnet ? subnet.network.prefixLength : BITS[subnet.network.family],
-        covers: dto.wholeSubnet ? 'subnet' : 'address',
-        assignee,
-        soft: dto.soft ?? false,
-        description: dto.description?.trim() || null,
-        userId: user.id,
-      });
-      const after = await this.rows.require(em, id);
-      await this.audit.recordAction(em, {
-        action: 'ip_assignment.create',
-        entityType: 'ip_assignment',
-        entityId: id,
-        accountId,
-        before: null,
-        after: { ...after },
-      });
-      await this.recordNetworkChange(em, [after], 'ip_assignment.create');
-      return after;
+    const id = await this.insert(em, {
+      accountId,
+      subnet,
+      poolId: pool?.id ?? null,
+      address,
+      prefixLength: dto.wholeSubnet ? subnet.network.prefixLength : BITS[subnet.network.family],
+      covers: dto.wholeSubnet ? 'subnet' : 'address',
+      assignee,
+      soft: dto.soft ?? false,
+      description: dto.description?.trim() || null,
+      userId: user.id,
     });
-    await this.provisioning.kick([accountId], 'ip_assignment.create');
-    return created;
+    const after = await this.rows.require(em, id);
+    await this.audit.recordAction(em, {
+      action: 'ip_assignment.create',
+      entityType: 'ip_assignment',
+      entityId: id,
+      accountId,
+      before: null,
+      after: { ...after },
+    });
+    await this.recordNetworkChange(em, [after], 'ip_assignment.create');
+    return after;
   }
 
   /**
@@ -201,15 +217,19 @@ export class IpAssignmentsService {
       const subnet = await this.plan.subnetFacts(em, before.subnetId, { lock: true });
       const moving =
         (dto.assignee !== undefined && dto.assignee !== before.assignee) ||
-        (dto.radiusAccountId !== undefined && dto.radiusAccountId !== before.radiusAccountId);
+        (dto.radiusAccountId !== undefined && dto.radiusAccountId !== before.radiusAccountId) ||
+        (dto.inventoryMacId !== undefined && dto.inventoryMacId !== before.inventoryMacId) ||
+        (dto.uninventoriedMacId !== undefined && dto.uninventoriedMacId !== before.uninventoriedMacId);
       let resultId = id;
       if (moving) {
-        const assignee = await this.assigneeOrFail(
-          em,
-          before.accountId,
-          dto.assignee ?? before.assignee,
-          dto.radiusAccountId ?? before.radiusAccountId ?? undefined,
-        );
+        // A new kind of assignee takes its id from the request alone; the same kind keeps the one not given.
+        const sameKind = dto.assignee === undefined || dto.assignee === before.assignee;
+        const assignee = await this.assigneeOrFail(em, before.accountId, {
+          assignee: dto.assignee ?? before.assignee,
+          radiusAccountId: dto.radiusAccountId ?? (sameKind ? (before.radiusAccountId ?? undefined) : undefined),
+          inventoryMacId: dto.inventoryMacId ?? (sameKind ? (before.inventoryMacId ?? undefined) : undefined),
+          uninventoriedMacId: dto.uninventoriedMacId ?? (sameKind ? (before.uninventoriedMacId ?? undefined) : undefined),
+        });
         if (before.covers === 'subnet' && (assignee.kind === 'inventory_mac' || assignee.kind === 'uninventoried_mac')) {
           throw new BadInputException([
             {
@@ -219,8 +239,8 @@ export class IpAssignmentsService {
             },
           ]);
         }
-        await this.end(em, id, user.id);
-        if (assignee.kind === 'radius_account' && before.covers === 'address') await this.refuseSecondAddress(em, assignee, subnet);
+        await this.end(em, id, user.id, { keepMac: before.uninventoriedMacId === assignee.uninventoriedMacId });
+        if (assignee.kind !== 'account' && before.covers === 'address') await this.refuseSecondAddress(em, assignee, subnet);
         resultId = await this.insert(em, {
           accountId: before.accountId,
           subnet,
@@ -305,7 +325,7 @@ export class IpAssignmentsService {
           address: value,
           prefixLength,
           covers: before.covers,
-          assignee: { kind: 'account', radiusAccountId: null },
+          assignee: ACCOUNT_ITSELF,
           soft: before.soft,
           description: before.description,
           userId: user.id,
@@ -346,8 +366,8 @@ export class IpAssignmentsService {
     try {
       const result: { insertId: number } = await em.query(
         `INSERT INTO ip_assignments (account_id, subnet_id, pool_id, family, address, prefix_length, covers, assignee, radius_account_id,
-           soft, description, assigned_at, assigned_by_user_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           inventory_mac_id, uninventoried_mac_id, mac, soft, description, assigned_at, assigned_by_user_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           a.accountId,
           a.subnet.id,
@@ -358,6 +378,9 @@ export class IpAssignmentsService {
           a.covers,
           a.assignee.kind,
           a.assignee.radiusAccountId,
+          a.assignee.inventoryMacId,
+          a.assignee.uninventoriedMacId,
+          a.assignee.mac,
           a.soft,
           a.description,
           this.clock.now(),
@@ -374,12 +397,21 @@ export class IpAssignmentsService {
   }
 
   /** Stamps the end; the pool's low-water mark comes down to the address, which is free again. */
-  private async end(em: EntityManager, id: number, userId: number): Promise<void> {
+  private async end(em: EntityManager, id: number, userId: number, opts: { keepMac?: boolean } = {}): Promise<void> {
     await em.query('UPDATE ip_assignments SET removed_at = ?, removed_by_user_id = ? WHERE id = ? AND removed_at IS NULL', [
       this.clock.now(),
       userId,
       id,
     ]);
+    // An uninventoried MAC lives as long as an address assigned to it: its last one gone, it goes too.
+    if (!opts.keepMac) {
+      await em.query(
+        `UPDATE uninventoried_macs u JOIN ip_assignments a ON a.uninventoried_mac_id = u.id SET u.removed_at = ?
+          WHERE a.id = ? AND u.removed_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM ip_assignments o WHERE o.uninventoried_mac_id = u.id AND o.removed_at IS NULL)`,
+        [this.clock.now(), id],
+      );
+    }
     await em.query(
       `UPDATE ip_pools p JOIN ip_assignments a ON a.pool_id = p.id SET p.free_from = LEAST(p.free_from, a.address) WHERE a.id = ?`,
       [id],
@@ -491,17 +523,27 @@ export class IpAssignmentsService {
     }
   }
 
-  /** A RADIUS session has one address per family: a second would never be handed out. */
+  /** A RADIUS session or a DHCP client has one address per family: a second would never be handed out. */
   private async refuseSecondAddress(em: EntityManager, assignee: Assignee, subnet: SubnetFacts): Promise<void> {
+    const column = {
+      radius_account: 'radius_account_id',
+      inventory_mac: 'inventory_mac_id',
+      uninventoried_mac: 'uninventoried_mac_id',
+      account: null,
+    }[assignee.kind];
+    if (!column) return;
+    const field = { radius_account: 'radiusAccountId', inventory_mac: 'inventoryMacId', uninventoried_mac: 'uninventoriedMacId' }[
+      assignee.kind as Exclude<AssigneeKind, 'account'>
+    ];
     const [other]: { id: number }[] = await em.query(
-      `SELECT id FROM ip_assignments WHERE radius_account_id = ? AND family = ? AND covers = 'address' AND removed_at IS NULL`,
-      [assignee.radiusAccountId, subnet.network.family],
+      `SELECT id FROM ip_assignments WHERE ${column} = ? AND family = ? AND covers = 'address' AND removed_at IS NULL`,
+      [assignee.radiusAccountId ?? assignee.inventoryMacId ?? assignee.uninventoriedMacId, subnet.network.family],
     );
     if (other) {
       throw new ConflictException(
         IpamErrorCode.AddressTaken,
-        `The RADIUS account already has an IPv${subnet.network.family} address (assignment ${other.id}); remove or move it first.`,
-        [{ field: 'radiusAccountId', rule: 'oneAddress', message: `already has an IPv${subnet.network.family} address` }],
+        `It already has an IPv${subnet.network.family} address (assignment ${other.id}); remove or move it first.`,
+        [{ field, rule: 'oneAddress', message: `already has an IPv${subnet.network.family} address` }],
       );
     }
   }
@@ -509,38 +551,43 @@ export class IpAssignmentsService {
   private async assigneeOrFail(
     em: EntityManager,
     accountId: number,
-    kind: AssigneeKind,
-    radiusAccountId: number | undefined,
+    given: { assignee: AssigneeKind; radiusAccountId?: number; inventoryMacId?: number; uninventoriedMacId?: number },
   ): Promise<Assignee> {
-    if (kind === 'inventory_mac' || kind === 'uninventoried_mac') {
-      throw new BadInputException([
-        { field: 'assignee', rule: 'supported', message: `assignee ${kind} needs the inventory, which this instance does not have yet` },
-      ]);
-    }
-    if (kind === 'account') {
-      if (radiusAccountId !== undefined) {
-        throw new BadInputException([
-          { field: 'radiusAccountId', rule: 'assignee', message: 'radiusAccountId goes with assignee radius_account only' },
-        ]);
+    const ids = { radius_account: 'radiusAccountId', inventory_mac: 'inventoryMacId', uninventoried_mac: 'uninventoriedMacId' } as const;
+    for (const [kind, field] of Object.entries(ids)) {
+      if (kind !== given.assignee && given[field] !== undefined) {
+        throw new BadInputException([{ field, rule: 'assignee', message: `${field} goes with assignee ${kind} only` }]);
       }
-      return { kind, radiusAccountId: null };
     }
-    if (radiusAccountId === undefined) {
-      throw new BadInputException([
-        { field: 'radiusAccountId', rule: 'required', message: 'radiusAccountId is required for assignee radius_account' },
-      ]);
-    }
-    const [row]: { account_id: number }[] = await em.query('SELECT account_id FROM radius_accounts WHERE id = ?', [radiusAccountId]);
+    if (given.assignee === 'account') return ACCOUNT_ITSELF;
+    const field = ids[given.assignee];
+    const id = given[field];
+    if (id === undefined)
+      throw new BadInputException([{ field, rule: 'required', message: `${field} is required for assignee ${given.assignee}` }]);
+    const [row]: { account_id: number | null; mac?: string }[] =
+      given.assignee === 'radius_account'
+        ? await em.query('SELECT account_id FROM radius_accounts WHERE id = ?', [id])
+        : given.assignee === 'inventory_mac'
+          ? await em.query('SELECT i.account_id, x.mac FROM inventory_macs x JOIN inventory_items i ON i.id = x.item_id WHERE x.id = ?', [
+              id,
+            ])
+          : await em.query('SELECT account_id, mac FROM uninventoried_macs WHERE id = ? AND removed_at IS NULL', [id]);
     if (!row || Number(row.account_id) !== accountId) {
-      throw new BadInputException([
-        {
-          field: 'radiusAccountId',
-          rule: 'ofAccount',
-          message: `RADIUS account ${radiusAccountId} does not belong to account ${accountId}`,
-        },
-      ]);
+      const what = {
+        radius_account: 'RADIUS account',
+        inventory_mac: 'inventory MAC address',
+        uninventoried_mac: 'uninventoried MAC address',
+      }[given.assignee];
+      throw new BadInputException([{ field, rule: 'ofAccount', message: `${what} ${id} does not belong to account ${accountId}` }]);
     }
-    return { kind, radiusAccountId };
+    return {
+      ...ACCOUNT_ITSELF,
+      kind: given.assignee,
+      radiusAccountId: given.assignee === 'radius_account' ? id : null,
+      inventoryMacId: given.assignee === 'inventory_mac' ? id : null,
+      uninventoriedMacId: given.assignee === 'uninventoried_mac' ? id : null,
+      mac: row.mac ?? null,
+    };
   }
 
   private async lockPool(em: EntityManager, poolId: number, field = 'poolId'): Promise<{ subnet: SubnetFacts; pool: PoolFacts }> {
@@ -573,11 +620,17 @@ export class IpAssignmentsService {
     return current;
   }
 
-  /** Only assignments the RADIUS server carries need a pass; the address lists read the table itself. */
+  /** The pass recomputes the account; a MAC a change touched is named, so a reservation it no longer has is removed. */
   private async recordNetworkChange(em: EntityManager, touched: IpAssignmentResponseDto[], reason: string): Promise<void> {
-    await this.changes.record(
-      em,
-      [...new Set(touched.map((a) => a.accountId))].map((accountId) => ({ accountId, reason })),
-    );
+    const seen = new Set<string>();
+    const changes = touched
+      .map((a) => ({ accountId: a.accountId, reason, ...(a.mac && { mac: a.mac }) }))
+      .filter((c) => {
+        const key = `${c.accountId}/${c.mac ?? ''}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    await this.changes.record(em, changes);
   }
 }

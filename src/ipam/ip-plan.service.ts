@@ -21,6 +21,8 @@ import {
 import { addressText, contains, IpNetwork, parseAddress, parseNetwork, reservedAddresses, toDecimal } from '../common/ip-address';
 import { IpPlanRows, SubnetFacts } from './ip-plan-rows';
 import { IpamErrorCode } from './ipam.error-codes';
+import { NetworkChanges } from '../network-sync/network-changes';
+import { NetworkSyncProcess } from '../network-sync/network-sync-process';
 
 /** Refuses a network that is not CIDR, naming the field and, for stray host bits, the network meant. */
 export function networkOrFail(field: string, text: string): IpNetwork {
@@ -54,6 +56,8 @@ export class IpPlanService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rows: IpPlanRows,
     private readonly audit: AuditService,
+    private readonly changes: NetworkChanges,
+    private readonly provisioning: NetworkSyncProcess,
   ) {}
 
   async listSupernets(query: ListQuery<PlanFilterDto, PlanSortField>): Promise<ListResult<SupernetResponseDto>> {
@@ -202,7 +206,7 @@ export class IpPlanService {
   }
 
   async updateSubnet(id: number, dto: UpdateSubnetDto): Promise<SubnetResponseDto> {
-    return transactionWithRetry(this.db, async (em) => {
+    const { after, servers } = await transactionWithRetry(this.db, async (em) => {
       const facts = await this.rows.subnetFacts(em, id, { lock: true });
       const before = await this.rows.subnet(em, id);
       let gateway = facts.gateway;
@@ -225,12 +229,16 @@ export class IpPlanService {
         before: { ...before },
         after: { ...after },
       });
-      return after;
+      // The gateway is the router the DHCP servers of the subnet name.
+      const servers = before.gateway === after.gateway ? [] : await this.recordServerChanges(em, id, 'ip_subnet.update');
+      return { after, servers };
     });
+    for (const server of servers) await this.provisioning.kickDhcpServer(server, 'ip_subnet.update');
+    return after;
   }
 
   async deleteSubnet(id: number): Promise<SubnetResponseDto> {
-    return transactionWithRetry(this.db, async (em) => {
+    const { before, servers } = await transactionWithRetry(this.db, async (em) => {
       await this.rows.subnetFacts(em, id, { lock: true });
       const before = await this.rows.subnet(em, id);
       const [{ pools, ever }]: { pools: number; ever: number }[] = await em.query(
@@ -245,6 +253,7 @@ export class IpPlanService {
             : `Subnet ${before.network} still holds ${pools} pool(s); delete them first.`,
         );
       }
+      const servers = await this.recordServerChanges(em, id, 'ip_subnet.delete');
       await em.query('DELETE FROM ip_subnets WHERE id = ?', [id]);
       await this.audit.recordAction(em, {
         action: 'ip_subnet.delete',
@@ -253,8 +262,23 @@ export class IpPlanService {
         before: { ...before },
         after: null,
       });
-      return before;
+      return { before, servers };
     });
+    for (const server of servers) await this.provisioning.kickDhcpServer(server, 'ip_subnet.delete');
+    return before;
+  }
+
+  /** The DHCP servers of the subnet must follow its change: one outbox row each, in the change's transaction. */
+  private async recordServerChanges(em: EntityManager, subnetId: number, reason: string): Promise<number[]> {
+    const rows: { dhcp_server_id: number }[] = await em.query('SELECT dhcp_server_id FROM ip_subnet_dhcp_servers WHERE subnet_id = ?', [
+      subnetId,
+    ]);
+    const servers = rows.map((r) => Number(r.dhcp_server_id));
+    await this.changes.record(
+      em,
+      servers.map((dhcpServerId) => ({ dhcpServerId, reason })),
+    );
+    return servers;
   }
 
   async listPools(query: ListQuery<PlanFilterDto, PlanSortField>): Promise<ListResult<PoolResponseDto>> {

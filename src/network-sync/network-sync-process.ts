@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Client, type WorkflowSignalWithStartOptions } from '@temporalio/client';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -38,27 +38,45 @@ export class NetworkSyncProcess {
    */
   async kick(accountIds: number[], reason: string): Promise<void> {
     for (const accountId of [...new Set(accountIds)]) {
-      try {
-        await this.client.withDeadline(Date.now() + ANSWER_WITHIN_MS, () =>
-          this.client.workflow.signalWithStart(networkSyncWorkflow, {
-            taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-            workflowId: workflowIds.networkSync(accountId),
-            args: [
-              {
-                accountId,
-                retryCeilingSeconds: durationSeconds(this.config.NETWORK_SYNC_RETRY_CEILING),
-                idleSeconds: durationSeconds(this.config.NETWORK_SYNC_IDLE),
-              },
-            ],
-            signal: networkChangedSignal,
-            signalArgs: [{ reason }],
-            typedSearchAttributes: [{ key: searchAttributes.accountId, value: accountId }],
-            memo: { description: `Network provisioning of account ${accountId}`, account: accountId },
-          }),
-        );
-      } catch (err) {
-        this.logger.warn({ err, accountId, reason }, 'The network change is kept in the outbox: Temporal did not take it now');
-      }
+      await this.signalWithStart(workflowIds.networkSync(accountId), { accountId }, reason, {
+        typedSearchAttributes: [{ key: searchAttributes.accountId, value: accountId }],
+        memo: { description: `Network provisioning of account ${accountId}`, account: accountId },
+      });
+    }
+  }
+
+  /** The same for a DHCP server's own configuration: the subnets it serves. */
+  async kickDhcpServer(dhcpServerId: number, reason: string): Promise<void> {
+    await this.signalWithStart(workflowIds.dhcpServerSync(dhcpServerId), { dhcpServerId }, reason, {
+      memo: { description: `Subnets of DHCP server ${dhcpServerId}`, dhcpServer: dhcpServerId },
+    });
+  }
+
+  private async signalWithStart(
+    workflowId: string,
+    subject: { accountId: number } | { dhcpServerId: number },
+    reason: string,
+    extra: Pick<WorkflowSignalWithStartOptions, 'typedSearchAttributes' | 'memo'>,
+  ): Promise<void> {
+    try {
+      await this.client.withDeadline(Date.now() + ANSWER_WITHIN_MS, () =>
+        this.client.workflow.signalWithStart(networkSyncWorkflow, {
+          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+          workflowId,
+          args: [
+            {
+              ...subject,
+              retryCeilingSeconds: durationSeconds(this.config.NETWORK_SYNC_RETRY_CEILING),
+              idleSeconds: durationSeconds(this.config.NETWORK_SYNC_IDLE),
+            },
+          ],
+          signal: networkChangedSignal,
+          signalArgs: [{ reason }],
+          ...extra,
+        }),
+      );
+    } catch (err) {
+      this.logger.warn({ err, workflowId, reason }, 'The network change is kept in the outbox: Temporal did not take it now');
     }
   }
 }

@@ -13,4 +13,10 @@ export class NetworkSyncActivities {
   async syncAccountNetwork(input: { accountId: number }): Promise<NetworkSyncReport> {
     return this.sync.syncAccount(input.accountId);
   }
+
+  /** Brings a DHCP server's subnets to the address plan's and stamps its pending changes. */
+  @Activity()
+  async syncDhcpServer(input: { dhcpServerId: number }): Promise<NetworkSyncReport> {
+    return this.sync.syncDhcpServer(input.dhcpServerId);
+  }
 }

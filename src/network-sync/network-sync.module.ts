@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ACCOUNT_SERVICE_WATCHERS } from '../billing/account-service-watchers';
 import { DataServiceWatcher } from './data-service-watcher';
 import { FreeradiusStore } from './freeradius-store';
+import { KeaStore } from './kea-store';
 import { NetworkChanges } from './network-changes';
 import { NetworkDesiredState } from './network-desired-state';
 import { NetworkSyncProcess } from './network-sync-process';
@@ -18,6 +19,7 @@ import { NetworkSyncActivities } from './network-sync.activities';
     DataServiceWatcher,
     { provide: ACCOUNT_SERVICE_WATCHERS, useFactory: (watcher: DataServiceWatcher) => [watcher], inject: [DataServiceWatcher] },
     FreeradiusStore,
+    KeaStore,
     NetworkChanges,
     NetworkDesiredState,
     NetworkSyncProcess,

@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import type { NetworkSyncReport } from '../../workflows/shared';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { addressText, fromDecimal } from '../common/ip-address';
 import { FreeradiusStore, RadiusRowChange } from './freeradius-store';
+import { KeaServer, KeaStore } from './kea-store';
 import { NetworkDesiredState } from './network-desired-state';
 import { askRadiusStatus } from './radius-status';
 
@@ -23,16 +25,17 @@ export class NetworkSyncService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly desired: NetworkDesiredState,
     private readonly freeradius: FreeradiusStore,
+    private readonly kea: KeaStore,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async syncAccount(accountId: number): Promise<NetworkSyncReport> {
-    const pending: { id: number; radius_username: string | null }[] = await this.db.query(
-      'SELECT id, radius_username FROM network_sync_requests WHERE account_id = ? AND applied_at IS NULL ORDER BY id',
+    const pending: { id: number; radius_username: string | null; mac: string | null }[] = await this.db.query(
+      'SELECT id, radius_username, mac FROM network_sync_requests WHERE account_id = ? AND applied_at IS NULL ORDER BY id',
       [accountId],
     );
-    const report: NetworkSyncReport = { applied: 0, radiusChanges: [], skipped: [] };
+    const report: NetworkSyncReport = { applied: 0, radiusChanges: [], dhcpChanges: [], skipped: [] };
     const { users, groups } = await this.desired.radiusUsersOf(this.db.manager, [accountId]);
     const removed = await this.usernamesGone(pending.map((p) => p.radius_username).filter((u): u is string => u !== null));
     if (users.length || removed.length) {
@@ -43,14 +46,93 @@ export class NetworkSyncService {
         report.radiusChanges = (await this.freeradius.apply(users, removed, groups)).map(describeRadiusChange);
       }
     }
-    if (pending.length) {
-      const result: { affectedRows: number } = await this.db.query(
-        'UPDATE network_sync_requests SET applied_at = ? WHERE id IN (?) AND applied_at IS NULL',
-        [this.clock.now(), pending.map((p) => p.id)],
-      );
-      report.applied = result.affectedRows;
-    }
+    report.dhcpChanges = await this.applyReservations(
+      accountId,
+      pending.map((p) => p.mac).filter((m): m is string => m !== null),
+    );
+    report.applied = await this.stamp(pending.map((p) => p.id));
     return report;
+  }
+
+  /** A DHCP server's own configuration: the IPv4 subnets it serves, with their gateways. */
+  async syncDhcpServer(dhcpServerId: number): Promise<NetworkSyncReport> {
+    const pending: { id: number }[] = await this.db.query(
+      'SELECT id FROM network_sync_requests WHERE dhcp_server_id = ? AND applied_at IS NULL ORDER BY id',
+      [dhcpServerId],
+    );
+    const report: NetworkSyncReport = { applied: 0, radiusChanges: [], dhcpChanges: [], skipped: [] };
+    const [server] = await this.dhcpServers('s.id = ?', [dhcpServerId]);
+    if (!server) {
+      report.skipped.push(`DHCP server ${dhcpServerId} no longer exists`);
+      return report;
+    }
+    const subnets: { id: number; network: string; family: number; gateway: unknown }[] = await this.db.query(
+      `SELECT s.id, s.network, s.family, s.gateway FROM ip_subnet_dhcp_servers l JOIN ip_subnets s ON s.id = l.subnet_id
+        WHERE l.dhcp_server_id = ? AND s.family = 4 ORDER BY s.id`,
+      [dhcpServerId],
+    );
+    await this.kea.probe(server);
+    report.dhcpChanges = await this.kea.applySubnets(
+      server,
+      subnets.map((s) => ({
+        id: Number(s.id),
+        network: s.network,
+        gateway: s.gateway === null ? null : addressText(4, fromDecimal(s.gateway)),
+      })),
+    );
+    report.applied = await this.stamp(pending.map((p) => p.id));
+    return report;
+  }
+
+  /**
+   * The reservations of every MAC address the pass touches (the account's own, and those a
+   * pending change named) become what Backhaul holds for those MACs, whichever account holds
+   * them now: a MAC moved to another account keeps the reservation that account gave it.
+   */
+  private async applyReservations(accountId: number, pendingMacs: string[]): Promise<string[]> {
+    const own: { mac: string }[] = await this.db.query(
+      'SELECT DISTINCT mac FROM ip_assignments WHERE account_id = ? AND mac IS NOT NULL AND removed_at IS NULL',
+      [accountId],
+    );
+    const macs = [...new Set([...own.map((o) => o.mac), ...pendingMacs])];
+    if (!macs.length) return [];
+    const servers = await this.dhcpServers('1 = 1', []);
+    if (!servers.length) return [];
+    const wanted: { mac: string; subnet_id: number; address: unknown; dhcp_server_id: number }[] = await this.db.query(
+      `SELECT a.mac, a.subnet_id, a.address, l.dhcp_server_id FROM ip_assignments a
+         JOIN ip_subnet_dhcp_servers l ON l.subnet_id = a.subnet_id
+        WHERE a.mac IN (?) AND a.removed_at IS NULL AND a.soft = 0 AND a.family = 4 AND a.covers = 'address'`,
+      [macs],
+    );
+    const changes: string[] = [];
+    for (const server of servers) {
+      await this.kea.probe(server);
+      const reservations = wanted
+        .filter((w) => Number(w.dhcp_server_id) === server.id)
+        .map((w) => ({ mac: w.mac, subnetId: Number(w.subnet_id), address: addressText(4, fromDecimal(w.address)) }));
+      changes.push(...(await this.kea.applyReservations(server, macs, reservations)));
+    }
+    return changes;
+  }
+
+  private async dhcpServers(where: string, params: unknown[]): Promise<KeaServer[]> {
+    const rows: Record<string, unknown>[] = await this.db.query(`SELECT s.* FROM dhcp_servers s WHERE ${where} ORDER BY s.id`, params);
+    return rows.map((r) => ({
+      id: Number(r.id),
+      name: r.name as string,
+      hostsDatabaseUrl: r.hosts_database_url as string,
+      controlSocket: (r.control_socket as string | null) ?? null,
+      relayAddresses: r.relay_addresses ? (r.relay_addresses as string).split(',') : [],
+    }));
+  }
+
+  private async stamp(ids: number[]): Promise<number> {
+    if (!ids.length) return 0;
+    const result: { affectedRows: number } = await this.db.query(
+      'UPDATE network_sync_requests SET applied_at = ? WHERE id IN (?) AND applied_at IS NULL',
+      [this.clock.now(), ids],
+    );
+    return result.affectedRows;
   }
 
   /** Usernames a change touched that no RADIUS account has any more, so the server must forget them. */

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection, createConnection } from 'mysql2/promise';
 import { FreeradiusLab, prepareRadiusDatabase, startFreeradius } from '../../src/dev-tools/network-lab/freeradius-lab';
-import { KeaLab, keaCommand, prepareKeaDatabase, startKea } from '../../src/dev-tools/network-lab/kea-lab';
+import { KeaLab, prepareKeaDatabase, startKea } from '../../src/dev-tools/network-lab/kea-lab';
+import { keaCommand } from '../../src/network-sync/kea-control';
 import { requestAddress } from '../support/dhcp-client';
 
 // FreeRADIUS and Kea started privately on loopback, each on a database of its own, doing what

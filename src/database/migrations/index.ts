@@ -30,6 +30,7 @@ import { StripeEventBatches1795732210000 } from './1795732210000-stripe-event-ba
 import { EmailBatches1795732220000 } from './1795732220000-email-batches';
 import { Contracts1795732230000 } from './1795732230000-contracts';
 import { Network1795732240000 } from './1795732240000-network';
+import { InventoryDhcp1795732250000 } from './1795732250000-inventory-dhcp';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   EmailBatches1795732220000,
   Contracts1795732230000,
   Network1795732240000,
+  InventoryDhcp1795732250000,
 ];

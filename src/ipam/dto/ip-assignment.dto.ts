@@ -22,6 +22,18 @@ export class AssigneeDto {
   @IsInt()
   @IsPositive()
   radiusAccountId?: number;
+
+  @ApiPropertyOptional({ description: 'With assignee inventory_mac: a MAC address of an item deployed at the account' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  inventoryMacId?: number;
+
+  @ApiPropertyOptional({ description: 'With assignee uninventoried_mac: one of the account’s uninventoried MAC addresses' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  uninventoriedMacId?: number;
 }
 
 export class CreateIpAssignmentDto extends AssigneeDto {
@@ -67,6 +79,8 @@ export class CreateIpAssignmentDto extends AssigneeDto {
 export class UpdateIpAssignmentDto {
   @ApiPropertyOptional({ enum: ASSIGNEE_KINDS }) @IsOptional() @IsIn(ASSIGNEE_KINDS) assignee?: AssigneeKind;
   @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() radiusAccountId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() inventoryMacId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() uninventoriedMacId?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() soft?: boolean;
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200 }) @unlessNull @IsString() @MaxLength(200) description?:
     string | null;
@@ -106,6 +120,9 @@ export class IpAssignmentResponseDto {
   @ApiProperty({ enum: ['address', 'subnet'] }) covers: 'address' | 'subnet';
   @ApiProperty({ enum: ASSIGNEE_KINDS }) assignee: AssigneeKind;
   @ApiProperty({ nullable: true, type: Number }) radiusAccountId: number | null;
+  @ApiProperty({ nullable: true, type: Number }) inventoryMacId: number | null;
+  @ApiProperty({ nullable: true, type: Number }) uninventoriedMacId: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The MAC address holding it, for MAC assignees' }) mac: string | null;
   @ApiProperty({ example: 'jsmith', description: 'Who holds it, in words: the account, a RADIUS username, a MAC address' })
   assigneeLabel: string;
   @ApiProperty() soft: boolean;
@@ -115,4 +132,26 @@ export class IpAssignmentResponseDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) removedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) removedByName: string | null;
   @ApiProperty() active: boolean;
+}
+
+export class CreateUninventoriedMacDto {
+  @ApiProperty({ example: '00:1a:2b:3c:4d:5e' }) @IsString() @MaxLength(20) mac: string;
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200 }) @unlessNull @IsString() @MaxLength(200) description?:
+    string | null;
+  @ApiPropertyOptional({ description: 'Assign the next free address of this pool to it at once' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  poolId?: number;
+  @ApiPropertyOptional({ description: 'Or assign this address to it at once' }) @IsOptional() @IsString() @MaxLength(50) address?: string;
+}
+
+export class UninventoriedMacResponseDto {
+  @ApiProperty() id: number;
+  @ApiProperty() accountId: number;
+  @ApiProperty() mac: string;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ type: [String] }) ipAddresses: string[];
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) removedAt: string | null;
 }
