@@ -19,6 +19,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { ContractsModule } from './contracts/contracts.module';
+import { AddressListsModule } from './address-lists/address-lists.module';
 import { DhcpModule } from './dhcp/dhcp.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { IpamModule } from './ipam/ipam.module';
@@ -90,6 +91,7 @@ export function domainModules(config: AppConfig) {
     RadiusModule,
     InventoryModule,
     DhcpModule,
+    AddressListsModule,
   ];
 }
 

@@ -321,6 +321,11 @@ export const ACTION_KINDS: Record<string, Kind> = {
       `${c.after.text('modelName') ?? 'Item'}${quoted(c.after.text('serial'))} given to ${c.after.text('accountName') ?? c.after.text('stockLocationName') ?? 'a new holder'}`,
   },
   ...crud('dhcp_server', 'DHCP server', 'dhcp-servers'),
+  ...crud('address_list', 'Address list', 'address-lists'),
+  'address_list.rotate_key': {
+    label: 'Address list fetch key replaced',
+    sentence: (c) => `New fetch key for address list${quoted(c.after.text('name'))}`,
+  },
   'uninventoried_mac.create': { label: 'MAC address added', sentence: (c) => `MAC address ${c.after.text('mac') ?? ''} added` },
   'uninventoried_mac.delete': { label: 'MAC address removed', sentence: (c) => `MAC address ${c.before.text('mac') ?? ''} removed` },
   'radius_account.create': { label: 'RADIUS account added', sentence: (c) => `RADIUS account${quoted(c.after.text('username'))} added` },

@@ -1,4 +1,5 @@
 import { AccountsErrorCode } from '../accounts/accounts.error-codes';
+import { AddressListsErrorCode } from '../address-lists/address-lists.error-codes';
 import { AuditErrorCode } from '../audit/audit.error-codes';
 import { AuthErrorCode } from '../auth/auth.error-codes';
 import { BillRunsErrorCode } from '../bill-runs/bill-runs.error-codes';
@@ -31,6 +32,7 @@ import { CommonErrorCode } from './common.error-codes';
 export const ERROR_CODE_ENUMS = {
   common: CommonErrorCode,
   accounts: AccountsErrorCode,
+  'address-lists': AddressListsErrorCode,
   audit: AuditErrorCode,
   auth: AuthErrorCode,
   'bill-runs': BillRunsErrorCode,

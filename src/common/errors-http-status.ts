@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { AccountsErrorCode } from '../accounts/accounts.error-codes';
+import { AddressListsErrorCode } from '../address-lists/address-lists.error-codes';
 import { AuditErrorCode } from '../audit/audit.error-codes';
 import { AuthErrorCode } from '../auth/auth.error-codes';
 import { BillRunsErrorCode } from '../bill-runs/bill-runs.error-codes';
@@ -100,6 +101,7 @@ export const HTTP_STATUS_OF = {
   [ContractsErrorCode.SigningNotConfigured]: SERVICE_UNAVAILABLE,
   [ContractsErrorCode.SigningProcessUnavailable]: SERVICE_UNAVAILABLE,
   [ContractsErrorCode.SigningThrottled]: TOO_MANY_REQUESTS,
+  [AddressListsErrorCode.NameTaken]: CONFLICT,
   [DhcpErrorCode.ServerInUse]: CONFLICT,
   [InventoryErrorCode.Duplicate]: CONFLICT,
   [InventoryErrorCode.InUse]: CONFLICT,

@@ -120,6 +120,9 @@ export const TABLE_OWNERS = {
   inventory_macs: { owner: 'inventory', shared: true },
   inventory_connected_devices: { owner: 'inventory', shared: true },
 
+  address_lists: { owner: 'address-lists' },
+  address_list_statuses: { owner: 'address-lists' },
+
   dhcp_servers: { owner: 'dhcp', shared: true },
   ip_subnet_dhcp_servers: { owner: 'dhcp', shared: true },
 } as const satisfies Record<string, { owner: string; shared?: true }>;

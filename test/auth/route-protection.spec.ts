@@ -42,7 +42,9 @@ describe('route protection', () => {
     const publicRoutes = ops.filter((op) => op.public).map((op) => `${op.method} ${op.path}`);
     // The webhook is public: its signature, checked on the raw body, is its authentication (test/webhooks).
     // The signing page's routes are public: the link's token is their key, and opens one document (test/contracts).
+    // An address list's entries are public to routers: the list's fetch key is their credential (test/address-lists).
     expect(publicRoutes.sort()).toEqual([
+      'get /api/address-lists/1/entries',
       'get /api/health',
       'post /api/auth/login',
       'post /api/public/contract-signing/decline',

@@ -84,8 +84,10 @@ describe('the OpenAPI document', () => {
     }
     expect(wrong).toEqual([]);
     // The webhook's signature, checked on the raw body, is its authentication (test/webhooks); the
-    // signing page's token, in the body, is the key to its one document (test/contracts).
+    // signing page's token, in the body, is the key to its one document (test/contracts); an
+    // address list's fetch key, as a bearer token, opens that one list to a router (test/address-lists).
     expect(open.sort()).toEqual([
+      'GET /api/address-lists/{name}/entries',
       'GET /api/health',
       'POST /api/auth/login',
       'POST /api/public/contract-signing/decline',

@@ -31,6 +31,7 @@ import { EmailBatches1795732220000 } from './1795732220000-email-batches';
 import { Contracts1795732230000 } from './1795732230000-contracts';
 import { Network1795732240000 } from './1795732240000-network';
 import { InventoryDhcp1795732250000 } from './1795732250000-inventory-dhcp';
+import { AddressLists1795732260000 } from './1795732260000-address-lists';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   Contracts1795732230000,
   Network1795732240000,
   InventoryDhcp1795732250000,
+  AddressLists1795732260000,
 ];

@@ -1,0 +1,3 @@
+export enum AddressListsErrorCode {
+  NameTaken = 'address_list_name_taken',
+}
