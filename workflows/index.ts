@@ -8,6 +8,7 @@ export { emailBatchWorkflow } from './email-batch.workflow';
 export { emailDeliveryWorkflow } from './email-delivery.workflow';
 export { emailDispatchWorkflow } from './email-dispatch.workflow';
 export { emailDispatcherWorkflow } from './email-dispatcher.workflow';
+export { networkReconcileWorkflow } from './network-reconcile.workflow';
 export { networkSyncWorkflow } from './network-sync.workflow';
 export { nightlyWorkflow } from './nightly.workflow';
 export { scheduledEventWorkflow } from './scheduled-event.workflow';

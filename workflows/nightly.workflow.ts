@@ -4,6 +4,7 @@ import { ParentClosePolicy, patched, proxyActivities, startChild } from '@tempor
 import type { ChildWorkflowHandle } from '@temporalio/workflow';
 import type { BillingConfigActivities } from '../src/billing-config/billing-config.activities';
 import type { ContractTermsActivities } from '../src/contracts/contract-terms.activities';
+import type { NetworkSyncActivities } from '../src/network-sync/network-sync.activities';
 import type { NightlyActivities } from '../src/nightly/nightly.activities';
 import { billRunWorkflow } from './bill-run.workflow';
 import { delinquencyRunWorkflow } from './delinquency-run.workflow';
@@ -21,6 +22,12 @@ const { autoCloseAccountingPeriod } = proxyActivities<BillingConfigActivities>({
 const { reviewContractTerms } = proxyActivities<ContractTermsActivities>({
   startToCloseTimeout: '10 minutes',
   retry: { initialInterval: '5 seconds', maximumInterval: '1 minute' },
+});
+
+const { reconcileNetwork } = proxyActivities<NetworkSyncActivities>({
+  startToCloseTimeout: '2 hours',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '1 minute', maximumAttempts: 5 },
 });
 
 export interface NightlyInput {
@@ -42,6 +49,8 @@ export interface NightlyResult {
   closedPeriodTo: string | null;
   /** Contracts whose term ended, and renewal tasks left; absent in nights recorded before contracts. */
   contracts?: { expired: number; renewalTasks: number };
+  /** What the night's comparison of the network servers repaired; absent in nights recorded before it. */
+  network?: { reconciliationId: number; repairs: number };
 }
 
 /** Children are abandoned rather than cancelled with their parent: they are processes of their own, shown in the Temporal UI by their own id. */
@@ -136,6 +145,8 @@ export async function nightlyWorkflow(input: NightlyInput): Promise<NightlyResul
     result.closedPeriodTo = await autoCloseAccountingPeriod({ today: date });
     // Nights recorded before contracts existed replay without this step.
     if (patched('contract-terms')) result.contracts = await reviewContractTerms({ today: date });
+    // Nights recorded before the network reconciliation replay without this step.
+    if (patched('network-reconcile')) result.network = await reconcileNetwork({ nightOf: date });
   } catch (err) {
     await closeNightlyRun({
       step: 'nightly',
@@ -155,6 +166,7 @@ export async function nightlyWorkflow(input: NightlyInput): Promise<NightlyResul
       delinquencyStarted: result.delinquencyStarted,
       closedPeriodTo: result.closedPeriodTo,
       ...(result.contracts && { contracts: result.contracts }),
+      ...(result.network && { network: result.network }),
     },
   });
   return result;

@@ -21,6 +21,7 @@ export const workflowTypes = [
   'emailDeliveryWorkflow',
   'emailDispatchWorkflow',
   'emailDispatcherWorkflow',
+  'networkReconcileWorkflow',
   'networkSyncWorkflow',
   'nightlyWorkflow',
   'scheduledEventWorkflow',
@@ -55,6 +56,8 @@ export const workflowIds = {
   networkSync: (accountId: number) => `network-sync/${accountId}`,
   /** One per DHCP server, for its own configuration (the subnets it serves); run by the same workflow type. */
   dhcpServerSync: (dhcpServerId: number) => `network-sync/dhcp-server-${dhcpServerId}`,
+  /** One per reconciliation asked for by staff; the nightly one runs inside the night's workflow. */
+  networkReconcile: (reconciliationId: number) => `network-reconcile/${reconciliationId}`,
   nightly: (date: string) => `nightly/${date}`,
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
   /** Runs recorded before batches: one workflow per event. */
@@ -182,3 +185,13 @@ export interface NetworkSyncReport {
 }
 
 export const networkSyncStatusQuery = defineQuery<NetworkSyncStatus>('networkSyncStatus');
+
+/** What a reconciliation of the network servers with Backhaul's tables repaired, in words. */
+export interface NetworkReconciliationReport {
+  radius: string[];
+  nas: string[];
+  dhcp: string[];
+  /** Accounts and DHCP servers whose pending changes had never been handed to their run. */
+  handedOver: number;
+  skipped: string[];
+}

@@ -108,6 +108,7 @@ export const TABLE_OWNERS = {
   nas_devices: { owner: 'radius', shared: true },
 
   network_sync_requests: { owner: 'network-sync' },
+  network_reconciliations: { owner: 'network-sync' },
 
   uninventoried_macs: { owner: 'ipam', shared: true },
 

@@ -21,6 +21,15 @@ interface StoredRow extends RadiusPair {
 
 const USER_TABLES = ['radcheck', 'radreply'] as const;
 
+/** A row of FreeRADIUS's `nas` table. */
+export interface NasClient {
+  nasname: string;
+  shortname: string;
+  type: string;
+  secret: string;
+  description: string;
+}
+
 /** A check attribute's value is a password in some form; the report says that it changed, not what to. */
 const shown = (table: string, pair: RadiusPair): string => (table === 'radcheck' ? '(secret)' : pair.value);
 
@@ -74,6 +83,44 @@ export class FreeradiusStore implements OnModuleDestroy {
       usernames: (users as { username: string }[]).map((r) => r.username),
       groups: (groups as { groupname: string }[]).map((r) => r.groupname),
     };
+  }
+
+  /**
+   * The server's `nas` table becomes the NAS devices: the clients FreeRADIUS takes requests from
+   * when it reads its clients from SQL (`read_clients = yes`, at its start).
+   */
+  async applyNas(devices: NasClient[]): Promise<string[]> {
+    const connection = await this.connection();
+    try {
+      await connection.beginTransaction();
+      const [rows] = await connection.query('SELECT id, nasname, shortname, type, secret, description FROM nas FOR UPDATE');
+      const stored = rows as (NasClient & { id: number })[];
+      const key = (n: NasClient) => JSON.stringify([n.nasname, n.shortname, n.type, n.secret, n.description]);
+      const wanted = new Set(devices.map(key));
+      const have = new Set(stored.map(key));
+      const changes: string[] = [];
+      for (const row of stored.filter((r) => !wanted.has(key(r)))) {
+        await connection.query('DELETE FROM nas WHERE id = ?', [row.id]);
+        changes.push(`removed nas ${row.nasname}`);
+      }
+      for (const device of devices.filter((d) => !have.has(key(d)))) {
+        await connection.query('INSERT INTO nas (nasname, shortname, type, secret, description) VALUES (?, ?, ?, ?, ?)', [
+          device.nasname,
+          device.shortname,
+          device.type,
+          device.secret,
+          device.description,
+        ]);
+        changes.push(`added nas ${device.nasname}`);
+      }
+      await connection.commit();
+      return changes;
+    } catch (err) {
+      await connection.rollback().catch(() => undefined);
+      throw err;
+    } finally {
+      connection.release();
+    }
   }
 
   private async applyIn(

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
 import type { NetworkSyncReport } from '../../workflows/shared';
+import { NetworkReconciliationService } from './network-reconciliation.service';
 import { Activity } from '../temporal/activity.decorator';
 import { NetworkSyncService } from './network-sync.service';
 
 /** Activities of the provisioning workflow; each pass is safe to repeat. */
 @Injectable()
 export class NetworkSyncActivities {
-  constructor(private readonly sync: NetworkSyncService) {}
+  constructor(
+    private readonly sync: NetworkSyncService,
+    private readonly reconciliation: NetworkReconciliationService,
+  ) {}
 
   /** Brings the servers to the account's state and stamps the pending changes it covered. */
   @Activity()
@@ -18,5 +23,16 @@ export class NetworkSyncActivities {
   @Activity()
   async syncDhcpServer(input: { dhcpServerId: number }): Promise<NetworkSyncReport> {
     return this.sync.syncDhcpServer(input.dhcpServerId);
+  }
+
+  /**
+   * Compares the servers with Backhaul's tables and repairs them: the reconciliation asked for
+   * (its row already made), or the night's (its row made here, once per night).
+   */
+  @Activity()
+  async reconcileNetwork(input: { reconciliationId?: number; nightOf?: string }): Promise<{ reconciliationId: number; repairs: number }> {
+    const id = input.reconciliationId ?? (await this.reconciliation.forNight(input.nightOf as string));
+    const report = await this.reconciliation.run(id, () => Context.current().heartbeat());
+    return { reconciliationId: id, repairs: report.radius.length + report.nas.length + report.dhcp.length };
   }
 }

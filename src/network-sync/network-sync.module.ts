@@ -5,6 +5,8 @@ import { FreeradiusStore } from './freeradius-store';
 import { KeaStore } from './kea-store';
 import { NetworkChanges } from './network-changes';
 import { NetworkDesiredState } from './network-desired-state';
+import { NetworkReconciliationService } from './network-reconciliation.service';
+import { NetworkReconciliationController } from './network-reconciliation.controller';
 import { NetworkSyncProcess } from './network-sync-process';
 import { NetworkSyncService } from './network-sync.service';
 import { NetworkSyncActivities } from './network-sync.activities';
@@ -15,7 +17,9 @@ import { NetworkSyncActivities } from './network-sync.activities';
  */
 @Global()
 @Module({
+  controllers: [NetworkReconciliationController],
   providers: [
+    NetworkReconciliationService,
     DataServiceWatcher,
     { provide: ACCOUNT_SERVICE_WATCHERS, useFactory: (watcher: DataServiceWatcher) => [watcher], inject: [DataServiceWatcher] },
     FreeradiusStore,

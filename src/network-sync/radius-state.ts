@@ -20,7 +20,8 @@ export interface RadiusGroupState {
 }
 
 /** The group of a data service: named by id, so renaming the service renames nothing on the server. */
-export const speedGroupName = (serviceId: number): string => `backhaul-service-${serviceId}`;
+export const SPEED_GROUP_PREFIX = 'backhaul-service-';
+export const speedGroupName = (serviceId: number): string => `${SPEED_GROUP_PREFIX}${serviceId}`;
 
 /**
  * The speed attributes of a data service, in the two forms most NAS read: MikroTik's rate limit

@@ -2663,6 +2663,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/network-reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compare FreeRADIUS and the DHCP servers with Backhaul now and repair the difference */
+        post: operations["NetworkReconciliationController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-reconciliations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a network reconciliation */
+        get: operations["NetworkReconciliationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ip-supernets": {
         parameters: {
             query?: never;
@@ -6676,6 +6710,29 @@ export interface components {
             /** @description Why the signer declines, for the staff */
             reason?: string;
         };
+        ReconciliationReportDto: {
+            radius: string[];
+            nas: string[];
+            dhcp: string[];
+            handedOver: number;
+            skipped: string[];
+        };
+        NetworkReconciliationDto: {
+            id: number;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /** Format: date */
+            nightOf: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Rows and reservations repaired */
+            repairs: number;
+            report?: components["schemas"]["ReconciliationReportDto"] | null;
+            /** @description The Temporal workflow running it, when staff asked for it */
+            workflowId?: string;
+        };
         PlanFilterDto: {
             /** @description Words in the name or the network */
             q?: string;
@@ -6980,7 +7037,7 @@ export interface components {
              * @example 100.64.0.2
              */
             address: string;
-            /** @description The shared secret; never returned */
+            /** @description The shared secret (FreeRADIUS keeps up to 60 characters); never returned */
             secret: string;
             /**
              * @default other
@@ -23398,6 +23455,118 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NetworkReconciliationController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkReconciliationDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NetworkReconciliationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkReconciliationDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

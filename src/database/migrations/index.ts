@@ -32,6 +32,7 @@ import { Contracts1795732230000 } from './1795732230000-contracts';
 import { Network1795732240000 } from './1795732240000-network';
 import { InventoryDhcp1795732250000 } from './1795732250000-inventory-dhcp';
 import { AddressLists1795732260000 } from './1795732260000-address-lists';
+import { NetworkReconciliations1795732270000 } from './1795732270000-network-reconciliations';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   Network1795732240000,
   InventoryDhcp1795732250000,
   AddressLists1795732260000,
+  NetworkReconciliations1795732270000,
 ];

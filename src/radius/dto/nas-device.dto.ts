@@ -24,10 +24,10 @@ export class CreateNasDeviceDto {
   @MaxLength(100)
   name: string;
   @ApiProperty({ example: '100.64.0.2', description: 'The address the NAS sends RADIUS from' }) @IsString() @MaxLength(50) address: string;
-  @ApiProperty({ minLength: 8, maxLength: 128, description: 'The shared secret; never returned' })
+  @ApiProperty({ minLength: 8, maxLength: 60, description: 'The shared secret (FreeRADIUS keeps up to 60 characters); never returned' })
   @IsString()
   @MinLength(8)
-  @MaxLength(128)
+  @MaxLength(60)
   @Matches(/^[\x21-\x7e]+$/, { message: 'secret must be printable ASCII without spaces' })
   secret: string;
   @ApiPropertyOptional({ enum: NAS_TYPES, default: 'other' }) @IsOptional() @IsIn(NAS_TYPES) nasType?: (typeof NAS_TYPES)[number];
@@ -53,11 +53,11 @@ export class UpdateNasDeviceDto {
   @MaxLength(100)
   name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) address?: string;
-  @ApiPropertyOptional({ minLength: 8, maxLength: 128, description: 'A new shared secret; never returned' })
+  @ApiPropertyOptional({ minLength: 8, maxLength: 60, description: 'A new shared secret; never returned' })
   @IsOptional()
   @IsString()
   @MinLength(8)
-  @MaxLength(128)
+  @MaxLength(60)
   @Matches(/^[\x21-\x7e]+$/, { message: 'secret must be printable ASCII without spaces' })
   secret?: string;
   @ApiPropertyOptional({ enum: NAS_TYPES }) @IsOptional() @IsIn(NAS_TYPES) nasType?: (typeof NAS_TYPES)[number];
