@@ -4,6 +4,7 @@ import { auditTrailBench } from './audit-trail.bench';
 import { billingBench } from './billing.bench';
 import { correspondenceBench } from './correspondence.bench';
 import { dashboardBench } from './dashboard.bench';
+import { ipamBench } from './ipam.bench';
 
 const BENCHES: Record<string, (databaseUrl: string) => Promise<void>> = {
   'audit-trail': auditTrailBench,
@@ -11,6 +12,7 @@ const BENCHES: Record<string, (databaseUrl: string) => Promise<void>> = {
   billing: billingBench,
   correspondence: correspondenceBench,
   dashboard: dashboardBench,
+  ipam: ipamBench,
 };
 
 /**

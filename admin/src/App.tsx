@@ -10,9 +10,11 @@ import { billRuns } from './billRuns';
 import { AccountingPeriodPage, billingPages, BooksCheckPage, SystemBillingSettingsPage } from './billingSettings';
 import { packages, services } from './catalog';
 import { customFields } from './customFields';
+import { dhcpServers } from './dhcpServers';
 import { emails } from './emails';
 import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18nProvider';
+import { inventoryItems, inventoryManufacturers, inventoryModels, stockLocations } from './inventory';
 import { invoices } from './invoices';
 import { ipPools, ipSubnets, ipSupernets } from './ipam';
 import { lateFees } from './lateFees';
@@ -62,11 +64,16 @@ export const App = () => (
     <Resource name="message-templates" {...messageTemplates} />
     <Resource name="contract-templates" {...contractTemplates} />
     <Resource name="custom-fields" {...customFields} />
-    {/* The address plan and the NAS devices, under Settings; addresses are assigned on the account page. */}
+    {/* The address plan, the NAS and DHCP servers and the inventory, under Settings; addresses and items go to accounts on the account page. */}
     <Resource name="ip-supernets" {...ipSupernets} />
     <Resource name="ip-subnets" {...ipSubnets} />
     <Resource name="ip-pools" {...ipPools} />
     <Resource name="nas-devices" {...nasDevices} />
+    <Resource name="dhcp-servers" {...dhcpServers} />
+    <Resource name="inventory-items" {...inventoryItems} />
+    <Resource name="inventory-models" {...inventoryModels} />
+    <Resource name="inventory-manufacturers" {...inventoryManufacturers} />
+    <Resource name="stock-locations" {...stockLocations} />
     <Resource name="services" {...services} />
     <Resource name="packages" {...packages} />
     <Resource name="tax-types" {...taxTypes} />

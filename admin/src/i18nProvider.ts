@@ -27,6 +27,11 @@ const RECORD_NAMES: Record<string, string> = {
   'ip-subnets': 'Subnet',
   'ip-pools': 'Pool',
   'nas-devices': 'NAS device',
+  'dhcp-servers': 'DHCP server',
+  'inventory-items': 'Inventory item',
+  'inventory-models': 'Model',
+  'inventory-manufacturers': 'Manufacturer',
+  'stock-locations': 'Stock location',
 };
 
 /**
@@ -62,6 +67,11 @@ const SENTENCE_NAMES: Record<string, string> = {
   'ip-subnets': 'subnet |||| subnets',
   'ip-pools': 'IP pool |||| IP pools',
   'nas-devices': 'NAS device |||| NAS devices',
+  'dhcp-servers': 'DHCP server |||| DHCP servers',
+  'inventory-items': 'inventory item |||| inventory items',
+  'inventory-models': 'model |||| models',
+  'inventory-manufacturers': 'manufacturer |||| manufacturers',
+  'stock-locations': 'stock location |||| stock locations',
 };
 
 /**

@@ -103,6 +103,7 @@ export const TABLE_OWNERS = {
   ip_pools: { owner: 'ipam', shared: true },
   ip_assignments: { owner: 'ipam', shared: true },
   ip_address_holds: { owner: 'ipam' },
+  ip_pool_released: { owner: 'ipam' },
 
   radius_accounts: { owner: 'radius', shared: true },
   nas_devices: { owner: 'radius', shared: true },

@@ -22,11 +22,11 @@ import {
 } from './dto/ip-assignment.dto';
 import { NextFreeAddressResponseDto } from './dto/ip-plan.dto';
 import { IpAssignmentRows } from './ip-assignment-rows';
-import { addressText, BITS, contains, toDecimal } from '../common/ip-address';
+import { addressText, BITS, contains, fromDecimal, toDecimal } from '../common/ip-address';
 import { PoolFacts, IpPlanRows, SubnetFacts } from './ip-plan-rows';
 import { addressOrFail } from './ip-plan.service';
 import { IpamErrorCode } from './ipam.error-codes';
-import { lowestFreeAddress } from './next-free-address';
+import { releaseAddresses, takeLowestFree } from './next-free-address';
 
 /** How long an address offered by "next free" stays kept for the clerk who asked. */
 export const HOLD_MINUTES = 10;
@@ -396,7 +396,7 @@ export class IpAssignmentsService {
     }
   }
 
-  /** Stamps the end; the pool's low-water mark comes down to the address, which is free again. */
+  /** Stamps the end; the address goes back to its pool, for the next "next free" there. */
   private async end(em: EntityManager, id: number, userId: number, opts: { keepMac?: boolean } = {}): Promise<void> {
     await em.query('UPDATE ip_assignments SET removed_at = ?, removed_by_user_id = ? WHERE id = ? AND removed_at IS NULL', [
       this.clock.now(),
@@ -412,35 +412,39 @@ export class IpAssignmentsService {
         [this.clock.now(), id],
       );
     }
-    await em.query(
-      `UPDATE ip_pools p JOIN ip_assignments a ON a.pool_id = p.id SET p.free_from = LEAST(p.free_from, a.address) WHERE a.id = ?`,
+    const [ended]: { pool_id: number | null; address: unknown; covers: string }[] = await em.query(
+      'SELECT pool_id, address, covers FROM ip_assignments WHERE id = ?',
       [id],
     );
+    if (ended?.pool_id && ended.covers === 'address') await releaseAddresses(em, Number(ended.pool_id), [fromDecimal(ended.address)]);
   }
 
   private async claimNextFree(em: EntityManager, subnet: SubnetFacts, pool: PoolFacts): Promise<bigint> {
     await this.refuseWholeSubnetTaken(em, subnet, false);
     await this.releaseExpiredHolds(em, pool);
-    const address = await lowestFreeAddress(em, subnet, pool, this.clock.now());
+    const address = await takeLowestFree(em, subnet, pool, this.clock.now());
     if (address === null) {
       throw new ConflictException(IpamErrorCode.PoolExhausted, `Pool ${pool.id} has no free address left.`, [
         { field: 'poolId', rule: 'free', message: 'no free address is left in the pool' },
       ]);
     }
-    await em.query('UPDATE ip_pools SET free_from = ? WHERE id = ?', [toDecimal(address + 1n), pool.id]);
     return address;
   }
 
+  /** Holds run out give their addresses back to the pool. */
   private async releaseExpiredHolds(em: EntityManager, pool: PoolFacts): Promise<void> {
     const now = this.clock.now();
-    const [lowest]: { address: unknown }[] = await em.query(
-      'SELECT MIN(address) AS address FROM ip_address_holds WHERE pool_id = ? AND expires_at <= ?',
-      [pool.id, now],
-    );
-    if (lowest?.address === null || lowest?.address === undefined) return;
+    const expired: { address: unknown }[] = await em.query('SELECT address FROM ip_address_holds WHERE pool_id = ? AND expires_at <= ?', [
+      pool.id,
+      now,
+    ]);
+    if (!expired.length) return;
     await em.query('DELETE FROM ip_address_holds WHERE pool_id = ? AND expires_at <= ?', [pool.id, now]);
-    await em.query('UPDATE ip_pools SET free_from = LEAST(free_from, ?) WHERE id = ?', [String(lowest.address), pool.id]);
-    pool.freeFrom = pool.freeFrom < BigInt(String(lowest.address)) ? pool.freeFrom : BigInt(String(lowest.address));
+    await releaseAddresses(
+      em,
+      pool.id,
+      expired.map((h) => fromDecimal(h.address)),
+    );
   }
 
   private async checkRequested(

@@ -15,6 +15,7 @@ import { NetworkSyncProcess } from '../network-sync/network-sync-process';
 import { CreateUninventoriedMacDto, UninventoriedMacResponseDto } from './dto/ip-assignment.dto';
 import { IpAssignmentsService } from './ip-assignments.service';
 import { IpamErrorCode } from './ipam.error-codes';
+import { releaseAddresses } from './next-free-address';
 
 /**
  * MAC addresses kept on an account without an inventory item (a subscriber's own router, say).
@@ -100,10 +101,11 @@ export class UninventoriedMacsService {
         'UPDATE ip_assignments SET removed_at = ?, removed_by_user_id = ? WHERE uninventoried_mac_id = ? AND removed_at IS NULL',
         [now, user.id, id],
       );
-      await em.query(
-        'UPDATE ip_pools p JOIN ip_assignments a ON a.pool_id = p.id SET p.free_from = LEAST(p.free_from, a.address) WHERE a.uninventoried_mac_id = ? AND a.removed_at = ?',
+      const freed: { pool_id: number; address: unknown }[] = await em.query(
+        "SELECT pool_id, address FROM ip_assignments WHERE uninventoried_mac_id = ? AND removed_at = ? AND pool_id IS NOT NULL AND covers = 'address'",
         [id, now],
       );
+      for (const row of freed) await releaseAddresses(em, Number(row.pool_id), [fromDecimal(row.address)]);
       await em.query('UPDATE uninventoried_macs SET removed_at = ? WHERE id = ?', [now, id]);
       await this.audit.recordAction(em, {
         action: 'uninventoried_mac.delete',

@@ -47,7 +47,15 @@ export async function createIsolatedTestApp(
 }
 
 /** The tables whose row ids name workflows (workflowIds in workflows/shared.ts): network-sync/<account id>, for one. */
-const ROW_KEYED_WORKFLOW_TABLES = ['accounts', 'audit_exports', 'contract_signing_requests', 'emails', 'scheduled_events'];
+const ROW_KEYED_WORKFLOW_TABLES = [
+  'accounts',
+  'audit_exports',
+  'contract_signing_requests',
+  'dhcp_servers',
+  'emails',
+  'network_reconciliations',
+  'scheduled_events',
+];
 
 /** Rows per isolated database before its ids would reach the next one's range. */
 const IDS_PER_DATABASE = 10_000_000;

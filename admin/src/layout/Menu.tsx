@@ -20,7 +20,7 @@ export const menuResources = [
 
 /**
  * Under Settings: the configurable account lists for those who may change them, then the address
- * plan and the NAS devices for those who may read them (network.read).
+ * plan, the NAS and DHCP servers and the inventory for those who may read them (network.read).
  */
 export const settingsResources = [
   'account-types',
@@ -32,6 +32,11 @@ export const settingsResources = [
   'ip-subnets',
   'ip-pools',
   'nas-devices',
+  'dhcp-servers',
+  'inventory-items',
+  'inventory-models',
+  'inventory-manufacturers',
+  'stock-locations',
 ] as const;
 
 /**

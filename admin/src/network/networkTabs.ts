@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { AccountTabProps } from '../accounts/accountTabs';
 import { IpAssignmentsTab } from './assignments/IpAssignmentsTab';
+import { InventoryItemsTab } from './inventory/InventoryItemsTab';
+import { UninventoriedMacsTab } from './macs/UninventoriedMacsTab';
 import { RadiusAccountsTab } from './radius/RadiusAccountsTab';
 
 export interface NetworkInnerTab {
@@ -10,11 +12,10 @@ export interface NetworkInnerTab {
   component: ComponentType<AccountTabProps>;
 }
 
-/**
- * The tabs along the top of the account's Network & Inventory tab, in order. Inventory Items and
- * Uninventoried MAC Addresses come after RADIUS Accounts, one entry each, once the inventory exists.
- */
+/** The tabs along the top of the account's Network & Inventory tab, in order. */
 export const networkTabs: NetworkInnerTab[] = [
   { path: 'ip-assignments', label: 'IP Assignments', component: IpAssignmentsTab },
   { path: 'radius-accounts', label: 'RADIUS Accounts', component: RadiusAccountsTab },
+  { path: 'inventory-items', label: 'Inventory Items', component: InventoryItemsTab },
+  { path: 'uninventoried-macs', label: 'Uninventoried MAC Addresses', component: UninventoriedMacsTab },
 ];

@@ -26,3 +26,27 @@ export type HeldAddress = Schemas['NextFreeAddressResponseDto'];
 export type NasDevice = Schemas['NasDeviceResponseDto'];
 export type NasType = NasDevice['nasType'];
 export const NAS_TYPES = ['other', 'mikrotik', 'cisco', 'juniper', 'ubiquiti', 'cambium'] as const satisfies readonly NasType[];
+
+/** The inventory's catalogue: manufacturers, their models (with fields of their own) and where stock is kept. */
+export type Manufacturer = Schemas['ManufacturerResponseDto'];
+export type InventoryModel = Schemas['ModelResponseDto'];
+export type ModelField = Schemas['ModelFieldResponseDto'];
+export type StockLocation = Schemas['StockLocationResponseDto'];
+
+/** GET /api/inventory-items: one unit, with its MAC addresses (and the addresses each holds) and its field values. */
+export type InventoryItem = Schemas['ItemResponseDto'];
+export type ItemMac = Schemas['ItemMacResponseDto'];
+export type ItemStatus = InventoryItem['status'];
+export type InventoryItemInput = Schemas['CreateItemDto'];
+export type InventoryItemChange = Schemas['UpdateItemDto'];
+/** Who has an item: an account (deployed there) or a stock location; exactly one. */
+export type ItemHolder = Schemas['ItemAssigneeDto'];
+export type ConnectedDevice = Schemas['ConnectedDeviceResponseDto'];
+export const ITEM_STATUSES = ['in_stock', 'deployed', 'faulty', 'retired'] as const satisfies readonly ItemStatus[];
+
+/** GET /api/accounts/:id/uninventoried-macs: a MAC address kept on the account without an item. */
+export type UninventoriedMac = Schemas['UninventoriedMacResponseDto'];
+export type UninventoriedMacInput = Schemas['CreateUninventoriedMacDto'];
+
+/** GET /api/dhcp-servers: never the host database's login. */
+export type DhcpServer = Schemas['DhcpServerResponseDto'];

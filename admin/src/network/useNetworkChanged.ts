@@ -8,17 +8,29 @@ export const ipAssignmentsResource = (accountId: number | string): string => `ac
 export const networkQueryKeys = {
   radiusAccounts: (accountId: number) => ['radius-accounts', accountId] as const,
   activeAssignmentCount: (accountId: number) => ['ip-assignment-count', accountId] as const,
+  accountItems: (accountId: number) => ['inventory-items', 'account', accountId] as const,
+  uninventoriedMacs: (accountId: number) => ['uninventoried-macs', accountId] as const,
+  connectedDevices: (itemId: number) => ['connected-devices', itemId] as const,
+  /** Under the assignment list's root, so whatever refreshes the list refreshes these. */
+  macAssignments: (accountId: number, kind: 'inventory_mac' | 'uninventoried_mac') =>
+    [ipAssignmentsResource(accountId), 'mac', kind] as const,
 };
 
-/** Everything an assignment or a RADIUS account change can move, by the first part of the query key. */
+/** Everything an assignment, a RADIUS account, an item or a MAC address change can move, by the first part of the query key. */
 const NETWORK_QUERY_ROOTS = [
   'radius-accounts',
   'ip-assignment-count',
+  'uninventoried-macs',
+  'connected-devices',
   // react-admin resources: their keys start with the resource name (usage figures of the plan).
   'ip-pools',
   'ip-subnets',
   'ip-supernets',
   'action-history',
+  // An item's MACs list their addresses; a move of an item changes the counts of the catalogue.
+  'inventory-items',
+  'inventory-models',
+  'stock-locations',
 ];
 
 const isAssignmentList = (root: unknown) => typeof root === 'string' && /^accounts\/\d+\/ip-assignments$/.test(root);

@@ -66,11 +66,17 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'late-fees': Permissions.BillingRead,
   emails: Permissions.CorrespondenceRead,
   'webhook-events': Permissions.WebhooksRead,
-  // The address plan and the NAS devices are readable with network.read; changing them needs network.configure.
+  // The address plan, the NAS and DHCP servers and the inventory's catalogue are readable with network.read;
+  // changing them needs network.configure, and adding or changing items network.manage.
   'ip-supernets': Permissions.NetworkRead,
   'ip-subnets': Permissions.NetworkRead,
   'ip-pools': Permissions.NetworkRead,
   'nas-devices': Permissions.NetworkRead,
+  'dhcp-servers': Permissions.NetworkRead,
+  'inventory-items': Permissions.NetworkRead,
+  'inventory-models': Permissions.NetworkRead,
+  'inventory-manufacturers': Permissions.NetworkRead,
+  'stock-locations': Permissions.NetworkRead,
 };
 
 export const canSeeResource = (permissions: unknown, resource: string): boolean => {

@@ -33,6 +33,7 @@ import { Network1795732240000 } from './1795732240000-network';
 import { InventoryDhcp1795732250000 } from './1795732250000-inventory-dhcp';
 import { AddressLists1795732260000 } from './1795732260000-address-lists';
 import { NetworkReconciliations1795732270000 } from './1795732270000-network-reconciliations';
+import { IpPoolReleased1795732280000 } from './1795732280000-ip-pool-released';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   InventoryDhcp1795732250000,
   AddressLists1795732260000,
   NetworkReconciliations1795732270000,
+  IpPoolReleased1795732280000,
 ];

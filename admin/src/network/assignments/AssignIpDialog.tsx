@@ -1,4 +1,3 @@
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -6,17 +5,17 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { ActionDialog } from '../../billing/common/ActionDialog';
-import { toApiProblem, useBackhaulDataProvider } from '../../dataProvider';
-import { formatAddressCount, formatUsagePercent } from '../../ipam/usage';
-import type { HeldAddress, IpAssignmentInput, Pool, Subnet } from '../types';
+import { useBackhaulDataProvider } from '../../dataProvider';
+import { formatAddressCount } from '../../ipam/usage';
+import type { IpAssignmentInput, Subnet } from '../types';
 import { useNetworkChanged } from '../useNetworkChanged';
-import { type AssigneeChoice, assigneeFields, assigneeKey } from './assignees';
+import { type AssigneeChoice, type AssigneeRef, assigneeFields, assigneeKey, isMacAssignee } from './assignees';
 import { AssigneeSelect } from './AssigneeSelect';
 import { PlanPicker } from './PlanPicker';
+import { PoolAddressFields, poolAddressInput, usePoolAddress } from './PoolAddressFields';
 
 type Source = 'pool' | 'address' | 'subnet';
 
@@ -29,68 +28,59 @@ const SOURCES: { value: Source; label: string }[] = [
 const DESCRIPTION_MAX_LENGTH = 200;
 
 /** The fields of the API's answer this dialog shows on its own inputs. */
-const INLINE_FIELDS = ['assignee', 'radiusAccountId', 'poolId', 'subnetId', 'wholeSubnet', 'address', 'description'] as const;
+const INLINE_FIELDS = [
+  'assignee',
+  'radiusAccountId',
+  'inventoryMacId',
+  'uninventoriedMacId',
+  'poolId',
+  'subnetId',
+  'wholeSubnet',
+  'address',
+  'description',
+] as const;
 
-/** "2:45 PM": when an address held by Next free goes back to the pool. */
-export const heldUntilTime = (iso: string): string => new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
-
-const poolLabel = (pool: Pool) => `${pool.name} (${pool.firstAddress} – ${pool.lastAddress})`;
 const subnetLabel = (subnet: Subnet) => `${subnet.name} (${subnet.network})`;
 
 interface AssignIpDialogProps {
   account: { id: number; name: string };
-  /** Opened from a RADIUS account's menu: that account is chosen to begin with. */
-  radiusAccountId?: number;
+  /** Opened from a RADIUS account's or a MAC address's menu: that holder is chosen to begin with. */
+  assignee?: AssigneeRef;
   onClose: () => void;
 }
 
 /**
- * "Assign IP": who holds it (the account or one of its RADIUS accounts), then a pool's next free
- * address (Next free shows it and keeps it for the clerk for a while), a particular address, or a
- * whole subnet routed to the assignee.
+ * "Assign IP": who holds it (the account, one of its RADIUS accounts, a MAC address of one of its
+ * items or an uninventoried MAC address), then a pool's next free address (Next free shows it and
+ * keeps it for the clerk for a while), a particular address, or a whole subnet routed to the
+ * assignee (not to a MAC address: a DHCP client takes one address).
  */
-export const AssignIpDialog = ({ account, radiusAccountId, onClose }: AssignIpDialogProps) => {
+export const AssignIpDialog = ({ account, assignee: initial, onClose }: AssignIpDialogProps) => {
   const dataProvider = useBackhaulDataProvider();
   const changed = useNetworkChanged();
   const [assignee, setAssignee] = useState<AssigneeChoice>(() =>
-    radiusAccountId === undefined
+    initial === undefined
       ? { key: 'account', label: account.name, assignee: 'account' }
-      : { key: assigneeKey({ assignee: 'radius_account', radiusAccountId }), label: '', assignee: 'radius_account', radiusAccountId },
+      : { ...initial, key: assigneeKey(initial), label: '' },
   );
   const [source, setSource] = useState<Source>('pool');
-  const [pool, setPool] = useState<Pool | null>(null);
-  const [held, setHeld] = useState<HeldAddress | null>(null);
-  const [holding, setHolding] = useState(false);
-  const [holdProblem, setHoldProblem] = useState<string | null>(null);
+  const poolAddress = usePoolAddress();
   const [address, setAddress] = useState('');
   const [subnet, setSubnet] = useState<Subnet | null>(null);
   const [soft, setSoft] = useState(false);
   const [description, setDescription] = useState('');
+  const toMac = isMacAssignee(assignee.assignee);
+  const sources = toMac ? SOURCES.filter((option) => option.value !== 'subnet') : SOURCES;
 
-  const choosePool = (next: Pool | null) => {
-    setPool(next);
-    setHeld(null);
-    setHoldProblem(null);
-  };
-
-  const takeNextFree = async () => {
-    if (!pool) return;
-    setHolding(true);
-    setHoldProblem(null);
-    try {
-      setHeld(await dataProvider.holdNextFreeAddress(pool.id));
-    } catch (error) {
-      const problem = toApiProblem(error);
-      setHoldProblem(problem.fields.poolId ? `${problem.message} ${problem.fields.poolId}` : problem.message);
-    } finally {
-      setHolding(false);
-    }
+  const chooseAssignee = (choice: AssigneeChoice) => {
+    setAssignee(choice);
+    if (isMacAssignee(choice.assignee) && source === 'subnet') setSource('pool');
   };
 
   const confirm = async () => {
     const input: IpAssignmentInput = {
       ...assigneeFields(assignee),
-      ...(source === 'pool' && pool ? { poolId: pool.id, ...(held ? { address: held.address } : {}) } : {}),
+      ...(source === 'pool' ? poolAddressInput(poolAddress) : {}),
       ...(source === 'address' ? { address: address.trim() } : {}),
       ...(source === 'subnet' && subnet ? { subnetId: subnet.id, wholeSubnet: true } : {}),
       soft,
@@ -102,7 +92,9 @@ export const AssignIpDialog = ({ account, radiusAccountId, onClose }: AssignIpDi
   };
 
   const incomplete =
-    (source === 'pool' && pool === null) || (source === 'address' && !address.trim()) || (source === 'subnet' && subnet === null);
+    (source === 'pool' && poolAddress.pool === null) ||
+    (source === 'address' && !address.trim()) ||
+    (source === 'subnet' && subnet === null);
 
   return (
     <ActionDialog
@@ -110,63 +102,26 @@ export const AssignIpDialog = ({ account, radiusAccountId, onClose }: AssignIpDi
       confirmLabel="Assign"
       onConfirm={confirm}
       onClose={onClose}
-      disabled={incomplete || holding}
+      disabled={incomplete || poolAddress.holding}
       inlineFields={INLINE_FIELDS}
     >
       {(errors) => (
         <>
-          <AssigneeSelect account={account} value={assignee.key} onChange={setAssignee} error={errors.radiusAccountId ?? errors.assignee} />
+          <AssigneeSelect
+            account={account}
+            value={assignee.key}
+            onChange={chooseAssignee}
+            error={errors.radiusAccountId ?? errors.inventoryMacId ?? errors.uninventoriedMacId ?? errors.assignee}
+          />
           <FormControl sx={{ mt: 1 }}>
             <FormLabel id="assign-ip-source">What to assign</FormLabel>
             <RadioGroup row aria-labelledby="assign-ip-source" value={source} onChange={(event) => setSource(event.target.value as Source)}>
-              {SOURCES.map((option) => (
+              {sources.map((option) => (
                 <FormControlLabel key={option.value} value={option.value} control={<Radio size="small" />} label={option.label} />
               ))}
             </RadioGroup>
           </FormControl>
-          {source === 'pool' ? (
-            <>
-              <PlanPicker<Pool>
-                label="Pool"
-                value={pool}
-                onChange={choosePool}
-                search={dataProvider.searchPools}
-                resource="ip-pools"
-                optionLabel={poolLabel}
-                optionDetail={(option) => `Subnet ${option.subnetNetwork} · ${formatUsagePercent(option.usage)} used`}
-                error={holdProblem ?? errors.poolId}
-              />
-              <TextField
-                fullWidth
-                margin="normal"
-                label="Address"
-                value={held?.address ?? ''}
-                placeholder="The pool's next free address"
-                slotProps={{
-                  inputLabel: { shrink: true },
-                  input: {
-                    readOnly: true,
-                    endAdornment: (
-                      <InputAdornment position="end">
-                        <Button size="small" onClick={() => void takeNextFree()} disabled={pool === null || holding}>
-                          Next free
-                        </Button>
-                      </InputAdornment>
-                    ),
-                  },
-                }}
-                error={Boolean(errors.address)}
-                helperText={
-                  errors.address ??
-                  (held
-                    ? `Held for you until ${heldUntilTime(held.heldUntil)}: nobody else is offered it until then.`
-                    : pool
-                      ? 'Next free shows the address and keeps it for you; otherwise the next free one is taken when you assign.'
-                      : 'Choose a pool first.')
-                }
-              />
-            </>
-          ) : null}
+          {source === 'pool' ? <PoolAddressFields state={poolAddress} errors={errors} /> : null}
           {source === 'address' ? (
             <TextField
               fullWidth
@@ -207,7 +162,7 @@ export const AssignIpDialog = ({ account, radiusAccountId, onClose }: AssignIpDi
             sx={{ mt: 1 }}
           />
           <FormHelperText sx={{ mt: -0.5, ml: 4 }}>
-            Kept for the account without being sent to the RADIUS server or any device.
+            Kept for the account without being sent to the RADIUS server, the DHCP servers or any device.
           </FormHelperText>
           <TextField
             fullWidth

@@ -5,7 +5,7 @@ import { ActionDialog } from '../../billing/common/ActionDialog';
 import { useBackhaulDataProvider } from '../../dataProvider';
 import type { IpAssignment } from '../types';
 import { useNetworkChanged } from '../useNetworkChanged';
-import { type AssigneeChoice, assigneeFields, assigneeKey } from './assignees';
+import { type AssigneeChoice, assigneeFields, assigneeKey, isMacAssignee } from './assignees';
 import { AssigneeSelect } from './AssigneeSelect';
 
 export type AssignmentAction = 'move' | 'soft' | 'describe' | 'remove';
@@ -17,6 +17,16 @@ interface AssignmentDialogProps {
 }
 
 const DESCRIPTION_MAX_LENGTH = 200;
+
+/** Who stops handing the address out when it is soft or removed. */
+const provisioner = (assignment: IpAssignment): string =>
+  isMacAssignee(assignment.assignee) ? 'the DHCP servers stop offering it' : 'the RADIUS server stops handing it out';
+
+/** An uninventoried MAC address lives as long as it holds an address. */
+const macGoesToo = (assignment: IpAssignment): string =>
+  assignment.assignee === 'uninventoried_mac'
+    ? ` If it is the last address of ${assignment.mac ?? 'the MAC address'}, the MAC address leaves the account with it.`
+    : '';
 
 /** Another holder on the same account: the address stays, and the history shows who held it when. */
 const MoveAssignmentDialog = ({ account, assignment, onClose }: AssignmentDialogProps) => {
@@ -35,13 +45,13 @@ const MoveAssignmentDialog = ({ account, assignment, onClose }: AssignmentDialog
       onConfirm={confirm}
       onClose={onClose}
       disabled={choice === null}
-      inlineFields={['assignee', 'radiusAccountId']}
+      inlineFields={['assignee', 'radiusAccountId', 'inventoryMacId', 'uninventoriedMacId']}
     >
       {(errors) => (
         <>
           <DialogContentText>
             Held now by {assignment.assigneeLabel}. The address stays the same: this assignment ends and a new one starts for the holder you
-            choose, so the history shows both.
+            choose, so the history shows both.{macGoesToo(assignment)}
           </DialogContentText>
           <AssigneeSelect
             account={account}
@@ -49,7 +59,8 @@ const MoveAssignmentDialog = ({ account, assignment, onClose }: AssignmentDialog
             value={choice?.key ?? ''}
             onChange={setChoice}
             exclude={assigneeKey(assignment)}
-            error={errors.radiusAccountId ?? errors.assignee}
+            macs={assignment.covers !== 'subnet'}
+            error={errors.radiusAccountId ?? errors.inventoryMacId ?? errors.uninventoriedMacId ?? errors.assignee}
           />
         </>
       )}
@@ -61,11 +72,13 @@ const softEffect = (assignment: IpAssignment, makeSoft: boolean): string => {
   const provisioned = assignment.assignee !== 'account';
   if (makeSoft) {
     return provisioned
-      ? `The address stays reserved for ${assignment.assigneeLabel}, but the RADIUS server stops handing it out: nobody else can take it meanwhile.`
+      ? `The address stays reserved for ${assignment.assigneeLabel}, but ${provisioner(assignment)}: nobody else can take it meanwhile.`
       : 'The address stays reserved for the account. An address of the account itself reaches no device either way; soft marks it as held in reserve.';
   }
   return provisioned
-    ? `The RADIUS server hands the address to ${assignment.assigneeLabel} again.`
+    ? isMacAssignee(assignment.assignee)
+      ? `The DHCP servers offer the address to ${assignment.assigneeLabel} again.`
+      : `The RADIUS server hands the address to ${assignment.assigneeLabel} again.`
     : 'The address counts as an ordinary assignment of the account again.';
 };
 
@@ -139,8 +152,8 @@ const RemoveDialog = ({ assignment, onClose }: AssignmentDialogProps) => {
     <ActionDialog title={`Remove ${assignment.address}?`} confirmLabel="Remove" confirmColor="error" onConfirm={confirm} onClose={onClose}>
       <DialogContentText>
         {assignment.assigneeLabel} no longer holds the {assignment.covers === 'subnet' ? 'subnet' : 'address'}
-        {assignment.assignee !== 'account' && !assignment.soft ? ' and the RADIUS server stops handing it out' : ''}; it is free for others
-        again. The assignment stays in the history.
+        {assignment.assignee !== 'account' && !assignment.soft ? ` and ${provisioner(assignment)}` : ''}; it is free for others again. The
+        assignment stays in the history.{macGoesToo(assignment)}
       </DialogContentText>
     </ActionDialog>
   );

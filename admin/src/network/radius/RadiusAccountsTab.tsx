@@ -115,7 +115,11 @@ export const RadiusAccountsTab = ({ account }: AccountTabProps) => {
         <RadiusAccountDialog accountId={account.id} radiusAccount={dialog.radiusAccount} onClose={close} />
       ) : null}
       {dialog?.action === 'assign' && dialog.radiusAccount ? (
-        <AssignIpDialog account={account} radiusAccountId={dialog.radiusAccount.id} onClose={close} />
+        <AssignIpDialog
+          account={account}
+          assignee={{ assignee: 'radius_account', radiusAccountId: dialog.radiusAccount.id }}
+          onClose={close}
+        />
       ) : null}
       {dialog?.action === 'delete' && dialog.radiusAccount ? (
         <DeleteRadiusAccountDialog radiusAccount={dialog.radiusAccount} onClose={close} />

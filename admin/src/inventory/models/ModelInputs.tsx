@@ -1,0 +1,57 @@
+import {
+  ArrayInput,
+  AutocompleteInput,
+  BooleanInput,
+  maxLength,
+  maxValue,
+  minValue,
+  NumberInput,
+  ReferenceInput,
+  required,
+  SimpleFormIterator,
+  TextInput,
+} from 'react-admin';
+import { searchByName } from '../../common';
+
+/**
+ * Create: the manufacturer and how many MAC addresses each unit has, then the name and the fields;
+ * edit: the manufacturer and the MAC count are fixed, the rest changes. Removing a field deletes its
+ * values on every item of the model.
+ */
+export const ModelInputs = ({ isCreate = false }: { isCreate?: boolean }) => (
+  <>
+    <ReferenceInput source="manufacturerId" reference="inventory-manufacturers" sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput
+        label="Manufacturer"
+        optionText="name"
+        filterToQuery={searchByName}
+        validate={isCreate ? required() : undefined}
+        disabled={!isCreate}
+        helperText={isCreate ? undefined : 'Fixed once created'}
+        sx={{ minWidth: 320 }}
+      />
+    </ReferenceInput>
+    <TextInput source="name" validate={[required(), maxLength(100)]} />
+    <NumberInput
+      source="macCount"
+      label="MAC addresses per item"
+      min={0}
+      max={16}
+      step={1}
+      disabled={!isCreate}
+      validate={isCreate ? [required(), minValue(0), maxValue(16)] : undefined}
+      helperText={isCreate ? 'From 0 to 16: each item is given that many when it is added' : 'Fixed once created'}
+    />
+    <BooleanInput source="serialRequired" label="Serial number required" helperText="Every item of the model must have one" />
+    <ArrayInput
+      source="fields"
+      label="Fields of its own"
+      helperText="Asked for on every item of the model, e.g. firmware or a Wi-Fi key. Removing a field deletes its values on every item."
+    >
+      <SimpleFormIterator inline disableReordering>
+        <TextInput source="name" label="Field name" validate={[required(), maxLength(60)]} helperText={false} />
+        <BooleanInput source="required" label="Required" helperText={false} />
+      </SimpleFormIterator>
+    </ArrayInput>
+  </>
+);
