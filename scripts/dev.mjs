@@ -55,48 +55,18 @@ await buildAdmin();
 
 step('Applying migrations');
 await run('node', [join(ROOT, 'dist/src/cli/migrate.js')], { env });
-step('Loading demo data (first run only)');
-await run('node', [join(ROOT, 'dist/src/cli/seed-demo.js')], { env });
-
 // The services' own output goes to files; the terminal keeps the steps, the banner and warnings.
 const logs = join(ROOT, '.data', 'logs');
 logChildrenTo(logs);
 
+// Temporal before the demo data: the data's network changes start their provisioning runs there,
+// which the worker carries out once it is up.
 step(`Starting the Temporal dev server (:${temporalPort}, UI :${uiPort})`);
 await startTemporal(temporalCli, {
   port: temporalPort,
   uiPort,
   dbFile: join(ROOT, '.data', `temporal-${new URL(env.DATABASE_URL).pathname.slice(1)}.db`),
 });
-
-let stripeMockUrl = null;
-if (stripeMock) {
-  if (await canConnect('127.0.0.1', stripeMockPort, 500)) {
-    step(`Using the stripe-mock already listening on :${stripeMockPort}`);
-    stripeMockUrl = `http://127.0.0.1:${stripeMockPort}`;
-  } else {
-    step(`Starting stripe-mock (:${stripeMockPort}) for card and bank payments`);
-    stripeMockUrl = await startStripeMock(stripeMock, { port: stripeMockPort });
-  }
-  // Settlements reach the API as Stripe's would: signed events on its webhook route.
-  env.STRIPE_API_BASE = await startStripeTestMode({
-    upstream: stripeMockUrl,
-    port: stripeTestModePort,
-    webhookUrl: `http://127.0.0.1:${env.PORT}/api/webhooks/stripe`,
-    webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? 'whsec_backhaul',
-    env,
-  });
-  step(`Started the local Stripe test mode on ${env.STRIPE_API_BASE} (test cards; bank debits settle after a few seconds)`);
-}
-
-// Without a relay of your own (no SMTP_URL), outgoing email goes to a local sink that keeps it under .data/mail.
-if (!process.env.SMTP_URL) {
-  // Loaded only now: the sink needs npm packages, which a fresh clone has only after ensureNodeModules().
-  const { startMailSink } = await import('./lib/mail-sink.mjs');
-  const sink = await startMailSink({ dir: join(ROOT, '.data', 'mail') });
-  env.SMTP_URL = sink.url;
-  step(`Started a local mail sink on ${sink.url} (messages kept in .data/mail)`);
-}
 
 // FreeRADIUS and Kea DHCPv4 of the instance's own, on loopback, each on a database next to the
 // instance's that keeps its rows between runs; their configuration is generated in .data/network.
@@ -139,6 +109,38 @@ try {
   fail(`FreeRADIUS or Kea did not start: ${err.message}`);
 }
 
+step('Loading demo data (first run only)');
+await run('node', [join(ROOT, 'dist/src/cli/seed-demo.js')], { env });
+
+let stripeMockUrl = null;
+if (stripeMock) {
+  if (await canConnect('127.0.0.1', stripeMockPort, 500)) {
+    step(`Using the stripe-mock already listening on :${stripeMockPort}`);
+    stripeMockUrl = `http://127.0.0.1:${stripeMockPort}`;
+  } else {
+    step(`Starting stripe-mock (:${stripeMockPort}) for card and bank payments`);
+    stripeMockUrl = await startStripeMock(stripeMock, { port: stripeMockPort });
+  }
+  // Settlements reach the API as Stripe's would: signed events on its webhook route.
+  env.STRIPE_API_BASE = await startStripeTestMode({
+    upstream: stripeMockUrl,
+    port: stripeTestModePort,
+    webhookUrl: `http://127.0.0.1:${env.PORT}/api/webhooks/stripe`,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? 'whsec_backhaul',
+    env,
+  });
+  step(`Started the local Stripe test mode on ${env.STRIPE_API_BASE} (test cards; bank debits settle after a few seconds)`);
+}
+
+// Without a relay of your own (no SMTP_URL), outgoing email goes to a local sink that keeps it under .data/mail.
+if (!process.env.SMTP_URL) {
+  // Loaded only now: the sink needs npm packages, which a fresh clone has only after ensureNodeModules().
+  const { startMailSink } = await import('./lib/mail-sink.mjs');
+  const sink = await startMailSink({ dir: join(ROOT, '.data', 'mail') });
+  env.SMTP_URL = sink.url;
+  step(`Started a local mail sink on ${sink.url} (messages kept in .data/mail)`);
+}
+
 step('Starting the API and the worker');
 const api = start('api', 'node', [join(ROOT, 'dist/src/main.js')], { env });
 start('worker', 'node', [join(ROOT, 'dist/src/worker.js')], { env });
@@ -170,7 +172,7 @@ Backhaul is running. Ctrl-C stops everything.
   Stripe        ${stripeMockUrl ? `${env.STRIPE_API_BASE} (local test mode, in front of stripe-mock at ${stripeMockUrl})` : (env.STRIPE_API_BASE ?? 'api.stripe.com')}
   Mail          ${env.SMTP_URL.replace(/\/\/[^@/]*@/, '//')}
   RADIUS        ${env.RADIUS_SERVER} (accounting :${env.RADIUS_ACCT_PORT}, secret ${radiusSecret}, users in ${devDatabase}_radius)
-                try: radtest <username> <password> ${env.RADIUS_SERVER} 0 ${radiusSecret}
+                try: radtest demo-1 demo-pass-1 ${env.RADIUS_SERVER} 0 ${radiusSecret}
   DHCP (Kea)    relayed from 127.0.0.1 to :${env.KEA_DHCP_PORT}, answers to :${env.KEA_CLIENT_PORT}; control socket ${env.KEA_CONTROL_SOCKET}
 
   Logs          ${logs}/ (api, worker, temporal, stripe-mock, stripe-test-mode, freeradius, kea-dhcp4); warnings and errors also show below

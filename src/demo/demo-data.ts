@@ -7,6 +7,7 @@ import { UsersService } from '../users/users.service';
 import { generateDemoAccounts } from './accounts-demo';
 import { generateBillingDemo } from './billing-demo';
 import { generateContractDemo } from './contracts-demo';
+import { generateNetworkDemo } from './network-demo';
 
 const DEMO_ACCOUNTS = 200;
 /** Accounts that get services, invoices and payments; billing goes through the services, so keep this modest. */
@@ -39,6 +40,8 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
       Permission.CorrespondenceWrite,
       Permission.ContractsRead,
       Permission.ContractsManage,
+      Permission.NetworkRead,
+      Permission.NetworkManage,
     ],
   });
   const adminUser = await users.create({ ...DEMO_ADMIN, active: true, roleIds: [admin.id] });
@@ -52,5 +55,6 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
   const accounts = await generateDemoAccounts(db, DEMO_ACCOUNTS);
   await generateBillingDemo(app, accounts.firstAccountId, DEMO_BILLED_ACCOUNTS);
   await generateContractDemo(app, adminUser.id);
+  await generateNetworkDemo(app, adminUser.id, accounts.firstAccountId);
   return true;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { createPool, type Pool, type PoolConnection } from 'mysql2/promise';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { isDeadlock } from '../database/transaction';
 import { pairKey, RadiusGroupState, RadiusPair, RadiusUserState } from './radius-state';
 
 /** One row added to or removed from the RADIUS server's tables, for the report of a sync or a repair. */
@@ -58,17 +59,22 @@ export class FreeradiusStore implements OnModuleDestroy {
   async apply(users: RadiusUserState[], removedUsernames: string[], groups: RadiusGroupState[]): Promise<RadiusRowChange[]> {
     const names = [...new Set([...users.map((u) => u.username), ...removedUsernames])];
     if (!names.length && !groups.length) return [];
-    const connection = await this.connection();
-    try {
-      await connection.beginTransaction();
-      const changes = await this.applyIn(connection, names, users, groups);
-      await connection.commit();
-      return changes;
-    } catch (err) {
-      await connection.rollback().catch(() => undefined);
-      throw err;
-    } finally {
-      connection.release();
+    // Passes of accounts sharing a speed group meet on its rows and the gaps around them; InnoDB
+    // rolls one back whole, and running it again is the remedy, here rather than as a failed try.
+    for (let attempt = 1; ; attempt++) {
+      const connection = await this.connection();
+      try {
+        await connection.beginTransaction();
+        const changes = await this.applyIn(connection, names, users, groups);
+        await connection.commit();
+        return changes;
+      } catch (err) {
+        await connection.rollback().catch(() => undefined);
+        if (attempt >= 5 || !isDeadlock(err)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
+      } finally {
+        connection.release();
+      }
     }
   }
 
