@@ -4,6 +4,7 @@ import { NotFoundException } from '../common/errors';
 import type { SortOrder } from '../common/list-query';
 import type { CallLogResponseDto, CallLogSortField } from './dto/call-log.dto';
 import type { CallLogTicketRequestResponseDto, TicketRequestKind, TicketRequestStatus } from './dto/call-log-ticket-request.dto';
+import { likeContains } from '../common/sql-like';
 
 export type CallLogRow = Omit<CallLogResponseDto, 'ticketRequests'>;
 
@@ -63,9 +64,6 @@ function toTicketRequest(r: Record<string, unknown>): CallLogTicketRequestRespon
     createdAt: iso(r.created_at),
   };
 }
-
-/** Escapes LIKE's wildcards so a search for "50%" means those characters. */
-const likeContains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The SQL of call_logs and call_log_ticket_requests, in one place. */
 @Injectable()

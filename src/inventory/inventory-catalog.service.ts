@@ -19,8 +19,7 @@ import {
   UpdateModelDto,
 } from './dto/inventory-catalog.dto';
 import { InventoryErrorCode } from './inventory.error-codes';
-
-const likeContains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+import { likeContains } from '../common/sql-like';
 
 function duplicate(field: string, what: string): ConflictException {
   return new ConflictException(InventoryErrorCode.Duplicate, `${what} exists already.`, [

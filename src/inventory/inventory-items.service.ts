@@ -21,6 +21,7 @@ import {
   UpdateItemDto,
 } from './dto/inventory-item.dto';
 import { InventoryErrorCode } from './inventory.error-codes';
+import { likeContains } from '../common/sql-like';
 
 const SORT: Record<ItemSortField, string> = {
   id: 'i.id',
@@ -29,7 +30,6 @@ const SORT: Record<ItemSortField, string> = {
   status: 'i.status',
   updatedAt: 'i.updated_at',
 };
-const likeContains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Inventory items: a model's unit with its serial, MAC addresses and field values, kept at a stock

@@ -4,6 +4,7 @@ import { NotFoundException } from '../common/errors';
 import type { SortOrder } from '../common/list-query';
 import type { IpUsageDto, PlanFilterDto, PlanSortField, PoolResponseDto, SubnetResponseDto, SupernetResponseDto } from './dto/ip-plan.dto';
 import { addressText, fromDecimal, IpFamily, IpNetwork, reservedAddresses, toDecimal, usableCount } from '../common/ip-address';
+import { likeContains } from '../common/sql-like';
 
 /** A subnet as the rules need it: its block, its gateway and what no host may take. */
 export interface SubnetFacts {
@@ -24,7 +25,6 @@ export interface PoolFacts {
 }
 
 const iso = (value: unknown): string => (value as Date).toISOString();
-const likeContains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function usage(usable: bigint, assigned: bigint): IpUsageDto {
   // Basis points in bigint arithmetic first: a /64's counts lose their low digits as a float.

@@ -7,10 +7,10 @@ import { NotFoundException } from '../common/errors';
 import { addressText, fromDecimal } from '../common/ip-address';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FreeradiusStore } from './freeradius-store';
-import { KeaServer, KeaStore, Reservation } from './kea-store';
+import { KeaStore, Reservation } from './kea-store';
 import { NetworkDesiredState } from './network-desired-state';
 import { NetworkSyncProcess } from './network-sync-process';
-import { describeRadiusChange } from './network-sync.service';
+import { describeRadiusChange, NetworkSyncService } from './network-sync.service';
 import { askRadiusStatus } from './radius-status';
 import { SPEED_GROUP_PREFIX } from './radius-state';
 
@@ -33,6 +33,7 @@ export class NetworkReconciliationService {
     private readonly freeradius: FreeradiusStore,
     private readonly kea: KeaStore,
     private readonly provisioning: NetworkSyncProcess,
+    private readonly sync: NetworkSyncService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -144,31 +145,8 @@ export class NetworkReconciliationService {
   }
 
   private async reconcileDhcp(report: NetworkReconciliationReport, heartbeat: () => void): Promise<void> {
-    const servers: Record<string, unknown>[] = await this.db.query('SELECT * FROM dhcp_servers ORDER BY id');
-    for (const row of servers) {
-      const server: KeaServer = {
-        id: Number(row.id),
-        name: row.name as string,
-        hostsDatabaseUrl: row.hosts_database_url as string,
-        controlSocket: (row.control_socket as string | null) ?? null,
-        relayAddresses: row.relay_addresses ? (row.relay_addresses as string).split(',') : [],
-      };
-      await this.kea.probe(server);
-      const subnets: { id: number; network: string; gateway: unknown }[] = await this.db.query(
-        `SELECT s.id, s.network, s.gateway FROM ip_subnet_dhcp_servers l JOIN ip_subnets s ON s.id = l.subnet_id
-          WHERE l.dhcp_server_id = ? AND s.family = 4 ORDER BY s.id`,
-        [server.id],
-      );
-      report.dhcp.push(
-        ...(await this.kea.applySubnets(
-          server,
-          subnets.map((s) => ({
-            id: Number(s.id),
-            network: s.network,
-            gateway: s.gateway === null ? null : addressText(4, fromDecimal(s.gateway)),
-          })),
-        )),
-      );
+    for (const server of await this.sync.dhcpServers('1 = 1', [])) {
+      report.dhcp.push(...(await this.sync.applyServedSubnets(server)));
       const wanted: Reservation[] = (
         (await this.db.query(
           `SELECT a.mac, a.subnet_id, a.address FROM ip_assignments a JOIN ip_subnet_dhcp_servers l ON l.subnet_id = a.subnet_id

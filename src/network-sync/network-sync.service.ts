@@ -66,20 +66,7 @@ export class NetworkSyncService {
       report.skipped.push(`DHCP server ${dhcpServerId} no longer exists`);
       return report;
     }
-    const subnets: { id: number; network: string; family: number; gateway: unknown }[] = await this.db.query(
-      `SELECT s.id, s.network, s.family, s.gateway FROM ip_subnet_dhcp_servers l JOIN ip_subnets s ON s.id = l.subnet_id
-        WHERE l.dhcp_server_id = ? AND s.family = 4 ORDER BY s.id`,
-      [dhcpServerId],
-    );
-    await this.kea.probe(server);
-    report.dhcpChanges = await this.kea.applySubnets(
-      server,
-      subnets.map((s) => ({
-        id: Number(s.id),
-        network: s.network,
-        gateway: s.gateway === null ? null : addressText(4, fromDecimal(s.gateway)),
-      })),
-    );
+    report.dhcpChanges = await this.applyServedSubnets(server);
     report.applied = await this.stamp(pending.map((p) => p.id));
     return report;
   }
@@ -115,7 +102,25 @@ export class NetworkSyncService {
     return changes;
   }
 
-  private async dhcpServers(where: string, params: unknown[]): Promise<KeaServer[]> {
+  /** The server's subnets become the address plan's IPv4 subnets it serves, with their gateways. */
+  async applyServedSubnets(server: KeaServer): Promise<string[]> {
+    const subnets: { id: number; network: string; gateway: unknown }[] = await this.db.query(
+      `SELECT s.id, s.network, s.gateway FROM ip_subnet_dhcp_servers l JOIN ip_subnets s ON s.id = l.subnet_id
+        WHERE l.dhcp_server_id = ? AND s.family = 4 ORDER BY s.id`,
+      [server.id],
+    );
+    await this.kea.probe(server);
+    return this.kea.applySubnets(
+      server,
+      subnets.map((s) => ({
+        id: Number(s.id),
+        network: s.network,
+        gateway: s.gateway === null ? null : addressText(4, fromDecimal(s.gateway)),
+      })),
+    );
+  }
+
+  async dhcpServers(where: string, params: unknown[]): Promise<KeaServer[]> {
     const rows: Record<string, unknown>[] = await this.db.query(`SELECT s.* FROM dhcp_servers s WHERE ${where} ORDER BY s.id`, params);
     return rows.map((r) => ({
       id: Number(r.id),

@@ -6,6 +6,7 @@ import { BadInputException, ConflictException, NotFoundException } from '../comm
 import { ListQuery, ListResult } from '../common/list-query';
 import { isDuplicateKey } from '../database/duplicate-key';
 import { transactionWithRetry } from '../database/transaction';
+import { likeContains } from '../common/sql-like';
 import { parseAddress } from '../common/ip-address';
 import { CreateNasDeviceDto, NasDeviceFilterDto, NasDeviceResponseDto, NasSortField, UpdateNasDeviceDto } from './dto/nas-device.dto';
 import { RadiusErrorCode } from './radius.error-codes';
@@ -39,7 +40,7 @@ export class NasDevicesService {
     const params: unknown[] = [];
     if (query.filter.q?.trim()) {
       where.push('(name LIKE ? OR address LIKE ?)');
-      const like = `%${query.filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = likeContains(query.filter.q.trim());
       params.push(like, like);
     }
     if (query.filter.id?.length) {
