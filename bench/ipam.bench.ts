@@ -21,8 +21,10 @@ export async function ipamBench(databaseUrl: string): Promise<void> {
   const { app, db, token } = await benchApp(databaseUrl);
   try {
     const { firstAccountId, lastAccountId } = await generateDemoAccounts(db, 200, 11);
-    const post = (path: string, body: object) =>
-      request(app.getHttpServer()).post(path).auth(token, { type: 'bearer' }).send(body).expect(201);
+    // One listening server, as clients meet it: supertest would otherwise open and close a server for every request.
+    await app.listen(0, '127.0.0.1');
+    const base = await app.getUrl();
+    const post = (path: string, body: object) => request(base).post(path).auth(token, { type: 'bearer' }).send(body).expect(201);
     const supernet = (await post('/api/ip-supernets', { name: 'Bench', network: '100.64.0.0/10' })).body;
     const subnet = (
       await post('/api/ip-subnets', { supernetId: supernet.id, name: 'Bench /16', network: '100.64.0.0/16', gateway: '100.64.0.1' })

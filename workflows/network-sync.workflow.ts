@@ -3,9 +3,10 @@ import type { NetworkSyncActivities } from '../src/network-sync/network-sync.act
 import { networkChangedSignal, networkSyncStatusQuery, type NetworkSyncReport, type NetworkSyncStatus } from './shared';
 
 export interface NetworkSyncInput {
-  /** The account whose network state the run applies; or, with dhcpServerId instead, a DHCP server's subnets. */
+  /** The account whose network state the run applies; or a DHCP server's subnets; or the NAS devices. */
   accountId?: number;
   dhcpServerId?: number;
+  nasDevices?: boolean;
   /** The longest wait between two tries while a server is down: a minute in production, seconds in tests. */
   retryCeilingSeconds: number;
   /** How long the run waits for another change before it ends; the next change starts a new one. */
@@ -24,7 +25,7 @@ const PASSES_PER_RUN = 100;
  * reason, and the status query lists the changes waiting.
  */
 export async function networkSyncWorkflow(input: NetworkSyncInput): Promise<void> {
-  const { syncAccountNetwork, syncDhcpServer } = proxyActivities<NetworkSyncActivities>({
+  const { syncAccountNetwork, syncDhcpServer, syncNasDevices } = proxyActivities<NetworkSyncActivities>({
     startToCloseTimeout: '1 minute',
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: `${input.retryCeilingSeconds} seconds` },
   });
@@ -41,8 +42,9 @@ export async function networkSyncWorkflow(input: NetworkSyncInput): Promise<void
     if (!waiting.length && !(await condition(() => waiting.length > 0, `${input.idleSeconds} seconds`))) return;
     applying = waiting;
     waiting = [];
-    last =
-      input.dhcpServerId !== undefined
+    last = input.nasDevices
+      ? await syncNasDevices()
+      : input.dhcpServerId !== undefined
         ? await syncDhcpServer({ dhcpServerId: input.dhcpServerId })
         : await syncAccountNetwork({ accountId: input.accountId as number });
     applying = [];

@@ -56,6 +56,8 @@ export const workflowIds = {
   networkSync: (accountId: number) => `network-sync/${accountId}`,
   /** One per DHCP server, for its own configuration (the subnets it serves); run by the same workflow type. */
   dhcpServerSync: (dhcpServerId: number) => `network-sync/dhcp-server-${dhcpServerId}`,
+  /** One per deployment (task queue) for the NAS devices, the RADIUS server's clients; run by the same workflow type. */
+  nasDevicesSync: (taskQueue: string) => `network-sync/nas-devices/${taskQueue}`,
   /** One per reconciliation asked for by staff; the nightly one runs inside the night's workflow. */
   networkReconcile: (reconciliationId: number) => `network-reconcile/${reconciliationId}`,
   nightly: (date: string) => `nightly/${date}`,

@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import { accountGroups } from './accountGroups';
+import { addressLists } from './addressLists';
 import { accounts } from './accounts';
 import { accountStatuses } from './accountStatuses';
 import { accountTypes } from './accountTypes';
@@ -24,6 +25,7 @@ import { LoginPage } from './login';
 import { messageCategories } from './messageCategories';
 import { messageTemplates } from './messageTemplates';
 import { nasDevices } from './nasDevices';
+import { networkReconciliations } from './networkReconciliations';
 import { contractTemplates } from './contractTemplates';
 import { nightlyRuns } from './nightlyRuns';
 import { payments } from './payments';
@@ -64,12 +66,14 @@ export const App = () => (
     <Resource name="message-templates" {...messageTemplates} />
     <Resource name="contract-templates" {...contractTemplates} />
     <Resource name="custom-fields" {...customFields} />
-    {/* The address plan, the NAS and DHCP servers and the inventory, under Settings; addresses and items go to accounts on the account page. */}
+    {/* The address plan, the NAS and DHCP servers, the address lists, the reconciliations and the inventory, under Settings; addresses and items go to accounts on the account page. */}
     <Resource name="ip-supernets" {...ipSupernets} />
     <Resource name="ip-subnets" {...ipSubnets} />
     <Resource name="ip-pools" {...ipPools} />
     <Resource name="nas-devices" {...nasDevices} />
     <Resource name="dhcp-servers" {...dhcpServers} />
+    <Resource name="address-lists" {...addressLists} />
+    <Resource name="network-reconciliations" {...networkReconciliations} />
     <Resource name="inventory-items" {...inventoryItems} />
     <Resource name="inventory-models" {...inventoryModels} />
     <Resource name="inventory-manufacturers" {...inventoryManufacturers} />

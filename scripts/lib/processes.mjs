@@ -32,6 +32,9 @@ export function importantLine(line) {
       return line;
     }
   }
+  // The Temporal server logs each request its caller cancelled as an error, though nothing of the
+  // workflow's state is lost (the caller retries); the log file keeps them.
+  if (/error="context canceled"/.test(line)) return null;
   return /\b(warn|warning|error|fatal|panic)\b/i.test(line) && !/level=(info|debug)/i.test(line) ? line : null;
 }
 

@@ -15,6 +15,7 @@ import { AccountLockService } from './account-lock.service';
 import { AccountSearchIndexer } from './account-search.indexer';
 import { AccountSearchService } from './account-search.service';
 import { AccountStatus } from './account-status.entity';
+import { AccountStatusWriter } from './account-status-writer';
 import { AccountType } from './account-type.entity';
 import { Account } from './account.entity';
 import { AccountFilterDto, AccountResponseDto, AccountSortField, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
@@ -130,6 +131,7 @@ export class AccountsService {
     private readonly customFields: CustomFieldValuesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly statuses: AccountStatusWriter,
   ) {}
 
   async list(query: ListQuery<AccountFilterDto, AccountSortField>): Promise<ListResult<AccountResponseDto>> {
@@ -270,15 +272,12 @@ export class AccountsService {
       const changes: Partial<Account> = {
         ...(dto.name !== undefined && { name: dto.name }),
         ...(dto.accountTypeId !== undefined && { accountTypeId: dto.accountTypeId }),
-        ...(dto.accountStatusId !== undefined && { accountStatusId: dto.accountStatusId }),
         ...(dto.parentAccountId !== undefined && { parentAccountId: newParentId }),
         ...addressColumns(dto),
       };
-      if (dto.accountStatusId !== undefined && account.activatedAt === null) {
-        const status = await em.findOneByOrFail(AccountStatus, { id: dto.accountStatusId });
-        if (status.countsAsActive) changes.activatedAt = this.clock.now();
-      }
       if (Object.keys(changes).length) await em.update(Account, { id }, changes);
+      // Through the writer: it dates the activation and tells the status's watchers.
+      if (dto.accountStatusId !== undefined) await this.statuses.change(em, id, dto.accountStatusId);
       if (dto.groupIds !== undefined) await this.replaceGroups(em, id, dto.groupIds);
       if (dto.customFields) await this.customFields.write(em, id, dto.customFields, { creating: false });
       if (dto.name !== undefined || dto.serviceAddress || dto.mailingAddress !== undefined) await this.indexer.refresh(em, id);

@@ -3,10 +3,15 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces
 import type { Response } from 'express';
 import { Authenticated, Public } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
+import { ApiList } from '../common/api-list.decorator';
+import { ListQuery, ListQueryPipe } from '../common/list-query';
 import { AddressListsService } from './address-lists.service';
 import {
+  ADDRESS_LIST_SORTABLE,
   AddressListCreatedDto,
+  AddressListFilterDto,
   AddressListResponseDto,
+  AddressListSortField,
   CreateAddressListDto,
   FetchKeyDto,
   UpdateAddressListDto,
@@ -22,9 +27,13 @@ export class AddressListsController {
 
   @Get()
   @Authenticated({ permission: Permission.NetworkRead })
+  @ApiList(AddressListFilterDto)
   @ApiOkResponse({ type: [AddressListResponseDto] })
-  list() {
-    return this.lists.list();
+  list(
+    @Query(new ListQueryPipe(AddressListFilterDto, ADDRESS_LIST_SORTABLE, { field: 'name', order: 'ASC' }))
+    query: ListQuery<AddressListFilterDto, AddressListSortField>,
+  ) {
+    return this.lists.list(query);
   }
 
   @Get(':id')

@@ -6,11 +6,15 @@ import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode } from '../auth/auth.error-codes';
 import { BadInputException, ConflictException, DomainException, NotFoundException } from '../common/errors';
 import { addressText, fromDecimal, type IpFamily } from '../common/ip-address';
+import { ListQuery, ListResult } from '../common/list-query';
+import { likeContains } from '../common/sql-like';
 import { isDuplicateKey } from '../database/duplicate-key';
 import { transactionWithRetry } from '../database/transaction';
 import {
   AddressListCreatedDto,
+  AddressListFilterDto,
   AddressListResponseDto,
+  AddressListSortField,
   CreateAddressListDto,
   FetchKeyDto,
   ListAccounts,
@@ -20,6 +24,8 @@ import { ListEntry, ListFormat, plainList, routerOsScript } from './address-list
 import { AddressListsErrorCode } from './address-lists.error-codes';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+const SORT: Record<AddressListSortField, string> = { id: 'id', name: 'name', accounts: 'accounts', updatedAt: 'updated_at' };
 
 /** The accounts a list takes, as SQL on `accounts a` joined to `account_statuses st`. */
 function accountCondition(accounts: ListAccounts): string {
@@ -53,9 +59,28 @@ export class AddressListsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<AddressListResponseDto[]> {
-    const rows: { id: number }[] = await this.db.query('SELECT id FROM address_lists ORDER BY name');
-    return Promise.all(rows.map((r) => this.get(Number(r.id))));
+  async list(query: ListQuery<AddressListFilterDto, AddressListSortField>): Promise<ListResult<AddressListResponseDto>> {
+    const where = ['1 = 1'];
+    const params: unknown[] = [];
+    if (query.filter.q?.trim()) {
+      where.push('(name LIKE ? OR description LIKE ?)');
+      params.push(likeContains(query.filter.q.trim()), likeContains(query.filter.q.trim()));
+    }
+    if (query.filter.accounts) {
+      where.push('accounts = ?');
+      params.push(query.filter.accounts);
+    }
+    if (query.filter.id?.length) {
+      where.push('id IN (?)');
+      params.push(query.filter.id);
+    }
+    const clause = where.join(' AND ');
+    const [{ n }]: { n: number }[] = await this.db.query(`SELECT COUNT(*) AS n FROM address_lists WHERE ${clause}`, params);
+    const rows: { id: number }[] = await this.db.query(
+      `SELECT id FROM address_lists WHERE ${clause} ORDER BY ${SORT[query.sort.field]} ${query.sort.order}, id LIMIT ? OFFSET ?`,
+      [...params, query.limit, query.offset],
+    );
+    return new ListResult('address-lists', await Promise.all(rows.map((r) => this.get(Number(r.id)))), Number(n), query.offset);
   }
 
   async get(id: number, em: EntityManager = this.db.manager): Promise<AddressListResponseDto> {

@@ -326,6 +326,10 @@ export const ACTION_KINDS: Record<string, Kind> = {
     label: 'Address list fetch key replaced',
     sentence: (c) => `New fetch key for address list${quoted(c.after.text('name'))}`,
   },
+  'network_reconciliation.start': {
+    label: 'Network reconciliation started',
+    sentence: (c) => `${c.link(`Network reconciliation #${c.facts.entityId}`, 'network-reconciliations', c.facts.entityId)} started`,
+  },
   'uninventoried_mac.create': { label: 'MAC address added', sentence: (c) => `MAC address ${c.after.text('mac') ?? ''} added` },
   'uninventoried_mac.delete': { label: 'MAC address removed', sentence: (c) => `MAC address ${c.before.text('mac') ?? ''} removed` },
   'radius_account.create': { label: 'RADIUS account added', sentence: (c) => `RADIUS account${quoted(c.after.text('username'))} added` },
@@ -382,6 +386,7 @@ const RESOURCE_OF: Record<string, string> = {
   staff_user: 'users',
   contract: 'contracts',
   contract_template: 'contract-templates',
+  network_reconciliation: 'network-reconciliations',
 };
 
 /** "invoice_thing.do_it" → "Invoice thing do it": the plain sentence for a code nobody gave words. */

@@ -2,7 +2,9 @@ import * as mysql2 from 'mysql2';
 import type { Pool, PoolConnection, PoolOptions } from 'mysql2';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { AfterCommitSubscriber } from './after-commit';
 import { migrations } from './migrations';
+import { SESSION_ISOLATION } from './transaction';
 
 /**
  * Every session refuses what validation should already have refused: a zero or
@@ -20,19 +22,24 @@ export const STRICT_SQL_MODE = [
 ].join(',');
 
 /**
- * mysql2 with one change: each pooled connection sets the strict mode as its first
- * command. The pool emits "connection" before handing a new connection to anyone,
- * and commands on a connection run in order, so no query can run before the SET.
+ * mysql2 with one change: each pooled connection sets the strict mode and the
+ * isolation level (READ COMMITTED, see transaction.ts) as its first commands. The
+ * pool emits "connection" before handing a new connection to anyone, and commands
+ * on a connection run in order, so no query can run before the SETs. Setting the
+ * level once per session rather than per transaction saves every transaction a
+ * round trip.
  */
 const strictMysql2 = {
   ...mysql2,
   createPool(options: PoolOptions): Pool {
     const pool = mysql2.createPool(options);
     pool.on('connection', (connection: PoolConnection) => {
-      connection.query(`SET SESSION sql_mode = '${STRICT_SQL_MODE}'`, (err) => {
-        // A connection that cannot be made strict is not used: destroying it makes the pool open another.
+      // A connection that cannot be set up is not used: destroying it makes the pool open another.
+      const setUp = (err: unknown) => {
         if (err) connection.destroy();
-      });
+      };
+      connection.query(`SET SESSION sql_mode = '${STRICT_SQL_MODE}'`, setUp);
+      connection.query(`SET SESSION TRANSACTION ISOLATION LEVEL ${SESSION_ISOLATION}`, setUp);
     });
     return pool;
   },
@@ -53,6 +60,7 @@ export function dataSourceOptions(
     synchronize: false,
     migrationsRun: false,
     migrations,
+    subscribers: [AfterCommitSubscriber],
     extra: { connectionLimit: 20, ...(config.DATABASE_SOCKET && { socketPath: config.DATABASE_SOCKET }) },
   };
 }

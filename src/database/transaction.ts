@@ -2,6 +2,9 @@ import { DataSource, EntityManager } from 'typeorm';
 
 const MAX_ATTEMPTS = 3;
 
+/** The isolation level of every session the product opens. */
+export const SESSION_ISOLATION = 'READ COMMITTED';
+
 export function isDeadlock(err: unknown): boolean {
   return (err as { code?: string }).code === 'ER_LOCK_DEADLOCK';
 }
@@ -10,10 +13,11 @@ export function isDeadlock(err: unknown): boolean {
  * Every write transaction outside this folder runs through transactionWithRetry
  * (a lint rule refuses a raw `.transaction(` anywhere else), and keeps three rules.
  *
- * One isolation level, READ COMMITTED. Every writer locks a row first and then
- * reads; under the server's default REPEATABLE READ a plain read after waiting
- * for a lock still sees the snapshot taken before the wait and misses what the
- * previous holder committed.
+ * One isolation level, READ COMMITTED, set on each pooled session as it opens
+ * (data-source-options.ts). Every writer locks a row first and then reads; under
+ * the server's default REPEATABLE READ a plain read after waiting for a lock
+ * still sees the snapshot taken before the wait and misses what the previous
+ * holder committed.
  *
  * One lock order: first the account's family (the parent, then its children by
  * id, through AccountLockService or billing's FamilyLockService, which hands
@@ -35,7 +39,7 @@ export function isDeadlock(err: unknown): boolean {
 export async function transactionWithRetry<T>(db: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction('READ COMMITTED', work);
+      return await db.transaction(work);
     } catch (err) {
       if (attempt >= MAX_ATTEMPTS || !isDeadlock(err)) throw err;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
@@ -52,7 +56,7 @@ export async function rolledBackTransaction<T>(db: DataSource, work: (em: Entity
   await runner.connect();
   try {
     for (let attempt = 1; ; attempt++) {
-      await runner.startTransaction('READ COMMITTED');
+      await runner.startTransaction();
       try {
         return await work(runner.manager);
       } catch (err) {

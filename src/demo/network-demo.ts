@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { AddressListsService } from '../address-lists/address-lists.service';
 import { DhcpServersService } from '../dhcp/dhcp-servers.service';
@@ -9,7 +10,11 @@ import { IpPlanService } from '../ipam/ip-plan.service';
 import { NasDevicesService } from '../radius/nas-devices.service';
 import { RadiusAccountsService } from '../radius/radius-accounts.service';
 
-/** RADIUS logins on the first billed accounts: `demo-1` / `demo-pass-1` and so on, with a PPPoE address each. */
+/**
+ * RADIUS logins on the first billed accounts: `demo-1` / `demo-pass-1` and so on, with a PPPoE
+ * address each. Those of active accounts come first, so `demo-1` is let in; the last ones belong
+ * to accounts whose status refuses them.
+ */
 const RADIUS_ACCOUNTS = 20;
 /** Fixed-wireless radios deployed at the next accounts, each MAC reserved an address on the DHCP server. */
 const DEPLOYED_RADIOS = 10;
@@ -102,8 +107,13 @@ export async function generateNetworkDemo(app: INestApplicationContext, adminUse
   }
 
   const radius = app.get(RadiusAccountsService);
-  for (let n = 1; n <= RADIUS_ACCOUNTS; n++) {
-    const accountId = firstAccountId + n - 1;
+  const holders: { id: number }[] = await app.get(DataSource).query(
+    `SELECT a.id FROM accounts a JOIN account_statuses st ON st.id = a.account_status_id
+      WHERE a.id BETWEEN ? AND ? ORDER BY st.counts_as_active DESC, a.id`,
+    [firstAccountId, firstAccountId + RADIUS_ACCOUNTS - 1],
+  );
+  for (let n = 1; n <= holders.length; n++) {
+    const accountId = Number(holders[n - 1].id);
     const login = await radius.create(accountId, { username: `demo-${n}`, password: `demo-pass-${n}` }, user);
     await assignments.create(accountId, { assignee: 'radius_account', radiusAccountId: login.id, poolId: pppoePool.id }, user);
     if (n === 1)

@@ -4,12 +4,22 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BadInputException, ConflictException, NotFoundException } from '../common/errors';
 import { parseAddress } from '../common/ip-address';
+import { ListQuery, ListResult } from '../common/list-query';
+import { likeContains } from '../common/sql-like';
 import { isDuplicateKey } from '../database/duplicate-key';
 import { transactionWithRetry } from '../database/transaction';
 import { NetworkChanges } from '../network-sync/network-changes';
 import { NetworkSyncProcess } from '../network-sync/network-sync-process';
-import { CreateDhcpServerDto, DhcpServerResponseDto, UpdateDhcpServerDto } from './dto/dhcp-server.dto';
+import {
+  CreateDhcpServerDto,
+  DhcpServerFilterDto,
+  DhcpServerResponseDto,
+  DhcpServerSortField,
+  UpdateDhcpServerDto,
+} from './dto/dhcp-server.dto';
 import { DhcpErrorCode } from './dhcp.error-codes';
+
+const SORT: Record<DhcpServerSortField, string> = { id: 's.id', name: 's.name', updatedAt: 's.updated_at' };
 
 /** The host database's address without its login, so the URL's password is never shown. */
 function withoutLogin(url: string): string {
@@ -35,8 +45,23 @@ export class DhcpServersService {
     private readonly provisioning: NetworkSyncProcess,
   ) {}
 
-  async list(): Promise<DhcpServerResponseDto[]> {
-    return this.read(this.db.manager, '1 = 1', []);
+  async list(query: ListQuery<DhcpServerFilterDto, DhcpServerSortField>): Promise<ListResult<DhcpServerResponseDto>> {
+    const where = ['1 = 1'];
+    const params: unknown[] = [];
+    if (query.filter.q?.trim()) {
+      // Never the host database URL: a search that matched its password would give it away a letter at a time.
+      where.push('(s.name LIKE ? OR s.control_socket LIKE ? OR s.relay_addresses LIKE ?)');
+      const like = likeContains(query.filter.q.trim());
+      params.push(like, like, like);
+    }
+    if (query.filter.id?.length) {
+      where.push('s.id IN (?)');
+      params.push(query.filter.id);
+    }
+    const clause = where.join(' AND ');
+    const [{ n }]: { n: number }[] = await this.db.query(`SELECT COUNT(*) AS n FROM dhcp_servers s WHERE ${clause}`, params);
+    const page = await this.read(this.db.manager, clause, params, `${SORT[query.sort.field]} ${query.sort.order}, s.id`, query);
+    return new ListResult('dhcp-servers', page, Number(n), query.offset);
   }
 
   async get(id: number, em: EntityManager = this.db.manager): Promise<DhcpServerResponseDto> {
@@ -190,8 +215,17 @@ export class DhcpServersService {
     await this.provisioning.kick(accounts, 'dhcp_server.change');
   }
 
-  private async read(em: EntityManager, where: string, params: unknown[]): Promise<DhcpServerResponseDto[]> {
-    const rows: Record<string, unknown>[] = await em.query(`SELECT s.* FROM dhcp_servers s WHERE ${where} ORDER BY s.name`, params);
+  private async read(
+    em: EntityManager,
+    where: string,
+    params: unknown[],
+    order = 's.name',
+    page?: { limit: number; offset: number },
+  ): Promise<DhcpServerResponseDto[]> {
+    const rows: Record<string, unknown>[] = await em.query(
+      `SELECT s.* FROM dhcp_servers s WHERE ${where} ORDER BY ${order}${page ? ' LIMIT ? OFFSET ?' : ''}`,
+      page ? [...params, page.limit, page.offset] : params,
+    );
     if (!rows.length) return [];
     const links: { dhcp_server_id: number; subnet_id: number }[] = await em.query(
       'SELECT dhcp_server_id, subnet_id FROM ip_subnet_dhcp_servers WHERE dhcp_server_id IN (?) ORDER BY subnet_id',
@@ -222,7 +256,7 @@ function relaysOrFail(texts: string[]): string[] {
 }
 
 function nameTaken(name: string): ConflictException {
-  return new ConflictException(DhcpErrorCode.ServerInUse, `A DHCP server named "${name.trim()}" exists already.`, [
+  return new ConflictException(DhcpErrorCode.ServerNameTaken, `A DHCP server named "${name.trim()}" exists already.`, [
     { field: 'name', rule: 'unique', message: 'another DHCP server has that name' },
   ]);
 }

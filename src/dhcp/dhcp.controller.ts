@@ -1,9 +1,18 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
+import { ApiList } from '../common/api-list.decorator';
+import { ListQuery, ListQueryPipe } from '../common/list-query';
 import { DhcpServersService } from './dhcp-servers.service';
-import { CreateDhcpServerDto, DhcpServerResponseDto, UpdateDhcpServerDto } from './dto/dhcp-server.dto';
+import {
+  CreateDhcpServerDto,
+  DHCP_SERVER_SORTABLE,
+  DhcpServerFilterDto,
+  DhcpServerResponseDto,
+  DhcpServerSortField,
+  UpdateDhcpServerDto,
+} from './dto/dhcp-server.dto';
 
 @ApiTags('dhcp')
 @Controller('dhcp-servers')
@@ -12,9 +21,13 @@ export class DhcpController {
 
   @Get()
   @Authenticated({ permission: Permission.NetworkRead })
+  @ApiList(DhcpServerFilterDto)
   @ApiOkResponse({ type: [DhcpServerResponseDto] })
-  list() {
-    return this.servers.list();
+  list(
+    @Query(new ListQueryPipe(DhcpServerFilterDto, DHCP_SERVER_SORTABLE, { field: 'name', order: 'ASC' }))
+    query: ListQuery<DhcpServerFilterDto, DhcpServerSortField>,
+  ) {
+    return this.servers.list(query);
   }
 
   @Get(':id')

@@ -85,6 +85,8 @@ export class InventoryCatalogService {
 
   async deleteManufacturer(id: number): Promise<ManufacturerResponseDto> {
     return transactionWithRetry(this.db, async (em) => {
+      // Locked first: a model being given this manufacturer holds it shared until it commits, and is counted then.
+      await em.query('SELECT id FROM inventory_manufacturers WHERE id = ? FOR UPDATE', [id]);
       const before = await this.getManufacturer(id, em);
       if (before.modelCount > 0)
         throw new ConflictException(InventoryErrorCode.InUse, `${before.name} still has ${before.modelCount} model(s).`);
@@ -128,11 +130,7 @@ export class InventoryCatalogService {
 
   async createModel(dto: CreateModelDto): Promise<ModelResponseDto> {
     return transactionWithRetry(this.db, async (em) => {
-      const [maker]: { id: number }[] = await em.query('SELECT id FROM inventory_manufacturers WHERE id = ?', [dto.manufacturerId]);
-      if (!maker)
-        throw new BadInputException([
-          { field: 'manufacturerId', rule: 'exists', message: `manufacturer ${dto.manufacturerId} does not exist` },
-        ]);
+      await this.manufacturerOrFail(em, dto.manufacturerId);
       let id: number;
       try {
         id = (
@@ -162,15 +160,23 @@ export class InventoryCatalogService {
 
   async updateModel(id: number, dto: UpdateModelDto): Promise<ModelResponseDto> {
     return transactionWithRetry(this.db, async (em) => {
+      // Items of the model are made under a shared lock on it, so none appears with more MACs while this checks.
       await em.query('SELECT id FROM inventory_models WHERE id = ? FOR UPDATE', [id]);
       const before = await this.getModel(id, em);
+      if (dto.manufacturerId !== undefined && dto.manufacturerId !== before.manufacturerId)
+        await this.manufacturerOrFail(em, dto.manufacturerId);
+      if (dto.macCount !== undefined && dto.macCount < before.macCount) await this.macCountFitsItems(em, before, dto.macCount);
       try {
         await em.query(
-          'UPDATE inventory_models SET name = COALESCE(?, name), serial_required = COALESCE(?, serial_required) WHERE id = ?',
-          [dto.name?.trim() ?? null, dto.serialRequired ?? null, id],
+          `UPDATE inventory_models SET manufacturer_id = COALESCE(?, manufacturer_id), name = COALESCE(?, name),
+             mac_count = COALESCE(?, mac_count), serial_required = COALESCE(?, serial_required) WHERE id = ?`,
+          [dto.manufacturerId ?? null, dto.name?.trim() ?? null, dto.macCount ?? null, dto.serialRequired ?? null, id],
         );
       } catch (err) {
-        if (isDuplicateKey(err)) throw duplicate('name', `A model named "${dto.name?.trim()}" of that manufacturer`);
+        if (isDuplicateKey(err)) {
+          const name = dto.name?.trim() ?? before.name;
+          throw duplicate(dto.name !== undefined ? 'name' : 'manufacturerId', `A model named "${name}" of that manufacturer`);
+        }
         throw err;
       }
       if (dto.fields) await this.replaceFields(em, id, dto.fields);
@@ -188,6 +194,8 @@ export class InventoryCatalogService {
 
   async deleteModel(id: number): Promise<ModelResponseDto> {
     return transactionWithRetry(this.db, async (em) => {
+      // Locked first: an item being made of this model holds it shared until it commits, and is counted then.
+      await em.query('SELECT id FROM inventory_models WHERE id = ? FOR UPDATE', [id]);
       const before = await this.getModel(id, em);
       if (before.itemCount > 0)
         throw new ConflictException(InventoryErrorCode.InUse, `${before.name} still has ${before.itemCount} item(s).`);
@@ -272,6 +280,37 @@ export class InventoryCatalogService {
       });
       return before;
     });
+  }
+
+  /** Held shared until the transaction ends, so the manufacturer cannot be deleted under the model given it. */
+  private async manufacturerOrFail(em: EntityManager, id: number): Promise<void> {
+    // Written out: TypeORM spells a shared lock FOR SHARE, which MariaDB does not parse.
+    const [maker]: { id: number }[] = await em.query('SELECT id FROM inventory_manufacturers WHERE id = ? LOCK IN SHARE MODE', [id]);
+    if (!maker) throw new BadInputException([{ field: 'manufacturerId', rule: 'exists', message: `manufacturer ${id} does not exist` }]);
+  }
+
+  /** An item keeps every MAC address it was given, so the model can have no fewer than its fullest item. */
+  private async macCountFitsItems(em: EntityManager, model: ModelResponseDto, macCount: number): Promise<void> {
+    const [over]: { items: number; most: number | null }[] = await em.query(
+      `SELECT COUNT(*) AS items, MAX(macs) AS most FROM (
+         SELECT COUNT(*) AS macs FROM inventory_macs x JOIN inventory_items i ON i.id = x.item_id
+          WHERE i.model_id = ? GROUP BY x.item_id HAVING COUNT(*) > ?) fuller`,
+      [model.id, macCount],
+    );
+    const items = Number(over.items);
+    if (items === 0) return;
+    const most = Number(over.most);
+    throw new ConflictException(
+      InventoryErrorCode.InUse,
+      `${items} item(s) of the ${model.name} have ${most} MAC addresses; the model can have no fewer than ${most}.`,
+      [
+        {
+          field: 'macCount',
+          rule: 'itemsHaveMore',
+          message: `${items} item(s) of the model have ${most} MAC addresses; macCount must be at least ${most}`,
+        },
+      ],
+    );
   }
 
   /** Sets the model's fields to the list: listed ids are kept (renamed), new names added, the rest deleted with their values. */

@@ -315,8 +315,9 @@ export class InventoryItemsService {
     em: EntityManager,
     id: number,
   ): Promise<{ id: number; name: string; macCount: number; serialRequired: boolean }> {
+    // Shared until the commit: a change of the model's MAC count waits for the items being made of it, and counts their MACs.
     const [row]: { id: number; name: string; mac_count: number; serial_required: number }[] = await em.query(
-      'SELECT id, name, mac_count, serial_required FROM inventory_models WHERE id = ?',
+      'SELECT id, name, mac_count, serial_required FROM inventory_models WHERE id = ? LOCK IN SHARE MODE',
       [id],
     );
     if (!row) throw new BadInputException([{ field: 'modelId', rule: 'exists', message: `model ${id} does not exist` }]);

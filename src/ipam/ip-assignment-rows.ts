@@ -117,6 +117,11 @@ export class IpAssignmentRows {
       where.push('a.radius_account_id = ?');
       params.push(filter.radiusAccountId);
     }
+    if (filter.mac) {
+      // Already in the stored form (the filter's DTO normalises it), so equality is equality of the address.
+      where.push('a.mac = ?');
+      params.push(filter.mac);
+    }
     if (filter.id?.length) {
       where.push('a.id IN (?)');
       params.push(filter.id);

@@ -79,8 +79,8 @@ export class IpAssignmentsService {
   /** The lowest free address of the pool, kept for the asking clerk for a while so nobody else is offered it. */
   async holdNextFree(poolId: number, user: AuthenticatedUser): Promise<NextFreeAddressResponseDto> {
     return transactionWithRetry(this.db, async (em) => {
-      const { subnet, pool } = await this.lockPool(em, poolId);
-      const address = await this.claimNextFree(em, subnet, pool);
+      const subnet = await this.lockSubnetOfPool(em, poolId);
+      const { address, pool } = await this.claimNextFree(em, subnet, poolId);
       const heldUntil = new Date(this.clock.now().getTime() + HOLD_MINUTES * 60_000);
       await em.query('INSERT INTO ip_address_holds (family, address, pool_id, held_by_user_id, expires_at) VALUES (?, ?, ?, ?, ?)', [
         subnet.network.family,
@@ -95,6 +95,27 @@ export class IpAssignmentsService {
         subnetId: subnet.id,
         heldUntil: heldUntil.toISOString(),
       };
+    });
+  }
+
+  /** A held address the clerk did not use goes back to its pool at once rather than when the hold runs out. */
+  async releaseHold(poolId: number, address: string, user: AuthenticatedUser): Promise<void> {
+    const held = addressOrFail('address', address);
+    await transactionWithRetry(this.db, async (em) => {
+      const subnet = await this.plan.lockSubnetOfPool(em, poolId);
+      if (!subnet) throw new NotFoundException('Pool', poolId);
+      const [hold]: { held_by_user_id: number }[] = await em.query(
+        'SELECT held_by_user_id FROM ip_address_holds WHERE family = ? AND address = ? AND pool_id = ? AND expires_at > ?',
+        [held.family, toDecimal(held.value), poolId, this.clock.now()],
+      );
+      if (!hold) throw new NotFoundException('Held address', held.text);
+      if (Number(hold.held_by_user_id) !== user.id) {
+        throw new ConflictException(IpamErrorCode.AddressTaken, `Address ${held.text} is held by another clerk.`, [
+          { field: 'address', rule: 'heldByYou', message: `address ${held.text} is held by another clerk; only they can give it back` },
+        ]);
+      }
+      await em.query('DELETE FROM ip_address_holds WHERE family = ? AND address = ?', [held.family, toDecimal(held.value)]);
+      await releaseAddresses(em, poolId, [held.value]);
     });
   }
 
@@ -137,12 +158,14 @@ export class IpAssignmentsService {
     let pool: PoolFacts | null = null;
     let address: bigint;
     if (dto.poolId !== undefined) {
-      ({ subnet, pool } = await this.lockPool(em, dto.poolId, 'poolId'));
+      subnet = await this.lockSubnetOfPool(em, dto.poolId);
       if (dto.subnetId !== undefined && dto.subnetId !== subnet.id) {
         throw new BadInputException([
-          { field: 'subnetId', rule: 'matchesPool', message: `pool ${pool.id} is in subnet ${subnet.id}, not ${dto.subnetId}` },
+          { field: 'subnetId', rule: 'matchesPool', message: `pool ${dto.poolId} is in subnet ${subnet.id}, not ${dto.subnetId}` },
         ]);
       }
+      // Read after the lock: the pool's bounds are what the requested address is checked against.
+      if (requested) pool = await this.plan.poolFacts(em, dto.poolId);
     } else {
       const subnetId = dto.subnetId ?? (requested ? await this.subnetHolding(em, requested.family, requested.value) : null);
       if (subnetId === null) {
@@ -172,7 +195,7 @@ export class IpAssignmentsService {
       address = await this.checkRequested(em, subnet, pool, requested, user);
       pool ??= await this.plan.poolHolding(em, subnet.id, address);
     } else {
-      address = await this.claimNextFree(em, subnet, pool as PoolFacts);
+      ({ address, pool } = await this.claimNextFree(em, subnet, dto.poolId as number));
     }
     await this.refuseWholeSubnetTaken(em, subnet, dto.wholeSubnet === true);
     if (assignee.kind !== 'account' && !dto.wholeSubnet) await this.refuseSecondAddress(em, assignee, subnet);
@@ -279,21 +302,42 @@ export class IpAssignmentsService {
   async remove(id: number, user: AuthenticatedUser): Promise<IpAssignmentResponseDto> {
     const after = await transactionWithRetry(this.db, async (em) => {
       const before = await this.loadActiveLocked(em, id);
-      await this.plan.subnetFacts(em, before.subnetId, { lock: true });
-      await this.end(em, id, user.id);
-      const after = await this.rows.require(em, id);
-      await this.audit.recordAction(em, {
-        action: 'ip_assignment.remove',
-        entityType: 'ip_assignment',
-        entityId: id,
-        accountId: before.accountId,
-        before: { ...before },
-        after: { ...after },
-      });
+      const after = await this.removeLocked(em, before, user);
       await this.recordNetworkChange(em, [before], 'ip_assignment.remove');
       return after;
     });
     await this.provisioning.kick([after.accountId], 'ip_assignment.remove');
+    return after;
+  }
+
+  /**
+   * Ends every active assignment of an uninventoried MAC address, which is going itself, inside
+   * the caller's transaction (the account locked); the caller records the network change.
+   */
+  async removeAllOfUninventoriedMacLocked(em: EntityManager, accountId: number, macId: number, user: AuthenticatedUser): Promise<void> {
+    for (const before of (await this.rows.activeOf(em, accountId)).filter((a) => a.uninventoriedMacId === macId)) {
+      await this.removeLocked(em, before, user, { keepMac: true });
+    }
+  }
+
+  /** The end of an active assignment, under its subnet's lock, audited; the account is locked. */
+  private async removeLocked(
+    em: EntityManager,
+    before: IpAssignmentResponseDto,
+    user: AuthenticatedUser,
+    opts: { keepMac?: boolean } = {},
+  ): Promise<IpAssignmentResponseDto> {
+    await this.plan.subnetFacts(em, before.subnetId, { lock: true });
+    await this.end(em, before.id, user.id, opts);
+    const after = await this.rows.require(em, before.id);
+    await this.audit.recordAction(em, {
+      action: 'ip_assignment.remove',
+      entityType: 'ip_assignment',
+      entityId: before.id,
+      accountId: before.accountId,
+      before: { ...before },
+      after: { ...after },
+    });
     return after;
   }
 
@@ -419,32 +463,15 @@ export class IpAssignmentsService {
     if (ended?.pool_id && ended.covers === 'address') await releaseAddresses(em, Number(ended.pool_id), [fromDecimal(ended.address)]);
   }
 
-  private async claimNextFree(em: EntityManager, subnet: SubnetFacts, pool: PoolFacts): Promise<bigint> {
-    await this.refuseWholeSubnetTaken(em, subnet, false);
-    await this.releaseExpiredHolds(em, pool);
-    const address = await takeLowestFree(em, subnet, pool, this.clock.now());
-    if (address === null) {
-      throw new ConflictException(IpamErrorCode.PoolExhausted, `Pool ${pool.id} has no free address left.`, [
+  private async claimNextFree(em: EntityManager, subnet: SubnetFacts, poolId: number): Promise<{ address: bigint; pool: PoolFacts }> {
+    const next = await takeLowestFree(em, subnet, poolId, this.clock.now());
+    if (next.kind === 'wholeSubnet') throw this.assignedWhole(subnet, next.accountId, false);
+    if (next.kind === 'exhausted') {
+      throw new ConflictException(IpamErrorCode.PoolExhausted, `Pool ${poolId} has no free address left.`, [
         { field: 'poolId', rule: 'free', message: 'no free address is left in the pool' },
       ]);
     }
-    return address;
-  }
-
-  /** Holds run out give their addresses back to the pool. */
-  private async releaseExpiredHolds(em: EntityManager, pool: PoolFacts): Promise<void> {
-    const now = this.clock.now();
-    const expired: { address: unknown }[] = await em.query('SELECT address FROM ip_address_holds WHERE pool_id = ? AND expires_at <= ?', [
-      pool.id,
-      now,
-    ]);
-    if (!expired.length) return;
-    await em.query('DELETE FROM ip_address_holds WHERE pool_id = ? AND expires_at <= ?', [pool.id, now]);
-    await releaseAddresses(
-      em,
-      pool.id,
-      expired.map((h) => fromDecimal(h.address)),
-    );
+    return { address: next.address, pool: next.pool };
   }
 
   private async checkRequested(
@@ -500,17 +527,18 @@ export class IpAssignmentsService {
 
   /** A subnet routed whole to a subscriber lends none of its addresses to anyone else, and the other way round. */
   private async refuseWholeSubnetTaken(em: EntityManager, subnet: SubnetFacts, wanted: boolean): Promise<void> {
-    const [whole]: { id: number; account_id: number }[] = await em.query(
-      `SELECT id, account_id FROM ip_assignments WHERE subnet_id = ? AND covers = 'subnet' AND removed_at IS NULL`,
-      [subnet.id],
+    // A whole subnet is assigned at its network address, so one key lookup finds it.
+    const [whole]: { account_id: number }[] = await em.query(
+      `SELECT account_id FROM ip_assignments WHERE family = ? AND active_address = ? AND covers = 'subnet'`,
+      [subnet.network.family, toDecimal(subnet.network.first)],
     );
-    if (whole) {
-      throw new ConflictException(
-        IpamErrorCode.AddressTaken,
-        `Subnet ${subnet.network.text} is assigned whole to account ${whole.account_id}.`,
-        [{ field: wanted ? 'subnetId' : 'address', rule: 'free', message: `subnet ${subnet.network.text} is assigned whole` }],
-      );
-    }
+    if (whole) throw this.assignedWhole(subnet, Number(whole.account_id), wanted);
+  }
+
+  private assignedWhole(subnet: SubnetFacts, accountId: number, wanted: boolean): ConflictException {
+    return new ConflictException(IpamErrorCode.AddressTaken, `Subnet ${subnet.network.text} is assigned whole to account ${accountId}.`, [
+      { field: wanted ? 'subnetId' : 'address', rule: 'free', message: `subnet ${subnet.network.text} is assigned whole` },
+    ]);
   }
 
   private async refuseBusySubnet(em: EntityManager, subnet: SubnetFacts): Promise<void> {
@@ -594,15 +622,11 @@ export class IpAssignmentsService {
     };
   }
 
-  private async lockPool(em: EntityManager, poolId: number, field = 'poolId'): Promise<{ subnet: SubnetFacts; pool: PoolFacts }> {
-    const unlocked = await this.plan.poolFacts(em, poolId).catch((err: unknown) => {
-      if (err instanceof NotFoundException)
-        throw new BadInputException([{ field, rule: 'exists', message: `pool ${poolId} does not exist` }]);
-      throw err;
-    });
-    const subnet = await this.plan.subnetFacts(em, unlocked.subnetId, { lock: true });
-    // Read again under the subnet's lock: another clerk may have moved its low-water mark while we waited.
-    return { subnet, pool: await this.plan.poolFacts(em, poolId) };
+  /** The lock every assignment in a subnet takes, found from one of its pools. */
+  private async lockSubnetOfPool(em: EntityManager, poolId: number): Promise<SubnetFacts> {
+    const subnet = await this.plan.lockSubnetOfPool(em, poolId);
+    if (!subnet) throw new BadInputException([{ field: 'poolId', rule: 'exists', message: `pool ${poolId} does not exist` }]);
+    return subnet;
   }
 
   private async subnetHolding(em: EntityManager, family: 4 | 6, value: bigint): Promise<number | null> {
@@ -619,7 +643,10 @@ export class IpAssignmentsService {
     await this.accounts.lock(em, accountId);
     const current = await this.rows.require(em, id);
     if (!current.active) {
-      throw new ConflictException(IpamErrorCode.AddressTaken, `Assignment ${id} was removed at ${current.removedAt}; it is history now.`);
+      throw new ConflictException(
+        IpamErrorCode.AssignmentRemoved,
+        `Assignment ${id} was removed at ${current.removedAt}; it is history now.`,
+      );
     }
     return current;
   }

@@ -46,7 +46,7 @@ function subnetFacts(r: Record<string, unknown>): SubnetFacts {
   return { id: Number(r.id), supernetId: Number(r.supernet_id), network, gateway, reserved: reservedAddresses(network, gateway) };
 }
 
-function poolFacts(r: Record<string, unknown>): PoolFacts {
+export function poolFacts(r: Record<string, unknown>): PoolFacts {
   return {
     id: Number(r.id),
     subnetId: Number(r.subnet_id),
@@ -111,6 +111,16 @@ export class IpPlanRows {
     );
     if (!row) throw new NotFoundException('Subnet', id);
     return subnetFacts(row);
+  }
+
+  /** Locks the subnet a pool lies in (the lock every assignment in it takes); null when there is no such pool. */
+  async lockSubnetOfPool(em: EntityManager, poolId: number): Promise<SubnetFacts | null> {
+    const [row]: Record<string, unknown>[] = await em.query(
+      `SELECT id, supernet_id, family, network, prefix_length, first_address, last_address, gateway FROM ip_subnets
+        WHERE id = (SELECT subnet_id FROM ip_pools WHERE id = ?) FOR UPDATE`,
+      [poolId],
+    );
+    return row ? subnetFacts(row) : null;
   }
 
   async poolFacts(em: EntityManager, id: number): Promise<PoolFacts> {

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Permission } from '../auth/permission';
@@ -147,5 +147,14 @@ export class IpPlanController {
   @ApiOperation({ summary: 'Take the lowest free address of the pool and keep it for you for ten minutes' })
   nextFree(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthenticatedUser) {
     return this.assignments.holdNextFree(id, user);
+  }
+
+  @Delete('ip-pools/:id/held-addresses/:address')
+  @HttpCode(204)
+  @Authenticated({ permission: Permission.NetworkManage })
+  @ApiOperation({ summary: 'Give back an address you were holding, unused; the next "next free" may offer it' })
+  @ApiNoContentResponse({ description: 'The hold is gone and the address is free again' })
+  async releaseHeld(@Param('id', ParseIntPipe) id: number, @Param('address') address: string, @CurrentUser() user: AuthenticatedUser) {
+    await this.assignments.releaseHold(id, address, user);
   }
 }

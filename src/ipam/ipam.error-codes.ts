@@ -7,4 +7,6 @@ export enum IpamErrorCode {
   AddressTaken = 'ip_address_taken',
   /** No free address is left in the pool. */
   PoolExhausted = 'ip_pool_exhausted',
+  /** The assignment was removed: it is history, and history is not edited. */
+  AssignmentRemoved = 'ip_assignment_removed',
 }

@@ -15,7 +15,6 @@ import { NetworkSyncProcess } from '../network-sync/network-sync-process';
 import { CreateUninventoriedMacDto, UninventoriedMacResponseDto } from './dto/ip-assignment.dto';
 import { IpAssignmentsService } from './ip-assignments.service';
 import { IpamErrorCode } from './ipam.error-codes';
-import { releaseAddresses } from './next-free-address';
 
 /**
  * MAC addresses kept on an account without an inventory item (a subscriber's own router, say).
@@ -96,17 +95,8 @@ export class UninventoriedMacsService {
       await this.accounts.lock(em, Number(row.account_id));
       const [before] = await this.read(em, 'u.id = ? AND u.removed_at IS NULL', [id]);
       if (!before) throw new NotFoundException('Uninventoried MAC address', id);
-      const now = this.clock.now();
-      await em.query(
-        'UPDATE ip_assignments SET removed_at = ?, removed_by_user_id = ? WHERE uninventoried_mac_id = ? AND removed_at IS NULL',
-        [now, user.id, id],
-      );
-      const freed: { pool_id: number; address: unknown }[] = await em.query(
-        "SELECT pool_id, address FROM ip_assignments WHERE uninventoried_mac_id = ? AND removed_at = ? AND pool_id IS NOT NULL AND covers = 'address'",
-        [id, now],
-      );
-      for (const row of freed) await releaseAddresses(em, Number(row.pool_id), [fromDecimal(row.address)]);
-      await em.query('UPDATE uninventoried_macs SET removed_at = ? WHERE id = ?', [now, id]);
+      await this.assignments.removeAllOfUninventoriedMacLocked(em, before.accountId, id, user);
+      await em.query('UPDATE uninventoried_macs SET removed_at = ? WHERE id = ?', [this.clock.now(), id]);
       await this.audit.recordAction(em, {
         action: 'uninventoried_mac.delete',
         entityType: 'uninventoried_mac',

@@ -32,7 +32,8 @@ export interface NasClient {
 }
 
 /** A check attribute's value is a password in some form; the report says that it changed, not what to. */
-const shown = (table: string, pair: RadiusPair): string => (table === 'radcheck' ? '(secret)' : pair.value);
+const shown = (table: string, pair: RadiusPair): string =>
+  table === 'radcheck' && pair.attribute.endsWith('-Password') ? '(secret)' : pair.value;
 
 /**
  * FreeRADIUS's own SQL tables, in the database its rlm_sql reads. Each write brings the rows of the

@@ -113,7 +113,7 @@ export class KeaStore implements OnModuleDestroy {
    * without a paid hook, so the whole configuration goes round: read, change the list, set, write.
    */
   async applySubnets(server: KeaServer, subnets: KeaSubnetState[]): Promise<string[]> {
-    if (!server.controlSocket) return [`${server.name} has no control socket: its subnets are left as they are`];
+    if (!server.controlSocket) throw new Error(`Kea "${server.name}" has no control socket to set its subnets through`);
     const current = await keaCommand(server.controlSocket, 'config-get');
     if (current.result !== 0) throw new Error(`Kea "${server.name}" refused config-get: ${current.text ?? current.result}`);
     const dhcp4 = (current.arguments as { Dhcp4: Record<string, unknown> }).Dhcp4;

@@ -23,8 +23,9 @@ interface AssignmentRow {
 
 /**
  * What the network should hold for an account, computed from Backhaul's own tables (the truth):
- * each RADIUS account with its password, its reply attributes from the account's active, hard
- * assignments, and the speed group of the account's data service.
+ * each RADIUS account with its password (refused while the account's status does not count as
+ * active), its reply attributes from the account's active, hard assignments, and the speed group
+ * of the account's data service.
  */
 @Injectable()
 export class NetworkDesiredState {
@@ -35,8 +36,10 @@ export class NetworkDesiredState {
 
   async radiusUsersOf(em: EntityManager, accountIds: number[]): Promise<{ users: RadiusUserState[]; groups: RadiusGroupState[] }> {
     if (!accountIds.length) return { users: [], groups: [] };
-    const accounts: { id: number; account_id: number; username: string; password: string }[] = await em.query(
-      'SELECT id, account_id, username, password FROM radius_accounts WHERE account_id IN (?) ORDER BY id',
+    const accounts: { id: number; account_id: number; username: string; password: string; counts_as_active: number }[] = await em.query(
+      `SELECT r.id, r.account_id, r.username, r.password, st.counts_as_active
+         FROM radius_accounts r JOIN accounts a ON a.id = r.account_id JOIN account_statuses st ON st.id = a.account_status_id
+        WHERE r.account_id IN (?) ORDER BY r.id`,
       [accountIds],
     );
     const assignments: AssignmentRow[] = await em.query(
@@ -54,7 +57,11 @@ export class NetworkDesiredState {
       if (speed) groups.set(speed.name, speed);
       return {
         username: account.username,
-        checks: [{ attribute: 'Cleartext-Password', op: ':=', value: account.password }],
+        checks: [
+          { attribute: 'Cleartext-Password', op: ':=', value: account.password },
+          // An account whose status does not count as active keeps its logins, refused until it is active again.
+          ...(Number(account.counts_as_active) ? [] : [{ attribute: 'Auth-Type', op: ':=', value: 'Reject' }]),
+        ],
         replies: replyAttributes(own),
         groups: speed ? [speed.name] : [],
       };

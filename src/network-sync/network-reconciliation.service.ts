@@ -1,23 +1,62 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import type { NetworkReconciliationReport } from '../../workflows/shared';
+import { networkReconcileWorkflow } from '../../workflows/network-reconcile.workflow';
+import { workflowIds, type NetworkReconciliationReport } from '../../workflows/shared';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { NotFoundException } from '../common/errors';
 import { addressText, fromDecimal } from '../common/ip-address';
+import { ListResult } from '../common/list-query';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { transactionWithRetry } from '../database/transaction';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import type {
+  NetworkReconciliationDto,
+  NetworkReconciliationFilterDto,
+  NetworkReconciliationSummaryDto,
+} from './dto/network-reconciliation.dto';
 import { FreeradiusStore } from './freeradius-store';
 import { KeaStore, Reservation } from './kea-store';
 import { NetworkDesiredState } from './network-desired-state';
 import { NetworkSyncProcess } from './network-sync-process';
-import { describeRadiusChange, NetworkSyncService } from './network-sync.service';
+import { describeRadiusChange, NetworkSyncService, noControlSocket } from './network-sync.service';
 import { askRadiusStatus } from './radius-status';
 import { SPEED_GROUP_PREFIX } from './radius-state';
+import { reconciliationRepairs } from './reconciliation-repairs';
 
 /** Accounts whose RADIUS state is computed and written together. */
 const BATCH = 500;
 /** A pending change older than this was not handed over when it was made: the reconciliation wakes its run. */
 const STRANDED_AFTER_MS = 60_000;
+
+/** A row with who asked for it and how many repairs of each kind its report holds, so a list need not read the reports. */
+const SUMMARY_COLUMNS = `r.id, r.status, DATE_FORMAT(r.night_of, '%Y-%m-%d') AS night_of, r.started_at, r.finished_at, r.repairs,
+    r.requested_by_user_id, u.name AS requested_by_name, u.email AS requested_by_email,
+    COALESCE(JSON_LENGTH(r.report, '$.radius'), 0) AS radius_repairs,
+    COALESCE(JSON_LENGTH(r.report, '$.nas'), 0) AS nas_repairs,
+    COALESCE(JSON_LENGTH(r.report, '$.dhcp'), 0) AS dhcp_repairs,
+    JSON_UNQUOTE(JSON_EXTRACT(r.report, '$.error')) AS error`;
+const WITH_REQUESTER = 'network_reconciliations r LEFT JOIN staff_users u ON u.id = r.requested_by_user_id';
+
+function toSummary(row: Record<string, unknown>): NetworkReconciliationSummaryDto {
+  return {
+    id: Number(row.id),
+    status: row.status as NetworkReconciliationSummaryDto['status'],
+    nightOf: (row.night_of as string | null) ?? null,
+    requestedBy:
+      row.requested_by_user_id === null
+        ? null
+        : { id: Number(row.requested_by_user_id), name: row.requested_by_name as string, email: row.requested_by_email as string },
+    startedAt: (row.started_at as Date).toISOString(),
+    finishedAt: row.finished_at === null ? null : (row.finished_at as Date).toISOString(),
+    repairs: Number(row.repairs),
+    repairCounts: { radius: Number(row.radius_repairs), nas: Number(row.nas_repairs), dhcp: Number(row.dhcp_repairs) },
+    error: (row.error as string | null) ?? null,
+  };
+}
 
 /**
  * Compares the network servers with Backhaul's tables, which are the truth, and repairs the
@@ -35,15 +74,58 @@ export class NetworkReconciliationService {
     private readonly provisioning: NetworkSyncProcess,
     private readonly sync: NetworkSyncService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** A reconciliation row for staff who asked for one now. */
-  async request(userId: number): Promise<number> {
-    const result: { insertId: number } = await this.db.query('INSERT INTO network_reconciliations (requested_by_user_id) VALUES (?)', [
-      userId,
-    ]);
-    return result.insertId;
+  /**
+   * A reconciliation staff asked for now: its row and its entry in the action history together, then
+   * its workflow. Should Temporal refuse it, the row says so instead of running for ever.
+   */
+  async start(user: AuthenticatedUser): Promise<NetworkReconciliationDto> {
+    const id = await transactionWithRetry(this.db, async (em) => {
+      const result: { insertId: number } = await em.query('INSERT INTO network_reconciliations (requested_by_user_id) VALUES (?)', [
+        user.id,
+      ]);
+      await this.audit.recordAction(em, {
+        action: 'network_reconciliation.start',
+        entityType: 'network_reconciliation',
+        entityId: result.insertId,
+        before: null,
+        after: { workflowId: workflowIds.networkReconcile(result.insertId) },
+      });
+      return result.insertId;
+    });
+    try {
+      await this.client.workflow.start(networkReconcileWorkflow, {
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        workflowId: workflowIds.networkReconcile(id),
+        args: [{ reconciliationId: id }],
+        memo: { description: `Network reconciliation ${id}, asked for by ${user.email}` },
+      });
+    } catch (err) {
+      await this.finish(id, 'failed', 0, { error: `Temporal did not start it: ${err instanceof Error ? err.message : String(err)}` });
+      throw err;
+    }
+    return this.get(id);
+  }
+
+  async list(
+    filter: NetworkReconciliationFilterDto,
+    offset: number,
+    limit: number,
+    order: 'ASC' | 'DESC',
+  ): Promise<ListResult<NetworkReconciliationSummaryDto>> {
+    const where = filter.id?.length ? 'WHERE r.id IN (?)' : '';
+    const params = filter.id?.length ? [filter.id] : [];
+    const [{ n }]: { n: number }[] = await this.db.query(`SELECT COUNT(*) AS n FROM network_reconciliations r ${where}`, params);
+    // Ids grow with the start time, so one order serves both sortable fields.
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM ${WITH_REQUESTER} ${where} ORDER BY r.id ${order === 'ASC' ? 'ASC' : 'DESC'} LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    return new ListResult('network-reconciliations', rows.map(toSummary), Number(n), offset);
   }
 
   /** The night's row, made once however often the night's step is retried. */
@@ -55,28 +137,21 @@ export class NetworkReconciliationService {
     return result.insertId;
   }
 
-  async get(id: number): Promise<{
-    id: number;
-    status: string;
-    nightOf: string | null;
-    startedAt: string;
-    finishedAt: string | null;
-    repairs: number;
-    report: NetworkReconciliationReport | null;
-  }> {
-    const [row]: Record<string, unknown>[] = await this.db.query('SELECT * FROM network_reconciliations WHERE id = ?', [id]);
+  async get(id: number): Promise<NetworkReconciliationDto> {
+    const [row]: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${SUMMARY_COLUMNS}, r.report FROM ${WITH_REQUESTER} WHERE r.id = ?`,
+      [id],
+    );
     if (!row) throw new NotFoundException('Network reconciliation', id);
+    const summary = toSummary(row);
+    // A failed one keeps only its error where the report would be.
+    const stored = summary.status === 'completed' ? row.report : null;
+    const report = (typeof stored === 'string' ? JSON.parse(stored) : (stored ?? null)) as NetworkReconciliationReport | null;
     return {
-      id: Number(row.id),
-      status: row.status as string,
-      nightOf: (row.night_of as string | null) ?? null,
-      startedAt: (row.started_at as Date).toISOString(),
-      finishedAt: row.finished_at === null ? null : (row.finished_at as Date).toISOString(),
-      repairs: Number(row.repairs),
-      report:
-        typeof row.report === 'string'
-          ? (JSON.parse(row.report) as NetworkReconciliationReport)
-          : ((row.report as NetworkReconciliationReport | null) ?? null),
+      ...summary,
+      report,
+      repairList: report ? reconciliationRepairs(report) : [],
+      ...(summary.nightOf === null && { workflowId: workflowIds.networkReconcile(id) }),
     };
   }
 
@@ -86,20 +161,22 @@ export class NetworkReconciliationService {
       await this.reconcileRadius(report, heartbeat);
       await this.reconcileDhcp(report, heartbeat);
       report.handedOver = await this.handOverStranded();
-      const repairs = report.radius.length + report.nas.length + report.dhcp.length;
-      await this.db.query(
-        "UPDATE network_reconciliations SET status = 'completed', finished_at = ?, repairs = ?, report = ? WHERE id = ?",
-        [this.clock.now(), repairs, JSON.stringify(report), id],
-      );
+      await this.finish(id, 'completed', report.radius.length + report.nas.length + report.dhcp.length, report);
       return report;
     } catch (err) {
-      await this.db.query("UPDATE network_reconciliations SET status = 'failed', finished_at = ?, report = ? WHERE id = ?", [
-        this.clock.now(),
-        JSON.stringify({ error: err instanceof Error ? err.message : String(err) }),
-        id,
-      ]);
+      await this.finish(id, 'failed', 0, { error: err instanceof Error ? err.message : String(err) });
       throw err;
     }
+  }
+
+  private async finish(id: number, status: 'completed' | 'failed', repairs: number, report: object): Promise<void> {
+    await this.db.query('UPDATE network_reconciliations SET status = ?, finished_at = ?, repairs = ?, report = ? WHERE id = ?', [
+      status,
+      this.clock.now(),
+      repairs,
+      JSON.stringify(report),
+      id,
+    ]);
   }
 
   private async reconcileRadius(report: NetworkReconciliationReport, heartbeat: () => void): Promise<void> {
@@ -128,25 +205,14 @@ export class NetworkReconciliationService {
       .filter((g) => g.startsWith(SPEED_GROUP_PREFIX) && !groups.has(g))
       .map((name) => ({ name, replies: [] }));
     report.radius.push(...(await this.freeradius.apply([], strangers, staleGroups)).map(describeRadiusChange));
-    const devices: { name: string; address: string; secret: string; nas_type: string; description: string | null }[] = await this.db.query(
-      'SELECT name, address, secret, nas_type, description FROM nas_devices ORDER BY id',
-    );
-    report.nas.push(
-      ...(await this.freeradius.applyNas(
-        devices.map((d) => ({
-          nasname: d.address,
-          shortname: d.name.slice(0, 32),
-          type: d.nas_type,
-          secret: d.secret,
-          description: d.description ?? d.name,
-        })),
-      )),
-    );
+    report.nas.push(...(await this.sync.applyNasDevices()));
   }
 
   private async reconcileDhcp(report: NetworkReconciliationReport, heartbeat: () => void): Promise<void> {
     for (const server of await this.sync.dhcpServers('1 = 1', [])) {
-      report.dhcp.push(...(await this.sync.applyServedSubnets(server)));
+      // Without a control socket the subnets cannot be read: a note, not a repair counted every night.
+      if (server.controlSocket) report.dhcp.push(...(await this.sync.applyServedSubnets(server)));
+      else report.skipped.push(noControlSocket(server.name));
       const wanted: Reservation[] = (
         (await this.db.query(
           `SELECT a.mac, a.subnet_id, a.address FROM ip_assignments a JOIN ip_subnet_dhcp_servers l ON l.subnet_id = a.subnet_id

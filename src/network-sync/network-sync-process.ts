@@ -52,9 +52,16 @@ export class NetworkSyncProcess {
     });
   }
 
+  /** The same for the NAS devices: the RADIUS server's list of clients follows them. */
+  async kickNasDevices(reason: string): Promise<void> {
+    await this.signalWithStart(workflowIds.nasDevicesSync(this.config.TEMPORAL_TASK_QUEUE), { nasDevices: true }, reason, {
+      memo: { description: 'NAS devices: the clients of the RADIUS server' },
+    });
+  }
+
   private async signalWithStart(
     workflowId: string,
-    subject: { accountId: number } | { dhcpServerId: number },
+    subject: { accountId: number } | { dhcpServerId: number } | { nasDevices: true },
     reason: string,
     extra: Pick<WorkflowSignalWithStartOptions, 'typedSearchAttributes' | 'memo'>,
   ): Promise<void> {

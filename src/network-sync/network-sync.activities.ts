@@ -25,6 +25,12 @@ export class NetworkSyncActivities {
     return this.sync.syncDhcpServer(input.dhcpServerId);
   }
 
+  /** Brings the RADIUS server's client list to the NAS devices. */
+  @Activity()
+  async syncNasDevices(): Promise<NetworkSyncReport> {
+    return this.sync.syncNasDevices();
+  }
+
   /**
    * Compares the servers with Backhaul's tables and repairs them: the reconciliation asked for
    * (its row already made), or the night's (its row made here, once per night).

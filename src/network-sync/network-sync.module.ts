@@ -1,5 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { ACCOUNT_STATUS_WATCHERS } from '../accounts/account-status-watchers';
 import { ACCOUNT_SERVICE_WATCHERS } from '../billing/account-service-watchers';
+import { AccountNetworkStatusController } from './account-network-status.controller';
+import { AccountNetworkStatusService } from './account-network-status.service';
+import { AccountStatusNetworkWatcher } from './account-status-watcher';
 import { DataServiceWatcher } from './data-service-watcher';
 import { FreeradiusStore } from './freeradius-store';
 import { KeaStore } from './kea-store';
@@ -12,16 +16,24 @@ import { NetworkSyncService } from './network-sync.service';
 import { NetworkSyncActivities } from './network-sync.activities';
 
 /**
- * Global so that billing, which knows nothing of the network, is handed its watcher of data
- * services through ACCOUNT_SERVICE_WATCHERS without importing this module.
+ * Global so that billing and accounts, which know nothing of the network, are handed its watchers
+ * of data services and of account statuses (ACCOUNT_SERVICE_WATCHERS, ACCOUNT_STATUS_WATCHERS)
+ * without importing this module.
  */
 @Global()
 @Module({
-  controllers: [NetworkReconciliationController],
+  controllers: [NetworkReconciliationController, AccountNetworkStatusController],
   providers: [
+    AccountNetworkStatusService,
     NetworkReconciliationService,
     DataServiceWatcher,
     { provide: ACCOUNT_SERVICE_WATCHERS, useFactory: (watcher: DataServiceWatcher) => [watcher], inject: [DataServiceWatcher] },
+    AccountStatusNetworkWatcher,
+    {
+      provide: ACCOUNT_STATUS_WATCHERS,
+      useFactory: (watcher: AccountStatusNetworkWatcher) => [watcher],
+      inject: [AccountStatusNetworkWatcher],
+    },
     FreeradiusStore,
     KeaStore,
     NetworkChanges,
@@ -30,6 +42,14 @@ import { NetworkSyncActivities } from './network-sync.activities';
     NetworkSyncService,
     NetworkSyncActivities,
   ],
-  exports: [ACCOUNT_SERVICE_WATCHERS, NetworkChanges, NetworkDesiredState, NetworkSyncProcess, NetworkSyncService, NetworkSyncActivities],
+  exports: [
+    ACCOUNT_SERVICE_WATCHERS,
+    ACCOUNT_STATUS_WATCHERS,
+    NetworkChanges,
+    NetworkDesiredState,
+    NetworkSyncProcess,
+    NetworkSyncService,
+    NetworkSyncActivities,
+  ],
 })
 export class NetworkSyncModule {}

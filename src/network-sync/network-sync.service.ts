@@ -10,6 +10,8 @@ import { KeaServer, KeaStore } from './kea-store';
 import { NetworkDesiredState } from './network-desired-state';
 import { askRadiusStatus } from './radius-status';
 
+export const noControlSocket = (serverName: string): string => `${serverName} has no control socket: its subnets are left as they are`;
+
 export const describeRadiusChange = (c: RadiusRowChange): string =>
   `${c.change} ${c.table} ${c.name}: ${c.attribute}${c.table === 'radusergroup' ? ` ${c.value}` : ` = ${c.value}`}`;
 
@@ -66,9 +68,37 @@ export class NetworkSyncService {
       report.skipped.push(`DHCP server ${dhcpServerId} no longer exists`);
       return report;
     }
-    report.dhcpChanges = await this.applyServedSubnets(server);
+    if (server.controlSocket) report.dhcpChanges = await this.applyServedSubnets(server);
+    else report.skipped.push(noControlSocket(server.name));
     report.applied = await this.stamp(pending.map((p) => p.id));
     return report;
+  }
+
+  /**
+   * The RADIUS server's `nas` table becomes the NAS devices. No outbox row: the pass writes the
+   * whole list each time, and a kick Temporal missed is made good by the next reconciliation.
+   */
+  async syncNasDevices(): Promise<NetworkSyncReport> {
+    const report: NetworkSyncReport = { applied: 0, radiusChanges: [], dhcpChanges: [], skipped: [] };
+    if (!this.freeradius.configured) report.skipped.push('no RADIUS server is configured (RADIUS_DATABASE_URL)');
+    else report.radiusChanges = await this.applyNasDevices();
+    return report;
+  }
+
+  /** What the server's client list must hold, written over it; the changes made, in words. */
+  async applyNasDevices(): Promise<string[]> {
+    const devices: { name: string; address: string; secret: string; nas_type: string; description: string | null }[] = await this.db.query(
+      'SELECT name, address, secret, nas_type, description FROM nas_devices ORDER BY id',
+    );
+    return this.freeradius.applyNas(
+      devices.map((d) => ({
+        nasname: d.address,
+        shortname: d.name.slice(0, 32),
+        type: d.nas_type,
+        secret: d.secret,
+        description: d.description ?? d.name,
+      })),
+    );
   }
 
   /**

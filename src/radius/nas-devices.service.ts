@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { BadInputException, ConflictException, NotFoundException } from '../common/errors';
 import { ListQuery, ListResult } from '../common/list-query';
 import { isDuplicateKey } from '../database/duplicate-key';
+import { NetworkSyncProcess } from '../network-sync/network-sync-process';
 import { transactionWithRetry } from '../database/transaction';
 import { likeContains } from '../common/sql-like';
 import { parseAddress } from '../common/ip-address';
@@ -33,6 +34,7 @@ export class NasDevicesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly process: NetworkSyncProcess,
   ) {}
 
   async list(query: ListQuery<NasDeviceFilterDto, NasSortField>): Promise<ListResult<NasDeviceResponseDto>> {
@@ -63,7 +65,7 @@ export class NasDevicesService {
 
   async create(dto: CreateNasDeviceDto): Promise<NasDeviceResponseDto> {
     const address = addressOf(dto.address);
-    return transactionWithRetry(this.db, async (em) => {
+    const result = await transactionWithRetry(this.db, async (em) => {
       const id = await this.write(em, address, () =>
         em.query(
           'INSERT INTO nas_devices (name, address, secret, nas_type, coa_port, disconnect_to_limit, description) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -88,6 +90,9 @@ export class NasDevicesService {
       });
       return after;
     });
+    // The RADIUS server's client list follows, once the change is committed.
+    await this.process.kickNasDevices('nas_device.create');
+    return result;
   }
 
   async update(id: number, dto: UpdateNasDeviceDto): Promise<NasDeviceResponseDto> {
@@ -95,7 +100,7 @@ export class NasDevicesService {
       throw new BadInputException([{ field: 'body', rule: 'nothingToChange', message: 'give at least one field to change' }]);
     }
     const address = dto.address === undefined ? undefined : addressOf(dto.address);
-    return transactionWithRetry(this.db, async (em) => {
+    const result = await transactionWithRetry(this.db, async (em) => {
       await em.query('SELECT id FROM nas_devices WHERE id = ? FOR UPDATE', [id]);
       const before = await this.get(id, em);
       await this.write(em, address ?? before.address, () =>
@@ -128,10 +133,12 @@ export class NasDevicesService {
       });
       return after;
     });
+    await this.process.kickNasDevices('nas_device.update');
+    return result;
   }
 
   async delete(id: number): Promise<NasDeviceResponseDto> {
-    return transactionWithRetry(this.db, async (em) => {
+    const result = await transactionWithRetry(this.db, async (em) => {
       await em.query('SELECT id FROM nas_devices WHERE id = ? FOR UPDATE', [id]);
       const before = await this.get(id, em);
       await em.query('DELETE FROM nas_devices WHERE id = ?', [id]);
@@ -144,6 +151,8 @@ export class NasDevicesService {
       });
       return before;
     });
+    await this.process.kickNasDevices('nas_device.delete');
+    return result;
   }
 
   private async write(em: EntityManager, address: string, statement: () => Promise<{ insertId: number }>): Promise<number> {
@@ -156,7 +165,7 @@ export class NasDevicesService {
         ]);
       }
       if (isDuplicateKey(err, 'ux_nas_devices_name')) {
-        throw new ConflictException(RadiusErrorCode.NasAddressTaken, 'A NAS device with that name exists already.', [
+        throw new ConflictException(RadiusErrorCode.NasNameTaken, 'A NAS device with that name exists already.', [
           { field: 'name', rule: 'unique', message: 'another NAS device has that name' },
         ]);
       }

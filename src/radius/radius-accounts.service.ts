@@ -5,14 +5,29 @@ import { AccountLockService } from '../accounts/account-lock.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { BadInputException, ConflictException, NotFoundException } from '../common/errors';
+import { ListQuery, ListResult } from '../common/list-query';
+import { likeContains } from '../common/sql-like';
 import { isDuplicateKey } from '../database/duplicate-key';
 import { transactionWithRetry } from '../database/transaction';
 import { addressText, fromDecimal, type IpFamily } from '../common/ip-address';
 import { NetworkChanges } from '../network-sync/network-changes';
 import { NetworkDesiredState } from '../network-sync/network-desired-state';
 import { NetworkSyncProcess } from '../network-sync/network-sync-process';
-import { CreateRadiusAccountDto, RadiusAccountResponseDto, UpdateRadiusAccountDto } from './dto/radius-account.dto';
+import {
+  CreateRadiusAccountDto,
+  RadiusAccountFilterDto,
+  RadiusAccountResponseDto,
+  RadiusAccountSortField,
+  UpdateRadiusAccountDto,
+} from './dto/radius-account.dto';
 import { RadiusErrorCode } from './radius.error-codes';
+
+const SORT: Record<RadiusAccountSortField, string> = {
+  id: 'r.id',
+  username: 'r.username',
+  createdAt: 'r.created_at',
+  updatedAt: 'r.updated_at',
+};
 
 /** 100000 kbps as "100M", 1500 as "1.5M", 512 as "512k": how speeds are said in the trade. */
 export function speedText(kbps: number): string {
@@ -36,10 +51,26 @@ export class RadiusAccountsService {
     private readonly desired: NetworkDesiredState,
   ) {}
 
-  async list(accountId: number): Promise<RadiusAccountResponseDto[]> {
+  async list(
+    accountId: number,
+    query: ListQuery<RadiusAccountFilterDto, RadiusAccountSortField>,
+  ): Promise<ListResult<RadiusAccountResponseDto>> {
     const [account]: { id: number }[] = await this.db.query('SELECT id FROM accounts WHERE id = ?', [accountId]);
     if (!account) throw new NotFoundException('Account', accountId);
-    return this.read(this.db.manager, 'r.account_id = ?', [accountId]);
+    const where = ['r.account_id = ?'];
+    const params: unknown[] = [accountId];
+    if (query.filter.q?.trim()) {
+      where.push('r.username LIKE ?');
+      params.push(likeContains(query.filter.q.trim()));
+    }
+    if (query.filter.id?.length) {
+      where.push('r.id IN (?)');
+      params.push(query.filter.id);
+    }
+    const clause = where.join(' AND ');
+    const [{ n }]: { n: number }[] = await this.db.query(`SELECT COUNT(*) AS n FROM radius_accounts r WHERE ${clause}`, params);
+    const page = await this.read(this.db.manager, clause, params, `${SORT[query.sort.field]} ${query.sort.order}, r.id`, query);
+    return new ListResult('radius-accounts', page, Number(n), query.offset);
   }
 
   async get(id: number, em: EntityManager = this.db.manager): Promise<RadiusAccountResponseDto> {
@@ -153,10 +184,17 @@ export class RadiusAccountsService {
     ]);
   }
 
-  private async read(em: EntityManager, where: string, params: unknown[]): Promise<RadiusAccountResponseDto[]> {
+  private async read(
+    em: EntityManager,
+    where: string,
+    params: unknown[],
+    order = 'r.username',
+    page?: { limit: number; offset: number },
+  ): Promise<RadiusAccountResponseDto[]> {
     const rows: { id: number; account_id: number; username: string; created_at: Date; updated_at: Date }[] = await em.query(
-      `SELECT r.id, r.account_id, r.username, r.created_at, r.updated_at FROM radius_accounts r WHERE ${where} ORDER BY r.username`,
-      params,
+      `SELECT r.id, r.account_id, r.username, r.created_at, r.updated_at FROM radius_accounts r
+        WHERE ${where} ORDER BY ${order}${page ? ' LIMIT ? OFFSET ?' : ''}`,
+      page ? [...params, page.limit, page.offset] : params,
     );
     if (!rows.length) return [];
     const assigned: { radius_account_id: number; family: number; address: unknown; prefix_length: number; covers: string }[] =

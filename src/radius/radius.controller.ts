@@ -13,7 +13,14 @@ import {
   NasSortField,
   UpdateNasDeviceDto,
 } from './dto/nas-device.dto';
-import { CreateRadiusAccountDto, RadiusAccountResponseDto, UpdateRadiusAccountDto } from './dto/radius-account.dto';
+import {
+  CreateRadiusAccountDto,
+  RADIUS_ACCOUNT_SORTABLE,
+  RadiusAccountFilterDto,
+  RadiusAccountResponseDto,
+  RadiusAccountSortField,
+  UpdateRadiusAccountDto,
+} from './dto/radius-account.dto';
 import { NasDevicesService } from './nas-devices.service';
 import { RadiusAccountsService } from './radius-accounts.service';
 
@@ -27,9 +34,14 @@ export class RadiusController {
 
   @Get('accounts/:id/radius-accounts')
   @Authenticated({ permission: Permission.NetworkRead })
+  @ApiList(RadiusAccountFilterDto)
   @ApiOkResponse({ type: [RadiusAccountResponseDto] })
-  list(@Param('id', ParseIntPipe) accountId: number) {
-    return this.radiusAccounts.list(accountId);
+  list(
+    @Param('id', ParseIntPipe) accountId: number,
+    @Query(new ListQueryPipe(RadiusAccountFilterDto, RADIUS_ACCOUNT_SORTABLE, { field: 'username', order: 'ASC' }))
+    query: ListQuery<RadiusAccountFilterDto, RadiusAccountSortField>,
+  ) {
+    return this.radiusAccounts.list(accountId, query);
   }
 
   @Post('accounts/:id/radius-accounts')

@@ -11,7 +11,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SessionVerifier } from '../auth/session-verifier';
 import { LoginKey, loginKey, LoginThrottle, normaliseEmail } from './login-throttle.service';
-import { PermissionResolver } from './permission-resolver';
+import { permissionsColumn, permissionSet } from './user-permissions';
 import { StaffSession } from './staff-session.entity';
 import { StaffUser } from './staff-user.entity';
 
@@ -29,7 +29,6 @@ export class SessionsService implements SessionVerifier, OnModuleInit {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
-    private readonly permissions: PermissionResolver,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly throttle: LoginThrottle,
@@ -86,15 +85,16 @@ export class SessionsService implements SessionVerifier, OnModuleInit {
   /** The user behind a token, or null when the token is unknown, expired, or the user inactive. */
   async authenticate(token: string): Promise<AuthenticatedUser | null> {
     const now = this.clock.now();
-    const row = await this.db
-      .getRepository(StaffSession)
-      .createQueryBuilder('s')
-      .innerJoin(StaffUser, 'u', 'u.id = s.user_id')
-      .select(['u.id AS id', 'u.email AS email', 'u.name AS name', 'u.active AS active', 's.expires_at AS expiresAt'])
-      .where('s.token_hash = :hash', { hash: hashToken(token) })
-      .getRawOne<{ id: number; email: string; name: string; active: number; expiresAt: Date }>();
-    if (!row || !row.active || new Date(row.expiresAt) <= now) return null;
-    return { id: row.id, email: row.email, name: row.name, permissions: await this.permissions.forUser(row.id) };
+    // Every request asks: the session, its user and the user's permissions in one round trip.
+    const [row]: { id: number; email: string; name: string; active: number; expires_at: Date; permissions: unknown }[] =
+      await this.db.query(
+        `SELECT u.id, u.email, u.name, u.active, s.expires_at, ${permissionsColumn('u.id')} AS permissions
+         FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id
+        WHERE s.token_hash = ?`,
+        [hashToken(token)],
+      );
+    if (!row || !row.active || new Date(row.expires_at) <= now) return null;
+    return { id: Number(row.id), email: row.email, name: row.name, permissions: permissionSet(row.permissions) };
   }
 
   /**

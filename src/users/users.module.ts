@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
-import { PermissionResolver } from './permission-resolver';
 import { RolePermission } from './role-permission.entity';
 import { Role } from './role.entity';
 import { RolesController } from './roles.controller';
@@ -13,7 +12,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([StaffUser, Role, RolePermission])],
   controllers: [UsersController, RolesController],
-  providers: [UsersService, RolesService, PasswordHasher, PermissionResolver],
-  exports: [UsersService, RolesService, PasswordHasher, PermissionResolver],
+  providers: [UsersService, RolesService, PasswordHasher],
+  exports: [UsersService, RolesService, PasswordHasher],
 })
 export class UsersModule {}

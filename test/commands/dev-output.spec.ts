@@ -24,6 +24,7 @@ describe('the dev command keeps its terminal readable', () => {
         'time=2026-12-02T10:00:00Z level=INFO msg="started" error=none',
         'time=2026-12-02T10:00:00Z level=ERROR msg="persistence failed"',
         'Routing to 419 path(s) and 594 endpoint(s)',
+        'time=2026-12-02T10:00:00Z level=ERROR msg="Update workflow execution operation failed." error="context canceled"',
       ]),
     ).toEqual([
       null,
@@ -31,6 +32,7 @@ describe('the dev command keeps its terminal readable', () => {
       'ERROR Unhandled error',
       null,
       'time=2026-12-02T10:00:00Z level=ERROR msg="persistence failed"',
+      null,
       null,
     ]);
   });

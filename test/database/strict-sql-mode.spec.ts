@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { transactionWithRetry } from '../../src/database/transaction';
 
 const REQUIRED = ['STRICT_ALL_TABLES', 'NO_ZERO_DATE', 'NO_ZERO_IN_DATE', 'ERROR_FOR_DIVISION_BY_ZERO'];
 
-/** Whatever the server's default, every session the application opens refuses absurd values. */
+/** Whatever the server's defaults, every session the application opens refuses absurd values and reads committed rows. */
 describe('strict SQL mode', () => {
   let sut: DataSource;
   beforeAll(async () => {
@@ -44,6 +45,23 @@ describe('strict SQL mode', () => {
       expect(Number(n)).toBe(0);
     } finally {
       await runner.release();
+    }
+  });
+
+  it('reads what others committed in the middle of a transaction (READ COMMITTED, set once per session)', async () => {
+    await sut.query('CREATE TABLE IF NOT EXISTS isolation_probe (id INT PRIMARY KEY, n INT NOT NULL)');
+    await sut.query('REPLACE INTO isolation_probe VALUES (1, 0)');
+    try {
+      const seen = await transactionWithRetry(sut, async (em) => {
+        const [before] = await em.query('SELECT n FROM isolation_probe WHERE id = 1');
+        // Another session commits while this transaction is open; under REPEATABLE READ the next read would still say 0.
+        await sut.query('UPDATE isolation_probe SET n = 1 WHERE id = 1');
+        const [after] = await em.query('SELECT n FROM isolation_probe WHERE id = 1');
+        return [Number(before.n), Number(after.n)];
+      });
+      expect(seen).toEqual([0, 1]);
+    } finally {
+      await sut.query('DROP TABLE isolation_probe');
     }
   });
 });

@@ -187,4 +187,51 @@ describe('RADIUS accounts on a real FreeRADIUS, provisioned by the account’s w
     );
     expect(stamped).toEqual([{ reason: 'radius_account.create' }, { reason: 'ip_assignment.create' }]);
   });
+  it('writes NAS devices made in settings to the RADIUS server’s client list, and takes a deleted one off it', async () => {
+    const nasRows = () => lab.rows("SELECT nasname, shortname, secret FROM nas WHERE nasname = '192.0.2.50'");
+    const nas = (
+      await auth(sut.http().post('/api/nas-devices'))
+        .send({ name: 'Tower 7 BNG', address: '192.0.2.50', secret: 'tower-seven-secret', nasType: 'other' })
+        .expect(201)
+    ).body;
+    expect(JSON.stringify(nas)).not.toContain('tower-seven-secret');
+    await waitUntil('the NAS device on the RADIUS server', async () => (await nasRows()).length === 1, 30_000);
+    expect(await nasRows()).toEqual([{ nasname: '192.0.2.50', shortname: 'Tower 7 BNG', secret: 'tower-seven-secret' }]);
+    await auth(sut.http().patch(`/api/nas-devices/${nas.id}`))
+      .send({ secret: 'tower-seven-rotated' })
+      .expect(200);
+    await waitUntil('the new secret on the RADIUS server', async () => (await nasRows())[0]?.secret === 'tower-seven-rotated', 30_000);
+    await auth(sut.http().delete(`/api/nas-devices/${nas.id}`)).expect(200);
+    await waitUntil('the NAS device gone from the RADIUS server', async () => (await nasRows()).length === 0, 30_000);
+  });
+  it('refuses the logins of an account whose status stops counting as active, and lets them in again when it does', async () => {
+    const accountId = await subscriber();
+    await auth(sut.http().post(`/api/accounts/${accountId}/radius-accounts`))
+      .send({ username: 'erin', password: 'erin-pass-12' })
+      .expect(201);
+    await applied(accountId);
+    expect((await lab.radtest('erin', 'erin-pass-12')).accepted).toBe(true);
+    const [{ account_status_id: activeStatusId }] = await sut.db.query('SELECT account_status_id FROM accounts WHERE id = ?', [accountId]);
+    const inactive = (await auth(sut.http().post('/api/account-statuses')).send({ name: 'Suspended', countsAsActive: false }).expect(201))
+      .body;
+
+    await auth(sut.http().put(`/api/accounts/${accountId}`))
+      .send({ accountStatusId: inactive.id })
+      .expect(200);
+    await applied(accountId);
+    expect((await lab.radtest('erin', 'erin-pass-12')).accepted).toBe(false);
+    expect(await lab.rows("SELECT attribute, op, value FROM radcheck WHERE username = 'erin' AND attribute = 'Auth-Type'")).toEqual([
+      { attribute: 'Auth-Type', op: ':=', value: 'Reject' },
+    ]);
+
+    await auth(sut.http().put(`/api/accounts/${accountId}`))
+      .send({ accountStatusId: Number(activeStatusId) })
+      .expect(200);
+    await applied(accountId);
+    expect((await lab.radtest('erin', 'erin-pass-12')).accepted).toBe(true);
+    const reasons = await sut.db.query("SELECT reason FROM network_sync_requests WHERE account_id = ? AND reason LIKE 'account.status%'", [
+      accountId,
+    ]);
+    expect(reasons).toEqual([{ reason: 'account.status' }, { reason: 'account.status' }]);
+  });
 });

@@ -73,6 +73,10 @@ describe('the reconciliation finds drift made by hand on FreeRADIUS and Kea and 
       .send({ name: 'Tower BRAS', address: '127.0.0.9', secret: 'bras-secret-1', nasType: 'mikrotik' })
       .expect(201);
     await settled();
+    await waitUntil(
+      'the NAS device on the RADIUS server',
+      async () => (await radius.rows("SELECT id FROM nas WHERE nasname = '127.0.0.9'")).length === 1,
+    );
     // Signals that came in while a pass ran each bring one more pass; drift made before those ran would be repaired by them.
     const run = sut.app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(workflowIds.networkSync(accountId));
     await waitUntil('the account’s provisioning run to have nothing left to do', async () => {
@@ -90,6 +94,7 @@ describe('the reconciliation finds drift made by hand on FreeRADIUS and Kea and 
   it('repairs a changed reply, a stranger login, lost and stray reservations and a lost subnet, and reports each', async () => {
     await radius.rows("UPDATE radreply SET value = '10.9.9.9' WHERE username = 'erin' AND attribute = 'Framed-IP-Address'");
     await radius.rows("INSERT INTO radcheck (username, attribute, op, value) VALUES ('mallory', 'Cleartext-Password', ':=', 'let-me-in')");
+    await radius.rows("UPDATE nas SET secret = 'tampered-secret' WHERE nasname = '127.0.0.9'");
     expect((await radius.radtest('erin', 'erin-pass-12')).output).toContain('Framed-IP-Address = 10.9.9.9');
     expect((await radius.radtest('mallory', 'let-me-in')).accepted).toBe(true);
     await kea.rows('DELETE FROM hosts');
@@ -109,7 +114,7 @@ describe('the reconciliation finds drift made by hand on FreeRADIUS and Kea and 
         'removed radcheck mallory: Cleartext-Password = (secret)',
       ]),
     );
-    expect(first.report.nas).toEqual(['added nas 127.0.0.9']);
+    expect(first.report.nas).toEqual(['removed nas 127.0.0.9', 'added nas 127.0.0.9']);
     expect(first.report.dhcp).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^added subnet \d+ 100\.70\.0\.0\/24 to Recon Kea$/),
@@ -117,7 +122,7 @@ describe('the reconciliation finds drift made by hand on FreeRADIUS and Kea and 
         expect.stringMatching(/^removed reservation 02:00:00:00:00:ff → 100\.70\.0\.77/),
       ]),
     );
-    expect(JSON.stringify(first.report)).not.toMatch(/erin-pass-12|let-me-in|bras-secret-1/);
+    expect(JSON.stringify(first.report)).not.toMatch(/erin-pass-12|let-me-in|bras-secret-1|tampered-secret/);
 
     expect((await radius.radtest('erin', 'erin-pass-12')).output).toContain(`Framed-IP-Address = ${address}`);
     expect((await radius.radtest('mallory', 'let-me-in')).accepted).toBe(false);

@@ -2670,7 +2670,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List network reconciliations */
+        get: operations["NetworkReconciliationController_list"];
         put?: never;
         /** Compare FreeRADIUS and the DHCP servers with Backhaul now and repair the difference */
         post: operations["NetworkReconciliationController_start"];
@@ -2691,6 +2692,40 @@ export interface paths {
         get: operations["NetworkReconciliationController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/network-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the network servers are in step with the account: pending changes, the last applied, the run now */
+        get: operations["AccountNetworkStatusController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/network-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write the account’s whole network state to the servers now, with whatever is pending */
+        post: operations["AccountNetworkStatusController_syncNow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2820,6 +2855,23 @@ export interface paths {
         /** Take the lowest free address of the pool and keep it for you for ten minutes */
         post: operations["IpPlanController_nextFree"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ip-pools/{id}/held-addresses/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Give back an address you were holding, unused; the next "next free" may offer it */
+        delete: operations["IpPlanController_releaseHeld"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3507,7 +3559,7 @@ export interface components {
              * @example invoice_frozen
              * @enum {string}
              */
-            code?: "not_found" | "validation_failed" | "idempotency_key_reused" | "account_own_parent" | "parent_cannot_become_child" | "child_cannot_be_parent" | "account_type_in_use" | "account_type_name_taken" | "account_status_in_use" | "account_status_name_taken" | "account_group_in_use" | "account_group_name_taken" | "address_list_name_taken" | "export_not_started" | "export_not_ready" | "unauthenticated" | "forbidden" | "invalid_credentials" | "login_throttled" | "parked_account_resolved" | "nothing_to_invoice" | "invoice_void" | "invoice_frozen" | "invoice_not_manual" | "invoice_has_reversals" | "invoice_linked" | "invoice_not_linked" | "not_a_debit" | "not_a_credit" | "already_reversed" | "already_voided" | "reversal_cannot_be_voided" | "unused_days_credit" | "correction_before_original" | "service_removed" | "price_unchanged" | "accounting_period_closed" | "accounting_period_reopen" | "accounting_period_backwards" | "exclusion_date_taken" | "package_in_use" | "package_name_taken" | "service_in_use" | "service_in_package" | "service_name_taken" | "portal_username_taken" | "primary_contact_needs_successor" | "message_category_name_taken" | "contract_template_in_use" | "contract_template_disabled" | "contract_signed" | "contract_state" | "signing_link_invalid" | "contract_signing_not_configured" | "contract_signing_process_unavailable" | "contract_signing_throttled" | "inventory_duplicate" | "inventory_in_use" | "ip_range_overlap" | "ip_range_in_use" | "ip_address_taken" | "ip_pool_exhausted" | "radius_username_taken" | "nas_address_taken" | "radius_account_in_use" | "no_recipients" | "custom_field_name_taken" | "custom_field_has_values" | "custom_field_option_in_use" | "custom_field_has_duplicates" | "custom_field_values_too_long" | "custom_field_value_taken" | "dhcp_server_in_use" | "account_disconnected" | "disconnect_default_changed" | "no_disconnect_status" | "disconnect_status_active" | "email_still_queued" | "contact_without_email" | "file_too_large" | "unsupported_media_type" | "upload_aborted" | "nightly_date_not_yet" | "processor_unavailable" | "processor_refused" | "payment_failed" | "payment_in_progress" | "payment_reversed" | "payment_not_recorded" | "refund_impossible" | "event_closed" | "event_in_progress" | "one_data_service" | "removal_already_scheduled" | "scheduler_unavailable" | "tax_in_use" | "tax_name_taken" | "tax_type_in_use" | "tax_type_name_taken" | "tax_override_exists" | "email_taken" | "role_in_use" | "role_name_taken" | "invalid_signature" | "malformed_event" | "webhook_event_settled";
+            code?: "not_found" | "validation_failed" | "idempotency_key_reused" | "account_own_parent" | "parent_cannot_become_child" | "child_cannot_be_parent" | "account_type_in_use" | "account_type_name_taken" | "account_status_in_use" | "account_status_name_taken" | "account_group_in_use" | "account_group_name_taken" | "address_list_name_taken" | "export_not_started" | "export_not_ready" | "unauthenticated" | "forbidden" | "invalid_credentials" | "login_throttled" | "parked_account_resolved" | "nothing_to_invoice" | "invoice_void" | "invoice_frozen" | "invoice_not_manual" | "invoice_has_reversals" | "invoice_linked" | "invoice_not_linked" | "not_a_debit" | "not_a_credit" | "already_reversed" | "already_voided" | "reversal_cannot_be_voided" | "unused_days_credit" | "correction_before_original" | "service_removed" | "price_unchanged" | "accounting_period_closed" | "accounting_period_reopen" | "accounting_period_backwards" | "exclusion_date_taken" | "package_in_use" | "package_name_taken" | "service_in_use" | "service_in_package" | "service_name_taken" | "portal_username_taken" | "primary_contact_needs_successor" | "message_category_name_taken" | "contract_template_in_use" | "contract_template_disabled" | "contract_signed" | "contract_state" | "signing_link_invalid" | "contract_signing_not_configured" | "contract_signing_process_unavailable" | "contract_signing_throttled" | "inventory_duplicate" | "inventory_in_use" | "ip_range_overlap" | "ip_range_in_use" | "ip_address_taken" | "ip_pool_exhausted" | "ip_assignment_removed" | "radius_username_taken" | "nas_address_taken" | "nas_name_taken" | "radius_account_in_use" | "no_recipients" | "custom_field_name_taken" | "custom_field_has_values" | "custom_field_option_in_use" | "custom_field_has_duplicates" | "custom_field_values_too_long" | "custom_field_value_taken" | "dhcp_server_in_use" | "dhcp_server_name_taken" | "account_disconnected" | "disconnect_default_changed" | "no_disconnect_status" | "disconnect_status_active" | "email_still_queued" | "contact_without_email" | "file_too_large" | "unsupported_media_type" | "upload_aborted" | "nightly_date_not_yet" | "processor_unavailable" | "processor_refused" | "payment_failed" | "payment_in_progress" | "payment_reversed" | "payment_not_recorded" | "refund_impossible" | "event_closed" | "event_in_progress" | "one_data_service" | "removal_already_scheduled" | "scheduler_unavailable" | "tax_in_use" | "tax_name_taken" | "tax_type_in_use" | "tax_type_name_taken" | "tax_override_exists" | "email_taken" | "role_in_use" | "role_name_taken" | "invalid_signature" | "malformed_event" | "webhook_event_settled";
             /** @example b1946ac9-2f1c-4c7e-9d5a-3cf3c1b8f0aa */
             requestId?: string;
         };
@@ -6710,28 +6762,176 @@ export interface components {
             /** @description Why the signer declines, for the staff */
             reason?: string;
         };
+        ReconciliationRequesterDto: {
+            id: number;
+            name: string;
+            email: string;
+        };
+        RepairCountsDto: {
+            /** @description Rows of FreeRADIUS repaired */
+            radius: number;
+            /** @description NAS clients repaired */
+            nas: number;
+            /** @description Subnets and reservations of the DHCP servers repaired */
+            dhcp: number;
+        };
         ReconciliationReportDto: {
+            /** @description Rows of FreeRADIUS added and removed, in words (never a password) */
             radius: string[];
+            /** @description Clients of FreeRADIUS’s nas table added and removed */
             nas: string[];
+            /** @description Subnets and reservations of the DHCP servers added and removed */
             dhcp: string[];
+            /** @description Accounts and DHCP servers whose pending changes had never been handed to their run */
             handedOver: number;
+            /** @description What was not compared, and why */
             skipped: string[];
+        };
+        ReconciliationRepairDto: {
+            /**
+             * @description FreeRADIUS, or the DHCP server by its name
+             * @example FreeRADIUS
+             */
+            server: string;
+            /**
+             * @description What the server held that Backhaul does not, or lacked
+             * @example erin: Framed-IP-Address was 10.9.9.9
+             */
+            found: string;
+            /**
+             * @description What the reconciliation changed on the server
+             * @example Set to 100.70.0.10
+             */
+            done: string;
         };
         NetworkReconciliationDto: {
             id: number;
             /** @enum {string} */
             status: "running" | "completed" | "failed";
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The night it ran for; null when staff asked for it
+             */
             nightOf: string | null;
+            /** @description Who asked for it; null for the nightly one */
+            requestedBy: components["schemas"]["ReconciliationRequesterDto"] | null;
             /** Format: date-time */
             startedAt: string;
             /** Format: date-time */
             finishedAt: string | null;
             /** @description Rows and reservations repaired */
             repairs: number;
-            report?: components["schemas"]["ReconciliationReportDto"] | null;
+            repairCounts: components["schemas"]["RepairCountsDto"];
+            /** @description Why it failed, when it did */
+            error: string | null;
+            /** @description Null while it runs, and when it failed */
+            report: components["schemas"]["ReconciliationReportDto"] | null;
+            /** @description The report as repairs: the server, what was wrong, what was changed */
+            repairList: components["schemas"]["ReconciliationRepairDto"][];
             /** @description The Temporal workflow running it, when staff asked for it */
             workflowId?: string;
+        };
+        NetworkReconciliationFilterDto: {
+            /** @description These reconciliations only */
+            id?: number[];
+        };
+        NetworkReconciliationSummaryDto: {
+            id: number;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /**
+             * Format: date
+             * @description The night it ran for; null when staff asked for it
+             */
+            nightOf: string | null;
+            /** @description Who asked for it; null for the nightly one */
+            requestedBy: components["schemas"]["ReconciliationRequesterDto"] | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Rows and reservations repaired */
+            repairs: number;
+            repairCounts: components["schemas"]["RepairCountsDto"];
+            /** @description Why it failed, when it did */
+            error: string | null;
+        };
+        PendingNetworkChangeDto: {
+            /**
+             * @description The change, as the action history names it
+             * @example ip_assignment.create
+             */
+            reason: string;
+            /**
+             * @description The change in words
+             * @example IP address assigned
+             */
+            description: string;
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        AppliedNetworkChangeDto: {
+            /**
+             * @description The change, as the action history names it
+             * @example ip_assignment.create
+             */
+            reason: string;
+            /**
+             * @description The change in words
+             * @example IP address assigned
+             */
+            description: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description When a provisioning pass wrote it to the servers
+             */
+            appliedAt: string;
+        };
+        NetworkSyncRunDto: {
+            /**
+             * @description idle: no provisioning run is open (the next change starts one); running; unknown: Temporal did not answer
+             * @enum {string}
+             */
+            state: "idle" | "running" | "unknown";
+            /** @example network-sync/42 */
+            workflowId: string;
+            /** @description Changes signalled to the run and waiting for its next pass */
+            waiting: string[];
+            /** @description Changes the pass in progress (or being retried) applies */
+            applying: string[];
+            /** @description Passes the run has made */
+            passes: number;
+            /** @description Tries of the pass in progress; above 1 while a server does not answer */
+            attempt: number;
+            /** @description Why the last try of the pass in progress failed, e.g. the RADIUS server not answering; or why Temporal did not answer */
+            failure: string | null;
+            /**
+             * @description The server the pass waits for, when its failure names one
+             * @example FreeRADIUS
+             */
+            waitingFor: string | null;
+            /**
+             * Format: date-time
+             * @description When the pass is tried again
+             */
+            nextAttemptAt: string | null;
+        };
+        AccountNetworkStatusDto: {
+            accountId: number;
+            /**
+             * @description in_step: nothing pending; applying: a pass is writing the pending changes; waiting_for_server: the pass is retried while a server does not answer; not_started: changes have been pending for more than ten seconds and no run is open to take them (Sync now, or the next reconciliation, hands them over); unknown: Temporal did not answer
+             * @enum {string}
+             */
+            state: "in_step" | "applying" | "waiting_for_server" | "not_started" | "unknown";
+            /** @description Changes not yet applied to the servers */
+            pendingCount: number;
+            /** @description The oldest pending changes first, at most 50 */
+            pending: components["schemas"]["PendingNetworkChangeDto"][];
+            /** @description The change applied last */
+            lastApplied: components["schemas"]["AppliedNetworkChangeDto"] | null;
+            run: components["schemas"]["NetworkSyncRunDto"];
         };
         PlanFilterDto: {
             /** @description Words in the name or the network */
@@ -6893,6 +7093,11 @@ export interface components {
             /** @enum {string} */
             assignee?: "account" | "radius_account" | "inventory_mac" | "uninventoried_mac";
             radiusAccountId?: number;
+            /**
+             * @description Held by this MAC address (an item's or an uninventoried one), written in any common form: 00-1A-2B-3C-4D-5E, 001a.2b3c.4d5e…
+             * @example 00:1a:2b:3c:4d:5e
+             */
+            mac?: string;
             /** @description Part of the address */
             q?: string;
             id?: number[];
@@ -6980,6 +7185,11 @@ export interface components {
             uninventoriedMacId?: number;
             soft?: boolean;
             description?: string | null;
+        };
+        RadiusAccountFilterDto: {
+            /** @description Part of the username */
+            q?: string;
+            id?: number[];
         };
         RadiusAccountResponseDto: {
             id: number;
@@ -7119,7 +7329,11 @@ export interface components {
             fields?: components["schemas"]["ModelFieldDto"][];
         };
         UpdateModelDto: {
+            /** @description Another manufacturer: the model and its items move with it */
+            manufacturerId?: number;
             name?: string;
+            /** @description How many MAC addresses each item of the model has (0 to 16); never fewer than an item of the model has already */
+            macCount?: number;
             serialRequired?: boolean;
             /** @description The whole list: fields left out are deleted with their values */
             fields?: components["schemas"]["ModelFieldDto"][];
@@ -7230,6 +7444,11 @@ export interface components {
              */
             mac: string;
         };
+        DhcpServerFilterDto: {
+            /** @description Part of the name, the control socket or a relay address (never the host database URL, which may hold a password) */
+            q?: string;
+            id?: number[];
+        };
         DhcpServerResponseDto: {
             id: number;
             name: string;
@@ -7274,6 +7493,13 @@ export interface components {
             controlSocket?: string | null;
             relayAddresses?: string[];
             subnetIds?: number[];
+        };
+        AddressListFilterDto: {
+            /** @description Part of the name or the description */
+            q?: string;
+            /** @enum {string} */
+            accounts?: "all" | "delinquent" | "not_delinquent" | "statuses";
+            id?: number[];
         };
         AddressListResponseDto: {
             id: number;
@@ -23473,6 +23699,69 @@ export interface operations {
             };
         };
     };
+    NetworkReconciliationController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see NetworkReconciliationFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reconciliations, nightly and asked for, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkReconciliationSummaryDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     NetworkReconciliationController_start: {
         parameters: {
             query?: never;
@@ -23557,6 +23846,138 @@ export interface operations {
                 };
             };
             /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountNetworkStatusController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountNetworkStatusDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountNetworkStatusController_syncNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountNetworkStatusDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.manage */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24677,6 +25098,72 @@ export interface operations {
             };
         };
     };
+    IpPlanController_releaseHeld: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold is gone and the address is free again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     IpAssignmentsController_listMacs: {
         parameters: {
             query?: never;
@@ -25336,7 +25823,14 @@ export interface operations {
     };
     RadiusController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see RadiusAccountFilterDto */
+                filter?: string;
+            };
             header?: never;
             path: {
                 id: number;
@@ -27635,7 +28129,14 @@ export interface operations {
     };
     DhcpController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see DhcpServerFilterDto */
+                filter?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -27648,6 +28149,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DhcpServerResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description No valid session */
@@ -27961,7 +28471,14 @@ export interface operations {
     };
     AddressListsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see AddressListFilterDto */
+                filter?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -27974,6 +28491,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AddressListResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description No valid session */

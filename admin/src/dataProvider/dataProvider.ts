@@ -1,16 +1,8 @@
-import type {
-  DataProvider,
-  DeleteParams,
-  DeleteResult,
-  GetListParams,
-  GetListResult,
-  RaRecord,
-  UpdateParams,
-  UpdateResult,
-} from 'react-admin';
+import type { DataProvider, DeleteParams, DeleteResult, RaRecord, UpdateParams, UpdateResult } from 'react-admin';
 import { useDataProvider } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { accountMethods } from './accounts';
+import { addressListMethods } from './addressLists';
 import { API_URL } from './apiUrl';
 import { auditMethods } from './audit';
 import { billingMethods } from './billing';
@@ -20,6 +12,7 @@ import { dashboardMethods } from './dashboard';
 import { httpClient } from './httpClient';
 import { inventoryMethods } from './inventory';
 import { networkMethods } from './network';
+import { networkSyncMethods } from './networkSync';
 import { paymentMethods } from './payments';
 import { runMethods } from './runs';
 import { scheduledEventMethods } from './scheduledEvents';
@@ -38,42 +31,16 @@ const PATCHED_RESOURCES = new Set([
   'stock-locations',
   'inventory-items',
   'dhcp-servers',
+  'address-lists',
 ]);
-
-/** Resources the API lists as one plain array (a handful of rows), without simple-REST's range and Content-Range. */
-const PLAIN_ARRAY_RESOURCES = new Set(['dhcp-servers']);
-
-const compare = (a: unknown, b: unknown): number =>
-  typeof a === 'number' && typeof b === 'number' ? a - b : String(a ?? '').localeCompare(String(b ?? ''), undefined, { numeric: true });
-
-/** A plain array answered as a list page: the search words (`q`, in the name), the sort and the page applied here. */
-const plainArrayList = async <RecordType extends RaRecord>(resource: string, params: GetListParams): Promise<GetListResult<RecordType>> => {
-  const { json } = await httpClient(`${API_URL}/${resource}`);
-  const q = typeof params.filter?.q === 'string' ? params.filter.q.trim().toLowerCase() : '';
-  const { field, order } = params.sort ?? { field: 'id', order: 'ASC' };
-  const rows = (json as RecordType[])
-    .filter(
-      (row) =>
-        !q ||
-        String(row.name ?? '')
-          .toLowerCase()
-          .includes(q),
-    )
-    .sort((a, b) => compare(a[field], b[field]) * (order === 'DESC' ? -1 : 1));
-  const { page, perPage } = params.pagination ?? { page: 1, perPage: rows.length };
-  return { data: rows.slice((page - 1) * perPage, page * perPage), total: rows.length };
-};
 
 /**
  * Backhaul speaks react-admin's simple-REST dialect, so CRUD is the stock provider's. The
  * changes: a DELETE answering 204 (no body) still resolves with the deleted record, which
- * react-admin needs to update its cache, the resources above are updated with PATCH, and the
- * plain-array lists are paged here.
+ * react-admin needs to update its cache, and the resources above are updated with PATCH.
  */
 const crud: DataProvider = {
   ...restProvider,
-  getList: <RecordType extends RaRecord = RaRecord>(resource: string, params: GetListParams): Promise<GetListResult<RecordType>> =>
-    PLAIN_ARRAY_RESOURCES.has(resource) ? plainArrayList<RecordType>(resource, params) : restProvider.getList<RecordType>(resource, params),
   update: async <RecordType extends RaRecord = RaRecord>(
     resource: string,
     params: UpdateParams<RecordType>,
@@ -109,6 +76,8 @@ export const dataProvider = {
   ...contractMethods(crud),
   ...networkMethods(crud),
   ...inventoryMethods(crud),
+  ...addressListMethods,
+  ...networkSyncMethods,
 };
 
 export type BackhaulDataProvider = typeof dataProvider;

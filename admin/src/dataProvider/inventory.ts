@@ -58,8 +58,8 @@ export const inventoryMethods = (rest: DataProvider) => ({
   deleteUninventoriedMac: (macId: number) => answer(api.DELETE('/api/uninventoried-macs/{id}', id(macId))),
 
   /**
-   * The account's active assignments held by MAC addresses of one kind: the list has no filter by
-   * MAC, so the caller picks a MAC's own by inventoryMacId or uninventoriedMacId.
+   * The account's active assignments held by MAC addresses of one kind, in one call for all its
+   * MACs: the caller picks a MAC's own by inventoryMacId or uninventoriedMacId.
    */
   listMacAssignments: async (accountId: number, kind: 'inventory_mac' | 'uninventoried_mac'): Promise<IpAssignment[]> =>
     (

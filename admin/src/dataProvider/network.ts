@@ -1,5 +1,5 @@
 import type { DataProvider } from 'react-admin';
-import type { IpAssignment, Pool, Subnet } from '../network/types';
+import type { IpAssignment, Pool, RadiusAccount, Subnet } from '../network/types';
 import { answer, api, type Schemas } from './apiClient';
 
 const id = (value: number) => ({ params: { path: { id: value } } });
@@ -49,7 +49,18 @@ export const networkMethods = (rest: DataProvider) => ({
       })
     ).data,
 
-  listRadiusAccounts: (accountId: number) => answer(api.GET('/api/accounts/{id}/radius-accounts', id(accountId))),
+  /**
+   * The account's RADIUS accounts by username, as many as one page of the API holds (an account has
+   * a handful, and the Assign IP dialog offers every one), with how many there are in all.
+   */
+  listRadiusAccounts: async (accountId: number): Promise<{ rows: RadiusAccount[]; total: number }> => {
+    const { data, total } = await rest.getList<RadiusAccount>(`accounts/${accountId}/radius-accounts`, {
+      filter: {},
+      sort: { field: 'username', order: 'ASC' },
+      pagination: { page: 1, perPage: 1000 },
+    });
+    return { rows: data, total: total ?? data.length };
+  },
 
   createRadiusAccount: (accountId: number, input: Schemas['CreateRadiusAccountDto']) =>
     answer(api.POST('/api/accounts/{id}/radius-accounts', { ...id(accountId), body: input })),

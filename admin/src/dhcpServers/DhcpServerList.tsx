@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { ChipField, Datagrid, FunctionField, List, ReferenceArrayField, SingleFieldList, TextField } from 'react-admin';
+import { ChipField, Datagrid, FunctionField, List, ReferenceArrayField, SearchInput, SingleFieldList, TextField } from 'react-admin';
 import { SettingsListActions } from '../common';
 import type { DhcpServer } from '../network/types';
 import { Permissions, useHasPermission } from '../permissions';
@@ -13,17 +13,19 @@ const None = () => (
   </Typography>
 );
 
+const filters = [<SearchInput key="q" source="q" placeholder="Name, socket or relay" alwaysOn />];
+
 /** The Kea DHCPv4 servers that get the reservations of the MAC addresses, and the subnets each serves. */
 export const DhcpServerList = () => {
   const canConfigure = useHasPermission(Permissions.NetworkConfigure);
   return (
     <List
       title="DHCP servers"
+      filters={filters}
       sort={{ field: 'name', order: 'ASC' }}
       perPage={25}
       actions={<SettingsListActions permission={Permissions.NetworkConfigure} />}
       exporter={false}
-      pagination={false}
     >
       <Datagrid bulkActionButtons={false} rowClick={canConfigure ? 'edit' : false}>
         <TextField source="name" />

@@ -26,7 +26,6 @@ const modelFields = (data: Record<string, unknown>) =>
       required: Boolean(field.required),
     }));
 
-/** Create: the manufacturer and the MAC count as well; they are fixed once created. */
 export const toModelCreate = (data: Record<string, unknown>) => ({
   manufacturerId: Number(data.manufacturerId),
   name: text(data.name),
@@ -34,11 +33,8 @@ export const toModelCreate = (data: Record<string, unknown>) => ({
   serialRequired: Boolean(data.serialRequired),
   fields: modelFields(data),
 });
-export const toModelUpdate = (data: Record<string, unknown>) => ({
-  name: text(data.name),
-  serialRequired: Boolean(data.serialRequired),
-  fields: modelFields(data),
-});
+/** The same fields as a new model: a MAC count below what an item of the model has comes back as the API's 409 on macCount. */
+export const toModelUpdate = toModelCreate;
 
 /** Form keys of the model's fields on an item form: `fieldValue_<field id>` (react-hook-form reads dots and digits as paths). */
 export const fieldKey = (fieldId: number): string => `fieldValue_${fieldId}`;

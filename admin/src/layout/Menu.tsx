@@ -20,7 +20,8 @@ export const menuResources = [
 
 /**
  * Under Settings: the configurable account lists for those who may change them, then the address
- * plan, the NAS and DHCP servers and the inventory for those who may read them (network.read).
+ * plan, the NAS and DHCP servers, the address lists, the reconciliations of the servers and the
+ * inventory for those who may read them (network.read).
  */
 export const settingsResources = [
   'account-types',
@@ -33,6 +34,8 @@ export const settingsResources = [
   'ip-pools',
   'nas-devices',
   'dhcp-servers',
+  'address-lists',
+  'network-reconciliations',
   'inventory-items',
   'inventory-models',
   'inventory-manufacturers',

@@ -6,9 +6,13 @@ import { createElement } from 'react';
 import { useNavigate, useParams } from 'react-admin';
 import { accountTabPath } from '../accounts/accountTabPath';
 import type { AccountTabProps } from '../accounts/accountTabs';
+import { NetworkStatusCard } from './NetworkStatusCard';
 import { networkTabs } from './networkTabs';
 
-/** The account's Network & Inventory side tab: inner tabs along the top, kept in the URL as /show/network/<tab>. */
+/**
+ * The account's Network & Inventory side tab: whether the servers are in step with the account, then
+ * inner tabs along the top, kept in the URL as /show/network/<tab>.
+ */
 export const NetworkTab = ({ account }: AccountTabProps) => {
   const params = useParams();
   const navigate = useNavigate();
@@ -17,6 +21,7 @@ export const NetworkTab = ({ account }: AccountTabProps) => {
 
   return (
     <Box>
+      <NetworkStatusCard accountId={account.id} />
       <Paper sx={{ mb: 2 }}>
         <Tabs
           value={current.path}

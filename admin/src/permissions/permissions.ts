@@ -73,6 +73,8 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'ip-pools': Permissions.NetworkRead,
   'nas-devices': Permissions.NetworkRead,
   'dhcp-servers': Permissions.NetworkRead,
+  'address-lists': Permissions.NetworkRead,
+  'network-reconciliations': Permissions.NetworkRead,
   'inventory-items': Permissions.NetworkRead,
   'inventory-models': Permissions.NetworkRead,
   'inventory-manufacturers': Permissions.NetworkRead,

@@ -44,6 +44,15 @@ export class UpdateAddressListDto {
   statusIds?: number[];
 }
 
+export class AddressListFilterDto {
+  @ApiPropertyOptional({ description: 'Part of the name or the description' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: LIST_ACCOUNTS }) @IsOptional() @IsIn(LIST_ACCOUNTS) accounts?: ListAccounts;
+  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @IsInt({ each: true }) id?: number[];
+}
+
+export const ADDRESS_LIST_SORTABLE = ['id', 'name', 'accounts', 'updatedAt'] as const;
+export type AddressListSortField = (typeof ADDRESS_LIST_SORTABLE)[number];
+
 export class AddressListResponseDto {
   @ApiProperty() id: number;
   @ApiProperty() name: string;

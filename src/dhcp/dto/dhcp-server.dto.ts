@@ -70,6 +70,20 @@ export class UpdateDhcpServerDto {
   subnetIds?: number[];
 }
 
+export class DhcpServerFilterDto {
+  @ApiPropertyOptional({
+    description: 'Part of the name, the control socket or a relay address (never the host database URL, which may hold a password)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @IsInt({ each: true }) id?: number[];
+}
+
+export const DHCP_SERVER_SORTABLE = ['id', 'name', 'updatedAt'] as const;
+export type DhcpServerSortField = (typeof DHCP_SERVER_SORTABLE)[number];
+
 export class DhcpServerResponseDto {
   @ApiProperty() id: number;
   @ApiProperty() name: string;

@@ -59,7 +59,20 @@ export class CreateModelDto {
 }
 
 export class UpdateModelDto {
+  @ApiPropertyOptional({ description: 'Another manufacturer: the model and its items move with it' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  manufacturerId?: number;
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @notBlank @MaxLength(100) name?: string;
+  @ApiPropertyOptional({
+    description: 'How many MAC addresses each item of the model has (0 to 16); never fewer than an item of the model has already',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(16)
+  macCount?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() serialRequired?: boolean;
   @ApiPropertyOptional({ type: [ModelFieldDto], description: 'The whole list: fields left out are deleted with their values' })
   @IsOptional()

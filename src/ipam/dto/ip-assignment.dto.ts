@@ -1,5 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsPositive, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsPositive,
+  IsString,
+  MaxLength,
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+import { normalizeMac } from '../../common/mac-address';
 
 export const ASSIGNEE_KINDS = ['account', 'radius_account', 'inventory_mac', 'uninventoried_mac'] as const;
 export type AssigneeKind = (typeof ASSIGNEE_KINDS)[number];
@@ -93,6 +109,19 @@ export class MoveIpAssignmentsDto {
   toAccountId: number;
 }
 
+@ValidatorConstraint({ name: 'macAddress' })
+class MacAddressRule implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && normalizeMac(value) !== null;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} must be a MAC address like 00:1a:2b:3c:4d:5e (got "${String(args.value)}")`;
+  }
+}
+
+/** The one stored form when the text is a MAC address; anything else is left for MacAddressRule to refuse. */
+const storedMac = ({ value }: { value: unknown }) => (typeof value === 'string' ? (normalizeMac(value) ?? value) : value);
+
 export class IpAssignmentFilterDto {
   @ApiPropertyOptional({ description: 'true: active assignments (the default view); false: removed ones; left out: the whole history' })
   @IsOptional()
@@ -101,6 +130,15 @@ export class IpAssignmentFilterDto {
 
   @ApiPropertyOptional({ enum: ASSIGNEE_KINDS }) @IsOptional() @IsIn(ASSIGNEE_KINDS) assignee?: AssigneeKind;
   @ApiPropertyOptional() @IsOptional() @IsInt() @IsPositive() radiusAccountId?: number;
+  @ApiPropertyOptional({
+    example: '00:1a:2b:3c:4d:5e',
+    description:
+      "Held by this MAC address (an item's or an uninventoried one), written in any common form: 00-1A-2B-3C-4D-5E, 001a.2b3c.4d5e…",
+  })
+  @IsOptional()
+  @Transform(storedMac)
+  @Validate(MacAddressRule)
+  mac?: string;
   @ApiPropertyOptional({ description: 'Part of the address' }) @IsOptional() @IsString() @MaxLength(50) q?: string;
   @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @IsInt({ each: true }) id?: number[];
 }

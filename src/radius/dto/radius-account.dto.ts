@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** Letters, digits and the punctuation NAS and CPE accept in a PPPoE or hotspot login. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@+-]*$/;
@@ -37,6 +37,14 @@ export class UpdateRadiusAccountDto {
   @Matches(PASSWORD_PATTERN, { message: 'password must be printable ASCII without spaces' })
   password?: string;
 }
+
+export class RadiusAccountFilterDto {
+  @ApiPropertyOptional({ description: 'Part of the username' }) @IsOptional() @IsString() @MaxLength(64) q?: string;
+  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsArray() @IsInt({ each: true }) id?: number[];
+}
+
+export const RADIUS_ACCOUNT_SORTABLE = ['id', 'username', 'createdAt', 'updatedAt'] as const;
+export type RadiusAccountSortField = (typeof RADIUS_ACCOUNT_SORTABLE)[number];
 
 export class RadiusAccountResponseDto {
   @ApiProperty() id: number;

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { accountTabPath } from '../../accounts/accountTabPath';
 import { formatDateTime } from '../../accounts/formatting';
 import { AccountFilterInput, searchByName, SettingsListActions } from '../../common';
-import { ItemMacs } from '../../network/inventory/itemCells';
+import { ItemFieldValues, ItemMacs } from '../../network/inventory/itemCells';
 import { ITEM_STATUS_CHOICES, ItemStatusChip } from '../../network/inventory/itemStatus';
 import type { InventoryItem, InventoryModel } from '../../network/types';
 import { Permissions, useHasPermission } from '../../permissions';
@@ -83,6 +83,7 @@ export const ItemList = () => {
         />
         <FunctionField<InventoryItem> label="MAC addresses" sortable={false} render={(item) => <ItemMacs item={item} />} />
         <FunctionField<InventoryItem> source="status" label="Status" render={(item) => <ItemStatusChip status={item.status} />} />
+        <FunctionField<InventoryItem> label="Fields" sortable={false} render={(item) => <ItemFieldValues item={item} />} />
         <FunctionField<InventoryItem> label="Held by" sortable={false} render={(item) => <Holder item={item} />} />
         <FunctionField<InventoryItem>
           source="updatedAt"

@@ -14,9 +14,9 @@ import {
 import { searchByName } from '../../common';
 
 /**
- * Create: the manufacturer and how many MAC addresses each unit has, then the name and the fields;
- * edit: the manufacturer and the MAC count are fixed, the rest changes. Removing a field deletes its
- * values on every item of the model.
+ * The manufacturer, the name, how many MAC addresses each unit has, and the fields. Items keep the
+ * MAC addresses they were given, so the API refuses a MAC count below what an item of the model has;
+ * removing a field deletes its values on every item of the model.
  */
 export const ModelInputs = ({ isCreate = false }: { isCreate?: boolean }) => (
   <>
@@ -25,9 +25,8 @@ export const ModelInputs = ({ isCreate = false }: { isCreate?: boolean }) => (
         label="Manufacturer"
         optionText="name"
         filterToQuery={searchByName}
-        validate={isCreate ? required() : undefined}
-        disabled={!isCreate}
-        helperText={isCreate ? undefined : 'Fixed once created'}
+        validate={required()}
+        helperText={isCreate ? undefined : 'The items of the model move with it'}
         sx={{ minWidth: 320 }}
       />
     </ReferenceInput>
@@ -38,9 +37,12 @@ export const ModelInputs = ({ isCreate = false }: { isCreate?: boolean }) => (
       min={0}
       max={16}
       step={1}
-      disabled={!isCreate}
-      validate={isCreate ? [required(), minValue(0), maxValue(16)] : undefined}
-      helperText={isCreate ? 'From 0 to 16: each item is given that many when it is added' : 'Fixed once created'}
+      validate={[required(), minValue(0), maxValue(16)]}
+      helperText={
+        isCreate
+          ? 'From 0 to 16: each item is given that many when it is added'
+          : 'From 0 to 16, for items added from now on; never fewer than an item of the model has'
+      }
     />
     <BooleanInput source="serialRequired" label="Serial number required" helperText="Every item of the model must have one" />
     <ArrayInput

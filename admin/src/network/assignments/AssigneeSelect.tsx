@@ -30,7 +30,7 @@ export const AssigneeSelect = ({ account, value, onChange, label = 'Assign to', 
   const items = useAccountItems(account.id);
   const loose = useUninventoriedMacs(account.id);
   const loading = radius.isPending || items.isPending || loose.isPending;
-  const groups = assigneeGroups(account.name, radius.data ?? [], macs ? (items.data ?? []) : [], macs ? (loose.data ?? []) : [])
+  const groups = assigneeGroups(account.name, radius.data?.rows ?? [], macs ? (items.data ?? []) : [], macs ? (loose.data ?? []) : [])
     .map((group) => ({ ...group, choices: group.choices.filter((choice) => choice.key !== exclude) }))
     .filter((group) => group.choices.length > 0);
   const choices = groups.flatMap((group) => group.choices);

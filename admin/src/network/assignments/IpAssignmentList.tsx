@@ -2,17 +2,34 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { Datagrid, type Exporter, ExportButton, FunctionField, List, SearchInput, TopToolbar } from 'react-admin';
+import { Datagrid, type Exporter, ExportButton, FunctionField, List, SearchInput, TextInput, TopToolbar } from 'react-admin';
 import { formatDateTime } from '../../accounts/formatting';
 import { type RowAction, RowActionsMenu } from '../../common';
 import { downloadRows } from '../../correspondence/csv';
+import { MAC_PLACEHOLDER, macProblem } from '../inventory/macAddress';
 import type { IpAssignment } from '../types';
 import { ipAssignmentsResource } from '../useNetworkChanged';
 import type { AssignmentAction } from './AssignmentDialogs';
 
 export type AssignmentView = 'active' | 'history';
 
-const filters = [<SearchInput key="q" source="q" placeholder="Address" alwaysOn />];
+/** Until the text is a whole MAC address the filter stays as it was: the API refuses a part of one. */
+const wholeMac = (text: unknown) => (typeof text === 'string' ? (macProblem(text) ?? undefined) : undefined);
+
+const filters = [
+  <SearchInput key="q" source="q" placeholder="Address" alwaysOn />,
+  <TextInput
+    key="mac"
+    source="mac"
+    label="MAC address"
+    placeholder={MAC_PLACEHOLDER}
+    // The filter bar hides helper texts, so a part of a MAC shows as a red box and the list stays as it was.
+    validate={wholeMac}
+    helperText={false}
+    resettable
+    alwaysOn
+  />,
+];
 
 const exporterFor =
   (accountId: number, view: AssignmentView): Exporter<IpAssignment> =>
@@ -88,7 +105,8 @@ interface IpAssignmentListProps {
 
 /**
  * The account's addresses: those it holds now (Active), or every assignment it ever had with
- * when it ended and who ended it (History). Newest first, searchable, exportable as CSV.
+ * when it ended and who ended it (History). Newest first, searchable by address or by the MAC
+ * address holding it, exportable as CSV.
  */
 export const IpAssignmentList = ({ accountId, view, canManage, onAction }: IpAssignmentListProps) => {
   const history = view === 'history';

@@ -36,7 +36,8 @@ type DialogState = { action: RadiusAccountAction | 'add'; radiusAccount?: Radius
 /** Network & Inventory › RADIUS Accounts: the account's PPPoE and hotspot logins, the addresses they get and their speed. */
 export const RadiusAccountsTab = ({ account }: AccountTabProps) => {
   const canManage = useHasPermission(Permissions.NetworkManage);
-  const { data = [], isPending, error } = useRadiusAccounts(account.id);
+  const { data: found, isPending, error } = useRadiusAccounts(account.id);
+  const data = found?.rows ?? [];
   const [dialog, setDialog] = useState<DialogState>(null);
   const close = () => setDialog(null);
 
@@ -108,6 +109,11 @@ export const RadiusAccountsTab = ({ account }: AccountTabProps) => {
               ))}
             </TableBody>
           </Table>
+        ) : null}
+        {found && found.total > data.length ? (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            The first {data.length} of {found.total} RADIUS accounts, by username.
+          </Typography>
         ) : null}
       </CardContent>
       {dialog?.action === 'add' ? <RadiusAccountDialog accountId={account.id} onClose={close} /> : null}

@@ -1,0 +1,13 @@
+import { answer, api } from './apiClient';
+
+const id = (value: number) => ({ params: { path: { id: value } } });
+
+/** Whether the network servers are in step with Backhaul: one account's provisioning, and the reconciliation of them all. */
+export const networkSyncMethods = {
+  fetchNetworkStatus: (accountId: number) => answer(api.GET('/api/accounts/{id}/network-status', id(accountId))),
+
+  /** A provisioning pass for the account now: its whole state written to the servers, with whatever is pending. */
+  syncAccountNetwork: (accountId: number) => answer(api.POST('/api/accounts/{id}/network-sync', id(accountId))),
+
+  startNetworkReconciliation: () => answer(api.POST('/api/network-reconciliations')),
+};

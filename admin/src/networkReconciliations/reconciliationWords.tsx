@@ -1,0 +1,33 @@
+import Chip from '@mui/material/Chip';
+import { formatDate } from '../accounts/formatting';
+import type { ReconciliationSummary } from './types';
+
+const STATUS: Record<ReconciliationSummary['status'], { label: string; color: 'default' | 'success' | 'warning' | 'error' }> = {
+  running: { label: 'Running', color: 'warning' },
+  completed: { label: 'Completed', color: 'success' },
+  failed: { label: 'Failed', color: 'error' },
+};
+
+export const ReconciliationStatus = ({ status }: { status: ReconciliationSummary['status'] }) => (
+  <Chip size="small" label={STATUS[status].label} color={STATUS[status].color} variant="outlined" />
+);
+
+/** The night's, or the staff member who asked for it. */
+export const askedBy = (run: ReconciliationSummary): string =>
+  run.requestedBy ? run.requestedBy.name : run.nightOf ? `Nightly, for ${formatDate(run.nightOf)}` : 'Nightly';
+
+/** The same as a sentence's start: "Asked for by Dana Reyes", "Nightly, for 2 Jan 2027". */
+export const askedBySentence = (run: ReconciliationSummary): string =>
+  run.requestedBy ? `Asked for by ${run.requestedBy.name}` : askedBy(run);
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "3 changes made: 2 on FreeRADIUS, 1 on DHCP servers": rows written, where one repair may take two (the wrong row out, the right one in). */
+export const changeWords = (run: ReconciliationSummary): string => {
+  const freeradius = run.repairCounts.radius + run.repairCounts.nas;
+  const parts = [
+    freeradius ? `${freeradius} on FreeRADIUS` : null,
+    run.repairCounts.dhcp ? `${run.repairCounts.dhcp} on DHCP servers` : null,
+  ].filter(Boolean);
+  return parts.length ? `${plural(run.repairs, 'change', 'changes')} made: ${parts.join(', ')}` : 'No change was needed';
+};
