@@ -24,6 +24,7 @@ import { DhcpModule } from './dhcp/dhcp.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { IpamModule } from './ipam/ipam.module';
 import { NetworkSyncModule } from './network-sync/network-sync.module';
+import { UsageModule } from './usage/usage.module';
 import { RadiusModule } from './radius/radius.module';
 import { CorrespondenceTemplatesModule } from './correspondence-templates/correspondence-templates.module';
 import { PaymentNotifierModule } from './correspondence-templates/payment-notifier.module';
@@ -92,6 +93,7 @@ export function domainModules(config: AppConfig) {
     InventoryModule,
     DhcpModule,
     AddressListsModule,
+    UsageModule,
   ];
 }
 

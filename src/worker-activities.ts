@@ -12,6 +12,7 @@ import { NightlyActivities } from './nightly/nightly.activities';
 import { ScheduledEventActivities } from './scheduled-events/scheduled-events.activities';
 import { StripeEventActivities } from './webhooks/stripe-event.activities';
 import { TaskQueueActivities } from './temporal/task-queue.activities';
+import { UsageActivities } from './usage/usage.activities';
 import { WebhookInboxActivities } from './webhooks/webhook-inbox.activities';
 
 /** Injectables offering Temporal activities, each method marked with @Activity(). Each domain adds its class here. */
@@ -29,5 +30,6 @@ export const ACTIVITY_PROVIDERS: Type<object>[] = [
   ScheduledEventActivities,
   StripeEventActivities,
   TaskQueueActivities,
+  UsageActivities,
   WebhookInboxActivities,
 ];

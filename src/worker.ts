@@ -8,6 +8,7 @@ import { type AppConfig, InvalidConfigError, loadConfig } from './config/app-con
 import { ensureEmailDispatcher } from './email/email-dispatch-schedule';
 import { routeTemporalLogsToPino } from './temporal/temporal-logging';
 import { ensureWebhookDispatcher } from './webhooks/webhook-dispatcher-workflow';
+import { ensureAccountingIngestion } from './usage/accounting-ingestion-start';
 import { createWorker } from './worker.factory';
 import { WorkerModule } from './worker.module';
 
@@ -51,8 +52,9 @@ function yieldToTheApi(config: AppConfig, logger: Logger): void {
 }
 
 /**
- * Brings back the email and webhook dispatchers if they were terminated or never
- * started, so stranded emails and processor events are swept wherever a worker runs.
+ * Brings back the email and webhook dispatchers (and, with a RADIUS database, the
+ * accounting ingestion) if they were terminated or never started, so stranded emails
+ * and processor events are swept, and usage read, wherever a worker runs.
  * A failure here is logged, not fatal: the worker's own work does not depend on it
  * and the next start tries again.
  */
@@ -63,6 +65,7 @@ async function startDispatchers(config: AppConfig, logger: Logger): Promise<void
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     await ensureEmailDispatcher(client, config);
     await ensureWebhookDispatcher(client, config);
+    if (config.RADIUS_DATABASE_URL) await ensureAccountingIngestion(client, config);
   } catch (err) {
     logger.warn(`The dispatchers could not be started: ${err instanceof Error ? err.message : String(err)}`);
   } finally {

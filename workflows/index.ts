@@ -1,3 +1,4 @@
+export { accountingIngestionWorkflow } from './accounting-ingestion.workflow';
 export { auditExportWorkflow } from './audit-export.workflow';
 export { autopayRunWorkflow, dailyAutopayWorkflow } from './autopay-run.workflow';
 export { billRunWorkflow } from './bill-run.workflow';

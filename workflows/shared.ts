@@ -10,6 +10,7 @@ import type { RescheduleRequest, ScheduledEventStatus } from './scheduled-event.
 
 /** Every workflow type the worker offers; replay.spec.ts holds a recorded history of each. */
 export const workflowTypes = [
+  'accountingIngestionWorkflow',
   'auditExportWorkflow',
   'autopayRunWorkflow',
   'billRunWorkflow',
@@ -58,6 +59,8 @@ export const workflowIds = {
   dhcpServerSync: (dhcpServerId: number) => `network-sync/dhcp-server-${dhcpServerId}`,
   /** One per deployment (task queue) for the NAS devices, the RADIUS server's clients; run by the same workflow type. */
   nasDevicesSync: (taskQueue: string) => `network-sync/nas-devices/${taskQueue}`,
+  /** One per deployment (task queue): reads RADIUS accounting into usage, forever. */
+  accountingIngestion: (taskQueue: string) => `usage-ingestion/${taskQueue}`,
   /** One per reconciliation asked for by staff; the nightly one runs inside the night's workflow. */
   networkReconcile: (reconciliationId: number) => `network-reconcile/${reconciliationId}`,
   nightly: (date: string) => `nightly/${date}`,
@@ -115,6 +118,14 @@ export interface AuditExportProgress {
 /** Passes the email dispatcher made in its current run. */
 export const emailDispatcherPassesQuery = defineQuery<number>('emailDispatcherPasses');
 export const webhookDispatcherPassesQuery = defineQuery<number>('webhookDispatcherPasses');
+
+/** What the accounting ingestion has counted in this run, and where its cursor stands. */
+export interface AccountingIngestionStatus {
+  events: number;
+  lastEventId: number;
+  rounds: number;
+}
+export const accountingIngestionStatusQuery = defineQuery<AccountingIngestionStatus>('accountingIngestionStatus');
 
 export const auditExportProgressQuery = defineQuery<AuditExportProgress>('auditExportProgress');
 

@@ -111,6 +111,10 @@ export const TABLE_OWNERS = {
   network_sync_requests: { owner: 'network-sync' },
   network_reconciliations: { owner: 'network-sync' },
 
+  usage_sessions: { owner: 'usage', shared: true },
+  usage_hours: { owner: 'usage', shared: true },
+  usage_ingestion: { owner: 'usage' },
+
   uninventoried_macs: { owner: 'ipam', shared: true },
 
   inventory_manufacturers: { owner: 'inventory', shared: true },

@@ -21,6 +21,9 @@ const HANDED_OVER_WITHIN_MS = 10_000;
 /** Reasons the outbox holds that are no action of the history. */
 const REASON_WORDS: Record<string, string> = {
   'dhcp_server.subnets': 'A DHCP server’s subnets changed',
+  'account.status': 'The account’s status changed',
+  'account.status.delinquency': 'The account turned delinquent, or came back from it',
+  'account.status.disconnected': 'The account was disconnected',
 };
 
 const described = (reason: string) => ACTION_KINDS[reason]?.label ?? REASON_WORDS[reason] ?? reason;

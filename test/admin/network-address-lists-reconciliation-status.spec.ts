@@ -171,7 +171,7 @@ describe('address lists, reconciliations and provisioning status in the panel', 
     const repair = repairs.getByRole('row').filter({ hasText: 'harbor-cafe: Framed-IP-Address was 10.9.9.9' });
     await repair.getByRole('cell', { name: 'FreeRADIUS' }).waitFor();
     await repair.getByRole('cell', { name: `Set to ${address}` }).waitFor();
-    await page.getByText(/^2 changes made: 2 on FreeRADIUS$/).waitFor();
+    await page.getByText(/^1 repair \(rows written: 2 on FreeRADIUS\)$/).waitFor();
     await page.screenshot({ path: join(SHOTS, 'network-reconciliation-report.png'), fullPage: true });
     expect((await lab.radtest('harbor-cafe', 'harbor-pass-1')).output).toContain(`Framed-IP-Address = ${address}`);
 

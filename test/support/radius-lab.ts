@@ -13,6 +13,12 @@ export interface RadiusLab {
   config: { RADIUS_DATABASE_URL: string; RADIUS_SERVER: string; RADIUS_SECRET: string };
   /** `radtest` against the server: the reply's code and attributes as radtest printed them. */
   radtest(username: string, password: string): Promise<{ accepted: boolean; output: string }>;
+  /**
+   * Accounting-Requests sent with `radclient`, one after another (`Attribute = value` pairs, as
+   * radclient reads them); resolves with radclient's output once the server answered each,
+   * rejects when it did not.
+   */
+  account(packets: Record<string, string | number> | Record<string, string | number>[]): Promise<string>;
   /** Rows of one FreeRADIUS table, straight from its database. */
   rows(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -44,6 +50,31 @@ export async function startRadiusLab(): Promise<RadiusLab> {
             const output = `${stdout}${stderr}`;
             resolve({ accepted: /Received Access-Accept/.test(output), output });
           },
+        );
+      }),
+    account: (packets) =>
+      new Promise((resolve, reject) => {
+        const list = Array.isArray(packets) ? packets : [packets];
+        const child = execFile(
+          'radclient',
+          ['-p', '1', '-r', '1', '-t', '5', `127.0.0.1:${server.acctPort}`, 'acct', secret],
+          { timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+          (err, stdout, stderr) => {
+            const output = `${stdout}${stderr}`;
+            const answered = output.match(/Received Accounting-Response/g)?.length ?? 0;
+            if (err || answered !== list.length) reject(new Error(`${answered} of ${list.length} answered: ${output.slice(-2000)}`));
+            else resolve(output);
+          },
+        );
+        // radclient reads requests separated by blank lines.
+        child.stdin?.end(
+          list
+            .map((attributes) =>
+              Object.entries(attributes)
+                .map(([name, value]) => `${name} = ${typeof value === 'number' ? value : JSON.stringify(value)}`)
+                .join('\n'),
+            )
+            .join('\n\n') + '\n',
         );
       }),
     rows: async (sql, params = []) => (await db.query(sql, params))[0] as Record<string, unknown>[],

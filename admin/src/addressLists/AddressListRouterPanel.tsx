@@ -13,6 +13,7 @@ import { useRecordContext } from 'react-admin';
 import { ActionDialog } from '../billing/common/ActionDialog';
 import { errorMessage, useBackhaulDataProvider } from '../dataProvider';
 import { Permissions, useHasPermission } from '../permissions';
+import { CodeBlock } from './CodeBlock';
 import { CopyableText, FetchKeyDialog } from './FetchKeyDialog';
 import { entriesUrl, routerOsScheduler } from './routerUrls';
 import type { AddressList, ListFormat } from './types';
@@ -39,24 +40,12 @@ const Preview = ({ list }: { list: AddressList }) => {
       {error ? <Alert severity="error">The entries could not load: {errorMessage(error)}</Alert> : null}
       {!isPending && !error ? (
         data?.trim() || format === 'routeros' ? (
-          <Box
-            component="pre"
-            aria-label={`Entries as ${format === 'plain' ? 'plain lines' : 'a RouterOS script'}`}
-            sx={{
-              m: 0,
-              p: 1.5,
-              maxHeight: 320,
-              overflow: 'auto',
-              bgcolor: 'action.hover',
-              borderRadius: 1,
-              fontFamily: 'monospace',
-              fontSize: '0.85rem',
-              whiteSpace: 'pre-wrap',
-              overflowWrap: 'anywhere',
-            }}
+          <CodeBlock
+            label={`Entries as ${format === 'plain' ? 'plain lines' : 'a RouterOS script'}`}
+            sx={{ p: 1.5, maxHeight: 320, overflow: 'auto' }}
           >
             {data}
-          </Box>
+          </CodeBlock>
         ) : (
           <Typography variant="body2" color="text.secondary">
             No account the list takes holds an address now.

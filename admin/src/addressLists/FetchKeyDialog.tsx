@@ -9,6 +9,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
 import { CopyButton } from '../common/CopyButton';
+import { CodeBlock } from './CodeBlock';
 import { routerOsScheduler } from './routerUrls';
 
 /** Text a router's operator copies whole, on a line of its own. */
@@ -18,24 +19,9 @@ export const CopyableText = ({ text, what, label }: { text: string; what: string
       {label}
     </Typography>
     <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 1 }}>
-      <Box
-        component="pre"
-        aria-label={label}
-        sx={{
-          m: 0,
-          p: 1,
-          flex: 1,
-          minWidth: 0,
-          bgcolor: 'action.hover',
-          borderRadius: 1,
-          fontFamily: 'monospace',
-          fontSize: '0.85rem',
-          whiteSpace: 'pre-wrap',
-          overflowWrap: 'anywhere',
-        }}
-      >
+      <CodeBlock label={label} sx={{ p: 1, flex: 1, minWidth: 0 }}>
         {text}
-      </Box>
+      </CodeBlock>
       <CopyButton text={text} what={what} />
     </Stack>
   </Box>

@@ -1,12 +1,11 @@
+import { optionalText, text } from '../common/formText';
 import type { ListAccounts } from './types';
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /** What both forms send besides the name: the statuses only when the list takes chosen statuses. */
 const common = (data: Record<string, unknown>) => {
   const accounts = data.accounts as ListAccounts;
   return {
-    description: text(data.description) || null,
+    description: optionalText(data.description),
     accounts,
     ...(accounts === 'statuses' ? { statusIds: (Array.isArray(data.statusIds) ? (data.statusIds as unknown[]) : []).map(Number) } : {}),
   };

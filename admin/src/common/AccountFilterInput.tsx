@@ -1,15 +1,6 @@
-import { AutocompleteInput, ReferenceInput } from 'react-admin';
-import type { Account } from '../types';
-import { searchByName } from './searchByName';
+import { accountOptionText, ReferenceSearchInput } from './ReferenceSearchInput';
 
 /** Narrows a list across accounts to one account, found by the accounts search. */
 export const AccountFilterInput = ({ source = 'accountId' }: { source?: string; alwaysOn?: boolean }) => (
-  <ReferenceInput source={source} reference="accounts" sort={{ field: 'name', order: 'ASC' }}>
-    <AutocompleteInput
-      label="Account"
-      optionText={(account: Account) => `${account.name} (#${account.id})`}
-      filterToQuery={searchByName}
-      sx={{ minWidth: 260 }}
-    />
-  </ReferenceInput>
+  <ReferenceSearchInput source={source} reference="accounts" label="Account" optionText={accountOptionText} minWidth={260} />
 );

@@ -1,5 +1,5 @@
 import type { DataProvider } from 'react-admin';
-import type { InventoryItem, IpAssignment } from '../network/types';
+import type { InventoryItem, InventoryModel, IpAssignment } from '../network/types';
 import { answer, api, type Schemas } from './apiClient';
 
 const id = (value: number) => ({ params: { path: { id: value } } });
@@ -22,6 +22,16 @@ export const inventoryMethods = (rest: DataProvider) => ({
       await rest.getList<InventoryItem>('inventory-items', {
         filter: { status: 'in_stock', ...(q.trim() ? { q: q.trim() } : {}) },
         sort: { field: 'model', order: 'ASC' },
+        pagination: { page: 1, perPage: 50 },
+      })
+    ).data,
+
+  /** Models whose name holds the words typed, for a new item's model. */
+  searchModels: async (q: string): Promise<InventoryModel[]> =>
+    (
+      await rest.getList<InventoryModel>('inventory-models', {
+        filter: q.trim() ? { q: q.trim() } : {},
+        sort: { field: 'name', order: 'ASC' },
         pagination: { page: 1, perPage: 50 },
       })
     ).data,

@@ -1,20 +1,16 @@
-import { Create, Edit, SimpleForm } from 'react-admin';
+import { SettingsCreate, SettingsEdit } from '../common';
 import { DhcpServerInputs } from './DhcpServerInputs';
 import { toDhcpServerCreate, toDhcpServerUpdate } from './dhcpPayload';
 
 export const DhcpServerCreate = () => (
-  <Create redirect="list" transform={toDhcpServerCreate}>
-    <SimpleForm defaultValues={{ relayAddresses: [], subnetIds: [] }}>
-      <DhcpServerInputs isCreate />
-    </SimpleForm>
-  </Create>
+  <SettingsCreate transform={toDhcpServerCreate} defaultValues={{ relayAddresses: [], subnetIds: [] }}>
+    <DhcpServerInputs isCreate />
+  </SettingsCreate>
 );
 
-/** Pessimistic, so Delete asks first and a 409 (it still serves subnets) shows the server's reason. */
+/** Delete is refused while it still serves subnets. */
 export const DhcpServerEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={toDhcpServerUpdate}>
-    <SimpleForm>
-      <DhcpServerInputs />
-    </SimpleForm>
-  </Edit>
+  <SettingsEdit transform={toDhcpServerUpdate}>
+    <DhcpServerInputs />
+  </SettingsEdit>
 );

@@ -9,11 +9,11 @@ import {
   TextInput,
   useRecordContext,
 } from 'react-admin';
-import type { DhcpServer, Subnet } from '../network/types';
+import { searchByName } from '../common';
+import { planLabel } from '../ipam/planLabel';
+import type { DhcpServer } from '../network/types';
 
 const mysqlUrl = regex(/^mysql:\/\/\S+\/[A-Za-z0-9_$]+$/, 'A mysql:// URL naming the database, e.g. mysql://kea:secret@10.0.0.9:3306/kea');
-
-const subnetText = (subnet: Subnet) => `${subnet.name} (${subnet.network})`;
 
 /** A relay address as typed, checked loosely: four numbers of 0–255. */
 const relayAddresses = (values: unknown) => {
@@ -67,8 +67,8 @@ export const DhcpServerInputs = ({ isCreate = false }: { isCreate?: boolean }) =
       >
         <AutocompleteArrayInput
           label="Subnets it serves"
-          optionText={subnetText}
-          filterToQuery={(q: string) => (q.trim() ? { q: q.trim() } : {})}
+          optionText={planLabel}
+          filterToQuery={searchByName}
           helperText="IPv4 subnets of the address plan; their reservations go to this server"
           sx={{ minWidth: 420 }}
         />

@@ -1,6 +1,4 @@
-import { optionalText } from '../ipam/planPayload';
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+import { optionalText, text } from '../common/formText';
 
 const common = (data: Record<string, unknown>) => ({
   name: text(data.name),

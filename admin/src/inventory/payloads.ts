@@ -1,7 +1,5 @@
-import { optionalText } from '../ipam/planPayload';
+import { optionalText, text } from '../common/formText';
 import type { InventoryModel, ItemStatus } from '../network/types';
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 export const toManufacturerPayload = (data: Record<string, unknown>) => ({ name: text(data.name) });
 

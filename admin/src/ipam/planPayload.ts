@@ -1,7 +1,4 @@
-/** A text input's value as the API takes an optional text: trimmed, and null when empty. */
-export const optionalText = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+import { optionalText, text } from '../common/formText';
 
 /** Only what each form may send: the network (and what it belongs to) is fixed once created. */
 export const toSupernetCreate = (data: Record<string, unknown>) => ({
@@ -38,10 +35,6 @@ export const toPoolUpdate = (data: Record<string, unknown>) => ({
   name: text(data.name),
   description: optionalText(data.description),
 });
-
-/** A list filtered to one parent, as react-admin reads it from the URL: /ip-subnets?filter={"supernetId":3}. */
-export const filteredListPath = (resource: string, filter: Record<string, unknown>): string =>
-  `/${resource}?${new URLSearchParams({ filter: JSON.stringify(filter) }).toString()}`;
 
 export const FAMILY_CHOICES = [
   { id: 4, name: 'IPv4' },

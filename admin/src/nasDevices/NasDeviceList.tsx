@@ -1,8 +1,8 @@
-import { BooleanField, Datagrid, type Exporter, FunctionField, List, NumberField, SearchInput, TextField } from 'react-admin';
-import { SettingsListActions } from '../common';
+import { BooleanField, type Exporter, FunctionField, NumberField, TextField } from 'react-admin';
+import { SettingsList } from '../common';
 import { downloadRows } from '../correspondence/csv';
 import type { NasDevice } from '../network/types';
-import { Permissions, useHasPermission } from '../permissions';
+import { Permissions } from '../permissions';
 import { NAS_TYPE_LABELS } from './nasTypes';
 
 const exporter: Exporter<NasDevice> = (devices) =>
@@ -13,25 +13,13 @@ const exporter: Exporter<NasDevice> = (devices) =>
   );
 
 /** The routers and access points that ask the RADIUS server who may connect. */
-export const NasDeviceList = () => {
-  const canConfigure = useHasPermission(Permissions.NetworkConfigure);
-  return (
-    <List
-      title="NAS devices"
-      filters={[<SearchInput key="q" source="q" placeholder="Name or address" alwaysOn />]}
-      sort={{ field: 'name', order: 'ASC' }}
-      perPage={25}
-      actions={<SettingsListActions permission={Permissions.NetworkConfigure} exportButton />}
-      exporter={exporter}
-    >
-      <Datagrid bulkActionButtons={false} rowClick={canConfigure ? 'edit' : false}>
-        <TextField source="name" />
-        <TextField source="address" sx={{ fontFamily: 'monospace' }} />
-        <FunctionField<NasDevice> label="Type" sortable={false} render={(d) => NAS_TYPE_LABELS[d.nasType] ?? d.nasType} />
-        <NumberField source="coaPort" label="CoA port" sortable={false} options={{ useGrouping: false }} />
-        <BooleanField source="disconnectToLimit" label="Disconnects to limit" sortable={false} />
-        <TextField source="description" sortable={false} />
-      </Datagrid>
-    </List>
-  );
-};
+export const NasDeviceList = () => (
+  <SettingsList<NasDevice> title="NAS devices" permission={Permissions.NetworkConfigure} search="Name or address" exporter={exporter}>
+    <TextField source="name" />
+    <TextField source="address" sx={{ fontFamily: 'monospace' }} />
+    <FunctionField<NasDevice> label="Type" sortable={false} render={(d) => NAS_TYPE_LABELS[d.nasType] ?? d.nasType} />
+    <NumberField source="coaPort" label="CoA port" sortable={false} options={{ useGrouping: false }} />
+    <BooleanField source="disconnectToLimit" label="Disconnects to limit" sortable={false} />
+    <TextField source="description" sortable={false} />
+  </SettingsList>
+);

@@ -1,3 +1,4 @@
+import { optionalText, text } from '../common/formText';
 import { NAS_TYPES, type NasType } from '../network/types';
 
 export const NAS_TYPE_LABELS: Record<NasType, string> = {
@@ -14,14 +15,13 @@ export const NAS_TYPE_CHOICES = NAS_TYPES.map((type) => ({ id: type, name: NAS_T
 /** Only what the API takes; an empty secret on an edit is left out, so the current one stays. */
 export const toNasDevicePayload = (data: Record<string, unknown>) => {
   const secret = typeof data.secret === 'string' ? data.secret : '';
-  const description = typeof data.description === 'string' ? data.description.trim() : '';
   return {
-    name: String(data.name ?? '').trim(),
-    address: String(data.address ?? '').trim(),
+    name: text(data.name),
+    address: text(data.address),
     ...(secret ? { secret } : {}),
     nasType: data.nasType as NasType,
     coaPort: Number(data.coaPort),
     disconnectToLimit: Boolean(data.disconnectToLimit),
-    description: description || null,
+    description: optionalText(data.description),
   };
 };

@@ -4,6 +4,9 @@ import { useCallback } from 'react';
 /** The IP assignment list's resource for the data provider: GET /api/accounts/:id/ip-assignments in simple-REST. */
 export const ipAssignmentsResource = (accountId: number | string): string => `accounts/${accountId}/ip-assignments`;
 
+/** The RADIUS account list's resource: GET /api/accounts/:id/radius-accounts in simple-REST. */
+export const radiusAccountsResource = (accountId: number | string): string => `accounts/${accountId}/radius-accounts`;
+
 /** react-query keys of the account's network data that is not a react-admin resource. */
 export const networkQueryKeys = {
   radiusAccounts: (accountId: number) => ['radius-accounts', accountId] as const,
@@ -33,7 +36,8 @@ const NETWORK_QUERY_ROOTS = [
   'stock-locations',
 ];
 
-const isAssignmentList = (root: unknown) => typeof root === 'string' && /^accounts\/\d+\/ip-assignments$/.test(root);
+/** An account's own list resource (its assignments, its RADIUS accounts), whichever account it is. */
+const isAccountList = (root: unknown) => typeof root === 'string' && /^accounts\/\d+\/(ip-assignments|radius-accounts)$/.test(root);
 
 /**
  * After any network action: an address taken moves the assignment lists (of both accounts, after
@@ -46,7 +50,7 @@ export const useNetworkChanged = () => {
       queryClient.invalidateQueries({
         predicate: (query) => {
           const root = query.queryKey[0];
-          return isAssignmentList(root) || (typeof root === 'string' && NETWORK_QUERY_ROOTS.includes(root));
+          return isAccountList(root) || (typeof root === 'string' && NETWORK_QUERY_ROOTS.includes(root));
         },
       }),
     [queryClient],

@@ -12,7 +12,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { ShowBase, Title, useRecordContext } from 'react-admin';
 import { formatDateTime } from '../accounts/formatting';
-import { askedBySentence, changeWords, ReconciliationStatus } from './reconciliationWords';
+import { askedBySentence, ReconciliationStatus, repairWords } from './reconciliationWords';
 import type { ReconciliationDetail } from './types';
 
 const Repairs = ({ run }: { run: ReconciliationDetail }) => {
@@ -75,7 +75,7 @@ const Report = () => {
         {run.status === 'completed' ? (
           <>
             <Typography variant="subtitle1" component="h2" sx={{ mb: 1 }}>
-              {changeWords(run)}
+              {repairWords(run, run.repairList?.length ?? 0)}
             </Typography>
             <Repairs run={run} />
             {run.report?.handedOver ? (

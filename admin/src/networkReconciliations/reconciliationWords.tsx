@@ -22,12 +22,21 @@ export const askedBySentence = (run: ReconciliationSummary): string =>
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "3 changes made: 2 on FreeRADIUS, 1 on DHCP servers": rows written, where one repair may take two (the wrong row out, the right one in). */
-export const changeWords = (run: ReconciliationSummary): string => {
+/** Rows written per kind of server: ["2 on FreeRADIUS", "1 on DHCP servers"]. */
+const perServer = (run: ReconciliationSummary): string[] => {
   const freeradius = run.repairCounts.radius + run.repairCounts.nas;
-  const parts = [
+  return [
     freeradius ? `${freeradius} on FreeRADIUS` : null,
     run.repairCounts.dhcp ? `${run.repairCounts.dhcp} on DHCP servers` : null,
-  ].filter(Boolean);
+  ].filter((part): part is string => part !== null);
+};
+
+/** "3 changes made: 2 on FreeRADIUS, 1 on DHCP servers": rows written, where one repair may take two (the wrong row out, the right one in). */
+export const changeWords = (run: ReconciliationSummary): string => {
+  const parts = perServer(run);
   return parts.length ? `${plural(run.repairs, 'change', 'changes')} made: ${parts.join(', ')}` : 'No change was needed';
 };
+
+/** The report's headline, counting the repairs listed under it: "1 repair (rows written: 2 on FreeRADIUS)". */
+export const repairWords = (run: ReconciliationSummary, repairs: number): string =>
+  repairs ? `${plural(repairs, 'repair', 'repairs')} (rows written: ${perServer(run).join(', ')})` : changeWords(run);

@@ -34,6 +34,7 @@ import { InventoryDhcp1795732250000 } from './1795732250000-inventory-dhcp';
 import { AddressLists1795732260000 } from './1795732260000-address-lists';
 import { NetworkReconciliations1795732270000 } from './1795732270000-network-reconciliations';
 import { IpPoolReleased1795732280000 } from './1795732280000-ip-pool-released';
+import { Usage1795732290000 } from './1795732290000-usage';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -73,4 +74,5 @@ export const migrations = [
   AddressLists1795732260000,
   NetworkReconciliations1795732270000,
   IpPoolReleased1795732280000,
+  Usage1795732290000,
 ];

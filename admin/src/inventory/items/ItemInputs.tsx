@@ -2,12 +2,10 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useEffect } from 'react';
 import {
-  AutocompleteInput,
   FormDataConsumer,
   Labeled,
   maxLength,
   RadioButtonGroupInput,
-  ReferenceInput,
   required,
   SelectInput,
   TextInput,
@@ -15,14 +13,13 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { searchByName } from '../../common';
+import { accountOptionText, ReferenceSearchInput } from '../../common';
+import { modelLabel } from '../../network/assignments/assignees';
 import { ItemMacs } from '../../network/inventory/itemCells';
 import { statusChoicesFor } from '../../network/inventory/itemStatus';
 import { MAC_PLACEHOLDER, macProblem } from '../../network/inventory/macAddress';
 import type { InventoryItem, InventoryModel } from '../../network/types';
-import type { Account } from '../../types';
 import { fieldKey } from '../payloads';
-import { modelOptionText } from './ItemList';
 
 const macAddress = (value: unknown) => (typeof value === 'string' ? (macProblem(value) ?? undefined) : undefined);
 
@@ -65,15 +62,14 @@ export const ItemCreateInputs = ({ onModel }: { onModel: (model: InventoryModel 
   const model = useFormModel(onModel);
   return (
     <>
-      <ReferenceInput source="modelId" reference="inventory-models" sort={{ field: 'name', order: 'ASC' }}>
-        <AutocompleteInput
-          label="Model"
-          optionText={modelOptionText}
-          filterToQuery={searchByName}
-          validate={required()}
-          sx={{ minWidth: 320 }}
-        />
-      </ReferenceInput>
+      <ReferenceSearchInput
+        source="modelId"
+        reference="inventory-models"
+        label="Model"
+        optionText={modelLabel}
+        validate={required()}
+        minWidth={320}
+      />
       {model ? (
         <>
           <TextInput
@@ -99,25 +95,22 @@ export const ItemCreateInputs = ({ onModel }: { onModel: (model: InventoryModel 
       <FormDataConsumer<{ holder?: string }>>
         {({ formData }) =>
           formData.holder === 'account' ? (
-            <ReferenceInput source="accountId" reference="accounts" sort={{ field: 'name', order: 'ASC' }}>
-              <AutocompleteInput
-                label="Account"
-                optionText={(account: Account) => `${account.name} (#${account.id})`}
-                filterToQuery={searchByName}
-                validate={required()}
-                sx={{ minWidth: 320 }}
-              />
-            </ReferenceInput>
+            <ReferenceSearchInput
+              source="accountId"
+              reference="accounts"
+              label="Account"
+              optionText={accountOptionText}
+              validate={required()}
+              minWidth={320}
+            />
           ) : (
-            <ReferenceInput source="stockLocationId" reference="stock-locations" sort={{ field: 'name', order: 'ASC' }}>
-              <AutocompleteInput
-                label="Stock location"
-                optionText="name"
-                filterToQuery={searchByName}
-                validate={required()}
-                sx={{ minWidth: 320 }}
-              />
-            </ReferenceInput>
+            <ReferenceSearchInput
+              source="stockLocationId"
+              reference="stock-locations"
+              label="Stock location"
+              validate={required()}
+              minWidth={320}
+            />
           )
         }
       </FormDataConsumer>

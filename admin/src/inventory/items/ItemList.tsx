@@ -1,33 +1,35 @@
 import Box from '@mui/material/Box';
-import Typography from '@mui/material/Typography';
-import { AutocompleteInput, Datagrid, FunctionField, List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { FunctionField, SelectInput } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { accountTabPath } from '../../accounts/accountTabPath';
 import { formatDateTime } from '../../accounts/formatting';
-import { AccountFilterInput, searchByName, SettingsListActions } from '../../common';
-import { ItemFieldValues, ItemMacs } from '../../network/inventory/itemCells';
+import { AccountFilterInput, Caption, ReferenceSearchInput, SettingsList } from '../../common';
+import { modelLabel } from '../../network/assignments/assignees';
+import { ItemFieldValues, ItemMacs, ItemModel, ItemSerial } from '../../network/inventory/itemCells';
 import { ITEM_STATUS_CHOICES, ItemStatusChip } from '../../network/inventory/itemStatus';
-import type { InventoryItem, InventoryModel } from '../../network/types';
-import { Permissions, useHasPermission } from '../../permissions';
+import type { InventoryItem } from '../../network/types';
+import { Permissions } from '../../permissions';
 import { itemsExporter } from './itemExporter';
 
-export const modelOptionText = (model: InventoryModel) => `${model.manufacturerName} ${model.name}`;
-
 const filters = [
-  <SearchInput key="q" source="q" placeholder="Serial or MAC address" alwaysOn />,
-  <ReferenceInput key="modelId" source="modelId" reference="inventory-models" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
-    <AutocompleteInput label="Model" optionText={modelOptionText} filterToQuery={searchByName} sx={{ minWidth: 200 }} />
-  </ReferenceInput>,
+  <ReferenceSearchInput
+    key="modelId"
+    source="modelId"
+    reference="inventory-models"
+    label="Model"
+    optionText={modelLabel}
+    minWidth={200}
+    alwaysOn
+  />,
   <SelectInput key="status" source="status" label="Status" choices={ITEM_STATUS_CHOICES} alwaysOn />,
-  <ReferenceInput
+  <ReferenceSearchInput
     key="stockLocationId"
     source="stockLocationId"
     reference="stock-locations"
-    sort={{ field: 'name', order: 'ASC' }}
+    label="Stock location"
+    minWidth={180}
     alwaysOn
-  >
-    <AutocompleteInput label="Stock location" optionText="name" filterToQuery={searchByName} sx={{ minWidth: 180 }} />
-  </ReferenceInput>,
+  />,
   <AccountFilterInput key="accountId" source="accountId" />,
 ];
 
@@ -40,61 +42,35 @@ const Holder = ({ item }: { item: InventoryItem }) =>
   ) : (
     <>
       <Box component="span">{item.stockLocationName}</Box>
-      <Typography variant="caption" color="text.secondary" component="div">
-        Stock location
-      </Typography>
+      <Caption>Stock location</Caption>
     </>
   );
 
 /** Every item of the inventory, in stock or deployed; searchable by serial or MAC address, exportable as CSV. */
-export const ItemList = () => {
-  const canManage = useHasPermission(Permissions.NetworkManage);
-  return (
-    <List
-      title="Inventory items"
-      filters={filters}
-      sort={{ field: 'updatedAt', order: 'DESC' }}
-      perPage={25}
-      actions={<SettingsListActions permission={Permissions.NetworkManage} filterButton exportButton />}
-      exporter={itemsExporter}
-    >
-      <Datagrid bulkActionButtons={false} rowClick={canManage ? 'edit' : false}>
-        <FunctionField<InventoryItem> source="id" label="ID" render={(item) => item.id} />
-        <FunctionField<InventoryItem>
-          source="model"
-          label="Model"
-          render={(item) => (
-            <>
-              <Box component="span">{item.modelName}</Box>
-              <Typography variant="caption" color="text.secondary" component="div">
-                {item.manufacturerName}
-              </Typography>
-            </>
-          )}
-        />
-        <FunctionField<InventoryItem>
-          source="serial"
-          label="Serial"
-          render={(item) => (
-            <Box component="span" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
-              {item.serial}
-            </Box>
-          )}
-        />
-        <FunctionField<InventoryItem> label="MAC addresses" sortable={false} render={(item) => <ItemMacs item={item} />} />
-        <FunctionField<InventoryItem> source="status" label="Status" render={(item) => <ItemStatusChip status={item.status} />} />
-        <FunctionField<InventoryItem> label="Fields" sortable={false} render={(item) => <ItemFieldValues item={item} />} />
-        <FunctionField<InventoryItem> label="Held by" sortable={false} render={(item) => <Holder item={item} />} />
-        <FunctionField<InventoryItem>
-          source="updatedAt"
-          label="Updated"
-          render={(item) => (
-            <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
-              {formatDateTime(item.updatedAt)}
-            </Box>
-          )}
-        />
-      </Datagrid>
-    </List>
-  );
-};
+export const ItemList = () => (
+  <SettingsList<InventoryItem>
+    title="Inventory items"
+    permission={Permissions.NetworkManage}
+    search="Serial or MAC address"
+    filters={filters}
+    sort={{ field: 'updatedAt', order: 'DESC' }}
+    exporter={itemsExporter}
+  >
+    <FunctionField<InventoryItem> source="id" label="ID" render={(item) => item.id} />
+    <FunctionField<InventoryItem> source="model" label="Model" render={(item) => <ItemModel item={item} />} />
+    <FunctionField<InventoryItem> source="serial" label="Serial" render={(item) => <ItemSerial item={item} />} />
+    <FunctionField<InventoryItem> label="MAC addresses" sortable={false} render={(item) => <ItemMacs item={item} />} />
+    <FunctionField<InventoryItem> source="status" label="Status" render={(item) => <ItemStatusChip status={item.status} />} />
+    <FunctionField<InventoryItem> label="Fields" sortable={false} render={(item) => <ItemFieldValues item={item} />} />
+    <FunctionField<InventoryItem> label="Held by" sortable={false} render={(item) => <Holder item={item} />} />
+    <FunctionField<InventoryItem>
+      source="updatedAt"
+      label="Updated"
+      render={(item) => (
+        <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(item.updatedAt)}
+        </Box>
+      )}
+    />
+  </SettingsList>
+);

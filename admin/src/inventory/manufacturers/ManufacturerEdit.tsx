@@ -1,21 +1,18 @@
-import { Create, Edit, maxLength, required, SimpleForm, TextInput } from 'react-admin';
+import { maxLength, required, TextInput } from 'react-admin';
+import { SettingsCreate, SettingsEdit } from '../../common';
 import { toManufacturerPayload } from '../payloads';
 
 const ManufacturerInputs = () => <TextInput source="name" validate={[required(), maxLength(100)]} />;
 
 export const ManufacturerCreate = () => (
-  <Create redirect="list" transform={toManufacturerPayload}>
-    <SimpleForm>
-      <ManufacturerInputs />
-    </SimpleForm>
-  </Create>
+  <SettingsCreate transform={toManufacturerPayload}>
+    <ManufacturerInputs />
+  </SettingsCreate>
 );
 
-/** Pessimistic, so Delete asks first and a 409 (models still under it) shows the server's reason. */
+/** Delete is refused while models are still under it. */
 export const ManufacturerEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={toManufacturerPayload}>
-    <SimpleForm>
-      <ManufacturerInputs />
-    </SimpleForm>
-  </Edit>
+  <SettingsEdit transform={toManufacturerPayload}>
+    <ManufacturerInputs />
+  </SettingsEdit>
 );

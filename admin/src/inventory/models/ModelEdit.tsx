@@ -1,20 +1,16 @@
-import { Create, Edit, SimpleForm } from 'react-admin';
+import { SettingsCreate, SettingsEdit } from '../../common';
 import { toModelCreate, toModelUpdate } from '../payloads';
 import { ModelInputs } from './ModelInputs';
 
 export const ModelCreate = () => (
-  <Create redirect="list" transform={toModelCreate}>
-    <SimpleForm defaultValues={{ macCount: 1, serialRequired: true, fields: [] }}>
-      <ModelInputs isCreate />
-    </SimpleForm>
-  </Create>
+  <SettingsCreate transform={toModelCreate} defaultValues={{ macCount: 1, serialRequired: true, fields: [] }}>
+    <ModelInputs isCreate />
+  </SettingsCreate>
 );
 
-/** Pessimistic, so Delete asks first and a 409 (items of the model) shows the server's reason. */
+/** Delete is refused while items of the model exist. */
 export const ModelEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={toModelUpdate}>
-    <SimpleForm>
-      <ModelInputs />
-    </SimpleForm>
-  </Edit>
+  <SettingsEdit transform={toModelUpdate}>
+    <ModelInputs />
+  </SettingsEdit>
 );

@@ -1,17 +1,5 @@
-import {
-  ArrayInput,
-  AutocompleteInput,
-  BooleanInput,
-  maxLength,
-  maxValue,
-  minValue,
-  NumberInput,
-  ReferenceInput,
-  required,
-  SimpleFormIterator,
-  TextInput,
-} from 'react-admin';
-import { searchByName } from '../../common';
+import { ArrayInput, BooleanInput, maxLength, maxValue, minValue, NumberInput, required, SimpleFormIterator, TextInput } from 'react-admin';
+import { ReferenceSearchInput } from '../../common';
 
 /**
  * The manufacturer, the name, how many MAC addresses each unit has, and the fields. Items keep the
@@ -20,16 +8,14 @@ import { searchByName } from '../../common';
  */
 export const ModelInputs = ({ isCreate = false }: { isCreate?: boolean }) => (
   <>
-    <ReferenceInput source="manufacturerId" reference="inventory-manufacturers" sort={{ field: 'name', order: 'ASC' }}>
-      <AutocompleteInput
-        label="Manufacturer"
-        optionText="name"
-        filterToQuery={searchByName}
-        validate={required()}
-        helperText={isCreate ? undefined : 'The items of the model move with it'}
-        sx={{ minWidth: 320 }}
-      />
-    </ReferenceInput>
+    <ReferenceSearchInput
+      source="manufacturerId"
+      reference="inventory-manufacturers"
+      label="Manufacturer"
+      validate={required()}
+      helperText={isCreate ? undefined : 'The items of the model move with it'}
+      minWidth={320}
+    />
     <TextInput source="name" validate={[required(), maxLength(100)]} />
     <NumberInput
       source="macCount"

@@ -1,4 +1,5 @@
-import { Create, Edit, maxLength, required, SimpleForm, TextInput } from 'react-admin';
+import { maxLength, required, TextInput } from 'react-admin';
+import { SettingsCreate, SettingsEdit } from '../../common';
 import { toStockLocationPayload } from '../payloads';
 
 const StockLocationInputs = () => (
@@ -9,18 +10,14 @@ const StockLocationInputs = () => (
 );
 
 export const StockLocationCreate = () => (
-  <Create redirect="list" transform={toStockLocationPayload}>
-    <SimpleForm>
-      <StockLocationInputs />
-    </SimpleForm>
-  </Create>
+  <SettingsCreate transform={toStockLocationPayload}>
+    <StockLocationInputs />
+  </SettingsCreate>
 );
 
-/** Pessimistic, so Delete asks first and a 409 (items still kept there) shows the server's reason. */
+/** Delete is refused while items are still kept there. */
 export const StockLocationEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={toStockLocationPayload}>
-    <SimpleForm>
-      <StockLocationInputs />
-    </SimpleForm>
-  </Edit>
+  <SettingsEdit transform={toStockLocationPayload}>
+    <StockLocationInputs />
+  </SettingsEdit>
 );

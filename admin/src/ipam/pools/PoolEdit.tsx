@@ -1,20 +1,16 @@
-import { Create, Edit, SimpleForm } from 'react-admin';
+import { SettingsCreate, SettingsEdit } from '../../common';
 import { toPoolCreate, toPoolUpdate } from '../planPayload';
 import { PoolInputs } from './PoolInputs';
 
 export const PoolCreate = () => (
-  <Create redirect="list" transform={toPoolCreate}>
-    <SimpleForm>
-      <PoolInputs isCreate />
-    </SimpleForm>
-  </Create>
+  <SettingsCreate transform={toPoolCreate}>
+    <PoolInputs isCreate />
+  </SettingsCreate>
 );
 
-/** Pessimistic, so Delete asks first and a 409 (assignments in its history) shows the server's reason. */
+/** Delete is refused while assignments in its history point at it. */
 export const PoolEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={toPoolUpdate}>
-    <SimpleForm>
-      <PoolInputs />
-    </SimpleForm>
-  </Edit>
+  <SettingsEdit transform={toPoolUpdate}>
+    <PoolInputs />
+  </SettingsEdit>
 );

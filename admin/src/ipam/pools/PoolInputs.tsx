@@ -1,34 +1,17 @@
-import { AutocompleteInput, maxLength, ReferenceInput, required, TextInput } from 'react-admin';
-import { searchByName } from '../../common';
+import { FixedAddressInput, PlanDescriptionInput, PlanNameInput, PlanParentInput } from '../planInputs';
 
 /** Create: the subnet and the range; edit: only the name and the description change. */
 export const PoolInputs = ({ isCreate = false }: { isCreate?: boolean }) => (
   <>
-    <ReferenceInput source="subnetId" reference="ip-subnets" sort={{ field: 'network', order: 'ASC' }}>
-      <AutocompleteInput
-        label="Subnet"
-        optionText={(s: { name: string; network: string }) => `${s.name} (${s.network})`}
-        filterToQuery={searchByName}
-        validate={isCreate ? required() : undefined}
-        disabled={!isCreate}
-        sx={{ minWidth: 320 }}
-      />
-    </ReferenceInput>
-    <TextInput source="name" validate={[required(), maxLength(100)]} />
-    <TextInput
-      source="firstAddress"
-      label="First address"
-      disabled={!isCreate}
-      validate={isCreate ? [required(), maxLength(50)] : undefined}
-      helperText={isCreate ? 'Inside the subnet, e.g. 100.64.8.10' : 'Fixed once created'}
-    />
-    <TextInput
+    <PlanParentInput source="subnetId" reference="ip-subnets" label="Subnet" isCreate={isCreate} />
+    <PlanNameInput />
+    <FixedAddressInput source="firstAddress" label="First address" isCreate={isCreate} hint="Inside the subnet, e.g. 100.64.8.10" />
+    <FixedAddressInput
       source="lastAddress"
       label="Last address"
-      disabled={!isCreate}
-      validate={isCreate ? [required(), maxLength(50)] : undefined}
-      helperText={isCreate ? 'The network, broadcast and gateway addresses in the range are never handed out' : 'Fixed once created'}
+      isCreate={isCreate}
+      hint="The network, broadcast and gateway addresses in the range are never handed out"
     />
-    <TextInput source="description" multiline minRows={2} validate={maxLength(500)} />
+    <PlanDescriptionInput />
   </>
 );

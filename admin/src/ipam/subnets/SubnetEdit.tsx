@@ -1,20 +1,16 @@
-import { Create, Edit, SimpleForm } from 'react-admin';
+import { SettingsCreate, SettingsEdit } from '../../common';
 import { toSubnetCreate, toSubnetUpdate } from '../planPayload';
 import { SubnetInputs } from './SubnetInputs';
 
 export const SubnetCreate = () => (
-  <Create redirect="list" transform={toSubnetCreate}>
-    <SimpleForm>
-      <SubnetInputs isCreate />
-    </SimpleForm>
-  </Create>
+  <SettingsCreate transform={toSubnetCreate}>
+    <SubnetInputs isCreate />
+  </SettingsCreate>
 );
 
-/** Pessimistic, so Delete asks first and a 409 (pools or assignments in it) shows the server's reason. */
+/** Delete is refused while pools or assignments are in it. */
 export const SubnetEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={toSubnetUpdate}>
-    <SimpleForm>
-      <SubnetInputs />
-    </SimpleForm>
-  </Edit>
+  <SettingsEdit transform={toSubnetUpdate}>
+    <SubnetInputs />
+  </SettingsEdit>
 );

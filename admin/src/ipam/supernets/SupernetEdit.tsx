@@ -1,20 +1,16 @@
-import { Create, Edit, SimpleForm } from 'react-admin';
+import { SettingsCreate, SettingsEdit } from '../../common';
 import { toSupernetCreate, toSupernetUpdate } from '../planPayload';
 import { SupernetInputs } from './SupernetInputs';
 
 export const SupernetCreate = () => (
-  <Create redirect="list" transform={toSupernetCreate}>
-    <SimpleForm>
-      <SupernetInputs isCreate />
-    </SimpleForm>
-  </Create>
+  <SettingsCreate transform={toSupernetCreate}>
+    <SupernetInputs isCreate />
+  </SettingsCreate>
 );
 
-/** Pessimistic, so Delete asks first and a 409 (subnets still in it) shows the server's reason. */
+/** Delete is refused while subnets are still in it. */
 export const SupernetEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list" transform={toSupernetUpdate}>
-    <SimpleForm>
-      <SupernetInputs />
-    </SimpleForm>
-  </Edit>
+  <SettingsEdit transform={toSupernetUpdate}>
+    <SupernetInputs />
+  </SettingsEdit>
 );

@@ -1,46 +1,47 @@
 import Checkbox from '@mui/material/Checkbox';
-import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
-import FormLabel from '@mui/material/FormLabel';
-import Radio from '@mui/material/Radio';
-import RadioGroup from '@mui/material/RadioGroup';
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { ActionDialog } from '../../billing/common/ActionDialog';
+import type { RowAction } from '../../common';
 import { useBackhaulDataProvider } from '../../dataProvider';
+import { planLabel } from '../../ipam/planLabel';
 import { formatAddressCount } from '../../ipam/usage';
+import { DescriptionField } from '../common/DescriptionField';
 import type { IpAssignmentInput, Subnet } from '../types';
 import { useNetworkChanged } from '../useNetworkChanged';
-import { type AssigneeChoice, type AssigneeRef, assigneeFields, assigneeKey, isMacAssignee } from './assignees';
+import {
+  ADDRESS_SOURCE,
+  type AddressSourceOption,
+  addressChoiceInput,
+  AddressChoiceFields,
+  addressChoicePending,
+  POOL_SOURCE,
+  useAddressChoice,
+} from './AddressChoiceFields';
+import {
+  ASSIGNEE_FIELDS,
+  type AssigneeChoice,
+  type AssigneeRef,
+  assigneeError,
+  assigneeFields,
+  assigneeKey,
+  isMacAssignee,
+} from './assignees';
 import { AssigneeSelect } from './AssigneeSelect';
 import { PlanPicker } from './PlanPicker';
-import { PoolAddressFields, poolAddressInput, usePoolAddress } from './PoolAddressFields';
 
-type Source = 'pool' | 'address' | 'subnet';
-
-const SOURCES: { value: Source; label: string }[] = [
-  { value: 'pool', label: 'From a pool' },
-  { value: 'address', label: 'A particular address' },
+const SOURCES: AddressSourceOption<'pool' | 'address' | 'subnet'>[] = [
+  POOL_SOURCE,
+  ADDRESS_SOURCE,
   { value: 'subnet', label: 'A whole subnet' },
 ];
 
-const DESCRIPTION_MAX_LENGTH = 200;
-
 /** The fields of the API's answer this dialog shows on its own inputs. */
-const INLINE_FIELDS = [
-  'assignee',
-  'radiusAccountId',
-  'inventoryMacId',
-  'uninventoriedMacId',
-  'poolId',
-  'subnetId',
-  'wholeSubnet',
-  'address',
-  'description',
-] as const;
+const INLINE_FIELDS = [...ASSIGNEE_FIELDS, 'poolId', 'subnetId', 'wholeSubnet', 'address', 'description'];
 
-const subnetLabel = (subnet: Subnet) => `${subnet.name} (${subnet.network})`;
+/** A holder's row action that opens this dialog with that holder chosen. */
+export const ADD_IP_ASSIGNMENT: RowAction<'assign'> = { action: 'assign', label: 'Add IP assignment' };
 
 interface AssignIpDialogProps {
   account: { id: number; name: string };
@@ -63,25 +64,23 @@ export const AssignIpDialog = ({ account, assignee: initial, onClose }: AssignIp
       ? { key: 'account', label: account.name, assignee: 'account' }
       : { ...initial, key: assigneeKey(initial), label: '' },
   );
-  const [source, setSource] = useState<Source>('pool');
-  const poolAddress = usePoolAddress();
-  const [address, setAddress] = useState('');
+  const choice = useAddressChoice<'subnet'>();
+  const { source, setSource } = choice;
   const [subnet, setSubnet] = useState<Subnet | null>(null);
   const [soft, setSoft] = useState(false);
   const [description, setDescription] = useState('');
   const toMac = isMacAssignee(assignee.assignee);
   const sources = toMac ? SOURCES.filter((option) => option.value !== 'subnet') : SOURCES;
 
-  const chooseAssignee = (choice: AssigneeChoice) => {
-    setAssignee(choice);
-    if (isMacAssignee(choice.assignee) && source === 'subnet') setSource('pool');
+  const chooseAssignee = (next: AssigneeChoice) => {
+    setAssignee(next);
+    if (isMacAssignee(next.assignee) && source === 'subnet') setSource('pool');
   };
 
   const confirm = async () => {
     const input: IpAssignmentInput = {
       ...assigneeFields(assignee),
-      ...(source === 'pool' ? poolAddressInput(poolAddress) : {}),
-      ...(source === 'address' ? { address: address.trim() } : {}),
+      ...addressChoiceInput(choice),
       ...(source === 'subnet' && subnet ? { subnetId: subnet.id, wholeSubnet: true } : {}),
       soft,
       ...(description.trim() ? { description: description.trim() } : {}),
@@ -91,51 +90,19 @@ export const AssignIpDialog = ({ account, assignee: initial, onClose }: AssignIp
     return `${created.address} assigned to ${created.assigneeLabel}`;
   };
 
-  const incomplete =
-    (source === 'pool' && poolAddress.pool === null) ||
-    (source === 'address' && !address.trim()) ||
-    (source === 'subnet' && subnet === null);
-
   return (
     <ActionDialog
       title="Assign IP address"
       confirmLabel="Assign"
       onConfirm={confirm}
       onClose={onClose}
-      disabled={incomplete || poolAddress.holding}
+      disabled={addressChoicePending(choice) || (source === 'subnet' && subnet === null)}
       inlineFields={INLINE_FIELDS}
     >
       {(errors) => (
         <>
-          <AssigneeSelect
-            account={account}
-            value={assignee.key}
-            onChange={chooseAssignee}
-            error={errors.radiusAccountId ?? errors.inventoryMacId ?? errors.uninventoriedMacId ?? errors.assignee}
-          />
-          <FormControl sx={{ mt: 1 }}>
-            <FormLabel id="assign-ip-source">What to assign</FormLabel>
-            <RadioGroup row aria-labelledby="assign-ip-source" value={source} onChange={(event) => setSource(event.target.value as Source)}>
-              {sources.map((option) => (
-                <FormControlLabel key={option.value} value={option.value} control={<Radio size="small" />} label={option.label} />
-              ))}
-            </RadioGroup>
-          </FormControl>
-          {source === 'pool' ? <PoolAddressFields state={poolAddress} errors={errors} /> : null}
-          {source === 'address' ? (
-            <TextField
-              fullWidth
-              margin="normal"
-              label="Address"
-              value={address}
-              onChange={(event) => setAddress(event.target.value)}
-              placeholder="100.64.8.23"
-              autoComplete="off"
-              slotProps={{ htmlInput: { maxLength: 50 } }}
-              error={Boolean(errors.address ?? errors.subnetId)}
-              helperText={errors.address ?? errors.subnetId ?? 'Any free address inside a subnet of the address plan.'}
-            />
-          ) : null}
+          <AssigneeSelect account={account} value={assignee.key} onChange={chooseAssignee} error={assigneeError(errors)} />
+          <AddressChoiceFields id="assign-ip-source" label="What to assign" options={sources} choice={choice} errors={errors} />
           {source === 'subnet' ? (
             <PlanPicker<Subnet>
               label="Subnet"
@@ -143,7 +110,7 @@ export const AssignIpDialog = ({ account, assignee: initial, onClose }: AssignIp
               onChange={setSubnet}
               search={dataProvider.searchSubnets}
               resource="ip-subnets"
-              optionLabel={subnetLabel}
+              optionLabel={planLabel}
               optionDetail={(option) => `${option.supernetName} · ${formatAddressCount(option.usage.usable)} usable addresses`}
               unavailable={(option) =>
                 option.assignedWhole
@@ -164,16 +131,7 @@ export const AssignIpDialog = ({ account, assignee: initial, onClose }: AssignIp
           <FormHelperText sx={{ mt: -0.5, ml: 4 }}>
             Kept for the account without being sent to the RADIUS server, the DHCP servers or any device.
           </FormHelperText>
-          <TextField
-            fullWidth
-            margin="normal"
-            label="Description (optional)"
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-            slotProps={{ htmlInput: { maxLength: DESCRIPTION_MAX_LENGTH } }}
-            error={Boolean(errors.description)}
-            helperText={errors.description ?? `${description.length}/${DESCRIPTION_MAX_LENGTH}`}
-          />
+          <DescriptionField value={description} onChange={setDescription} error={errors.description} />
         </>
       )}
     </ActionDialog>

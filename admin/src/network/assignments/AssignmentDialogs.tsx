@@ -1,22 +1,32 @@
 import DialogContentText from '@mui/material/DialogContentText';
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { ActionDialog } from '../../billing/common/ActionDialog';
+import type { RowAction } from '../../common';
 import { useBackhaulDataProvider } from '../../dataProvider';
+import { DescriptionField } from '../common/DescriptionField';
 import type { IpAssignment } from '../types';
 import { useNetworkChanged } from '../useNetworkChanged';
-import { type AssigneeChoice, assigneeFields, assigneeKey, isMacAssignee } from './assignees';
-import { AssigneeSelect } from './AssigneeSelect';
+import { ASSIGNEE_FIELDS, type AssigneeChoice, isMacAssignee } from './assignees';
+import { MoveToSelect, useMoveAssignment } from './MoveToHolder';
 
 export type AssignmentAction = 'move' | 'soft' | 'describe' | 'remove';
+
+export const MOVE_ASSIGNMENT: RowAction<AssignmentAction> = { action: 'move', label: 'Move to another holder' };
+export const REMOVE_ASSIGNMENT: RowAction<AssignmentAction> = { action: 'remove', label: 'Remove', destructive: true };
+
+/** Every action on an active assignment, as its row's menu offers them. */
+export const assignmentRowActions = (assignment: IpAssignment): RowAction<AssignmentAction>[] => [
+  MOVE_ASSIGNMENT,
+  { action: 'soft', label: assignment.soft ? 'Provision again (not soft)' : 'Make soft' },
+  { action: 'describe', label: 'Edit description' },
+  REMOVE_ASSIGNMENT,
+];
 
 interface AssignmentDialogProps {
   account: { id: number; name: string };
   assignment: IpAssignment;
   onClose: () => void;
 }
-
-const DESCRIPTION_MAX_LENGTH = 200;
 
 /** Who stops handing the address out when it is soft or removed. */
 const provisioner = (assignment: IpAssignment): string =>
@@ -30,22 +40,16 @@ const macGoesToo = (assignment: IpAssignment): string =>
 
 /** Another holder on the same account: the address stays, and the history shows who held it when. */
 const MoveAssignmentDialog = ({ account, assignment, onClose }: AssignmentDialogProps) => {
-  const dataProvider = useBackhaulDataProvider();
-  const changed = useNetworkChanged();
+  const move = useMoveAssignment();
   const [choice, setChoice] = useState<AssigneeChoice | null>(null);
-  const confirm = async () => {
-    const moved = await dataProvider.changeIpAssignment(assignment.id, assigneeFields(choice as AssigneeChoice));
-    await changed();
-    return `${moved.address} moved to ${moved.assigneeLabel}`;
-  };
   return (
     <ActionDialog
       title={`Move ${assignment.address}`}
       confirmLabel="Move"
-      onConfirm={confirm}
+      onConfirm={() => move(assignment, choice as AssigneeChoice)}
       onClose={onClose}
       disabled={choice === null}
-      inlineFields={['assignee', 'radiusAccountId', 'inventoryMacId', 'uninventoriedMacId']}
+      inlineFields={ASSIGNEE_FIELDS}
     >
       {(errors) => (
         <>
@@ -53,15 +57,7 @@ const MoveAssignmentDialog = ({ account, assignment, onClose }: AssignmentDialog
             Held now by {assignment.assigneeLabel}. The address stays the same: this assignment ends and a new one starts for the holder you
             choose, so the history shows both.{macGoesToo(assignment)}
           </DialogContentText>
-          <AssigneeSelect
-            account={account}
-            label="Move to"
-            value={choice?.key ?? ''}
-            onChange={setChoice}
-            exclude={assigneeKey(assignment)}
-            macs={assignment.covers !== 'subnet'}
-            error={errors.radiusAccountId ?? errors.inventoryMacId ?? errors.uninventoriedMacId ?? errors.assignee}
-          />
+          <MoveToSelect account={account} assignment={assignment} value={choice} onChange={setChoice} errors={errors} />
         </>
       )}
     </ActionDialog>
@@ -124,16 +120,13 @@ const DescribeDialog = ({ assignment, onClose }: AssignmentDialogProps) => {
       inlineFields={['description']}
     >
       {(errors) => (
-        <TextField
-          fullWidth
-          autoFocus
-          margin="normal"
+        <DescriptionField
           label="Description"
+          autoFocus
           value={description}
-          onChange={(event) => setDescription(event.target.value)}
-          slotProps={{ htmlInput: { maxLength: DESCRIPTION_MAX_LENGTH } }}
-          error={Boolean(errors.description)}
-          helperText={errors.description ?? `${description.length}/${DESCRIPTION_MAX_LENGTH}. Leave empty to clear it.`}
+          onChange={setDescription}
+          error={errors.description}
+          hint="Leave empty to clear it."
         />
       )}
     </ActionDialog>

@@ -1,15 +1,14 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
-import { Datagrid, type Exporter, ExportButton, FunctionField, List, SearchInput, TextInput, TopToolbar } from 'react-admin';
+import { type Exporter, FunctionField, SearchInput, TextInput } from 'react-admin';
 import { formatDateTime } from '../../accounts/formatting';
-import { type RowAction, RowActionsMenu } from '../../common';
+import { Caption, Mono, RowActionsMenu } from '../../common';
 import { downloadRows } from '../../correspondence/csv';
+import { SubTabList } from '../common/SubTabList';
 import { MAC_PLACEHOLDER, macProblem } from '../inventory/macAddress';
 import type { IpAssignment } from '../types';
 import { ipAssignmentsResource } from '../useNetworkChanged';
-import type { AssignmentAction } from './AssignmentDialogs';
+import { type AssignmentAction, assignmentRowActions } from './AssignmentDialogs';
 
 export type AssignmentView = 'active' | 'history';
 
@@ -68,13 +67,6 @@ const exporterFor =
       ]),
     );
 
-const rowActions = (assignment: IpAssignment): RowAction<AssignmentAction>[] => [
-  { action: 'move', label: 'Move to another holder' },
-  { action: 'soft', label: assignment.soft ? 'Provision again (not soft)' : 'Make soft' },
-  { action: 'describe', label: 'Edit description' },
-  { action: 'remove', label: 'Remove', destructive: true },
-];
-
 /** A time over who did it, as the lists show an action. */
 const WhenBy = ({ at, by }: { at: string | null; by: string | null }) =>
   at ? (
@@ -82,19 +74,9 @@ const WhenBy = ({ at, by }: { at: string | null; by: string | null }) =>
       <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
         {formatDateTime(at)}
       </Box>
-      {by ? (
-        <Typography variant="caption" color="text.secondary" component="div">
-          by {by}
-        </Typography>
-      ) : null}
+      {by ? <Caption>by {by}</Caption> : null}
     </>
   ) : null;
-
-const Caption = ({ children }: { children: ReactNode }) => (
-  <Typography variant="caption" color="text.secondary" component="div">
-    {children}
-  </Typography>
-);
 
 interface IpAssignmentListProps {
   accountId: number;
@@ -111,104 +93,83 @@ interface IpAssignmentListProps {
 export const IpAssignmentList = ({ accountId, view, canManage, onAction }: IpAssignmentListProps) => {
   const history = view === 'history';
   return (
-    <List
+    <SubTabList<IpAssignment>
       // Each view is a list of its own: its sort, page and search do not carry over.
       key={view}
       resource={ipAssignmentsResource(accountId)}
       filter={history ? {} : { active: true }}
       filters={filters}
       sort={{ field: 'assignedAt', order: 'DESC' }}
-      perPage={25}
-      disableSyncWithLocation
-      storeKey={false}
       exporter={exporterFor(accountId, view)}
-      actions={
-        <TopToolbar>
-          <ExportButton />
-        </TopToolbar>
-      }
-      title={false}
-      empty={false}
+      label={history ? 'IP assignment history' : 'Active IP assignments'}
+      none={history ? 'This account has never held an address.' : 'No addresses are assigned to this account.'}
     >
-      <Datagrid
-        bulkActionButtons={false}
-        rowClick={false}
-        aria-label={history ? 'IP assignment history' : 'Active IP assignments'}
-        empty={
-          <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
-            {history ? 'This account has never held an address.' : 'No addresses are assigned to this account.'}
-          </Typography>
-        }
-      >
-        <FunctionField<IpAssignment>
-          source="address"
-          label="Address"
-          render={(a) => (
-            <>
-              <Box component="span" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
-                {a.address}
-              </Box>
-              {a.covers === 'subnet' ? <Caption>Whole subnet</Caption> : null}
-            </>
-          )}
-        />
-        <FunctionField<IpAssignment>
-          label="Subnet / pool"
-          sortable={false}
-          render={(a) => (
-            <>
-              <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
-                {a.subnetNetwork}
-              </Box>
-              {a.poolName ? <Caption>{a.poolName}</Caption> : null}
-            </>
-          )}
-        />
-        <FunctionField<IpAssignment> label="Held by" sortable={false} render={(a) => a.assigneeLabel} />
-        <FunctionField<IpAssignment>
-          label="Soft"
-          sortable={false}
-          render={(a) => (a.soft ? <Chip size="small" variant="outlined" label="Soft" title="Kept without being provisioned" /> : null)}
-        />
-        {history ? null : (
-          <FunctionField<IpAssignment>
-            label="Description"
-            sortable={false}
-            render={(a) => (
-              <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
-                {a.description}
-              </Box>
-            )}
-          />
+      <FunctionField<IpAssignment>
+        source="address"
+        label="Address"
+        render={(a) => (
+          <>
+            <Mono>{a.address}</Mono>
+            {a.covers === 'subnet' ? <Caption>Whole subnet</Caption> : null}
+          </>
         )}
+      />
+      <FunctionField<IpAssignment>
+        label="Subnet / pool"
+        sortable={false}
+        render={(a) => (
+          <>
+            <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+              {a.subnetNetwork}
+            </Box>
+            {a.poolName ? <Caption>{a.poolName}</Caption> : null}
+          </>
+        )}
+      />
+      <FunctionField<IpAssignment> label="Held by" sortable={false} render={(a) => a.assigneeLabel} />
+      <FunctionField<IpAssignment>
+        label="Soft"
+        sortable={false}
+        render={(a) => (a.soft ? <Chip size="small" variant="outlined" label="Soft" title="Kept without being provisioned" /> : null)}
+      />
+      {history ? null : (
         <FunctionField<IpAssignment>
-          source="assignedAt"
-          label="Assigned"
-          render={(a) => <WhenBy at={a.assignedAt} by={a.assignedByName} />}
+          label="Description"
+          sortable={false}
+          render={(a) => (
+            <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
+              {a.description}
+            </Box>
+          )}
         />
-        {history ? (
-          <FunctionField<IpAssignment>
-            source="removedAt"
-            label="Removed"
-            render={(a) =>
-              a.active ? (
-                <Chip size="small" color="success" variant="outlined" label="Active" />
-              ) : (
-                <WhenBy at={a.removedAt} by={a.removedByName} />
-              )
-            }
-          />
-        ) : null}
-        {canManage && !history ? (
-          <FunctionField<IpAssignment>
-            label="Actions"
-            textAlign="right"
-            render={(a) => (
-              <RowActionsMenu label={`Actions for ${a.address}`} items={rowActions(a)} onAction={(action) => onAction(action, a)} />
-            )}
-          />
-        ) : null}
-      </Datagrid>
-    </List>
+      )}
+      <FunctionField<IpAssignment>
+        source="assignedAt"
+        label="Assigned"
+        render={(a) => <WhenBy at={a.assignedAt} by={a.assignedByName} />}
+      />
+      {history ? (
+        <FunctionField<IpAssignment>
+          source="removedAt"
+          label="Removed"
+          render={(a) =>
+            a.active ? (
+              <Chip size="small" color="success" variant="outlined" label="Active" />
+            ) : (
+              <WhenBy at={a.removedAt} by={a.removedByName} />
+            )
+          }
+        />
+      ) : null}
+      {canManage && !history ? (
+        <FunctionField<IpAssignment>
+          label="Actions"
+          textAlign="right"
+          render={(a) => (
+            <RowActionsMenu label={`Actions for ${a.address}`} items={assignmentRowActions(a)} onAction={(action) => onAction(action, a)} />
+          )}
+        />
+      ) : null}
+    </SubTabList>
   );
 };

@@ -1,14 +1,11 @@
-import AddIcon from '@mui/icons-material/Add';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { AccountTabProps } from '../../accounts/accountTabs';
 import { Permissions, useHasPermission } from '../../permissions';
+import { AddButton, SubTabCard } from '../common/SubTabCard';
 import type { IpAssignment } from '../types';
 import { AssignIpDialog } from './AssignIpDialog';
 import { type AssignmentAction, AssignmentDialogs } from './AssignmentDialogs';
@@ -24,45 +21,40 @@ export const IpAssignmentsTab = ({ account }: AccountTabProps) => {
   const [row, setRow] = useState<{ action: AssignmentAction; assignment: IpAssignment } | null>(null);
 
   return (
-    <Card>
-      <CardContent>
-        <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 1, flexWrap: 'wrap' }}>
-          <Typography variant="h6" component="h2">
-            IP assignments
-          </Typography>
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-            {canManage && view === 'active' ? (
-              <>
-                <Button size="small" variant="outlined" onClick={() => setMovingAll(true)}>
-                  Move all to another account
-                </Button>
-                <Button size="small" variant="contained" startIcon={<AddIcon />} onClick={() => setAssigning(true)}>
-                  Assign IP
-                </Button>
-              </>
-            ) : null}
-            <ToggleButtonGroup
-              size="small"
-              exclusive
-              value={view}
-              onChange={(_event, value: AssignmentView | null) => value && setView(value)}
-              aria-label="Which assignments"
-            >
-              <ToggleButton value="active">Active</ToggleButton>
-              <ToggleButton value="history">History</ToggleButton>
-            </ToggleButtonGroup>
-          </Stack>
+    <SubTabCard
+      title="IP assignments"
+      actions={
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+          {canManage && view === 'active' ? (
+            <>
+              <Button size="small" variant="outlined" onClick={() => setMovingAll(true)}>
+                Move all to another account
+              </Button>
+              <AddButton label="Assign IP" onClick={() => setAssigning(true)} />
+            </>
+          ) : null}
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={view}
+            onChange={(_event, value: AssignmentView | null) => value && setView(value)}
+            aria-label="Which assignments"
+          >
+            <ToggleButton value="active">Active</ToggleButton>
+            <ToggleButton value="history">History</ToggleButton>
+          </ToggleButtonGroup>
         </Stack>
-        <IpAssignmentList
-          accountId={account.id}
-          view={view}
-          canManage={canManage}
-          onAction={(action, assignment) => setRow({ action, assignment })}
-        />
-      </CardContent>
+      }
+    >
+      <IpAssignmentList
+        accountId={account.id}
+        view={view}
+        canManage={canManage}
+        onAction={(action, assignment) => setRow({ action, assignment })}
+      />
       {assigning ? <AssignIpDialog account={account} onClose={() => setAssigning(false)} /> : null}
       {movingAll ? <MoveAllAssignmentsDialog account={account} onClose={() => setMovingAll(false)} /> : null}
       <AssignmentDialogs account={account} state={row} onClose={() => setRow(null)} />
-    </Card>
+    </SubTabCard>
   );
 };

@@ -1,4 +1,4 @@
-import type { AssigneeKind, InventoryItem, IpAssignment, RadiusAccount, UninventoriedMac } from '../types';
+import type { AssigneeKind, InventoryItem, InventoryModel, IpAssignment, RadiusAccount, UninventoriedMac } from '../types';
 
 /** Who holds an address, as the API takes it: the kind, and the id of the assignee when it is not the account. */
 export interface AssigneeRef {
@@ -54,6 +54,9 @@ export const assigneeKey = (holder: {
 export const itemLabel = (item: Pick<InventoryItem, 'manufacturerName' | 'modelName' | 'serial'>): string =>
   `${item.manufacturerName} ${item.modelName}${item.serial ? ` · SN ${item.serial}` : ''}`;
 
+/** "Ubiquiti LiteBeam 5AC": a model with its maker. */
+export const modelLabel = (model: Pick<InventoryModel, 'manufacturerName' | 'name'>): string => `${model.manufacturerName} ${model.name}`;
+
 /**
  * Who on the account can hold an address, in the groups the picker shows: the account itself, its
  * RADIUS accounts, the MAC addresses of the items deployed there and its uninventoried MAC addresses.
@@ -99,6 +102,13 @@ export const assigneeGroups = (
       })),
     },
   ].filter((group) => group.choices.length > 0);
+
+/** The API's fields that name the assignee: a dialog shows their messages on its assignee picker. */
+export const ASSIGNEE_FIELDS = ['assignee', 'radiusAccountId', 'inventoryMacId', 'uninventoriedMacId'] as const;
+
+/** The API's message about the assignee, whichever of its fields it is on. */
+export const assigneeError = (errors: Record<string, string>): string | undefined =>
+  errors.radiusAccountId ?? errors.inventoryMacId ?? errors.uninventoriedMacId ?? errors.assignee;
 
 /** The assignee as the API takes it in a create or a move. */
 export const assigneeFields = (choice: AssigneeRef): Pick<IpAssignment, 'assignee'> & Omit<AssigneeRef, 'assignee'> => ({

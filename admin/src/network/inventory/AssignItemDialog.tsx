@@ -1,15 +1,12 @@
-import Autocomplete from '@mui/material/Autocomplete';
-import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ActionDialog } from '../../billing/common/ActionDialog';
 import { useBackhaulDataProvider } from '../../dataProvider';
 import { itemLabel } from '../assignments/assignees';
+import { SearchPicker } from '../common/SearchPicker';
 import type { InventoryItem } from '../types';
 import { useNetworkChanged } from '../useNetworkChanged';
 import { draftInput, draftProblem, EMPTY_ITEM_DRAFT, type NewItemDraft, NewItemFields } from './NewItemFields';
@@ -33,44 +30,18 @@ const StockItemPicker = ({
   error?: string;
 }) => {
   const dataProvider = useBackhaulDataProvider();
-  const [input, setInput] = useState('');
-  const q = value && input === itemLabel(value) ? '' : input.trim();
-  const { data = [], isFetching } = useQuery({
-    queryKey: ['inventory-items', 'in-stock', q],
-    queryFn: () => dataProvider.searchItemsInStock(q),
-    placeholderData: keepPreviousData,
-  });
   return (
-    <Autocomplete<InventoryItem, false, false, false>
-      options={data}
-      loading={isFetching}
+    <SearchPicker<InventoryItem>
+      label="Item in stock (serial or MAC address)"
       value={value}
-      onChange={(_event, option) => onChange(option)}
-      inputValue={input}
-      onInputChange={(_event, text) => setInput(text)}
-      filterOptions={(options) => options}
-      getOptionLabel={itemLabel}
-      isOptionEqualToValue={(option, chosen) => option.id === chosen.id}
-      noOptionsText={q ? 'No item in stock matches' : 'Nothing is in stock'}
-      renderOption={({ key, ...props }, option) => (
-        <li key={key} {...props}>
-          <Box sx={{ minWidth: 0 }}>
-            <Typography variant="body2">{itemLabel(option)}</Typography>
-            <Typography variant="caption" color="text.secondary" component="div" sx={{ overflowWrap: 'anywhere' }}>
-              {stockDetail(option)}
-            </Typography>
-          </Box>
-        </li>
-      )}
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label="Item in stock (serial or MAC address)"
-          margin="normal"
-          error={Boolean(error)}
-          helperText={error ?? (value ? stockDetail(value) : 'Type part of the serial number or a MAC address')}
-        />
-      )}
+      onChange={onChange}
+      queryKey={['inventory-items', 'in-stock']}
+      search={dataProvider.searchItemsInStock}
+      optionLabel={itemLabel}
+      optionDetail={stockDetail}
+      noOptions={{ matching: 'No item in stock matches', none: 'Nothing is in stock' }}
+      error={error}
+      helperText={value ? stockDetail(value) : 'Type part of the serial number or a MAC address'}
     />
   );
 };

@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Autocomplete from '@mui/material/Autocomplete';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
@@ -8,6 +7,7 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useGetList } from 'react-admin';
 import { ActionDialog } from '../../billing/common/ActionDialog';
+import { AccountPicker } from '../../common';
 import { useBackhaulDataProvider } from '../../dataProvider';
 import type { Account } from '../../types';
 import { itemLabel } from '../assignments/assignees';
@@ -36,15 +36,8 @@ export const ChangeItemHolderDialog = ({ item, onClose }: { item: InventoryItem;
   const dataProvider = useBackhaulDataProvider();
   const changed = useNetworkChanged();
   const [target, setTarget] = useState<Target>(item.accountId === null ? 'account' : 'stock');
-  const [search, setSearch] = useState('');
   const [account, setAccount] = useState<Account | null>(null);
   const [locationId, setLocationId] = useState<number | ''>('');
-  const query = search.trim();
-  const accounts = useGetList<Account>(
-    'accounts',
-    { filter: query ? { q: query } : {}, pagination: { page: 1, perPage: 20 }, sort: { field: 'name', order: 'ASC' } },
-    { enabled: target === 'account' },
-  );
   const locations = useGetList<StockLocation>(
     'stock-locations',
     { filter: {}, pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' } },
@@ -84,25 +77,13 @@ export const ChangeItemHolderDialog = ({ item, onClose }: { item: InventoryItem;
             <FormControlLabel value="stock" control={<Radio size="small" />} label="A stock location" />
           </RadioGroup>
           {target === 'account' ? (
-            <Autocomplete
-              options={(accounts.data ?? []).filter((candidate) => candidate.id !== item.accountId)}
-              loading={accounts.isPending}
+            <AccountPicker
+              label="Account (name or ID)"
               value={account}
-              onChange={(_event, chosen) => setAccount(chosen)}
-              inputValue={search}
-              onInputChange={(_event, value) => setSearch(value)}
-              filterOptions={(candidates) => candidates}
-              getOptionLabel={(candidate) => `${candidate.name} (#${candidate.id})`}
-              isOptionEqualToValue={(option, selected) => option.id === selected.id}
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  label="Account (name or ID)"
-                  margin="normal"
-                  error={Boolean(errors.accountId)}
-                  helperText={errors.accountId ?? 'Deployed at that account from now on.'}
-                />
-              )}
+              onChange={setAccount}
+              exclude={item.accountId}
+              error={errors.accountId}
+              helperText="Deployed at that account from now on."
             />
           ) : (
             <TextField

@@ -16,7 +16,7 @@ import { formatDateTime } from '../../accounts/formatting';
 import { errorMessage, toApiProblem, useBackhaulDataProvider } from '../../dataProvider';
 import type { InventoryItem } from '../types';
 import { networkQueryKeys } from '../useNetworkChanged';
-import { MAC_PLACEHOLDER, macProblem } from './macAddress';
+import { MAC_HTML_INPUT, MAC_PLACEHOLDER, macProblem } from './macAddress';
 
 /** The MAC addresses seen behind an item, with when each was first and last seen; one that is an item of ours is named. */
 export const ConnectedDevices = ({ item, canManage }: { item: InventoryItem; canManage: boolean }) => {
@@ -105,7 +105,7 @@ export const ConnectedDevices = ({ item, canManage }: { item: InventoryItem; can
             // The label sits above the field, so the example placeholder never runs into it.
             slotProps={{
               inputLabel: { shrink: true },
-              htmlInput: { maxLength: 20, spellCheck: false, style: { fontFamily: 'monospace' } },
+              htmlInput: MAC_HTML_INPUT,
             }}
             error={Boolean(problem ?? typed)}
             helperText={problem ?? typed ?? ' '}

@@ -1,23 +1,18 @@
-import AddIcon from '@mui/icons-material/Add';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { Datagrid, FunctionField, List } from 'react-admin';
+import { FunctionField } from 'react-admin';
 import type { AccountTabProps } from '../../accounts/accountTabs';
-import { type RowAction, RowActionsMenu } from '../../common';
+import { NoneText, type RowAction, RowActionsMenu } from '../../common';
 import { Permissions, useHasPermission } from '../../permissions';
 import { AssignIpDialog } from '../assignments/AssignIpDialog';
 import { type AssignmentAction, AssignmentDialogs } from '../assignments/AssignmentDialogs';
+import { AddButton, SubTabCard } from '../common/SubTabCard';
+import { SubTabList } from '../common/SubTabList';
 import type { InventoryItem, IpAssignment, ItemMac } from '../types';
 import { AssignItemDialog } from './AssignItemDialog';
 import { ChangeItemHolderDialog } from './ChangeItemHolderDialog';
 import { EditFieldValuesDialog } from './EditFieldValuesDialog';
 import { ItemDetail } from './ItemDetail';
-import { ItemFieldValues, ItemMacs } from './itemCells';
+import { ItemFieldValues, ItemMacs, ItemModel, ItemSerial } from './itemCells';
 import { ItemStatusChip } from './itemStatus';
 
 type ItemAction = 'holder' | 'fields' | `assign:${number}`;
@@ -49,96 +44,47 @@ export const InventoryItemsTab = ({ account }: AccountTabProps) => {
   };
 
   return (
-    <Card>
-      <CardContent>
-        <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 1, flexWrap: 'wrap' }}>
-          <Typography variant="h6" component="h2">
-            Inventory items
-          </Typography>
-          {canManage ? (
-            <Button size="small" variant="contained" startIcon={<AddIcon />} onClick={() => setDialog({ action: 'add' })}>
-              Assign Item
-            </Button>
-          ) : null}
-        </Stack>
-        <List<InventoryItem>
-          resource="inventory-items"
-          filter={{ accountId: account.id }}
-          sort={{ field: 'model', order: 'ASC' }}
-          perPage={25}
-          disableSyncWithLocation
-          storeKey={false}
-          exporter={false}
-          actions={false}
-          title={false}
-          empty={false}
-        >
-          <Datagrid
-            bulkActionButtons={false}
-            rowClick="expand"
-            expand={
-              <ItemDetail
-                accountId={account.id}
-                canManage={canManage}
-                actions={{
-                  onAssign: (item, mac) => setDialog({ action: 'assign', item, mac }),
-                  onAssignment: (action, chosen) => setAssignment({ action, assignment: chosen }),
-                }}
+    <SubTabCard
+      title="Inventory items"
+      actions={canManage ? <AddButton label="Assign Item" onClick={() => setDialog({ action: 'add' })} /> : null}
+    >
+      <SubTabList<InventoryItem>
+        resource="inventory-items"
+        filter={{ accountId: account.id }}
+        sort={{ field: 'model', order: 'ASC' }}
+        label="Inventory items"
+        none="No items are deployed at this account."
+        rowClick="expand"
+        expand={
+          <ItemDetail
+            accountId={account.id}
+            canManage={canManage}
+            actions={{
+              onAssign: (item, mac) => setDialog({ action: 'assign', item, mac }),
+              onAssignment: (action, chosen) => setAssignment({ action, assignment: chosen }),
+            }}
+          />
+        }
+      >
+        <FunctionField<InventoryItem> source="model" label="Model" render={(item) => <ItemModel item={item} />} />
+        <FunctionField<InventoryItem> source="serial" label="Serial" render={(item) => <ItemSerial item={item} none={<NoneText />} />} />
+        <FunctionField<InventoryItem> label="MAC addresses" sortable={false} render={(item) => <ItemMacs item={item} />} />
+        <FunctionField<InventoryItem> source="status" label="Status" render={(item) => <ItemStatusChip status={item.status} />} />
+        <FunctionField<InventoryItem> label="Fields" sortable={false} render={(item) => <ItemFieldValues item={item} />} />
+        {canManage ? (
+          <FunctionField<InventoryItem>
+            label="Actions"
+            textAlign="right"
+            render={(item) => (
+              <RowActionsMenu
+                label={`Actions for ${item.modelName}${item.serial ? ` ${item.serial}` : ''}`}
+                items={rowActions(item)}
+                onAction={(action) => onAction(action, item)}
               />
-            }
-            aria-label="Inventory items"
-            empty={
-              <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
-                No items are deployed at this account.
-              </Typography>
-            }
-          >
-            <FunctionField<InventoryItem>
-              source="model"
-              label="Model"
-              render={(item) => (
-                <>
-                  <Box component="span">{item.modelName}</Box>
-                  <Typography variant="caption" color="text.secondary" component="div">
-                    {item.manufacturerName}
-                  </Typography>
-                </>
-              )}
-            />
-            <FunctionField<InventoryItem>
-              source="serial"
-              label="Serial"
-              render={(item) =>
-                item.serial ? (
-                  <Box component="span" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
-                    {item.serial}
-                  </Box>
-                ) : (
-                  <Typography variant="body2" color="text.secondary" component="span">
-                    None
-                  </Typography>
-                )
-              }
-            />
-            <FunctionField<InventoryItem> label="MAC addresses" sortable={false} render={(item) => <ItemMacs item={item} />} />
-            <FunctionField<InventoryItem> source="status" label="Status" render={(item) => <ItemStatusChip status={item.status} />} />
-            <FunctionField<InventoryItem> label="Fields" sortable={false} render={(item) => <ItemFieldValues item={item} />} />
-            {canManage ? (
-              <FunctionField<InventoryItem>
-                label="Actions"
-                textAlign="right"
-                render={(item) => (
-                  <RowActionsMenu
-                    label={`Actions for ${item.modelName}${item.serial ? ` ${item.serial}` : ''}`}
-                    items={rowActions(item)}
-                    onAction={(action) => onAction(action, item)}
-                  />
-                )}
-              />
-            ) : null}
-          </Datagrid>
-        </List>
-      </CardContent>
+            )}
+          />
+        ) : null}
+      </SubTabList>
       {dialog?.action === 'add' ? <AssignItemDialog account={account} onClose={close} /> : null}
       {dialog?.action === 'holder' ? <ChangeItemHolderDialog item={dialog.item} onClose={close} /> : null}
       {dialog?.action === 'fields' ? <EditFieldValuesDialog item={dialog.item} onClose={close} /> : null}
@@ -146,6 +92,6 @@ export const InventoryItemsTab = ({ account }: AccountTabProps) => {
         <AssignIpDialog account={account} assignee={{ assignee: 'inventory_mac', inventoryMacId: dialog.mac.id }} onClose={close} />
       ) : null}
       <AssignmentDialogs account={account} state={assignment} onClose={() => setAssignment(null)} />
-    </Card>
+    </SubTabCard>
   );
 };

@@ -6,17 +6,14 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useRecordContext } from 'react-admin';
 import { formatDate } from '../../accounts/formatting';
-import { type RowAction, RowActionsMenu } from '../../common';
+import { Caption, Mono, type RowAction, RowActionsMenu } from '../../common';
 import { errorMessage } from '../../dataProvider';
-import type { AssignmentAction } from '../assignments/AssignmentDialogs';
+import { type AssignmentAction, MOVE_ASSIGNMENT, REMOVE_ASSIGNMENT } from '../assignments/AssignmentDialogs';
 import type { InventoryItem, IpAssignment, ItemMac } from '../types';
 import { ConnectedDevices } from './ConnectedDevices';
 import { useMacAssignments } from './useAccountInventory';
 
-const ASSIGNMENT_ACTIONS: RowAction<AssignmentAction>[] = [
-  { action: 'move', label: 'Move to another holder' },
-  { action: 'remove', label: 'Remove', destructive: true },
-];
+const ASSIGNMENT_ACTIONS: RowAction<AssignmentAction>[] = [MOVE_ASSIGNMENT, REMOVE_ASSIGNMENT];
 
 export interface ItemDetailActions {
   onAssign: (item: InventoryItem, mac: ItemMac) => void;
@@ -46,9 +43,7 @@ const MacAssignments = ({
   <Box sx={{ py: 1, borderTop: 1, borderColor: 'divider' }} role="group" aria-label={`Addresses of ${mac.mac}`}>
     <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 1, flexWrap: 'wrap' }}>
       <Box sx={{ minWidth: 0 }}>
-        <Box component="span" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
-          {mac.mac}
-        </Box>
+        <Mono>{mac.mac}</Mono>
         {item.macs.length > 1 ? (
           <Typography variant="caption" color="text.secondary" component="span" sx={{ ml: 1 }}>
             MAC {mac.position + 1}
@@ -69,10 +64,8 @@ const MacAssignments = ({
       assignments.map((assignment) => (
         <Stack key={assignment.id} direction="row" sx={{ alignItems: 'center', gap: 1, pl: 2 }}>
           <Box sx={{ flex: 1, minWidth: 0 }}>
-            <Box component="span" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
-              {assignment.address}
-            </Box>
-            <Typography variant="caption" color="text.secondary" component="div">
+            <Mono>{assignment.address}</Mono>
+            <Caption>
               {[
                 assignment.poolName ?? assignment.subnetNetwork,
                 `since ${formatDate(assignment.assignedAt)}`,
@@ -80,7 +73,7 @@ const MacAssignments = ({
               ]
                 .filter(Boolean)
                 .join(' · ')}
-            </Typography>
+            </Caption>
           </Box>
           {canManage ? (
             <RowActionsMenu

@@ -1,12 +1,10 @@
-import Autocomplete from '@mui/material/Autocomplete';
-import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { keepPreviousData } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useGetList } from 'react-admin';
+import { useBackhaulDataProvider } from '../../dataProvider';
+import { modelLabel } from '../assignments/assignees';
+import { SearchPicker } from '../common/SearchPicker';
 import type { InventoryItemInput, InventoryModel } from '../types';
-import { MAC_PLACEHOLDER, macProblem } from './macAddress';
+import { MAC_HTML_INPUT, MAC_PLACEHOLDER, macProblem } from './macAddress';
 
 /** What the clerk has typed for a new item, before it is sent. */
 export interface NewItemDraft {
@@ -41,8 +39,6 @@ export const draftInput = (draft: NewItemDraft): Omit<InventoryItemInput, 'accou
   notes: draft.notes.trim() || null,
 });
 
-const modelLabel = (model: InventoryModel) => `${model.manufacturerName} ${model.name}`;
-
 const macsOf = (count: number) => (count === 0 ? 'No MAC address' : count === 1 ? '1 MAC address' : `${count} MAC addresses`);
 
 /**
@@ -58,52 +54,25 @@ export const NewItemFields = ({
   onChange: (draft: NewItemDraft) => void;
   errors: Record<string, string>;
 }) => {
-  const [input, setInput] = useState('');
+  const dataProvider = useBackhaulDataProvider();
   const { model } = draft;
-  const q = model && input === modelLabel(model) ? '' : input.trim();
-  const models = useGetList<InventoryModel>(
-    'inventory-models',
-    { filter: q ? { q } : {}, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 50 } },
-    { placeholderData: keepPreviousData },
-  );
 
   const chooseModel = (next: InventoryModel | null) =>
     onChange({ ...draft, model: next, macs: Array.from({ length: next?.macCount ?? 0 }, (_, i) => draft.macs[i] ?? ''), values: {} });
 
   return (
     <>
-      <Autocomplete<InventoryModel, false, false, false>
-        options={models.data ?? []}
-        loading={models.isFetching}
+      <SearchPicker<InventoryModel>
+        label="Model"
+        required
         value={model}
-        onChange={(_event, option) => chooseModel(option)}
-        inputValue={input}
-        onInputChange={(_event, text) => setInput(text)}
-        filterOptions={(options) => options}
-        getOptionLabel={modelLabel}
-        isOptionEqualToValue={(option, chosen) => option.id === chosen.id}
-        noOptionsText={q ? 'No model matches' : 'No models yet: add them under Settings'}
-        renderOption={({ key, ...props }, option) => (
-          <li key={key} {...props}>
-            <Box sx={{ minWidth: 0 }}>
-              <Typography variant="body2">{modelLabel(option)}</Typography>
-              <Typography variant="caption" color="text.secondary" component="div">
-                {macsOf(option.macCount)}
-                {option.serialRequired ? ' · serial required' : ''}
-              </Typography>
-            </Box>
-          </li>
-        )}
-        renderInput={(params) => (
-          <TextField
-            {...params}
-            label="Model"
-            required
-            margin="normal"
-            error={Boolean(errors.modelId)}
-            helperText={errors.modelId ?? ' '}
-          />
-        )}
+        onChange={chooseModel}
+        queryKey={['inventory-models', 'picker']}
+        search={dataProvider.searchModels}
+        optionLabel={modelLabel}
+        optionDetail={(option) => `${macsOf(option.macCount)}${option.serialRequired ? ' · serial required' : ''}`}
+        noOptions={{ matching: 'No model matches', none: 'No models yet: add them under Settings' }}
+        error={errors.modelId}
       />
       {model ? (
         <>
@@ -133,7 +102,7 @@ export const NewItemFields = ({
                 placeholder={MAC_PLACEHOLDER}
                 onChange={(event) => onChange({ ...draft, macs: draft.macs.map((m, j) => (j === i ? event.target.value : m)) })}
                 autoComplete="off"
-                slotProps={{ htmlInput: { maxLength: 20, spellCheck: false, style: { fontFamily: 'monospace' } } }}
+                slotProps={{ htmlInput: MAC_HTML_INPUT }}
                 error={Boolean(apiError ?? problem)}
                 helperText={apiError ?? problem ?? ' '}
               />

@@ -12,3 +12,6 @@ export const macProblem = (text: string): string | null =>
     : 'Not a MAC address: six pairs of hex digits, e.g. 00:1a:2b:3c:4d:5e';
 
 export const MAC_PLACEHOLDER = '00:1a:2b:3c:4d:5e';
+
+/** A MAC address input's own attributes: as long as the longest form, not spell-checked, in monospace. */
+export const MAC_HTML_INPUT = { maxLength: 20, spellCheck: false, style: { fontFamily: 'monospace' } };

@@ -5,12 +5,11 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import { useState } from 'react';
 import { ActionDialog } from '../../billing/common/ActionDialog';
-import { errorMessage, useBackhaulDataProvider } from '../../dataProvider';
-import { type AssigneeChoice, assigneeFields, assigneeKey } from '../assignments/assignees';
-import { AssigneeSelect } from '../assignments/AssigneeSelect';
+import { errorMessage } from '../../dataProvider';
+import { ASSIGNEE_FIELDS, type AssigneeChoice } from '../assignments/assignees';
+import { MoveToSelect, useMoveAssignment } from '../assignments/MoveToHolder';
 import { useMacAssignments } from '../inventory/useAccountInventory';
 import type { UninventoriedMac } from '../types';
-import { useNetworkChanged } from '../useNetworkChanged';
 
 /**
  * One address of an uninventoried MAC address goes to another holder on the account. When it was
@@ -25,8 +24,7 @@ export const MoveMacAssignmentDialog = ({
   mac: UninventoriedMac;
   onClose: () => void;
 }) => {
-  const dataProvider = useBackhaulDataProvider();
-  const changed = useNetworkChanged();
+  const move = useMoveAssignment();
   const { data = [], isPending, error } = useMacAssignments(account.id, 'uninventoried_mac');
   const own = data.filter((assignment) => assignment.uninventoriedMacId === mac.id);
   const [chosenId, setChosenId] = useState<number | null>(null);
@@ -35,9 +33,7 @@ export const MoveMacAssignmentDialog = ({
 
   const confirm = async () => {
     if (!assignment || !choice) throw new Error('Choose the address and its new holder first');
-    const moved = await dataProvider.changeIpAssignment(assignment.id, assigneeFields(choice));
-    await changed();
-    return `${moved.address} moved to ${moved.assigneeLabel}`;
+    return move(assignment, choice);
   };
 
   return (
@@ -47,7 +43,7 @@ export const MoveMacAssignmentDialog = ({
       onConfirm={confirm}
       onClose={onClose}
       disabled={!assignment || choice === null}
-      inlineFields={['assignee', 'radiusAccountId', 'inventoryMacId', 'uninventoriedMacId']}
+      inlineFields={ASSIGNEE_FIELDS}
     >
       {(errors) => (
         <>
@@ -73,15 +69,7 @@ export const MoveMacAssignmentDialog = ({
                 history shows both.
                 {own.length === 1 ? ` It is the last address of ${mac.mac}, so the MAC address leaves the account with it.` : ''}
               </DialogContentText>
-              <AssigneeSelect
-                account={account}
-                label="Move to"
-                value={choice?.key ?? ''}
-                onChange={setChoice}
-                exclude={assigneeKey(assignment)}
-                macs={assignment.covers !== 'subnet'}
-                error={errors.radiusAccountId ?? errors.inventoryMacId ?? errors.uninventoriedMacId ?? errors.assignee}
-              />
+              <MoveToSelect account={account} assignment={assignment} value={choice} onChange={setChoice} errors={errors} />
             </>
           ) : null}
         </>

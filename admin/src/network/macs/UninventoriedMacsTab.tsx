@@ -1,10 +1,4 @@
-import AddIcon from '@mui/icons-material/Add';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -17,7 +11,9 @@ import { formatDate } from '../../accounts/formatting';
 import { type RowAction, RowActionsMenu } from '../../common';
 import { errorMessage } from '../../dataProvider';
 import { Permissions, useHasPermission } from '../../permissions';
-import { AssignIpDialog } from '../assignments/AssignIpDialog';
+import { ADD_IP_ASSIGNMENT, AssignIpDialog } from '../assignments/AssignIpDialog';
+import { HeldAddresses } from '../common/HeldAddresses';
+import { AddButton, SubTabCard } from '../common/SubTabCard';
 import { useUninventoriedMacs } from '../inventory/useAccountInventory';
 import type { UninventoriedMac } from '../types';
 import { AddMacDialog } from './AddMacDialog';
@@ -27,7 +23,7 @@ import { MoveMacAssignmentDialog } from './MoveMacAssignmentDialog';
 type MacAction = 'assign' | 'move' | 'delete';
 
 const rowActions = (mac: UninventoriedMac): RowAction<MacAction>[] => [
-  { action: 'assign', label: 'Add IP assignment' },
+  ADD_IP_ASSIGNMENT,
   ...(mac.ipAddresses.length > 0 ? [{ action: 'move' as const, label: 'Move IP assignment' }] : []),
   { action: 'delete', label: 'Delete', destructive: true },
 ];
@@ -46,75 +42,57 @@ export const UninventoriedMacsTab = ({ account }: AccountTabProps) => {
   const close = () => setDialog(null);
 
   return (
-    <Card>
-      <CardContent>
-        <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1, gap: 1, flexWrap: 'wrap' }}>
-          <Typography variant="h6" component="h2">
-            Uninventoried MAC addresses
-          </Typography>
-          {canManage ? (
-            <Button size="small" variant="contained" startIcon={<AddIcon />} onClick={() => setDialog({ action: 'add' })}>
-              Add MAC address
-            </Button>
-          ) : null}
-        </Stack>
-        {error ? <Alert severity="error">The MAC addresses could not load: {errorMessage(error)}</Alert> : null}
-        {!isPending && !error && data.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">
-            This account has no uninventoried MAC addresses.
-          </Typography>
-        ) : null}
-        {data.length > 0 ? (
-          <Table size="small" aria-label="Uninventoried MAC addresses">
-            <TableHead>
-              <TableRow>
-                <TableCell>MAC address</TableCell>
-                <TableCell>Description</TableCell>
-                <TableCell>Addresses</TableCell>
-                <TableCell>Added</TableCell>
-                {canManage ? <TableCell align="right">Actions</TableCell> : null}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.map((mac) => (
-                <TableRow key={mac.id} aria-label={`MAC address ${mac.mac}`}>
-                  <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{mac.mac}</TableCell>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{mac.description}</TableCell>
-                  <TableCell>
-                    {mac.ipAddresses.length > 0 ? (
-                      mac.ipAddresses.map((address) => (
-                        <Box key={address} sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
-                          {address}
-                        </Box>
-                      ))
-                    ) : (
-                      <Typography variant="body2" color="text.secondary" component="span">
-                        None
-                      </Typography>
-                    )}
+    <SubTabCard
+      title="Uninventoried MAC addresses"
+      gutter
+      actions={canManage ? <AddButton label="Add MAC address" onClick={() => setDialog({ action: 'add' })} /> : null}
+    >
+      {error ? <Alert severity="error">The MAC addresses could not load: {errorMessage(error)}</Alert> : null}
+      {!isPending && !error && data.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          This account has no uninventoried MAC addresses.
+        </Typography>
+      ) : null}
+      {data.length > 0 ? (
+        <Table size="small" aria-label="Uninventoried MAC addresses">
+          <TableHead>
+            <TableRow>
+              <TableCell>MAC address</TableCell>
+              <TableCell>Description</TableCell>
+              <TableCell>Addresses</TableCell>
+              <TableCell>Added</TableCell>
+              {canManage ? <TableCell align="right">Actions</TableCell> : null}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {data.map((mac) => (
+              <TableRow key={mac.id} aria-label={`MAC address ${mac.mac}`}>
+                <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{mac.mac}</TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>{mac.description}</TableCell>
+                <TableCell>
+                  <HeldAddresses addresses={mac.ipAddresses} />
+                </TableCell>
+                <TableCell>{formatDate(mac.createdAt)}</TableCell>
+                {canManage ? (
+                  <TableCell align="right">
+                    <RowActionsMenu
+                      label={`Actions for ${mac.mac}`}
+                      items={rowActions(mac)}
+                      onAction={(action) => setDialog({ action, mac })}
+                    />
                   </TableCell>
-                  <TableCell>{formatDate(mac.createdAt)}</TableCell>
-                  {canManage ? (
-                    <TableCell align="right">
-                      <RowActionsMenu
-                        label={`Actions for ${mac.mac}`}
-                        items={rowActions(mac)}
-                        onAction={(action) => setDialog({ action, mac })}
-                      />
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        ) : null}
-      </CardContent>
+                ) : null}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
       {dialog?.action === 'add' ? <AddMacDialog account={account} onClose={close} /> : null}
       {dialog?.action === 'assign' ? (
         <AssignIpDialog account={account} assignee={{ assignee: 'uninventoried_mac', uninventoriedMacId: dialog.mac.id }} onClose={close} />
       ) : null}
       {dialog?.action === 'move' ? <MoveMacAssignmentDialog account={account} mac={dialog.mac} onClose={close} /> : null}
       {dialog?.action === 'delete' ? <DeleteMacDialog mac={dialog.mac} onClose={close} /> : null}
-    </Card>
+    </SubTabCard>
   );
 };
