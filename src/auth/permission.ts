@@ -60,7 +60,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [Permission.ContractsRead]: "See an account's contracts, their signing records and signed PDFs",
   [Permission.ContractsManage]: 'Write contracts onto accounts, send them for signature, have them signed in person, cancel requests',
   [Permission.ContractsConfigure]: 'Write, enable and disable contract templates',
-  [Permission.NetworkRead]: "See an account's IP assignments, RADIUS accounts and inventory, and the address plan",
+  [Permission.NetworkRead]: "See an account's IP assignments, RADIUS accounts, inventory and data usage, and the address plan",
   [Permission.NetworkManage]: 'Assign and remove IP addresses, and add, edit and delete RADIUS accounts',
   [Permission.NetworkConfigure]: 'Define supernets, subnets, pools and NAS devices',
 };

@@ -3364,6 +3364,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{id}/usage-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account’s usage per billing period, the current one first */
+        get: operations["UsageController_periods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/usage-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account’s usage hour by hour over a range, for the throughput chart */
+        get: operations["UsageController_hours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -7551,6 +7585,41 @@ export interface components {
         FetchKeyDto: {
             /** @description The new key; the old one stops working now. Shown this once. */
             fetchKey: string;
+        };
+        UsageOctetsDto: {
+            /**
+             * @description Octets the subscriber sent
+             * @example 1250000000
+             */
+            upload: string;
+            /**
+             * @description Octets the subscriber received
+             * @example 48000000000
+             */
+            download: string;
+            /** @example 49250000000 */
+            total: string;
+        };
+        UsagePeriodDto: {
+            /**
+             * Format: date-time
+             * @description Midnight UTC of the account’s billing day
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @description Exclusive: the next period’s start
+             */
+            end: string;
+            /** @description The period holding now */
+            current: boolean;
+            usage: components["schemas"]["UsageOctetsDto"];
+        };
+        UsageHourDto: {
+            /** Format: date-time */
+            hour: string;
+            upload: string;
+            download: string;
         };
         LoginDto: {
             /** @example admin@backhaul.local */
@@ -28976,6 +29045,146 @@ export interface operations {
             };
             /** @description Invalid input; details name each field and rule */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsageController_periods: {
+        parameters: {
+            query?: {
+                /** @description How many periods back from the current one */
+                periods?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsagePeriodDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsageController_hours: {
+        parameters: {
+            query: {
+                /** @description From this instant (inclusive) */
+                from: string;
+                /** @description To this instant (exclusive); at most 93 days after from */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageHourDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
