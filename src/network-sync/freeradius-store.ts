@@ -1,7 +1,7 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { createPool, type Pool, type PoolConnection } from 'mysql2/promise';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Injectable } from '@nestjs/common';
+import type { PoolConnection } from 'mysql2/promise';
 import { isDeadlock } from '../database/transaction';
+import { RadiusDatabase } from './radius-database';
 import { pairKey, RadiusGroupState, RadiusPair, RadiusUserState } from './radius-state';
 
 /** One row added to or removed from the RADIUS server's tables, for the report of a sync or a repair. */
@@ -42,18 +42,11 @@ const shown = (table: string, pair: RadiusPair): string =>
  * nothing the second time, and hand-made drift in those rows is undone.
  */
 @Injectable()
-export class FreeradiusStore implements OnModuleDestroy {
-  private pool: Pool | null = null;
-
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+export class FreeradiusStore {
+  constructor(private readonly radiusDb: RadiusDatabase) {}
 
   get configured(): boolean {
-    return this.config.RADIUS_DATABASE_URL !== undefined;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.pool?.end();
-    this.pool = null;
+    return this.radiusDb.configured;
   }
 
   /** Brings the named users (gone ones: to nothing) and groups to the given state, in one transaction. */
@@ -81,7 +74,7 @@ export class FreeradiusStore implements OnModuleDestroy {
 
   /** Every username and group the server holds rows for, for the reconciliation to compare. */
   async allNames(): Promise<{ usernames: string[]; groups: string[] }> {
-    const pool = this.open();
+    const pool = this.radiusDb.pool();
     const [users] = await pool.query(
       'SELECT username FROM radcheck UNION SELECT username FROM radreply UNION SELECT username FROM radusergroup',
     );
@@ -221,12 +214,6 @@ export class FreeradiusStore implements OnModuleDestroy {
   }
 
   private async connection(): Promise<PoolConnection> {
-    return this.open().getConnection();
-  }
-
-  private open(): Pool {
-    if (!this.config.RADIUS_DATABASE_URL) throw new Error('RADIUS_DATABASE_URL is not set: there is no RADIUS server to write to');
-    this.pool ??= createPool({ uri: this.config.RADIUS_DATABASE_URL, connectionLimit: 4, timezone: 'Z' });
-    return this.pool;
+    return this.radiusDb.pool().getConnection();
   }
 }

@@ -6,6 +6,7 @@ import { AccountNetworkStatusService } from './account-network-status.service';
 import { AccountStatusNetworkWatcher } from './account-status-watcher';
 import { DataServiceWatcher } from './data-service-watcher';
 import { FreeradiusStore } from './freeradius-store';
+import { RadiusDatabase } from './radius-database';
 import { KeaStore } from './kea-store';
 import { NetworkChanges } from './network-changes';
 import { NetworkDesiredState } from './network-desired-state';
@@ -35,6 +36,7 @@ import { NetworkSyncActivities } from './network-sync.activities';
       inject: [AccountStatusNetworkWatcher],
     },
     FreeradiusStore,
+    RadiusDatabase,
     KeaStore,
     NetworkChanges,
     NetworkDesiredState,
@@ -45,6 +47,7 @@ import { NetworkSyncActivities } from './network-sync.activities';
   exports: [
     ACCOUNT_SERVICE_WATCHERS,
     ACCOUNT_STATUS_WATCHERS,
+    RadiusDatabase,
     NetworkChanges,
     NetworkDesiredState,
     NetworkSyncProcess,

@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Injectable } from '@nestjs/common';
+import type { Pool, RowDataPacket } from 'mysql2/promise';
+import { RadiusDatabase } from '../network-sync/radius-database';
 
 /** One state of a `radacct` row, as it was right after FreeRADIUS wrote it. */
 export interface AccountingEvent {
@@ -50,18 +50,11 @@ const epoch = (seconds: unknown): Date | null => (seconds === null || seconds ==
  * on FreeRADIUS's database and changes nothing FreeRADIUS does.
  */
 @Injectable()
-export class AccountingLog implements OnModuleDestroy {
-  private pool: Pool | null = null;
-
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+export class AccountingLog {
+  constructor(private readonly radiusDb: RadiusDatabase) {}
 
   get configured(): boolean {
-    return this.config.RADIUS_DATABASE_URL !== undefined;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.pool?.end();
-    this.pool = null;
+    return this.radiusDb.configured;
   }
 
   /** The table and its two triggers; safe to run again (a trigger is replaced by the same one). */
@@ -130,8 +123,6 @@ export class AccountingLog implements OnModuleDestroy {
   }
 
   private db(): Pool {
-    if (!this.config.RADIUS_DATABASE_URL) throw new Error('No RADIUS database is configured (RADIUS_DATABASE_URL)');
-    this.pool ??= createPool({ uri: this.config.RADIUS_DATABASE_URL, connectionLimit: 2, supportBigNumbers: true, bigNumberStrings: true });
-    return this.pool;
+    return this.radiusDb.pool();
   }
 }
