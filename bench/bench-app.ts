@@ -9,9 +9,15 @@ import { runMigrations } from '../src/database/migrate';
 import { RolesService } from '../src/users/roles.service';
 import { UsersService } from '../src/users/users.service';
 
-/** The HTTP app on a freshly migrated bench database, with a logged-in user holding every permission. */
-export async function benchApp(databaseUrl: string): Promise<{ app: INestApplication; db: DataSource; token: string }> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
+/**
+ * The HTTP app on a freshly migrated bench database, with a logged-in user holding every permission.
+ * `settings` adds to the environment (e.g. a RADIUS database for the accounting bench).
+ */
+export async function benchApp(
+  databaseUrl: string,
+  settings: Record<string, string> = {},
+): Promise<{ app: INestApplication; db: DataSource; token: string }> {
+  const config = loadConfig({ ...process.env, ...settings, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
   await runMigrations(config);
   const app = await createApp(config);
   const role = await app.get(RolesService).create({ name: 'bench', permissions: [...ALL_PERMISSIONS] });

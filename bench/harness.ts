@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export interface Sample {
   name: string;
@@ -21,9 +21,22 @@ export async function measure(name: string, runs: number, fn: (i: number) => Pro
   return { name, ms };
 }
 
+/** The machine a figure was measured on, in one line, with its load (these machines are shared: a load past the cores inflates every figure). */
+export function machine(): string {
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load}`;
+}
+
+/** The database server's settings that move write figures most: its version, buffer pool and how each commit reaches the disk. */
+export async function databaseServer(db: { query: (sql: string) => Promise<Record<string, unknown>[]> }): Promise<string> {
+  const [row] = await db.query('SELECT @@version AS version, @@innodb_buffer_pool_size AS pool, @@innodb_flush_log_at_trx_commit AS flush');
+  return `${String(row.version)}, buffer pool ${Math.round(Number(row.pool) / 2 ** 20)} MiB, innodb_flush_log_at_trx_commit ${String(row.flush)}`;
+}
+
 export function report(title: string, samples: Sample[]): void {
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  process.stdout.write(`\n## ${title}\n${machine}\n\n| case | runs | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|\n`);
+  process.stdout.write(`\n## ${title}\n${machine()}\n\n| case | runs | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|\n`);
   for (const s of samples) {
     const f = (n: number) => n.toFixed(2);
     process.stdout.write(

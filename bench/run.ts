@@ -5,6 +5,8 @@ import { billingBench } from './billing.bench';
 import { correspondenceBench } from './correspondence.bench';
 import { dashboardBench } from './dashboard.bench';
 import { ipamBench } from './ipam.bench';
+import { usageIngestionBench } from './usage-ingestion.bench';
+import { usageTabBench } from './usage-tab.bench';
 
 const BENCHES: Record<string, (databaseUrl: string) => Promise<void>> = {
   'audit-trail': auditTrailBench,
@@ -13,6 +15,8 @@ const BENCHES: Record<string, (databaseUrl: string) => Promise<void>> = {
   correspondence: correspondenceBench,
   dashboard: dashboardBench,
   ipam: ipamBench,
+  'usage-ingestion': usageIngestionBench,
+  'usage-tab': usageTabBench,
 };
 
 /**

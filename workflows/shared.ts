@@ -195,6 +195,10 @@ export interface NetworkSyncReport {
   dhcpChanges?: string[];
   /** Why something was not written, e.g. "no RADIUS server is configured". */
   skipped: string[];
+  /** CoA and Disconnect requests to the account's live sessions waiting to be sent; absent in runs from before them. */
+  sessionRequests?: number;
+  /** While the account is slowed at its usage cap: when to look again (its period may turn), in seconds from the pass. */
+  recheckInSeconds?: number | null;
 }
 
 export const networkSyncStatusQuery = defineQuery<NetworkSyncStatus>('networkSyncStatus');

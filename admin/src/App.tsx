@@ -31,6 +31,7 @@ import { nightlyRuns } from './nightlyRuns';
 import { payments } from './payments';
 import { roles } from './roles';
 import { taxes, taxTypes, taxZones } from './taxes';
+import { usagePolicies } from './usagePolicies';
 import { users } from './users';
 import { viewHistory } from './viewHistory';
 import { webhookEvents } from './webhookEvents';
@@ -73,6 +74,7 @@ export const App = () => (
     <Resource name="nas-devices" {...nasDevices} />
     <Resource name="dhcp-servers" {...dhcpServers} />
     <Resource name="address-lists" {...addressLists} />
+    <Resource name="usage-policies" {...usagePolicies} />
     <Resource name="network-reconciliations" {...networkReconciliations} />
     <Resource name="inventory-items" {...inventoryItems} />
     <Resource name="inventory-models" {...inventoryModels} />

@@ -140,6 +140,7 @@ export const ACTION_KINDS: Record<string, Kind> = {
   'account_type_billing_defaults.update': { label: 'Billing defaults of an account type changed' },
   'billing_settings.update': { label: 'Billing settings changed' },
   'disconnection_settings.update': { label: 'Disconnection settings changed' },
+  'session_enforcement_settings.update': { label: 'Speed of delinquent accounts’ sessions changed' },
   'accounting_period.update': {
     label: 'Accounting period closed up to a date',
     sentence: (c) => {
@@ -298,6 +299,18 @@ export const ACTION_KINDS: Record<string, Kind> = {
   ...crud('ip_subnet', 'Subnet', 'ip-subnets'),
   ...crud('ip_pool', 'IP pool', 'ip-pools'),
   ...crud('nas_device', 'NAS device', 'nas-devices'),
+  ...crud('usage_policy', 'Usage policy', 'usage-policies'),
+  'usage.top_off': {
+    label: 'Data topped off',
+    sentence: (c) => {
+      const gb = c.after.text('octets');
+      return `Data topped off${gb && /^\d+$/.test(gb) ? ` by ${Number(BigInt(gb) / 1_000_000n) / 1000} GB` : ''}${forAmount(c.after.money('amount'))}`;
+    },
+  },
+  'usage.period_edit': {
+    label: 'Usage of the current period corrected',
+    sentence: (c) => `Usage from ${day(c.after.text('periodStart')) ?? 'the current period'} corrected${because(c.after.text('reason'))}`,
+  },
   'ip_assignment.create': {
     label: 'IP address assigned',
     sentence: (c) => `${c.after.text('address') ?? 'An address'} assigned${toHolder(c)}`,

@@ -279,7 +279,69 @@ export class InvariantCheckerService {
         `charged ${gap.times} time(s)`,
       );
     }
+    out.push(...(await this.usageCharges(em, where)));
     return { accounts: accounts.length, invoices: invs.length, transactions: txns.length, mismatches: out };
+  }
+
+  /**
+   * Usage is charged once: each settled period's overage is one debit of its own account, with
+   * as many blocks as the settlement counted, and every overage debit of a usage period (a
+   * policy's overage service with a period and no account service) belongs to exactly one
+   * settlement. Each top-off is one debit of its own account.
+   */
+  private async usageCharges(em: EntityManager, where: (col: string) => string): Promise<BooksMismatchDto[]> {
+    const out: BooksMismatchDto[] = [];
+    const settled: Record<string, unknown>[] = await em.query(
+      `SELECT s.id, s.account_id, DATE_FORMAT(s.period_start, '%Y-%m-%d') AS period_start, s.overage_blocks, s.overage_transaction_id,
+              t.account_id AS t_account, t.kind AS t_kind, t.side AS t_side, t.quantity AS t_quantity
+         FROM usage_settlements s LEFT JOIN transactions t ON t.id = s.overage_transaction_id
+        WHERE ${where('s.account_id')}`,
+    );
+    for (const s of settled) {
+      if (s.overage_transaction_id === null) continue;
+      const entity = `usage settlement ${s.id} (period from ${s.period_start})`;
+      const accountId = Number(s.account_id);
+      if (Number(s.t_account) !== accountId || s.t_kind !== 'debit' || s.t_side !== 'debit')
+        out.push({
+          check: 'usage.overage_charge',
+          entity,
+          accountId,
+          expected: `a debit of account ${accountId}`,
+          actual: `transaction ${s.overage_transaction_id}`,
+        });
+      else if (Number(s.t_quantity) !== Number(s.overage_blocks))
+        out.push({ check: 'usage.overage_blocks', entity, accountId, expected: String(s.overage_blocks), actual: String(s.t_quantity) });
+    }
+    const overageDebits: Record<string, unknown>[] = await em.query(
+      `SELECT t.id, t.account_id, COUNT(s.id) AS settlements
+         FROM transactions t LEFT JOIN usage_settlements s ON s.overage_transaction_id = t.id
+        WHERE ${where('t.account_id')} AND t.kind = 'debit' AND t.account_service_id IS NULL AND t.period_start IS NOT NULL
+          AND t.service_id IN (SELECT overage_service_id FROM usage_policies WHERE overage_service_id IS NOT NULL)
+        GROUP BY t.id, t.account_id HAVING COUNT(s.id) <> 1`,
+    );
+    for (const t of overageDebits) {
+      out.push({
+        check: 'usage.charged_once',
+        entity: `transaction ${t.id}`,
+        accountId: Number(t.account_id),
+        expected: 'one settled usage period',
+        actual: `${t.settlements} settled periods`,
+      });
+    }
+    const topOffs: Record<string, unknown>[] = await em.query(
+      `SELECT u.id, u.account_id, u.transaction_id FROM usage_top_offs u LEFT JOIN transactions t ON t.id = u.transaction_id
+        WHERE ${where('u.account_id')} AND (t.id IS NULL OR t.account_id <> u.account_id OR t.kind <> 'debit')`,
+    );
+    for (const u of topOffs) {
+      out.push({
+        check: 'usage.top_off_charge',
+        entity: `usage top-off ${u.id}`,
+        accountId: Number(u.account_id),
+        expected: `a debit of account ${u.account_id}`,
+        actual: `transaction ${u.transaction_id}`,
+      });
+    }
+    return out;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, ActionRecord } from '../audit/audit.service';
 import { BillingConfigService } from '../billing-config/billing-config.service';
@@ -14,6 +14,7 @@ import { InvoiceNumbering } from './invoice-numbering';
 import { InvoiceRows, type NewInvoice } from './invoice-rows';
 import { LedgerPostings, OPEN_CREDIT_CONDITION } from './ledger-postings';
 import { ACCOUNT_SERVICE_COLUMNS, AccountServiceRow, RecurringCharges, RecurringLine, toAccountServiceRow } from './recurring-charges';
+import { USAGE_CHARGE_SOURCE, type UsageCharge, type UsageChargePlan, type UsageChargeSource } from './usage-charges';
 
 export interface GeneratedInvoice {
   invoiceId: number | null;
@@ -49,16 +50,19 @@ export interface BatchOptions {
   draft?: boolean;
 }
 
-/** A recurring charge computed for the date, ready to be written. */
+/** A recurring or usage charge computed for the date, ready to be written. */
 interface PlannedCharge extends ChargeSpan {
   accountId: number;
-  accountServiceId: number;
   serviceId: number;
   quantity: number;
   description: string;
   taxes: TaxLine[];
   periodStart: string;
   periodEnd: string;
+  /** The usage charge this line writes, when it is one. */
+  usage?: UsageCharge;
+  /** Set once written. */
+  id?: number;
 }
 
 interface PendingCharge extends ChargeSpan {
@@ -180,6 +184,7 @@ export class InvoiceBatchService {
     private readonly audit: AuditService,
     private readonly numbering: InvoiceNumbering,
     private readonly invoiceRows: InvoiceRows,
+    @Inject(USAGE_CHARGE_SOURCE) private readonly usage: UsageChargeSource,
   ) {}
 
   /**
@@ -251,7 +256,7 @@ export class InvoiceBatchService {
     if (!todo.length) return outcome;
     await this.billingConfig.assertOpen(em, billingDate, 'An invoice');
 
-    const plans = await this.plan(em, todo, billingDate);
+    const { plans, usage } = await this.plan(em, todo, billingDate);
     const ensure = opts.ensure ?? new Set<number>();
     let invoiced = todo.filter((id) => {
       const plan = plans.get(id) as AccountPlan;
@@ -273,10 +278,21 @@ export class InvoiceBatchService {
     for (const [to, rowIds] of moves) {
       for (const part of chunks(rowIds)) await em.query('UPDATE account_services SET charged_through = ? WHERE id IN (?)', [to, part]);
     }
-    if (!invoiced.length) return outcome;
+    // Every account billed settles its usage period, with an invoice or not; a parked one waits for its invoice.
+    const recordUsage = async () => {
+      if (!usage) return;
+      const written = new Map<UsageCharge, number>();
+      for (const plan of plans.values()) for (const c of plan.charges) if (c.usage && c.id !== undefined) written.set(c.usage, c.id);
+      await usage.record(em, new Set(plans.keys()), (charge) => written.get(charge));
+    };
+    if (!invoiced.length) {
+      await recordUsage();
+      return outcome;
+    }
 
     const invoiceIds = await this.insertInvoices(em, invoiced, plans, billingDate);
     const chargeIds = await this.insertCharges(em, invoiced, plans, invoiceIds, billingDate);
+    await recordUsage();
     const pendingIds = invoiced.flatMap((id) => (plans.get(id) as AccountPlan).pending.map((p) => p.id));
     for (const part of chunks(pendingIds)) {
       await em.query(
@@ -318,7 +334,11 @@ export class InvoiceBatchService {
   }
 
   /** Reads everything the accounts' invoices depend on, in a fixed number of queries, and computes their charges. */
-  private async plan(em: EntityManager, accountIds: number[], billingDate: string): Promise<Map<number, AccountPlan>> {
+  private async plan(
+    em: EntityManager,
+    accountIds: number[],
+    billingDate: string,
+  ): Promise<{ plans: Map<number, AccountPlan>; usage: UsageChargePlan | null }> {
     const settings = await this.billingConfig.effectiveForAccounts(em, accountIds);
     for (const id of accountIds) if (!settings.has(id)) throw new NotFoundException('Account', id);
     const plans = new Map<number, AccountPlan>();
@@ -363,6 +383,24 @@ export class InvoiceBatchService {
       plan.charges.push(...owed.charges.map((c) => ({ ...c, accountId: row.accountId })));
       plan.chargedThrough.push({ id: row.id, to: owed.chargedThrough });
     }
+    const usage = billedToday.size ? await this.usage.plan(em, [...billedToday], billingDate) : null;
+    for (const charge of usage?.charges ?? []) {
+      const taxes = this.taxes.taxLines(contexts.get(charge.accountId) as AccountTaxContext, charge.amount, charge.taxIds);
+      (plans.get(charge.accountId) as AccountPlan).charges.push({
+        accountId: charge.accountId,
+        // Not a service period of the account's service: usage charges stay out of its coverage and its credits.
+        accountServiceId: null,
+        serviceId: charge.serviceId,
+        quantity: charge.quantity,
+        amount: charge.amount,
+        taxes,
+        taxAmount: taxes.reduce((sum, t) => sum + t.amount, 0),
+        description: charge.description,
+        periodStart: charge.periodStart,
+        periodEnd: charge.periodEnd,
+        usage: charge,
+      });
+    }
 
     const pending: Record<string, unknown>[] = await em.query(
       `SELECT t.id, t.account_id, t.amount, t.tax_amount, t.account_service_id, t.service_id,
@@ -384,7 +422,7 @@ export class InvoiceBatchService {
         periodEnd: (p.period_end as string | null) ?? null,
       });
     }
-    return plans;
+    return { plans, usage };
   }
 
   /** Checks each candidate invoice against the bounds; the ones that fail are returned and must not be written. */
@@ -397,7 +435,11 @@ export class InvoiceBatchService {
   ): Promise<ParkedInvoice[]> {
     if (!accountIds.length) return [];
     const accountServiceIds = [
-      ...new Set(accountIds.flatMap((id) => (plans.get(id) as AccountPlan).charges.map((c) => c.accountServiceId))),
+      ...new Set(
+        accountIds.flatMap((id) =>
+          (plans.get(id) as AccountPlan).charges.flatMap((c) => (c.accountServiceId === null ? [] : [c.accountServiceId])),
+        ),
+      ),
     ];
     const chargedUntil = new Map<string, string>();
     for (const part of chunks(accountServiceIds)) {
@@ -503,19 +545,23 @@ export class InvoiceBatchService {
       if (consecutive && res.affectedRows === part.length) {
         idOf = (_c, i) => Number(res.insertId) + i;
       } else {
-        // Read the ids back by the unique key of a recurring charge.
-        const rows: { id: number; account_service_id: number; service_id: number; period_start: string }[] = await em.query(
-          `SELECT id, account_service_id, service_id, DATE_FORMAT(period_start, '%Y-%m-%d') AS period_start
-             FROM transactions WHERE kind = 'debit' AND account_service_id IN (?) AND period_start IN (?)`,
-          [[...new Set(part.map((c) => c.accountServiceId))], [...new Set(part.map((c) => c.periodStart))]],
-        );
-        const byKey = new Map(rows.map((r) => [`${r.account_service_id}:${r.service_id}:${r.period_start}`, Number(r.id)]));
-        idOf = (c) => byKey.get(`${c.accountServiceId}:${c.serviceId}:${c.periodStart}`);
+        // Read the ids back from the new invoices, whose only debits with a period are these (pending ones join them later).
+        const rows: { id: number; account_id: number; account_service_id: number | null; service_id: number; period_start: string }[] =
+          await em.query(
+            `SELECT id, account_id, account_service_id, service_id, DATE_FORMAT(period_start, '%Y-%m-%d') AS period_start
+               FROM transactions WHERE kind = 'debit' AND invoice_id IN (?)`,
+            [[...new Set(part.map((c) => invoiceIds.get(c.accountId)))]],
+          );
+        const key = (accountId: unknown, accountServiceId: unknown, serviceId: unknown, periodStart: unknown) =>
+          `${accountId}:${accountServiceId ?? '-'}:${serviceId}:${periodStart}`;
+        const byKey = new Map(rows.map((r) => [key(r.account_id, r.account_service_id, r.service_id, r.period_start), Number(r.id)]));
+        idOf = (c) => byKey.get(key(c.accountId, c.accountServiceId, c.serviceId, c.periodStart));
       }
       const taxRows: unknown[][] = [];
       part.forEach((c, i) => {
         const id = idOf(c, i);
         if (id === undefined) throw new Error(`Charge for account service ${c.accountServiceId} was not found after insert`);
+        c.id = id;
         byAccount.set(c.accountId, [...(byAccount.get(c.accountId) ?? []), id]);
         for (const tax of c.taxes) taxRows.push([id, tax.taxId, tax.taxName, tax.rateE4, tax.amount]);
       });

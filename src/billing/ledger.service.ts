@@ -139,37 +139,42 @@ export class LedgerService {
   async postOneTime(input: OneTimeInput): Promise<PostedTransaction> {
     return transactionWithRetry(this.db, async (em) => {
       await this.locks.lock(em, input.accountId);
-      const service = await this.catalog.requireService(em, input.serviceId, 'serviceId');
-      if (service.kind === 'adjustment') {
-        throw new BadInputException([
-          {
-            field: 'serviceId',
-            rule: 'notAdjustment',
-            message: 'adjustment services are posted as adjustments, not one-time transactions',
-          },
-        ]);
-      }
-      const quantity = input.quantity ?? 1;
-      const date = input.date ?? this.today();
-      await this.billingConfig.assertOpen(em, date, 'A one-time transaction');
-      const amount = (input.price ?? service.price) * quantity;
-      if (amount <= 0) throw new BadInputException([{ field: 'price', rule: 'positive', message: 'the charge must be more than zero' }]);
-      const settings = await this.billingConfig.effective(em, input.accountId);
-      const ctx = await this.taxes.contextFor(em, input.accountId, { exempt: settings.taxExempt });
-      const id = await this.postings.insert(em, {
-        accountId: input.accountId,
-        kind: 'debit',
-        side: 'debit',
-        amount,
-        taxes: this.taxes.taxLines(ctx, amount, service.taxIds),
-        date,
-        description: input.description?.trim() || (quantity > 1 ? `${service.name} × ${quantity}` : service.name),
-        serviceId: service.id,
-        quantity,
-        createdBy: this.actorId(),
-      });
-      return this.recorded(em, 'transaction.create', id, []);
+      return this.postOneTimeLocked(em, input);
     });
+  }
+
+  /** postOneTime inside the caller's transaction, which holds the account's family lock. */
+  async postOneTimeLocked(em: EntityManager, input: OneTimeInput): Promise<PostedTransaction> {
+    const service = await this.catalog.requireService(em, input.serviceId, 'serviceId');
+    if (service.kind === 'adjustment') {
+      throw new BadInputException([
+        {
+          field: 'serviceId',
+          rule: 'notAdjustment',
+          message: 'adjustment services are posted as adjustments, not one-time transactions',
+        },
+      ]);
+    }
+    const quantity = input.quantity ?? 1;
+    const date = input.date ?? this.today();
+    await this.billingConfig.assertOpen(em, date, 'A one-time transaction');
+    const amount = (input.price ?? service.price) * quantity;
+    if (amount <= 0) throw new BadInputException([{ field: 'price', rule: 'positive', message: 'the charge must be more than zero' }]);
+    const settings = await this.billingConfig.effective(em, input.accountId);
+    const ctx = await this.taxes.contextFor(em, input.accountId, { exempt: settings.taxExempt });
+    const id = await this.postings.insert(em, {
+      accountId: input.accountId,
+      kind: 'debit',
+      side: 'debit',
+      amount,
+      taxes: this.taxes.taxLines(ctx, amount, service.taxIds),
+      date,
+      description: input.description?.trim() || (quantity > 1 ? `${service.name} × ${quantity}` : service.name),
+      serviceId: service.id,
+      quantity,
+      createdBy: this.actorId(),
+    });
+    return this.recorded(em, 'transaction.create', id, []);
   }
 
   async postAdjustment(input: AdjustmentInput): Promise<PostedTransaction> {

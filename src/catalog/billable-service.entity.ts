@@ -16,6 +16,7 @@ export class BillableService {
   @Column({ type: 'int', unsigned: true }) price: number;
   @Column({ name: 'download_kbps', type: 'int', unsigned: true, nullable: true }) downloadKbps: number | null;
   @Column({ name: 'upload_kbps', type: 'int', unsigned: true, nullable: true }) uploadKbps: number | null;
+  @Column({ name: 'usage_policy_id', type: 'int', unsigned: true, nullable: true }) usagePolicyId: number | null;
   @Column({ name: 'ledger_code', length: 40 }) ledgerCode: string;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreateDateColumn({ name: 'created_at', precision: 3 }) createdAt: Date;

@@ -26,6 +26,7 @@ export interface CatalogServiceRecord {
   price: number;
   downloadKbps: number | null;
   uploadKbps: number | null;
+  usagePolicyId: number | null;
   ledgerCode: string;
   active: boolean;
   taxIds: number[];
@@ -54,13 +55,14 @@ export function toServiceRecord(service: BillableService, taxIds: number[]): Cat
     price: service.price,
     downloadKbps: service.downloadKbps,
     uploadKbps: service.uploadKbps,
+    usagePolicyId: service.usagePolicyId,
     ledgerCode: service.ledgerCode,
     active: service.active,
     taxIds: [...taxIds].sort((a, b) => a - b),
   };
 }
 
-type KindFields = Pick<CatalogServiceRecord, 'kind' | 'adjustmentSide' | 'downloadKbps' | 'uploadKbps'>;
+type KindFields = Pick<CatalogServiceRecord, 'kind' | 'adjustmentSide' | 'downloadKbps' | 'uploadKbps' | 'usagePolicyId'>;
 
 /** The columns that belong to one kind only: filled for that kind, empty for every other. */
 function kindErrors(s: KindFields): FieldError[] {
@@ -82,6 +84,9 @@ function kindErrors(s: KindFields): FieldError[] {
     if (s.kind !== 'data' && s[field] !== null) {
       errors.push({ field, rule: 'notAllowed', message: `only data services have speeds, not a ${s.kind} service` });
     }
+  }
+  if (s.kind !== 'data' && s.usagePolicyId !== null) {
+    errors.push({ field: 'usagePolicyId', rule: 'notAllowed', message: `only data services have a usage policy, not a ${s.kind} service` });
   }
   return errors;
 }
@@ -197,11 +202,13 @@ export class CatalogService {
       adjustmentSide: dto.adjustmentSide ?? null,
       downloadKbps: dto.downloadKbps ?? null,
       uploadKbps: dto.uploadKbps ?? null,
+      usagePolicyId: dto.usagePolicyId ?? null,
     };
     const errors = kindErrors(fields);
     if (errors.length) throw new BadInputException(errors);
     return transactionWithRetry(this.db, async (em) => {
       await this.assertNameFree(em, dto.name, null);
+      await this.assertPolicyExists(em, fields.usagePolicyId);
       const taxIds = dto.taxIds ?? [];
       await this.assertTaxesExist(em, taxIds);
       const service = em.create(BillableService, {
@@ -231,11 +238,13 @@ export class CatalogService {
         adjustmentSide: keep('adjustmentSide', 'adjustment'),
         downloadKbps: keep('downloadKbps', 'data'),
         uploadKbps: keep('uploadKbps', 'data'),
+        usagePolicyId: keep('usagePolicyId', 'data'),
       };
       const errors = kindErrors(fields);
       if (errors.length) throw new BadInputException(errors);
       if (dto.name !== undefined && dto.name !== before.name) await this.assertNameFree(em, dto.name, id);
       if (dto.taxIds !== undefined) await this.assertTaxesExist(em, dto.taxIds);
+      if (dto.usagePolicyId !== undefined) await this.assertPolicyExists(em, fields.usagePolicyId);
       if (RECURRING_KINDS.includes(before.kind) && !RECURRING_KINDS.includes(kind)) await this.assertMayStopRecurring(em, before, kind);
       const changes: Partial<BillableService> = {
         ...fields,
@@ -261,6 +270,16 @@ export class CatalogService {
       });
       return after;
     });
+  }
+
+  /** usage_policies is the usage domain's, shared for reading: only its existence is asked. */
+  private async assertPolicyExists(em: EntityManager, policyId: number | null): Promise<void> {
+    if (policyId === null) return;
+    const [row]: { id: number }[] = await em.query('SELECT id FROM usage_policies WHERE id = ?', [policyId]);
+    if (!row)
+      throw new BadInputException([
+        { field: 'usagePolicyId', rule: 'exists', message: `usagePolicyId: usage policy ${policyId} does not exist` },
+      ]);
   }
 
   /** Only a service never used anywhere can go; anything billed must stay, deactivated, for the ledger. */

@@ -22,6 +22,7 @@ import { RadiusErrorCode } from '../radius/radius.error-codes';
 import { ScheduledEventsErrorCode } from '../scheduled-events/scheduled-events.error-codes';
 import { TaxesErrorCode } from '../taxes/taxes.error-codes';
 import { UsersErrorCode } from '../users/users.error-codes';
+import { UsageErrorCode } from '../usage/usage.error-codes';
 import { WebhooksErrorCode } from '../webhooks/webhooks.error-codes';
 import { CommonErrorCode } from './common.error-codes';
 
@@ -54,6 +55,7 @@ export const ERROR_CODE_ENUMS = {
   payments: PaymentsErrorCode,
   'scheduled-events': ScheduledEventsErrorCode,
   taxes: TaxesErrorCode,
+  usage: UsageErrorCode,
   users: UsersErrorCode,
   webhooks: WebhooksErrorCode,
 } as const;

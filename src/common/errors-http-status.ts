@@ -22,6 +22,7 @@ import { PaymentsErrorCode } from '../payments/payments.error-codes';
 import { RadiusErrorCode } from '../radius/radius.error-codes';
 import { ScheduledEventsErrorCode } from '../scheduled-events/scheduled-events.error-codes';
 import { TaxesErrorCode } from '../taxes/taxes.error-codes';
+import { UsageErrorCode } from '../usage/usage.error-codes';
 import { UsersErrorCode } from '../users/users.error-codes';
 import { WebhooksErrorCode } from '../webhooks/webhooks.error-codes';
 import { CommonErrorCode } from './common.error-codes';
@@ -115,6 +116,9 @@ export const HTTP_STATUS_OF = {
   [RadiusErrorCode.NasAddressTaken]: CONFLICT,
   [RadiusErrorCode.NasNameTaken]: CONFLICT,
   [RadiusErrorCode.AccountInUse]: CONFLICT,
+  [UsageErrorCode.PolicyNameTaken]: CONFLICT,
+  [UsageErrorCode.PolicyInUse]: CONFLICT,
+  [UsageErrorCode.TopOffNotAllowed]: CONFLICT,
 
   [CorrespondenceTemplatesErrorCode.NoRecipients]: UNPROCESSABLE_ENTITY,
 

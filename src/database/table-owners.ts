@@ -110,10 +110,18 @@ export const TABLE_OWNERS = {
 
   network_sync_requests: { owner: 'network-sync' },
   network_reconciliations: { owner: 'network-sync' },
+  session_enforcement_settings: { owner: 'network-sync' },
+  session_enforcement_accounts: { owner: 'network-sync' },
+  session_enforcement_requests: { owner: 'network-sync' },
 
   usage_sessions: { owner: 'usage', shared: true },
   usage_hours: { owner: 'usage', shared: true },
   usage_ingestion: { owner: 'usage' },
+  usage_policies: { owner: 'usage', shared: true },
+  usage_policy_free_windows: { owner: 'usage' },
+  usage_adjustments: { owner: 'usage' },
+  usage_top_offs: { owner: 'usage', shared: true },
+  usage_settlements: { owner: 'usage', shared: true },
 
   uninventoried_macs: { owner: 'ipam', shared: true },
 

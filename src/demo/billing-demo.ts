@@ -4,11 +4,14 @@ import { AccountServicesService } from '../billing/account-services.service';
 import { addMonths } from '../billing/billing-calendar';
 import { InvoiceGenerationService } from '../billing/invoice-generation.service';
 import { LedgerService } from '../billing/ledger.service';
+import { generateUsageHoursDemo, generateUsagePolicyDemo } from './usage-demo';
 
 /**
  * A small price list and a few months of billing on the first demo accounts:
  * services added, invoices generated, most of them paid, one paid partly by
- * check, so every billing screen has something to show.
+ * check, so every billing screen has something to show. The data services'
+ * usage since they began goes in before the invoices, so the residential
+ * plan's usage policy settles each closed period as a bill run would.
  */
 export async function generateBillingDemo(app: INestApplicationContext, firstAccountId: number, count: number): Promise<void> {
   const db = app.get(DataSource);
@@ -57,11 +60,20 @@ export async function generateBillingDemo(app: INestApplicationContext, firstAcc
   const thisMonth = `${today.slice(0, 7)}-01`;
   const start = addMonths(thisMonth, -2);
   const plans = ['Fiber 300', 'Fiber 1000', 'Wireless 50'];
+  // The residential plan is sold with a usage policy: its usage periods are settled by the invoices below.
+  await generateUsagePolicyDemo(app, 'Fiber 300', taxIds);
+  const accountIds: number[] = [];
   for (let i = 0; i < count; i++) {
     const accountId = firstAccountId + i;
+    accountIds.push(accountId);
     await accountServices.add({ accountId, serviceId: byName.get(plans[i % plans.length]), date: start });
     if (i % 4 === 0) await accountServices.add({ accountId, serviceId: byName.get('Static IP'), date: start });
     if (i % 5 === 0) await ledger.postOneTime({ accountId, serviceId: byName.get('Installation') as number, date: start });
+  }
+  // Usage since the services began, before the invoices that charge each closed period's overage.
+  await generateUsageHoursDemo(app, accountIds, new Date(`${start}T00:00:00Z`));
+  for (let i = 0; i < count; i++) {
+    const accountId = firstAccountId + i;
     for (let m = 0; m <= 2; m++) {
       const billingDate = addMonths(start, m);
       const { invoiceId } = await generation.generate(accountId, billingDate);

@@ -7,7 +7,8 @@ import { UsersService } from '../users/users.service';
 import { generateDemoAccounts } from './accounts-demo';
 import { generateBillingDemo } from './billing-demo';
 import { generateContractDemo } from './contracts-demo';
-import { generateNetworkDemo } from './network-demo';
+import { DEMO_NAS_ADDRESS, generateNetworkDemo } from './network-demo';
+import { generateUsageSessionsDemo } from './usage-demo';
 
 const DEMO_ACCOUNTS = 200;
 /** Accounts that get services, invoices and payments; billing goes through the services, so keep this modest. */
@@ -56,5 +57,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
   await generateBillingDemo(app, accounts.firstAccountId, DEMO_BILLED_ACCOUNTS);
   await generateContractDemo(app, adminUser.id);
   await generateNetworkDemo(app, adminUser.id, accounts.firstAccountId);
+  // The usage itself came with the billing; its sessions need the RADIUS logins.
+  await generateUsageSessionsDemo(app, DEMO_NAS_ADDRESS, 'demo-1');
   return true;
 }

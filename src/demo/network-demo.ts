@@ -18,6 +18,8 @@ import { RadiusAccountsService } from '../radius/radius-accounts.service';
 const RADIUS_ACCOUNTS = 20;
 /** Fixed-wireless radios deployed at the next accounts, each MAC reserved an address on the DHCP server. */
 const DEPLOYED_RADIOS = 10;
+/** The demo's one NAS, where its PPPoE sessions run. */
+export const DEMO_NAS_ADDRESS = '10.0.0.2';
 
 /**
  * The network of a local instance: an address plan, a NAS, the local Kea as DHCP server when it
@@ -60,7 +62,7 @@ export async function generateNetworkDemo(app: INestApplicationContext, adminUse
   const v6 = await plan.createSupernet({ name: 'IPv6 allocation', network: '2001:db8::/32', description: 'Documentation range' });
   await plan.createSubnet({ supernetId: v6.id, name: 'Tower 3 IPv6', network: '2001:db8:3::/64' });
 
-  await app.get(NasDevicesService).create({ name: 'Core BRAS', address: '10.0.0.2', secret: 'demo-nas-secret', nasType: 'mikrotik' });
+  await app.get(NasDevicesService).create({ name: 'Core BRAS', address: DEMO_NAS_ADDRESS, secret: 'demo-nas-secret', nasType: 'mikrotik' });
   if (process.env.KEA_DATABASE_URL) {
     await app.get(DhcpServersService).create({
       name: 'Local Kea',

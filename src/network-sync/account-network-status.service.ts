@@ -24,6 +24,7 @@ const REASON_WORDS: Record<string, string> = {
   'account.status': 'The account’s status changed',
   'account.status.delinquency': 'The account turned delinquent, or came back from it',
   'account.status.disconnected': 'The account was disconnected',
+  'usage.cap_reached': 'Usage reached a cap that slows the account',
 };
 
 const described = (reason: string) => ACTION_KINDS[reason]?.label ?? REASON_WORDS[reason] ?? reason;
@@ -32,6 +33,8 @@ const described = (reason: string) => ACTION_KINDS[reason]?.label ?? REASON_WORD
 function serverNamedIn(failure: string | null): string | null {
   if (!failure) return null;
   if (/RADIUS server/.test(failure)) return 'FreeRADIUS';
+  const nas = /^The NAS "([^"]+)"/.exec(failure);
+  if (nas) return `NAS ${nas[1]}`;
   const kea = /^Kea "([^"]+)"/.exec(failure);
   return kea ? `DHCP server ${kea[1]}` : null;
 }

@@ -161,6 +161,7 @@ export class NetworkReconciliationService {
       await this.reconcileRadius(report, heartbeat);
       await this.reconcileDhcp(report, heartbeat);
       report.handedOver = await this.handOverStranded();
+      await this.recheckCaps();
       await this.finish(id, 'completed', report.radius.length + report.nas.length + report.dhcp.length, report);
       return report;
     } catch (err) {
@@ -234,6 +235,24 @@ export class NetworkReconciliationService {
         heartbeat();
       }
     }
+  }
+
+  /**
+   * Accounts slowed at their usage cap since before today (UTC) get a pass: their period may have
+   * turned while their run was not there to look (it ended, or Temporal lost it), and the pass
+   * restores their sessions if so. Their run normally does this itself just after midnight UTC.
+   */
+  private async recheckCaps(): Promise<void> {
+    const now = this.clock.now();
+    const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    const rows: { account_id: number }[] = await this.db.query(
+      "SELECT account_id FROM session_enforcement_accounts WHERE restriction = 'cap' AND since < ? ORDER BY account_id",
+      [today],
+    );
+    await this.provisioning.kick(
+      rows.map((r) => Number(r.account_id)),
+      'reconciliation',
+    );
   }
 
   /** Pending changes nobody handed to Temporal (it was unreachable when they were made): wake their runs now. */

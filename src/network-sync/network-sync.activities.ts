@@ -4,6 +4,7 @@ import type { NetworkSyncReport } from '../../workflows/shared';
 import { NetworkReconciliationService } from './network-reconciliation.service';
 import { Activity } from '../temporal/activity.decorator';
 import { NetworkSyncService } from './network-sync.service';
+import { type EnforcementSent, SessionEnforcementService } from './session-enforcement.service';
 
 /** Activities of the provisioning workflow; each pass is safe to repeat. */
 @Injectable()
@@ -11,12 +12,22 @@ export class NetworkSyncActivities {
   constructor(
     private readonly sync: NetworkSyncService,
     private readonly reconciliation: NetworkReconciliationService,
+    private readonly sessions: SessionEnforcementService,
   ) {}
 
   /** Brings the servers to the account's state and stamps the pending changes it covered. */
   @Activity()
   async syncAccountNetwork(input: { accountId: number }): Promise<NetworkSyncReport> {
     return this.sync.syncAccount(input.accountId);
+  }
+
+  /**
+   * Sends the CoA and Disconnect requests the pass planned for the account's live sessions, and
+   * any still unanswered. Fails while a NAS does not answer, so Temporal sends again with backoff.
+   */
+  @Activity()
+  async enforceSessions(input: { accountId: number }): Promise<EnforcementSent> {
+    return this.sessions.send(input.accountId);
   }
 
   /** Brings a DHCP server's subnets to the address plan's and stamps its pending changes. */

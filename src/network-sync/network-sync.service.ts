@@ -9,6 +9,7 @@ import { FreeradiusStore, RadiusRowChange } from './freeradius-store';
 import { KeaServer, KeaStore } from './kea-store';
 import { NetworkDesiredState } from './network-desired-state';
 import { askRadiusStatus } from './radius-status';
+import { SessionEnforcementService } from './session-enforcement.service';
 
 export const noControlSocket = (serverName: string): string => `${serverName} has no control socket: its subnets are left as they are`;
 
@@ -28,6 +29,7 @@ export class NetworkSyncService {
     private readonly desired: NetworkDesiredState,
     private readonly freeradius: FreeradiusStore,
     private readonly kea: KeaStore,
+    private readonly sessions: SessionEnforcementService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -38,7 +40,7 @@ export class NetworkSyncService {
       [accountId],
     );
     const report: NetworkSyncReport = { applied: 0, radiusChanges: [], dhcpChanges: [], skipped: [] };
-    const { users, groups } = await this.desired.radiusUsersOf(this.db.manager, [accountId]);
+    const { users, groups, profiles } = await this.desired.radiusUsersOf(this.db.manager, [accountId]);
     const removed = await this.usernamesGone(pending.map((p) => p.radius_username).filter((u): u is string => u !== null));
     if (users.length || removed.length) {
       if (!this.freeradius.configured) {
@@ -52,6 +54,11 @@ export class NetworkSyncService {
       accountId,
       pending.map((p) => p.mac).filter((m): m is string => m !== null),
     );
+    // After the RADIUS replies: a session that logs in from here on gets the new profile, the ones up already are told.
+    const enforcement = await this.sessions.plan(accountId, profiles.get(accountId));
+    report.sessionRequests = enforcement.pending;
+    report.recheckInSeconds = enforcement.recheckInSeconds;
+    report.skipped.push(...enforcement.skipped);
     report.applied = await this.stamp(pending.map((p) => p.id));
     return report;
   }

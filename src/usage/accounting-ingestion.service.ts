@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { transactionWithRetry } from '../database/transaction';
+import { UsageCapWatch } from '../network-sync/usage-cap-watch';
 import { AccountingEvent, AccountingLog } from './accounting-log';
 
 /** Events counted per transaction. */
 export const INGESTION_BATCH = 1000;
 
 interface SessionRun {
+  /** Its usage_sessions row, once it has one: the row is then written by its primary key. */
+  id: string | null;
   uniqueId: string;
   startedAt: Date;
   sessionId: string;
@@ -50,6 +53,7 @@ export class AccountingIngestionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly log: AccountingLog,
+    private readonly capWatch: UsageCapWatch,
   ) {}
 
   /** Counts the next batch of events after the cursor; nothing when no RADIUS database is configured. */
@@ -74,6 +78,8 @@ export class AccountingIngestionService {
         [lastEventId, fresh.length],
       );
     });
+    // After the commit: what was counted may take an account over a cap that slows its sessions.
+    await this.capWatch.accountingCounted(events.map((e) => e.username));
     await this.log.prune(lastEventId);
     return { events: events.length, lastEventId };
   }
@@ -90,6 +96,7 @@ export class AccountingIngestionService {
       let run = runs.get(key);
       if (!run) {
         run = {
+          id: null,
           uniqueId: event.uniqueId,
           startedAt,
           sessionId: event.sessionId,
@@ -128,15 +135,20 @@ export class AccountingIngestionService {
       if (event.framedAddress) run.framedAddress = event.framedAddress;
     }
     const accounts = await this.accountsOf(em, [...new Set([...runs.values()].map((r) => r.username.toLowerCase()))]);
-    const changed = [...touched].map((k) => runs.get(k) as SessionRun);
+    // Rows known by their id hit their primary key at once (no new row tried and undone on the run's
+    // unique key, no id spent); in id order, so the batch walks the table one way and locks in one order.
+    const changed = [...touched]
+      .map((k) => runs.get(k) as SessionRun)
+      .sort((a, b) => (a.id === null ? (b.id === null ? 0 : 1) : b.id === null ? -1 : Number(BigInt(a.id) - BigInt(b.id))));
     await em.query(
-      `INSERT INTO usage_sessions (unique_id, started_at, session_id, username, account_id, nas_address, framed_address,
+      `INSERT INTO usage_sessions (id, unique_id, started_at, session_id, username, account_id, nas_address, framed_address,
          last_seen_at, stopped_at, stop_cause, upload_octets, download_octets) VALUES ?
        ON DUPLICATE KEY UPDATE framed_address = VALUES(framed_address), last_seen_at = VALUES(last_seen_at),
          stopped_at = VALUES(stopped_at), stop_cause = VALUES(stop_cause),
          upload_octets = VALUES(upload_octets), download_octets = VALUES(download_octets)`,
       [
         changed.map((r) => [
+          r.id,
           r.uniqueId,
           r.startedAt,
           r.sessionId,
@@ -152,12 +164,16 @@ export class AccountingIngestionService {
         ]),
       ],
     );
-    const counted = [...hours.values()].filter((h) => accounts.has(h.accountUsername.toLowerCase()));
+    // In the table's own order (account, hour): neighbouring rows share pages, and locks are taken in one order.
+    const counted = [...hours.values()]
+      .filter((h) => accounts.has(h.accountUsername.toLowerCase()))
+      .map((h) => ({ ...h, accountId: accounts.get(h.accountUsername.toLowerCase()) as number }))
+      .sort((a, b) => a.accountId - b.accountId || a.hour.getTime() - b.hour.getTime());
     if (counted.length) {
       await em.query(
         `INSERT INTO usage_hours (account_id, hour_start, upload_octets, download_octets) VALUES ?
          ON DUPLICATE KEY UPDATE upload_octets = upload_octets + VALUES(upload_octets), download_octets = download_octets + VALUES(download_octets)`,
-        [counted.map((h) => [accounts.get(h.accountUsername.toLowerCase()), h.hour, h.upload.toString(), h.download.toString()])],
+        [counted.map((h) => [h.accountId, h.hour, h.upload.toString(), h.download.toString()])],
       );
     }
   }
@@ -170,6 +186,7 @@ export class AccountingIngestionService {
     for (const r of rows) {
       const startedAt = r.started_at as Date;
       runs.set(runKey(r.unique_id as string, startedAt), {
+        id: String(r.id),
         uniqueId: r.unique_id as string,
         startedAt,
         sessionId: r.session_id as string,

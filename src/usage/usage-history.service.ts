@@ -1,20 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { anchorDayOf } from '../billing-config/effective-settings';
 import { Clock } from '../common/clock';
 import { BadInputException, NotFoundException } from '../common/errors';
-import type { UsageHourDto, UsageOctetsDto, UsagePeriodDto } from './dto/usage.dto';
+import { billingToday } from '../billing-config/billing-date';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { grantsAt, useAllowance } from './allowance';
+import type { UsageHourDto, UsagePeriodDto } from './dto/usage.dto';
+import { billableOf, emptyFigures, figuresKey, periodFigures } from './period-usage';
 import { usagePeriodsBack } from './usage-period';
+import { periodView } from './usage-period-view';
+import { dataServicesOn, policiesByIds } from './usage-policy-rows';
+import { settlementHistory } from './usage-settlements';
 
 /** The longest range of hours one request reads: a quarter, about 2,200 points a chart can draw. */
 const MAX_HOURS_DAYS = 93;
-
-const octets = (upload: unknown, download: unknown): UsageOctetsDto => {
-  const up = BigInt((upload as string | number | null) ?? 0);
-  const down = BigInt((download as string | number | null) ?? 0);
-  return { upload: up.toString(), download: down.toString(), total: (up + down).toString() };
-};
 
 /** What an account used: per usage period (its billing day to the next), and hour by hour. */
 @Injectable()
@@ -22,24 +23,59 @@ export class UsageHistoryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The current period and the ones before it, newest first, each with its totals. */
+  /** The current period and the ones before it, newest first, each with its totals as billed and how it was charged. */
   async periods(accountId: number, count = 12): Promise<UsagePeriodDto[]> {
-    const anchorDay = await anchorDayOf(this.db.manager, accountId);
+    const em = this.db.manager;
+    const anchorDay = await anchorDayOf(em, accountId);
     if (anchorDay === null) throw new NotFoundException('Account', accountId);
-    const periods = usagePeriodsBack(anchorDay, this.clock.now(), count);
-    const rows: { start: Date; upload: unknown; download: unknown }[] = await this.db.query(
-      `SELECT p.start, SUM(h.upload_octets) AS upload, SUM(h.download_octets) AS download
-         FROM (${periods.map(() => 'SELECT ? AS start, ? AS end_at').join(' UNION ALL ')}) p
-         JOIN usage_hours h ON h.account_id = ? AND h.hour_start >= p.start AND h.hour_start < p.end_at
-        GROUP BY p.start`,
-      [...periods.flatMap((p) => [p.start, p.end]), accountId],
+    const periods = usagePeriodsBack(Math.min(anchorDay, 28), this.clock.now(), count);
+    // Measured by the policy the account has now: a period's free hours are those of the service it is on.
+    const service = (await dataServicesOn(em, [accountId], billingToday(this.clock, this.config.BILLING_TIME_ZONE))).get(accountId);
+    const policy = service?.policyId ? ((await policiesByIds(em, [service.policyId])).get(service.policyId) ?? null) : null;
+    const figures = await periodFigures(
+      em,
+      [accountId],
+      periods,
+      new Map([[accountId, policy?.freeHourMask ?? 0]]),
+      this.config.BILLING_TIME_ZONE,
     );
-    const byStart = new Map(rows.map((r) => [new Date(r.start).getTime(), r]));
+    const history = (await settlementHistory(em, [accountId], periods[0].end)).get(accountId) ?? [];
+    const settled: Record<string, unknown>[] = await em.query(
+      `SELECT s.period_start, DATE_FORMAT(s.billing_date, '%Y-%m-%d') AS billing_date, s.cap_octets, s.top_off_octets, s.rollover_earned_octets,
+              s.overage_octets, s.overage_blocks, s.overage_transaction_id, t.amount
+         FROM usage_settlements s LEFT JOIN transactions t ON t.id = s.overage_transaction_id
+        WHERE s.account_id = ? AND s.period_start IN (?)`,
+      [accountId, periods.map((p) => p.start)],
+    );
+    const byStart = new Map(settled.map((r) => [(r.period_start as Date).getTime(), r]));
     return periods.map((p, i) => {
+      const f = figures.get(figuresKey(accountId, p.start)) ?? emptyFigures();
       const row = byStart.get(p.start.getTime());
-      return { start: p.start.toISOString(), end: p.end.toISOString(), current: i === 0, usage: octets(row?.upload, row?.download) };
+      const grants = grantsAt(history, p.start);
+      const use = policy ? useAllowance(policy, billableOf(f), f.topOffOctets, grants) : null;
+      if (row && use) {
+        // A settled period shows what it was charged on.
+        use.capOctets = row.cap_octets === null ? null : BigInt(row.cap_octets as string);
+        use.overageOctets = BigInt(row.overage_octets as string);
+      }
+      return periodView(
+        p,
+        i === 0,
+        f,
+        use,
+        row
+          ? {
+              billingDate: row.billing_date as string,
+              overageBlocks: Number(row.overage_blocks),
+              overageAmount: row.amount === null ? 0 : Number(row.amount),
+              transactionId: row.overage_transaction_id === null ? null : Number(row.overage_transaction_id),
+              rolloverEarnedOctets: String(row.rollover_earned_octets),
+            }
+          : null,
+      );
     });
   }
 

@@ -217,3 +217,105 @@ describe('the invariant checker finds every kind of corruption', () => {
     await checkBooksTouchedByThisTest();
   });
 });
+
+/** The same proof for usage charges: each settled period is charged once, with its own blocks, and each top-off is its own account's debit. */
+describe('the invariant checker finds usage charged wrongly', () => {
+  let sut: TestApp;
+  let w: BillingWorld;
+  let sql: (query: string, params?: unknown[]) => Promise<unknown>;
+  let dataService: number;
+  let other: number;
+  let otherCharge: number;
+
+  beforeAll(async () => {
+    sut = await createIsolatedTestApp();
+    w = await new BillingWorld(sut).init();
+    sql = (query, params = []) => sut.db.query(query, params);
+    await w.today('2026-02-01');
+    const overage = await w.service(1000, { kind: 'one_time', name: 'Data overage' });
+    const topOff = await w.service(1500, { kind: 'one_time', name: 'Data top off' });
+    const policy = await w
+      .post('/api/usage-policies', {
+        name: 'Checked 10 GB',
+        capGb: '10',
+        overageServiceId: overage,
+        overageBlockGb: '1',
+        topOffsAllowed: true,
+        topOffGb: '5',
+        topOffServiceId: topOff,
+      })
+      .expect(201);
+    dataService = await w.service(3000, { kind: 'data' });
+    await w.put(`/api/services/${dataService}`, { usagePolicyId: policy.body.id }).expect(200);
+    other = await w.account();
+    otherCharge = Number(
+      (await w.post('/api/transactions/one-time', { accountId: other, serviceId: overage, price: 900 }).expect(201)).body.transaction.id,
+    );
+  });
+  afterAll(() => sut.close());
+
+  const check = (accountIds: number[]) => sut.app.get(InvariantCheckerService).check('2099-12-31', accountIds);
+
+  /** An account whose February ran 2.5 GB over a 10 GB cap, settled on 1 March (3 blocks), with a top-off bought in March. */
+  async function usageBooks(): Promise<{ account: number; settlement: number; overage: number; topOff: number }> {
+    await w.today('2026-02-01');
+    const account = await w.account();
+    await w.addService(account, dataService, '2026-02-01', { prorate: false });
+    await sql('INSERT INTO usage_hours (account_id, hour_start, upload_octets, download_octets) VALUES (?, ?, ?, ?)', [
+      account,
+      '2026-02-10 12:00:00',
+      '500000000',
+      '12000000000',
+    ]);
+    await w.today('2026-03-01');
+    await w.generate(account, '2026-03-01');
+    const [s] = (await sut.db.query('SELECT id, overage_transaction_id, overage_blocks FROM usage_settlements WHERE account_id = ?', [
+      account,
+    ])) as {
+      id: number;
+      overage_transaction_id: number;
+      overage_blocks: number;
+    }[];
+    expect(Number(s.overage_blocks)).toBe(3);
+    await w.today('2026-03-05');
+    const topOff = (await w.post(`/api/accounts/${account}/usage-top-offs`).expect(201)).body;
+    expect((await check([account, other])).mismatches).toEqual([]);
+    return { account, settlement: Number(s.id), overage: Number(s.overage_transaction_id), topOff: Number(topOff.topOffId) };
+  }
+
+  const corruptions: { fact: string; rule: string; corrupt: (b: Awaited<ReturnType<typeof usageBooks>>) => Promise<unknown> }[] = [
+    {
+      fact: 'a settled period charged a second time',
+      rule: 'usage.charged_once',
+      corrupt: (b) =>
+        sql(
+          `INSERT INTO transactions (account_id, kind, side, amount, transaction_date, description, service_id, quantity, period_start, period_end)
+           SELECT account_id, kind, side, amount, transaction_date, description, service_id, quantity, period_start, period_end FROM transactions WHERE id = ?`,
+          [b.overage],
+        ),
+    },
+    {
+      fact: 'a settlement counting other blocks than it charged',
+      rule: 'usage.overage_blocks',
+      corrupt: (b) => sql('UPDATE usage_settlements SET overage_blocks = overage_blocks + 1 WHERE id = ?', [b.settlement]),
+    },
+    {
+      fact: 'a settlement pointing at another account’s charge',
+      rule: 'usage.overage_charge',
+      corrupt: (b) => sql('UPDATE usage_settlements SET overage_transaction_id = ? WHERE id = ?', [otherCharge, b.settlement]),
+    },
+    {
+      fact: 'a top-off pointing at another account’s charge',
+      rule: 'usage.top_off_charge',
+      corrupt: (b) => sql('UPDATE usage_top_offs SET transaction_id = ? WHERE id = ?', [otherCharge, b.topOff]),
+    },
+  ];
+
+  it.each(corruptions)('reports $fact under $rule on its account', async ({ rule, corrupt }) => {
+    const b = await usageBooks();
+    leaveBooksCorrupt(sut, [b.account, other]);
+    await corrupt(b);
+    const report = await check([b.account]);
+    expect(report.mismatches).toContainEqual(expect.objectContaining({ check: rule, accountId: b.account }));
+  });
+});

@@ -33,6 +33,7 @@ describe('a service goes through create, read, list, update and delete, one audi
       price: 5999,
       downloadKbps: 100_000,
       uploadKbps: 20_000,
+      usagePolicyId: null,
       ledgerCode: '4000',
       active: true,
       taxIds: [vat, levy].sort((a, b) => a - b),

@@ -4,6 +4,7 @@ import { CorrespondenceTab } from '../correspondence/CorrespondenceTab';
 import { NetworkTab } from '../network/NetworkTab';
 import { Permissions, type PermissionName } from '../permissions';
 import type { Account } from '../types';
+import { DataUsageTab } from '../usage/DataUsageTab';
 import { ContactsTab } from './contacts/ContactsTab';
 import { CustomFieldsTab } from './customFields/CustomFieldsTab';
 import { AllLogsTab } from './logs/AllLogsTab';
@@ -27,6 +28,7 @@ export const accountTabs: AccountTab[] = [
   { path: '', label: 'Overview', component: OverviewTab },
   { path: 'billing', label: 'Billing', component: BillingTab, permission: Permissions.BillingRead },
   { path: 'network', label: 'Network & Inventory', component: NetworkTab, permission: Permissions.NetworkRead },
+  { path: 'data-usage', label: 'Data Usage', component: DataUsageTab, permission: Permissions.NetworkRead },
   { path: 'correspondence', label: 'Correspondence', component: CorrespondenceTab, permission: Permissions.CorrespondenceRead },
   { path: 'contacts', label: 'Contacts', component: ContactsTab },
   { path: 'custom-fields', label: 'Custom Fields', component: CustomFieldsTab },

@@ -2732,6 +2732,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session-enforcement-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The speed a delinquent account’s live sessions are limited to */
+        get: operations["SessionEnforcementController_getSettings"];
+        /** Change the speed delinquent accounts are limited to; the accounts limited now get it at once */
+        put: operations["SessionEnforcementController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/session-enforcement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The limit on the account’s live sessions, and the CoA and Disconnect requests sent to their NAS with the answers */
+        get: operations["SessionEnforcementController_ofAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ip-supernets": {
         parameters: {
             query?: never;
@@ -3364,6 +3399,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{id}/data-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account’s data service, its usage policy, the current period against its allowance, and the top-off on offer */
+        get: operations["UsageController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/usage-periods/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Corrects the current period’s billable and free figures by hand (kept as a correction, audited) */
+        put: operations["UsageController_editCurrent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/usage-top-offs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buys the policy’s top-off: charged at once, and the current period’s cap grows by it */
+        post: operations["UsageController_topOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/{id}/usage-periods": {
         parameters: {
             query?: never;
@@ -3396,6 +3482,43 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/usage-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List usage policies */
+        get: operations["UsagePoliciesController_list"];
+        put?: never;
+        /** A usage policy: cap, free hours, overage or slowing at the cap, top-offs and rollover */
+        post: operations["UsagePoliciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usage-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a usage policy */
+        get: operations["UsagePoliciesController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a usage policy */
+        delete: operations["UsagePoliciesController_delete"];
+        options?: never;
+        head?: never;
+        /** Update a usage policy */
+        patch: operations["UsagePoliciesController_update"];
         trace?: never;
     };
     "/api/auth/login": {
@@ -3593,7 +3716,7 @@ export interface components {
              * @example invoice_frozen
              * @enum {string}
              */
-            code?: "not_found" | "validation_failed" | "idempotency_key_reused" | "account_own_parent" | "parent_cannot_become_child" | "child_cannot_be_parent" | "account_type_in_use" | "account_type_name_taken" | "account_status_in_use" | "account_status_name_taken" | "account_group_in_use" | "account_group_name_taken" | "address_list_name_taken" | "export_not_started" | "export_not_ready" | "unauthenticated" | "forbidden" | "invalid_credentials" | "login_throttled" | "parked_account_resolved" | "nothing_to_invoice" | "invoice_void" | "invoice_frozen" | "invoice_not_manual" | "invoice_has_reversals" | "invoice_linked" | "invoice_not_linked" | "not_a_debit" | "not_a_credit" | "already_reversed" | "already_voided" | "reversal_cannot_be_voided" | "unused_days_credit" | "correction_before_original" | "service_removed" | "price_unchanged" | "accounting_period_closed" | "accounting_period_reopen" | "accounting_period_backwards" | "exclusion_date_taken" | "package_in_use" | "package_name_taken" | "service_in_use" | "service_in_package" | "service_name_taken" | "portal_username_taken" | "primary_contact_needs_successor" | "message_category_name_taken" | "contract_template_in_use" | "contract_template_disabled" | "contract_signed" | "contract_state" | "signing_link_invalid" | "contract_signing_not_configured" | "contract_signing_process_unavailable" | "contract_signing_throttled" | "inventory_duplicate" | "inventory_in_use" | "ip_range_overlap" | "ip_range_in_use" | "ip_address_taken" | "ip_pool_exhausted" | "ip_assignment_removed" | "radius_username_taken" | "nas_address_taken" | "nas_name_taken" | "radius_account_in_use" | "no_recipients" | "custom_field_name_taken" | "custom_field_has_values" | "custom_field_option_in_use" | "custom_field_has_duplicates" | "custom_field_values_too_long" | "custom_field_value_taken" | "dhcp_server_in_use" | "dhcp_server_name_taken" | "account_disconnected" | "disconnect_default_changed" | "no_disconnect_status" | "disconnect_status_active" | "email_still_queued" | "contact_without_email" | "file_too_large" | "unsupported_media_type" | "upload_aborted" | "nightly_date_not_yet" | "processor_unavailable" | "processor_refused" | "payment_failed" | "payment_in_progress" | "payment_reversed" | "payment_not_recorded" | "refund_impossible" | "event_closed" | "event_in_progress" | "one_data_service" | "removal_already_scheduled" | "scheduler_unavailable" | "tax_in_use" | "tax_name_taken" | "tax_type_in_use" | "tax_type_name_taken" | "tax_override_exists" | "email_taken" | "role_in_use" | "role_name_taken" | "invalid_signature" | "malformed_event" | "webhook_event_settled";
+            code?: "not_found" | "validation_failed" | "idempotency_key_reused" | "account_own_parent" | "parent_cannot_become_child" | "child_cannot_be_parent" | "account_type_in_use" | "account_type_name_taken" | "account_status_in_use" | "account_status_name_taken" | "account_group_in_use" | "account_group_name_taken" | "address_list_name_taken" | "export_not_started" | "export_not_ready" | "unauthenticated" | "forbidden" | "invalid_credentials" | "login_throttled" | "parked_account_resolved" | "nothing_to_invoice" | "invoice_void" | "invoice_frozen" | "invoice_not_manual" | "invoice_has_reversals" | "invoice_linked" | "invoice_not_linked" | "not_a_debit" | "not_a_credit" | "already_reversed" | "already_voided" | "reversal_cannot_be_voided" | "unused_days_credit" | "correction_before_original" | "service_removed" | "price_unchanged" | "accounting_period_closed" | "accounting_period_reopen" | "accounting_period_backwards" | "exclusion_date_taken" | "package_in_use" | "package_name_taken" | "service_in_use" | "service_in_package" | "service_name_taken" | "portal_username_taken" | "primary_contact_needs_successor" | "message_category_name_taken" | "contract_template_in_use" | "contract_template_disabled" | "contract_signed" | "contract_state" | "signing_link_invalid" | "contract_signing_not_configured" | "contract_signing_process_unavailable" | "contract_signing_throttled" | "inventory_duplicate" | "inventory_in_use" | "ip_range_overlap" | "ip_range_in_use" | "ip_address_taken" | "ip_pool_exhausted" | "ip_assignment_removed" | "radius_username_taken" | "nas_address_taken" | "nas_name_taken" | "radius_account_in_use" | "no_recipients" | "custom_field_name_taken" | "custom_field_has_values" | "custom_field_option_in_use" | "custom_field_has_duplicates" | "custom_field_values_too_long" | "custom_field_value_taken" | "dhcp_server_in_use" | "dhcp_server_name_taken" | "account_disconnected" | "disconnect_default_changed" | "no_disconnect_status" | "disconnect_status_active" | "email_still_queued" | "contact_without_email" | "file_too_large" | "unsupported_media_type" | "upload_aborted" | "nightly_date_not_yet" | "processor_unavailable" | "processor_refused" | "payment_failed" | "payment_in_progress" | "payment_reversed" | "payment_not_recorded" | "refund_impossible" | "event_closed" | "event_in_progress" | "one_data_service" | "removal_already_scheduled" | "scheduler_unavailable" | "tax_in_use" | "tax_name_taken" | "tax_type_in_use" | "tax_type_name_taken" | "tax_override_exists" | "usage_policy_name_taken" | "usage_policy_in_use" | "usage_top_off_not_allowed" | "email_taken" | "role_in_use" | "role_name_taken" | "invalid_signature" | "malformed_event" | "webhook_event_settled";
             /** @example b1946ac9-2f1c-4c7e-9d5a-3cf3c1b8f0aa */
             requestId?: string;
         };
@@ -4495,6 +4618,8 @@ export interface components {
             price: number;
             downloadKbps: number | null;
             uploadKbps: number | null;
+            /** @description Data services only: the usage policy they are metered by */
+            usagePolicyId: number | null;
             ledgerCode: string;
             active: boolean;
             taxIds: number[];
@@ -4521,6 +4646,8 @@ export interface components {
             downloadKbps?: number | null;
             /** @description Required for data services, refused for the rest */
             uploadKbps?: number | null;
+            /** @description The usage policy a data service is metered and charged by */
+            usagePolicyId?: number | null;
             /**
              * @description Revenue account in the general ledger
              * @example 4000
@@ -4544,6 +4671,8 @@ export interface components {
             price?: number;
             downloadKbps?: number | null;
             uploadKbps?: number | null;
+            /** @description Data services only; null takes the policy off */
+            usagePolicyId?: number | null;
             ledgerCode?: string;
             active?: boolean;
             /** @description Replaces the whole list */
@@ -6967,6 +7096,128 @@ export interface components {
             lastApplied: components["schemas"]["AppliedNetworkChangeDto"] | null;
             run: components["schemas"]["NetworkSyncRunDto"];
         };
+        SessionEnforcementSettingsDto: {
+            /**
+             * @description Download speed of a delinquent account’s sessions, in kbit/s
+             * @example 512
+             */
+            delinquentDownloadKbps: number;
+            /**
+             * @description Upload speed of a delinquent account’s sessions, in kbit/s
+             * @example 256
+             */
+            delinquentUploadKbps: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UpdateSessionEnforcementSettingsDto: {
+            /**
+             * @description Download speed of a delinquent account’s sessions, in kbit/s
+             * @example 512
+             */
+            delinquentDownloadKbps: number;
+            /**
+             * @description Upload speed of a delinquent account’s sessions, in kbit/s
+             * @example 256
+             */
+            delinquentUploadKbps: number;
+        };
+        SessionRestrictionDto: {
+            /**
+             * @description delinquency: the account’s status is a delinquency status; cap: its usage reached a cap that slows it
+             * @enum {string}
+             */
+            reason: "delinquency" | "cap";
+            /**
+             * @description kbit/s
+             * @example 512
+             */
+            downloadKbps: number;
+            /**
+             * @description kbit/s
+             * @example 256
+             */
+            uploadKbps: number;
+        };
+        AppliedSessionProfileDto: {
+            /** @description The limit the RADIUS replies carry, or null: the data service’s speed */
+            restriction: components["schemas"]["SessionRestrictionDto"] | null;
+            /**
+             * Format: date-time
+             * @description Since when new sessions get it
+             */
+            since: string;
+        };
+        SessionEnforcementNasDto: {
+            /** @description Null once the NAS device was deleted */
+            id: number | null;
+            name: string | null;
+            /** @example 192.0.2.1 */
+            address: string;
+        };
+        SessionEnforcementRequestDto: {
+            id: number;
+            /**
+             * @description coa: a CoA-Request changing the session’s speed; disconnect: a Disconnect-Request ending it
+             * @enum {string}
+             */
+            kind: "coa" | "disconnect";
+            /** @enum {string} */
+            purpose: "restrict" | "restore";
+            /**
+             * @description Why the session was limited; null for a restore
+             * @enum {string|null}
+             */
+            reason: "delinquency" | "cap" | null;
+            /** @description The speed the CoA gives the session, kbit/s; null for a Disconnect-Request */
+            downloadKbps: number | null;
+            uploadKbps: number | null;
+            /** @example alice */
+            username: string;
+            /**
+             * @description The session’s Acct-Session-Id
+             * @example 80000012
+             */
+            acctSessionId: string;
+            /** @example 100.64.0.10 */
+            framedAddress: string | null;
+            nas: components["schemas"]["SessionEnforcementNasDto"];
+            /**
+             * @description pending: not answered yet (sent again with backoff); acked; naked: the NAS refused (final); failed: given up (the session ended, superseded, or no answer for a day)
+             * @enum {string}
+             */
+            status: "pending" | "acked" | "naked" | "failed";
+            /** @description Times the request was sent (a retransmission is the same packet) */
+            attempts: number;
+            /** @example CoA-ACK */
+            reply: string | null;
+            /**
+             * @description Error-Cause of a NAK (RFC 5176)
+             * @example 503
+             */
+            errorCause: number | null;
+            /** @example Session-Context-Not-Found */
+            errorCauseText: string | null;
+            /** @description Why a failed request was given up */
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        AccountSessionEnforcementDto: {
+            accountId: number;
+            /** @description The limit the account is under now, or null */
+            restriction: components["schemas"]["SessionRestrictionDto"] | null;
+            /** @description What the last provisioning pass applied; null before the first */
+            applied: components["schemas"]["AppliedSessionProfileDto"] | null;
+            /** @description Sessions accounting reports open */
+            openSessions: number;
+            /** @description The latest requests, newest first, at most 20 */
+            requests: components["schemas"]["SessionEnforcementRequestDto"][];
+        };
         PlanFilterDto: {
             /** @description Words in the name or the network */
             q?: string;
@@ -7586,6 +7837,38 @@ export interface components {
             /** @description The new key; the old one stops working now. Shown this once. */
             fetchKey: string;
         };
+        AccountDataServiceDto: {
+            accountServiceId: number;
+            serviceId: number;
+            name: string;
+            downloadKbps: number;
+            uploadKbps: number;
+        };
+        FreeWindowDto: {
+            /** @description Whole hour of the instance’s time zone the window starts at */
+            startHour: number;
+            /** @description Hour it ends at; not after the start means it runs past midnight */
+            endHour: number;
+        };
+        UsagePolicyResponseDto: {
+            id: number;
+            name: string;
+            capGb: string | null;
+            /** @enum {string} */
+            atCap: "overage" | "slow";
+            overageServiceId: number | null;
+            overageBlockGb: string | null;
+            slowDownloadKbps: number | null;
+            slowUploadKbps: number | null;
+            topOffsAllowed: boolean;
+            topOffGb: string | null;
+            topOffServiceId: number | null;
+            rollover: boolean;
+            rolloverExpiryMonths: number | null;
+            freeWindows: components["schemas"]["FreeWindowDto"][];
+            /** @description Data services using the policy */
+            services: number;
+        };
         UsageOctetsDto: {
             /**
              * @description Octets the subscriber sent
@@ -7600,6 +7883,19 @@ export interface components {
             /** @example 49250000000 */
             total: string;
         };
+        UsageSettlementDto: {
+            /**
+             * Format: date
+             * @description The bill run date that charged the period
+             */
+            billingDate: string;
+            overageBlocks: number;
+            /** @description The overage charge before taxes, in minor units */
+            overageAmount: number;
+            transactionId: number | null;
+            /** @description Unused cap it passed on to later periods */
+            rolloverEarnedOctets: string;
+        };
         UsagePeriodDto: {
             /**
              * Format: date-time
@@ -7613,13 +7909,141 @@ export interface components {
             end: string;
             /** @description The period holding now */
             current: boolean;
+            /** @description Everything used, billable and free */
             usage: components["schemas"]["UsageOctetsDto"];
+            /** @description What counts toward the cap and charges, hand corrections included */
+            billable: components["schemas"]["UsageOctetsDto"];
+            /** @description What free hours covered, hand corrections included */
+            free: components["schemas"]["UsageOctetsDto"];
+            /** @description The plan’s cap, null without one */
+            capOctets: string | null;
+            topOffOctets: string;
+            /** @description Rollover from earlier periods the period could draw on */
+            rolloverOctets: string;
+            /** @description Cap, rollover and top-offs together */
+            allowanceOctets: string | null;
+            /** @description Billable usage beyond the allowance */
+            overageOctets: string;
+            /** @description How a closed period was charged; null until a bill run does */
+            settlement: components["schemas"]["UsageSettlementDto"] | null;
+        };
+        TopOffOfferDto: {
+            /** @description The policy allows a top-off now */
+            allowed: boolean;
+            octets: string;
+            serviceId: number;
+            serviceName: string;
+            /** @description Before taxes, in minor units */
+            price: number;
+        };
+        DataUsageDto: {
+            dataService: components["schemas"]["AccountDataServiceDto"] | null;
+            policy: components["schemas"]["UsagePolicyResponseDto"] | null;
+            current: components["schemas"]["UsagePeriodDto"];
+            /** @description Null when the policy has no top-offs */
+            topOff: components["schemas"]["TopOffOfferDto"] | null;
+        };
+        EditUsagePeriodDto: {
+            /**
+             * @description Billable octets sent, in decimal GB
+             * @example 120.5
+             */
+            billableUploadGb: string;
+            /** @example 380 */
+            billableDownloadGb: string;
+            /** @example 3 */
+            freeUploadGb: string;
+            /** @example 12 */
+            freeDownloadGb: string;
+            /** @description Why the figures change, kept with the correction */
+            reason: string;
+        };
+        TopOffResultDto: {
+            topOffId: number;
+            transactionId: number;
+            octets: string;
+            /** @description Charged before taxes, in minor units */
+            amount: number;
         };
         UsageHourDto: {
             /** Format: date-time */
             hour: string;
             upload: string;
             download: string;
+        };
+        UsagePolicyFilterDto: {
+            q?: string;
+            id?: number[];
+        };
+        CreateUsagePolicyDto: {
+            /** @example Residential 500 GB */
+            name: string;
+            /**
+             * @description Decimal GB (1 TB = 1000 GB); null for no cap
+             * @example 500
+             */
+            capGb?: string | null;
+            /**
+             * @description Charge overage at the period’s end, or slow the account down
+             * @default overage
+             * @enum {string}
+             */
+            atCap?: "overage" | "slow";
+            /** @description One-time service charged per started block of overage */
+            overageServiceId?: number | null;
+            /** @example 50 */
+            overageBlockGb?: string | null;
+            slowDownloadKbps?: number | null;
+            slowUploadKbps?: number | null;
+            /** @default false */
+            topOffsAllowed?: boolean;
+            /** @example 100 */
+            topOffGb?: string | null;
+            /** @description One-time service charged per top-off */
+            topOffServiceId?: number | null;
+            /**
+             * @description Unused cap carries into the next periods
+             * @default false
+             */
+            rollover?: boolean;
+            rolloverExpiryMonths?: number | null;
+            /** @description Hours whose usage is recorded as free */
+            freeWindows?: components["schemas"]["FreeWindowDto"][];
+        };
+        UpdateUsagePolicyDto: {
+            /** @example Residential 500 GB */
+            name?: string;
+            /**
+             * @description Decimal GB (1 TB = 1000 GB); null for no cap
+             * @example 500
+             */
+            capGb?: string | null;
+            /**
+             * @description Charge overage at the period’s end, or slow the account down
+             * @default overage
+             * @enum {string}
+             */
+            atCap?: "overage" | "slow";
+            /** @description One-time service charged per started block of overage */
+            overageServiceId?: number | null;
+            /** @example 50 */
+            overageBlockGb?: string | null;
+            slowDownloadKbps?: number | null;
+            slowUploadKbps?: number | null;
+            /** @default false */
+            topOffsAllowed?: boolean;
+            /** @example 100 */
+            topOffGb?: string | null;
+            /** @description One-time service charged per top-off */
+            topOffServiceId?: number | null;
+            /**
+             * @description Unused cap carries into the next periods
+             * @default false
+             */
+            rollover?: boolean;
+            rolloverExpiryMonths?: number | null;
+            /** @description Hours whose usage is recorded as free */
+            freeWindows?: components["schemas"]["FreeWindowDto"][];
         };
         LoginDto: {
             /** @example admin@backhaul.local */
@@ -24075,6 +24499,186 @@ export interface operations {
             };
         };
     };
+    SessionEnforcementController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionEnforcementSettingsDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SessionEnforcementController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSessionEnforcementSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionEnforcementSettingsDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SessionEnforcementController_ofAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSessionEnforcementDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     IpPlanController_listSupernets: {
         parameters: {
             query?: {
@@ -29072,6 +29676,217 @@ export interface operations {
             };
         };
     };
+    UsageController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataUsageDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsageController_editCurrent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditUsagePeriodDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsagePeriodDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsageController_topOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopOffResultDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     UsageController_periods: {
         parameters: {
             query?: {
@@ -29194,6 +30009,347 @@ export interface operations {
             };
             /** @description No such record */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsagePoliciesController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see UsagePolicyFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsagePolicyResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsagePoliciesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUsagePolicyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsagePolicyResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsagePoliciesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsagePolicyResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsagePoliciesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsagePolicyResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsagePoliciesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUsagePolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsagePolicyResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs billing.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,7 @@ import { networkSyncMethods } from './networkSync';
 import { paymentMethods } from './payments';
 import { runMethods } from './runs';
 import { scheduledEventMethods } from './scheduledEvents';
+import { usageMethods } from './usage';
 import { webhookMethods } from './webhooks';
 
 const restProvider = simpleRestProvider(API_URL, httpClient);
@@ -32,6 +33,7 @@ const PATCHED_RESOURCES = new Set([
   'inventory-items',
   'dhcp-servers',
   'address-lists',
+  'usage-policies',
 ]);
 
 /**
@@ -78,6 +80,7 @@ export const dataProvider = {
   ...inventoryMethods(crud),
   ...addressListMethods,
   ...networkSyncMethods,
+  ...usageMethods,
 };
 
 export type BackhaulDataProvider = typeof dataProvider;

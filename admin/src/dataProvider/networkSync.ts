@@ -9,5 +9,8 @@ export const networkSyncMethods = {
   /** A provisioning pass for the account now: its whole state written to the servers, with whatever is pending. */
   syncAccountNetwork: (accountId: number) => answer(api.POST('/api/accounts/{id}/network-sync', id(accountId))),
 
+  /** The limit on the account's live sessions, and the CoA and Disconnect requests sent to their NAS with the answers. */
+  fetchSessionEnforcement: (accountId: number) => answer(api.GET('/api/accounts/{id}/session-enforcement', id(accountId))),
+
   startNetworkReconciliation: () => answer(api.POST('/api/network-reconciliations')),
 };

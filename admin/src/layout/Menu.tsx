@@ -35,6 +35,7 @@ export const settingsResources = [
   'nas-devices',
   'dhcp-servers',
   'address-lists',
+  'usage-policies',
   'network-reconciliations',
   'inventory-items',
   'inventory-models',

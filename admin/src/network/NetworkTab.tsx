@@ -8,10 +8,11 @@ import { accountTabPath } from '../accounts/accountTabPath';
 import type { AccountTabProps } from '../accounts/accountTabs';
 import { NetworkStatusCard } from './NetworkStatusCard';
 import { networkTabs } from './networkTabs';
+import { SessionEnforcementPanel } from './SessionEnforcementPanel';
 
 /**
- * The account's Network & Inventory side tab: whether the servers are in step with the account, then
- * inner tabs along the top, kept in the URL as /show/network/<tab>.
+ * The account's Network & Inventory side tab: whether the servers are in step with the account and
+ * whether its live sessions are limited, then inner tabs along the top, kept in the URL as /show/network/<tab>.
  */
 export const NetworkTab = ({ account }: AccountTabProps) => {
   const params = useParams();
@@ -22,6 +23,7 @@ export const NetworkTab = ({ account }: AccountTabProps) => {
   return (
     <Box>
       <NetworkStatusCard accountId={account.id} />
+      <SessionEnforcementPanel accountId={account.id} />
       <Paper sx={{ mb: 2 }}>
         <Tabs
           value={current.path}

@@ -74,6 +74,8 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'nas-devices': Permissions.NetworkRead,
   'dhcp-servers': Permissions.NetworkRead,
   'address-lists': Permissions.NetworkRead,
+  // Usage policies go on data services of the catalogue, so they are shown to those who may change it.
+  'usage-policies': Permissions.BillingConfigure,
   'network-reconciliations': Permissions.NetworkRead,
   'inventory-items': Permissions.NetworkRead,
   'inventory-models': Permissions.NetworkRead,

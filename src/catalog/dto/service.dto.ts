@@ -40,6 +40,11 @@ export class CreateServiceDto {
   @Min(1)
   @Max(MAX_KBPS)
   uploadKbps?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'The usage policy a data service is metered and charged by' })
+  @IsOptional()
+  @IsWholeNumber()
+  @Min(1)
+  usagePolicyId?: number | null;
   @ApiProperty({ example: '4000', description: 'Revenue account in the general ledger' })
   @Transform(trimmed)
   @IsString()
@@ -78,6 +83,11 @@ export class UpdateServiceDto {
   @Min(1)
   @Max(MAX_KBPS)
   uploadKbps?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Data services only; null takes the policy off' })
+  @IsOptional()
+  @IsWholeNumber()
+  @Min(1)
+  usagePolicyId?: number | null;
   @ApiPropertyOptional() @OmittableNotNull() @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(40) ledgerCode?: string;
   @ApiPropertyOptional() @OmittableNotNull() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ type: [Number], description: 'Replaces the whole list' })
@@ -112,6 +122,8 @@ export class ServiceResponseDto {
   @ApiProperty({ description: 'Minor units (cents) per unit' }) price: number;
   @ApiProperty({ nullable: true, type: Number }) downloadKbps: number | null;
   @ApiProperty({ nullable: true, type: Number }) uploadKbps: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Data services only: the usage policy they are metered by' }) usagePolicyId:
+    number | null;
   @ApiProperty() ledgerCode: string;
   @ApiProperty() active: boolean;
   @ApiProperty({ type: [Number] }) taxIds: number[];

@@ -35,6 +35,8 @@ import { AddressLists1795732260000 } from './1795732260000-address-lists';
 import { NetworkReconciliations1795732270000 } from './1795732270000-network-reconciliations';
 import { IpPoolReleased1795732280000 } from './1795732280000-ip-pool-released';
 import { Usage1795732290000 } from './1795732290000-usage';
+import { UsagePolicies1795732300000 } from './1795732300000-usage-policies';
+import { SessionEnforcement1795732310000 } from './1795732310000-session-enforcement';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -75,4 +77,6 @@ export const migrations = [
   NetworkReconciliations1795732270000,
   IpPoolReleased1795732280000,
   Usage1795732290000,
+  UsagePolicies1795732300000,
+  SessionEnforcement1795732310000,
 ];

@@ -1,6 +1,7 @@
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import { Permissions, useHasPermission } from '../../permissions';
+import { BillableUsageCard } from '../../usage/BillableUsageCard';
 import type { AccountTabProps } from '../accountTabs';
 import { CustomFieldsCard } from './CustomFieldsCard';
 import { DataServicesCard } from './DataServicesCard';
@@ -19,6 +20,7 @@ import { TasksCard } from './TasksCard';
 export const OverviewTab = ({ account }: AccountTabProps) => {
   const canReadLogs = useHasPermission(Permissions.AuditRead);
   const canReadBilling = useHasPermission(Permissions.BillingRead);
+  const canReadUsage = useHasPermission(Permissions.NetworkRead);
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, lg: 7 }}>
@@ -26,6 +28,7 @@ export const OverviewTab = ({ account }: AccountTabProps) => {
           {canReadBilling ? <DueNowCard accountId={account.id} /> : null}
           <DetailsCard account={account} />
           {canReadBilling ? <DataServicesCard accountId={account.id} /> : null}
+          {canReadUsage ? <BillableUsageCard accountId={account.id} /> : null}
           {canReadBilling ? <ScheduledEventsCard accountId={account.id} /> : null}
           <NotesCard accountId={account.id} />
           <TasksCard accountId={account.id} />

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import type { AccountTabProps } from '../../accounts/accountTabs';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { Transaction, TransactionKind } from '../../types';
+import { DataTopOffAction } from '../../usage/DataTopOffAction';
 import { BillingBanner } from '../figures/BillingBanner';
 import { useAccountCurrency } from '../figures/useBillingFigures';
 import { ProcessorPaymentButton } from '../payments';
@@ -56,6 +57,7 @@ export const TransactionsTab = ({ account }: AccountTabProps) => {
                 <Button size="small" variant="outlined" onClick={() => setEntry('adjustment')}>
                   Adjustment
                 </Button>
+                <DataTopOffAction accountId={account.id} currency={currency} />
                 <Button size="small" variant="contained" onClick={() => setEntry('payment')}>
                   Cash, check or wire payment
                 </Button>

@@ -10,6 +10,7 @@ import {
   SelectInput,
   TextInput,
 } from 'react-admin';
+import { ReferenceSearchInput } from '../../common';
 import { MoneyInput } from '../../money';
 import { SERVICE_KINDS } from '../../types';
 import { SERVICE_KIND_LABELS } from '../ServiceKindChip';
@@ -38,6 +39,13 @@ export const ServiceInputs = () => (
           <>
             <NumberInput source="downloadKbps" label="Download (kbps)" step={1} validate={[required(), minValue(1)]} />
             <NumberInput source="uploadKbps" label="Upload (kbps)" step={1} validate={[required(), minValue(1)]} />
+            <ReferenceSearchInput
+              source="usagePolicyId"
+              reference="usage-policies"
+              label="Usage policy"
+              minWidth={280}
+              helperText="Cap, free hours, top-offs and rollover; empty: usage is recorded, never billed"
+            />
           </>
         ) : null
       }
