@@ -20,6 +20,8 @@ const GB = 1_000_000_000n;
  * | May     | 170      | 0    | 100 | 55 (55 drawn)           | 0       | 15   | 2      | 20.00 + 2.00  | 0                 |
  *
  * April's 40 GB is corrected by hand to 45 GB of download while it is the current period.
+ * Bill run workflow ids name only the date and the suite shares Temporal with others, so its
+ * dates are in a year no other suite bills.
  * Invoices: 1 Feb, 1 Mar and 1 May carry the service (55.00); 1 Apr adds March's overage
  * (22.00) and the top-off bought on 20 March (15.00 + 1.50); 1 Jun adds May's overage.
  */
@@ -65,7 +67,7 @@ describe('usage-based billing', () => {
   beforeAll(async () => {
     ({ sut, client, close } = await isolatedTemporalApp());
     w = await new BillingWorld(sut).init();
-    await w.today('2026-01-01');
+    await w.today('2023-01-01');
     const tax = await w.tax(100000); // 10 %
     overageService = await w.service(1000, { kind: 'one_time', taxIds: [tax], name: 'Data overage' });
     const topOffService = await w.service(1500, { kind: 'one_time', taxIds: [tax], name: 'Data top off' });
@@ -99,9 +101,9 @@ describe('usage-based billing', () => {
     await w.put(`/api/services/${slowData}`, { usagePolicyId: slowPolicy.body.id }).expect(200);
     accountId = await w.account();
     slowAccountId = await w.account();
-    await w.addService(accountId, data, '2026-01-01', { prorate: false });
-    await w.addService(slowAccountId, slowData, '2026-01-01', { prorate: false });
-    await billRun('2026-01-01');
+    await w.addService(accountId, data, '2023-01-01', { prorate: false });
+    await w.addService(slowAccountId, slowData, '2023-01-01', { prorate: false });
+    await billRun('2023-01-01');
   }, 180_000);
 
   afterAll(async () => {
@@ -109,51 +111,51 @@ describe('usage-based billing', () => {
   });
 
   it('settles January: free hours apart, unused cap rolls over', async () => {
-    await hour(accountId, '2026-01-10 03:00:00', 0n, 30n); // inside 01:00–06:00: free
-    await hour(accountId, '2026-01-10 12:00:00', 5n, 60n);
-    await hour(accountId, '2026-01-31 23:00:00', 0n, 0n);
-    await hour(accountId, '2026-02-01 00:00:00', 0n, 10n); // the next period's first hour (billable: 00:00 is not free)
-    await hour(slowAccountId, '2026-01-20 12:00:00', 0n, 80n);
-    await billRun('2026-02-01');
+    await hour(accountId, '2023-01-10 03:00:00', 0n, 30n); // inside 01:00–06:00: free
+    await hour(accountId, '2023-01-10 12:00:00', 5n, 60n);
+    await hour(accountId, '2023-01-31 23:00:00', 0n, 0n);
+    await hour(accountId, '2023-02-01 00:00:00', 0n, 10n); // the next period's first hour (billable: 00:00 is not free)
+    await hour(slowAccountId, '2023-01-20 12:00:00', 0n, 80n);
+    await billRun('2023-02-01');
 
-    expect(await settlement(accountId, '2026-01-01')).toMatchObject({
+    expect(await settlement(accountId, '2023-01-01')).toMatchObject({
       billable_octets: String(65n * GB),
       free_octets: String(30n * GB),
       cap_octets: String(100n * GB),
       rollover_used_octets: '0',
       rollover_earned_octets: String(35n * GB),
-      expires: '2026-04-01',
+      expires: '2023-04-01',
       overage_octets: '0',
       overage_blocks: 0,
       overage_transaction_id: null,
     });
-    expect((await invoiceOn(accountId, '2026-02-01')).total).toBe(5500);
+    expect((await invoiceOn(accountId, '2023-02-01')).total).toBe(5500);
     // Slowing at the cap charges nothing: 30 GB over is settled and left uncharged.
-    expect(await settlement(slowAccountId, '2026-01-01')).toMatchObject({
+    expect(await settlement(slowAccountId, '2023-01-01')).toMatchObject({
       billable_octets: String(80n * GB),
       overage_octets: String(30n * GB),
       overage_blocks: 0,
       overage_transaction_id: null,
     });
-    expect((await invoiceOn(slowAccountId, '2026-02-01')).total).toBe(4400);
+    expect((await invoiceOn(slowAccountId, '2023-02-01')).total).toBe(4400);
   });
 
   it('settles February from rollover without overage', async () => {
-    await hour(accountId, '2026-02-14 20:00:00', 0n, 110n); // with 1 February's 10 GB: 120 billable
-    await hour(accountId, '2026-02-15 05:00:00', 0n, 10n);
-    await billRun('2026-03-01');
-    expect(await settlement(accountId, '2026-02-01')).toMatchObject({
+    await hour(accountId, '2023-02-14 20:00:00', 0n, 110n); // with 1 February's 10 GB: 120 billable
+    await hour(accountId, '2023-02-15 05:00:00', 0n, 10n);
+    await billRun('2023-03-01');
+    expect(await settlement(accountId, '2023-02-01')).toMatchObject({
       billable_octets: String(120n * GB),
       free_octets: String(10n * GB),
       rollover_used_octets: String(20n * GB),
       rollover_earned_octets: '0',
       overage_octets: '0',
     });
-    expect((await invoiceOn(accountId, '2026-03-01')).total).toBe(5500);
+    expect((await invoiceOn(accountId, '2023-03-01')).total).toBe(5500);
   });
 
   it('charges a top-off at once and March’s overage after rollover and top-off, in started blocks', async () => {
-    await w.today('2026-03-20');
+    await w.today('2023-03-20');
     const before = (await w.get(`/api/accounts/${accountId}/data-usage`).expect(200)).body;
     expect(before.current).toMatchObject({
       capOctets: String(100n * GB),
@@ -168,11 +170,11 @@ describe('usage-based billing', () => {
     const charged = (await w.transactions(accountId)).find((t) => t.id === topOff.transactionId);
     expect(charged).toMatchObject({ kind: 'debit', amount: 1500, taxAmount: 150, invoiceId: null });
 
-    await hour(accountId, '2026-03-05 18:00:00', 50n, 100n);
-    await hour(accountId, '2026-03-06 02:00:00', 0n, 40n);
-    const run = await billRun('2026-04-01');
+    await hour(accountId, '2023-03-05 18:00:00', 50n, 100n);
+    await hour(accountId, '2023-03-06 02:00:00', 0n, 40n);
+    const run = await billRun('2023-04-01');
     expect(run).toMatchObject({ failures: 0, parked: 0 });
-    const settled = await settlement(accountId, '2026-03-01');
+    const settled = await settlement(accountId, '2023-03-01');
     expect(settled).toMatchObject({
       billable_octets: String(150n * GB),
       free_octets: String(40n * GB),
@@ -181,17 +183,17 @@ describe('usage-based billing', () => {
       overage_octets: String(15n * GB),
       overage_blocks: 2,
     });
-    const invoice = await invoiceOn(accountId, '2026-04-01');
+    const invoice = await invoiceOn(accountId, '2023-04-01');
     expect(invoice).toMatchObject({ total: 5500 + 2200 + 1650, taxTotal: 500 + 200 + 150 });
     const overage = (await w.transactions(accountId)).find((t) => t.id === Number(settled.overage_transaction_id));
     expect(overage).toMatchObject({ amount: 2000, taxAmount: 200, invoiceId: invoice.id });
-    expect(overage?.description).toContain('15 GB over the allowance, 2 × 10 GB (2026-03-01 to 2026-03-31)');
+    expect(overage?.description).toContain('15 GB over the allowance, 2 × 10 GB (2023-03-01 to 2023-03-31)');
   });
 
   it('charges a closed period once: a bill run started again and an invoice generated again add nothing', async () => {
-    const again = await billRun('2026-04-01');
+    const again = await billRun('2023-04-01');
     expect(again).toMatchObject({ failures: 0 });
-    await w.generate(accountId, '2026-04-01');
+    await w.generate(accountId, '2023-04-01');
     const [{ n }] = await sut.db.query('SELECT COUNT(*) AS n FROM transactions WHERE account_id = ? AND service_id = ?', [
       accountId,
       overageService,
@@ -203,8 +205,8 @@ describe('usage-based billing', () => {
   });
 
   it('takes a hand correction of the current period, audited, and settles April with January’s rollover lapsed', async () => {
-    await hour(accountId, '2026-04-10 12:00:00', 0n, 40n);
-    await w.today('2026-04-20');
+    await hour(accountId, '2023-04-10 12:00:00', 0n, 40n);
+    await w.today('2023-04-20');
     const bad = await w.put(`/api/accounts/${accountId}/usage-periods/current`, {
       billableUploadGb: '0',
       billableDownloadGb: 'lots',
@@ -223,49 +225,49 @@ describe('usage-based billing', () => {
         reason: 'Meter fault on the CPE, usage read from the router',
       })
       .expect(200);
-    expect(edited.body).toMatchObject({ start: '2026-04-01T00:00:00.000Z', billable: { download: String(45n * GB) }, rolloverOctets: '0' });
+    expect(edited.body).toMatchObject({ start: '2023-04-01T00:00:00.000Z', billable: { download: String(45n * GB) }, rolloverOctets: '0' });
     const [audit] = await sut.db.query(
       "SELECT before_state, after_state FROM action_history WHERE action = 'usage.period_edit' AND account_id = ? ORDER BY id DESC LIMIT 1",
       [accountId],
     );
     expect(JSON.stringify(audit)).toContain('Meter fault on the CPE');
 
-    await billRun('2026-05-01');
-    expect(await settlement(accountId, '2026-04-01')).toMatchObject({
+    await billRun('2023-05-01');
+    expect(await settlement(accountId, '2023-04-01')).toMatchObject({
       billable_octets: String(45n * GB),
       rollover_used_octets: '0',
       rollover_earned_octets: String(55n * GB),
-      expires: '2026-07-01',
+      expires: '2023-07-01',
       overage_blocks: 0,
     });
-    expect((await invoiceOn(accountId, '2026-05-01')).total).toBe(5500);
+    expect((await invoiceOn(accountId, '2023-05-01')).total).toBe(5500);
   });
 
   it('settles May from April’s rollover, then charges the rest', async () => {
-    await hour(accountId, '2026-05-12 19:00:00', 20n, 150n);
-    await billRun('2026-06-01');
-    expect(await settlement(accountId, '2026-05-01')).toMatchObject({
+    await hour(accountId, '2023-05-12 19:00:00', 20n, 150n);
+    await billRun('2023-06-01');
+    expect(await settlement(accountId, '2023-05-01')).toMatchObject({
       billable_octets: String(170n * GB),
       rollover_used_octets: String(55n * GB),
       overage_octets: String(15n * GB),
       overage_blocks: 2,
     });
-    expect((await invoiceOn(accountId, '2026-06-01')).total).toBe(5500 + 2200);
+    expect((await invoiceOn(accountId, '2023-06-01')).total).toBe(5500 + 2200);
 
     const periods = (await w.get(`/api/accounts/${accountId}/usage-periods?periods=6`).expect(200)).body;
-    const may = periods.find((p: { start: string }) => p.start === '2026-05-01T00:00:00.000Z');
+    const may = periods.find((p: { start: string }) => p.start === '2023-05-01T00:00:00.000Z');
     expect(may).toMatchObject({
       billable: { total: String(170n * GB) },
       capOctets: String(100n * GB),
       rolloverOctets: String(55n * GB),
       overageOctets: String(15n * GB),
-      settlement: { billingDate: '2026-06-01', overageBlocks: 2, overageAmount: 2000 },
+      settlement: { billingDate: '2023-06-01', overageBlocks: 2, overageAmount: 2000 },
     });
     await w.expectBooksBalance([accountId, slowAccountId]);
   });
 
   it('refuses a top-off the policy does not allow, and writes nothing', async () => {
-    await w.today('2026-06-10');
+    await w.today('2023-06-10');
     const [{ n: before }] = await sut.db.query('SELECT COUNT(*) AS n FROM transactions WHERE account_id = ?', [slowAccountId]);
     const res = await w.post(`/api/accounts/${slowAccountId}/usage-top-offs`).expect(409);
     expect(res.body.code).toBe('usage_top_off_not_allowed');
