@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ACCOUNTING_EVENT_COLUMNS } from '../src/usage/accounting-log';
 import type { INestApplication } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
@@ -25,22 +26,7 @@ const GOAL_RECORDS_PER_SECOND = Math.round((10 * 100_000) / INTERVAL_SECONDS);
 /** What the accounts' data service does at its cap: `slow` (the default) makes every round ask which accounts reached it. */
 const AT_CAP = process.env.BENCH_USAGE_AT_CAP ?? 'slow';
 
-const COLUMNS = [
-  'id',
-  'recorded_at',
-  'radacctid',
-  'acctuniqueid',
-  'acctsessionid',
-  'username',
-  'nasipaddress',
-  'framedipaddress',
-  'acctstarttime',
-  'acctupdatetime',
-  'acctstoptime',
-  'acctinputoctets',
-  'acctoutputoctets',
-  'acctterminatecause',
-] as const;
+const COLUMNS = ['id', 'recorded_at', ...ACCOUNTING_EVENT_COLUMNS];
 
 type Kind = 'start' | 'interim' | 'stop';
 interface StreamEvent {

@@ -21,7 +21,8 @@ export interface AccountingEvent {
 }
 
 const EVENTS_TABLE = 'backhaul_accounting_events';
-const COLUMNS = [
+/** The columns copied from radacct into the log, in order. */
+export const ACCOUNTING_EVENT_COLUMNS = [
   'radacctid',
   'acctuniqueid',
   'acctsessionid',
@@ -80,7 +81,7 @@ export class AccountingLog {
       KEY ix_recorded_at (recorded_at)
     ) ENGINE=InnoDB`);
     const value = (c: string) => (TIME_COLUMNS.includes(c) ? `UNIX_TIMESTAMP(NEW.${c})` : `NEW.${c}`);
-    const copy = `INSERT INTO ${EVENTS_TABLE} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(value).join(', ')})`;
+    const copy = `INSERT INTO ${EVENTS_TABLE} (${ACCOUNTING_EVENT_COLUMNS.join(', ')}) VALUES (${ACCOUNTING_EVENT_COLUMNS.map(value).join(', ')})`;
     for (const [name, event] of [
       ['backhaul_radacct_inserted', 'INSERT'],
       ['backhaul_radacct_updated', 'UPDATE'],
@@ -97,7 +98,7 @@ export class AccountingLog {
    */
   async after(cursor: number, limit: number, settleSeconds = 2): Promise<AccountingEvent[]> {
     const [rows] = await this.db().query<RowDataPacket[]>(
-      `SELECT id, ${COLUMNS.join(', ')} FROM ${EVENTS_TABLE}
+      `SELECT id, ${ACCOUNTING_EVENT_COLUMNS.join(', ')} FROM ${EVENTS_TABLE}
         WHERE id > ? AND recorded_at <= NOW(3) - INTERVAL ? SECOND ORDER BY id LIMIT ?`,
       [cursor, settleSeconds, limit],
     );

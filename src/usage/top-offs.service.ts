@@ -10,10 +10,9 @@ import { transactionWithRetry } from '../database/transaction';
 import { NetworkSyncProcess } from '../network-sync/network-sync-process';
 import type { TopOffResultDto } from './dto/usage.dto';
 import { UsageAllowanceService } from './usage-allowance.service';
+import { periodDays } from './usage-period';
 import { octetsToGb } from './usage-policy';
 import { UsageErrorCode } from './usage.error-codes';
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Buying more data for the current period: the policy's top-off service is charged at once and the period's cap grows. */
 @Injectable()
@@ -42,11 +41,11 @@ export class TopOffsService {
         );
       }
       const { period } = standing;
-      const lastDay = day(new Date(period.end.getTime() - 86_400_000));
+      const { first, last } = periodDays(period);
       const posted = await this.ledger.postOneTimeLocked(em, {
         accountId,
         serviceId: policy.topOffServiceId,
-        description: `Data top off: ${octetsToGb(policy.topOffOctets)} GB for ${day(period.start)} to ${lastDay}`,
+        description: `Data top off: ${octetsToGb(policy.topOffOctets)} GB for ${first} to ${last}`,
       });
       const res: { insertId: number } = await em.query(
         'INSERT INTO usage_top_offs (account_id, period_start, policy_id, octets, transaction_id, created_by) VALUES (?, ?, ?, ?, ?, ?)',

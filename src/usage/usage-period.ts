@@ -19,6 +19,11 @@ export function usagePeriodAt(anchorDay: number, at: Date): UsagePeriod {
   return { start, end: midnightUtc(start.getUTCFullYear(), start.getUTCMonth() + 1, anchorDay) };
 }
 
+/** The period's first and last day (YYYY-MM-DD), as charges and their descriptions name it. */
+export function periodDays(period: UsagePeriod): { first: string; last: string } {
+  return { first: period.start.toISOString().slice(0, 10), last: new Date(period.end.getTime() - 86_400_000).toISOString().slice(0, 10) };
+}
+
 /** The period holding `at` and the `count - 1` before it, newest first. */
 export function usagePeriodsBack(anchorDay: number, at: Date, count: number): UsagePeriod[] {
   const periods: UsagePeriod[] = [];

@@ -7,12 +7,11 @@ import { AllowanceUse, Draw, grantsAt, useAllowance } from './allowance';
 import { billableOf, figuresKey, freeOf, periodFigures } from './period-usage';
 import { octetsToGb } from './usage-policy';
 import { dataServicesOn, policiesByIds } from './usage-policy-rows';
-import type { UsagePeriod } from './usage-period';
+import { periodDays, type UsagePeriod } from './usage-period';
 
 /** Rollover lapses after at most this many months, so no earlier settlement can still give any. */
 export const MAX_ROLLOVER_MONTHS = 36;
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 const addUtcMonths = (d: Date, months: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()));
 
 /** The usage period a billing date closes: from the same day a month before, to the date, midnight UTC. */
@@ -85,7 +84,7 @@ export class UsageSettlements implements UsageChargeSource {
 
   async plan(em: EntityManager, accountIds: number[], billingDate: string): Promise<UsageChargePlan> {
     const period = periodClosedBy(billingDate);
-    const lastDay = day(new Date(period.end.getTime() - 86_400_000));
+    const { first: firstDay, last: lastDay } = periodDays(period);
     const services = await dataServicesOn(em, accountIds, lastDay);
     const metered = [...services.values()].filter((s) => s.policyId !== null);
     const policies = await policiesByIds(
@@ -126,8 +125,8 @@ export class UsageSettlements implements UsageChargeSource {
           taxIds: overageService.taxIds,
           description:
             `${overageService.name}: ${octetsToGb(use.overageOctets)} GB over the allowance, ` +
-            `${use.overageBlocks} × ${octetsToGb(policy.overageBlockOctets as bigint)} GB (${day(period.start)} to ${lastDay})`,
-          periodStart: day(period.start),
+            `${use.overageBlocks} × ${octetsToGb(policy.overageBlockOctets as bigint)} GB (${firstDay} to ${lastDay})`,
+          periodStart: firstDay,
           periodEnd: lastDay,
         };
       }
