@@ -122,6 +122,7 @@ export const TABLE_OWNERS = {
   usage_adjustments: { owner: 'usage' },
   usage_top_offs: { owner: 'usage', shared: true },
   usage_settlements: { owner: 'usage', shared: true },
+  usage_cap_headroom: { owner: 'usage' },
 
   uninventoried_macs: { owner: 'ipam', shared: true },
 

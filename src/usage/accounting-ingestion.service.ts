@@ -68,23 +68,26 @@ export class AccountingIngestionService {
     opts.onEventsRead?.();
     if (!events.length) return { events: 0, lastEventId: Number(cursor) };
     const lastEventId = events[events.length - 1].id;
-    await transactionWithRetry(this.db, async (em) => {
+    const capped = await transactionWithRetry(this.db, async (em) => {
       // The cursor's row is the ingestion's lock: two workers never count one batch side by side.
       const [locked]: { last_event_id: number }[] = await em.query('SELECT last_event_id FROM usage_ingestion WHERE id = 1 FOR UPDATE');
       const fresh = events.filter((e) => e.id > Number(locked.last_event_id));
-      if (fresh.length) await this.count(em, fresh);
+      // What was counted may take an account over a cap that slows its sessions: found, and its
+      // change recorded, with the usage that caused it.
+      const reached = fresh.length ? await this.capWatch.accountingCounted(em, await this.count(em, fresh)) : [];
       await em.query(
         'UPDATE usage_ingestion SET last_event_id = GREATEST(last_event_id, ?), events_counted = events_counted + ?, updated_at = NOW(3) WHERE id = 1',
         [lastEventId, fresh.length],
       );
+      return reached;
     });
-    // After the commit: what was counted may take an account over a cap that slows its sessions.
-    await this.capWatch.accountingCounted(events.map((e) => e.username));
+    await this.capWatch.kick(capped);
     await this.log.prune(lastEventId);
     return { events: events.length, lastEventId };
   }
 
-  private async count(em: EntityManager, events: AccountingEvent[]): Promise<void> {
+  /** Counts the events into runs and hours; returns the octets counted per account. */
+  private async count(em: EntityManager, events: AccountingEvent[]): Promise<Map<number, bigint>> {
     const runs = await this.runsOf(em, events);
     const hours = new Map<string, { accountUsername: string; hour: Date; upload: bigint; download: bigint }>();
     const touched = new Set<string>();
@@ -176,6 +179,9 @@ export class AccountingIngestionService {
         [counted.map((h) => [h.accountId, h.hour, h.upload.toString(), h.download.toString()])],
       );
     }
+    const perAccount = new Map<number, bigint>();
+    for (const h of counted) perAccount.set(h.accountId, (perAccount.get(h.accountId) ?? 0n) + h.upload + h.download);
+    return perAccount;
   }
 
   /** The runs the events belong to, as counted so far, locked for this batch. */

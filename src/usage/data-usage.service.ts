@@ -8,6 +8,8 @@ import { BadInputException, NotFoundException } from '../common/errors';
 import { requestContext } from '../common/request-context';
 import { transactionWithRetry } from '../database/transaction';
 import type { DataUsageDto, EditUsagePeriodDto, UsagePeriodDto } from './dto/usage.dto';
+import { NetworkSyncProcess } from '../network-sync/network-sync-process';
+import { UsageCapHeadroom } from './cap-headroom';
 import { UsageAllowanceService, type UsageStanding } from './usage-allowance.service';
 import { periodView } from './usage-period-view';
 import { gbToOctets, octetsToGb } from './usage-policy';
@@ -28,6 +30,8 @@ export class DataUsageService {
     private readonly catalog: CatalogService,
     private readonly locks: FamilyLockService,
     private readonly audit: AuditService,
+    private readonly headroom: UsageCapHeadroom,
+    private readonly network: NetworkSyncProcess,
   ) {}
 
   async summary(accountId: number): Promise<DataUsageDto> {
@@ -54,7 +58,7 @@ export class DataUsageService {
         downloadKbps: dataService.downloadKbps,
         uploadKbps: dataService.uploadKbps,
       },
-      policy: policy ? await this.policies.get(policy.id) : null,
+      policy: policy ? await this.policies.describe(policy) : null,
       current: this.currentView(standing),
       topOff,
     };
@@ -72,8 +76,9 @@ export class DataUsageService {
       freeUpload: gbToOctets(dto.freeUploadGb),
       freeDownload: gbToOctets(dto.freeDownloadGb),
     };
-    return transactionWithRetry(this.db, async (em) => {
+    const edited = await transactionWithRetry(this.db, async (em) => {
       await this.locks.lock(em, accountId);
+      await this.headroom.forget(em, { accountIds: [accountId] });
       const before = (await this.allowance.standings(em, [accountId])).get(accountId);
       if (!before) throw new NotFoundException('Account', accountId);
       const delta = FIGURES.map((k) => target[k] - before.figures[k]);
@@ -94,8 +99,11 @@ export class DataUsageService {
         before: { periodStart: before.period.start.toISOString(), ...gbOf(before.figures) },
         after: { periodStart: after.period.start.toISOString(), ...gbOf(after.figures), reason: dto.reason.trim() },
       });
-      return this.currentView(after);
+      return after;
     });
+    // A policy that slows at the cap: the correction may put the account over it or back under.
+    if (edited.policy?.atCap === 'slow') await this.network.kick([accountId], 'usage.period_edit');
+    return this.currentView(edited);
   }
 
   private async standing(accountId: number): Promise<UsageStanding> {

@@ -9,6 +9,7 @@ import { requestContext } from '../common/request-context';
 import { transactionWithRetry } from '../database/transaction';
 import { NetworkSyncProcess } from '../network-sync/network-sync-process';
 import type { TopOffResultDto } from './dto/usage.dto';
+import { UsageCapHeadroom } from './cap-headroom';
 import { UsageAllowanceService } from './usage-allowance.service';
 import { periodDays } from './usage-period';
 import { octetsToGb } from './usage-policy';
@@ -24,6 +25,7 @@ export class TopOffsService {
     private readonly locks: FamilyLockService,
     private readonly audit: AuditService,
     private readonly network: NetworkSyncProcess,
+    private readonly headroom: UsageCapHeadroom,
   ) {}
 
   async topOff(accountId: number): Promise<TopOffResultDto> {
@@ -72,6 +74,7 @@ export class TopOffsService {
         before: null,
         after: { ...topOff, periodStart: period.start.toISOString(), policyId: policy.id },
       });
+      await this.headroom.forget(em, { accountIds: [accountId] });
       return { topOff, slows: policy.atCap === 'slow' };
     });
     // A policy that slows at the cap may now have room again: the live session follows.

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EFFECTIVE_SETTINGS_VIEW } from '../billing-config/effective-settings';
 import { billingToday } from '../billing-config/billing-date';
 import { Clock } from '../common/clock';
 import { groupInto } from '../common/group-into';
@@ -8,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AllowanceUse, grantsAt, useAllowance } from './allowance';
 import { billableOf, emptyFigures, figuresKey, PeriodFigures, periodFigures } from './period-usage';
 import type { UsagePolicy } from './usage-policy';
-import { AccountDataService, dataServicesOn, policiesByIds } from './usage-policy-rows';
+import { AccountDataService, anchorDaysOf, dataServicesOn, policiesByIds } from './usage-policy-rows';
 import { usagePeriodAt, type UsagePeriod } from './usage-period';
 import { settlementHistory } from './usage-settlements';
 
@@ -37,10 +36,7 @@ export class UsageAllowanceService {
     const ids = [...new Set(accountIds)];
     if (!ids.length) return out;
     const now = this.clock.now();
-    const anchors: { account_id: number; anchor_day: number }[] = await em.query(
-      `SELECT account_id, anchor_day FROM ${EFFECTIVE_SETTINGS_VIEW} WHERE account_id IN (?)`,
-      [ids],
-    );
+    const anchors = await anchorDaysOf(em, ids);
     const services = await dataServicesOn(em, ids, billingToday(this.clock, this.config.BILLING_TIME_ZONE));
     const policies = await policiesByIds(
       em,
@@ -52,7 +48,7 @@ export class UsageAllowanceService {
     };
     // Accounts sharing an anchor day share a period: one read per anchor day among them.
     const byAnchor = new Map<number, number[]>();
-    for (const r of anchors) groupInto(byAnchor, Number(r.anchor_day), Number(r.account_id));
+    for (const [accountId, anchorDay] of anchors) groupInto(byAnchor, anchorDay, accountId);
     for (const [anchorDay, group] of byAnchor) {
       const period = usagePeriodAt(Math.min(anchorDay, 28), now);
       const masks = new Map(group.map((id) => [id, policyOf(id)?.freeHourMask ?? 0]));

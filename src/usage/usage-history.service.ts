@@ -55,7 +55,9 @@ export class UsageHistoryService {
       const f = figures.get(figuresKey(accountId, p.start)) ?? emptyFigures();
       const row = byStart.get(p.start.getTime());
       const grants = grantsAt(history, p.start);
-      const use = policy ? useAllowance(policy, billableOf(f), f.topOffOctets, grants) : null;
+      // A period over before the account had its data service had no allowance to measure against.
+      const covered = service !== undefined && p.end.getTime() > Date.parse(`${service.addedOn}T00:00:00Z`);
+      const use = policy && (covered || row) ? useAllowance(policy, billableOf(f), f.topOffOctets, grants) : null;
       if (row && use) {
         // A settled period shows what it was charged on.
         use.capOctets = row.cap_octets === null ? null : BigInt(row.cap_octets as string);

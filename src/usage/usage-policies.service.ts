@@ -8,6 +8,7 @@ import { ListQuery, ListResult } from '../common/list-query';
 import { likeContains } from '../common/sql-like';
 import { isDuplicateKey } from '../database/duplicate-key';
 import { transactionWithRetry } from '../database/transaction';
+import { UsageCapHeadroom } from './cap-headroom';
 import {
   CreateUsagePolicyDto,
   UpdateUsagePolicyDto,
@@ -77,6 +78,7 @@ export class UsagePoliciesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CatalogService,
     private readonly audit: AuditService,
+    private readonly headroom: UsageCapHeadroom,
   ) {}
 
   async list(query: ListQuery<UsagePolicyFilterDto, UsagePolicySortField>): Promise<ListResult<UsagePolicyResponseDto>> {
@@ -105,7 +107,12 @@ export class UsagePoliciesService {
   async get(id: number, em: EntityManager = this.db.manager): Promise<UsagePolicyResponseDto> {
     const policy = (await policiesByIds(em, [id])).get(id);
     if (!policy) throw new NotFoundException('Usage policy', id);
-    return toResponse(policy, (await this.servicesUsing(em, [id])).get(id) ?? 0);
+    return this.describe(policy, em);
+  }
+
+  /** The response for a policy already read, with the number of services on it. */
+  async describe(policy: UsagePolicy, em: EntityManager = this.db.manager): Promise<UsagePolicyResponseDto> {
+    return toResponse(policy, (await this.servicesUsing(em, [policy.id])).get(policy.id) ?? 0);
   }
 
   async create(dto: CreateUsagePolicyDto): Promise<UsagePolicyResponseDto> {
@@ -154,6 +161,8 @@ export class UsagePoliciesService {
         ),
       );
       if (dto.freeWindows !== undefined) await this.writeWindows(em, id, fields);
+      // The cap, the free hours or what happens at the cap may have changed: every account on it is worked out again.
+      await this.headroom.forget(em, { policyId: id });
       const after = await this.get(id, em);
       await this.audit.recordAction(em, {
         action: 'usage_policy.update',
@@ -182,6 +191,7 @@ export class UsagePoliciesService {
             : `Usage policy "${before.name}" has billed periods or top-offs; it is kept for their record`,
         );
       }
+      await this.headroom.forget(em, { policyId: id });
       await em.query('DELETE FROM usage_policies WHERE id = ?', [id]);
       await this.audit.recordAction(em, {
         action: 'usage_policy.delete',

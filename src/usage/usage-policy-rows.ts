@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { groupInto } from '../common/group-into';
+import { EFFECTIVE_SETTINGS_VIEW } from '../billing-config/effective-settings';
 import { serviceActiveOnCondition } from '../billing/recurring-charges';
 import type { UsagePolicy } from './usage-policy';
 
@@ -15,6 +16,8 @@ export interface AccountDataService {
   downloadKbps: number;
   uploadKbps: number;
   policyId: number | null;
+  /** The day (YYYY-MM-DD) the account got the service: its policy says nothing of periods ended before. */
+  addedOn: string;
 }
 
 /** Usage policies by id, with their free windows: two queries whatever their number. */
@@ -60,7 +63,8 @@ export async function dataServicesOn(em: EntityManager, accountIds: number[], da
   const byAccount = new Map<number, AccountDataService>();
   if (!accountIds.length) return byAccount;
   const rows: Record<string, unknown>[] = await em.query(
-    `SELECT s.account_id, s.id AS account_service_id, v.id AS service_id, v.name, v.download_kbps, v.upload_kbps, v.usage_policy_id
+    `SELECT s.account_id, s.id AS account_service_id, v.id AS service_id, v.name, v.download_kbps, v.upload_kbps, v.usage_policy_id,
+            DATE_FORMAT(s.added_on, '%Y-%m-%d') AS added_on
        FROM account_services s
        LEFT JOIN package_services ps ON ps.package_id = s.package_id
        JOIN services v ON v.id = COALESCE(s.service_id, ps.service_id)
@@ -79,7 +83,18 @@ export async function dataServicesOn(em: EntityManager, accountIds: number[], da
       downloadKbps: Number(r.download_kbps),
       uploadKbps: Number(r.upload_kbps),
       policyId: num(r.usage_policy_id),
+      addedOn: r.added_on as string,
     });
   }
   return byAccount;
+}
+
+/** Each account's anchor day (its billing day), which its usage periods start on. */
+export async function anchorDaysOf(em: EntityManager, accountIds: number[]): Promise<Map<number, number>> {
+  if (!accountIds.length) return new Map();
+  const rows: { account_id: number; anchor_day: number }[] = await em.query(
+    `SELECT account_id, anchor_day FROM ${EFFECTIVE_SETTINGS_VIEW} WHERE account_id IN (?)`,
+    [accountIds],
+  );
+  return new Map(rows.map((r) => [Number(r.account_id), Number(r.anchor_day)]));
 }

@@ -6,6 +6,7 @@ import { USAGE_CAPS } from '../network-sync/usage-caps';
 import { DataUsageService } from './data-usage.service';
 import { TopOffsService } from './top-offs.service';
 import { UsageAllowanceService } from './usage-allowance.service';
+import { UsageCapHeadroom } from './cap-headroom';
 import { UsagePoliciesController } from './usage-policies.controller';
 import { UsagePoliciesService } from './usage-policies.service';
 import { UsageSettlements } from './usage-settlements';
@@ -36,8 +37,9 @@ import { UsageHistoryService } from './usage-history.service';
     UsageSettlements,
     { provide: USAGE_CHARGE_SOURCE, useExisting: UsageSettlements },
     // What the network's session enforcement asks: who is over a cap that slows them.
-    { provide: USAGE_CAPS, useExisting: UsageAllowanceService },
+    UsageCapHeadroom,
+    { provide: USAGE_CAPS, useExisting: UsageCapHeadroom },
   ],
-  exports: [AccountingIngestionService, UsageActivities, UsageAllowanceService, USAGE_CHARGE_SOURCE, USAGE_CAPS],
+  exports: [AccountingIngestionService, UsageActivities, UsageAllowanceService, UsageCapHeadroom, USAGE_CHARGE_SOURCE, USAGE_CAPS],
 })
 export class UsageModule {}

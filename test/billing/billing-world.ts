@@ -151,6 +151,9 @@ export class BillingWorld {
   put(path: string, body: object) {
     return this.sut.http().put(path).set('Authorization', `Bearer ${this.token}`).send(body);
   }
+  patch(path: string, body: object) {
+    return this.sut.http().patch(path).set('Authorization', `Bearer ${this.token}`).send(body);
+  }
   delete(path: string) {
     return this.sut.http().delete(path).set('Authorization', `Bearer ${this.token}`);
   }

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 
 export const LIST_ACCOUNTS = ['all', 'delinquent', 'not_delinquent', 'statuses'] as const;
 export type ListAccounts = (typeof LIST_ACCOUNTS)[number];
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 /** What RouterOS and most firewalls take as a list name without quoting. */
 const NAME = /^[a-z0-9][a-z0-9_-]*$/;
 

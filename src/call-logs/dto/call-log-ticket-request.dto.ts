@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 
 export const TICKET_REQUEST_KINDS = ['internal', 'public'] as const;
 export type TicketRequestKind = (typeof TICKET_REQUEST_KINDS)[number];
 export const TICKET_REQUEST_STATUSES = ['pending'] as const;
 export type TicketRequestStatus = (typeof TICKET_REQUEST_STATUSES)[number];
-
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 
 export class CreateCallLogTicketRequestDto {
   @ApiProperty({ enum: TICKET_REQUEST_KINDS, description: 'internal: staff only; public: the subscriber sees it' })

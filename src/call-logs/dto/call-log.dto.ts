@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsArray, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 import { CallLogTicketRequestResponseDto } from './call-log-ticket-request.dto';
 import { IsInstant } from '../../common/calendar-date';
 
@@ -10,7 +11,6 @@ export const CALL_SUBJECT_MAX_LENGTH = 200;
 export const CALL_DURATION_MAX_SECONDS = 86_400;
 
 /** Lets a PATCH send null to clear an optional value, while undefined leaves it alone. */
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 
 export class CreateCallLogDto {
   @ApiProperty({ example: 'Slow speeds in the evening', maxLength: CALL_SUBJECT_MAX_LENGTH })

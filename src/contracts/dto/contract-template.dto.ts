@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsArray, IsBoolean, IsInt, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Lets a PUT send null to clear an optional value, while undefined leaves it alone. */
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 
 /** A service agreement runs to pages, not to a book. */
 export const MAX_CONTRACT_BODY_LENGTH = 200_000;

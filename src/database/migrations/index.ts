@@ -37,6 +37,7 @@ import { IpPoolReleased1795732280000 } from './1795732280000-ip-pool-released';
 import { Usage1795732290000 } from './1795732290000-usage';
 import { UsagePolicies1795732300000 } from './1795732300000-usage-policies';
 import { SessionEnforcement1795732310000 } from './1795732310000-session-enforcement';
+import { UsageCapHeadroom1795732320000 } from './1795732320000-usage-cap-headroom';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -79,4 +80,5 @@ export const migrations = [
   Usage1795732290000,
   UsagePolicies1795732300000,
   SessionEnforcement1795732310000,
+  UsageCapHeadroom1795732320000,
 ];

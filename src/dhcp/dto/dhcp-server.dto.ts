@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 
 export class CreateDhcpServerDto {
   @ApiProperty({ example: 'Core Kea', maxLength: 100 })

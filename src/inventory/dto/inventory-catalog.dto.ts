@@ -12,12 +12,11 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 
 const notBlank = Matches(/\S/, { message: '$property must not be blank' });
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 
 export class ManufacturerDto {
   @ApiProperty({ example: 'MikroTik', maxLength: 100 }) @IsString() @notBlank @MaxLength(100) name: string;

@@ -1,21 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsPositive,
-  IsString,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 
 export const ITEM_STATUSES = ['in_stock', 'deployed', 'faulty', 'retired'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 
 export class FieldValueDto {
   @ApiProperty() @IsInt() @IsPositive() fieldId: number;

@@ -10,17 +10,15 @@ import {
   IsString,
   MaxLength,
   Validate,
-  ValidateIf,
   ValidatorConstraint,
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 import { normalizeMac } from '../../common/mac-address';
 
 export const ASSIGNEE_KINDS = ['account', 'radius_account', 'inventory_mac', 'uninventoried_mac'] as const;
 export type AssigneeKind = (typeof ASSIGNEE_KINDS)[number];
-
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 
 /** Who an assignment is for, and the id of that assignee when it is not the account itself. */
 export class AssigneeDto {

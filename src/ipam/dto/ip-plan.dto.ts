@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 
 /** Lets a PATCH send null to clear an optional value, while undefined leaves it alone. */
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 const notBlank = Matches(/\S/, { message: '$property must not be blank' });
 
 export class IpUsageDto {

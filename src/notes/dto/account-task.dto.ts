@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsArray, IsBoolean, IsInt, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 import { IsCalendarDate } from '../../common/calendar-date';
 
 /** Lets a PUT send null to clear an optional value, while undefined leaves it alone. */
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 
 export class CreateAccountTaskDto {
   @ApiProperty({ example: 42 }) @IsInt() @IsPositive() accountId: number;

@@ -1,21 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 
 export const NAS_TYPES = ['other', 'mikrotik', 'cisco', 'juniper', 'ubiquiti', 'cambium'] as const;
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 
 export class CreateNasDeviceDto {
   @ApiProperty({ example: 'Tower 3 BRAS', maxLength: 100 })

@@ -12,13 +12,12 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { unlessNull } from '../../common/unless-null';
 import { GB_PATTERN } from '../usage-policy';
 import { MAX_ROLLOVER_MONTHS } from '../usage-settlements';
 
-const unlessNull = ValidateIf((_: object, value: unknown) => value !== null && value !== undefined);
 const gb = (field: string) =>
   Matches(GB_PATTERN, { message: `${field} must be a number of GB with at most nine decimals, like "250" or "0.5"` });
 export const AT_CAP = ['overage', 'slow'] as const;
