@@ -30,6 +30,7 @@ import { contractTemplates } from './contractTemplates';
 import { nightlyRuns } from './nightlyRuns';
 import { payments } from './payments';
 import { roles } from './roles';
+import { networkSettingsPages, SessionSpeedLimitsPage } from './sessionSpeedLimits';
 import { taxes, taxTypes, taxZones } from './taxes';
 import { usagePolicies } from './usagePolicies';
 import { users } from './users';
@@ -98,6 +99,7 @@ export const App = () => (
       <Route path={billingPages.settings} element={<SystemBillingSettingsPage />} />
       <Route path={billingPages.accountingPeriod} element={<AccountingPeriodPage />} />
       <Route path={billingPages.booksCheck} element={<BooksCheckPage />} />
+      <Route path={networkSettingsPages.sessionSpeedLimits} element={<SessionSpeedLimitsPage />} />
     </CustomRoutes>
     {/* Owned by an account and shown on its page only. */}
     <Resource name="contacts" recordRepresentation="name" />

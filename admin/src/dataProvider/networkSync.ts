@@ -1,4 +1,4 @@
-import { answer, api } from './apiClient';
+import { answer, api, type Schemas } from './apiClient';
 
 const id = (value: number) => ({ params: { path: { id: value } } });
 
@@ -13,4 +13,11 @@ export const networkSyncMethods = {
   fetchSessionEnforcement: (accountId: number) => answer(api.GET('/api/accounts/{id}/session-enforcement', id(accountId))),
 
   startNetworkReconciliation: () => answer(api.POST('/api/network-reconciliations')),
+
+  /** The speed a delinquent account's sessions are limited to (Settings). */
+  fetchSessionEnforcementSettings: () => answer(api.GET('/api/session-enforcement-settings')),
+
+  /** The accounts limited for delinquency now get the new speed at once. */
+  saveSessionEnforcementSettings: (settings: Schemas['UpdateSessionEnforcementSettingsDto']) =>
+    answer(api.PUT('/api/session-enforcement-settings', { body: settings })),
 };

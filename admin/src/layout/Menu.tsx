@@ -1,9 +1,12 @@
 import BooksIcon from '@mui/icons-material/FactCheck';
 import PeriodIcon from '@mui/icons-material/EventAvailable';
 import SettingsIcon from '@mui/icons-material/Tune';
+import SpeedIcon from '@mui/icons-material/Speed';
 import ListSubheader from '@mui/material/ListSubheader';
+import { Fragment } from 'react';
 import { Menu as RaMenu, usePermissions } from 'react-admin';
 import { billingPages } from '../billingSettings';
+import { networkSettingsPages } from '../sessionSpeedLimits';
 import { canSeeResource, hasPermission, Permissions } from '../permissions';
 
 /** The resources in menu order; each shows only if the identity may read it. */
@@ -74,6 +77,7 @@ export const Menu = () => {
   const settings = settingsResources.filter((resource) => canSeeResource(permissions, resource));
   const showBilling = hasPermission(permissions, Permissions.BillingRead);
   const canConfigureBilling = hasPermission(permissions, Permissions.BillingConfigure);
+  const canReadNetwork = hasPermission(permissions, Permissions.NetworkRead);
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
@@ -86,7 +90,13 @@ export const Menu = () => {
         <>
           <MenuGroup title="Settings" />
           {settings.map((resource) => (
-            <RaMenu.ResourceItem key={resource} name={resource} />
+            <Fragment key={resource}>
+              <RaMenu.ResourceItem name={resource} />
+              {/* The speed delinquent accounts are slowed to, beside the address lists that name them to the routers. */}
+              {resource === 'address-lists' && canReadNetwork ? (
+                <RaMenu.Item to={networkSettingsPages.sessionSpeedLimits} primaryText="Session speed limits" leftIcon={<SpeedIcon />} />
+              ) : null}
+            </Fragment>
           ))}
         </>
       ) : null}
