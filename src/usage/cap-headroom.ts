@@ -1,12 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { billingToday } from '../billing-config/billing-date';
 import { Clock } from '../common/clock';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { UsageCaps } from '../network-sync/usage-caps';
 import { billableOf } from './period-usage';
 import { UsageAllowanceService } from './usage-allowance.service';
-import { anchorDaysOf, dataServicesOn, policiesByIds } from './usage-policy-rows';
 import { usagePeriodAt } from './usage-period';
 
 interface HeadroomRow {
@@ -39,7 +36,6 @@ export class UsageCapHeadroom implements UsageCaps {
   constructor(
     private readonly allowance: UsageAllowanceService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -53,21 +49,17 @@ export class UsageCapHeadroom implements UsageCaps {
     if (!ids.length) return [];
     const rows = await this.rowsOf(em, ids);
     const now = this.clock.now();
-    const services = await dataServicesOn(
+    // Read once: what picks the accounts to watch is also what their standings are worked out from.
+    const terms = await this.allowance.terms(
       em,
       ids.filter((id) => watched.has(id)),
-      billingToday(this.clock, this.config.BILLING_TIME_ZONE),
-    );
-    const policies = await policiesByIds(
-      em,
-      [...services.values()].flatMap((s) => (s.policyId === null ? [] : [s.policyId])),
     );
     const slowing = new Map<number, number>();
-    for (const [accountId, service] of services) {
-      const policy = service.policyId === null ? undefined : policies.get(service.policyId);
+    for (const [accountId, service] of terms.services) {
+      const policy = service.policyId === null ? undefined : terms.policies.get(service.policyId);
       if (policy && policy.atCap === 'slow' && policy.capOctets !== null) slowing.set(accountId, policy.id);
     }
-    const anchors = await anchorDaysOf(em, [...slowing.keys()]);
+    const anchors = terms.anchors;
 
     const forgotten = [...rows.keys()].filter((id) => !slowing.has(id));
     const written: HeadroomRow[] = [];
@@ -87,7 +79,7 @@ export class UsageCapHeadroom implements UsageCaps {
     }
 
     const reached: number[] = [];
-    const standings = workOut.size ? await this.allowance.standings(em, [...workOut]) : new Map();
+    const standings = workOut.size ? await this.allowance.standings(em, [...workOut], terms) : new Map();
     for (const accountId of workOut) {
       const s = standings.get(accountId);
       const allowance = s?.use?.allowanceOctets;

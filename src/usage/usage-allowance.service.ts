@@ -11,6 +11,13 @@ import { AccountDataService, anchorDaysOf, dataServicesOn, policiesByIds } from 
 import { usagePeriodAt, type UsagePeriod } from './usage-period';
 import { settlementHistory } from './usage-settlements';
 
+/** What an account's allowance is measured by. */
+export interface AllowanceTerms {
+  anchors: Map<number, number>;
+  services: Map<number, AccountDataService>;
+  policies: Map<number, UsagePolicy & { freeHourMask: number }>;
+}
+
 /** Where an account stands in its current usage period. */
 export interface UsageStanding {
   accountId: number;
@@ -31,17 +38,28 @@ export class UsageAllowanceService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async standings(em: EntityManager, accountIds: number[]): Promise<Map<number, UsageStanding>> {
-    const out = new Map<number, UsageStanding>();
+  /** Each account's anchor day, data service today and its policy: what a standing is worked out from. */
+  async terms(em: EntityManager, accountIds: number[]): Promise<AllowanceTerms> {
     const ids = [...new Set(accountIds)];
-    if (!ids.length) return out;
-    const now = this.clock.now();
     const anchors = await anchorDaysOf(em, ids);
     const services = await dataServicesOn(em, ids, billingToday(this.clock, this.config.BILLING_TIME_ZONE));
     const policies = await policiesByIds(
       em,
       [...services.values()].flatMap((s) => (s.policyId === null ? [] : [s.policyId])),
     );
+    return { anchors, services, policies };
+  }
+
+  /** `terms`, when the caller has read them already for these accounts (or more), are not read again. */
+  async standings(em: EntityManager, accountIds: number[], terms?: AllowanceTerms): Promise<Map<number, UsageStanding>> {
+    const out = new Map<number, UsageStanding>();
+    const ids = [...new Set(accountIds)];
+    if (!ids.length) return out;
+    const now = this.clock.now();
+    const known = terms ?? (await this.terms(em, ids));
+    const { services, policies } = known;
+    // Only these accounts' anchor days: given terms may hold more accounts.
+    const anchors = new Map(ids.flatMap((id) => (known.anchors.has(id) ? [[id, known.anchors.get(id) as number] as const] : [])));
     const policyOf = (accountId: number) => {
       const id = services.get(accountId)?.policyId;
       return id === null || id === undefined ? null : (policies.get(id) ?? null);
