@@ -12,6 +12,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { components } from '../api/schema';
 import { formatDateTime } from '../accounts/formatting';
 import { errorMessage, useBackhaulDataProvider } from '../dataProvider';
+import { formatSpeeds } from '../billing/common/speeds';
 
 type SessionEnforcement = components['schemas']['AccountSessionEnforcementDto'];
 type EnforcementRequest = SessionEnforcement['requests'][number];
@@ -20,9 +21,6 @@ type Restriction = NonNullable<SessionEnforcement['restriction']>;
 /** How many requests the card lists; the API gives the latest twenty. */
 const SHOWN = 5;
 
-const speed = (kbps: number) => (kbps >= 1000 && kbps % 1000 === 0 ? `${kbps / 1000} Mbit/s` : `${kbps} kbit/s`);
-const profile = (down: number | null, up: number | null) => (down === null || up === null ? '' : `${speed(down)} down, ${speed(up)} up`);
-
 const WHY: Record<Restriction['reason'], string> = {
   delinquency: 'the account is delinquent',
   cap: 'its data usage reached the cap of its plan',
@@ -30,7 +28,7 @@ const WHY: Record<Restriction['reason'], string> = {
 
 const what = (request: EnforcementRequest): string => {
   if (request.kind === 'disconnect') return request.purpose === 'restrict' ? 'Disconnect to limit' : 'Disconnect to restore';
-  return `${request.purpose === 'restrict' ? 'Limit' : 'Restore'} to ${profile(request.downloadKbps, request.uploadKbps)}`;
+  return `${request.purpose === 'restrict' ? 'Limit' : 'Restore'} to ${formatSpeeds(request.downloadKbps, request.uploadKbps)}`;
 };
 
 /** ACK green, NAK red with its Error-Cause, a request still unanswered with its tries, a given-up one with why. */
@@ -92,7 +90,7 @@ export const SessionEnforcementPanel = ({ accountId }: { accountId: number }) =>
     <Paper variant="outlined" role="region" aria-label="Session limits" sx={{ mb: 2, p: 2, overflowX: 'auto' }}>
       <Typography variant="subtitle2" component="h3">
         {restriction
-          ? `Sessions limited to ${profile(restriction.downloadKbps, restriction.uploadKbps)}: ${WHY[restriction.reason]}`
+          ? `Sessions limited to ${formatSpeeds(restriction.downloadKbps, restriction.uploadKbps)}: ${WHY[restriction.reason]}`
           : 'Sessions at the speed of the data service'}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>

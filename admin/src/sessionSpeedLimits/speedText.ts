@@ -1,3 +1,7 @@
+// The speed limits form speaks in exact kbit/s, the unit its fields take and the NAS is sent, so a
+// confirmation never rounds 1,234 kbit/s to "1.23 Mbps". Everywhere else a speed is only shown, and
+// goes through formatKbps/formatSpeeds in billing/common/speeds.ts.
+
 /** The most a profile may be, as the API checks it: 100 Gbit/s in kbit/s. */
 export const FASTEST_KBPS = 100_000_000;
 
