@@ -79,7 +79,16 @@ export class SmtpSender {
   }
 
   openSession(connections: number): SmtpSession {
-    const transport = createTransport({ ...this.transportOptions(), pool: true, maxConnections: connections, maxMessages: Infinity });
+    // maxRequeues 0: left to itself, the pool quietly sends a message again on another connection
+    // when its own closed before the greeting, or fails it, depending on which socket event comes
+    // first. Every try must be ours, counted and paced like any other deferral.
+    const transport = createTransport({
+      ...this.transportOptions(),
+      pool: true,
+      maxConnections: connections,
+      maxMessages: Infinity,
+      maxRequeues: 0,
+    });
     return { send: (message) => this.sendOver(transport, message), close: () => transport.close() };
   }
 
