@@ -2,11 +2,14 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isStopping, logChildrenTo, start, run, stopOnSignals, stopAll, track } from './lib/processes.mjs';
+import { imapUrl, startDovecot } from './lib/dovecot.mjs';
 import {
   buildAdmin,
   buildServer,
   canConnect,
+  ensureDovecot,
   ensureFreeradius,
+  freePort,
   ensureKea,
   ensureNodeModules,
   ensureStripeMock,
@@ -47,6 +50,9 @@ const temporalCli = await ensureTemporalCli();
 const stripeMock = useStripeMock ? await ensureStripeMock() : null;
 await ensureFreeradius();
 await ensureKea();
+// Without a mailbox of your own (no INBOUND_MAIL_IMAP_URL), tickets read mail from a local Dovecot.
+const useLocalMailbox = !process.env.INBOUND_MAIL_IMAP_URL;
+if (useLocalMailbox) await ensureDovecot();
 await ensureNodeModules();
 const databaseSocket = await localDatabaseSocket(env.DATABASE_URL);
 if (databaseSocket) env.DATABASE_SOCKET = databaseSocket;
@@ -141,6 +147,23 @@ if (!process.env.SMTP_URL) {
   step(`Started a local mail sink on ${sink.url} (messages kept in .data/mail)`);
 }
 
+// The demo helpdesk mailbox, the demo Support group's inbound address: mail appended or delivered to it becomes tickets (docs/inbound-mail.md).
+const demoMailbox = { name: 'support@example.com', password: process.env.DEV_IMAP_PASSWORD ?? 'backhaul-mail' };
+let dovecotDir = null;
+if (useLocalMailbox) {
+  dovecotDir = join(ROOT, '.data', 'dovecot');
+  const imapPort = Number(process.env.DEV_IMAP_PORT ?? 0) || (await freePort());
+  try {
+    const dovecot = await startDovecot({ dir: dovecotDir, port: imapPort, mailboxes: [demoMailbox] });
+    env.INBOUND_MAIL_IMAP_URL = imapUrl(dovecot, demoMailbox);
+    env.INBOUND_MAIL_POLL_SECONDS ??= '15';
+    step(`Started a local IMAP server (Dovecot) on :${imapPort} with the mailbox ${demoMailbox.name}`);
+  } catch (err) {
+    await stopAll();
+    fail(`Dovecot did not start: ${err.message}`);
+  }
+}
+
 step('Starting the API and the worker');
 const api = start('api', 'node', [join(ROOT, 'dist/src/main.js')], { env });
 start('worker', 'node', [join(ROOT, 'dist/src/worker.js')], { env });
@@ -171,11 +194,18 @@ Backhaul is running. Ctrl-C stops everything.
   Temporal UI   http://localhost:${uiPort}
   Stripe        ${stripeMockUrl ? `${env.STRIPE_API_BASE} (local test mode, in front of stripe-mock at ${stripeMockUrl})` : (env.STRIPE_API_BASE ?? 'api.stripe.com')}
   Mail          ${env.SMTP_URL.replace(/\/\/[^@/]*@/, '//')}
+  Inbound mail  ${env.INBOUND_MAIL_IMAP_URL.replace(/:[^:@/]*@/, ':…@')}${
+    dovecotDir
+      ? `
+                login ${demoMailbox.name} / ${demoMailbox.password}; deliver a message with
+                /usr/lib/dovecot/dovecot-lda -c ${join(dovecotDir, 'dovecot.conf')} -d ${demoMailbox.name} < message.eml`
+      : ''
+  }
   RADIUS        ${env.RADIUS_SERVER} (accounting :${env.RADIUS_ACCT_PORT}, secret ${radiusSecret}, users in ${devDatabase}_radius)
                 try: radtest demo-1 demo-pass-1 ${env.RADIUS_SERVER} 0 ${radiusSecret}
   DHCP (Kea)    relayed from 127.0.0.1 to :${env.KEA_DHCP_PORT}, answers to :${env.KEA_CLIENT_PORT}; control socket ${env.KEA_CONTROL_SOCKET}
 
-  Logs          ${logs}/ (api, worker, temporal, stripe-mock, stripe-test-mode, freeradius, kea-dhcp4); warnings and errors also show below
+  Logs          ${logs}/ (api, worker, temporal, stripe-mock, stripe-test-mode, freeradius, kea-dhcp4, dovecot); warnings and errors also show below
 
   Demo login    admin@backhaul.local / backhaul-demo
 `);

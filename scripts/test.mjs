@@ -13,11 +13,13 @@ import { promisify } from 'node:util';
 import { formatSummary, laneSummary, readResults } from './lib/lane-report.mjs';
 import { GROUPED_LANES, LANE_NEEDS, LANE_ORDER, laneOf, recordSeconds, specGroupsDir, writeSpecGroups } from './lib/lanes.mjs';
 import { run, stopAll, stopOnSignals } from './lib/processes.mjs';
+import { imapUrl, startDovecot } from './lib/dovecot.mjs';
 import {
   fail,
   buildAdmin,
   buildServer,
   ensureChromium,
+  ensureDovecot,
   ensureFreeradius,
   ensureKea,
   ensurePdftotext,
@@ -63,6 +65,8 @@ const database = `backhaul_test_${Date.now()}_${process.pid}`;
 const testUrl = new URL(serverUrl);
 testUrl.pathname = `/${database}`;
 const scratch = mkdtempSync(join(tmpdir(), 'backhaul-test-'));
+// Dovecot's own processes (not root) must reach their directory, so it is not inside the 0700 scratch dir.
+let dovecotDir = null;
 const resultsDir = join(ROOT, 'test-results');
 const jest = join(ROOT, 'node_modules', '.bin', 'jest');
 const startedAt = Date.now();
@@ -99,6 +103,7 @@ async function cleanUp() {
   await stopAll();
   if (servicesStarted) await dropDatabases();
   rmSync(scratch, { recursive: true, force: true });
+  if (dovecotDir) rmSync(dovecotDir, { recursive: true, force: true });
 }
 
 stopOnSignals(cleanUp);
@@ -127,7 +132,8 @@ const unitEnv = () => {
 let servicesEnv;
 /**
  * The builds, Temporal dev server and stripe-mock the integration, browser and chaos lanes use,
- * and the FreeRADIUS and Kea packages whose private instances their specs start.
+ * the FreeRADIUS and Kea packages whose private instances their specs start, and a Dovecot
+ * whose mailbox the inbound-mail specs append to and poll.
  */
 async function startServices({ chromium }) {
   await phase('build the admin panel and the API', async () => {
@@ -139,17 +145,24 @@ async function startServices({ chromium }) {
   const stripeMock = await ensureStripeMock();
   await ensureFreeradius();
   await ensureKea();
+  await ensureDovecot();
   const databaseSocket = await localDatabaseSocket(testUrl.toString());
   servicesStarted = true;
-  const { temporalPort, stripeApiBase } = await phase('start Temporal and stripe-mock', async () => {
+  const { temporalPort, stripeApiBase, testImapUrl } = await phase('start Temporal, stripe-mock and Dovecot', async () => {
     const temporalPort = await freePort();
     step(`Starting a private Temporal dev server on :${temporalPort}`);
     const stripePort = await freePort();
-    const [, stripeApiBase] = await Promise.all([
+    const imapPort = await freePort();
+    dovecotDir = mkdtempSync(join(tmpdir(), 'backhaul-dovecot-'));
+    // One mailbox for the whole run; each spec takes a folder of its own in it (test/support/test-mailbox.ts).
+    const mailbox = { name: 'inbound@backhaul.test', password: `test-${process.pid}-${Date.now()}` };
+    const [, stripeApiBase, dovecot] = await Promise.all([
       startTemporal(temporalCli, { port: temporalPort, headless: true, quiet: true }),
       (step(`Starting stripe-mock on :${stripePort}`), startStripeMock(stripeMock, { port: stripePort, quiet: true })),
+      (step(`Starting Dovecot (IMAP) on :${imapPort}`),
+      startDovecot({ dir: dovecotDir, port: imapPort, mailboxes: [mailbox], quiet: true })),
     ]);
-    return { temporalPort, stripeApiBase };
+    return { temporalPort, stripeApiBase, testImapUrl: imapUrl(dovecot, mailbox, '') };
   });
   servicesEnv = {
     ...process.env,
@@ -164,6 +177,8 @@ async function startServices({ chromium }) {
     PDFTOTEXT_PATH: await ensurePdftotext(),
     STORAGE_DIR: join(scratch, 'storage'),
     TEST_SCRATCH_DIR: scratch,
+    // The run's IMAP server and mailbox, without a folder: test/support/test-mailbox.ts adds one per spec.
+    TEST_IMAP_URL: testImapUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   if (chromium) await addChromium();
@@ -210,6 +225,7 @@ try {
     await ensureStripeMock();
     await ensureFreeradius();
     await ensureKea();
+    await ensureDovecot();
     await ensureChromium();
   }
   await ensurePdftotext();

@@ -47,6 +47,10 @@ import { SessionsModule } from './users/sessions.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { NightlyModule } from './nightly/nightly.module';
+import { TicketsModule } from './tickets/tickets.module';
+import { TicketDeadlinesModule } from './ticket-deadlines/ticket-deadlines.module';
+import { InboundMailModule } from './inbound-mail/inbound-mail.module';
+import { JobsModule } from './jobs/jobs.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a buffer to inspect log lines. */
@@ -94,6 +98,10 @@ export function domainModules(config: AppConfig) {
     DhcpModule,
     AddressListsModule,
     UsageModule,
+    TicketsModule,
+    TicketDeadlinesModule,
+    InboundMailModule,
+    JobsModule,
   ];
 }
 

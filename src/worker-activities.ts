@@ -7,11 +7,14 @@ import { ContractSigningActivities } from './contracts/contract-signing.activiti
 import { ContractTermsActivities } from './contracts/contract-terms.activities';
 import { DelinquencyActivities } from './delinquency/delinquency.activities';
 import { EmailActivities } from './email/email.activities';
+import { InboundMailActivities } from './inbound-mail/inbound-mail.activities';
+import { JobActivities } from './jobs/jobs.activities';
 import { NetworkSyncActivities } from './network-sync/network-sync.activities';
 import { NightlyActivities } from './nightly/nightly.activities';
 import { ScheduledEventActivities } from './scheduled-events/scheduled-events.activities';
 import { StripeEventActivities } from './webhooks/stripe-event.activities';
 import { TaskQueueActivities } from './temporal/task-queue.activities';
+import { TicketDeadlineActivities } from './ticket-deadlines/ticket-deadlines.activities';
 import { UsageActivities } from './usage/usage.activities';
 import { WebhookInboxActivities } from './webhooks/webhook-inbox.activities';
 
@@ -25,11 +28,14 @@ export const ACTIVITY_PROVIDERS: Type<object>[] = [
   ContractTermsActivities,
   DelinquencyActivities,
   EmailActivities,
+  InboundMailActivities,
+  JobActivities,
   NetworkSyncActivities,
   NightlyActivities,
   ScheduledEventActivities,
   StripeEventActivities,
   TaskQueueActivities,
+  TicketDeadlineActivities,
   UsageActivities,
   WebhookInboxActivities,
 ];

@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, InvalidConfigError, loadConfig } from './config/app-config';
 import { ensureEmailDispatcher } from './email/email-dispatch-schedule';
+import { ensureInboundMail } from './inbound-mail/inbound-mail-start';
 import { routeTemporalLogsToPino } from './temporal/temporal-logging';
 import { ensureWebhookDispatcher } from './webhooks/webhook-dispatcher-workflow';
 import { ensureAccountingIngestion } from './usage/accounting-ingestion-start';
@@ -53,7 +54,7 @@ function yieldToTheApi(config: AppConfig, logger: Logger): void {
 
 /**
  * Brings back the email and webhook dispatchers (and, with a RADIUS database, the
- * accounting ingestion) if they were terminated or never started, so stranded emails
+ * accounting ingestion; with a helpdesk mailbox, its reader) if they were terminated or never started, so stranded emails
  * and processor events are swept, and usage read, wherever a worker runs.
  * A failure here is logged, not fatal: the worker's own work does not depend on it
  * and the next start tries again.
@@ -66,6 +67,8 @@ async function startDispatchers(config: AppConfig, logger: Logger): Promise<void
     await ensureEmailDispatcher(client, config);
     await ensureWebhookDispatcher(client, config);
     if (config.RADIUS_DATABASE_URL) await ensureAccountingIngestion(client, config);
+    // With a helpdesk mailbox configured, its reader (a no-op without one).
+    await ensureInboundMail(client, config);
   } catch (err) {
     logger.warn(`The dispatchers could not be started: ${err instanceof Error ? err.message : String(err)}`);
   } finally {

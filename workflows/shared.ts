@@ -1,6 +1,7 @@
 import { defineSearchAttributeKey, type SearchAttributePair } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { RescheduleRequest, ScheduledEventStatus } from './scheduled-event.workflow';
+import type { JobReminderChange } from './job-reminder.workflow';
 
 /**
  * Every name Backhaul and Temporal share: workflow types, workflow and schedule ids,
@@ -22,12 +23,15 @@ export const workflowTypes = [
   'emailDeliveryWorkflow',
   'emailDispatchWorkflow',
   'emailDispatcherWorkflow',
+  'inboundMailWorkflow',
+  'jobReminderWorkflow',
   'networkReconcileWorkflow',
   'networkSyncWorkflow',
   'nightlyWorkflow',
   'scheduledEventWorkflow',
   'stripeEventBatchWorkflow',
   'stripeEventWorkflow',
+  'ticketDeadlineWorkflow',
   'webhookDispatcherWorkflow',
 ] as const;
 
@@ -64,11 +68,17 @@ export const workflowIds = {
   /** One per reconciliation asked for by staff; the nightly one runs inside the night's workflow. */
   networkReconcile: (reconciliationId: number) => `network-reconcile/${reconciliationId}`,
   nightly: (date: string) => `nightly/${date}`,
+  /** One per helpdesk mailbox read, named by the mailbox without its password (src/inbound-mail/inbound-mailbox.ts). */
+  inboundMail: (mailbox: string) => `inbound-mail/${mailbox}`,
+  /** One per job: its reminder to the subscriber, re-armed by each booking. */
+  jobReminder: (jobId: number) => `job/${jobId}`,
   scheduledEvent: (eventId: number) => `scheduled-event/${eventId}`,
   /** Runs recorded before batches: one workflow per event. */
   stripeEvent: (eventId: string) => `stripe-event/${eventId}`,
   /** A batch is named after the oldest event it was formed with. */
   stripeEventBatch: (firstEventId: string) => `stripe-events/${firstEventId}`,
+  /** One per open ticket: its deadline timer. */
+  ticketDeadline: (ticketId: number) => `ticket/${ticketId}`,
   /** One long-lived sweeper of the webhook inbox per task queue, that is per deployment. */
   webhookDispatcher: (taskQueue: string) => `webhook-dispatcher/${taskQueue}`,
 };
@@ -115,6 +125,9 @@ export interface AuditExportProgress {
   rowCount: number;
 }
 
+/** A job was booked anew (new time, revision) or taken off the calendar (remindAt null). */
+export const jobReminderChangedSignal = defineSignal<[JobReminderChange]>('jobReminderChanged');
+
 /** Passes the email dispatcher made in its current run. */
 export const emailDispatcherPassesQuery = defineQuery<number>('emailDispatcherPasses');
 export const webhookDispatcherPassesQuery = defineQuery<number>('webhookDispatcherPasses');
@@ -126,6 +139,17 @@ export interface AccountingIngestionStatus {
   rounds: number;
 }
 export const accountingIngestionStatusQuery = defineQuery<AccountingIngestionStatus>('accountingIngestionStatus');
+
+/** What the inbound mail reader has done in its current run. */
+export interface InboundMailStatus {
+  polls: number;
+  filed: number;
+  duplicates: number;
+  rejected: number;
+}
+export const inboundMailStatusQuery = defineQuery<InboundMailStatus>('inboundMailStatus');
+/** Look at the mailbox now rather than after the pause ("check now", and tests). */
+export const inboundMailCheckSignal = defineSignal('inboundMailCheck');
 
 export const auditExportProgressQuery = defineQuery<AuditExportProgress>('auditExportProgress');
 
@@ -171,6 +195,9 @@ export const resendSigningUpdate = defineUpdate<SigningRequestStatus, [{ expires
 export const cancelSigningUpdate = defineUpdate<SigningRequestStatus, []>('cancelSigningRequest');
 /** The request was closed outside the workflow: signed, declined, or signed in person instead. */
 export const signingClosedSignal = defineSignal<[{ state: SigningRequestStatus['state'] }]>('signingRequestClosed');
+
+/** The ticket (or the deadline settings) changed, already written to the database: work its deadlines out again. */
+export const ticketChangedSignal = defineSignal<[]>('ticketChanged');
 
 /** Something in the account's network state changed (the outbox holds what): look again. */
 export const networkChangedSignal = defineSignal<[{ reason: string }]>('networkChanged');

@@ -287,6 +287,22 @@ export async function ensureKea() {
   return KEA_DHCP4_BIN;
 }
 
+export const DOVECOT_BIN = '/usr/sbin/dovecot';
+
+/**
+ * Dovecot's IMAP server, which the inbound-mail tests and `npm run dev` start privately
+ * (scripts/lib/dovecot.mjs); installed with apt-get when missing. The package's postinst starts
+ * the system's own service where it can (not without systemd); a private instance takes a free
+ * port of its own on loopback, so the two live side by side.
+ */
+export async function ensureDovecot() {
+  if (existsSync(DOVECOT_BIN) && existsSync('/usr/lib/dovecot/imap')) return DOVECOT_BIN;
+  await aptInstall(['dovecot-imapd'], 'Dovecot (dovecot-imapd) is needed for the inbound-mail tests and `npm run dev`');
+  if (!existsSync(DOVECOT_BIN) || !existsSync('/usr/lib/dovecot/imap'))
+    fail(`apt-get installed dovecot-imapd but ${DOVECOT_BIN} is missing`);
+  return DOVECOT_BIN;
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();

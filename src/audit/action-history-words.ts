@@ -95,6 +95,23 @@ function invoiceRef(c: Context): string {
   return c.link(number ? `Invoice ${number}` : `Invoice #${c.facts.entityId}`, 'invoices', c.facts.entityId);
 }
 
+/** "Ticket #12 'No internet'", linked to the ticket. */
+function ticketRef(c: Context): string {
+  const subject = c.state.text('subject');
+  return `${c.link(`Ticket #${c.facts.entityId}`, 'tickets', c.facts.entityId)}${quoted(subject)}`;
+}
+
+/** "Job #31", linked to the job. */
+function jobRef(c: Context): string {
+  return c.link(`Job #${c.facts.entityId}`, 'jobs', c.facts.entityId);
+}
+
+/** " for 1 Dec 2026 09:00 UTC" from an instant, or nothing. */
+function at(instant: string | null): string {
+  if (!instant || Number.isNaN(Date.parse(instant))) return '';
+  return ` for ${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`;
+}
+
 function paymentRef(c: Context, method = c.state.text('method')): string {
   const what = method === 'card' ? 'Card payment' : method === 'ach' ? 'Bank payment' : 'Payment';
   return c.link(`${what} #${c.facts.entityId}`, 'payments', c.facts.entityId);
@@ -248,6 +265,48 @@ export const ACTION_KINDS: Record<string, Kind> = {
   'call_log.update': { label: 'Call log changed' },
   'call_log.delete': { label: 'Call log deleted' },
   'call_log_ticket_request.create': { label: 'Ticket requested from a call' },
+  'call_log_ticket_request.convert': {
+    label: 'Ticket request turned into a ticket',
+    sentence: (c) => `Ticket request turned into ${c.link(`ticket #${c.after.id('ticketId') ?? '?'}`, 'tickets', c.after.id('ticketId'))}`,
+  },
+  'ticket.create': { label: 'Ticket opened', sentence: (c) => `${ticketRef(c)} opened` },
+  'ticket.update': { label: 'Ticket changed', sentence: (c) => `${ticketRef(c)} changed` },
+  'ticket.recipients': { label: 'Ticket recipients changed', sentence: (c) => `Recipients of ${ticketRef(c)} changed` },
+  'ticket.public_reply': { label: 'Ticket replied to', sentence: (c) => `Public reply on ${ticketRef(c)}` },
+  'ticket.internal_comment': { label: 'Ticket commented on', sentence: (c) => `Internal comment on ${ticketRef(c)}` },
+  'ticket.inbound': {
+    label: 'Mail received on a ticket',
+    sentence: (c) => `Mail${c.after.text('from') ? ` from ${c.after.text('from')}` : ''} received on ${ticketRef(c)}`,
+  },
+  'ticket.reopen': { label: 'Ticket reopened by mail', sentence: (c) => `${ticketRef(c)} reopened by mail` },
+  'ticket.merge': {
+    label: 'Ticket merged',
+    sentence: (c) =>
+      `${ticketRef(c)} merged into ${c.link(`ticket #${c.after.id('intoTicketId') ?? '?'}`, 'tickets', c.after.id('intoTicketId'))}`,
+  },
+  'ticket.link': {
+    label: 'Linked to a ticket',
+    sentence: (c) =>
+      `${(c.after.text('kind') ?? 'record').replace('_', ' ')} #${c.after.text('targetId') ?? '?'} linked to ${ticketRef(c)}`,
+  },
+  'ticket.unlink': {
+    label: 'Unlinked from a ticket',
+    sentence: (c) =>
+      `${(c.before.text('kind') ?? 'record').replace('_', ' ')} #${c.before.text('targetId') ?? '?'} unlinked from ${ticketRef(c)}`,
+  },
+  'ticket.raise_priority': {
+    label: 'Ticket priority raised',
+    sentence: (c) => `${ticketRef(c)} raised to ${c.after.text('priority') ?? 'a higher'} priority${because(c.after.text('reason'))}`,
+  },
+  ...crud('ticket_status', 'Ticket status', 'ticket-statuses'),
+  ...crud('ticket_group', 'Ticket group', 'ticket-groups'),
+  'ticket_deadline.breach': {
+    label: 'Ticket target missed',
+    sentence: (c) => `${ticketRef(c)} missed its ${c.after.text('kind') === 'resolution' ? 'resolution' : 'first-response'} target`,
+  },
+  'ticket_business_hours.update': { label: 'Ticket business hours changed', sentence: () => 'Business hours of ticket targets changed' },
+  ...crud('ticket_holiday', 'Ticket holiday', 'ticket-holidays'),
+  ...crud('ticket_deadline_target', 'Ticket target', 'ticket-deadline-targets'),
   'email.queue': {
     label: 'Email queued',
     sentence: (c) => `Email${quoted(c.after.text('subject'))} queued${c.after.text('to') ? ` to ${c.after.text('to')}` : ''}`,
@@ -258,6 +317,28 @@ export const ACTION_KINDS: Record<string, Kind> = {
   'scheduled_event.cancel': { label: 'Scheduled event cancelled' },
   'scheduled_event.perform_now': { label: 'Scheduled event done early by hand' },
   'scheduled_event.perform': { label: 'Scheduled event done' },
+  'job_type.create': { label: 'Job type added', sentence: (c) => `Job type${quoted(c.after.text('name'))} added` },
+  'job_type.update': { label: 'Job type changed', sentence: (c) => `Job type${quoted(c.state.text('name'))} changed` },
+  'job_type.delete': { label: 'Job type deleted', sentence: (c) => `Job type${quoted(c.before.text('name'))} deleted` },
+  'technician.create': { label: 'Technician added', sentence: (c) => `${c.after.text('name') ?? 'A staff user'} made a technician` },
+  'technician.update': { label: 'Technician changed', sentence: (c) => `Technician${quoted(c.state.text('name'))} changed` },
+  'technician.delete': { label: 'Technician removed', sentence: (c) => `Technician${quoted(c.before.text('name'))} removed` },
+  'job_settings.update': { label: 'Job reminder lead time changed' },
+  'job.create': { label: 'Job created', sentence: (c) => `${jobRef(c)}${quoted(c.after.text('jobTypeName'))} created` },
+  'job.update': { label: 'Job changed', sentence: (c) => `${jobRef(c)} changed` },
+  'job.delete': { label: 'Job deleted', sentence: (c) => `${jobRef(c)}${quoted(c.before.text('jobTypeName'))} deleted` },
+  'job.schedule': { label: 'Job scheduled', sentence: (c) => `${jobRef(c)} scheduled${at(c.after.text('startsAt'))}` },
+  'job.reschedule': { label: 'Job rescheduled or reassigned', sentence: (c) => `${jobRef(c)} rescheduled${at(c.after.text('startsAt'))}` },
+  'job.unschedule': { label: 'Job taken off the calendar', sentence: (c) => `${jobRef(c)} taken off the calendar` },
+  'job.en_route': { label: 'Technician en route', sentence: (c) => `Technician on the way for ${jobRef(c)}` },
+  'job.completed': { label: 'Job completed', sentence: (c) => `${jobRef(c)} completed` },
+  'job.failed': { label: 'Job failed', sentence: (c) => `${jobRef(c)} failed${because(c.after.text('reason'))}` },
+  'job.cancelled': { label: 'Job cancelled', sentence: (c) => `${jobRef(c)} cancelled${because(c.after.text('reason'))}` },
+  'job.link': {
+    label: 'Task or file attached to a job',
+    sentence: (c) => `${c.after.text('title') ?? 'An item'} attached to ${jobRef(c)}`,
+  },
+  'job.unlink': { label: 'Task or file detached from a job', sentence: (c) => `An item detached from ${jobRef(c)}` },
   'scheduled_event.fail': {
     label: 'Scheduled event could not be done',
     sentence: (c) => `Scheduled event could not be done${because(c.after.text('error'))}`,

@@ -30,6 +30,12 @@ export enum Permission {
   NetworkRead = 'network.read',
   NetworkManage = 'network.manage',
   NetworkConfigure = 'network.configure',
+  TicketsRead = 'tickets.read',
+  TicketsWrite = 'tickets.write',
+  TicketsConfigure = 'tickets.configure',
+  JobsRead = 'jobs.read',
+  JobsWrite = 'jobs.write',
+  JobsConfigure = 'jobs.configure',
 }
 
 export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
@@ -63,6 +69,12 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [Permission.NetworkRead]: "See an account's IP assignments, RADIUS accounts, inventory and data usage, and the address plan",
   [Permission.NetworkManage]: 'Assign and remove IP addresses, and add, edit and delete RADIUS accounts',
   [Permission.NetworkConfigure]: 'Define supernets, subnets, pools and NAS devices',
+  [Permission.TicketsRead]: 'See tickets, their conversations and links, and the ticket queue',
+  [Permission.TicketsWrite]: 'Open, edit, assign, merge and reply to tickets, and turn call logs into tickets',
+  [Permission.TicketsConfigure]: 'Define ticket statuses, groups, response and resolution targets, business hours and holidays',
+  [Permission.JobsRead]: "See jobs, the dispatch calendar and technicians' bookings",
+  [Permission.JobsWrite]: 'Create, schedule, reschedule, complete, cancel and delete jobs',
+  [Permission.JobsConfigure]: 'Define job types and what completing each does to the account',
 };
 
 export const ALL_PERMISSIONS = Object.values(Permission);

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotFoundException } from '../common/errors';
 import type { SortOrder } from '../common/list-query';
-import type { CallLogResponseDto, CallLogSortField } from './dto/call-log.dto';
+import type { CallLogResponseDto, CallLogSortField, CallLogTicketDto } from './dto/call-log.dto';
 import type { CallLogTicketRequestResponseDto, TicketRequestKind, TicketRequestStatus } from './dto/call-log-ticket-request.dto';
 import { likeContains } from '../common/sql-like';
 
-export type CallLogRow = Omit<CallLogResponseDto, 'ticketRequests'>;
+export type CallLogRow = Omit<CallLogResponseDto, 'ticketRequests' | 'tickets'>;
 
 export interface CallLogListFilter {
   q?: string;
@@ -27,8 +27,9 @@ const SORT_COLUMNS: Record<CallLogSortField, string> = {
 };
 
 const TICKET_COLUMNS = `t.id, t.call_log_id, t.kind, t.subject, t.description, t.account_id, t.assignee_user_id, u.name AS assignee_name,
-  t.status, t.created_by, t.created_at`;
-const TICKET_FROM = 'call_log_ticket_requests t LEFT JOIN staff_users u ON u.id = t.assignee_user_id';
+  t.status, tk.id AS ticket_id, t.created_by, t.created_at`;
+const TICKET_FROM = `call_log_ticket_requests t LEFT JOIN staff_users u ON u.id = t.assignee_user_id
+  LEFT JOIN tickets tk ON tk.call_log_ticket_request_id = t.id`;
 
 const iso = (value: unknown): string => (value as Date).toISOString();
 
@@ -60,6 +61,7 @@ function toTicketRequest(r: Record<string, unknown>): CallLogTicketRequestRespon
     assigneeUserId: r.assignee_user_id === null ? null : Number(r.assignee_user_id),
     assigneeName: (r.assignee_name as string | null) ?? null,
     status: r.status as TicketRequestStatus,
+    ticketId: r.ticket_id === null || r.ticket_id === undefined ? null : Number(r.ticket_id),
     createdBy: Number(r.created_by),
     createdAt: iso(r.created_at),
   };
@@ -179,6 +181,18 @@ export class CallLogRows {
     return byCall;
   }
 
+  /** Reads the tickets table (shared by the tickets module) for the tickets each call became. */
+  async ticketsOf(em: EntityManager, callLogIds: number[]): Promise<Map<number, CallLogTicketDto[]>> {
+    const byCall = new Map<number, CallLogTicketDto[]>(callLogIds.map((id) => [id, []]));
+    if (!callLogIds.length) return byCall;
+    const rows: { id: number; call_log_id: number; subject: string; visibility: 'internal' | 'public' }[] = await em.query(
+      'SELECT id, call_log_id, subject, visibility FROM tickets WHERE call_log_id IN (?) ORDER BY id',
+      [callLogIds],
+    );
+    for (const r of rows) byCall.get(Number(r.call_log_id))?.push({ id: Number(r.id), subject: r.subject, visibility: r.visibility });
+    return byCall;
+  }
+
   async ticketRequest(em: EntityManager, id: number): Promise<CallLogTicketRequestResponseDto> {
     const [row]: Record<string, unknown>[] = await em.query(`SELECT ${TICKET_COLUMNS} FROM ${TICKET_FROM} WHERE t.id = ?`, [id]);
     if (!row) throw new NotFoundException('Ticket request', id);
@@ -203,6 +217,15 @@ export class CallLogRows {
       [request.callLogId, request.kind, request.subject, request.description, request.accountId, request.assigneeUserId, request.createdBy],
     );
     return Number(res.insertId);
+  }
+
+  async ticketRequestAccount(em: EntityManager, id: number): Promise<number | null> {
+    const [row]: { account_id: number }[] = await em.query('SELECT account_id FROM call_log_ticket_requests WHERE id = ?', [id]);
+    return row ? Number(row.account_id) : null;
+  }
+
+  async markTicketRequestConverted(em: EntityManager, id: number): Promise<void> {
+    await em.query(`UPDATE call_log_ticket_requests SET status = 'converted' WHERE id = ?`, [id]);
   }
 
   async isActiveUser(em: EntityManager, userId: number): Promise<boolean> {

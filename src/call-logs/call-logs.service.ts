@@ -51,11 +51,11 @@ export class CallLogsService {
       query.offset,
       query.limit,
     );
-    return new ListResult('call-logs', await this.withTicketRequests(this.db.manager, rows), total, query.offset);
+    return new ListResult('call-logs', await this.withTickets(this.db.manager, rows), total, query.offset);
   }
 
   async get(id: number, em: EntityManager = this.db.manager): Promise<CallLogResponseDto> {
-    const [call] = await this.withTicketRequests(em, [await this.rows.require(em, id)]);
+    const [call] = await this.withTickets(em, [await this.rows.require(em, id)]);
     return call;
   }
 
@@ -174,6 +174,49 @@ export class CallLogsService {
     });
   }
 
+  /**
+   * What a ticket made straight from a call takes from it, inside the caller's transaction (which
+   * has locked the account): its account, subject, notes, and its attendant while still active.
+   */
+  async ticketDefaults(
+    em: EntityManager,
+    id: number,
+  ): Promise<{ accountId: number; subject: string; notes: string | null; activeAttendantUserId: number | null }> {
+    const call = await this.rows.require(em, id);
+    const active = await this.rows.isActiveUser(em, call.attendantUserId);
+    return {
+      accountId: call.accountId,
+      subject: call.subject,
+      notes: call.notes,
+      activeAttendantUserId: active ? call.attendantUserId : null,
+    };
+  }
+
+  /** The account a ticket request belongs to, so the caller can lock it first; null when there is no such request. */
+  async ticketRequestAccount(em: EntityManager, id: number): Promise<number | null> {
+    return this.rows.ticketRequestAccount(em, id);
+  }
+
+  async ticketRequestLocked(em: EntityManager, id: number): Promise<CallLogTicketRequestResponseDto> {
+    return this.rows.ticketRequest(em, id);
+  }
+
+  /** Marks a ticket request as turned into a ticket, inside the caller's transaction, and audits it. */
+  async markTicketRequestConverted(em: EntityManager, id: number, ticketId: number): Promise<void> {
+    const before = await this.rows.ticketRequest(em, id);
+    if (before.status === 'converted') return;
+    await this.rows.markTicketRequestConverted(em, id);
+    const after = await this.rows.ticketRequest(em, id);
+    await this.audit.recordAction(em, {
+      action: 'call_log_ticket_request.convert',
+      entityType: 'call_log_ticket_request',
+      entityId: id,
+      accountId: before.accountId,
+      before: { ...before },
+      after: { ...after, ticketId },
+    });
+  }
+
   /** Locks the owning account, then reads the call again: another clerk may have changed or deleted it while we waited. */
   private async loadLocked(em: EntityManager, id: number): Promise<CallLogResponseDto> {
     const accountId = await this.rows.accountOf(em, id);
@@ -199,12 +242,11 @@ export class CallLogsService {
     }
   }
 
-  private async withTicketRequests(em: EntityManager, rows: CallLogRow[]): Promise<CallLogResponseDto[]> {
-    const requests = await this.rows.ticketRequestsOf(
-      em,
-      rows.map((row) => row.id),
-    );
-    return rows.map((row) => ({ ...row, ticketRequests: requests.get(row.id) ?? [] }));
+  private async withTickets(em: EntityManager, rows: CallLogRow[]): Promise<CallLogResponseDto[]> {
+    const ids = rows.map((row) => row.id);
+    const requests = await this.rows.ticketRequestsOf(em, ids);
+    const tickets = await this.rows.ticketsOf(em, ids);
+    return rows.map((row) => ({ ...row, ticketRequests: requests.get(row.id) ?? [], tickets: tickets.get(row.id) ?? [] }));
   }
 }
 

@@ -14,7 +14,9 @@ import { DhcpErrorCode } from '../dhcp/dhcp.error-codes';
 import { DisconnectionErrorCode } from '../disconnection/disconnection.error-codes';
 import { EmailErrorCode } from '../email/email.error-codes';
 import { FilesErrorCode } from '../files/files.error-codes';
+import { InboundMailErrorCode } from '../inbound-mail/inbound-mail.error-codes';
 import { InventoryErrorCode } from '../inventory/inventory.error-codes';
+import { JobsErrorCode } from '../jobs/jobs.error-codes';
 import { IpamErrorCode } from '../ipam/ipam.error-codes';
 import { NightlyErrorCode } from '../nightly/nightly.error-codes';
 import { PaymentsErrorCode } from '../payments/payments.error-codes';
@@ -23,6 +25,8 @@ import { ScheduledEventsErrorCode } from '../scheduled-events/scheduled-events.e
 import { TaxesErrorCode } from '../taxes/taxes.error-codes';
 import { UsersErrorCode } from '../users/users.error-codes';
 import { UsageErrorCode } from '../usage/usage.error-codes';
+import { TicketsErrorCode } from '../tickets/tickets.error-codes';
+import { TicketDeadlinesErrorCode } from '../ticket-deadlines/ticket-deadlines.error-codes';
 import { WebhooksErrorCode } from '../webhooks/webhooks.error-codes';
 import { CommonErrorCode } from './common.error-codes';
 
@@ -43,6 +47,7 @@ export const ERROR_CODE_ENUMS = {
   contacts: ContactsErrorCode,
   contracts: ContractsErrorCode,
   inventory: InventoryErrorCode,
+  jobs: JobsErrorCode,
   ipam: IpamErrorCode,
   radius: RadiusErrorCode,
   'correspondence-templates': CorrespondenceTemplatesErrorCode,
@@ -56,6 +61,9 @@ export const ERROR_CODE_ENUMS = {
   'scheduled-events': ScheduledEventsErrorCode,
   taxes: TaxesErrorCode,
   usage: UsageErrorCode,
+  'inbound-mail': InboundMailErrorCode,
+  tickets: TicketsErrorCode,
+  'ticket-deadlines': TicketDeadlinesErrorCode,
   users: UsersErrorCode,
   webhooks: WebhooksErrorCode,
 } as const;

@@ -16,6 +16,7 @@ import { DisconnectionErrorCode } from '../disconnection/disconnection.error-cod
 import { EmailErrorCode } from '../email/email.error-codes';
 import { FilesErrorCode } from '../files/files.error-codes';
 import { InventoryErrorCode } from '../inventory/inventory.error-codes';
+import { JobsErrorCode } from '../jobs/jobs.error-codes';
 import { IpamErrorCode } from '../ipam/ipam.error-codes';
 import { NightlyErrorCode } from '../nightly/nightly.error-codes';
 import { PaymentsErrorCode } from '../payments/payments.error-codes';
@@ -23,6 +24,9 @@ import { RadiusErrorCode } from '../radius/radius.error-codes';
 import { ScheduledEventsErrorCode } from '../scheduled-events/scheduled-events.error-codes';
 import { TaxesErrorCode } from '../taxes/taxes.error-codes';
 import { UsageErrorCode } from '../usage/usage.error-codes';
+import { TicketsErrorCode } from '../tickets/tickets.error-codes';
+import { InboundMailErrorCode } from '../inbound-mail/inbound-mail.error-codes';
+import { TicketDeadlinesErrorCode } from '../ticket-deadlines/ticket-deadlines.error-codes';
 import { UsersErrorCode } from '../users/users.error-codes';
 import { WebhooksErrorCode } from '../webhooks/webhooks.error-codes';
 import { CommonErrorCode } from './common.error-codes';
@@ -120,6 +124,33 @@ export const HTTP_STATUS_OF = {
   [UsageErrorCode.PolicyInUse]: CONFLICT,
   [UsageErrorCode.TopOffNotAllowed]: CONFLICT,
 
+  [JobsErrorCode.JobTypeNameTaken]: CONFLICT,
+  [JobsErrorCode.JobTypeInUse]: CONFLICT,
+  [JobsErrorCode.TechnicianExists]: CONFLICT,
+  [JobsErrorCode.TechnicianInUse]: CONFLICT,
+  [JobsErrorCode.TechnicianDoubleBooked]: CONFLICT,
+  [JobsErrorCode.JobStatusForbids]: CONFLICT,
+  [JobsErrorCode.TicketWithoutAccount]: CONFLICT,
+
+  [TicketsErrorCode.StatusNameTaken]: CONFLICT,
+  [TicketsErrorCode.StatusInUse]: CONFLICT,
+  [TicketsErrorCode.DefaultStatusRequired]: CONFLICT,
+  [TicketsErrorCode.GroupNameTaken]: CONFLICT,
+  [TicketsErrorCode.GroupAddressTaken]: CONFLICT,
+  [TicketsErrorCode.GroupInUse]: CONFLICT,
+  [TicketsErrorCode.TicketMerged]: CONFLICT,
+  [TicketsErrorCode.MergeCycle]: CONFLICT,
+  [TicketsErrorCode.DifferentAccounts]: CONFLICT,
+  [TicketsErrorCode.ParentCycle]: CONFLICT,
+  [TicketsErrorCode.InternalTicketNoReply]: CONFLICT,
+  [TicketsErrorCode.NoRecipients]: CONFLICT,
+  [TicketsErrorCode.NoAccount]: CONFLICT,
+  [TicketsErrorCode.AccountAlreadySet]: CONFLICT,
+
+  [TicketDeadlinesErrorCode.HolidayDateTaken]: CONFLICT,
+  [TicketDeadlinesErrorCode.TargetTaken]: CONFLICT,
+  [TicketDeadlinesErrorCode.TimersUnavailable]: SERVICE_UNAVAILABLE,
+
   [CorrespondenceTemplatesErrorCode.NoRecipients]: UNPROCESSABLE_ENTITY,
 
   [CustomFieldsErrorCode.CustomFieldNameTaken]: CONFLICT,
@@ -170,6 +201,9 @@ export const HTTP_STATUS_OF = {
   [WebhooksErrorCode.InvalidSignature]: BAD_REQUEST,
   [WebhooksErrorCode.MalformedEvent]: BAD_REQUEST,
   [WebhooksErrorCode.EventSettled]: CONFLICT,
+
+  [InboundMailErrorCode.NotConfigured]: SERVICE_UNAVAILABLE,
+  [InboundMailErrorCode.CheckUnavailable]: SERVICE_UNAVAILABLE,
 } as const satisfies Record<ErrorCode, HttpStatus>;
 
 /** The codes the filter answers with `status`, for exception classes tied to one status. */

@@ -238,6 +238,46 @@ const schema = z.object({
     .min(1)
     .max(50 * 1024 ** 3)
     .default(500 * 1024 ** 2),
+  /**
+   * The helpdesk mailbox tickets read mail from, as imap://user:password@host:port/Folder (imaps://
+   * for TLS; user and password URL-encoded; the folder defaults to INBOX). Unset: no inbound mail.
+   */
+  INBOUND_MAIL_IMAP_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .refine(
+        (v) => {
+          try {
+            const url = new URL(v);
+            return /^imaps?:$/.test(url.protocol) && url.hostname !== '' && url.username !== '' && url.password !== '';
+          } catch {
+            return false;
+          }
+        },
+        { message: 'must be imap://user:password@host:port/Folder or imaps://… (user and password URL-encoded)' },
+      )
+      .optional(),
+  ),
+  /** How long the mailbox is left between two looks once it is drained; "check now" wakes it sooner. */
+  INBOUND_MAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** A message larger than this (in bytes, as the server counts it) is not read: it is kept as rejected, with its headers. */
+  INBOUND_MAIL_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 ** 3)
+    .default(25 * 1024 ** 2),
+  /** An attachment larger than this (bytes) is dropped from the ticket, with a note saying so. */
+  INBOUND_MAIL_MAX_ATTACHMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 ** 3)
+    .default(10 * 1024 ** 2),
+  /** Whether images a message links from the internet stay in its HTML ("true"); by default they are removed. */
+  INBOUND_MAIL_REMOTE_IMAGES: z.enum(['true', 'false']).default('false'),
 });
 
 export type AppConfig = Readonly<z.infer<typeof schema>>;

@@ -140,6 +140,32 @@ export const TABLE_OWNERS = {
 
   dhcp_servers: { owner: 'dhcp', shared: true },
   ip_subnet_dhcp_servers: { owner: 'dhcp', shared: true },
+
+  ticket_statuses: { owner: 'tickets', shared: true },
+  ticket_groups: { owner: 'tickets', shared: true },
+  ticket_group_members: { owner: 'tickets', shared: true },
+  tickets: { owner: 'tickets', shared: true },
+  ticket_recipients: { owner: 'tickets' },
+  ticket_messages: { owner: 'tickets' },
+  ticket_message_emails: { owner: 'tickets' },
+  ticket_attachments: { owner: 'tickets' },
+  ticket_links: { owner: 'tickets', shared: true },
+
+  ticket_business_hours: { owner: 'ticket-deadlines' },
+  ticket_holidays: { owner: 'ticket-deadlines' },
+  ticket_deadline_targets: { owner: 'ticket-deadlines' },
+  ticket_deadlines: { owner: 'ticket-deadlines', shared: true },
+  ticket_deadline_breaches: { owner: 'ticket-deadlines', shared: true },
+
+  inbound_mailboxes: { owner: 'inbound-mail' },
+  inbound_messages: { owner: 'inbound-mail', shared: true },
+
+  job_types: { owner: 'jobs', shared: true },
+  technicians: { owner: 'jobs', shared: true },
+  job_settings: { owner: 'jobs' },
+  jobs: { owner: 'jobs', shared: true },
+  job_technicians: { owner: 'jobs', shared: true },
+  job_attachments: { owner: 'jobs' },
 } as const satisfies Record<string, { owner: string; shared?: true }>;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -9,6 +9,8 @@ import { generateBillingDemo } from './billing-demo';
 import { generateContractDemo } from './contracts-demo';
 import { DEMO_NAS_ADDRESS, generateNetworkDemo } from './network-demo';
 import { generateUsageSessionsDemo } from './usage-demo';
+import { generateTicketsDemo } from './tickets-demo';
+import { generateJobsDemo } from './jobs-demo';
 
 const DEMO_ACCOUNTS = 200;
 /** Accounts that get services, invoices and payments; billing goes through the services, so keep this modest. */
@@ -43,6 +45,10 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
       Permission.ContractsManage,
       Permission.NetworkRead,
       Permission.NetworkManage,
+      Permission.TicketsRead,
+      Permission.TicketsWrite,
+      Permission.JobsRead,
+      Permission.JobsWrite,
     ],
   });
   const adminUser = await users.create({ ...DEMO_ADMIN, active: true, roleIds: [admin.id] });
@@ -59,5 +65,7 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
   await generateNetworkDemo(app, adminUser.id, accounts.firstAccountId);
   // The usage itself came with the billing; its sessions need the RADIUS logins.
   await generateUsageSessionsDemo(app, DEMO_NAS_ADDRESS, 'demo-1');
+  await generateTicketsDemo(app, adminUser.id, accounts.firstAccountId);
+  await generateJobsDemo(app, adminUser.id, accounts.firstAccountId);
   return true;
 }

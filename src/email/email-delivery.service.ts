@@ -15,7 +15,7 @@ export class EmailDeferred extends Error {}
 /** The row is gone, which only happens when someone deleted it by hand. */
 export class EmailMissing extends Error {}
 
-const ROW_COLUMNS = 'id, to_address, from_address, subject, body_text, body_html, message_id, status';
+const ROW_COLUMNS = 'id, to_address, from_address, subject, body_text, body_html, message_id, in_reply_to, reference_ids, reply_to, status';
 
 interface EmailRow {
   id: number;
@@ -25,6 +25,9 @@ interface EmailRow {
   body_text: string;
   body_html: string | null;
   message_id: string;
+  in_reply_to: string | null;
+  reference_ids: string | null;
+  reply_to: string | null;
   status: EmailStatus;
 }
 
@@ -111,6 +114,9 @@ export class EmailDeliveryService {
       text: row.body_text,
       html: row.body_html,
       messageId: row.message_id,
+      inReplyTo: row.in_reply_to,
+      references: row.reference_ids ? row.reference_ids.split(' ') : [],
+      replyTo: row.reply_to,
       attachments,
     };
     const outcome = prepared && 'session' in prepared ? await prepared.session.send(message) : await this.smtp.send(message);

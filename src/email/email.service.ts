@@ -35,6 +35,14 @@ export interface OutgoingEmail {
   attachments?: { kind: EmailAttachmentKind; sourceId: number; filename: string }[];
   /** A second queue with the same key returns the existing row's id and inserts nothing. */
   dedupeKey?: string | null;
+  /** The Message-ID to send under, `<…@…>`, unique; made up at queue time when left out. */
+  messageId?: string | null;
+  /** The Message-ID this email answers (In-Reply-To). */
+  inReplyTo?: string | null;
+  /** The thread's Message-IDs, oldest first (References). */
+  references?: string[] | null;
+  /** Where answers should go (Reply-To), when not to the sender. */
+  replyTo?: string | null;
 }
 
 /** How a row came to be, for its action-history entry. */
@@ -50,7 +58,7 @@ const SUBJECT_MAX_LENGTH = 255;
 const START_CONCURRENCY = 16;
 
 const EMAIL_COLUMNS = `account_id, contact_id, to_address, from_address, subject, body_text, body_html, category_id, template_key,
-  related_type, related_id, dedupe_key, message_id, status, reject_reason, created_by`;
+  related_type, related_id, dedupe_key, message_id, in_reply_to, reference_ids, reply_to, status, reject_reason, created_by`;
 
 /** What starting an email's delivery workflow needs of its row. */
 interface DeliveryRow {
@@ -273,7 +281,7 @@ export class EmailService {
       throw new Error(`An email's subject must be 1 to ${SUBJECT_MAX_LENGTH} characters`);
     }
     const valid = isEmailAddress(to);
-    const messageId = this.newMessageId();
+    const messageId = email.messageId ?? this.newMessageId();
     return {
       to,
       valid,
@@ -292,6 +300,9 @@ export class EmailService {
         email.related?.id ?? null,
         email.dedupeKey ?? null,
         messageId,
+        email.inReplyTo ?? null,
+        email.references?.length ? email.references.join(' ') : null,
+        email.replyTo ?? null,
         valid ? 'queued' : 'invalid',
         valid ? null : `"${to.slice(0, 300)}" is not an email address`,
         requestContext.current()?.actor?.userId ?? null,

@@ -11,6 +11,10 @@ export interface SmtpMessage {
   text: string;
   html: string | null;
   messageId: string;
+  /** The message this one answers, and the thread before it (oldest first); both absent for a message that answers nothing. */
+  inReplyTo?: string | null;
+  references?: string[];
+  replyTo?: string | null;
   attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
@@ -117,6 +121,9 @@ export class SmtpSender {
         text: message.text,
         ...(message.html !== null && { html: message.html }),
         messageId: message.messageId,
+        ...(message.inReplyTo && { inReplyTo: message.inReplyTo }),
+        ...(message.references?.length && { references: message.references }),
+        ...(message.replyTo && { replyTo: message.replyTo }),
         attachments: message.attachments,
         disableFileAccess: true,
         disableUrlAccess: true,

@@ -16,7 +16,8 @@ export class AccountFile {
   /** Detected from the content at upload, never taken from the name or the client's claim. */
   @Column({ name: 'mime_type', length: 100 }) mimeType: string;
   @Column({ name: 'has_thumbnail', type: 'boolean', default: false }) hasThumbnail: boolean;
-  @Column({ name: 'uploaded_by_user_id', unsigned: true }) uploadedByUserId: number;
+  /** Null for a file that arrived as an attachment of inbound mail. */
+  @Column({ name: 'uploaded_by_user_id', type: 'int', unsigned: true, nullable: true }) uploadedByUserId: number | null;
   @CreateDateColumn({ name: 'created_at', precision: 3 }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', precision: 3 }) updatedAt: Date;
 

@@ -107,6 +107,35 @@ export class AccountFilesService {
     }
   }
 
+  /**
+   * Keeps bytes already in storage (under `storageKey`, written by the caller with FileStorage) as
+   * a file of the account, inside the caller's transaction; the caller has locked the account.
+   * A file that arrived by mail has no uploader. Returns the new file's id.
+   */
+  async registerLocked(
+    em: EntityManager,
+    file: { accountId: number; name: string; storageKey: string; sizeBytes: number; mimeType: string; uploadedByUserId: number | null },
+  ): Promise<number> {
+    const { identifiers } = await em.insert(AccountFile, {
+      accountId: file.accountId,
+      name: file.name.slice(0, 255) || 'attachment',
+      storageKey: file.storageKey,
+      sizeBytes: file.sizeBytes,
+      mimeType: file.mimeType.slice(0, 100),
+      hasThumbnail: false,
+      uploadedByUserId: file.uploadedByUserId,
+    });
+    const after = toAccountFileResponse(await this.load(em, identifiers[0].id as number));
+    await this.audit.recordAction(em, {
+      action: 'create',
+      entityType: ENTITY_TYPE,
+      entityId: after.id,
+      accountId: file.accountId,
+      after: { ...after },
+    });
+    return after.id;
+  }
+
   async download(id: number): Promise<StreamableFile> {
     const file = await this.load(this.db.manager, id);
     const path = await this.existingPath(this.storage.pathOf(file.storageKey), `Content of file ${id}`);

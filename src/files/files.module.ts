@@ -10,5 +10,6 @@ import { FileStorage } from './file-storage';
   imports: [AccountsModule, TypeOrmModule.forFeature([AccountFile])],
   controllers: [AccountFilesController],
   providers: [AccountFilesService, FileStorage],
+  exports: [AccountFilesService, FileStorage],
 })
 export class FilesModule {}

@@ -46,6 +46,7 @@ describe('call logs: ticket requests take their defaults from the call and outli
       assigneeUserId: attendant.id,
       assigneeName: attendantRow.name,
       status: 'pending',
+      ticketId: null,
       createdBy: clerk.id,
       createdAt: expect.any(String),
     });

@@ -40,6 +40,7 @@ describe('call logs: log, list, edit and delete, each audited with before and af
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       ticketRequests: [],
+      tickets: [],
     });
     const calledAt = Date.parse(created.body.calledAt);
     expect(calledAt).toBeGreaterThanOrEqual(startedAt - 1000);

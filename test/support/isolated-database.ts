@@ -53,8 +53,10 @@ const ROW_KEYED_WORKFLOW_TABLES = [
   'contract_signing_requests',
   'dhcp_servers',
   'emails',
+  'jobs',
   'network_reconciliations',
   'scheduled_events',
+  'tickets',
 ];
 
 /** Rows per isolated database before its ids would reach the next one's range. */

@@ -4,7 +4,7 @@ import { unlessNull } from '../../common/unless-null';
 
 export const TICKET_REQUEST_KINDS = ['internal', 'public'] as const;
 export type TicketRequestKind = (typeof TICKET_REQUEST_KINDS)[number];
-export const TICKET_REQUEST_STATUSES = ['pending'] as const;
+export const TICKET_REQUEST_STATUSES = ['pending', 'converted'] as const;
 export type TicketRequestStatus = (typeof TICKET_REQUEST_STATUSES)[number];
 
 export class CreateCallLogTicketRequestDto {
@@ -41,7 +41,8 @@ export class CallLogTicketRequestResponseDto {
   @ApiProperty() accountId: number;
   @ApiProperty({ nullable: true, type: Number }) assigneeUserId: number | null;
   @ApiProperty({ nullable: true, type: String }) assigneeName: string | null;
-  @ApiProperty({ enum: TICKET_REQUEST_STATUSES }) status: TicketRequestStatus;
+  @ApiProperty({ enum: TICKET_REQUEST_STATUSES, description: 'converted once it became a ticket' }) status: TicketRequestStatus;
+  @ApiProperty({ nullable: true, type: Number, description: 'The ticket it became' }) ticketId: number | null;
   @ApiProperty() createdBy: number;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }

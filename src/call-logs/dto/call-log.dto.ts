@@ -106,6 +106,13 @@ export class CallLogFilterDto {
 export const CALL_LOG_SORTABLE = ['calledAt', 'durationSeconds', 'subject', 'id'] as const;
 export type CallLogSortField = (typeof CALL_LOG_SORTABLE)[number];
 
+/** A ticket opened from the call (straight away, or from one of its requests). */
+export class CallLogTicketDto {
+  @ApiProperty() id: number;
+  @ApiProperty() subject: string;
+  @ApiProperty({ enum: ['internal', 'public'] }) visibility: 'internal' | 'public';
+}
+
 export class CallLogResponseDto {
   @ApiProperty() id: number;
   @ApiProperty() accountId: number;
@@ -121,4 +128,6 @@ export class CallLogResponseDto {
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: [CallLogTicketRequestResponseDto], description: 'Tickets asked for from this call, oldest first' })
   ticketRequests: CallLogTicketRequestResponseDto[];
+  @ApiProperty({ type: [CallLogTicketDto], description: 'Tickets opened from this call, oldest first' })
+  tickets: CallLogTicketDto[];
 }

@@ -38,6 +38,11 @@ import { Usage1795732290000 } from './1795732290000-usage';
 import { UsagePolicies1795732300000 } from './1795732300000-usage-policies';
 import { SessionEnforcement1795732310000 } from './1795732310000-session-enforcement';
 import { UsageCapHeadroom1795732320000 } from './1795732320000-usage-cap-headroom';
+import { Tickets1795732330000 } from './1795732330000-tickets';
+import { EmailThreading1795732335000 } from './1795732335000-email-threading';
+import { TicketDeadlines1795732340000 } from './1795732340000-ticket-deadlines';
+import { InboundMail1795732350000 } from './1795732350000-inbound-mail';
+import { Jobs1795732360000 } from './1795732360000-jobs';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -81,4 +86,9 @@ export const migrations = [
   UsagePolicies1795732300000,
   SessionEnforcement1795732310000,
   UsageCapHeadroom1795732320000,
+  Tickets1795732330000,
+  EmailThreading1795732335000,
+  TicketDeadlines1795732340000,
+  InboundMail1795732350000,
+  Jobs1795732360000,
 ];

@@ -37,7 +37,7 @@ export class AccountFileResponseDto {
   @ApiProperty() sizeBytes: number;
   @ApiProperty({ example: 'application/pdf' }) mimeType: string;
   @ApiProperty() hasThumbnail: boolean;
-  @ApiProperty() uploadedByUserId: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'null for a file that arrived by mail' }) uploadedByUserId: number | null;
   @ApiProperty() uploadedByName: string;
   @ApiProperty() createdAt: Date;
 }

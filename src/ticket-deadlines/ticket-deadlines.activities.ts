@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { Activity } from '../temporal/activity.decorator';
+import type { DeadlineKind } from './dto/ticket-deadline-state.dto';
+import { type TicketBreachOutcome, type TicketDeadlineStep, TicketDeadlinesService } from './ticket-deadlines.service';
+
+export type { TicketBreachOutcome, TicketDeadlineStep } from './ticket-deadlines.service';
+
+/** Activities of the ticket deadline timers; the worker registers these bound methods. */
+@Injectable()
+export class TicketDeadlineActivities {
+  constructor(private readonly deadlines: TicketDeadlinesService) {}
+
+  /** The ticket's next deadline, worked out from the database now. Reads only (and keeps the result for lists). */
+  @Activity()
+  async nextTicketDeadline(input: { ticketId: number }): Promise<TicketDeadlineStep> {
+    return this.deadlines.step(input.ticketId);
+  }
+
+  /** Records the breach and tells the people once if the deadline still stands and has passed; then the next step. */
+  @Activity()
+  async recordTicketBreach(input: { ticketId: number; kind: DeadlineKind }): Promise<TicketBreachOutcome> {
+    return this.deadlines.recordBreach(input.ticketId, input.kind);
+  }
+}
