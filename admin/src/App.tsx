@@ -17,6 +17,8 @@ import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18nProvider';
 import { inventoryItems, inventoryManufacturers, inventoryModels, stockLocations } from './inventory';
 import { invoices } from './invoices';
+import { DISPATCH_PATH, DispatchRoute } from './jobs';
+import { JobSettingsPage, jobSettingsPages, jobTypes, technicians } from './jobSettings';
 import { ipPools, ipSubnets, ipSupernets } from './ipam';
 import { lateFees } from './lateFees';
 import { dataProvider } from './dataProvider';
@@ -32,6 +34,9 @@ import { payments } from './payments';
 import { roles } from './roles';
 import { networkSettingsPages, SessionSpeedLimitsPage } from './sessionSpeedLimits';
 import { taxes, taxTypes, taxZones } from './taxes';
+import { ticketGroups, ticketStatuses } from './ticketSettings';
+import { ticketDeadlinePages, TicketDeadlinesPage } from './ticketDeadlines';
+import { tickets } from './tickets';
 import { usagePolicies } from './usagePolicies';
 import { users } from './users';
 import { viewHistory } from './viewHistory';
@@ -95,11 +100,21 @@ export const App = () => (
     <Resource name="payments" {...payments} />
     <Resource name="late-fees" {...lateFees} />
     <Resource name="emails" {...emails} />
+    {/* The ticket queue; a ticket's own page is its show view. Statuses and groups under Settings. */}
+    <Resource name="tickets" {...tickets} />
+    <Resource name="ticket-statuses" {...ticketStatuses} />
+    <Resource name="ticket-groups" {...ticketGroups} />
+    {/* Job types and technicians under Settings; jobs live on the account page and the dispatch calendar. */}
+    <Resource name="job-types" {...jobTypes} />
+    <Resource name="technicians" {...technicians} />
     <CustomRoutes>
       <Route path={billingPages.settings} element={<SystemBillingSettingsPage />} />
       <Route path={billingPages.accountingPeriod} element={<AccountingPeriodPage />} />
       <Route path={billingPages.booksCheck} element={<BooksCheckPage />} />
       <Route path={networkSettingsPages.sessionSpeedLimits} element={<SessionSpeedLimitsPage />} />
+      <Route path={ticketDeadlinePages.settings} element={<TicketDeadlinesPage />} />
+      <Route path={DISPATCH_PATH} element={<DispatchRoute />} />
+      <Route path={jobSettingsPages.reminders} element={<JobSettingsPage />} />
     </CustomRoutes>
     {/* Owned by an account and shown on its page only. */}
     <Resource name="contacts" recordRepresentation="name" />

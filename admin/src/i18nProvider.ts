@@ -34,6 +34,11 @@ const RECORD_NAMES: Record<string, string> = {
   'inventory-models': 'Model',
   'inventory-manufacturers': 'Manufacturer',
   'stock-locations': 'Stock location',
+  tickets: 'Ticket',
+  'ticket-statuses': 'Ticket status',
+  'ticket-groups': 'Ticket group',
+  'job-types': 'Job type',
+  technicians: 'Technician',
 };
 
 /**
@@ -77,6 +82,11 @@ const SENTENCE_NAMES: Record<string, string> = {
   'inventory-models': 'model |||| models',
   'inventory-manufacturers': 'manufacturer |||| manufacturers',
   'stock-locations': 'stock location |||| stock locations',
+  tickets: 'ticket |||| tickets',
+  'ticket-statuses': 'ticket status |||| ticket statuses',
+  'ticket-groups': 'ticket group |||| ticket groups',
+  'job-types': 'job type |||| job types',
+  technicians: 'technician |||| technicians',
 };
 
 /**

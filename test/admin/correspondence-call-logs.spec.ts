@@ -15,6 +15,7 @@ interface CallLogBody {
   attendantUserId: number;
   notes: string | null;
   ticketRequests: { kind: string; subject: string; description: string | null; assigneeUserId: number | null }[];
+  tickets: { id: number; subject: string; visibility: string }[];
 }
 
 describe('Correspondence › Call Logs in headless Chromium', () => {
@@ -35,7 +36,7 @@ describe('Correspondence › Call Logs in headless Chromium', () => {
     await sut.close();
   });
 
-  it('logs a call from the header, lists, edits it, requests a ticket from it and deletes it after confirming', async () => {
+  it('logs a call from the header, lists, edits it, opens a ticket from it and deletes it after confirming', async () => {
     const admin = await sut.admin();
     const auth = { Authorization: `Bearer ${admin.token}` };
     const run = randomUUID().slice(0, 8);
@@ -88,22 +89,30 @@ describe('Correspondence › Call Logs in headless Chromium', () => {
     expect(await ticket.getByRole('textbox', { name: 'Description' }).inputValue()).toBe('Moved it off the floor; will call back Friday.');
     await ticket.getByRole('button', { name: 'Create ticket' }).click();
     await ticket.waitFor({ state: 'detached' });
-    await row.getByText('Public ticket requested').waitFor();
-    expect((await calls())[0].ticketRequests).toEqual([
-      expect.objectContaining({
-        kind: 'public',
-        subject,
-        description: 'Moved it off the floor; will call back Friday.',
-        assigneeUserId: admin.id,
-      }),
-    ]);
+    // The ticket opens at once, and the call names it.
+    await page.waitForURL(/#\/tickets\/\d+\/show/);
+    const ticketId = Number(/#\/tickets\/(\d+)\/show/.exec(page.url())?.[1]);
+    expect((await calls())[0]).toMatchObject({ ticketRequests: [], tickets: [{ id: ticketId, subject, visibility: 'public' }] });
+    const opened = (await sut.http().get(`/api/tickets/${ticketId}`).set(auth).expect(200)).body;
+    expect(opened).toMatchObject({
+      accountId,
+      callLogId: logged.id,
+      subject,
+      description: 'Moved it off the floor; will call back Friday.',
+      assigneeUserId: admin.id,
+      visibility: 'public',
+    });
+    await page.goto(`${base}/admin/#/accounts/${accountId}/show/correspondence`);
+    await page.getByRole('tab', { name: 'Call Logs' }).click();
+    await row.getByText(`Ticket #${ticketId}`).waitFor();
 
     // The CSV holds the list as shown.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
     const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
-    expect(lines[0]).toBe('id,called_at,subject,duration,duration_seconds,attendant,notes,ticket_requests,logged_by');
+    expect(lines[0]).toBe('id,called_at,subject,duration,duration_seconds,attendant,notes,tickets,pending_ticket_requests,logged_by');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`${logged.id},${logged.calledAt},${subject},0:15:00,900,`);
+    expect(lines[1]).toContain(`,#${ticketId},0,`);
 
     // Delete, but only after confirming; cancelling keeps it.
     await row.getByRole('button', { name: `Actions for call ${subject}` }).click();
@@ -114,13 +123,13 @@ describe('Correspondence › Call Logs in headless Chromium', () => {
     expect(await calls()).toHaveLength(1);
     await row.getByRole('button', { name: `Actions for call ${subject}` }).click();
     await page.getByRole('menuitem', { name: 'Delete' }).click();
-    await confirm.getByText('The ticket request made from it stays.').waitFor();
+    await confirm.getByText(`Ticket #${ticketId}, opened from it, stays.`).waitFor();
     await confirm.getByRole('button', { name: 'Delete call log' }).click();
     await confirm.waitFor({ state: 'detached' });
     await page.getByText('No calls logged.').waitFor();
     expect(await calls()).toEqual([]);
-    const [kept] = await sut.db.query('SELECT call_log_id, kind, subject FROM call_log_ticket_requests WHERE account_id = ?', [accountId]);
-    expect(kept).toEqual({ call_log_id: null, kind: 'public', subject });
+    const kept = await sut.db.query('SELECT id, call_log_id, visibility, subject FROM tickets WHERE account_id = ?', [accountId]);
+    expect(kept).toEqual([{ id: ticketId, call_log_id: null, visibility: 'public', subject }]);
 
     const books = await sut.app.get(InvariantCheckerService).check('2099-12-31', [accountId]);
     expect(books.accounts).toBe(1);

@@ -11,11 +11,13 @@ import { correspondenceMethods } from './correspondence';
 import { dashboardMethods } from './dashboard';
 import { httpClient } from './httpClient';
 import { inventoryMethods } from './inventory';
+import { jobMethods } from './jobs';
 import { networkMethods } from './network';
 import { networkSyncMethods } from './networkSync';
 import { paymentMethods } from './payments';
 import { runMethods } from './runs';
 import { scheduledEventMethods } from './scheduledEvents';
+import { ticketMethods } from './tickets';
 import { usageMethods } from './usage';
 import { webhookMethods } from './webhooks';
 
@@ -34,6 +36,10 @@ const PATCHED_RESOURCES = new Set([
   'dhcp-servers',
   'address-lists',
   'usage-policies',
+  'job-types',
+  'technicians',
+  'ticket-statuses',
+  'ticket-groups',
 ]);
 
 /**
@@ -81,6 +87,8 @@ export const dataProvider = {
   ...addressListMethods,
   ...networkSyncMethods,
   ...usageMethods,
+  ...jobMethods,
+  ...ticketMethods,
 };
 
 export type BackhaulDataProvider = typeof dataProvider;

@@ -4,3 +4,4 @@ export * from './dataProvider';
 export * from './documentUrls';
 export * from './exportUrl';
 export * from './httpClient';
+export { ticketAttachmentUrl } from './tickets';

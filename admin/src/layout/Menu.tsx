@@ -2,16 +2,23 @@ import BooksIcon from '@mui/icons-material/FactCheck';
 import PeriodIcon from '@mui/icons-material/EventAvailable';
 import SettingsIcon from '@mui/icons-material/Tune';
 import SpeedIcon from '@mui/icons-material/Speed';
+import TimerIcon from '@mui/icons-material/Timer';
+import DispatchIcon from '@mui/icons-material/CalendarMonth';
+import ReminderIcon from '@mui/icons-material/NotificationsActive';
 import ListSubheader from '@mui/material/ListSubheader';
 import { Fragment } from 'react';
 import { Menu as RaMenu, usePermissions } from 'react-admin';
 import { billingPages } from '../billingSettings';
+import { DISPATCH_PATH } from '../jobs';
+import { jobSettingsPages } from '../jobSettings';
 import { networkSettingsPages } from '../sessionSpeedLimits';
+import { ticketDeadlinePages } from '../ticketDeadlines';
 import { canSeeResource, hasPermission, Permissions } from '../permissions';
 
 /** The resources in menu order; each shows only if the identity may read it. */
 export const menuResources = [
   'accounts',
+  'tickets',
   'emails',
   'users',
   'roles',
@@ -32,6 +39,10 @@ export const settingsResources = [
   'account-groups',
   'message-categories',
   'custom-fields',
+  'ticket-statuses',
+  'ticket-groups',
+  'job-types',
+  'technicians',
   'ip-supernets',
   'ip-subnets',
   'ip-pools',
@@ -78,13 +89,21 @@ export const Menu = () => {
   const showBilling = hasPermission(permissions, Permissions.BillingRead);
   const canConfigureBilling = hasPermission(permissions, Permissions.BillingConfigure);
   const canReadNetwork = hasPermission(permissions, Permissions.NetworkRead);
+  const canReadJobs = hasPermission(permissions, Permissions.JobsRead);
+  const dispatchAfter = canSeeResource(permissions, 'tickets') ? 'tickets' : 'accounts';
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
       {menuResources
         .filter((resource) => canSeeResource(permissions, resource))
         .map((resource) => (
-          <RaMenu.ResourceItem key={resource} name={resource} />
+          <Fragment key={resource}>
+            <RaMenu.ResourceItem name={resource} />
+            {/* The technicians' calendar, beside the tickets that send them out (or the accounts, for those without tickets). */}
+            {resource === dispatchAfter && canReadJobs ? (
+              <RaMenu.Item to={DISPATCH_PATH} primaryText="Dispatch" leftIcon={<DispatchIcon />} />
+            ) : null}
+          </Fragment>
         ))}
       {settings.length > 0 ? (
         <>
@@ -92,6 +111,14 @@ export const Menu = () => {
           {settings.map((resource) => (
             <Fragment key={resource}>
               <RaMenu.ResourceItem name={resource} />
+              {/* How long before a visit the subscriber is reminded, beside the technicians who make it. */}
+              {resource === 'technicians' ? (
+                <RaMenu.Item to={jobSettingsPages.reminders} primaryText="Job reminders" leftIcon={<ReminderIcon />} />
+              ) : null}
+              {/* Business hours, holidays and targets, beside the ticket groups the targets are set for. */}
+              {resource === 'ticket-groups' ? (
+                <RaMenu.Item to={ticketDeadlinePages.settings} primaryText="Ticket deadlines" leftIcon={<TimerIcon />} />
+              ) : null}
               {/* The speed delinquent accounts are slowed to, beside the address lists that name them to the routers. */}
               {resource === 'address-lists' && canReadNetwork ? (
                 <RaMenu.Item to={networkSettingsPages.sessionSpeedLimits} primaryText="Session speed limits" leftIcon={<SpeedIcon />} />

@@ -29,6 +29,12 @@ export const Permissions = {
   NetworkRead: 'network.read',
   NetworkManage: 'network.manage',
   NetworkConfigure: 'network.configure',
+  TicketsRead: 'tickets.read',
+  TicketsWrite: 'tickets.write',
+  TicketsConfigure: 'tickets.configure',
+  JobsRead: 'jobs.read',
+  JobsWrite: 'jobs.write',
+  JobsConfigure: 'jobs.configure',
 } as const;
 
 export type PermissionName = (typeof Permissions)[keyof typeof Permissions];
@@ -81,6 +87,13 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'inventory-models': Permissions.NetworkRead,
   'inventory-manufacturers': Permissions.NetworkRead,
   'stock-locations': Permissions.NetworkRead,
+  // The ticket queue, and the statuses and groups under Settings (read only without tickets.configure).
+  tickets: Permissions.TicketsRead,
+  'ticket-statuses': Permissions.TicketsRead,
+  'ticket-groups': Permissions.TicketsRead,
+  // Job types and technicians are readable with jobs.read; changing them needs jobs.configure.
+  'job-types': Permissions.JobsRead,
+  technicians: Permissions.JobsRead,
 };
 
 export const canSeeResource = (permissions: unknown, resource: string): boolean => {

@@ -8,6 +8,7 @@ import { formatDuration } from './duration';
 
 /** A call in the side panel: when, how long, who took it, its whole notes and the tickets it asked for. */
 export const CallLogDrawer = ({ callLog, onClose }: { callLog: CallLog | null; onClose: () => void }) => {
+  const pending = callLog ? callLog.ticketRequests.filter((request) => request.ticketId === null) : [];
   const rows: [string, ReactNode][] = callLog
     ? [
         ['Called', formatDateTime(callLog.calledAt)],
@@ -17,15 +18,21 @@ export const CallLogDrawer = ({ callLog, onClose }: { callLog: CallLog | null; o
         ['Logged', formatDateTime(callLog.createdAt)],
         ['Last changed', formatDateTime(callLog.updatedAt)],
         [
+          'Tickets',
+          callLog.tickets.length
+            ? callLog.tickets.map((ticket) => `#${ticket.id} ${ticket.subject} (${ticket.visibility})`).join('; ')
+            : 'None',
+        ],
+        [
           'Tickets requested',
-          callLog.ticketRequests.length
-            ? callLog.ticketRequests
+          pending.length
+            ? pending
                 .map(
                   (request) =>
                     `${request.kind === 'internal' ? 'Internal' : 'Public'}: ${request.subject} (${request.assigneeName ?? 'unassigned'})`,
                 )
                 .join('; ')
-            : 'None',
+            : 'None pending',
         ],
       ]
     : [];

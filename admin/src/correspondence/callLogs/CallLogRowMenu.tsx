@@ -7,22 +7,30 @@ import type { CallLog } from '../types';
 
 export type CallLogAction = 'edit' | 'internal-ticket' | 'public-ticket' | 'delete';
 
-const ITEMS: { action: CallLogAction; label: string }[] = [
+const ITEMS: { action: CallLogAction; label: string; ticket?: boolean }[] = [
   { action: 'edit', label: 'Edit' },
-  { action: 'internal-ticket', label: 'Create internal ticket' },
-  { action: 'public-ticket', label: 'Create public ticket' },
+  { action: 'internal-ticket', label: 'Create internal ticket', ticket: true },
+  { action: 'public-ticket', label: 'Create public ticket', ticket: true },
   { action: 'delete', label: 'Delete' },
 ];
 
-/** The row's actions, behind one button so the list stays narrow. */
+/**
+ * The row's actions, behind one button so the list stays narrow: editing and deleting the call for
+ * those who may write correspondence, opening a ticket from it for those who may write tickets.
+ */
 export const CallLogRowMenu = ({
   callLog,
   onAction,
+  canWrite,
+  canOpenTickets,
 }: {
   callLog: CallLog;
   onAction: (action: CallLogAction, callLog: CallLog) => void;
+  canWrite: boolean;
+  canOpenTickets: boolean;
 }) => {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const items = ITEMS.filter((item) => (item.ticket ? canOpenTickets : canWrite));
   return (
     <>
       <IconButton
@@ -37,7 +45,7 @@ export const CallLogRowMenu = ({
         <MoreVertIcon fontSize="small" />
       </IconButton>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} onClick={(event) => event.stopPropagation()}>
-        {ITEMS.map((item) => (
+        {items.map((item) => (
           <MenuItem
             key={item.action}
             onClick={() => {

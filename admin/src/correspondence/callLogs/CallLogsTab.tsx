@@ -9,17 +9,18 @@ import type { AccountTabProps } from '../../accounts/accountTabs';
 import { Permissions, useHasPermission } from '../../permissions';
 import type { CallLog } from '../types';
 import { CallLogDialog } from './CallLogDialog';
+import { CreateTicketFromCallDialog } from './CreateTicketFromCallDialog';
 import { CallLogDrawer } from './CallLogDrawer';
 import { CallLogList } from './CallLogList';
 import type { CallLogAction } from './CallLogRowMenu';
 import { DeleteCallLogDialog } from './DeleteCallLogDialog';
-import { TicketRequestDialog } from './TicketRequestDialog';
 
 type DialogState = { action: CallLogAction | 'create'; callLog?: CallLog } | null;
 
 /** Correspondence › Call Logs: the calls with the subscriber, and what came of them. */
 export const CallLogsTab = ({ account }: AccountTabProps) => {
   const canWrite = useHasPermission(Permissions.CorrespondenceWrite);
+  const canOpenTickets = useHasPermission(Permissions.TicketsWrite);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [opened, setOpened] = useState<CallLog | null>(null);
   const close = () => setDialog(null);
@@ -40,6 +41,7 @@ export const CallLogsTab = ({ account }: AccountTabProps) => {
         <CallLogList
           accountId={account.id}
           canWrite={canWrite}
+          canOpenTickets={canOpenTickets}
           onAction={(action, callLog) => setDialog({ action, callLog })}
           onOpen={setOpened}
         />
@@ -50,10 +52,10 @@ export const CallLogsTab = ({ account }: AccountTabProps) => {
         <CallLogDialog accountId={account.id} callLog={dialog.callLog} onClose={close} />
       ) : null}
       {dialog?.action === 'internal-ticket' && dialog.callLog ? (
-        <TicketRequestDialog callLog={dialog.callLog} kind="internal" onClose={close} />
+        <CreateTicketFromCallDialog callLog={dialog.callLog} kind="internal" onClose={close} />
       ) : null}
       {dialog?.action === 'public-ticket' && dialog.callLog ? (
-        <TicketRequestDialog callLog={dialog.callLog} kind="public" onClose={close} />
+        <CreateTicketFromCallDialog callLog={dialog.callLog} kind="public" onClose={close} />
       ) : null}
       {dialog?.action === 'delete' && dialog.callLog ? <DeleteCallLogDialog callLog={dialog.callLog} onClose={close} /> : null}
     </Card>

@@ -5,10 +5,11 @@ import { formatDuration } from './duration';
 import { useCallLogsChanged } from './useCallLogsChanged';
 import { useBackhaulDataProvider } from '../../dataProvider';
 
-/** Deleting asks first; tickets requested from the call stay. */
+/** Deleting asks first; tickets opened or requested from the call stay. */
 export const DeleteCallLogDialog = ({ callLog, onClose }: { callLog: CallLog; onClose: () => void }) => {
   const dataProvider = useBackhaulDataProvider();
   const changed = useCallLogsChanged(callLog.accountId);
+  const pending = callLog.ticketRequests.filter((request) => request.ticketId === null).length;
   const confirm = async () => {
     await dataProvider.deleteCallLog(callLog.id);
     await changed();
@@ -19,8 +20,10 @@ export const DeleteCallLogDialog = ({ callLog, onClose }: { callLog: CallLog; on
       <DialogContentText>
         “{callLog.subject}”, {new Date(callLog.calledAt).toLocaleString()}, {formatDuration(callLog.durationSeconds)}, taken by{' '}
         {callLog.attendantName}. The account’s logs keep a copy.
-        {callLog.ticketRequests.length === 1 ? ' The ticket request made from it stays.' : ''}
-        {callLog.ticketRequests.length > 1 ? ` The ${callLog.ticketRequests.length} ticket requests made from it stay.` : ''}
+        {callLog.tickets.length === 1 ? ` Ticket #${callLog.tickets[0].id}, opened from it, stays.` : ''}
+        {callLog.tickets.length > 1 ? ` The ${callLog.tickets.length} tickets opened from it stay.` : ''}
+        {pending === 1 ? ' The ticket request made from it stays.' : ''}
+        {pending > 1 ? ` The ${pending} ticket requests made from it stay.` : ''}
       </DialogContentText>
     </ActionDialog>
   );

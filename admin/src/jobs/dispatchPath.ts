@@ -1,0 +1,2 @@
+/** #/dispatch, the dispatch calendar's hash route. */
+export const DISPATCH_PATH = '/dispatch';

@@ -1,0 +1,3 @@
+export { DISPATCH_PATH } from './dispatchPath';
+export { DispatchRoute } from './DispatchRoute';
+export { JobsTab } from './JobsTab';
