@@ -36455,13 +36455,14 @@ export interface operations {
             header?: never;
             path: {
                 id: number;
-                kind: "task" | "file";
+                kind: string;
                 targetId: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description kind is one of task, file */
             200: {
                 headers: {
                     [name: string]: unknown;
