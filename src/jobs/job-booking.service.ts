@@ -37,11 +37,8 @@ export interface AfterBooking extends ReminderArming {
 /** What the reminder activity came to. */
 export type JobReminderOutcome = { outcome: 'sent' | 'ended' } | { outcome: 'moved'; remindAt: string | null; revision: number };
 
-function clashSentence(c: BookingClash): string {
-  return (
-    `${c.technicianName} is already booked on job #${c.jobId} (${c.jobTypeName}, account #${c.accountId} ${c.accountName}) ` +
-    `from ${c.startsAt.toISOString()} to ${c.endsAt.toISOString()}`
-  );
+function clashSentence(c: BookingClash, span: string): string {
+  return `${c.technicianName} is already booked on job #${c.jobId} (${c.jobTypeName}, account #${c.accountId} ${c.accountName}) on ${span}`;
 }
 
 /**
@@ -118,8 +115,9 @@ export class JobBookingService {
     }
     const clashes = await this.rows.clashes(em, job.id, technicianIds, startsAt, endsAt);
     if (clashes.length) {
-      const details: FieldError[] = clashes.map((c) => ({ field: 'technicianIds', rule: 'available', message: clashSentence(c) }));
-      throw new ConflictException(JobsErrorCode.TechnicianDoubleBooked, `${clashSentence(clashes[0])}.`, details);
+      const sentences = clashes.map((c) => clashSentence(c, this.notices.span(c.startsAt, c.endsAt)));
+      const details: FieldError[] = sentences.map((message) => ({ field: 'technicianIds', rule: 'available', message }));
+      throw new ConflictException(JobsErrorCode.TechnicianDoubleBooked, `${sentences[0]}.`, details);
     }
     await this.rows.book(em, job.id, startsAt, durationMinutes, technicianIds);
     const revision = job.scheduleRevision + 1;

@@ -95,8 +95,18 @@ export class JobNotices {
     return row ? { contactId: Number(row.id), email: row.email } : null;
   }
 
+  /**
+   * A booking's time in the instance's zone, as a clerk reads it: "Tue, 1 Dec 2026, 09:00 UTC to 10:30",
+   * with the end's date too when it falls on another day.
+   */
+  span(startsAt: Date, endsAt: Date): string {
+    const day = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: this.config.BILLING_TIME_ZONE }).format(at);
+    const end = day(startsAt) === day(endsAt) ? this.time(endsAt) : this.when({ startsAt: endsAt });
+    return `${this.when({ startsAt })} to ${end}`;
+  }
+
   /** The visit's start in the instance's time zone, as a subscriber reads it: "Tue, 1 Dec 2026, 09:00". */
-  private when(visit: VisitFacts): string {
+  private when(visit: Pick<VisitFacts, 'startsAt'>): string {
     return new Intl.DateTimeFormat('en-GB', {
       timeZone: this.config.BILLING_TIME_ZONE,
       weekday: 'short',

@@ -1,3 +1,4 @@
+import { JobNotices } from '../../src/jobs/job-notices';
 import { account, call, daysAhead, job, JobBody, jobsWorld, JobsWorld, jobType, technician } from './jobs-world';
 
 describe('twenty concurrent bookings of one technician in overlapping slots', () => {
@@ -41,9 +42,11 @@ describe('twenty concurrent bookings of one technician in overlapping slots', ()
         expect(loser.res.body.code).toBe('technician_double_booked');
         // The clash is named: the job, its type, its account and its time.
         expect(loser.res.body.message).toContain(`job #${winner.job.id} (${type.name}, account #${winner.job.accountId} `);
-        expect(loser.res.body.message).toContain(
-          `from ${winner.startsAt} to ${new Date(Date.parse(winner.startsAt) + 3600_000).toISOString()}`,
-        );
+        // In the instance's time zone, as a clerk reads it.
+        const start = new Date(winner.startsAt);
+        const end = new Date(start.getTime() + 3600_000);
+        expect(loser.res.body.message).toContain(`${w.sut.app.get(JobNotices).span(start, end)}.`);
+        expect(loser.res.body.message).toMatch(/\d{1,2} \w{3} \d{4}, \d{2}:\d{2} .+ to \d{2}:\d{2}\.$/);
         expect(loser.res.body.details).toEqual([expect.objectContaining({ field: 'technicianIds', rule: 'available' })]);
       }
       for (const loser of lost) {
