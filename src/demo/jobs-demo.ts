@@ -14,11 +14,16 @@ const TECHNICIANS = [
   { name: 'Lee Tran', email: 'lee.tran@backhaul.local', color: '#fb8c00' },
 ];
 
-/** Each demo job: its type, the account (by offset from the first), and when and by whom, if booked (days ahead, hour UTC, technicians). */
+/**
+ * Each demo job: its type, the account (by offset from the first), and when and by whom, if booked:
+ * days ahead at an hour UTC, or (`soon`) that many whole hours from now, so the dispatch calendar
+ * opens on today's bookings whenever the demo was generated.
+ */
 const JOBS: {
   type: 'Installation' | 'Repair' | 'Site survey';
   offset: number;
   at?: [days: number, hour: number, techs: number[]];
+  soon?: [hours: number, techs: number[]];
   notes?: string;
   then?: 'en_route' | 'completed' | 'cancelled';
 }[] = [
@@ -31,6 +36,8 @@ const JOBS: {
   { type: 'Installation', offset: 19, at: [3, 11, [0, 1]] },
   { type: 'Site survey', offset: 22, at: [4, 15, [1]] },
   { type: 'Repair', offset: 25, at: [5, 9, [2]], then: 'cancelled' },
+  { type: 'Repair', offset: 34, soon: [2, [0]], notes: 'No light on the ONT since this morning.' },
+  { type: 'Site survey', offset: 37, soon: [3, [1]] },
   { type: 'Installation', offset: 28, notes: 'Waiting for the subscriber to choose a day.' },
   { type: 'Repair', offset: 31 },
 ];
@@ -78,10 +85,20 @@ export async function generateJobsDemo(app: INestApplicationContext, adminUserId
   };
   for (const demo of JOBS) {
     const created = await jobs.create(firstAccountId + demo.offset, { jobTypeId: typeIds[demo.type], notes: demo.notes }, admin);
-    if (!demo.at) continue;
-    const [days, hour, techs] = demo.at;
-    const startsAt = new Date(Date.now() + days * 24 * 3600_000);
-    startsAt.setUTCHours(hour, 0, 0, 0);
+    let startsAt: Date;
+    let techs: number[];
+    if (demo.at) {
+      const [days, hour] = demo.at;
+      techs = demo.at[2];
+      startsAt = new Date(Date.now() + days * 24 * 3600_000);
+      startsAt.setUTCHours(hour, 0, 0, 0);
+    } else if (demo.soon) {
+      const [hours] = demo.soon;
+      techs = demo.soon[1];
+      startsAt = new Date(Math.ceil(Date.now() / 3600_000) * 3600_000 + (hours - 1) * 3600_000);
+    } else {
+      continue;
+    }
     await booking.schedule(created.id, { startsAt: startsAt.toISOString(), technicianIds: techs.map((t) => techIds[t]) });
     if (demo.then === 'completed') await booking.changeStatus(created.id, { status: 'en_route' });
     if (demo.then) await booking.changeStatus(created.id, { status: demo.then });

@@ -20,7 +20,7 @@ describe('the demo jobs', () => {
     );
     expect(Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]))).toEqual({
       not_scheduled: 2,
-      scheduled: 6,
+      scheduled: 8,
       en_route: 1,
       completed: 1,
       cancelled: 1,
