@@ -227,9 +227,4 @@ export class CallLogRows {
   async markTicketRequestConverted(em: EntityManager, id: number): Promise<void> {
     await em.query(`UPDATE call_log_ticket_requests SET status = 'converted' WHERE id = ?`, [id]);
   }
-
-  async isActiveUser(em: EntityManager, userId: number): Promise<boolean> {
-    const [row]: { id: number }[] = await em.query('SELECT id FROM staff_users WHERE id = ? AND active = 1', [userId]);
-    return Boolean(row);
-  }
 }

@@ -10,6 +10,7 @@ import { ListQuery, ListResult } from '../common/list-query';
 import { transactionWithRetry } from '../database/transaction';
 import { CallLogRow, CallLogRows } from './call-log-rows';
 import { CallLogFilterDto, CallLogResponseDto, CallLogSortField, CreateCallLogDto, UpdateCallLogDto } from './dto/call-log.dto';
+import { isActiveStaffUser } from '../users/active-staff-user';
 import { CallLogTicketRequestResponseDto, CreateCallLogTicketRequestDto } from './dto/call-log-ticket-request.dto';
 
 /**
@@ -150,7 +151,7 @@ export class CallLogsService {
         assigneeUserId = dto.assigneeUserId;
       } else {
         // A ticket given to someone who has left would wait for nobody; unassigned, it shows up in the queue.
-        assigneeUserId = (await this.rows.isActiveUser(em, call.attendantUserId)) ? call.attendantUserId : null;
+        assigneeUserId = (await isActiveStaffUser(em, call.attendantUserId)) ? call.attendantUserId : null;
       }
       const requestId = await this.rows.insertTicketRequest(em, {
         callLogId: id,
@@ -183,7 +184,7 @@ export class CallLogsService {
     id: number,
   ): Promise<{ accountId: number; subject: string; notes: string | null; activeAttendantUserId: number | null }> {
     const call = await this.rows.require(em, id);
-    const active = await this.rows.isActiveUser(em, call.attendantUserId);
+    const active = await isActiveStaffUser(em, call.attendantUserId);
     return {
       accountId: call.accountId,
       subject: call.subject,
@@ -237,7 +238,7 @@ export class CallLogsService {
   }
 
   private async assertActiveUser(em: EntityManager, field: string, userId: number): Promise<void> {
-    if (!(await this.rows.isActiveUser(em, userId))) {
+    if (!(await isActiveStaffUser(em, userId))) {
       throw new BadInputException([{ field, rule: 'activeUser', message: `staff user ${userId} does not exist or is deactivated` }]);
     }
   }

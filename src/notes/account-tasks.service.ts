@@ -7,7 +7,6 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
 import { BadInputException, NotFoundException } from '../common/errors';
 import { ListQuery, ListResult } from '../common/list-query';
-import { StaffUser } from '../users/staff-user.entity';
 import { AccountTask } from './account-task.entity';
 import {
   AccountTaskFilterDto,
@@ -16,6 +15,7 @@ import {
   CreateAccountTaskDto,
   UpdateAccountTaskDto,
 } from './dto/account-task.dto';
+import { isActiveStaffUser } from '../users/active-staff-user';
 import { transactionWithRetry } from '../database/transaction';
 
 export function toAccountTaskResponse(task: AccountTask): AccountTaskResponseDto {
@@ -156,7 +156,7 @@ export class AccountTasksService {
   }
 
   private async assertActiveUser(em: EntityManager, userId: number): Promise<void> {
-    if (!(await em.existsBy(StaffUser, { id: userId, active: true }))) {
+    if (!(await isActiveStaffUser(em, userId))) {
       throw new BadInputException([
         { field: 'assignedUserId', rule: 'activeUser', message: `staff user ${userId} does not exist or is deactivated` },
       ]);

@@ -340,11 +340,6 @@ export class TicketRows {
     return r ? { id: Number(r.id), disabled: Boolean(r.disabled), inboundAddress: r.inbound_address } : null;
   }
 
-  async isActiveUser(em: EntityManager, userId: number): Promise<boolean> {
-    const [row]: { id: number }[] = await em.query('SELECT id FROM staff_users WHERE id = ? AND active = 1', [userId]);
-    return Boolean(row);
-  }
-
   async contactsOf(em: EntityManager, accountId: number, contactIds: number[]): Promise<Map<number, { email: string | null }>> {
     if (!contactIds.length) return new Map();
     const rows: { id: number; email: string | null }[] = await em.query(

@@ -40,6 +40,7 @@ import { TICKET_PRIORITIES, TicketLinkKind, TicketPriority, TicketSource, Ticket
 import { TicketEvents } from './ticket-events';
 import { replySubject, ticketMessageId } from './ticket-reference';
 import { TicketCore, TicketRows } from './ticket-rows';
+import { isActiveStaffUser } from '../users/active-staff-user';
 import { TicketsErrorCode } from './tickets.error-codes';
 
 /** A ticket opened by staff, by mail or from a call; see docs/tickets.md. */
@@ -647,7 +648,7 @@ export class TicketsService {
       if (existing !== null) return { id: existing, created: false };
       const request = await this.callLogs.ticketRequestLocked(em, requestId);
       const assigneeUserId =
-        request.assigneeUserId !== null && (await this.rows.isActiveUser(em, request.assigneeUserId)) ? request.assigneeUserId : null;
+        request.assigneeUserId !== null && (await isActiveStaffUser(em, request.assigneeUserId)) ? request.assigneeUserId : null;
       const ticketId = await this.openTicket(
         em,
         {
@@ -910,7 +911,7 @@ export class TicketsService {
   }
 
   private async checkActiveUser(em: EntityManager, errors: FieldError[], field: string, userId: number): Promise<void> {
-    if (!(await this.rows.isActiveUser(em, userId))) {
+    if (!(await isActiveStaffUser(em, userId))) {
       errors.push({ field, rule: 'activeUser', message: `staff user ${userId} does not exist or is deactivated` });
     }
   }
