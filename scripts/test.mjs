@@ -5,10 +5,10 @@
 //   npm test -- --lane unit           one lane (unit, integration, browser or chaos); unit starts nothing
 //   npm test -- test/audit [jest args] a focused run: starts what the chosen specs' lanes need
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { formatSummary, laneSummary, readResults } from './lib/lane-report.mjs';
 import { GROUPED_LANES, LANE_NEEDS, LANE_ORDER, laneOf, recordSeconds, specGroupsDir, writeSpecGroups } from './lib/lanes.mjs';
@@ -188,22 +188,47 @@ async function addChromium() {
   if (!servicesEnv.CHROMIUM_PATH) servicesEnv.CHROMIUM_PATH = await ensureChromium();
 }
 
-/** One jest invocation; returns whether every test passed (and there was at least one). */
-async function runJest(label, args, env) {
+/**
+ * One jest invocation; returns whether every test passed (and there was at least one). With
+ * `logFile` its output goes there instead of the terminal, and is printed whole when it ends.
+ */
+async function runJest(label, args, env, { logFile } = {}) {
   const file = join(resultsDir, `jest-${label}.json`);
   rmSync(file, { force: true });
   const started = Date.now();
-  step(`Running jest: ${label}`);
-  const ok = await run(jest, ['--json', `--outputFile=${file}`, ...args], { env, cwd: ROOT }).then(
+  step(`Running jest: ${label}${logFile ? ` (its output follows when it ends; meanwhile in ${relative(ROOT, logFile)})` : ''}`);
+  const log = logFile ? openSync(logFile, 'w') : null;
+  const ok = await run(jest, ['--json', `--outputFile=${file}`, ...args], {
+    env,
+    cwd: ROOT,
+    ...(log !== null && { stdio: ['ignore', log, log] }),
+  }).then(
     () => true,
     () => false,
   );
+  if (log !== null) {
+    closeSync(log);
+    process.stdout.write(`\n── jest: ${label} ──\n${readFileSync(logFile, 'utf8')}`);
+  }
   const results = readResults(file);
   const summary = laneSummary(ROOT, label, results, (Date.now() - started) / 1000);
   laneSummaries.push(summary);
   if (!results) process.stdout.write(`\njest produced no results for ${label}\n`);
   else process.stdout.write(`\n${label}: ${summary.passed} passed, ${summary.failed} failed\n`);
   return ok && results !== null && summary.tests > 0;
+}
+
+/**
+ * The lanes a run takes, in order, as stages of lanes run at once: the chaos lane runs beside
+ * the browser lane. Its specs spend most of their time waiting for a killed worker's work to
+ * time out and be taken up again (about half of two cores, measured), and on one jest worker it
+ * takes less time than the browser lane, so beside it the run is shorter by most of the chaos lane.
+ */
+function stagesOf(lanes) {
+  const together = lanes.includes('browser') && lanes.includes('chaos');
+  return lanes
+    .filter((lane) => !(together && lane === 'chaos'))
+    .map((lane) => (together && lane === 'browser' ? ['browser', 'chaos'] : [lane]));
 }
 
 function report() {
@@ -247,8 +272,8 @@ try {
   } else {
     const lanes = fullRun ? LANE_ORDER : chosenLanes;
     exitCode = 0;
-    for (const lane of lanes) {
-      const needs = LANE_NEEDS[lane];
+    for (const stage of stagesOf(lanes)) {
+      const needs = LANE_NEEDS[stage[0]];
       if (needs.services && !servicesEnv) {
         if (fullRun) {
           // The gate of a full run, after the unit lane: its few seconds fail faster than this check.
@@ -271,14 +296,24 @@ try {
         }
         await startServices({ chromium: false });
       }
-      if (needs.chromium) await addChromium();
-      const env = needs.services ? servicesEnv : unitEnv();
-      if (GROUPED_LANES.includes(lane)) writeSpecGroups(ROOT, lane);
-      const laneEnv = GROUPED_LANES.includes(lane) ? { ...env, TEST_SPEC_GROUPS: '1' } : env;
-      if (!(await runJest(lane, ['--selectProjects', lane], laneEnv))) {
+      if (stage.some((lane) => LANE_NEEDS[lane].chromium)) await addChromium();
+      const passed = await Promise.all(
+        stage.map((lane, i) => {
+          const env = LANE_NEEDS[lane].services ? servicesEnv : unitEnv();
+          if (GROUPED_LANES.includes(lane)) writeSpecGroups(ROOT, lane);
+          const laneEnv = GROUPED_LANES.includes(lane) ? { ...env, TEST_SPEC_GROUPS: '1' } : env;
+          // A lane beside another gets one jest worker, and its output is kept apart until it ends.
+          const beside = i > 0;
+          return runJest(lane, ['--selectProjects', lane, ...(beside ? ['--maxWorkers=1'] : [])], laneEnv, {
+            logFile: beside ? join(resultsDir, `jest-${lane}.log`) : undefined,
+          });
+        }),
+      );
+      if (passed.includes(false)) {
         exitCode = 1;
-        const skipped = lanes.slice(lanes.indexOf(lane) + 1);
-        if (skipped.length) process.stdout.write(`\nLane ${lane} failed; not running ${skipped.join(', ')}.\n`);
+        const failed = stage.filter((_, i) => !passed[i]);
+        const skipped = lanes.slice(lanes.indexOf(stage[stage.length - 1]) + 1);
+        if (skipped.length) process.stdout.write(`\nLane ${failed.join(', ')} failed; not running ${skipped.join(', ')}.\n`);
         break;
       }
     }

@@ -48,11 +48,11 @@ export function laneOf(root, absolutePath, byLane = specsByLane(root)) {
 export const GROUPED_LANES = ['integration', 'browser'];
 
 /**
- * Lanes grouped into a few chunks of similar length rather than by folder: their specs are
- * long and mostly in one folder, and a group is one jest file, which runs on one worker.
- * More chunks than jest's two workers leaves jest room to even out a chunk that ran long.
+ * Each grouped lane runs as a number of chunks of similar length. A chunk is one jest test
+ * file, which loads the application's modules once, so fewer chunks mean fewer loads; more
+ * chunks than jest's two workers leave jest room to even out a chunk that ran long.
  */
-const CHUNKS = { browser: 4 };
+const CHUNKS = { browser: 4, integration: 12 };
 
 /** Where a full run writes the group files jest runs in place of a grouped lane's specs. */
 export const specGroupsDir = (root) => join(root, 'test-results', 'groups');
@@ -60,13 +60,24 @@ export const specGroupsDir = (root) => join(root, 'test-results', 'groups');
 /** Where every run on this machine records what each spec it ran took, for balancing the next run's chunks. */
 const specSecondsFile = (root) => join(root, 'test-results', 'spec-seconds.json');
 
-/** What each spec took when it last ran on this machine; empty on a fresh clone. */
-export function recordedSeconds(root) {
+/**
+ * What each spec took in a full run on a two-core machine, kept with the code so a fresh clone
+ * (every CI run) deals its chunks by time too. Refresh it from a full run's record:
+ * `cp test-results/spec-seconds.json test/support/spec-seconds.json`.
+ */
+const baselineSecondsFile = (root) => join(root, 'test', 'support', 'spec-seconds.json');
+
+function readSeconds(file) {
   try {
-    return JSON.parse(readFileSync(specSecondsFile(root), 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return {};
   }
+}
+
+/** What each spec took when it last ran on this machine, else in the kept baseline; empty when neither has it. */
+export function recordedSeconds(root) {
+  return { ...readSeconds(baselineSecondsFile(root)), ...readSeconds(specSecondsFile(root)) };
 }
 
 /** Adds a run's spec times (`{ spec, seconds }`, as the lane report lists them) to the record. */
@@ -99,23 +110,15 @@ export function balancedChunks(specs, count, seconds = {}) {
  * A grouped lane's specs as groups: one jest test file each, loading its specs one after
  * another, each inside a describe named after it. Loading the application's modules is most
  * of a small spec's time, and jest loads them again for every test file, so one load per group
- * instead of one per spec halves the lane's work. Integration specs are grouped by their folder
- * under test/; browser specs in balanced chunks (CHUNKS). A focused run
- * (`npm test -- test/x.spec.ts`) still runs the specs themselves.
+ * instead of one per spec halves the lane's work. The specs are dealt into balanced chunks
+ * (CHUNKS). A focused run (`npm test -- test/x.spec.ts`) still runs the specs themselves.
  */
 export function writeSpecGroups(root, lane, byLane = specsByLane(root), seconds = recordedSeconds(root)) {
   const dir = join(specGroupsDir(root), lane);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const groups = new Map();
-  if (CHUNKS[lane]) {
-    balancedChunks(byLane[lane], CHUNKS[lane], seconds).forEach((specs, i) => groups.set(`part-${i + 1}`, specs));
-  } else {
-    for (const spec of byLane[lane]) {
-      const folder = spec.split('/')[1];
-      groups.set(folder, [...(groups.get(folder) ?? []), spec]);
-    }
-  }
+  balancedChunks(byLane[lane], CHUNKS[lane] ?? 1, seconds).forEach((specs, i) => groups.set(`part-${i + 1}`, specs));
   const runner = relative(dir, join(root, 'test', 'support', 'spec-group'))
     .split(sep)
     .join('/');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,7 +46,7 @@ describe('spec groups of a full run', () => {
     expect(balancedChunks(specs.slice(0, 2), 4)).toHaveLength(2);
   });
 
-  it('writes browser specs in four parts and integration specs by folder, every spec in exactly one group', () => {
+  it('writes browser specs in four parts and integration specs in twelve, every spec in exactly one group', () => {
     const browser = Array.from({ length: 10 }, (_, i) => `test/admin/screen-${i}.spec.ts`);
     const integration = ['test/billing/a.spec.ts', 'test/billing/b.spec.ts', 'test/email/c.spec.ts'];
     const byLane = { unit: [], integration, browser, chaos: [] };
@@ -60,9 +60,25 @@ describe('spec groups of a full run', () => {
     // The long one is alone in its part.
     expect(specsIn(join(browserDir, 'part-1.spec.ts'))).toEqual(['test/admin/screen-3.spec.ts']);
 
-    const integrationDir = writeSpecGroups(root, 'integration', byLane);
-    expect(readdirSync(integrationDir).sort()).toEqual(['billing.spec.ts', 'email.spec.ts']);
-    expect(specsIn(join(integrationDir, 'billing.spec.ts'))).toEqual(['test/billing/a.spec.ts', 'test/billing/b.spec.ts']);
+    // Fewer specs than parts: one part each.
+    expect(readdirSync(writeSpecGroups(root, 'integration', byLane)).sort()).toEqual([
+      'part-1.spec.ts',
+      'part-2.spec.ts',
+      'part-3.spec.ts',
+    ]);
+    const many = Array.from({ length: 30 }, (_, i) => `test/folder-${i % 4}/spec-${i}.spec.ts`);
+    const integrationDir = writeSpecGroups(root, 'integration', { ...byLane, integration: many }, {});
+    const groups = readdirSync(integrationDir);
+    expect(groups).toHaveLength(12);
+    expect(groups.flatMap((group) => specsIn(join(integrationDir, group))).sort()).toEqual([...many].sort());
+  });
+
+  it('deals by the kept baseline on a clone with no record of its own, and by the record of this machine over it', () => {
+    mkdirSync(join(root, 'test', 'support'), { recursive: true });
+    writeFileSync(join(root, 'test', 'support', 'spec-seconds.json'), JSON.stringify({ 'test/a.spec.ts': 50, 'test/b.spec.ts': 5 }));
+    expect(recordedSeconds(root)).toEqual({ 'test/a.spec.ts': 50, 'test/b.spec.ts': 5 });
+    recordSeconds(root, [{ spec: 'test/b.spec.ts', seconds: 70 }]);
+    expect(recordedSeconds(root)).toEqual({ 'test/a.spec.ts': 50, 'test/b.spec.ts': 70 });
   });
 
   it('keeps what each spec took across runs, ignoring group files', () => {

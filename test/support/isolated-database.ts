@@ -17,17 +17,22 @@ export async function createIsolatedTestApp(
   opts: { serverUrl?: string } = {},
 ): Promise<TestApp> {
   const base = new URL(opts.serverUrl ?? (process.env.DATABASE_URL as string));
-  if (opts.serverUrl) base.pathname = new URL(process.env.DATABASE_URL as string).pathname;
-  const name = `${base.pathname.replace(/^\//, '')}_iso_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-  const url = new URL(base.toString());
-  url.pathname = `/${name}`;
+  let name: string;
   if (opts.serverUrl) {
-    await runMigrations({ DATABASE_URL: url.toString() });
+    base.pathname = new URL(process.env.DATABASE_URL as string).pathname;
+    name = isolatedName(base);
+    await runMigrations({ DATABASE_URL: databaseUrl(base, name) });
   } else {
-    const template = new URL(templateDatabaseUrl(process.env.DATABASE_URL as string)).pathname.replace(/^\//, '');
-    await copyDatabase(url.toString(), template, name);
-    await takeOwnIdRange(base, name);
+    name = await (spareCopy ?? copyOfTemplate(base));
+    spareCopy = null;
+    // In a full run a test file holds many suites (test/support/spec-group.ts): the next one that
+    // asks for a database of its own finds it made while this one ran.
+    if (process.env.TEST_SPEC_GROUPS === '1') {
+      spareCopy = copyOfTemplate(base);
+      spareCopy.catch(() => undefined);
+    }
   }
+  const url = new URL(databaseUrl(base, name));
   // Another server is reached at its URL alone, not through the run's server's socket.
   const sut = await createTestApp({ ...overrides, DATABASE_URL: url.toString(), ...(opts.serverUrl && { DATABASE_SOCKET: '' }) });
   return {
@@ -44,6 +49,29 @@ export async function createIsolatedTestApp(
       }
     },
   };
+}
+
+/**
+ * A copy of the run's template made ahead of need: copying waits on the disk while the suite
+ * before runs its tests. Left unused when no later suite in the file asks; the run's clean-up
+ * drops it with the run's other databases.
+ */
+let spareCopy: Promise<string> | null = null;
+
+const isolatedName = (base: URL) => `${base.pathname.replace(/^\//, '')}_iso_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+
+function databaseUrl(base: URL, name: string): string {
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function copyOfTemplate(base: URL): Promise<string> {
+  const name = isolatedName(base);
+  const template = new URL(templateDatabaseUrl(base.toString())).pathname.replace(/^\//, '');
+  await copyDatabase(databaseUrl(base, name), template, name);
+  await takeOwnIdRange(base, name);
+  return name;
 }
 
 /** The tables whose row ids name workflows (workflowIds in workflows/shared.ts): network-sync/<account id>, for one. */
