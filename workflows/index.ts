@@ -18,4 +18,5 @@ export { scheduledEventWorkflow } from './scheduled-event.workflow';
 export { stripeEventBatchWorkflow } from './stripe-event-batch.workflow';
 export { stripeEventWorkflow } from './stripe-event.workflow';
 export { ticketDeadlineWorkflow } from './ticket-deadline.workflow';
+export { timerReconcilerWorkflow } from './timer-reconciler.workflow';
 export { webhookDispatcherWorkflow } from './webhook-dispatcher.workflow';

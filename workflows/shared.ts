@@ -32,6 +32,7 @@ export const workflowTypes = [
   'stripeEventBatchWorkflow',
   'stripeEventWorkflow',
   'ticketDeadlineWorkflow',
+  'timerReconcilerWorkflow',
   'webhookDispatcherWorkflow',
 ] as const;
 
@@ -79,6 +80,8 @@ export const workflowIds = {
   stripeEventBatch: (firstEventId: string) => `stripe-events/${firstEventId}`,
   /** One per open ticket: its deadline timer. */
   ticketDeadline: (ticketId: number) => `ticket/${ticketId}`,
+  /** One long-lived reconciler of job reminders and ticket deadline timers per task queue, that is per deployment. */
+  timerReconciler: (taskQueue: string) => `timer-reconciler/${taskQueue}`,
   /** One long-lived sweeper of the webhook inbox per task queue, that is per deployment. */
   webhookDispatcher: (taskQueue: string) => `webhook-dispatcher/${taskQueue}`,
 };
@@ -198,6 +201,19 @@ export const signingClosedSignal = defineSignal<[{ state: SigningRequestStatus['
 
 /** The ticket (or the deadline settings) changed, already written to the database: work its deadlines out again. */
 export const ticketChangedSignal = defineSignal<[]>('ticketChanged');
+
+/** What the timer reconciler has done in its current run. */
+export interface TimerReconcilerStatus {
+  passes: number;
+  /** Job reminders started or re-armed, and ticket deadline timers started, over the run's passes. */
+  remindersArmed: number;
+  deadlineTimersStarted: number;
+  /** Passes in which a reconciliation failed after its retries; the next pass tries again. */
+  failedPasses: number;
+}
+export const timerReconcilerStatusQuery = defineQuery<TimerReconcilerStatus>('timerReconcilerStatus');
+/** Reconcile now rather than after the pause (a worker starting). */
+export const timerReconcileNowSignal = defineSignal('timerReconcileNow');
 
 /** Something in the account's network state changed (the outbox holds what): look again. */
 export const networkChangedSignal = defineSignal<[{ reason: string }]>('networkChanged');

@@ -131,6 +131,7 @@ export const HTTP_STATUS_OF = {
   [JobsErrorCode.TechnicianDoubleBooked]: CONFLICT,
   [JobsErrorCode.JobStatusForbids]: CONFLICT,
   [JobsErrorCode.TicketWithoutAccount]: CONFLICT,
+  [JobsErrorCode.RemindersUnavailable]: SERVICE_UNAVAILABLE,
 
   [TicketsErrorCode.StatusNameTaken]: CONFLICT,
   [TicketsErrorCode.StatusInUse]: CONFLICT,

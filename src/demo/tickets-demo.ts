@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { transactionWithRetry } from '../database/transaction';
 import { TicketSettingsService } from '../tickets/ticket-settings.service';
+import { TicketConversationService } from '../tickets/ticket-conversation.service';
 import { TicketsService } from '../tickets/tickets.service';
 import type { TicketPriority } from '../tickets/dto/ticket-fields';
 
@@ -130,6 +131,7 @@ export async function generateTicketsDemo(app: INestApplicationContext, adminUse
   const db = app.get(DataSource);
   const settings = app.get(TicketSettingsService);
   const tickets = app.get(TicketsService);
+  const conversation = app.get(TicketConversationService);
   const support = await settings.createGroup({ name: 'Support', inboundAddress: 'support@example.com', memberUserIds: [adminUserId] });
   const installations = await settings.createGroup({ name: 'Installations', inboundAddress: 'installations@example.com' });
   const groups = { Support: support.id, Installations: installations.id };
@@ -154,7 +156,7 @@ export async function generateTicketsDemo(app: INestApplicationContext, adminUse
       );
       for (const [kind, bodyText] of demo.lines) {
         if (kind === 'out' && (demo.visibility === 'internal' || !contact?.email)) continue;
-        await tickets.addMessage(em, id, {
+        await conversation.addMessage(em, id, {
           kind: kind === 'in' ? 'inbound' : kind === 'out' ? 'public_reply' : 'internal_comment',
           authorUserId: kind === 'in' ? null : adminUserId,
           fromAddress: kind === 'in' ? (contact?.email ?? null) : null,

@@ -82,6 +82,14 @@ export class JobNotices {
     ]);
   }
 
+  /** Of these visits, the jobs whose reminder for that start time was queued already. */
+  async remindersQueued(em: EntityManager, visits: { id: number; startsAt: Date }[]): Promise<Set<number>> {
+    if (!visits.length) return new Set();
+    const byKey = new Map(visits.map((v) => [noticeKeys.reminder(v.id, v.startsAt), v.id]));
+    const rows: { dedupe_key: string }[] = await em.query('SELECT dedupe_key FROM emails WHERE dedupe_key IN (?)', [[...byKey.keys()]]);
+    return new Set(rows.map((r) => byKey.get(r.dedupe_key) as number));
+  }
+
   async startDelivery(ids: number[]): Promise<void> {
     await this.emails.startDeliveryLogged(ids);
   }

@@ -43,6 +43,14 @@ export interface BookingClash {
   endsAt: Date;
 }
 
+/** A booking still ahead, as the reminder's reconciliation looks at it. */
+export interface BookingAhead {
+  id: number;
+  accountId: number;
+  startsAt: Date;
+  scheduleRevision: number;
+}
+
 /** The ticket a job shows: the lowest-numbered ticket linking to it (a merged ticket's links move to the survivor). */
 const TICKET_OF_JOB = `(SELECT MIN(l.ticket_id) FROM ticket_links l WHERE l.kind = 'job' AND l.target_id = j.id)`;
 
@@ -314,6 +322,21 @@ export class JobRows {
     await em.query('INSERT INTO job_technicians (job_id, technician_user_id, starts_at, ends_at) VALUES ?', [
       [...technicianIds].sort((a, b) => a - b).map((id) => [jobId, id, startsAt, endsAt]),
     ]);
+  }
+
+  /** A page, by id, of the jobs booked to start after `now`: each should have its reminder process waiting. */
+  async bookingsAhead(em: EntityManager, now: Date, afterId: number, limit: number): Promise<BookingAhead[]> {
+    const rows: { id: number; account_id: number; starts_at: Date; schedule_revision: number }[] = await em.query(
+      `SELECT id, account_id, starts_at, schedule_revision FROM jobs
+        WHERE status = 'scheduled' AND starts_at > ? AND id > ? ORDER BY id LIMIT ?`,
+      [now, afterId, limit],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      accountId: Number(r.account_id),
+      startsAt: r.starts_at,
+      scheduleRevision: Number(r.schedule_revision),
+    }));
   }
 
   /** Takes the job off the calendar: no time, no technicians. */

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../auth/auth.decorators';
 import { Permission } from '../auth/permission';
 import { ApiList } from '../common/api-list.decorator';
 import { ListQuery, ListQueryPipe } from '../common/list-query';
-import { JobSettingsResponseDto, UpdateJobSettingsDto } from './dto/job-settings.dto';
+import { JobReminderReconciliationDto, JobSettingsResponseDto, UpdateJobSettingsDto } from './dto/job-settings.dto';
 import {
   CreateJobTypeDto,
   JOB_TYPE_SORTABLE,
@@ -21,11 +21,12 @@ import {
   TechnicianSortField,
   UpdateTechnicianDto,
 } from './dto/technician.dto';
+import { JobReminderReconciliation } from './job-reminder-reconciliation';
 import { JobSettingsService } from './job-settings.service';
 import { JobTypesService } from './job-types.service';
 import { TechniciansService } from './technicians.service';
 
-/** The settings behind jobs: job types, technicians and the reminder lead time. */
+/** The settings behind jobs: job types, technicians and the reminder lead time; and the reminders' reconciliation. */
 @ApiTags('jobs')
 @Controller()
 export class JobSettingsController {
@@ -33,6 +34,7 @@ export class JobSettingsController {
     private readonly types: JobTypesService,
     private readonly technicians: TechniciansService,
     private readonly settings: JobSettingsService,
+    private readonly reminders: JobReminderReconciliation,
   ) {}
 
   @Get('job-types')
@@ -125,5 +127,14 @@ export class JobSettingsController {
   @ApiOkResponse({ type: JobSettingsResponseDto })
   updateSettings(@Body() dto: UpdateJobSettingsDto) {
     return this.settings.update(dto);
+  }
+
+  @Post('jobs/reminders/reconcile')
+  @Authenticated({ permission: Permission.JobsConfigure })
+  @HttpCode(200)
+  @ApiOkResponse({ type: JobReminderReconciliationDto })
+  @ApiOperation({ summary: 'Start or re-arm the reminder of every job booked ahead whose reminder is not waiting' })
+  reconcileReminders() {
+    return this.reminders.reconcile();
   }
 }

@@ -13,4 +13,6 @@ export enum JobsErrorCode {
   JobStatusForbids = 'job_status_forbids',
   /** A job made from a ticket needs the ticket's account, and the ticket has none yet. */
   TicketWithoutAccount = 'job_ticket_without_account',
+  /** Temporal did not answer, so the reminders of scheduled jobs were not checked; try again shortly. */
+  RemindersUnavailable = 'job_reminders_unavailable',
 }

@@ -56,7 +56,8 @@ export class TicketDeadlineTimers implements OnApplicationShutdown {
 
   /**
    * Starts a timer for each open ticket that has none running; the running ones are left alone.
-   * Safe to repeat and to run from several processes at once.
+   * Safe to repeat and to run from several processes at once: each worker runs it as it starts,
+   * the timer reconciler workflow every quarter of an hour, and staff on request.
    */
   async reconcile(): Promise<{ openTickets: number; started: number }> {
     try {

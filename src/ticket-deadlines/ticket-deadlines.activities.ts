@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Activity } from '../temporal/activity.decorator';
 import type { DeadlineKind } from './dto/ticket-deadline-state.dto';
+import { TicketDeadlineTimers } from './ticket-deadline-timers';
 import { type TicketBreachOutcome, type TicketDeadlineStep, TicketDeadlinesService } from './ticket-deadlines.service';
 
 export type { TicketBreachOutcome, TicketDeadlineStep } from './ticket-deadlines.service';
@@ -8,7 +9,10 @@ export type { TicketBreachOutcome, TicketDeadlineStep } from './ticket-deadlines
 /** Activities of the ticket deadline timers; the worker registers these bound methods. */
 @Injectable()
 export class TicketDeadlineActivities {
-  constructor(private readonly deadlines: TicketDeadlinesService) {}
+  constructor(
+    private readonly deadlines: TicketDeadlinesService,
+    private readonly timers: TicketDeadlineTimers,
+  ) {}
 
   /** The ticket's next deadline, worked out from the database now. Reads only (and keeps the result for lists). */
   @Activity()
@@ -20,5 +24,11 @@ export class TicketDeadlineActivities {
   @Activity()
   async recordTicketBreach(input: { ticketId: number; kind: DeadlineKind }): Promise<TicketBreachOutcome> {
     return this.deadlines.recordBreach(input.ticketId, input.kind);
+  }
+
+  /** Starts a timer for each open ticket that has none running; writes nothing. */
+  @Activity()
+  async reconcileTicketDeadlineTimers(): Promise<{ openTickets: number; started: number }> {
+    return this.timers.reconcile();
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TICKET_SUBJECT_MAX_LENGTH } from './dto/ticket-fields';
+import { TicketConversationService } from './ticket-conversation.service';
 import { ticketIdFromMessageId, ticketIdFromSubject } from './ticket-reference';
 import { TicketsService } from './tickets.service';
 
@@ -44,7 +45,10 @@ export interface InboundFiling {
  */
 @Injectable()
 export class TicketInboundService {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly conversation: TicketConversationService,
+  ) {}
 
   /** Works inside the caller's transaction; the caller tells TicketEvents after its commit. */
   async receive(em: EntityManager, mail: InboundMail): Promise<InboundFiling> {
@@ -62,7 +66,7 @@ export class TicketInboundService {
     const referenced = threaded === null ? await this.referencedTicket(em, mail.subject) : null;
     const existing = threaded ?? referenced;
     if (existing !== null) {
-      const added = await this.tickets.addMessage(em, existing, message);
+      const added = await this.conversation.addMessage(em, existing, message);
       return {
         ticketId: added.ticketId,
         messageId: added.messageId,
@@ -85,7 +89,7 @@ export class TicketInboundService {
       },
       null,
     );
-    const added = await this.tickets.addMessage(em, ticketId, message);
+    const added = await this.conversation.addMessage(em, ticketId, message);
     return { ticketId: added.ticketId, messageId: added.messageId, created: true, matchedBy: 'new' };
   }
 

@@ -21,6 +21,11 @@ import {
   TicketSortField,
   UpdateTicketDto,
 } from './dto/ticket.dto';
+import { TicketCallLogsService } from './ticket-call-logs.service';
+import { TicketConversationService } from './ticket-conversation.service';
+import { TicketMergeService } from './ticket-merge.service';
+import { TicketRecipientsService } from './ticket-recipients.service';
+import { TicketViewsService } from './ticket-views.service';
 import { TicketsService } from './tickets.service';
 
 const listPipe = () => new ListQueryPipe(TicketFilterDto, TICKET_SORTABLE, { field: 'lastActivityAt', order: 'DESC' });
@@ -28,7 +33,14 @@ const listPipe = () => new ListQueryPipe(TicketFilterDto, TICKET_SORTABLE, { fie
 @ApiTags('tickets')
 @Controller()
 export class TicketsController {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly views: TicketViewsService,
+    private readonly recipients: TicketRecipientsService,
+    private readonly conversation: TicketConversationService,
+    private readonly merges: TicketMergeService,
+    private readonly callLogs: TicketCallLogsService,
+  ) {}
 
   @Get('tickets')
   @Authenticated({ permission: Permission.TicketsRead })
@@ -36,7 +48,7 @@ export class TicketsController {
   @ApiOkResponse({ type: [TicketRowDto] })
   @ApiOperation({ summary: 'The ticket queue' })
   list(@Query(listPipe()) query: ListQuery<TicketFilterDto, TicketSortField>) {
-    return this.tickets.list(query);
+    return this.views.list(query);
   }
 
   @Get('accounts/:id/tickets')
@@ -45,7 +57,7 @@ export class TicketsController {
   @ApiOkResponse({ type: [TicketRowDto] })
   @ApiOperation({ summary: "An account's tickets" })
   listForAccount(@Param('id', ParseIntPipe) accountId: number, @Query(listPipe()) query: ListQuery<TicketFilterDto, TicketSortField>) {
-    return this.tickets.list(query, accountId);
+    return this.views.list(query, accountId);
   }
 
   @Post('tickets')
@@ -73,7 +85,7 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketResponseDto })
   @ApiOperation({ summary: 'Get a ticket with its conversation' })
   get(@Param('id', ParseIntPipe) id: number) {
-    return this.tickets.get(id);
+    return this.views.get(id);
   }
 
   @Patch('tickets/:id')
@@ -89,7 +101,7 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketResponseDto })
   @ApiOperation({ summary: 'Replace who receives public replies' })
   replaceRecipients(@Param('id', ParseIntPipe) id: number, @Body() dto: ReplaceTicketRecipientsDto) {
-    return this.tickets.replaceRecipients(id, dto);
+    return this.recipients.replaceRecipients(id, dto);
   }
 
   @Post('tickets/:id/messages')
@@ -97,7 +109,7 @@ export class TicketsController {
   @ApiCreatedResponse({ type: TicketResponseDto })
   @ApiOperation({ summary: 'Reply publicly (emailed to the recipients) or comment internally' })
   postMessage(@Param('id', ParseIntPipe) id: number, @Body() dto: CreateTicketMessageDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.tickets.postMessage(id, dto, user);
+    return this.conversation.postMessage(id, dto, user);
   }
 
   @Post('tickets/:id/merge')
@@ -106,7 +118,7 @@ export class TicketsController {
   @ApiOperation({ summary: 'Merge this ticket into another' })
   merge(@Param('id', ParseIntPipe) id: number, @Body() dto: MergeTicketDto, @Res({ passthrough: true }) res: Response) {
     res.status(200);
-    return this.tickets.merge(id, dto);
+    return this.merges.merge(id, dto);
   }
 
   @Post('tickets/:id/links')
@@ -134,7 +146,7 @@ export class TicketsController {
   @ApiOkResponse({ description: 'The bytes, as an attachment' })
   @ApiOperation({ summary: "Download a ticket message's attachment" })
   downloadAttachment(@Param('id', ParseIntPipe) id: number) {
-    return this.tickets.downloadAttachment(id);
+    return this.views.downloadAttachment(id);
   }
 
   @Post('call-logs/:id/tickets')
@@ -142,7 +154,7 @@ export class TicketsController {
   @ApiCreatedResponse({ type: TicketResponseDto })
   @ApiOperation({ summary: 'Open a ticket from a call log' })
   fromCallLog(@Param('id', ParseIntPipe) id: number, @Body() dto: CreateCallLogTicketDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.tickets.fromCallLog(id, dto, user);
+    return this.callLogs.fromCallLog(id, dto, user);
   }
 
   @Post('call-log-ticket-requests/:id/ticket')
@@ -155,7 +167,7 @@ export class TicketsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { created, ticket } = await this.tickets.convertTicketRequest(id, user);
+    const { created, ticket } = await this.callLogs.convertTicketRequest(id, user);
     res.status(created ? 201 : 200);
     return ticket;
   }

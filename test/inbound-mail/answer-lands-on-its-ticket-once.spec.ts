@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { transactionWithRetry } from '../../src/database/transaction';
+import { TicketConversationService } from '../../src/tickets/ticket-conversation.service';
 import { TicketsService } from '../../src/tickets/tickets.service';
 import { contactOnNewAccount, email, inboundWorld, ticketMessages } from './inbound-world';
 
@@ -32,7 +33,9 @@ describe('an answer to a ticket reply, read from the mailbox', () => {
         },
         null,
       );
-      await tickets.addMessage(em, id, { kind: 'public_reply', authorUserId: null, bodyText: 'Could you restart your router?' });
+      await sut.app
+        .get(TicketConversationService)
+        .addMessage(em, id, { kind: 'public_reply', authorUserId: null, bodyText: 'Could you restart your router?' });
       return id;
     });
     // The Message-ID the reply went out with, as the subscriber's mail program saw it.

@@ -24,6 +24,9 @@ describe('a scheduled job cancelled before its reminder', () => {
     );
     expect(cancelled.body).toMatchObject({ status: 'cancelled', statusReason: 'Subscriber moved away', actions: [] });
     expect(await handle.result()).toEqual({ outcome: 'ended' });
+    // The reconciliation leaves a cancelled job's reminder ended.
+    expect((await call(w, 'post', '/api/jobs/reminders/reconcile').expect(200)).body).toEqual({ scheduledJobs: 0, armed: 0 });
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
 
     // Past the moment the reminder would have gone, and a little more.
     while (Date.now() < startsAt.getTime() - 60_000 + 5000) await new Promise((resolve) => setTimeout(resolve, 250));

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Permission } from '../../src/auth/permission';
 import { transactionWithRetry } from '../../src/database/transaction';
 import { FileStorage } from '../../src/files/file-storage';
-import { NewTicketAttachment, TicketsService } from '../../src/tickets/tickets.service';
+import { NewTicketAttachment, TicketConversationService } from '../../src/tickets/ticket-conversation.service';
 import { createTestApp, TestApp } from '../support/test-app';
 import { accountWithContact, Api, as, TicketBody } from './ticket-world';
 
@@ -31,7 +31,7 @@ describe('tickets: attachments of incoming mail are kept as account files and on
       await writeFile(storage.pathOf(storageKey), file.content);
       attachments.push({ name: file.name, mimeType: file.mimeType, sizeBytes: Buffer.byteLength(file.content), storageKey });
     }
-    const sutService = sut.app.get(TicketsService);
+    const sutService = sut.app.get(TicketConversationService);
     return transactionWithRetry(sut.app.get(DataSource), (em) =>
       sutService.addMessage(em, ticketId, {
         kind: 'inbound',

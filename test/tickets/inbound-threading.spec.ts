@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { transactionWithRetry } from '../../src/database/transaction';
+import { TicketConversationService } from '../../src/tickets/ticket-conversation.service';
 import { InboundMail, TicketInboundService } from '../../src/tickets/ticket-inbound.service';
+import { TicketMergeService } from '../../src/tickets/ticket-merge.service';
 import { TicketsService } from '../../src/tickets/tickets.service';
 import { createIsolatedTestApp } from '../support/isolated-database';
 import type { TestApp } from '../support/test-app';
@@ -69,7 +71,9 @@ describe('threading inbound mail onto tickets', () => {
   it("threads onto the ticket a public reply's email went out from", async () => {
     const ticketId = await open('Slow evenings');
     await transactionWithRetry(sut.app.get(DataSource), (em) =>
-      tickets.addMessage(em, ticketId, { kind: 'public_reply', authorUserId: null, bodyText: 'We are looking into it.' }),
+      sut.app
+        .get(TicketConversationService)
+        .addMessage(em, ticketId, { kind: 'public_reply', authorUserId: null, bodyText: 'We are looking into it.' }),
     );
     const [{ message_id: sent }] = await sut.db.query(
       `SELECT e.message_id FROM emails e JOIN ticket_message_emails tme ON tme.email_id = e.id
@@ -88,7 +92,7 @@ describe('threading inbound mail onto tickets', () => {
   it('files mail for a merged ticket on the survivor, and opens a closed ticket again', async () => {
     const merged = await open('Duplicate report');
     const survivor = await open('Original report');
-    await tickets.merge(merged, { intoTicketId: survivor });
+    await sut.app.get(TicketMergeService).merge(merged, { intoTicketId: survivor });
     const [closed] = await sut.db.query("SELECT id FROM ticket_statuses WHERE kind = 'closed' ORDER BY id LIMIT 1");
     await sut.db.query('UPDATE tickets SET status_id = ? WHERE id = ?', [closed.id, survivor]);
     expect(await receive({ subject: `Re: [Ticket #${merged}]` })).toMatchObject({ ticketId: survivor, created: false });

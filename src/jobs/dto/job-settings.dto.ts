@@ -11,6 +11,11 @@ export class UpdateJobSettingsDto {
   reminderLeadMinutes: number;
 }
 
+export class JobReminderReconciliationDto {
+  @ApiProperty({ description: 'Jobs booked ahead that were looked at' }) scheduledJobs: number;
+  @ApiProperty({ description: 'Reminders started or re-armed for jobs whose reminder was not waiting' }) armed: number;
+}
+
 export class JobSettingsResponseDto {
   @ApiProperty({ example: 1440, description: "How long before a job's start its reminder goes to the subscriber" })
   reminderLeadMinutes: number;
