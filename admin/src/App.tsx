@@ -15,9 +15,10 @@ import { dhcpServers } from './dhcpServers';
 import { emails } from './emails';
 import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18nProvider';
+import { inboundMessages } from './inboundMail';
 import { inventoryItems, inventoryManufacturers, inventoryModels, stockLocations } from './inventory';
 import { invoices } from './invoices';
-import { DISPATCH_PATH, DispatchRoute } from './jobs';
+import { DISPATCH_PATH, DispatchRoute, jobs } from './jobs';
 import { JobSettingsPage, jobSettingsPages, jobTypes, technicians } from './jobSettings';
 import { ipPools, ipSubnets, ipSupernets } from './ipam';
 import { lateFees } from './lateFees';
@@ -104,7 +105,10 @@ export const App = () => (
     <Resource name="tickets" {...tickets} />
     <Resource name="ticket-statuses" {...ticketStatuses} />
     <Resource name="ticket-groups" {...ticketGroups} />
-    {/* Job types and technicians under Settings; jobs live on the account page and the dispatch calendar. */}
+    {/* The helpdesk mailbox's mail, filed or kept aside; under Settings beside the ticket settings. */}
+    <Resource name="inbound-messages" {...inboundMessages} />
+    {/* Job types and technicians under Settings; jobs are listed on the account page and the dispatch calendar, and each has its own page. */}
+    <Resource name="jobs" {...jobs} />
     <Resource name="job-types" {...jobTypes} />
     <Resource name="technicians" {...technicians} />
     <CustomRoutes>

@@ -109,7 +109,8 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
  * duration; scheduling it on a technician already booked is refused with the clashing job named; booked on the
  * other, it is dragged to the second technician's column and stays there after a reload, as the API says; dragged
  * back onto a booking it is refused, snaps back and shows the server's sentence. Then the Jobs tab's "Export N
- * results" writes every row the filters give (all pages), in the columns and words of the screen.
+ * results" writes every row the filters give (all pages), in the columns and words of the screen. Last, a job's
+ * own page, opened from its row and from the calendar: its details, a reload, a status action, and back.
  */
 describe('jobs on the dispatch calendar and the Jobs tab', () => {
   let sut: TestApp;
@@ -265,7 +266,11 @@ describe('jobs on the dispatch calendar and the Jobs tab', () => {
     await calendar.locator(`.dispatch-job-${blocker.id}`).waitFor();
     const again = await center(booking);
     await drag(page, { x: again.x, y: again.y - 10 }, { x: (await center(firstHeader)).x, y: again.y - 10 });
-    const refusal = page.getByRole('alert').filter({ hasText: `is already booked on job #${blocker.id}` });
+    // The sentence on the page (the notification says it too, while it lasts).
+    const refusal = page
+      .locator('#main-content')
+      .getByRole('alert')
+      .filter({ hasText: `is already booked on job #${blocker.id}` });
     await refusal.waitFor();
     expect(await inColumn(secondHeader)).toBe(true);
     expect(await jobOf(created.id)).toMatchObject({ startsAt: at('10:00'), technicians: [{ id: second.id }] });
@@ -338,6 +343,74 @@ describe('jobs on the dispatch calendar and the Jobs tab', () => {
       await drawer.getByRole('button', { name: action }).waitFor();
     }
     await page.screenshot({ path: `${SHOTS}/jobs-drawer.png` });
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+
+    // The job's type in its row opens the job's own page: everything the side panel shows, with the same actions.
+    await list.getByRole('link', { name: 'Installation' }).click();
+    await page.waitForURL(new RegExp(`#/jobs/${created.id}/show$`));
+    const header = page.getByRole('region', { name: 'Job header' });
+    const detail = async (region: string, name: string) =>
+      loosely(
+        await page
+          .getByRole('region', { name: region })
+          .locator('dt', { hasText: new RegExp(`^${name}$`) })
+          .locator('xpath=following-sibling::dd[1]')
+          .innerText(),
+      );
+    const onThePage = async () => {
+      await header.getByRole('heading', { name: `#${created.id} Installation` }).waitFor();
+      await header.getByRole('link', { name: `Jane Doe (#${accountId})` }).waitFor();
+      expect(await detail('Booking', 'Scheduled')).toBe(loosely(new Date(at('10:00')).toLocaleString('en-US', { timeZone: 'UTC' })));
+      expect(await detail('Booking', 'Ends')).toBe(loosely(new Date(at('12:00')).toLocaleString('en-US', { timeZone: 'UTC' })));
+      expect(await detail('Booking', 'Duration')).toBe('2 h');
+      expect(await detail('Booking', 'Technicians')).toBe(second.name);
+      expect(await detail('Linked', 'Ticket')).toBe('—');
+      await page.getByRole('region', { name: 'Notes' }).getByText('Ladder needed; dog in the yard.').waitFor();
+      await page.getByRole('region', { name: 'Linked' }).getByText('Nothing linked.').waitFor();
+      await page.getByText('Times are shown in this browser’s time zone (UTC).').waitFor();
+    };
+    await onThePage();
+    await header.getByText('Scheduled', { exact: true }).waitFor();
+    const actions = header.getByRole('group', { name: `Actions for job #${created.id}` });
+    expect(await actions.getByRole('button').allTextContents()).toEqual([
+      'Reschedule / reassign',
+      'Edit',
+      'Mark en route',
+      'Complete',
+      'Mark failed',
+      'Unschedule',
+      'Cancel job',
+    ]);
+    await page.screenshot({ path: `${SHOTS}/job-page.png`, fullPage: true });
+    // A reload opens the same page: it is an address of its own.
+    await page.reload();
+    await onThePage();
+    // A status action on the page: en route, after confirming; the page follows, with what en route allows.
+    await actions.getByRole('button', { name: 'Mark en route' }).click();
+    const enRoute = page.getByRole('dialog', { name: `Mark job #${created.id} en route?` });
+    await enRoute.getByRole('button', { name: 'Mark en route' }).click();
+    await enRoute.waitFor({ state: 'detached' });
+    await header.getByText('En route', { exact: true }).waitFor();
+    expect(await actions.getByRole('button').allTextContents()).toEqual(['Complete', 'Mark failed', 'Cancel job']);
+    expect((await jobOf(created.id)).status).toBe('en_route');
+    await page.screenshot({ path: `${SHOTS}/job-page-en-route.png`, fullPage: true });
+    // Back returns to the account's Jobs tab.
+    await page.goBack();
+    await page.waitForURL(new RegExp(`#/accounts/${accountId}/show/jobs$`));
+    await page.getByRole('tab', { name: 'Jobs', selected: true }).waitFor();
+    await list.locator('tbody tr').first().waitFor();
+
+    // On the dispatch calendar a booking opens its job's page too, and back returns to the same day.
+    const dispatchUrl = `${base}/admin/#/dispatch?date=${day}&view=day`;
+    await page.goto(dispatchUrl);
+    await calendar.locator(`.dispatch-job-${afternoon.id}`).click();
+    await page.waitForURL(new RegExp(`#/jobs/${afternoon.id}/show$`));
+    await header.getByRole('heading', { name: `#${afternoon.id} Repair` }).waitFor();
+    expect(await detail('Booking', 'Technicians')).toBe(second.name);
+    await page.goBack();
+    await page.waitForURL(dispatchUrl);
+    await calendar.locator(`.dispatch-job-${afternoon.id}`).waitFor();
     expect(pageErrors).toEqual([]);
   }, 240_000);
 });

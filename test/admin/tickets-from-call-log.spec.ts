@@ -1,15 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import type { Client } from '@temporalio/client';
 import type { Browser, Page } from 'playwright-core';
+import { inboundMailbox } from '../../src/inbound-mail/inbound-mailbox';
+import { Permission } from '../../src/auth/permission';
+import { TEMPORAL_CLIENT } from '../../src/temporal/temporal.tokens';
+import { workflowIds } from '../../workflows/shared';
+import { email } from '../inbound-mail/inbound-world';
+import { signIn } from '../support/panel';
 import { waitUntil } from '../support/processes';
 import { SmtpPeer } from '../support/smtp-peer';
 import { createTestApp, TestApp } from '../support/test-app';
+import { createTestMailbox, type TestMailbox } from '../support/test-mailbox';
 import { startTestWorker } from '../support/test-worker';
 import { launchBrowser } from '../support/browser';
 import { accountWithContact, as, type TicketBody } from '../tickets/ticket-world';
 
 const SHOTS = '/tmp/shots';
+
+/** Spaces compared loosely: line breaks and the narrow no-break space ICU puts in times. */
+const loose = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Boxes that scroll sideways or cut their content off on the right (as test/admin/no-sideways-scroll.spec.ts looks). */
 const sidewaysOverflow = (page: Page): Promise<string[]> =>
@@ -53,8 +64,9 @@ const parseCsv = (text: string): string[][] =>
       return cells;
     });
 
-describe('Tickets in headless Chromium: from a call log to a reply the subscriber receives', () => {
+describe('Tickets in headless Chromium: from a call log to a reply the subscriber receives, and their answer by mail', () => {
   let peer: SmtpPeer;
+  let mailbox: TestMailbox;
   let sut: TestApp;
   let stopWorker: () => Promise<void>;
   let browser: Browser;
@@ -63,8 +75,12 @@ describe('Tickets in headless Chromium: from a call log to a reply the subscribe
 
   beforeAll(async () => {
     peer = await SmtpPeer.start();
+    mailbox = await createTestMailbox();
     sut = await createTestApp({
       SMTP_URL: peer.url,
+      // The helpdesk mailbox, read only when staff press "Check mailbox now" (its pause is an hour).
+      INBOUND_MAIL_IMAP_URL: mailbox.imapUrl,
+      INBOUND_MAIL_POLL_SECONDS: '3600',
       EMAIL_RETRY_INITIAL_SECONDS: '1',
       EMAIL_RETRY_MAX_INTERVAL_SECONDS: '2',
       SMTP_TIMEOUT_SECONDS: '5',
@@ -78,8 +94,17 @@ describe('Tickets in headless Chromium: from a call log to a reply the subscribe
   });
   afterAll(async () => {
     await browser?.close();
+    // The mailbox's reader, started by "Check mailbox now", ends with the test.
+    const reader = sut && inboundMailbox(sut.config);
+    if (reader)
+      await sut.app
+        .get<Client>(TEMPORAL_CLIENT)
+        .workflow.getHandle(workflowIds.inboundMail(reader.key))
+        .terminate('the test is over')
+        .catch(() => undefined);
     await stopWorker?.();
     await sut?.close();
+    await mailbox?.close();
     await peer?.close();
   });
 
@@ -252,5 +277,128 @@ describe('Tickets in headless Chromium: from a call log to a reply the subscribe
     expect(lines.map((line) => line[6]).sort()).toEqual(['critical', 'low', 'medium']);
     // The call it came from is still there.
     expect((await api.get(`/api/call-logs/${call.id}`).expect(200)).body).toMatchObject({ subject });
-  }, 180_000);
+
+    // The subscriber answers the second reply; a stranger writes in; and a message with no sender arrives, its
+    // HTML an image that would run a script if it were ever rendered.
+    const answer = `<answer-${run}@example.com>`;
+    await mailbox.append(
+      email({
+        from: address,
+        subject: `Re: ${subject} [Ticket #${ticketId}]`,
+        messageId: answer,
+        inReplyTo: second.messageId,
+        references: [first.messageId as string, second.messageId as string],
+        body: 'Yes, the sync light is on now. Thank you!',
+      }),
+    );
+    const stranger = `stranger-${run}@example.net`;
+    await mailbox.append(email({ from: stranger, subject: `Moving house ${run}`, body: 'Can the service move with me?' }));
+    await mailbox.append(
+      [
+        'To: support@backhaul.test',
+        `Subject: Who wrote this ${run}`,
+        `Message-ID: <no-sender-${run}@example.com>`,
+        'MIME-Version: 1.0',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        `<p>Look <img src="x" onerror="document.title='ran'"> here</p>`,
+        '',
+      ].join('\r\n'),
+    );
+
+    // Settings › Inbound mail: "Check mailbox now" reads them at once, and the list shows what became of each.
+    await page.getByRole('menuitem', { name: 'Inbound mail' }).click();
+    await page.waitForURL(/#\/inbound-messages/);
+    const inboundSearch = page.getByPlaceholder('Sender, subject or reason');
+    await waitUntil(
+      'the search is in the list address',
+      async () => {
+        if (page.url().includes(run)) return true;
+        if ((await inboundSearch.inputValue()) !== run) await inboundSearch.fill(run);
+        return false;
+      },
+      15_000,
+    );
+    await page.getByRole('button', { name: 'Check mailbox now' }).click();
+    await page.getByText('Checking the helpdesk mailbox now; what it files appears here in a moment.').waitFor();
+    const inboundRows = page.locator('tbody tr');
+    await waitUntil('the three messages are listed', async () => (await inboundRows.count()) === 3, 30_000);
+    const answerRow = inboundRows.filter({ hasText: `Re: ${subject}` });
+    await answerRow.getByText(address).waitFor();
+    await answerRow.getByText('Filed', { exact: true }).waitFor();
+    expect(await answerRow.getByRole('link', { name: `ticket #${ticketId}` }).getAttribute('href')).toBe(`#/tickets/${ticketId}/show`);
+    expect(loose(await answerRow.locator('td').nth(4).innerText())).toBe(`Added to ticket #${ticketId}`);
+    const strangerRow = inboundRows.filter({ hasText: stranger });
+    const strangerTicket = Number(/Opened ticket #(\d+)/.exec(loose(await strangerRow.locator('td').nth(4).innerText()))?.[1]);
+    expect(strangerTicket).toBeGreaterThan(ticketId);
+    const keptRow = inboundRows.filter({ hasText: `Who wrote this ${run}` });
+    await keptRow.getByText('Kept, not filed', { exact: true }).waitFor();
+    await keptRow.getByText('Kept: The message has no sender address to answer.').waitFor();
+    expect(loose(await keptRow.locator('td').nth(1).innerText())).toBe('—');
+    await page.screenshot({ path: `${SHOTS}/inbound-mail.png` });
+    const listed = (await api.get(`/api/inbound-messages?filter=${encodeURIComponent(JSON.stringify({ q: run }))}`).expect(200)).body as {
+      id: number;
+      subject: string;
+      status: string;
+      ticketId: number | null;
+      ticketCreated: boolean | null;
+    }[];
+    expect(
+      listed
+        .map(({ subject: s, status, ticketId: t, ticketCreated }) => ({ s, status, t, ticketCreated }))
+        .sort((a, b) => a.s.localeCompare(b.s)),
+    ).toEqual([
+      { s: `Moving house ${run}`, status: 'processed', t: strangerTicket, ticketCreated: true },
+      { s: `Re: ${subject} [Ticket #${ticketId}]`, status: 'processed', t: ticketId, ticketCreated: false },
+      { s: `Who wrote this ${run}`, status: 'rejected', t: null, ticketCreated: null },
+    ]);
+
+    // The CSV holds the rows on screen, in their order, with the outcome in the screen's words.
+    const [inboundFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const inboundCsv = parseCsv(await readFile(await inboundFile.path(), 'utf8'));
+    expect(inboundCsv[0].slice(0, 7)).toEqual(['id', 'received_at', 'from', 'to', 'subject', 'status', 'outcome']);
+    const screenOutcomes: string[] = [];
+    for (const tr of await inboundRows.all()) screenOutcomes.push(loose(await tr.locator('td').nth(4).innerText()));
+    expect(inboundCsv.slice(1).map((line) => line[6])).toEqual(screenOutcomes);
+
+    // Only kept mail, by the status filter.
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Kept, not filed' }).click();
+    await waitUntil('only the kept message is listed', async () => (await inboundRows.count()) === 1, 15_000);
+    await inboundRows.filter({ hasText: `Who wrote this ${run}` }).waitFor();
+
+    // Its raw copy, as plain text: the markup is there to read, and nothing of it is rendered.
+    const keptId = listed.find((message) => message.status === 'rejected')!.id;
+    await page.getByRole('button', { name: `View message #${keptId} as received` }).click();
+    const rawDialog = page.getByRole('dialog', { name: `Message #${keptId} as received` });
+    const rawText = rawDialog.getByRole('region', { name: 'Raw message' });
+    await rawText.getByText(`Subject: Who wrote this ${run}`, { exact: false }).waitFor();
+    expect(await rawText.innerText()).toContain(`<p>Look <img src="x" onerror="document.title='ran'"> here</p>`);
+    expect(await rawDialog.locator('img').count()).toBe(0);
+    expect(await page.title()).not.toBe('ran');
+    await page.screenshot({ path: `${SHOTS}/inbound-mail-raw.png` });
+    await rawDialog.getByRole('button', { name: 'Close' }).click();
+    await rawDialog.waitFor({ state: 'detached' });
+
+    // The answer's ticket link opens the ticket, with the subscriber's answer in its conversation.
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Filed', exact: true }).click();
+    await waitUntil('the two filed messages are listed', async () => (await inboundRows.count()) === 2, 15_000);
+    await answerRow.getByRole('link', { name: `ticket #${ticketId}` }).click();
+    await page.waitForURL(new RegExp(`#/tickets/${ticketId}/show$`));
+    await page.getByRole('region', { name: 'Conversation' }).getByText('Yes, the sync light is on now. Thank you!').waitFor();
+
+    // Someone who only reads tickets sees the list, but neither checks the mailbox nor reads raw mail.
+    const reader = await sut.userWith([Permission.TicketsRead, Permission.AccountsRead]);
+    const readerPage = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', timezoneId: 'UTC' });
+    await signIn({ browser, page: readerPage, base }, reader);
+    await readerPage.getByRole('menuitem', { name: 'Inbound mail' }).click();
+    await readerPage
+      .locator('tbody tr')
+      .filter({ hasText: `Who wrote this ${run}` })
+      .waitFor();
+    expect(await readerPage.getByRole('button', { name: 'Check mailbox now' }).count()).toBe(0);
+    expect(await readerPage.getByRole('button', { name: /as received$/ }).count()).toBe(0);
+    await readerPage.close();
+  }, 300_000);
 });

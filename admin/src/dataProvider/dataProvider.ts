@@ -10,6 +10,7 @@ import { contractMethods } from './contracts';
 import { correspondenceMethods } from './correspondence';
 import { dashboardMethods } from './dashboard';
 import { httpClient } from './httpClient';
+import { inboundMailMethods } from './inboundMail';
 import { inventoryMethods } from './inventory';
 import { jobMethods } from './jobs';
 import { networkMethods } from './network';
@@ -89,6 +90,7 @@ export const dataProvider = {
   ...usageMethods,
   ...jobMethods,
   ...ticketMethods,
+  ...inboundMailMethods,
 };
 
 export type BackhaulDataProvider = typeof dataProvider;

@@ -4,4 +4,5 @@ export * from './dataProvider';
 export * from './documentUrls';
 export * from './exportUrl';
 export * from './httpClient';
+export { inboundMessageRawUrl } from './inboundMail';
 export { ticketAttachmentUrl } from './tickets';

@@ -26,11 +26,11 @@ import {
   technicianIdsAfterDrop,
 } from './dispatchCalendar';
 import { DISPATCH_PATH } from './dispatchPath';
+import { jobShowPath } from './jobPath';
 import { ScheduleJobDialog } from './ScheduleJobDialog';
 import type { Job } from './types';
 import { UnscheduledJobs } from './UnscheduledJobs';
 import { JOB_CALENDAR_KEY, useJobsChanged } from './useJobsChanged';
-import { useJobActionDialogs } from './useJobActionDialogs';
 
 type WithDragAndDrop = typeof dragAndDrop.default;
 // The addon ships as CommonJS only: the bundle may hand over its `exports` object rather than the default export itself.
@@ -85,6 +85,7 @@ const EventBox = ({ event }: EventProps<DispatchEvent>) => (
 export const DispatchPage = () => {
   const dataProvider = useBackhaulDataProvider();
   const notify = useNotify();
+  const navigate = useNavigate();
   const changed = useJobsChanged();
   const canWrite = useHasPermission(Permissions.JobsWrite);
   const { date, view, go } = useDispatchParams();
@@ -97,7 +98,8 @@ export const DispatchPage = () => {
   const [refusal, setRefusal] = useState<string | null>(null);
   const [dragged, setDragged] = useState<Job | null>(null);
   const [scheduling, setScheduling] = useState<{ job: Job; start?: Date; technicianIds?: number[] } | null>(null);
-  const { view: viewJob, element: jobDialogs } = useJobActionDialogs(canWrite);
+  // A job opens on its own page; the browser's back button returns to this day and view.
+  const openJob = (jobId: number) => navigate(jobShowPath(jobId));
 
   const events = useMemo(() => dispatchEvents(calendar, view, moves), [calendar, view, moves]);
   const outside = useMemo(() => (dragged ? outsideEvent(dragged) : null), [dragged]);
@@ -214,7 +216,7 @@ export const DispatchPage = () => {
             onEventDrop={onEventDrop}
             // Only while a job from the list is dragged: a file dropped on the page is not a booking.
             {...(outside ? { dragFromOutsideItem: () => outside, onDropFromOutside } : {})}
-            onSelectEvent={(event: DispatchEvent) => viewJob(event.jobId)}
+            onSelectEvent={(event: DispatchEvent) => openJob(event.jobId)}
             eventPropGetter={(event: DispatchEvent) => {
               const color = event.booking?.jobTypeColor ?? '#1e88e5';
               const over = event.booking?.status === 'completed' || event.booking?.status === 'failed';
@@ -232,7 +234,7 @@ export const DispatchPage = () => {
           onDragStart={setDragged}
           onDragEnd={() => setDragged(null)}
           onSchedule={(job) => setScheduling({ job })}
-          onOpen={(job) => viewJob(job.id)}
+          onOpen={(job) => openJob(job.id)}
         />
       </Stack>
       {scheduling ? (
@@ -243,7 +245,6 @@ export const DispatchPage = () => {
           onClose={() => setScheduling(null)}
         />
       ) : null}
-      {jobDialogs}
       <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
         Times are shown in this browser’s time zone. Drag a scheduled job to another time or technician; drag a job from the list onto a
         technician’s column to book it.

@@ -1,23 +1,28 @@
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
-import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-admin';
 import { RowActionsMenu } from '../common';
 import { type JobMenuAction, jobMenuItems } from './jobActions';
 import { formatJobTicket, formatJobWhen, formatMinutes } from './jobFormatting';
+import { jobShowPath } from './jobPath';
 import type { Job } from './types';
 
-/** The Job column: the type (opens the job), its number and length, and when it is booked. */
-export const JobCell = ({ job, onOpen }: { job: Job; onOpen: (job: Job) => void }) => (
+/** The Job column: the type (a link to the job's page), its number and length, and when it is booked. */
+export const JobCell = ({ job }: { job: Job }) => (
   <Stack spacing={0.25}>
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Box sx={{ width: 10, height: 10, borderRadius: '2px', bgcolor: job.jobTypeColor, flexShrink: 0 }} aria-hidden />
-      <Link component="button" type="button" variant="body2" onClick={() => onOpen(job)} sx={{ fontWeight: 500, textAlign: 'left' }}>
+      <RouterLink
+        to={jobShowPath(job.id)}
+        variant="body2"
+        onClick={(event: { stopPropagation: () => void }) => event.stopPropagation()}
+        sx={{ fontWeight: 500 }}
+      >
         {job.jobTypeName}
-      </Link>
+      </RouterLink>
       <Typography variant="caption" color="text.secondary">
         #{job.id}
       </Typography>
@@ -42,7 +47,7 @@ export const TicketCell = ({ job }: { job: Job }) =>
     </RouterLink>
   );
 
-/** The row's end: its actions for the status, then the arrow to the side panel. */
+/** The row's end: its actions for the status, then the arrow to the side panel (a preview; the row opens the page). */
 export const JobRowEnd = ({
   job,
   canWrite,
@@ -54,7 +59,14 @@ export const JobRowEnd = ({
 }) => (
   <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
     <RowActionsMenu label={`Actions for job #${job.id}`} items={jobMenuItems(job, canWrite)} onAction={(action) => onAction(action, job)} />
-    <IconButton size="small" aria-label={`Details of job #${job.id}`} onClick={() => onAction('view', job)}>
+    <IconButton
+      size="small"
+      aria-label={`Details of job #${job.id}`}
+      onClick={(event) => {
+        event.stopPropagation();
+        onAction('view', job);
+      }}
+    >
       <ChevronRightIcon fontSize="small" />
     </IconButton>
   </Stack>

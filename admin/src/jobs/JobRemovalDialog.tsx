@@ -5,13 +5,23 @@ import { formatJobWhen } from './jobFormatting';
 import type { Job } from './types';
 import { useJobsChanged } from './useJobsChanged';
 
+interface JobRemovalDialogProps {
+  job: Job;
+  kind: 'delete' | 'unschedule';
+  /** Called once the job is deleted, before the lists are refreshed. */
+  onDeleted?: (job: Job) => void;
+  onClose: () => void;
+}
+
 /** Delete a job not yet scheduled, or take a scheduled one off the calendar: both ask first. */
-export const JobRemovalDialog = ({ job, kind, onClose }: { job: Job; kind: 'delete' | 'unschedule'; onClose: () => void }) => {
+export const JobRemovalDialog = ({ job, kind, onDeleted, onClose }: JobRemovalDialogProps) => {
   const dataProvider = useBackhaulDataProvider();
   const changed = useJobsChanged();
   const confirm = async () => {
     if (kind === 'delete') {
       await dataProvider.deleteJob(job.id);
+      // First, so a page showing the job leaves it rather than ask the API again for a job that is gone.
+      onDeleted?.(job);
     } else {
       await dataProvider.unscheduleJob(job.id);
     }

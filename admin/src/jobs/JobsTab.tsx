@@ -14,17 +14,20 @@ import { JobCell, JobRowEnd, TicketCell } from './JobColumns';
 import { JobAttachmentIcons } from './JobAttachmentIcons';
 import { JobFilters } from './JobFilters';
 import { JobFormDialog } from './JobFormDialog';
+import { jobShowPath } from './jobPath';
 import { JobStatusChip } from './JobStatusChip';
 import { TechnicianNames } from './TechnicianNames';
 import { accountJobsResource, type Job } from './types';
 import { useJobActionDialogs } from './useJobActionDialogs';
 
-/** The account's Jobs tab: filters, "Export N results" and Create Job on top, then the jobs, latest first. */
+/**
+ * The account's Jobs tab: filters, "Export N results" and Create Job on top, then the jobs, latest first.
+ * A row opens the job's page; its arrow, a side panel to glance at it without leaving the list.
+ */
 export const JobsTab = ({ account }: AccountTabProps) => {
   const canWrite = useHasPermission(Permissions.JobsWrite);
   const [creating, setCreating] = useState(false);
   const { run, element } = useJobActionDialogs(canWrite);
-  const open = (job: Job) => run('view', job);
 
   return (
     <Card>
@@ -51,8 +54,13 @@ export const JobsTab = ({ account }: AccountTabProps) => {
           </Stack>
           <JobFilters />
           <Box role="region" aria-label="Jobs list">
-            <Datagrid bulkActionButtons={false} rowClick={false} sx={{ mt: 1 }} empty={<div style={{ padding: 16 }}>No jobs match.</div>}>
-              <FunctionField<Job> source="startsAt" label="Job" render={(job) => <JobCell job={job} onOpen={open} />} />
+            <Datagrid
+              bulkActionButtons={false}
+              rowClick={(id) => jobShowPath(id)}
+              sx={{ mt: 1 }}
+              empty={<div style={{ padding: 16 }}>No jobs match.</div>}
+            >
+              <FunctionField<Job> source="startsAt" label="Job" render={(job) => <JobCell job={job} />} />
               <FunctionField<Job> label="Ticket" sortable={false} render={(job) => <TicketCell job={job} />} />
               <FunctionField<Job> label="Attachments" sortable={false} render={(job) => <JobAttachmentIcons job={job} />} />
               <FunctionField<Job> source="status" label="Status" render={(job) => <JobStatusChip status={job.status} />} />

@@ -7,21 +7,23 @@ import { JobStatusDialog } from './JobStatusDialog';
 import { ScheduleJobDialog } from './ScheduleJobDialog';
 import type { Job } from './types';
 
-type Open = { action: JobMenuAction; job: Job } | { action: 'view'; jobId: number } | null;
+interface JobActionDialogOptions {
+  /** After a job is deleted, e.g. to leave the page of a job that is gone. */
+  onDeleted?: (job: Job) => void;
+}
 
 /**
- * The dialogs and the side panel behind a job's actions, for any list of jobs: `run(action, job)`
- * opens the right one, `view(jobId)` the side panel of a job known by its id, `element` renders them.
+ * The dialogs and the side panel behind a job's actions, for any list or page of jobs:
+ * `run(action, job)` opens the right one ('view' the side panel), `element` renders them.
  */
 export const useJobActionDialogs = (
   canWrite: boolean,
-): { run: (action: JobMenuAction, job: Job) => void; view: (jobId: number) => void; element: ReactNode } => {
-  const [open, setOpen] = useState<Open>(null);
+  { onDeleted }: JobActionDialogOptions = {},
+): { run: (action: JobMenuAction, job: Job) => void; element: ReactNode } => {
+  const [open, setOpen] = useState<{ action: JobMenuAction; job: Job } | null>(null);
   const run = useCallback((action: JobMenuAction, job: Job) => setOpen({ action, job }), []);
-  const view = useCallback((jobId: number) => setOpen({ action: 'view', jobId }), []);
   const close = () => setOpen(null);
-  const job = open && 'job' in open ? open.job : undefined;
-  const viewed = open?.action === 'view' ? ('jobId' in open ? open.jobId : (job?.id ?? null)) : null;
+  const job = open?.job;
   let dialog: ReactNode = null;
   switch (open?.action) {
     case 'schedule':
@@ -31,8 +33,10 @@ export const useJobActionDialogs = (
       dialog = job ? <JobFormDialog accountId={job.accountId} job={job} onClose={close} /> : null;
       break;
     case 'delete':
+      dialog = job ? <JobRemovalDialog job={job} kind="delete" onDeleted={onDeleted} onClose={close} /> : null;
+      break;
     case 'unschedule':
-      dialog = job ? <JobRemovalDialog job={job} kind={open?.action === 'delete' ? 'delete' : 'unschedule'} onClose={close} /> : null;
+      dialog = job ? <JobRemovalDialog job={job} kind="unschedule" onClose={close} /> : null;
       break;
     case 'en_route':
       dialog = job ? <JobStatusDialog job={job} status="en_route" onClose={close} /> : null;
@@ -51,9 +55,9 @@ export const useJobActionDialogs = (
   }
   const element = (
     <>
-      <JobDrawer jobId={viewed} canWrite={canWrite} onAction={run} onClose={close} />
+      <JobDrawer jobId={open?.action === 'view' ? open.job.id : null} canWrite={canWrite} onAction={run} onClose={close} />
       {dialog}
     </>
   );
-  return { run, view, element };
+  return { run, element };
 };

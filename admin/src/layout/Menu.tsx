@@ -9,6 +9,7 @@ import ListSubheader from '@mui/material/ListSubheader';
 import { Fragment } from 'react';
 import { Menu as RaMenu, usePermissions } from 'react-admin';
 import { billingPages } from '../billingSettings';
+import { INBOUND_MESSAGES_RESOURCE } from '../inboundMail';
 import { DISPATCH_PATH } from '../jobs';
 import { jobSettingsPages } from '../jobSettings';
 import { networkSettingsPages } from '../sessionSpeedLimits';
@@ -90,6 +91,7 @@ export const Menu = () => {
   const canConfigureBilling = hasPermission(permissions, Permissions.BillingConfigure);
   const canReadNetwork = hasPermission(permissions, Permissions.NetworkRead);
   const canReadJobs = hasPermission(permissions, Permissions.JobsRead);
+  const canReadTickets = hasPermission(permissions, Permissions.TicketsRead);
   const dispatchAfter = canSeeResource(permissions, 'tickets') ? 'tickets' : 'accounts';
   return (
     <RaMenu>
@@ -119,6 +121,8 @@ export const Menu = () => {
               {resource === 'ticket-groups' ? (
                 <RaMenu.Item to={ticketDeadlinePages.settings} primaryText="Ticket deadlines" leftIcon={<TimerIcon />} />
               ) : null}
+              {/* The mail the helpdesk mailbox offered and what became of it, after the settings that decide where it goes. */}
+              {resource === 'ticket-groups' && canReadTickets ? <RaMenu.ResourceItem name={INBOUND_MESSAGES_RESOURCE} /> : null}
               {/* The speed delinquent accounts are slowed to, beside the address lists that name them to the routers. */}
               {resource === 'address-lists' && canReadNetwork ? (
                 <RaMenu.Item to={networkSettingsPages.sessionSpeedLimits} primaryText="Session speed limits" leftIcon={<SpeedIcon />} />

@@ -24,6 +24,7 @@ import { ActionDialog } from '../billing/common/ActionDialog';
 import { DetailList } from '../billing/common/DetailList';
 import { AccountPicker, NoneText } from '../common';
 import { accountFileDownloadUrl, useBackhaulDataProvider } from '../dataProvider';
+import { jobShowPath } from '../jobs/jobPath';
 import type { Account } from '../types';
 import { TicketStatusChip, VisibilityChip } from './TicketChips';
 import { LINK_KIND_LABELS, SOURCE_LABELS, type Ticket, type TicketLink, type TicketLinkKind, ticketNumber } from './types';
@@ -62,6 +63,10 @@ const linkLabel = (link: TicketLink) =>
     </NoneText>
   ) : link.kind === 'file' ? (
     <Link href={accountFileDownloadUrl(link.targetId)} underline="hover">
+      {link.label}
+    </Link>
+  ) : link.kind === 'job' ? (
+    <Link component={RouterLink} to={jobShowPath(link.targetId)} underline="hover">
       {link.label}
     </Link>
   ) : (
