@@ -79,6 +79,8 @@ describe('address lists, reconciliations and provisioning status in the panel', 
     const { page } = panel;
     await page.getByRole('menuitem', { name: 'Address lists' }).click();
     await page.getByRole('link', { name: 'Create' }).click();
+    // Typed only once the form is up, never into the list's search.
+    await page.getByRole('button', { name: 'Save' }).waitFor();
     await page.getByRole('textbox', { name: /^Name/ }).fill('Delinquent');
     await page.getByRole('textbox', { name: /^Description/ }).fill('Redirect to the payment page');
     await page.getByRole('button', { name: 'Save' }).click();

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Permission } from '../../src/auth/permission';
 import { panelOnTestApp, signIn } from '../support/panel';
-import { waitUntil } from '../support/processes';
 import { accountWithContact, as, type TicketBody } from '../tickets/ticket-world';
 
 const SHOTS = '/tmp/shots';
@@ -71,22 +70,12 @@ describe('Tickets in headless Chromium: merging after a confirmation that names 
     // Settings › Ticket statuses: a new status for those who configure tickets…
     await page.goto(`${base}/admin/#/ticket-statuses`);
     await page.getByRole('link', { name: 'Create' }).click();
+    // The list has a Name search and a Kind filter too: type only once the create form is up.
+    await page.waitForURL(/#\/ticket-statuses\/create$/);
+    await page.getByRole('button', { name: 'Save' }).waitFor();
     await page.getByRole('textbox', { name: 'Name' }).fill(`Waiting on parts ${run}`);
-    // A menu opened while the new form is still settling can close under the click: open it again.
-    const kind = page.getByRole('combobox', { name: 'Kind' });
-    await waitUntil(
-      'the kind reads Pending',
-      async () => {
-        if ((await kind.textContent())?.includes('Pending')) return true;
-        if (await page.getByRole('listbox').isHidden()) await kind.click();
-        await page
-          .getByRole('option', { name: 'Pending' })
-          .click({ timeout: 5_000 })
-          .catch(() => undefined);
-        return false;
-      },
-      30_000,
-    );
+    await page.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: 'Pending' }).click();
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Save' }).click();
     await page
