@@ -241,19 +241,12 @@ describe('Tickets in headless Chromium: from a call log to a reply the subscribe
 
     // The queue: open and pending tickets, searched; its CSV holds the rows on screen, in their order.
     await page.getByRole('menuitem', { name: 'Tickets' }).click();
-    // Typed while the list is still settling on its default filters, the search can be wiped with
-    // the form; it is typed again until the list's address carries it.
-    await page.locator('tbody tr').first().waitFor();
-    const search = page.getByPlaceholder('Subject, description or #number');
-    await waitUntil(
-      'the search is in the list address',
-      async () => {
-        if (page.url().includes(run)) return true;
-        if ((await search.inputValue()) !== run) await search.fill(run);
-        return false;
-      },
-      15_000,
-    );
+    // The account's Tickets tab has a search of the same name and stays on screen a moment after
+    // the address changes: type once the queue (whose Group filter is always shown) has replaced it.
+    await page.waitForURL(/#\/tickets(\?|$)/);
+    await page.getByRole('combobox', { name: 'Group' }).waitFor();
+    await page.getByPlaceholder('Subject, description or #number').fill(run);
+    await waitUntil('the search is in the list address', () => page.url().includes(run), 15_000);
     const queueRows = page.locator('tbody tr');
     await waitUntil('the queue shows the three open tickets', async () => (await queueRows.count()) === 3, 15_000);
     await queueRows.filter({ hasText: `#${ticketId}` }).waitFor();
