@@ -40,7 +40,14 @@ const localizer = dayjsLocalizer(dayjs);
 const DnDCalendar = withDragAndDrop<DispatchEvent, DispatchResource>(Calendar);
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SCROLL_TO = new Date(1970, 0, 1, 7, 0, 0);
+/** Where the day opens when nothing is booked in it: the start of a working day. */
+const WORKING_DAY_STARTS = 7;
+
+/** The hour the day opens at: its first booking's, less one for context, else the working day's start. */
+const openingHour = (events: readonly { start: Date }[]): number => {
+  const first = events.reduce<number | null>((hour, event) => Math.min(hour ?? 24, event.start.getHours()), null);
+  return first === null ? WORKING_DAY_STARTS : Math.max(0, first - 1);
+};
 
 /** ?date=2026-12-01&view=week: the day shown and the view, kept in the URL so a reload or a link opens the same. */
 const useDispatchParams = (): { date: Date; view: DispatchView; go: (date: Date, view: DispatchView) => void } => {
@@ -102,6 +109,9 @@ export const DispatchPage = () => {
   const openJob = (jobId: number) => navigate(jobShowPath(jobId));
 
   const events = useMemo(() => dispatchEvents(calendar, view, moves), [calendar, view, moves]);
+  // Kept by the hour, so a move that leaves the first booking's hour alone does not scroll the view.
+  const hour = openingHour(events);
+  const scrollTo = useMemo(() => new Date(1970, 0, 1, hour, 0, 0), [hour]);
   const outside = useMemo(() => (dragged ? outsideEvent(dragged) : null), [dragged]);
   const resources = useMemo<DispatchResource[]>(
     () => (calendar?.technicians ?? []).map((technician) => ({ id: technician.id, title: technician.name, color: technician.color })),
@@ -208,7 +218,7 @@ export const DispatchPage = () => {
             }
             step={15}
             timeslots={4}
-            scrollToTime={SCROLL_TO}
+            scrollToTime={scrollTo}
             style={{ height: 760 }}
             resizable={false}
             selectable={false}
