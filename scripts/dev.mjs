@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isStopping, logChildrenTo, start, run, stopOnSignals, stopAll, track } from './lib/processes.mjs';
+import { deliverDemoMail } from './lib/demo-mail.mjs';
 import { imapUrl, startDovecot } from './lib/dovecot.mjs';
 import {
   buildAdmin,
@@ -158,6 +159,8 @@ if (useLocalMailbox) {
     env.INBOUND_MAIL_IMAP_URL = imapUrl(dovecot, demoMailbox);
     env.INBOUND_MAIL_POLL_SECONDS ??= '15';
     step(`Started a local IMAP server (Dovecot) on :${imapPort} with the mailbox ${demoMailbox.name}`);
+    const delivered = deliverDemoMail({ dir: dovecotDir, mailbox: demoMailbox.name });
+    if (delivered) step(`Delivered ${delivered} demo messages to ${demoMailbox.name}; the worker files them as tickets`);
   } catch (err) {
     await stopAll();
     fail(`Dovecot did not start: ${err.message}`);

@@ -114,3 +114,14 @@ export async function startDovecot({ dir, port, mailboxes, quiet = false, name =
 export function imapUrl({ host, port }, { name, password }, folder = 'INBOX') {
   return `imap://${encodeURIComponent(name)}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(folder)}`;
 }
+
+/** Dovecot's delivery agent, as Debian installs it: what a mail server hands a local mailbox's mail to. */
+export const DOVECOT_LDA = '/usr/lib/dovecot/dovecot-lda';
+
+/** Delivers one message (its RFC 5322 text) into a mailbox of the server whose files are in `dir`. */
+export function deliverMail({ dir, mailbox, message }) {
+  execFileSync(DOVECOT_LDA, ['-c', join(resolve(dir), 'dovecot.conf'), '-d', mailbox], {
+    input: message,
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+}
