@@ -43,9 +43,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Where the day opens when nothing is booked in it: the start of a working day. */
 const WORKING_DAY_STARTS = 7;
 
-/** The hour the day opens at: its first booking's, less one for context, else the working day's start. */
-const openingHour = (events: readonly { start: Date }[]): number => {
-  const first = events.reduce<number | null>((hour, event) => Math.min(hour ?? 24, event.start.getHours()), null);
+/**
+ * The hour the calendar opens at: the first booking's on the day shown (any day of the week shown),
+ * less one for context, else the working day's start.
+ */
+const openingHour = (events: readonly { start: Date }[], date: Date, view: View): number => {
+  const shown = events.filter((event) => dayjs(event.start).isSame(date, view === 'week' ? 'week' : 'day'));
+  const first = shown.reduce<number | null>((hour, event) => Math.min(hour ?? 24, event.start.getHours()), null);
   return first === null ? WORKING_DAY_STARTS : Math.max(0, first - 1);
 };
 
@@ -109,8 +113,8 @@ export const DispatchPage = () => {
   const openJob = (jobId: number) => navigate(jobShowPath(jobId));
 
   const events = useMemo(() => dispatchEvents(calendar, view, moves), [calendar, view, moves]);
-  // Kept by the hour, so a move that leaves the first booking's hour alone does not scroll the view.
-  const hour = openingHour(events);
+  // Kept by the hour, so a move that leaves the first booking's hour alone leaves the view where it is.
+  const hour = openingHour(events, date, view);
   const scrollTo = useMemo(() => new Date(1970, 0, 1, hour, 0, 0), [hour]);
   const outside = useMemo(() => (dragged ? outsideEvent(dragged) : null), [dragged]);
   const resources = useMemo<DispatchResource[]>(
@@ -200,6 +204,9 @@ export const DispatchPage = () => {
             </Alert>
           ) : null}
           <DnDCalendar
+            // The calendar scrolls to scrollToTime only as it mounts: a new opening hour (the day's
+            // bookings arrived, or another day shown) draws it afresh there.
+            key={hour}
             localizer={localizer}
             events={events}
             date={date}
