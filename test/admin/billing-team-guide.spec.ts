@@ -72,7 +72,8 @@ describe("the billing team's guide, walked in headless Chromium", () => {
     // Charts grow into place; asking for reduced motion, as some staff do, pictures them whole.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await signIn(panel, DEMO_ADMIN);
-  });
+    // Loading the whole demo book (accounts, bill runs, tickets, jobs) is most of this.
+  }, 180_000);
   afterAll(async () => {
     await panel?.browser.close();
     await close();
