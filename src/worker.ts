@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { type AppConfig, InvalidConfigError, loadConfig } from './config/app-config';
 import { ensureEmailDispatcher } from './email/email-dispatch-schedule';
 import { ensureInboundMail } from './inbound-mail/inbound-mail-start';
+import { ensureTimerReconciler } from './jobs/timer-reconciler-start';
 import { routeTemporalLogsToPino } from './temporal/temporal-logging';
 import { ensureWebhookDispatcher } from './webhooks/webhook-dispatcher-workflow';
 import { ensureAccountingIngestion } from './usage/accounting-ingestion-start';
@@ -54,8 +55,8 @@ function yieldToTheApi(config: AppConfig, logger: Logger): void {
 
 /**
  * Brings back the email and webhook dispatchers (and, with a RADIUS database, the
- * accounting ingestion; with a helpdesk mailbox, its reader) if they were terminated or never started, so stranded emails
- * and processor events are swept, and usage read, wherever a worker runs.
+ * accounting ingestion; with a helpdesk mailbox, its reader; the timer reconciler) if they were terminated or never
+ * started, so stranded emails and processor events are swept, usage read and lost timers put back, wherever a worker runs.
  * A failure here is logged, not fatal: the worker's own work does not depend on it
  * and the next start tries again.
  */
@@ -69,6 +70,8 @@ async function startDispatchers(config: AppConfig, logger: Logger): Promise<void
     if (config.RADIUS_DATABASE_URL) await ensureAccountingIngestion(client, config);
     // With a helpdesk mailbox configured, its reader (a no-op without one).
     await ensureInboundMail(client, config);
+    // Puts back job reminders and ticket deadline timers whose start was lost, now and every 15 minutes.
+    await ensureTimerReconciler(client, config);
   } catch (err) {
     logger.warn(`The dispatchers could not be started: ${err instanceof Error ? err.message : String(err)}`);
   } finally {

@@ -91,7 +91,7 @@ export class TicketDeadlineTimers implements OnApplicationShutdown {
   }
 
   /** Work that answers nobody: a failure is logged; the work is awaited before the process stops. */
-  runInBackground(reason: string, work: () => Promise<void>): void {
+  private runInBackground(reason: string, work: () => Promise<void>): void {
     const running = work().catch((err: unknown) =>
       this.logger.warn(
         { reason, err: err instanceof Error ? err.message : String(err) },

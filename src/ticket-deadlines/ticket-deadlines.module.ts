@@ -1,6 +1,4 @@
-import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { EmailModule } from '../email/email.module';
 import { NotesModule } from '../notes/notes.module';
@@ -29,26 +27,13 @@ import { TicketDeadlinesService } from './ticket-deadlines.service';
   ],
   exports: [TicketDeadlineActivities],
 })
-export class TicketDeadlinesModule implements OnModuleInit, OnApplicationBootstrap {
+export class TicketDeadlinesModule implements OnModuleInit {
   constructor(
     private readonly events: TicketEvents,
     private readonly timers: TicketDeadlineTimers,
-    private readonly adapterHost: HttpAdapterHost,
-    @InjectPinoLogger('TicketDeadlines') private readonly logger: PinoLogger,
   ) {}
 
   onModuleInit(): void {
     this.events.subscribe((ticketIds) => this.timers.ticketsChanged(ticketIds));
-  }
-
-  /**
-   * A worker process, as it starts, gives every open ticket without a timer one (a timer
-   * terminated by hand, or a change made while Temporal was away). The API's processes leave
-   * it to the workers; it runs in the background and a failure waits for the next start.
-   */
-  onApplicationBootstrap(): void {
-    if (this.adapterHost.httpAdapter) return;
-    this.timers.runInBackground('reconcile at worker start', () => this.timers.reconcile().then(() => undefined));
-    this.logger.debug('Deadline timers of open tickets are being reconciled');
   }
 }
