@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -14,6 +15,35 @@ import {
 import { useTicketGroups, useTicketStatuses } from './useTicketLookups';
 
 export const SUBJECT_MAX_LENGTH = 200;
+
+/** A select of records by id, where the empty choice ('') stands for none (null). */
+const IdSelect = ({
+  label,
+  value,
+  onChange,
+  error,
+  children,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (id: number | null) => void;
+  error: string | undefined;
+  children: ReactNode;
+}) => (
+  <TextField
+    select
+    fullWidth
+    margin="normal"
+    label={label}
+    value={value === null ? '' : String(value)}
+    onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))}
+    slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+    error={Boolean(error)}
+    helperText={error}
+  >
+    {children}
+  </TextField>
+);
 export const DESCRIPTION_MAX_LENGTH = 20_000;
 
 /** What the create and edit forms hold; '' and null are "none". */
@@ -73,17 +103,7 @@ export const TicketFields = ({ draft, onChange, errors = {}, currentGroupName, c
         helperText={errors.description}
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField
-          select
-          fullWidth
-          margin="normal"
-          label="Status"
-          value={draft.statusId === null ? '' : String(draft.statusId)}
-          onChange={(event) => set('statusId', event.target.value === '' ? null : Number(event.target.value))}
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-          error={Boolean(errors.statusId)}
-          helperText={errors.statusId}
-        >
+        <IdSelect label="Status" value={draft.statusId} onChange={(id) => set('statusId', id)} error={errors.statusId}>
           {draft.statusId === null ? (
             <MenuItem value="">
               <em>{defaultStatus ? `${defaultStatus.name} (the default)` : 'The default'}</em>
@@ -94,7 +114,7 @@ export const TicketFields = ({ draft, onChange, errors = {}, currentGroupName, c
               {status.name} · {STATUS_KIND_LABELS[status.kind].toLowerCase()}
             </MenuItem>
           ))}
-        </TextField>
+        </IdSelect>
         <TextField
           select
           fullWidth
@@ -139,17 +159,7 @@ export const TicketFields = ({ draft, onChange, errors = {}, currentGroupName, c
         />
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField
-          select
-          fullWidth
-          margin="normal"
-          label="Group"
-          value={draft.groupId === null ? '' : String(draft.groupId)}
-          onChange={(event) => set('groupId', event.target.value === '' ? null : Number(event.target.value))}
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-          error={Boolean(errors.groupId)}
-          helperText={errors.groupId}
-        >
+        <IdSelect label="Group" value={draft.groupId} onChange={(id) => set('groupId', id)} error={errors.groupId}>
           <MenuItem value="">
             <em>No group</em>
           </MenuItem>
@@ -162,7 +172,7 @@ export const TicketFields = ({ draft, onChange, errors = {}, currentGroupName, c
               {group.disabled ? ' (disabled)' : ''}
             </MenuItem>
           ))}
-        </TextField>
+        </IdSelect>
         <AssigneeSelect
           value={draft.assigneeUserId}
           onChange={(userId) => set('assigneeUserId', userId)}
