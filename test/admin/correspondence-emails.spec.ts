@@ -146,7 +146,7 @@ describe('Correspondence › Emails in headless Chromium', () => {
     await write.getByText(address).waitFor();
     const written = `Technician visit ${run}`;
     await write.getByRole('textbox', { name: 'Subject' }).fill(written);
-    await write.getByRole('textbox', { name: 'Message' }).fill('Our technician comes on Tuesday between 9 and 11.');
+    await write.getByRole('textbox', { name: 'Message', exact: true }).fill('Our technician comes on Tuesday between 9 and 11.');
     await write.getByRole('button', { name: 'Send email' }).click();
     await write.waitFor({ state: 'detached' });
     await peer.waitForAccepted(2);

@@ -185,6 +185,8 @@ describe('the Network & Inventory tab, provisioning a real FreeRADIUS', () => {
 
     // A NAS device: the secret is written once; an edit that leaves it empty keeps it.
     await page.goto(`${base}/admin/#/nas-devices/create`);
+    // The hash change keeps the document, so wait for the create form to replace the pool page.
+    await page.getByLabel(/^Shared secret/).waitFor();
     await page.getByRole('textbox', { name: /^Name/ }).fill('Tower 5 BRAS');
     await page.getByRole('textbox', { name: /^Address/ }).fill('100.66.5.2');
     await page.getByLabel(/^Shared secret/).fill('tower5-shared-secret');

@@ -82,7 +82,7 @@ describe('message templates and Email invoice in the admin', () => {
     const fields = page.getByRole('list', { name: 'Merge fields' });
     await fields.getByText('{{invoice.balance_due}}').waitFor();
 
-    const body = page.getByRole('textbox', { name: 'Message' });
+    const body = page.getByRole('textbox', { name: 'Message', exact: true });
     await body.fill('Dear {{contact.nam}}');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('is not a merge field', { exact: false }).first().waitFor();
