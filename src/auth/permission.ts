@@ -36,6 +36,9 @@ export enum Permission {
   JobsRead = 'jobs.read',
   JobsWrite = 'jobs.write',
   JobsConfigure = 'jobs.configure',
+  VoiceRead = 'voice.read',
+  VoiceManage = 'voice.manage',
+  VoiceConfigure = 'voice.configure',
 }
 
 export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
@@ -75,6 +78,9 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [Permission.JobsRead]: "See jobs, the dispatch calendar and technicians' bookings",
   [Permission.JobsWrite]: 'Create, schedule, reschedule, complete, cancel and delete jobs',
   [Permission.JobsConfigure]: 'Define job types and what completing each does to the account',
+  [Permission.VoiceRead]: "See phone numbers, an account's calls and the switch files read",
+  [Permission.VoiceManage]: 'Assign and release phone numbers and import call records',
+  [Permission.VoiceConfigure]: 'Define rate plans and add or retire phone numbers',
 };
 
 export const ALL_PERMISSIONS = Object.values(Permission);

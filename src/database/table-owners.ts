@@ -166,6 +166,15 @@ export const TABLE_OWNERS = {
   jobs: { owner: 'jobs', shared: true },
   job_technicians: { owner: 'jobs', shared: true },
   job_attachments: { owner: 'jobs' },
+
+  voice_rate_plans: { owner: 'voice', shared: true },
+  voice_rates: { owner: 'voice' },
+  dids: { owner: 'voice', shared: true },
+  did_assignments: { owner: 'voice' },
+  voice_cdr_files: { owner: 'voice' },
+  voice_calls: { owner: 'voice', shared: true },
+  voice_cdr_rejects: { owner: 'voice' },
+  voice_settlements: { owner: 'voice', shared: true },
 } as const satisfies Record<string, { owner: string; shared?: true }>;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -43,6 +43,7 @@ import { EmailThreading1795732335000 } from './1795732335000-email-threading';
 import { TicketDeadlines1795732340000 } from './1795732340000-ticket-deadlines';
 import { InboundMail1795732350000 } from './1795732350000-inbound-mail';
 import { Jobs1795732360000 } from './1795732360000-jobs';
+import { Voice1795732380000 } from './1795732380000-voice';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -91,4 +92,5 @@ export const migrations = [
   TicketDeadlines1795732340000,
   InboundMail1795732350000,
   Jobs1795732360000,
+  Voice1795732380000,
 ];
