@@ -10,6 +10,8 @@ const shared = {
   testEnvironment: 'node',
   // tsconfig.json sets isolatedModules, so ts-jest only transpiles; `npm run check` type-checks the tests.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // geotiff's ES-module-only cache for tiles read over HTTP; Jest cannot load it (see the stand-in).
+  moduleNameMapper: { '^quick-lru$': '<rootDir>/test/support/quick-lru-stand-in.ts' },
 };
 
 // The services' lanes share one set-up per run: the migrated template database and the workflow bundle.

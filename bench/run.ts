@@ -7,6 +7,7 @@ import { dashboardBench } from './dashboard.bench';
 import { ipamBench } from './ipam.bench';
 import { usageIngestionBench } from './usage-ingestion.bench';
 import { usageTabBench } from './usage-tab.bench';
+import { voiceImportBench } from './voice-import.bench';
 
 const BENCHES: Record<string, (databaseUrl: string) => Promise<void>> = {
   'audit-trail': auditTrailBench,
@@ -17,6 +18,7 @@ const BENCHES: Record<string, (databaseUrl: string) => Promise<void>> = {
   ipam: ipamBench,
   'usage-ingestion': usageIngestionBench,
   'usage-tab': usageTabBench,
+  'voice-import': voiceImportBench,
 };
 
 /**

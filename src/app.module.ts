@@ -51,6 +51,9 @@ import { TicketsModule } from './tickets/tickets.module';
 import { TicketDeadlinesModule } from './ticket-deadlines/ticket-deadlines.module';
 import { InboundMailModule } from './inbound-mail/inbound-mail.module';
 import { JobsModule } from './jobs/jobs.module';
+import { ChargeSourcesModule } from './charge-sources.module';
+import { ElevationModule } from './elevation/elevation.module';
+import { VoiceModule } from './voice/voice.module';
 
 export interface AppModuleOptions {
   /** Where logs go; stdout when absent. Tests pass a buffer to inspect log lines. */
@@ -102,6 +105,9 @@ export function domainModules(config: AppConfig) {
     TicketDeadlinesModule,
     InboundMailModule,
     JobsModule,
+    ChargeSourcesModule,
+    ElevationModule,
+    VoiceModule,
   ];
 }
 

@@ -16,6 +16,7 @@ import { StripeEventActivities } from './webhooks/stripe-event.activities';
 import { TaskQueueActivities } from './temporal/task-queue.activities';
 import { TicketDeadlineActivities } from './ticket-deadlines/ticket-deadlines.activities';
 import { UsageActivities } from './usage/usage.activities';
+import { VoiceImportActivities } from './voice/voice-import.activities';
 import { WebhookInboxActivities } from './webhooks/webhook-inbox.activities';
 
 /** Injectables offering Temporal activities, each method marked with @Activity(). Each domain adds its class here. */
@@ -37,5 +38,6 @@ export const ACTIVITY_PROVIDERS: Type<object>[] = [
   TaskQueueActivities,
   TicketDeadlineActivities,
   UsageActivities,
+  VoiceImportActivities,
   WebhookInboxActivities,
 ];

@@ -11,6 +11,7 @@ import { ensureTimerReconciler } from './jobs/timer-reconciler-start';
 import { routeTemporalLogsToPino } from './temporal/temporal-logging';
 import { ensureWebhookDispatcher } from './webhooks/webhook-dispatcher-workflow';
 import { ensureAccountingIngestion } from './usage/accounting-ingestion-start';
+import { ensureCdrFolderWatch } from './voice/cdr-workflows';
 import { createWorker } from './worker.factory';
 import { WorkerModule } from './worker.module';
 
@@ -55,7 +56,7 @@ function yieldToTheApi(config: AppConfig, logger: Logger): void {
 
 /**
  * Brings back the email and webhook dispatchers (and, with a RADIUS database, the
- * accounting ingestion; with a helpdesk mailbox, its reader; the timer reconciler) if they were terminated or never
+ * accounting ingestion; with a helpdesk mailbox, its reader; the timer reconciler; the call record folder's watcher) if they were terminated or never
  * started, so stranded emails and processor events are swept, usage read and lost timers put back, wherever a worker runs.
  * A failure here is logged, not fatal: the worker's own work does not depend on it
  * and the next start tries again.
@@ -72,6 +73,8 @@ async function startDispatchers(config: AppConfig, logger: Logger): Promise<void
     await ensureInboundMail(client, config);
     // Puts back job reminders and ticket deadline timers whose start was lost, now and every 15 minutes.
     await ensureTimerReconciler(client, config);
+    // Takes call record files from the watched folder, and starts imports that never started.
+    await ensureCdrFolderWatch(client, config);
   } catch (err) {
     logger.warn(`The dispatchers could not be started: ${err instanceof Error ? err.message : String(err)}`);
   } finally {

@@ -2,6 +2,8 @@ export { accountingIngestionWorkflow } from './accounting-ingestion.workflow';
 export { auditExportWorkflow } from './audit-export.workflow';
 export { autopayRunWorkflow, dailyAutopayWorkflow } from './autopay-run.workflow';
 export { billRunWorkflow } from './bill-run.workflow';
+export { cdrFileWorkflow } from './cdr-file.workflow';
+export { cdrFolderWorkflow } from './cdr-folder.workflow';
 export { contractSigningWorkflow } from './contract-signing.workflow';
 export { dailyBillingWorkflow } from './daily-billing.workflow';
 export { delinquencyRunWorkflow } from './delinquency-run.workflow';

@@ -15,6 +15,8 @@ export const workflowTypes = [
   'auditExportWorkflow',
   'autopayRunWorkflow',
   'billRunWorkflow',
+  'cdrFileWorkflow',
+  'cdrFolderWorkflow',
   'contractSigningWorkflow',
   'dailyAutopayWorkflow',
   'dailyBillingWorkflow',
@@ -84,6 +86,10 @@ export const workflowIds = {
   timerReconciler: (taskQueue: string) => `timer-reconciler/${taskQueue}`,
   /** One long-lived sweeper of the webhook inbox per task queue, that is per deployment. */
   webhookDispatcher: (taskQueue: string) => `webhook-dispatcher/${taskQueue}`,
+  /** One per switch file received: its import, chunk by chunk; a re-run of the file runs under the same id again. */
+  cdrFile: (fileId: number) => `cdr-file/${fileId}`,
+  /** One long-lived watcher of the call record folder per task queue, that is per deployment. */
+  cdrFolder: (taskQueue: string) => `cdr-folder/${taskQueue}`,
 };
 
 /** Custom search attributes registered on the Temporal server by the dev and test commands. */
@@ -255,3 +261,26 @@ export interface NetworkReconciliationReport {
   handedOver: number;
   skipped: string[];
 }
+
+/** Where a switch file's import stands, as its workflow last heard from a round. */
+export interface CdrFileStatus {
+  fileId: number;
+  status: 'received' | 'importing' | 'imported' | 'failed';
+  linesRead: number;
+  callsRecorded: number;
+  callsDuplicate: number;
+  linesRejected: number;
+  rounds: number;
+  failure?: string;
+}
+export const cdrFileStatusQuery = defineQuery<CdrFileStatus>('cdrFileStatus');
+
+/** What the call record folder's watcher has done in its current run. */
+export interface CdrFolderStatus {
+  scans: number;
+  filesTaken: number;
+  importsStarted: number;
+}
+export const cdrFolderStatusQuery = defineQuery<CdrFolderStatus>('cdrFolderStatus');
+/** Look in the folder now rather than after the pause (tests, and a clerk who just dropped a file). */
+export const cdrFolderScanSignal = defineSignal('cdrFolderScan');

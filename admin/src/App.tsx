@@ -12,6 +12,7 @@ import { AccountingPeriodPage, billingPages, BooksCheckPage, SystemBillingSettin
 import { packages, services } from './catalog';
 import { customFields } from './customFields';
 import { dhcpServers } from './dhcpServers';
+import { elevationTiles } from './elevationTiles';
 import { emails } from './emails';
 import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18nProvider';
@@ -28,6 +29,7 @@ import { LoginPage } from './login';
 import { messageCategories } from './messageCategories';
 import { messageTemplates } from './messageTemplates';
 import { nasDevices } from './nasDevices';
+import { networkSites } from './networkSites';
 import { networkReconciliations } from './networkReconciliations';
 import { contractTemplates } from './contractTemplates';
 import { nightlyRuns } from './nightlyRuns';
@@ -41,6 +43,7 @@ import { tickets } from './tickets';
 import { usagePolicies } from './usagePolicies';
 import { users } from './users';
 import { viewHistory } from './viewHistory';
+import { dids, voiceCdrFiles, voiceCdrRejects, voiceRatePlans } from './voiceSettings';
 import { webhookEvents } from './webhookEvents';
 
 // The router react-admin already uses, so the custom pages need no router import of their own.
@@ -82,11 +85,19 @@ export const App = () => (
     <Resource name="dhcp-servers" {...dhcpServers} />
     <Resource name="address-lists" {...addressLists} />
     <Resource name="usage-policies" {...usagePolicies} />
+    {/* Voice: the rate plans calls are priced by, the phone numbers and the switch files read, under Settings; an account's numbers and calls are on its page. */}
+    <Resource name="voice-rate-plans" {...voiceRatePlans} />
+    <Resource name="dids" {...dids} />
+    <Resource name="voice-cdr-files" {...voiceCdrFiles} />
+    <Resource name="voice-cdr-rejects" {...voiceCdrRejects} />
     <Resource name="network-reconciliations" {...networkReconciliations} />
     <Resource name="inventory-items" {...inventoryItems} />
     <Resource name="inventory-models" {...inventoryModels} />
     <Resource name="inventory-manufacturers" {...inventoryManufacturers} />
     <Resource name="stock-locations" {...stockLocations} />
+    {/* The network sites and the terrain and clutter tiles the account page's elevation profiles are drawn from, under Settings. */}
+    <Resource name="network-sites" {...networkSites} />
+    <Resource name="elevation-tiles" {...elevationTiles} />
     <Resource name="services" {...services} />
     <Resource name="packages" {...packages} />
     <Resource name="tax-types" {...taxTypes} />

@@ -39,6 +39,10 @@ const RECORD_NAMES: Record<string, string> = {
   'ticket-groups': 'Ticket group',
   'job-types': 'Job type',
   technicians: 'Technician',
+  'network-sites': 'Network site',
+  'elevation-tiles': 'Elevation tile',
+  'voice-rate-plans': 'Rate plan',
+  dids: 'Phone number',
 };
 
 /**
@@ -87,6 +91,12 @@ const SENTENCE_NAMES: Record<string, string> = {
   'ticket-groups': 'ticket group |||| ticket groups',
   'job-types': 'job type |||| job types',
   technicians: 'technician |||| technicians',
+  'network-sites': 'network site |||| network sites',
+  'elevation-tiles': 'elevation tile |||| elevation tiles',
+  'voice-rate-plans': 'rate plan |||| rate plans',
+  dids: 'phone number |||| phone numbers',
+  'voice-cdr-files': 'CDR file |||| CDR files',
+  'voice-cdr-rejects': 'rejected line |||| rejected lines',
 };
 
 /**

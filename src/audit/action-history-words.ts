@@ -88,6 +88,8 @@ const amountOf = (c: Context) => c.after.money('amount') ?? c.before.money('amou
 const forAmount = (money: string | null) => (money ? ` for ${money}` : '');
 const ofAmount = (money: string | null) => (money ? ` of ${money}` : '');
 const because = (reason: string | null) => (reason ? `: ${reason}` : '');
+/** E.164 digits with their +, or words when the entry lacks the number. */
+const phone = (digits: string | null) => (digits ? `+${digits}` : 'a number');
 const toHolder = (c: Context) => (c.after.text('assigneeLabel') ? ` to ${c.after.text('assigneeLabel')}` : '');
 
 function invoiceRef(c: Context): string {
@@ -458,7 +460,54 @@ export const ACTION_KINDS: Record<string, Kind> = {
     sentence: (c) => `Signing request for ${contractRef(c)} expired unsigned${toWhom(c)}`,
   },
   'contract.expire': { label: 'Contract term ended', sentence: (c) => `${contractRef(c)} expired at the end of its term` },
+  ...crud('voice_rate_plan', 'Rate plan', 'voice-rate-plans'),
+  'voice_rate_plan.import_deck': {
+    label: 'Rate deck replaced',
+    sentence: (c) =>
+      `Deck of ${c.link(`rate plan${quoted(c.after.text('name'))}`, 'voice-rate-plans', c.facts.entityId)} replaced${c.after.text('rates') ? ` with ${c.after.text('rates')} rates` : ''}`,
+  },
+  'did.create': { label: 'Phone number added', sentence: (c) => `Phone number ${phone(c.after.text('number'))} added` },
+  'did.update': {
+    label: 'Phone number changed',
+    sentence: (c) => `Phone number ${phone(c.state.text('number'))} ${c.after.text('state') ? `now ${c.after.text('state')}` : 'changed'}`,
+  },
+  'did.add_range': {
+    label: 'Phone number range added',
+    sentence: (c) =>
+      `Phone numbers ${phone(c.after.text('from'))} to ${phone(c.after.text('to'))} added${c.after.text('added') ? ` (${c.after.text('added')} new)` : ''}`,
+  },
+  'did.assign': {
+    label: 'Phone number assigned',
+    sentence: (c) =>
+      `Phone number ${phone(c.after.text('number'))} assigned${c.after.text('serviceName') ? ` to ${c.after.text('serviceName')}` : ''}`,
+  },
+  'did.release': {
+    label: 'Phone number released',
+    sentence: (c) =>
+      `Phone number ${phone(c.before.text('number'))} released${c.before.text('serviceName') ? ` from ${c.before.text('serviceName')}` : ''}`,
+  },
+  'voice_cdr_file.create': {
+    label: 'Call record file received',
+    sentence: (c) =>
+      `Call record file${quoted(c.after.text('name'))} received${c.after.text('source') === 'folder' ? ' from the folder' : ''}`,
+  },
+  'voice_cdr_file.rerun': {
+    label: 'Call record file read again',
+    sentence: (c) => `Call record file${quoted(c.after.text('name'))} read again`,
+  },
+  ...crud('network_site', 'Network site', 'network-sites'),
+  'elevation_tile.create': {
+    label: 'Elevation tile uploaded',
+    sentence: (c) => `${tileKind(c.after.text('kind'))} tile${quoted(c.after.text('name'))} uploaded`,
+  },
+  'elevation_tile.delete': {
+    label: 'Elevation tile deleted',
+    sentence: (c) => `${tileKind(c.before.text('kind'))} tile${quoted(c.before.text('name'))} deleted`,
+  },
 };
+
+/** A terrain model (DEM) or a clutter model, as a clerk would name it. */
+const tileKind = (kind: string | null) => (kind === 'clutter' ? 'Clutter' : kind === 'dem' ? 'Terrain' : 'Elevation');
 
 function contractRef(c: Context): string {
   const name = c.state.text('name');

@@ -69,9 +69,10 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [Permission.ContractsRead]: "See an account's contracts, their signing records and signed PDFs",
   [Permission.ContractsManage]: 'Write contracts onto accounts, send them for signature, have them signed in person, cancel requests',
   [Permission.ContractsConfigure]: 'Write, enable and disable contract templates',
-  [Permission.NetworkRead]: "See an account's IP assignments, RADIUS accounts, inventory and data usage, and the address plan",
+  [Permission.NetworkRead]:
+    "See an account's IP assignments, RADIUS accounts, inventory, data usage and elevation profiles, the address plan, the network sites and the elevation tiles",
   [Permission.NetworkManage]: 'Assign and remove IP addresses, and add, edit and delete RADIUS accounts',
-  [Permission.NetworkConfigure]: 'Define supernets, subnets, pools and NAS devices',
+  [Permission.NetworkConfigure]: 'Define supernets, subnets, pools, NAS devices and network sites, and upload and delete elevation tiles',
   [Permission.TicketsRead]: 'See tickets, their conversations and links, and the ticket queue',
   [Permission.TicketsWrite]: 'Open, edit, assign, merge and reply to tickets, and turn call logs into tickets',
   [Permission.TicketsConfigure]: 'Define ticket statuses, groups, response and resolution targets, business hours and holidays',

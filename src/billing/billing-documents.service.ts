@@ -8,11 +8,13 @@ import type {
   DocumentAccount,
   DocumentCompany,
   InvoiceDocument,
+  InvoiceLineDetail,
   ReceiptDocument,
   StatementDocument,
 } from '../documents/document-types';
 import { DocumentRenderer } from '../documents/document-renderer';
 import { BillingFiguresService, SIGNED_TOTAL } from './billing-figures.service';
+import { CHARGE_SOURCES, type ChargeSource } from './charge-sources';
 import { InvoicesService } from './invoices.service';
 import { TransactionsQueryService } from './transactions-query.service';
 import { LedgerService } from './ledger.service';
@@ -39,7 +41,19 @@ export class BillingDocumentsService {
     private readonly ledger: LedgerService,
     private readonly renderer: DocumentRenderer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CHARGE_SOURCES) private readonly sources: readonly ChargeSource[],
   ) {}
+
+  /** What the measuring domains print under the charges they wrote (the calls under a voice line), by transaction id. */
+  private async lineDetails(transactionIds: number[]): Promise<Map<number, InvoiceLineDetail>> {
+    const details = new Map<number, InvoiceLineDetail>();
+    if (!transactionIds.length) return details;
+    for (const source of this.sources) {
+      if (!source.lineDetails) continue;
+      for (const [id, detail] of await source.lineDetails(this.db.manager, transactionIds)) details.set(id, detail);
+    }
+    return details;
+  }
 
   /** The company as every document prints it (contracts too). */
   company(): DocumentCompany {
@@ -104,7 +118,9 @@ export class BillingDocumentsService {
     const invoices = await this.invoices.getMany(invoiceIds);
     const found = [...invoices.keys()];
     const chargesOf = await this.invoices.chargesOf(found);
-    const taxesOf = await this.transactions.taxesOf([...chargesOf.values()].flat().map((c) => c.id));
+    const chargeIds = [...chargesOf.values()].flat().map((c) => c.id);
+    const taxesOf = await this.transactions.taxesOf(chargeIds);
+    const detailsOf = await this.lineDetails(chargeIds);
     const childrenOf = await this.invoices.childrenOf(found);
     const accountIds = [...new Set([...invoices.values()].map((i) => i.accountId))];
     const accounts = await this.accounts(accountIds);
@@ -137,6 +153,7 @@ export class BillingDocumentsService {
           quantity: c.quantity,
           amount: c.amount,
           taxes: (taxesOf.get(c.id) ?? []).map((t) => ({ name: t.taxName, rateE4: t.rateE4, amount: t.amount })),
+          ...detailsOf.get(c.id),
         })),
         totals: {
           subtotal: charges.reduce((sum, c) => sum + c.amount, 0),

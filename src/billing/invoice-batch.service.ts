@@ -9,12 +9,12 @@ import { AccountTaxContext, TaxLine, TaxService } from '../taxes/tax.service';
 import { addDays, addMonths, daysBetween, lastDayOf, maxDate, minDate, Period, periodContaining, prorate } from './billing-calendar';
 import { UNINVOICED_CHARGE_CONDITION } from './billing-figures.service';
 import { billingDayCondition, serviceOwesCondition } from './due-on-date';
+import { CHARGE_SOURCES, type ChargePlan, type ChargeSource, type SourcedCharge } from './charge-sources';
 import { ChargeSpan, checkInvoiceBounds, ParkingRule, SafetyBounds, spanKey } from './invoice-bounds';
 import { InvoiceNumbering } from './invoice-numbering';
 import { InvoiceRows, type NewInvoice } from './invoice-rows';
 import { LedgerPostings, OPEN_CREDIT_CONDITION } from './ledger-postings';
 import { ACCOUNT_SERVICE_COLUMNS, AccountServiceRow, RecurringCharges, RecurringLine, toAccountServiceRow } from './recurring-charges';
-import { USAGE_CHARGE_SOURCE, type UsageCharge, type UsageChargePlan, type UsageChargeSource } from './usage-charges';
 
 export interface GeneratedInvoice {
   invoiceId: number | null;
@@ -50,7 +50,7 @@ export interface BatchOptions {
   draft?: boolean;
 }
 
-/** A recurring or usage charge computed for the date, ready to be written. */
+/** A recurring charge, or one a measuring domain planned (usage, calls), computed for the date, ready to be written. */
 interface PlannedCharge extends ChargeSpan {
   accountId: number;
   serviceId: number;
@@ -59,8 +59,8 @@ interface PlannedCharge extends ChargeSpan {
   taxes: TaxLine[];
   periodStart: string;
   periodEnd: string;
-  /** The usage charge this line writes, when it is one. */
-  usage?: UsageCharge;
+  /** The measured charge this line writes, when it is one. */
+  sourced?: SourcedCharge;
   /** Set once written. */
   id?: number;
 }
@@ -184,7 +184,7 @@ export class InvoiceBatchService {
     private readonly audit: AuditService,
     private readonly numbering: InvoiceNumbering,
     private readonly invoiceRows: InvoiceRows,
-    @Inject(USAGE_CHARGE_SOURCE) private readonly usage: UsageChargeSource,
+    @Inject(CHARGE_SOURCES) private readonly sources: readonly ChargeSource[],
   ) {}
 
   /**
@@ -256,7 +256,7 @@ export class InvoiceBatchService {
     if (!todo.length) return outcome;
     await this.billingConfig.assertOpen(em, billingDate, 'An invoice');
 
-    const { plans, usage } = await this.plan(em, todo, billingDate);
+    const { plans, sourced } = await this.plan(em, todo, billingDate);
     const ensure = opts.ensure ?? new Set<number>();
     let invoiced = todo.filter((id) => {
       const plan = plans.get(id) as AccountPlan;
@@ -278,21 +278,22 @@ export class InvoiceBatchService {
     for (const [to, rowIds] of moves) {
       for (const part of chunks(rowIds)) await em.query('UPDATE account_services SET charged_through = ? WHERE id IN (?)', [to, part]);
     }
-    // Every account billed settles its usage period, with an invoice or not; a parked one waits for its invoice.
-    const recordUsage = async () => {
-      if (!usage) return;
-      const written = new Map<UsageCharge, number>();
-      for (const plan of plans.values()) for (const c of plan.charges) if (c.usage && c.id !== undefined) written.set(c.usage, c.id);
-      await usage.record(em, new Set(plans.keys()), (charge) => written.get(charge));
+    // Every account billed settles its measured periods (usage, calls), with an invoice or not; a parked one waits for its invoice.
+    const recordSourced = async () => {
+      if (!sourced.length) return;
+      const written = new Map<SourcedCharge, number>();
+      for (const plan of plans.values()) for (const c of plan.charges) if (c.sourced && c.id !== undefined) written.set(c.sourced, c.id);
+      const billed = new Set(plans.keys());
+      for (const plan of sourced) await plan.record(em, billed, (charge) => written.get(charge));
     };
     if (!invoiced.length) {
-      await recordUsage();
+      await recordSourced();
       return outcome;
     }
 
     const invoiceIds = await this.insertInvoices(em, invoiced, plans, billingDate);
     const chargeIds = await this.insertCharges(em, invoiced, plans, invoiceIds, billingDate);
-    await recordUsage();
+    await recordSourced();
     const pendingIds = invoiced.flatMap((id) => (plans.get(id) as AccountPlan).pending.map((p) => p.id));
     for (const part of chunks(pendingIds)) {
       await em.query(
@@ -338,7 +339,7 @@ export class InvoiceBatchService {
     em: EntityManager,
     accountIds: number[],
     billingDate: string,
-  ): Promise<{ plans: Map<number, AccountPlan>; usage: UsageChargePlan | null }> {
+  ): Promise<{ plans: Map<number, AccountPlan>; sourced: ChargePlan[] }> {
     const settings = await this.billingConfig.effectiveForAccounts(em, accountIds);
     for (const id of accountIds) if (!settings.has(id)) throw new NotFoundException('Account', id);
     const plans = new Map<number, AccountPlan>();
@@ -383,12 +384,14 @@ export class InvoiceBatchService {
       plan.charges.push(...owed.charges.map((c) => ({ ...c, accountId: row.accountId })));
       plan.chargedThrough.push({ id: row.id, to: owed.chargedThrough });
     }
-    const usage = billedToday.size ? await this.usage.plan(em, [...billedToday], billingDate) : null;
-    for (const charge of usage?.charges ?? []) {
+    // One after another: they share the batch's connection and transaction.
+    const sourced: ChargePlan[] = [];
+    if (billedToday.size) for (const source of this.sources) sourced.push(await source.plan(em, [...billedToday], billingDate));
+    for (const charge of sourced.flatMap((p) => p.charges)) {
       const taxes = this.taxes.taxLines(contexts.get(charge.accountId) as AccountTaxContext, charge.amount, charge.taxIds);
       (plans.get(charge.accountId) as AccountPlan).charges.push({
         accountId: charge.accountId,
-        // Not a service period of the account's service: usage charges stay out of its coverage and its credits.
+        // Not a service period of the account's service: measured charges stay out of its coverage and its credits.
         accountServiceId: null,
         serviceId: charge.serviceId,
         quantity: charge.quantity,
@@ -398,7 +401,7 @@ export class InvoiceBatchService {
         description: charge.description,
         periodStart: charge.periodStart,
         periodEnd: charge.periodEnd,
-        usage: charge,
+        sourced: charge,
       });
     }
 
@@ -422,7 +425,7 @@ export class InvoiceBatchService {
         periodEnd: (p.period_end as string | null) ?? null,
       });
     }
-    return { plans, usage };
+    return { plans, sourced };
   }
 
   /** Checks each candidate invoice against the bounds; the ones that fail are returned and must not be written. */
@@ -518,6 +521,7 @@ export class InvoiceBatchService {
   ): Promise<Map<number, number[]>> {
     const charges = accountIds.flatMap((id) => (plans.get(id) as AccountPlan).charges);
     const byAccount = new Map<number, number[]>();
+    const assigned = new Set<number>();
     const consecutive = await this.invoiceRows.consecutiveIds(em);
     for (const part of chunks(charges)) {
       const res: { insertId: number; affectedRows: number } = await em.query(
@@ -549,19 +553,27 @@ export class InvoiceBatchService {
         const rows: { id: number; account_id: number; account_service_id: number | null; service_id: number; period_start: string }[] =
           await em.query(
             `SELECT id, account_id, account_service_id, service_id, DATE_FORMAT(period_start, '%Y-%m-%d') AS period_start
-               FROM transactions WHERE kind = 'debit' AND invoice_id IN (?)`,
+               FROM transactions WHERE kind = 'debit' AND invoice_id IN (?) ORDER BY id`,
             [[...new Set(part.map((c) => invoiceIds.get(c.accountId)))]],
           );
         const key = (accountId: unknown, accountServiceId: unknown, serviceId: unknown, periodStart: unknown) =>
           `${accountId}:${accountServiceId ?? '-'}:${serviceId}:${periodStart}`;
-        const byKey = new Map(rows.map((r) => [key(r.account_id, r.account_service_id, r.service_id, r.period_start), Number(r.id)]));
-        idOf = (c) => byKey.get(key(c.accountId, c.accountServiceId, c.serviceId, c.periodStart));
+        // Measured charges carry no account service, so two voice services of one account share a key: a statement's ids
+        // rise in the order of its rows, so the rows of one key are handed out in that order.
+        const byKey = new Map<string, number[]>();
+        for (const r of rows) {
+          if (assigned.has(Number(r.id))) continue;
+          const k = key(r.account_id, r.account_service_id, r.service_id, r.period_start);
+          byKey.set(k, [...(byKey.get(k) ?? []), Number(r.id)]);
+        }
+        idOf = (c) => byKey.get(key(c.accountId, c.accountServiceId, c.serviceId, c.periodStart))?.shift();
       }
       const taxRows: unknown[][] = [];
       part.forEach((c, i) => {
         const id = idOf(c, i);
         if (id === undefined) throw new Error(`Charge for account service ${c.accountServiceId} was not found after insert`);
         c.id = id;
+        assigned.add(id);
         byAccount.set(c.accountId, [...(byAccount.get(c.accountId) ?? []), id]);
         for (const tax of c.taxes) taxRows.push([id, tax.taxId, tax.taxName, tax.rateE4, tax.amount]);
       });

@@ -6,7 +6,7 @@ import { BadInputException, ConflictException, FieldError, NotFoundException } f
 import { ListQuery, ListResult } from '../common/list-query';
 import { isDuplicateKey } from '../database/duplicate-key';
 import { transactionWithRetry } from '../database/transaction';
-import { AdjustmentSide, BillableService, ServiceKind } from './billable-service.entity';
+import { AdjustmentSide, BillableService, IncludedMinutesScope, ServiceKind } from './billable-service.entity';
 import { CreateServiceDto, ServiceFilterDto, ServiceResponseDto, ServiceSortField, UpdateServiceDto } from './dto/service.dto';
 import { PackageItem } from './package-item.entity';
 import { ServicePackage } from './service-package.entity';
@@ -27,6 +27,9 @@ export interface CatalogServiceRecord {
   downloadKbps: number | null;
   uploadKbps: number | null;
   usagePolicyId: number | null;
+  voiceRatePlanId: number | null;
+  includedMinutes: number | null;
+  includedMinutesScope: IncludedMinutesScope | null;
   ledgerCode: string;
   active: boolean;
   taxIds: number[];
@@ -56,16 +59,34 @@ export function toServiceRecord(service: BillableService, taxIds: number[]): Cat
     downloadKbps: service.downloadKbps,
     uploadKbps: service.uploadKbps,
     usagePolicyId: service.usagePolicyId,
+    voiceRatePlanId: service.voiceRatePlanId,
+    includedMinutes: service.includedMinutes,
+    includedMinutesScope: service.includedMinutesScope,
     ledgerCode: service.ledgerCode,
     active: service.active,
     taxIds: [...taxIds].sort((a, b) => a - b),
   };
 }
 
-type KindFields = Pick<CatalogServiceRecord, 'kind' | 'adjustmentSide' | 'downloadKbps' | 'uploadKbps' | 'usagePolicyId'>;
+type KindFields = Pick<
+  CatalogServiceRecord,
+  | 'kind'
+  | 'adjustmentSide'
+  | 'downloadKbps'
+  | 'uploadKbps'
+  | 'usagePolicyId'
+  | 'voiceRatePlanId'
+  | 'includedMinutes'
+  | 'includedMinutesScope'
+>;
 
-/** The columns that belong to one kind only: filled for that kind, empty for every other. */
-function kindErrors(s: KindFields): FieldError[] {
+const VOICE_FIELDS = ['voiceRatePlanId', 'includedMinutes', 'includedMinutesScope'] as const;
+
+/**
+ * The columns that belong to one kind only: filled for that kind, empty for every other. A voice
+ * service's rate plan may stay empty only where an older service never had one (`ratePlanRequired` false).
+ */
+function kindErrors(s: KindFields, ratePlanRequired = true): FieldError[] {
   const errors: FieldError[] = [];
   if (s.kind === 'adjustment' && s.adjustmentSide === null) {
     errors.push({
@@ -88,7 +109,25 @@ function kindErrors(s: KindFields): FieldError[] {
   if (s.kind !== 'data' && s.usagePolicyId !== null) {
     errors.push({ field: 'usagePolicyId', rule: 'notAllowed', message: `only data services have a usage policy, not a ${s.kind} service` });
   }
+  if (s.kind === 'voice' && s.voiceRatePlanId === null && ratePlanRequired) {
+    errors.push({
+      field: 'voiceRatePlanId',
+      rule: 'required',
+      message: 'voiceRatePlanId (the rate plan calls are priced by) is required for a voice service',
+    });
+  }
+  for (const field of VOICE_FIELDS) {
+    if (s.kind !== 'voice' && s[field] !== null) {
+      errors.push({ field, rule: 'notAllowed', message: `only voice services have ${field}, not a ${s.kind} service` });
+    }
+  }
   return errors;
+}
+
+/** A voice service's included minutes and their scope, 0 and all unless given; nothing for other kinds. */
+function voiceDefaults(fields: KindFields): KindFields {
+  if (fields.kind !== 'voice') return fields;
+  return { ...fields, includedMinutes: fields.includedMinutes ?? 0, includedMinutesScope: fields.includedMinutesScope ?? 'all' };
 }
 
 /** A foreign key elsewhere (an account's service, a transaction, a setting) still points at the row. */
@@ -203,12 +242,17 @@ export class CatalogService {
       downloadKbps: dto.downloadKbps ?? null,
       uploadKbps: dto.uploadKbps ?? null,
       usagePolicyId: dto.usagePolicyId ?? null,
+      voiceRatePlanId: dto.voiceRatePlanId ?? null,
+      includedMinutes: dto.includedMinutes ?? null,
+      includedMinutesScope: dto.includedMinutesScope ?? null,
     };
     const errors = kindErrors(fields);
     if (errors.length) throw new BadInputException(errors);
+    Object.assign(fields, voiceDefaults(fields));
     return transactionWithRetry(this.db, async (em) => {
       await this.assertNameFree(em, dto.name, null);
       await this.assertPolicyExists(em, fields.usagePolicyId);
+      await this.assertRatePlanExists(em, fields.voiceRatePlanId);
       const taxIds = dto.taxIds ?? [];
       await this.assertTaxesExist(em, taxIds);
       const service = em.create(BillableService, {
@@ -239,12 +283,19 @@ export class CatalogService {
         downloadKbps: keep('downloadKbps', 'data'),
         uploadKbps: keep('uploadKbps', 'data'),
         usagePolicyId: keep('usagePolicyId', 'data'),
+        voiceRatePlanId: keep('voiceRatePlanId', 'voice'),
+        includedMinutes: keep('includedMinutes', 'voice'),
+        includedMinutesScope: keep('includedMinutesScope', 'voice'),
       };
-      const errors = kindErrors(fields);
+      // A voice service from before rate plans keeps working without one until someone sets it or takes it off.
+      const ratePlanRequired = before.kind !== 'voice' || dto.voiceRatePlanId !== undefined;
+      const errors = kindErrors(fields, ratePlanRequired);
       if (errors.length) throw new BadInputException(errors);
+      Object.assign(fields, voiceDefaults(fields));
       if (dto.name !== undefined && dto.name !== before.name) await this.assertNameFree(em, dto.name, id);
       if (dto.taxIds !== undefined) await this.assertTaxesExist(em, dto.taxIds);
       if (dto.usagePolicyId !== undefined) await this.assertPolicyExists(em, fields.usagePolicyId);
+      if (dto.voiceRatePlanId !== undefined) await this.assertRatePlanExists(em, fields.voiceRatePlanId);
       if (RECURRING_KINDS.includes(before.kind) && !RECURRING_KINDS.includes(kind)) await this.assertMayStopRecurring(em, before, kind);
       const changes: Partial<BillableService> = {
         ...fields,
@@ -279,6 +330,16 @@ export class CatalogService {
     if (!row)
       throw new BadInputException([
         { field: 'usagePolicyId', rule: 'exists', message: `usagePolicyId: usage policy ${policyId} does not exist` },
+      ]);
+  }
+
+  /** voice_rate_plans is the voice domain's, shared for reading: only its existence is asked, under a shared lock so it stays. */
+  private async assertRatePlanExists(em: EntityManager, ratePlanId: number | null): Promise<void> {
+    if (ratePlanId === null) return;
+    const [row]: { id: number }[] = await em.query('SELECT id FROM voice_rate_plans WHERE id = ? LOCK IN SHARE MODE', [ratePlanId]);
+    if (!row)
+      throw new BadInputException([
+        { field: 'voiceRatePlanId', rule: 'exists', message: `voiceRatePlanId: rate plan ${ratePlanId} does not exist` },
       ]);
   }
 

@@ -12,6 +12,7 @@ import { CorrespondenceTemplatesErrorCode } from '../correspondence-templates/co
 import { CustomFieldsErrorCode } from '../custom-fields/custom-fields.error-codes';
 import { DhcpErrorCode } from '../dhcp/dhcp.error-codes';
 import { DisconnectionErrorCode } from '../disconnection/disconnection.error-codes';
+import { ElevationErrorCode } from '../elevation/elevation.error-codes';
 import { EmailErrorCode } from '../email/email.error-codes';
 import { FilesErrorCode } from '../files/files.error-codes';
 import { InboundMailErrorCode } from '../inbound-mail/inbound-mail.error-codes';
@@ -28,6 +29,7 @@ import { UsageErrorCode } from '../usage/usage.error-codes';
 import { TicketsErrorCode } from '../tickets/tickets.error-codes';
 import { TicketDeadlinesErrorCode } from '../ticket-deadlines/ticket-deadlines.error-codes';
 import { WebhooksErrorCode } from '../webhooks/webhooks.error-codes';
+import { VoiceErrorCode } from '../voice/voice.error-codes';
 import { CommonErrorCode } from './common.error-codes';
 
 /**
@@ -54,6 +56,7 @@ export const ERROR_CODE_ENUMS = {
   'custom-fields': CustomFieldsErrorCode,
   dhcp: DhcpErrorCode,
   disconnection: DisconnectionErrorCode,
+  elevation: ElevationErrorCode,
   email: EmailErrorCode,
   files: FilesErrorCode,
   nightly: NightlyErrorCode,
@@ -66,6 +69,7 @@ export const ERROR_CODE_ENUMS = {
   'ticket-deadlines': TicketDeadlinesErrorCode,
   users: UsersErrorCode,
   webhooks: WebhooksErrorCode,
+  voice: VoiceErrorCode,
 } as const;
 
 type EnumValues<E> = E[keyof E];

@@ -13,6 +13,7 @@ import { CorrespondenceTemplatesErrorCode } from '../correspondence-templates/co
 import { CustomFieldsErrorCode } from '../custom-fields/custom-fields.error-codes';
 import { DhcpErrorCode } from '../dhcp/dhcp.error-codes';
 import { DisconnectionErrorCode } from '../disconnection/disconnection.error-codes';
+import { ElevationErrorCode } from '../elevation/elevation.error-codes';
 import { EmailErrorCode } from '../email/email.error-codes';
 import { FilesErrorCode } from '../files/files.error-codes';
 import { InventoryErrorCode } from '../inventory/inventory.error-codes';
@@ -29,6 +30,7 @@ import { InboundMailErrorCode } from '../inbound-mail/inbound-mail.error-codes';
 import { TicketDeadlinesErrorCode } from '../ticket-deadlines/ticket-deadlines.error-codes';
 import { UsersErrorCode } from '../users/users.error-codes';
 import { WebhooksErrorCode } from '../webhooks/webhooks.error-codes';
+import { VoiceErrorCode } from '../voice/voice.error-codes';
 import { CommonErrorCode } from './common.error-codes';
 import type { ErrorCode } from './errors-catalogue';
 
@@ -166,6 +168,14 @@ export const HTTP_STATUS_OF = {
   [DisconnectionErrorCode.NoDisconnectStatus]: CONFLICT,
   [DisconnectionErrorCode.DisconnectStatusActive]: CONFLICT,
 
+  [ElevationErrorCode.SiteNameTaken]: CONFLICT,
+  [ElevationErrorCode.TileRejected]: BAD_REQUEST,
+  [ElevationErrorCode.TileDuplicate]: CONFLICT,
+  [ElevationErrorCode.AccountWithoutCoordinates]: CONFLICT,
+  [ElevationErrorCode.NoTerrain]: CONFLICT,
+  [ElevationErrorCode.GroundUnknown]: CONFLICT,
+  [ElevationErrorCode.PathNotProfilable]: UNPROCESSABLE_ENTITY,
+
   [EmailErrorCode.EmailStillQueued]: CONFLICT,
   [EmailErrorCode.ContactWithoutEmail]: UNPROCESSABLE_ENTITY,
 
@@ -205,6 +215,17 @@ export const HTTP_STATUS_OF = {
 
   [InboundMailErrorCode.NotConfigured]: SERVICE_UNAVAILABLE,
   [InboundMailErrorCode.CheckUnavailable]: SERVICE_UNAVAILABLE,
+
+  [VoiceErrorCode.RatePlanNameTaken]: CONFLICT,
+  [VoiceErrorCode.RatePlanInUse]: CONFLICT,
+  [VoiceErrorCode.DidNumberTaken]: CONFLICT,
+  [VoiceErrorCode.DidNotAvailable]: CONFLICT,
+  [VoiceErrorCode.DidAssigned]: CONFLICT,
+  [VoiceErrorCode.NotAVoiceService]: UNPROCESSABLE_ENTITY,
+  [VoiceErrorCode.VoiceServiceRemoved]: CONFLICT,
+  [VoiceErrorCode.DidNotHeld]: CONFLICT,
+  [VoiceErrorCode.CdrFileBusy]: CONFLICT,
+  [VoiceErrorCode.CdrFolderUnavailable]: SERVICE_UNAVAILABLE,
 } as const satisfies Record<ErrorCode, HttpStatus>;
 
 /** The codes the filter answers with `status`, for exception classes tied to one status. */

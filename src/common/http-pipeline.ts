@@ -16,17 +16,22 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
 }
 
 /**
- * The one route that takes multipart/form-data. Its handler reads the stream
- * itself, after the guards, so no global parser may touch it.
+ * The routes that take multipart/form-data (account files, elevation tiles). Each handler reads the
+ * stream itself, after the guards, so no global parser may touch it.
  */
-const MULTIPART_ROUTES = [{ method: 'POST', path: /^\/api\/account-files\/?$/i }];
+const MULTIPART_ROUTES = [
+  { method: 'POST', path: /^\/api\/account-files\/?$/i },
+  { method: 'POST', path: /^\/api\/elevation-tiles\/?$/i },
+  { method: 'POST', path: /^\/api\/voice-rate-plans\/\d+\/deck\/?$/i },
+  { method: 'POST', path: /^\/api\/voice-cdr-files\/?$/i },
+];
 
 function acceptsMultipart(req: Request): boolean {
   const path = req.originalUrl.split('?')[0];
   return MULTIPART_ROUTES.some((route) => route.method === req.method && route.path.test(path)) && Boolean(req.is('multipart/form-data'));
 }
 
-/** Bodies are JSON, except on the upload route above. Anything else is refused before it is parsed. */
+/** Bodies are JSON, except on the upload routes above. Anything else is refused before it is parsed. */
 export function jsonOnlyMiddleware(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (hasBody && !req.is('application/json') && !acceptsMultipart(req)) {

@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -278,6 +279,30 @@ const schema = z.object({
     .default(10 * 1024 ** 2),
   /** Whether images a message links from the internet stay in its HTML ("true"); by default they are removed. */
   INBOUND_MAIL_REMOTE_IMAGES: z.enum(['true', 'false']).default('false'),
+  /**
+   * The folder switches drop call records (CDR files) into; the worker takes each complete file from
+   * it into storage and imports it (docs/voice.md, "The watched folder"). Unset: <STORAGE_DIR>/voice-cdr-inbox.
+   */
+  VOICE_CDR_FOLDER: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().min(1).optional()),
+  /** How often the worker looks in the folder. */
+  VOICE_CDR_FOLDER_SCAN_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** A file in the folder is taken once it has not changed for this long, so a file still being written is left alone. */
+  VOICE_CDR_FOLDER_SETTLE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  /** Largest CDR file accepted, by upload or from the folder, in bytes (2 GB by default). */
+  VOICE_CDR_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50 * 1024 ** 3)
+    .default(2 * 1024 ** 3),
+  /** The country a switch's numbers written without a country code belong to (ISO 3166 alpha-2), unless a file says otherwise. */
+  VOICE_DEFAULT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as US')
+    .refine((code) => isSupportedCountry(code), { message: 'must be a country whose phone numbers are known, such as US' })
+    .default('US'),
+  /** The switch's time zone, for call records written in local time, unless a file says otherwise. Unset: BILLING_TIME_ZONE. */
+  VOICE_CDR_TIME_ZONE: ianaZone.optional(),
 });
 
 export type AppConfig = Readonly<z.infer<typeof schema>>;

@@ -167,6 +167,10 @@ export const TABLE_OWNERS = {
   job_technicians: { owner: 'jobs', shared: true },
   job_attachments: { owner: 'jobs' },
 
+  network_sites: { owner: 'elevation', shared: true },
+  elevation_tiles: { owner: 'elevation' },
+  elevation_profile_cache: { owner: 'elevation' },
+
   voice_rate_plans: { owner: 'voice', shared: true },
   voice_rates: { owner: 'voice' },
   dids: { owner: 'voice', shared: true },

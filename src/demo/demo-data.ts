@@ -11,6 +11,8 @@ import { DEMO_NAS_ADDRESS, generateNetworkDemo } from './network-demo';
 import { generateUsageSessionsDemo } from './usage-demo';
 import { generateTicketsDemo } from './tickets-demo';
 import { generateJobsDemo } from './jobs-demo';
+import { generateVoiceDemo } from './voice-demo';
+import { generateElevationDemo } from './elevation-demo';
 
 const DEMO_ACCOUNTS = 200;
 /** Accounts that get services, invoices and payments; billing goes through the services, so keep this modest. */
@@ -67,5 +69,8 @@ export async function loadDemoData(app: INestApplicationContext): Promise<boolea
   await generateUsageSessionsDemo(app, DEMO_NAS_ADDRESS, 'demo-1');
   await generateTicketsDemo(app, adminUser.id, accounts.firstAccountId);
   await generateJobsDemo(app, adminUser.id, accounts.firstAccountId);
+  // Two of the billed accounts get a phone line, numbers and a month of calls.
+  await generateVoiceDemo(app, accounts.firstAccountId);
+  await generateElevationDemo(app, adminUser.id);
   return true;
 }

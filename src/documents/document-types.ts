@@ -29,12 +29,35 @@ export interface BillingFiguresDoc {
   nextBillingDate: string | null;
 }
 
-export interface InvoiceLineDoc {
+export interface InvoiceLineDoc extends InvoiceLineDetail {
   date: string;
   description: string;
   quantity: number | null;
   amount: number;
   taxes: { name: string; rateE4: number; amount: number }[];
+}
+
+/** One call under a voice line, as the invoice's call detail prints it. */
+export interface CallDetailDoc {
+  /** When the call started, UTC, as `YYYY-MM-DD HH:MM:SS`: voice periods run midnight to midnight UTC. */
+  startedAt: string;
+  /** The caller as the switch gave it: E.164 digits, an extension, or empty when withheld. */
+  from: string;
+  /** The called number, E.164 digits without the +. */
+  to: string;
+  direction: 'inbound' | 'outbound';
+  billedSeconds: number;
+  includedSeconds: number;
+  /**
+   * The call's exact charge in micro-unit-seconds (charged seconds × millionths of the currency
+   * unit a minute), as a decimal string: a call is never rounded to cents on its own, only its line is.
+   */
+  chargeMicroSeconds: string;
+}
+
+/** What a line may carry beside its figures: the calls it charges, for a voice line. */
+export interface InvoiceLineDetail {
+  calls?: CallDetailDoc[];
 }
 
 export interface InvoiceDocument {

@@ -9,7 +9,7 @@ import {
   type Pair,
   type TableRow,
 } from './document-layout';
-import type { InvoiceDocument } from './document-types';
+import type { CallDetailDoc, InvoiceDocument, InvoiceLineDoc } from './document-types';
 
 function servicePeriod(invoice: InvoiceDocument['invoice']): string | null {
   if (!invoice.periodStart || !invoice.periodEnd) return null;
@@ -90,7 +90,70 @@ export async function renderInvoicePdf(data: InvoiceDocument): Promise<Buffer> {
 
   layout.box(figuresTitle(doc.figures), figuresPairs(doc.figures, currency), { x: layout.left, width: layout.rightColumn.width });
 
+  for (const line of doc.lines) if (line.calls?.length) callDetail(layout, line, line.calls, currency);
+
   return layout.finish(invoice.void ? () => voidWatermark(layout) : undefined);
+}
+
+/**
+ * The calls a voice line charges, one row each, after everything else on the invoice; a long list
+ * runs on over as many pages as it needs under a repeated header. Each call's charge is printed
+ * exact to the micro-unit, since calls are never rounded on their own; the line above them is the
+ * sum rounded to cents once.
+ */
+function callDetail(layout: DocumentLayout, line: InvoiceLineDoc, calls: CallDetailDoc[], currency: string): void {
+  layout.gap(10);
+  layout.heading(`Call detail: ${line.description}`);
+  layout.table(
+    [
+      { header: 'Started (UTC)', weight: 22 },
+      { header: 'From', weight: 17 },
+      { header: 'To', weight: 17 },
+      { header: 'Direction', weight: 12 },
+      { header: 'Billed', weight: 8, align: 'right' },
+      { header: 'Included', weight: 9, align: 'right' },
+      { header: `Charge (${currency})`, weight: 15, align: 'right' },
+    ],
+    calls.map((call) => [
+      {
+        cells: [
+          call.startedAt,
+          phoneText(call.from),
+          phoneText(call.to),
+          call.direction === 'inbound' ? 'Inbound' : 'Outbound',
+          clockText(call.billedSeconds),
+          clockText(call.includedSeconds),
+          callChargeText(call.chargeMicroSeconds),
+        ],
+      },
+    ]),
+  );
+}
+
+/** E.164 digits with their +; an extension as the switch wrote it; nothing for a withheld caller. */
+export function phoneText(number: string): string {
+  if (!number) return 'withheld';
+  return /^[1-9]\d{6,14}$/.test(number) ? `+${number}` : number;
+}
+
+/** 125 seconds as "2:05". */
+export function clockText(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A call's exact charge (micro-unit-seconds, as a decimal string) in the currency's unit, to the
+ * micro-unit, rounded half-up there, with at least the two decimals of cents:
+ * 189,000 is 3,150 micro-units, "0.00315"; 1,137,500 is 18,958.33, "0.018958".
+ */
+export function callChargeText(microSeconds: string): string {
+  const micro = (BigInt(microSeconds) * 2n + 60n) / 120n;
+  const whole = (micro / 1_000_000n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = (micro % 1_000_000n)
+    .toString()
+    .padStart(6, '0')
+    .replace(/0{1,4}$/, '');
+  return `${whole}.${fraction.padEnd(2, '0')}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { UsageCharge, UsageChargePlan, UsageChargeSource } from '../billing/usage-charges';
+import type { ChargePlan, ChargeSource, SourcedCharge } from '../billing/charge-sources';
 import { CatalogService } from '../catalog/catalog.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AllowanceUse, Draw, grantsAt, useAllowance } from './allowance';
@@ -65,7 +65,7 @@ interface Settlement {
   free: bigint;
   use: AllowanceUse;
   expiresAt: Date | null;
-  charge: UsageCharge | null;
+  charge: SourcedCharge | null;
 }
 
 /**
@@ -76,13 +76,13 @@ interface Settlement {
  * unique key refuses a second one.
  */
 @Injectable()
-export class UsageSettlements implements UsageChargeSource {
+export class UsageSettlements implements ChargeSource {
   constructor(
     private readonly catalog: CatalogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async plan(em: EntityManager, accountIds: number[], billingDate: string): Promise<UsageChargePlan> {
+  async plan(em: EntityManager, accountIds: number[], billingDate: string): Promise<ChargePlan> {
     const period = periodClosedBy(billingDate);
     const { first: firstDay, last: lastDay } = periodDays(period);
     const services = await dataServicesOn(em, accountIds, lastDay);
@@ -114,7 +114,7 @@ export class UsageSettlements implements UsageChargeSource {
       const billable = billableOf(f);
       const use = useAllowance(policy, billable, f.topOffOctets, grantsAt(history.get(service.accountId) ?? [], period.start));
       const overageService = policy.overageServiceId === null ? undefined : overageServices.get(policy.overageServiceId);
-      let charge: UsageCharge | null = null;
+      let charge: SourcedCharge | null = null;
       if (use.overageBlocks > 0 && overageService && overageService.price > 0) {
         charge = {
           accountId: service.accountId,

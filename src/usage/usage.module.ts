@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { BillingModule } from '../billing/billing.module';
-import { USAGE_CHARGE_SOURCE } from '../billing/usage-charges';
 import { CatalogModule } from '../catalog/catalog.module';
 import { USAGE_CAPS } from '../network-sync/usage-caps';
 import { DataUsageService } from './data-usage.service';
@@ -17,9 +16,9 @@ import { UsageController } from './usage.controller';
 import { UsageHistoryService } from './usage-history.service';
 
 /**
- * Subscribers' data usage, read from RADIUS accounting, and what it costs. Global so that billing,
- * which knows nothing of usage, is handed the settlement of usage periods (USAGE_CHARGE_SOURCE)
- * without importing this module.
+ * Subscribers' data usage, read from RADIUS accounting, and what it costs. Its settlement of usage
+ * periods (UsageSettlements) reaches billing, which knows nothing of usage, as one of the
+ * CHARGE_SOURCES that src/charge-sources.module.ts binds. Global for the network's USAGE_CAPS.
  */
 @Global()
 @Module({
@@ -35,11 +34,10 @@ import { UsageHistoryService } from './usage-history.service';
     DataUsageService,
     TopOffsService,
     UsageSettlements,
-    { provide: USAGE_CHARGE_SOURCE, useExisting: UsageSettlements },
     // What the network's session enforcement asks: who is over a cap that slows them.
     UsageCapHeadroom,
     { provide: USAGE_CAPS, useExisting: UsageCapHeadroom },
   ],
-  exports: [AccountingIngestionService, UsageActivities, UsageAllowanceService, UsageCapHeadroom, USAGE_CHARGE_SOURCE, USAGE_CAPS],
+  exports: [AccountingIngestionService, UsageActivities, UsageAllowanceService, UsageCapHeadroom, UsageSettlements, USAGE_CAPS],
 })
 export class UsageModule {}

@@ -54,19 +54,35 @@ export function e164Digits(text: string, { defaultCountry }: NumberReading): str
   const value = text.trim();
   if (!DIALLABLE.test(value)) return null;
   const key = `${defaultCountry} ${value}`;
-  const known = readNumbers.get(key);
+  let known = readNumbers.get(key);
+  if (known === undefined) {
+    known = readBefore.get(key);
+    if (known !== undefined) readNumbers.set(key, known);
+  }
   if (known !== undefined) return known;
   const parsed = parsePhoneNumberFromString(value, defaultCountry);
   const digits = parsed?.isPossible() ? parsed.number.slice(1) : null;
-  if (readNumbers.size >= READ_NUMBERS_KEPT) readNumbers.clear();
+  if (readNumbers.size >= READ_NUMBERS_KEPT) {
+    readBefore = readNumbers;
+    readNumbers = new Map();
+  }
   readNumbers.set(key, digits);
   return digits;
 }
 
 // Reading a number costs tens of microseconds, and a file names the same numbers (its subscribers',
 // the usual destinations) over and over; a bounded memory of recent readings saves most of that.
-const READ_NUMBERS_KEPT = 50_000;
-const readNumbers = new Map<string, string | null>();
+// Two generations: when the current one is full it becomes the previous one, and a number read
+// again from it moves back, so the numbers a file keeps naming stay while one-offs age out.
+const READ_NUMBERS_KEPT = 100_000;
+let readNumbers = new Map<string, string | null>();
+let readBefore = new Map<string, string | null>();
+
+/** Forgets every number read so far: for measuring reading from cold. */
+export function forgetReadNumbers(): void {
+  readNumbers = new Map();
+  readBefore = new Map();
+}
 
 /**
  * The switch's own id for the call when it gives one; otherwise a hash of what makes a call that

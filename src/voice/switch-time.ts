@@ -39,6 +39,8 @@ export function readSwitchTime(text: string, timeZone: string): Date | null {
   }
   const offset = m[8];
   if (offset) return inWindow(wall - offsetMinutes(offset) * 60_000);
+  // A switch logging in UTC (Asterisk's usegmtime) needs no zone worked out at all.
+  if (timeZone === 'UTC') return inWindow(wall);
   // Every second of a wall-clock minute has the same offset (zones change on the minute), and a
   // file's calls crowd into the same minutes, so the offset is worked out once a minute.
   const minuteStart = wall - second * 1000 - ms;

@@ -75,6 +75,11 @@ export class BillingWorld {
     };
     if (kind === 'adjustment') body.adjustmentSide = opts.adjustmentSide ?? 'credit';
     if (kind === 'data') Object.assign(body, { downloadKbps: 100000, uploadKbps: 20000 });
+    if (kind === 'voice') {
+      // A voice service is priced by a rate plan; an empty one is enough where no call is rated.
+      const plan = await this.post('/api/voice-rate-plans', { name: `Plan ${randomUUID().slice(0, 8)}` }).expect(201);
+      body.voiceRatePlanId = plan.body.id;
+    }
     const res = await this.post('/api/services', body).expect(201);
     return res.body.id as number;
   }

@@ -44,15 +44,24 @@ export class CatalogClient {
   }
 
   async service(body: Record<string, unknown> = {}): Promise<{ id: number; name: string; price: number }> {
+    // A voice service is priced by a rate plan: one of its own unless the test names one.
+    const voice = body.kind === 'voice' && body.voiceRatePlanId === undefined ? { voiceRatePlanId: await this.ratePlan() } : {};
     const res = await this.post('/api/services', {
       name: uniqueName('Service'),
       kind: 'recurring',
       price: 4999,
       ledgerCode: '4000',
+      ...voice,
       ...body,
     });
     if (res.status !== 201) throw new Error(`create service: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
+  }
+
+  async ratePlan(): Promise<number> {
+    const res = await this.post('/api/voice-rate-plans', { name: uniqueName('Rate plan') });
+    if (res.status !== 201) throw new Error(`create rate plan: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as number;
   }
 
   private with(req: Test, id?: string): Test {

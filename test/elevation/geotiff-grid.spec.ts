@@ -5,20 +5,12 @@ import { computeProfile } from '../../src/elevation/elevation-profile';
 import { cellCentre, heightAt } from '../../src/elevation/elevation-grid';
 import { elevationGridFromGeoTiff } from '../../src/elevation/geotiff-grid';
 
-/**
+/*
  * The GeoTIFF library loads quick-lru, published only as an ES module, for the block cache of tiles read
- * over HTTP. Node (20.19 and later, as package.json requires) loads it from our CommonJS build, but Jest's
- * own module loader cannot before Node 24.9. A tile read from memory never builds that cache, so here it is
- * a stand-in that fails loudly if it ever is built; the last test loads the real one in plain Node.
+ * over HTTP. Jest's module loader cannot load it before Node 24.9, so jest.config.mjs maps it, in every
+ * lane, to test/support/quick-lru-stand-in.ts, which fails loudly if it is ever built; the last test loads
+ * the real one in plain Node, as the built server does.
  */
-jest.mock('quick-lru', () => ({
-  __esModule: true,
-  default: class {
-    constructor() {
-      throw new Error('the block cache is for tiles read over HTTP, never for a tile in memory');
-    }
-  },
-}));
 
 /**
  * Tiles written here, in the test, with the GeoTIFF library's own writer: small, but laid out as SRTM and

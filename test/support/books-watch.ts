@@ -116,6 +116,7 @@ export const MONEY_LANES = [
   'payments',
   'scheduled-events',
   'taxes',
+  'voice',
   'webhooks',
 ];
 

@@ -4244,6 +4244,459 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/network-sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List network sites */
+        get: operations["NetworkSitesController_list"];
+        put?: never;
+        /** Create a network site */
+        post: operations["NetworkSitesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/network-sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a network site */
+        get: operations["NetworkSitesController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a network site */
+        delete: operations["NetworkSitesController_delete"];
+        options?: never;
+        head?: never;
+        /** Update a network site */
+        patch: operations["NetworkSitesController_update"];
+        trace?: never;
+    };
+    "/api/elevation-tiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List elevation tiles */
+        get: operations["ElevationTilesController_list"];
+        put?: never;
+        /** Upload a terrain or clutter tile (GeoTIFF) */
+        post: operations["ElevationTilesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elevation-tiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an elevation tile */
+        get: operations["ElevationTilesController_get"];
+        put?: never;
+        post?: never;
+        /** Delete an elevation tile */
+        delete: operations["ElevationTilesController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/network-sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the network sites around an account's service address, nearest first */
+        get: operations["ElevationProfilesController_sitesAround"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/elevation-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the elevation profile from an account's service address to a network site */
+        get: operations["ElevationProfilesController_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice-rate-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List voice rate plans */
+        get: operations["RatePlansController_list"];
+        put?: never;
+        /** Create a rate plan, with an empty deck */
+        post: operations["RatePlansController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice-rate-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a voice rate plan */
+        get: operations["RatePlansController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a rate plan no catalogue service is priced by */
+        delete: operations["RatePlansController_delete"];
+        options?: never;
+        head?: never;
+        /** Update a voice rate plan */
+        patch: operations["RatePlansController_update"];
+        trace?: never;
+    };
+    "/api/voice-rate-plans/{id}/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan's deck, a page at a time */
+        get: operations["RatePlansController_rates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice-rate-plans/{id}/deck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the plan's deck with a CSV file; a file with any problem is refused whole, listing each line, column and rule */
+        post: operations["RatePlansController_importDeck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The instance's phone numbers, with who holds each now */
+        get: operations["DidsController_list"];
+        put?: never;
+        /** Add one number; 409 when the instance has it already */
+        post: operations["DidsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dids/range": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add every number from one to another, both included; numbers the instance has already are reported, not changed */
+        post: operations["DidsController_createRange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dids/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a did */
+        get: operations["DidsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Reserve, retire or free a number no voice service holds, or change its note */
+        patch: operations["DidsController_update"];
+        trace?: never;
+    };
+    "/api/voice-cdr-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Switch files received, by upload or from the folder, and how far each import is */
+        get: operations["CdrFilesController_list"];
+        put?: never;
+        /** Upload a switch file (CDRs) and start its import; a file that cannot be read at all is refused with the reason */
+        post: operations["CdrFilesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice-cdr-files/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the folder watcher to look in the watched folder now */
+        post: operations["CdrFilesController_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice-cdr-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a voice cdr file */
+        get: operations["CdrFilesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice-cdr-files/{id}/rejects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file's lines that did not become calls, each with its reason */
+        get: operations["CdrFilesController_fileRejects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice-cdr-files/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a failed or imported file again from its first line; calls recorded before count once */
+        post: operations["CdrFilesController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voice-cdr-rejects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lines of every file that did not become calls, filtered by reason or file */
+        get: operations["CdrFilesController_rejects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/voice-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's services of a voice catalogue service, each with the numbers it holds now */
+        get: operations["AccountVoiceController_voiceServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/voice-services/{accountServiceId}/dids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give an available number to one of the account’s voice services */
+        post: operations["AccountVoiceController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/voice-services/{accountServiceId}/dids/{didId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a number back from the voice service; it is available again */
+        delete: operations["AccountVoiceController_release"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/dids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every number the account holds or has held, with when */
+        get: operations["AccountVoiceController_dids"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/voice-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's calls, as imported from the switch's files */
+        get: operations["AccountVoiceController_voiceCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/voice-calls/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls, talk and billed time of the calls the filter matches (sort and range are ignored) */
+        get: operations["AccountVoiceController_voiceCallTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}/voice-calls/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the account's calls the filter matches as CSV, in the list's order (range is ignored) */
+        get: operations["AccountVoiceController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -4439,7 +4892,7 @@ export interface components {
              * @example invoice_frozen
              * @enum {string}
              */
-            code?: "not_found" | "validation_failed" | "idempotency_key_reused" | "account_own_parent" | "parent_cannot_become_child" | "child_cannot_be_parent" | "account_type_in_use" | "account_type_name_taken" | "account_status_in_use" | "account_status_name_taken" | "account_group_in_use" | "account_group_name_taken" | "address_list_name_taken" | "export_not_started" | "export_not_ready" | "unauthenticated" | "forbidden" | "invalid_credentials" | "login_throttled" | "parked_account_resolved" | "nothing_to_invoice" | "invoice_void" | "invoice_frozen" | "invoice_not_manual" | "invoice_has_reversals" | "invoice_linked" | "invoice_not_linked" | "not_a_debit" | "not_a_credit" | "already_reversed" | "already_voided" | "reversal_cannot_be_voided" | "unused_days_credit" | "correction_before_original" | "service_removed" | "price_unchanged" | "accounting_period_closed" | "accounting_period_reopen" | "accounting_period_backwards" | "exclusion_date_taken" | "package_in_use" | "package_name_taken" | "service_in_use" | "service_in_package" | "service_name_taken" | "portal_username_taken" | "primary_contact_needs_successor" | "message_category_name_taken" | "contract_template_in_use" | "contract_template_disabled" | "contract_signed" | "contract_state" | "signing_link_invalid" | "contract_signing_not_configured" | "contract_signing_process_unavailable" | "contract_signing_throttled" | "inventory_duplicate" | "inventory_in_use" | "job_type_name_taken" | "job_type_in_use" | "technician_exists" | "technician_in_use" | "technician_double_booked" | "job_status_forbids" | "job_ticket_without_account" | "job_reminders_unavailable" | "ip_range_overlap" | "ip_range_in_use" | "ip_address_taken" | "ip_pool_exhausted" | "ip_assignment_removed" | "radius_username_taken" | "nas_address_taken" | "nas_name_taken" | "radius_account_in_use" | "no_recipients" | "custom_field_name_taken" | "custom_field_has_values" | "custom_field_option_in_use" | "custom_field_has_duplicates" | "custom_field_values_too_long" | "custom_field_value_taken" | "dhcp_server_in_use" | "dhcp_server_name_taken" | "account_disconnected" | "disconnect_default_changed" | "no_disconnect_status" | "disconnect_status_active" | "email_still_queued" | "contact_without_email" | "file_too_large" | "unsupported_media_type" | "upload_aborted" | "nightly_date_not_yet" | "processor_unavailable" | "processor_refused" | "payment_failed" | "payment_in_progress" | "payment_reversed" | "payment_not_recorded" | "refund_impossible" | "event_closed" | "event_in_progress" | "one_data_service" | "removal_already_scheduled" | "scheduler_unavailable" | "tax_in_use" | "tax_name_taken" | "tax_type_in_use" | "tax_type_name_taken" | "tax_override_exists" | "usage_policy_name_taken" | "usage_policy_in_use" | "usage_top_off_not_allowed" | "inbound_mail_not_configured" | "inbound_mail_check_unavailable" | "ticket_status_name_taken" | "ticket_status_in_use" | "ticket_default_status_required" | "ticket_group_name_taken" | "ticket_group_address_taken" | "ticket_group_in_use" | "ticket_merged" | "ticket_merge_cycle" | "ticket_different_accounts" | "ticket_parent_cycle" | "ticket_internal_no_reply" | "ticket_no_recipients" | "ticket_no_account" | "ticket_account_already_set" | "ticket_holiday_date_taken" | "ticket_deadline_target_taken" | "ticket_deadline_timers_unavailable" | "email_taken" | "role_in_use" | "role_name_taken" | "invalid_signature" | "malformed_event" | "webhook_event_settled";
+            code?: "not_found" | "validation_failed" | "idempotency_key_reused" | "account_own_parent" | "parent_cannot_become_child" | "child_cannot_be_parent" | "account_type_in_use" | "account_type_name_taken" | "account_status_in_use" | "account_status_name_taken" | "account_group_in_use" | "account_group_name_taken" | "address_list_name_taken" | "export_not_started" | "export_not_ready" | "unauthenticated" | "forbidden" | "invalid_credentials" | "login_throttled" | "parked_account_resolved" | "nothing_to_invoice" | "invoice_void" | "invoice_frozen" | "invoice_not_manual" | "invoice_has_reversals" | "invoice_linked" | "invoice_not_linked" | "not_a_debit" | "not_a_credit" | "already_reversed" | "already_voided" | "reversal_cannot_be_voided" | "unused_days_credit" | "correction_before_original" | "service_removed" | "price_unchanged" | "accounting_period_closed" | "accounting_period_reopen" | "accounting_period_backwards" | "exclusion_date_taken" | "package_in_use" | "package_name_taken" | "service_in_use" | "service_in_package" | "service_name_taken" | "portal_username_taken" | "primary_contact_needs_successor" | "message_category_name_taken" | "contract_template_in_use" | "contract_template_disabled" | "contract_signed" | "contract_state" | "signing_link_invalid" | "contract_signing_not_configured" | "contract_signing_process_unavailable" | "contract_signing_throttled" | "inventory_duplicate" | "inventory_in_use" | "job_type_name_taken" | "job_type_in_use" | "technician_exists" | "technician_in_use" | "technician_double_booked" | "job_status_forbids" | "job_ticket_without_account" | "job_reminders_unavailable" | "ip_range_overlap" | "ip_range_in_use" | "ip_address_taken" | "ip_pool_exhausted" | "ip_assignment_removed" | "radius_username_taken" | "nas_address_taken" | "nas_name_taken" | "radius_account_in_use" | "no_recipients" | "custom_field_name_taken" | "custom_field_has_values" | "custom_field_option_in_use" | "custom_field_has_duplicates" | "custom_field_values_too_long" | "custom_field_value_taken" | "dhcp_server_in_use" | "dhcp_server_name_taken" | "account_disconnected" | "disconnect_default_changed" | "no_disconnect_status" | "disconnect_status_active" | "network_site_name_taken" | "elevation_tile_rejected" | "elevation_tile_duplicate" | "elevation_account_without_coordinates" | "elevation_no_terrain" | "elevation_ground_unknown" | "elevation_path_not_profilable" | "email_still_queued" | "contact_without_email" | "file_too_large" | "unsupported_media_type" | "upload_aborted" | "nightly_date_not_yet" | "processor_unavailable" | "processor_refused" | "payment_failed" | "payment_in_progress" | "payment_reversed" | "payment_not_recorded" | "refund_impossible" | "event_closed" | "event_in_progress" | "one_data_service" | "removal_already_scheduled" | "scheduler_unavailable" | "tax_in_use" | "tax_name_taken" | "tax_type_in_use" | "tax_type_name_taken" | "tax_override_exists" | "usage_policy_name_taken" | "usage_policy_in_use" | "usage_top_off_not_allowed" | "inbound_mail_not_configured" | "inbound_mail_check_unavailable" | "ticket_status_name_taken" | "ticket_status_in_use" | "ticket_default_status_required" | "ticket_group_name_taken" | "ticket_group_address_taken" | "ticket_group_in_use" | "ticket_merged" | "ticket_merge_cycle" | "ticket_different_accounts" | "ticket_parent_cycle" | "ticket_internal_no_reply" | "ticket_no_recipients" | "ticket_no_account" | "ticket_account_already_set" | "ticket_holiday_date_taken" | "ticket_deadline_target_taken" | "ticket_deadline_timers_unavailable" | "email_taken" | "role_in_use" | "role_name_taken" | "invalid_signature" | "malformed_event" | "webhook_event_settled" | "voice_rate_plan_name_taken" | "voice_rate_plan_in_use" | "did_number_taken" | "did_not_available" | "did_assigned" | "not_a_voice_service" | "voice_service_removed" | "did_not_held" | "cdr_file_busy" | "cdr_folder_unavailable";
             /** @example b1946ac9-2f1c-4c7e-9d5a-3cf3c1b8f0aa */
             requestId?: string;
         };
@@ -4519,20 +4972,20 @@ export interface components {
             id: number;
             name: string;
             description: string;
-            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure" | "network.read" | "network.manage" | "network.configure" | "tickets.read" | "tickets.write" | "tickets.configure" | "jobs.read" | "jobs.write" | "jobs.configure")[];
+            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure" | "network.read" | "network.manage" | "network.configure" | "tickets.read" | "tickets.write" | "tickets.configure" | "jobs.read" | "jobs.write" | "jobs.configure" | "voice.read" | "voice.manage" | "voice.configure")[];
             userCount: number;
         };
         CreateRoleDto: {
             /** @example Billing clerk */
             name: string;
             description?: string;
-            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure" | "network.read" | "network.manage" | "network.configure" | "tickets.read" | "tickets.write" | "tickets.configure" | "jobs.read" | "jobs.write" | "jobs.configure")[];
+            permissions: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure" | "network.read" | "network.manage" | "network.configure" | "tickets.read" | "tickets.write" | "tickets.configure" | "jobs.read" | "jobs.write" | "jobs.configure" | "voice.read" | "voice.manage" | "voice.configure")[];
         };
         UpdateRoleDto: {
             /** @example Billing clerk */
             name?: string;
             description?: string;
-            permissions?: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure" | "network.read" | "network.manage" | "network.configure" | "tickets.read" | "tickets.write" | "tickets.configure" | "jobs.read" | "jobs.write" | "jobs.configure")[];
+            permissions?: ("users.read" | "users.manage" | "roles.read" | "roles.manage" | "audit.read" | "audit.export" | "system.metrics" | "accounts.read" | "accounts.manage" | "accounts.configure" | "accounts.disconnect" | "billing.read" | "billing.manage" | "billing.void" | "billing.proration_override" | "billing.child_accounts" | "billing.configure" | "correspondence.read" | "correspondence.write" | "correspondence.configure" | "nightly.read" | "nightly.run" | "webhooks.read" | "webhooks.dispatch" | "contracts.read" | "contracts.manage" | "contracts.configure" | "network.read" | "network.manage" | "network.configure" | "tickets.read" | "tickets.write" | "tickets.configure" | "jobs.read" | "jobs.write" | "jobs.configure" | "voice.read" | "voice.manage" | "voice.configure")[];
         };
         PermissionFilterDto: Record<string, never>;
         PermissionDto: {
@@ -5344,6 +5797,15 @@ export interface components {
             uploadKbps: number | null;
             /** @description Data services only: the usage policy they are metered by */
             usagePolicyId: number | null;
+            /** @description Voice services only: the rate plan their calls are priced by */
+            voiceRatePlanId: number | null;
+            /** @description Voice services only: minutes included each period */
+            includedMinutes: number | null;
+            /**
+             * @description Voice services only: which calls draw on the included minutes
+             * @enum {string|null}
+             */
+            includedMinutesScope: "all" | "outbound" | null;
             ledgerCode: string;
             active: boolean;
             taxIds: number[];
@@ -5372,6 +5834,15 @@ export interface components {
             uploadKbps?: number | null;
             /** @description The usage policy a data service is metered and charged by */
             usagePolicyId?: number | null;
+            /** @description Required for voice services: the rate plan their calls are priced by */
+            voiceRatePlanId?: number | null;
+            /** @description Voice services only: minutes included each period; 0 when left out */
+            includedMinutes?: number | null;
+            /**
+             * @description Voice services only: which calls draw on the included minutes (all, or outbound only); all when left out
+             * @enum {string|null}
+             */
+            includedMinutesScope?: "all" | "outbound" | null;
             /**
              * @description Revenue account in the general ledger
              * @example 4000
@@ -5397,6 +5868,15 @@ export interface components {
             uploadKbps?: number | null;
             /** @description Data services only; null takes the policy off */
             usagePolicyId?: number | null;
+            /** @description Required for voice services: the rate plan their calls are priced by */
+            voiceRatePlanId?: number | null;
+            /** @description Voice services only: minutes included each period; 0 when left out */
+            includedMinutes?: number | null;
+            /**
+             * @description Voice services only: which calls draw on the included minutes (all, or outbound only); all when left out
+             * @enum {string|null}
+             */
+            includedMinutesScope?: "all" | "outbound" | null;
             ledgerCode?: string;
             active?: boolean;
             /** @description Replaces the whole list */
@@ -9684,6 +10164,687 @@ export interface components {
             kind: "task" | "file";
             /** @description The id of the account's task or file */
             targetId: number;
+        };
+        NetworkSiteFilterDto: {
+            /** @description Words in the name or description */
+            q?: string;
+            /** @description react-admin getMany */
+            id?: number[];
+        };
+        NetworkSiteResponseDto: {
+            id: number;
+            name: string;
+            /** @example 39.8012 */
+            latitude: number;
+            /** @example -89.6401 */
+            longitude: number;
+            /** @description Surveyed; null when the terrain tiles give it */
+            groundElevationM: number | null;
+            /**
+             * @example [
+             *       30,
+             *       45
+             *     ]
+             */
+            antennaHeightsM: number[];
+            /**
+             * @example [
+             *       5800,
+             *       3650
+             *     ]
+             */
+            frequenciesMhz: number[];
+            description: string | null;
+            /** @description Counts the changes to the site; a cached profile belongs to one revision */
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateNetworkSiteDto: {
+            /** @example North water tower */
+            name: string;
+            /**
+             * @description Degrees north, up to six decimals
+             * @example 39.8012
+             */
+            latitude: number;
+            /**
+             * @description Degrees east, up to six decimals
+             * @example -89.6401
+             */
+            longitude: number;
+            /**
+             * @description Surveyed ground height above sea level, metres; without it the terrain tiles give it
+             * @example 184.5
+             */
+            groundElevationM?: number | null;
+            /**
+             * @description Heights of the site's antennas above the ground, metres (1 to 10, each 0 to 500)
+             * @example [
+             *       30,
+             *       45
+             *     ]
+             */
+            antennaHeightsM: number[];
+            /**
+             * @description The bands the site transmits on, MHz (1 to 10; 5800 for 5.8 GHz)
+             * @example [
+             *       5800,
+             *       3650
+             *     ]
+             */
+            frequenciesMhz: number[];
+            description?: string | null;
+        };
+        UpdateNetworkSiteDto: {
+            name?: string;
+            latitude?: number;
+            longitude?: number;
+            /** @description null goes back to the terrain tiles */
+            groundElevationM?: number | null;
+            antennaHeightsM?: number[];
+            frequenciesMhz?: number[];
+            description?: string | null;
+        };
+        ElevationTileFilterDto: {
+            /** @description Words in the file name */
+            q?: string;
+            /** @enum {string} */
+            kind?: "dem" | "clutter";
+            /** @description react-admin getMany */
+            id?: number[];
+        };
+        ElevationTileResponseDto: {
+            id: number;
+            /** @enum {string} */
+            kind: "dem" | "clutter";
+            /**
+             * @description The uploaded file’s name
+             * @example N39W090.tif
+             */
+            name: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the file, hex */
+            sha256: string;
+            /** @description West edge, degrees east */
+            westLon: number;
+            /** @description East edge, degrees east */
+            eastLon: number;
+            /** @description South edge, degrees north */
+            southLat: number;
+            /** @description North edge, degrees north */
+            northLat: number;
+            /** @description Cell width, degrees of longitude */
+            pixelWidthDeg: number;
+            /** @description Cell height, degrees of latitude */
+            pixelHeightDeg: number;
+            /** @description Cells across */
+            width: number;
+            /** @description Cells down */
+            height: number;
+            /**
+             * @description Cell height in metres (north to south), the finest spacing a profile can sample it at
+             * @example 30.9
+             */
+            resolutionM: number;
+            /**
+             * @description The value that marks a cell without data, as the file gives it ("nan" for NaN)
+             * @example -32768
+             */
+            noData: string | null;
+            /**
+             * @description How the file stores a height
+             * @example int16
+             */
+            sampleType: string;
+            /** @description null for a tile the demo data made */
+            uploadedByUserId: number | null;
+            uploadedByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UploadElevationTileDto: {
+            /**
+             * @description dem: ground heights above sea level; clutter: heights of trees and buildings above the ground
+             * @enum {string}
+             */
+            kind: "dem" | "clutter";
+            /**
+             * Format: binary
+             * @description A single-band GeoTIFF on a latitude/longitude grid (EPSG:4326)
+             */
+            file: string;
+        };
+        SiteFromAddressDto: {
+            id: number;
+            name: string;
+            /** @example 39.8012 */
+            latitude: number;
+            /** @example -89.6401 */
+            longitude: number;
+            /** @description Surveyed; null when the terrain tiles give it */
+            groundElevationM: number | null;
+            /**
+             * @example [
+             *       30,
+             *       45
+             *     ]
+             */
+            antennaHeightsM: number[];
+            /**
+             * @example [
+             *       5800,
+             *       3650
+             *     ]
+             */
+            frequenciesMhz: number[];
+            description: string | null;
+            /** @description Counts the changes to the site; a cached profile belongs to one revision */
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Great-circle distance from the service address, metres */
+            distanceM: number;
+            /** @description Bearing from the address towards the site, degrees clockwise from north */
+            bearingDeg: number;
+        };
+        AccountNetworkSitesResponseDto: {
+            /** @description The service address, degrees north */
+            latitude: number;
+            /** @description The service address, degrees east */
+            longitude: number;
+            /** @description Every network site, nearest first */
+            sites: components["schemas"]["SiteFromAddressDto"][];
+        };
+        ProfileEndDto: {
+            lat: number;
+            lon: number;
+            /** @description Ground height above sea level, metres */
+            groundM: number;
+            /**
+             * @description surveyed: given; terrain: read from the tiles
+             * @enum {string}
+             */
+            groundSource: "surveyed" | "terrain";
+            /** @description Antenna height above the ground, metres */
+            antennaM: number;
+        };
+        WorstClearanceDto: {
+            distanceM: number;
+            clearanceM: number;
+            fresnelRadiusM: number;
+        };
+        ProfileTileDto: {
+            id: number;
+            /** @enum {string} */
+            kind: "dem" | "clutter";
+            name: string;
+        };
+        ProfileSampleDto: {
+            /** @description From the service address, metres */
+            distanceM: number;
+            lat: number;
+            lon: number;
+            /** @description Terrain height; null where the tiles have no data */
+            groundM: number | null;
+            /** @description Trees or buildings above the ground; null without clutter data there */
+            clutterM: number | null;
+            /** @description The earth's rise above the chord between the ends */
+            earthBulgeM: number;
+            /** @description Ground plus clutter plus bulge */
+            obstacleTopM: number | null;
+            /** @description Height of the line of sight */
+            losM: number;
+            /** @description Radius of the first Fresnel zone */
+            fresnelRadiusM: number;
+            /** @description Line of sight minus obstacle top */
+            clearanceM: number | null;
+            /** @enum {string} */
+            intrudes: "clear" | "fresnel" | "blocked" | "unknown";
+        };
+        ElevationProfileResponseDto: {
+            accountId: number;
+            siteId: number;
+            siteName: string;
+            /** @description The service address: distance 0 */
+            subscriber: components["schemas"]["ProfileEndDto"];
+            /** @description The network site: the far end */
+            site: components["schemas"]["ProfileEndDto"];
+            frequencyMhz: number;
+            kFactor: number;
+            /** @description Length of the path, metres */
+            distanceM: number;
+            /** @description Bearing from the address towards the site, degrees clockwise from north */
+            bearingDeg: number;
+            /** @description The terrain's resolution along the path */
+            sampleSpacingM: number;
+            /** @enum {string} */
+            verdict: "clear" | "fresnel-intruded" | "blocked" | "incomplete";
+            /** @description Distance of the first point that cuts the line of sight */
+            firstBlockedAtM: number | null;
+            firstFresnelIntrusionAtM: number | null;
+            worstClearance: components["schemas"]["WorstClearanceDto"] | null;
+            /** @description Points without terrain data, judged unknown */
+            unknownSamples: number;
+            /** @description Points where the clutter tiles had no data, judged on the bare ground */
+            clutterUnknownSamples: number;
+            /** @description Whether clutter tiles covered the path */
+            hasClutter: boolean;
+            /** @description The tiles the profile was read from */
+            tiles: components["schemas"]["ProfileTileDto"][];
+            samples: components["schemas"]["ProfileSampleDto"][];
+            /** @description Served from the cache rather than computed for this request */
+            cached: boolean;
+            /**
+             * Format: date-time
+             * @description When the profile was computed
+             */
+            computedAt: string;
+        };
+        RatePlanFilterDto: {
+            /** @description Part of the name */
+            q?: string;
+            /** @description react-admin getMany */
+            id?: number[];
+        };
+        RatePlanResponseDto: {
+            id: number;
+            name: string;
+            description: string | null;
+            /** @description Rows in the deck, both directions */
+            rates: number;
+            /** @description Catalogue voice services priced by the plan */
+            services: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last change, a new deck included
+             */
+            updatedAt: string;
+        };
+        CreateRatePlanDto: {
+            /** @example Residential 2026 */
+            name: string;
+            /** @example Carrier deck of March 2026 */
+            description?: string | null;
+        };
+        UpdateRatePlanDto: {
+            name?: string;
+            description?: string | null;
+        };
+        RateFilterDto: {
+            /** @description Rows whose prefix starts with these digits */
+            prefix?: string;
+            /** @enum {string} */
+            direction?: "inbound" | "outbound";
+            /** @description Part of the description */
+            q?: string;
+            /** @description react-admin getMany */
+            id?: number[];
+        };
+        RateResponseDto: {
+            id: number;
+            ratePlanId: number;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            /** @description Leading digits of the number, country code first, without + */
+            prefix: string;
+            description: string;
+            /** @description Micro-units (millionths of the currency unit) a minute */
+            rateMicro: number;
+            /** @description The same rate as a decimal of the currency unit a minute, e.g. 0.0045 */
+            rate: string;
+            minimumSeconds: number;
+            incrementSeconds: number;
+            /**
+             * Format: date
+             * @description The day the row takes effect; null: always
+             */
+            effectiveFrom: string | null;
+        };
+        UploadRateDeckDto: {
+            /**
+             * Format: binary
+             * @description CSV with a header naming prefix, description, direction, rate, minimum, increment and optionally effective_from (docs/voice.md)
+             */
+            file: string;
+        };
+        RateDeckImportResponseDto: {
+            ratePlanId: number;
+            /** @description Rows the deck now has; the ones it had before are gone */
+            rates: number;
+            inbound: number;
+            outbound: number;
+            /** @description Rows the replaced deck had */
+            replaced: number;
+        };
+        DidFilterDto: {
+            /** @enum {string} */
+            state?: "available" | "assigned" | "reserved" | "retired";
+            /** @description Digits the number contains (a + and spaces are ignored) */
+            q?: string;
+            /** @description Numbers held now by this account */
+            accountId?: number;
+            /** @description Numbers held now by this voice service */
+            accountServiceId?: number;
+            /** @description react-admin getMany */
+            id?: number[];
+        };
+        DidResponseDto: {
+            id: number;
+            /**
+             * @description E.164 digits, without +
+             * @example 12175550100
+             */
+            number: string;
+            /** @enum {string} */
+            state: "available" | "assigned" | "reserved" | "retired";
+            note: string | null;
+            /** @description The voice service holding it now */
+            accountServiceId: number | null;
+            accountId: number | null;
+            accountName: string | null;
+            /** @description The catalogue name of the voice service holding it */
+            serviceName: string | null;
+            /**
+             * Format: date-time
+             * @description Since when the holder has it
+             */
+            assignedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateDidRangeDto: {
+            /**
+             * @description The first number of the range
+             * @example +1 217 555 0100
+             */
+            from: string;
+            /**
+             * @description The last number, included; at most 10000 numbers in all
+             * @example +1 217 555 0199
+             */
+            to: string;
+            /** @description Kept on every number added */
+            note?: string | null;
+        };
+        DidRangeResponseDto: {
+            /** @description First number of the range, E.164 digits */
+            from: string;
+            /** @description Last number of the range, E.164 digits */
+            to: string;
+            /** @description Numbers in the range */
+            numbers: number;
+            /** @description Numbers added */
+            added: number;
+            /** @description Numbers of the range the instance had already, left as they were */
+            skipped: number;
+            /** @description The first hundred of those */
+            skippedNumbers: string[];
+        };
+        CreateDidDto: {
+            /**
+             * @description Written any usual way; kept as E.164 digits
+             * @example +1 217 555 0100
+             */
+            number: string;
+            note?: string | null;
+        };
+        UpdateDidDto: {
+            /** @enum {string} */
+            state?: "available" | "reserved" | "retired";
+            note?: string | null;
+        };
+        CdrFileFilterDto: {
+            /** @enum {string} */
+            status?: "received" | "importing" | "imported" | "failed";
+            /** @enum {string} */
+            source?: "upload" | "folder";
+            /** @description Part of the name */
+            q?: string;
+            /** @description react-admin getMany */
+            id?: number[];
+        };
+        CdrFileResponseDto: {
+            id: number;
+            /** @description The file's name as it came */
+            name: string;
+            /** @enum {string} */
+            source: "upload" | "folder";
+            /** @enum {string} */
+            format: "asterisk" | "generic";
+            /** @description How it is read: time zone, country, Asterisk columns or the mapping */
+            options: {
+                [key: string]: unknown;
+            };
+            sha256: string;
+            byteSize: number;
+            /** @enum {string} */
+            status: "received" | "importing" | "imported" | "failed";
+            /** @description Its import in Temporal */
+            workflowId: string | null;
+            /** @description Lines read so far (blank lines and a header not counted) */
+            linesRead: number;
+            /** @description Calls first recorded by this file */
+            callsRecorded: number;
+            /** @description Calls of the file recorded already, by an earlier file or twice in this one */
+            callsDuplicate: number;
+            linesRejected: number;
+            /** @description Why the file could not be read */
+            failure: string | null;
+            uploadedBy: number | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UploadCdrFileDto: {
+            /**
+             * @description Asterisk's Master.csv, or any CSV with a header read through mapping
+             * @default asterisk
+             * @enum {string}
+             */
+            format?: "asterisk" | "generic";
+            /** @description Generic files only: JSON naming the header of each fact, e.g. {"start":"Start","from":"Caller","to":"Called","durationSeconds":"Seconds"}; optional callId, answer and end (instead of durationSeconds), direction */
+            mapping?: string;
+            /** @description The switch's time zone, for times without an offset; VOICE_CDR_TIME_ZONE or the billing time zone when left out */
+            timeZone?: string;
+            /** @description Country of numbers written without a country code; VOICE_DEFAULT_COUNTRY when left out */
+            defaultCountry?: string;
+            /**
+             * @description Every call of the file goes this way; otherwise the line or the numbers decide
+             * @enum {string}
+             */
+            direction?: "inbound" | "outbound";
+            /** @description Asterisk: cdr.conf's loguniqueid is on (true/false) */
+            logUniqueId?: string;
+            /** @description Asterisk: cdr.conf's loguserfield is on */
+            logUserField?: string;
+            /** @description Asterisk: cdr.conf's newcdrcolumns is on */
+            newCdrColumns?: string;
+            /**
+             * Format: binary
+             * @description The file, after the fields above
+             */
+            file: string;
+        };
+        CdrFolderScanResponseDto: {
+            /** @description The folder watcher in Temporal, asked to look now */
+            workflowId: string;
+            /** @description The folder it watches */
+            folder: string;
+        };
+        CdrRejectFilterDto: {
+            /** @enum {string} */
+            reason?: "malformed_csv" | "columns" | "bad_date" | "bad_duration" | "negative_duration" | "missing_number" | "not_e164" | "bad_direction" | "unmatched" | "no_rate";
+            fileId?: number;
+            /** @description Text the line or the message contains */
+            q?: string;
+            /** @description react-admin getMany */
+            id?: number[];
+        };
+        CdrRejectResponseDto: {
+            id: number;
+            fileId: number;
+            /** @description The file's name */
+            fileName: string;
+            /** @description The line of the file, 1 for the first */
+            lineNo: number;
+            /** @enum {string} */
+            reason: "malformed_csv" | "columns" | "bad_date" | "bad_duration" | "negative_duration" | "missing_number" | "not_e164" | "bad_direction" | "unmatched" | "no_rate";
+            /** @description Why, in a sentence */
+            message: string;
+            /** @description The line as the switch wrote it */
+            raw: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        VoiceServiceDidDto: {
+            didId: number;
+            /** @description E.164 digits, without + */
+            number: string;
+            /** Format: date-time */
+            assignedAt: string;
+        };
+        VoiceServiceResponseDto: {
+            /** @description The account service */
+            id: number;
+            accountId: number;
+            /** @description The catalogue service */
+            serviceId: number;
+            serviceName: string;
+            ratePlanId: number | null;
+            ratePlanName: string | null;
+            includedMinutes: number;
+            /** @enum {string} */
+            includedMinutesScope: "all" | "outbound";
+            /** Format: date */
+            addedOn: string;
+            /** Format: date */
+            removedOn: string | null;
+            /** @description Numbers it holds now */
+            dids: components["schemas"]["VoiceServiceDidDto"][];
+        };
+        AssignDidDto: {
+            /** @description An available number of the instance */
+            didId: number;
+            /**
+             * Format: date-time
+             * @description Since when the service has the number, for calls made before it was recorded here; now when left out. Never in the future.
+             */
+            since?: string;
+        };
+        DidHoldingResponseDto: {
+            /** @description The holding */
+            id: number;
+            didId: number;
+            /** @description E.164 digits, without + */
+            number: string;
+            accountId: number;
+            accountServiceId: number;
+            serviceName: string | null;
+            /** Format: date-time */
+            assignedAt: string;
+            /**
+             * Format: date-time
+             * @description Null while it is held
+             */
+            releasedAt: string | null;
+            /** @description Held now */
+            current: boolean;
+        };
+        AccountDidFilterDto: {
+            /** @description true: held now; false: given back */
+            current?: boolean;
+            /** @description Digits the number contains */
+            q?: string;
+            accountServiceId?: number;
+            /** @description react-admin getMany */
+            id?: number[];
+        };
+        AccountCallFilterDto: {
+            /**
+             * Format: date
+             * @description Calls that started on or after this day (in the billing time zone)
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Calls that started on or before this day (in the billing time zone)
+             */
+            to?: string;
+            /** @enum {string} */
+            direction?: "inbound" | "outbound";
+            /** @description Calls of this number of the account's */
+            didId?: number;
+            /** @description Calls of this voice service */
+            accountServiceId?: number;
+            /** @description Digits the caller or the called number contains */
+            q?: string;
+            /** @description react-admin getMany */
+            id?: number[];
+        };
+        VoiceCallResponseDto: {
+            id: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            /** @description The caller: E.164 digits, or as written when withheld or an extension */
+            fromNumber: string;
+            /** @description The called number, E.164 digits */
+            toNumber: string;
+            /** @description The account's number the call was matched by */
+            didId: number;
+            /** @description That number, E.164 digits */
+            didNumber: string;
+            accountServiceId: number;
+            /** @description Talk time the switch reported */
+            durationSeconds: number;
+            /** @description After the rate's minimum and increments */
+            billedSeconds: number;
+            /** @description The deck row that priced it */
+            ratePrefix: string;
+            /** @description Micro-units a minute */
+            rateMicro: number;
+            /** @description The rate as a decimal a minute */
+            rate: string;
+            disposition: string | null;
+            /** @description Once settled on an invoice */
+            settlementId: number | null;
+            /** @description Seconds the included minutes paid for, once settled */
+            includedSeconds: number | null;
+            /** @description Seconds charged, once settled */
+            chargedSeconds: number | null;
+            /** @description Exact charge in micro-unit-seconds, once settled */
+            chargeMicroSeconds: string | null;
+            fileId: number;
+            lineNo: number;
+        };
+        DirectionTotalsDto: {
+            calls: number;
+            durationSeconds: number;
+            billedSeconds: number;
+        };
+        VoiceCallTotalsDto: {
+            calls: number;
+            durationSeconds: number;
+            billedSeconds: number;
+            /** @description Billed time in minutes, to two decimals */
+            billedMinutes: string;
+            /** @description What the calls cost at their rates before included minutes are spent, in cents (minor units), rounded once: an estimate; the invoice says what is owed */
+            estimatedChargeBeforeIncluded: number;
+            inbound: components["schemas"]["DirectionTotalsDto"];
+            outbound: components["schemas"]["DirectionTotalsDto"];
         };
         LoginDto: {
             /** @example admin@backhaul.local */
@@ -36565,6 +37726,2556 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NetworkSitesController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see NetworkSiteFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkSiteResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NetworkSitesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNetworkSiteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkSiteResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NetworkSitesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkSiteResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NetworkSitesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted site */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkSiteResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NetworkSitesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNetworkSiteDto"];
+            };
+        };
+        responses: {
+            /** @description The changed site; the profiles cached for it are dropped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkSiteResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ElevationTilesController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see ElevationTileFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElevationTileResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ElevationTilesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description kind first, then file */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadElevationTileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElevationTileResponseDto"];
+                };
+            };
+            /** @description Not a usable tile (code elevation_tile_rejected, the reason in details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Larger than 128 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ElevationTilesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElevationTileResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ElevationTilesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted tile; the profiles it touched are dropped from the cache */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElevationTileResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ElevationProfilesController_sitesAround: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountNetworkSitesResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ElevationProfilesController_profile: {
+        parameters: {
+            query: {
+                /** @description The network site at the far end of the path */
+                siteId: number;
+                /** @description One of the site's antenna heights, metres; the first listed when left out */
+                siteAntennaM?: number;
+                /** @description One of the site's bands, MHz; the first listed when left out */
+                frequencyMhz?: number;
+                /** @description Height of the subscriber's antenna above the ground, metres */
+                subscriberAntennaM?: number;
+                /** @description Surveyed ground height at the service address, metres above sea level; without it the terrain tiles' height */
+                subscriberGroundM?: number;
+                /** @description Effective earth-radius factor: 4/3 in a standard atmosphere; 2/3 plans for bad days */
+                kFactor?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElevationProfileResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs network.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RatePlansController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see RatePlanFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RatePlansController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRatePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RatePlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RatePlansController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RatePlansController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRatePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatePlanResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RatePlansController_rates: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see RateFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RatePlansController_importDeck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadRateDeckDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateDeckImportResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DidsController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see DidFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DidResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DidsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDidDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DidResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DidsController_createRange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDidRangeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DidRangeResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DidsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DidResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DidsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDidDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DidResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.configure */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CdrFilesController_list: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see CdrFileFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CdrFileResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CdrFilesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The options first, then file */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadCdrFileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CdrFileResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CdrFilesController_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CdrFolderScanResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CdrFilesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CdrFileResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CdrFilesController_fileRejects: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see CdrRejectFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CdrRejectResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CdrFilesController_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CdrFileResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CdrFilesController_rejects: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see CdrRejectFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CdrRejectResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountVoiceController_voiceServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceServiceResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountVoiceController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                accountServiceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignDidDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DidHoldingResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountVoiceController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                accountServiceId: number;
+                didId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holding, now ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DidHoldingResponseDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountVoiceController_dids: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see AccountDidFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DidHoldingResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountVoiceController_voiceCalls: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see AccountCallFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceCallResponseDto"][];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountVoiceController_voiceCallTotals: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see AccountCallFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoiceCallTotalsDto"];
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unexpected failure; the body carries a request id to quote */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountVoiceController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON ["field","ASC"|"DESC"] */
+                sort?: unknown;
+                /** @description JSON [start,end], inclusive, zero-based */
+                range?: unknown;
+                /** @description JSON object, see AccountCallFilterDto */
+                filter?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The filtered calls */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; details name each field and rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs voice.read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description No such record */

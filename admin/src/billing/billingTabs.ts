@@ -8,6 +8,7 @@ import { PaymentDetailsTab } from './payments';
 import { AccountServicesTab } from './services/AccountServicesTab';
 import { AccountTaxesTab } from './taxes/AccountTaxesTab';
 import { TransactionsTab } from './transactions/TransactionsTab';
+import { VoiceTab } from '../voice/VoiceTab';
 
 export interface BillingInnerTab {
   /** URL segment after /accounts/:id/show/billing/; the first tab is the default. */
@@ -22,6 +23,7 @@ export const billingTabs: BillingInnerTab[] = [
   { path: 'transactions', label: 'Transactions', component: TransactionsTab },
   { path: 'payment-details', label: 'Payment details', component: PaymentDetailsTab },
   { path: 'services', label: 'Services & Packages', component: AccountServicesTab },
+  { path: 'voice', label: 'Voice', component: VoiceTab },
   { path: 'configuration', label: 'Billing configuration', component: BillingConfigTab },
   { path: 'taxes', label: 'Taxes', component: AccountTaxesTab },
   { path: 'child-accounts', label: 'Child accounts', component: ChildAccountsTab },

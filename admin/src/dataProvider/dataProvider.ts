@@ -9,6 +9,7 @@ import { billingMethods } from './billing';
 import { contractMethods } from './contracts';
 import { correspondenceMethods } from './correspondence';
 import { dashboardMethods } from './dashboard';
+import { elevationMethods } from './elevation';
 import { httpClient } from './httpClient';
 import { inboundMailMethods } from './inboundMail';
 import { inventoryMethods } from './inventory';
@@ -20,6 +21,8 @@ import { runMethods } from './runs';
 import { scheduledEventMethods } from './scheduledEvents';
 import { ticketMethods } from './tickets';
 import { usageMethods } from './usage';
+import { voiceMethods } from './voice';
+import { voiceSettingsMethods } from './voiceSettings';
 import { webhookMethods } from './webhooks';
 
 const restProvider = simpleRestProvider(API_URL, httpClient);
@@ -41,6 +44,9 @@ const PATCHED_RESOURCES = new Set([
   'technicians',
   'ticket-statuses',
   'ticket-groups',
+  'network-sites',
+  'voice-rate-plans',
+  'dids',
 ]);
 
 /**
@@ -91,6 +97,9 @@ export const dataProvider = {
   ...jobMethods,
   ...ticketMethods,
   ...inboundMailMethods,
+  ...elevationMethods,
+  ...voiceMethods,
+  ...voiceSettingsMethods,
 };
 
 export type BackhaulDataProvider = typeof dataProvider;

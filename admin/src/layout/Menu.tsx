@@ -51,11 +51,17 @@ export const settingsResources = [
   'dhcp-servers',
   'address-lists',
   'usage-policies',
+  'voice-rate-plans',
+  'dids',
+  'voice-cdr-files',
+  'voice-cdr-rejects',
   'network-reconciliations',
   'inventory-items',
   'inventory-models',
   'inventory-manufacturers',
   'stock-locations',
+  'network-sites',
+  'elevation-tiles',
 ] as const;
 
 /**

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { AccountTabProps } from '../accounts/accountTabs';
+import { ElevationProfileTab } from '../elevation/ElevationProfileTab';
 import { IpAssignmentsTab } from './assignments/IpAssignmentsTab';
 import { InventoryItemsTab } from './inventory/InventoryItemsTab';
 import { UninventoriedMacsTab } from './macs/UninventoriedMacsTab';
@@ -18,4 +19,5 @@ export const networkTabs: NetworkInnerTab[] = [
   { path: 'radius-accounts', label: 'RADIUS Accounts', component: RadiusAccountsTab },
   { path: 'inventory-items', label: 'Inventory Items', component: InventoryItemsTab },
   { path: 'uninventoried-macs', label: 'Uninventoried MAC Addresses', component: UninventoriedMacsTab },
+  { path: 'elevation-profile', label: 'Elevation Profile', component: ElevationProfileTab },
 ];

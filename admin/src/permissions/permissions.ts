@@ -35,6 +35,9 @@ export const Permissions = {
   JobsRead: 'jobs.read',
   JobsWrite: 'jobs.write',
   JobsConfigure: 'jobs.configure',
+  VoiceRead: 'voice.read',
+  VoiceManage: 'voice.manage',
+  VoiceConfigure: 'voice.configure',
 } as const;
 
 export type PermissionName = (typeof Permissions)[keyof typeof Permissions];
@@ -82,11 +85,19 @@ export const resourcePermissions: Record<string, PermissionName> = {
   'address-lists': Permissions.NetworkRead,
   // Usage policies go on data services of the catalogue, so they are shown to those who may change it.
   'usage-policies': Permissions.BillingConfigure,
+  // Rate plans, phone numbers and switch files are read with voice.read; voice.configure defines plans and numbers, voice.manage imports files.
+  'voice-rate-plans': Permissions.VoiceRead,
+  dids: Permissions.VoiceRead,
+  'voice-cdr-files': Permissions.VoiceRead,
+  'voice-cdr-rejects': Permissions.VoiceRead,
   'network-reconciliations': Permissions.NetworkRead,
   'inventory-items': Permissions.NetworkRead,
   'inventory-models': Permissions.NetworkRead,
   'inventory-manufacturers': Permissions.NetworkRead,
   'stock-locations': Permissions.NetworkRead,
+  // Network sites and elevation tiles: read with network.read, defined and uploaded with network.configure.
+  'network-sites': Permissions.NetworkRead,
+  'elevation-tiles': Permissions.NetworkRead,
   // The ticket queue, and the statuses and groups under Settings (read only without tickets.configure).
   tickets: Permissions.TicketsRead,
   'ticket-statuses': Permissions.TicketsRead,

@@ -15,8 +15,18 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { ADJUSTMENT_SIDES, AdjustmentSide, SERVICE_KINDS, ServiceKind } from '../billable-service.entity';
+import {
+  ADJUSTMENT_SIDES,
+  AdjustmentSide,
+  INCLUDED_MINUTES_SCOPES,
+  IncludedMinutesScope,
+  SERVICE_KINDS,
+  ServiceKind,
+} from '../billable-service.entity';
 import { IsPrice, IsWholeNumber, MAX_KBPS, OmittableNotNull, trimmed } from './catalog-fields';
+
+/** A month of calls around the clock is 44,640 minutes; a thousand times that is a typo. */
+const MAX_INCLUDED_MINUTES = 44_640_000;
 
 const KIND_HELP = 'recurring, data and voice are billed every period; one_time is charged once; adjustment moves a balance';
 
@@ -45,6 +55,29 @@ export class CreateServiceDto {
   @IsWholeNumber()
   @Min(1)
   usagePolicyId?: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Required for voice services: the rate plan their calls are priced by',
+  })
+  @IsOptional()
+  @IsWholeNumber()
+  @Min(1)
+  voiceRatePlanId?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Voice services only: minutes included each period; 0 when left out' })
+  @IsOptional()
+  @IsWholeNumber()
+  @Min(0)
+  @Max(MAX_INCLUDED_MINUTES)
+  includedMinutes?: number | null;
+  @ApiPropertyOptional({
+    enum: INCLUDED_MINUTES_SCOPES,
+    nullable: true,
+    description: 'Voice services only: which calls draw on the included minutes (all, or outbound only); all when left out',
+  })
+  @IsOptional()
+  @IsIn(INCLUDED_MINUTES_SCOPES)
+  includedMinutesScope?: IncludedMinutesScope | null;
   @ApiProperty({ example: '4000', description: 'Revenue account in the general ledger' })
   @Transform(trimmed)
   @IsString()
@@ -88,6 +121,29 @@ export class UpdateServiceDto {
   @IsWholeNumber()
   @Min(1)
   usagePolicyId?: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Required for voice services: the rate plan their calls are priced by',
+  })
+  @IsOptional()
+  @IsWholeNumber()
+  @Min(1)
+  voiceRatePlanId?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Voice services only: minutes included each period; 0 when left out' })
+  @IsOptional()
+  @IsWholeNumber()
+  @Min(0)
+  @Max(MAX_INCLUDED_MINUTES)
+  includedMinutes?: number | null;
+  @ApiPropertyOptional({
+    enum: INCLUDED_MINUTES_SCOPES,
+    nullable: true,
+    description: 'Voice services only: which calls draw on the included minutes (all, or outbound only); all when left out',
+  })
+  @IsOptional()
+  @IsIn(INCLUDED_MINUTES_SCOPES)
+  includedMinutesScope?: IncludedMinutesScope | null;
   @ApiPropertyOptional() @OmittableNotNull() @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(40) ledgerCode?: string;
   @ApiPropertyOptional() @OmittableNotNull() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ type: [Number], description: 'Replaces the whole list' })
@@ -124,6 +180,16 @@ export class ServiceResponseDto {
   @ApiProperty({ nullable: true, type: Number }) uploadKbps: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Data services only: the usage policy they are metered by' }) usagePolicyId:
     number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Voice services only: the rate plan their calls are priced by' })
+  voiceRatePlanId: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Voice services only: minutes included each period' })
+  includedMinutes: number | null;
+  @ApiProperty({
+    enum: INCLUDED_MINUTES_SCOPES,
+    nullable: true,
+    description: 'Voice services only: which calls draw on the included minutes',
+  })
+  includedMinutesScope: IncludedMinutesScope | null;
   @ApiProperty() ledgerCode: string;
   @ApiProperty() active: boolean;
   @ApiProperty({ type: [Number] }) taxIds: number[];

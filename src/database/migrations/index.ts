@@ -43,7 +43,10 @@ import { EmailThreading1795732335000 } from './1795732335000-email-threading';
 import { TicketDeadlines1795732340000 } from './1795732340000-ticket-deadlines';
 import { InboundMail1795732350000 } from './1795732350000-inbound-mail';
 import { Jobs1795732360000 } from './1795732360000-jobs';
+import { Elevation1795732370000 } from './1795732370000-elevation';
 import { Voice1795732380000 } from './1795732380000-voice';
+import { VoiceImport1795732390000 } from './1795732390000-voice-import';
+import { VoiceBilling1795732395000 } from './1795732395000-voice-billing';
 
 /** In order of application. Listed explicitly so ts-jest and the compiled build see the same set. */
 export const migrations = [
@@ -92,5 +95,8 @@ export const migrations = [
   TicketDeadlines1795732340000,
   InboundMail1795732350000,
   Jobs1795732360000,
+  Elevation1795732370000,
   Voice1795732380000,
+  VoiceImport1795732390000,
+  VoiceBilling1795732395000,
 ];

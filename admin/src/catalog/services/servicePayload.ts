@@ -1,6 +1,9 @@
 import { minorUnitsToInput, moneyFormValue } from '../../money';
 import type { CatalogService } from '../../types';
 
+/** A number input's value: empty is null (the API's default, 0 included minutes). */
+const wholeOrNull = (value: unknown): number | null => (value === null || value === undefined || value === '' ? null : Number(value));
+
 /** What the service forms send: only the editable fields (the API refuses others), price in minor units. */
 export const toServicePayload = (data: Record<string, unknown>) => {
   const kind = data.kind as CatalogService['kind'];
@@ -12,6 +15,9 @@ export const toServicePayload = (data: Record<string, unknown>) => {
     downloadKbps: kind === 'data' ? ((data.downloadKbps as number | null) ?? null) : null,
     uploadKbps: kind === 'data' ? ((data.uploadKbps as number | null) ?? null) : null,
     usagePolicyId: kind === 'data' ? ((data.usagePolicyId as number | null | undefined) ?? null) : null,
+    voiceRatePlanId: kind === 'voice' ? ((data.voiceRatePlanId as number | null | undefined) ?? null) : null,
+    includedMinutes: kind === 'voice' ? wholeOrNull(data.includedMinutes) : null,
+    includedMinutesScope: kind === 'voice' ? ((data.includedMinutesScope as 'all' | 'outbound' | null | undefined) ?? null) : null,
     ledgerCode: String(data.ledgerCode ?? '').trim(),
     active: data.active !== false,
     taxIds: (data.taxIds as number[] | undefined) ?? [],
@@ -29,6 +35,9 @@ export const toServiceCsvRow = (service: CatalogService) => ({
   downloadKbps: service.downloadKbps ?? '',
   uploadKbps: service.uploadKbps ?? '',
   usagePolicyId: service.usagePolicyId ?? '',
+  voiceRatePlanId: service.voiceRatePlanId ?? '',
+  includedMinutes: service.includedMinutes ?? '',
+  includedMinutesScope: service.includedMinutesScope ?? '',
   ledgerCode: service.ledgerCode,
   active: service.active,
   taxIds: service.taxIds.join(' '),
