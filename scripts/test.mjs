@@ -218,16 +218,12 @@ async function runJest(label, args, env, { logFile } = {}) {
   return ok && results !== null && summary.tests > 0;
 }
 
-/** Jest workers of a lane that runs beside another (see stagesOf). */
-const BESIDE_WORKERS = 2;
-
 /**
  * The lanes a run takes, in order, as stages of lanes run at once: the chaos lane runs beside
  * the browser lane. Its specs spend most of their time waiting for a killed worker's work to
- * time out and be taken up again, or for a server to come back, so two of them at a time beside
- * the browser lane cost little, and the run is shorter by most of the chaos lane.
+ * time out and be taken up again (about half of two cores, measured), and on one jest worker it
+ * takes less time than the browser lane, so beside it the run is shorter by most of the chaos lane.
  */
-
 function stagesOf(lanes) {
   const together = lanes.includes('browser') && lanes.includes('chaos');
   return lanes
@@ -306,11 +302,9 @@ try {
           const env = LANE_NEEDS[lane].services ? servicesEnv : unitEnv();
           if (GROUPED_LANES.includes(lane)) writeSpecGroups(ROOT, lane);
           const laneEnv = GROUPED_LANES.includes(lane) ? { ...env, TEST_SPEC_GROUPS: '1' } : env;
-          // A lane beside another keeps its output apart until it ends. The chaos lane spends much of
-          // its time waiting (on an outage, a timeout, a process coming back), so beside the browser
-          // lane it still runs two specs at once: with one it was the run's tail.
+          // A lane beside another gets one jest worker, and its output is kept apart until it ends.
           const beside = i > 0;
-          return runJest(lane, ['--selectProjects', lane, ...(beside ? [`--maxWorkers=${BESIDE_WORKERS}`] : [])], laneEnv, {
+          return runJest(lane, ['--selectProjects', lane, ...(beside ? ['--maxWorkers=1'] : [])], laneEnv, {
             logFile: beside ? join(resultsDir, `jest-${lane}.log`) : undefined,
           });
         }),
